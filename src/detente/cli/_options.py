@@ -1,0 +1,113 @@
+"""Options and output shared by every command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+db_option = click.option(
+    "--db",
+    "db",
+    envvar="DETENTE_DB",
+    default="detente.db",
+    show_default=True,
+    show_envvar=True,
+    metavar="PATH|URL",
+    help="SQLite file, or a SQLAlchemy URL such as postgresql+psycopg://user@host/db.",
+)
+
+
+def format_option(formats: Sequence[str] = FORMATS) -> Callable[[F], F]:
+    """``--format`` with the given choices, ``table`` by default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(formats)),
+        default="table",
+        show_default=True,
+        help="Output format. json/jsonl/csv use stable field names.",
+    )
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one ``detente: …`` line on stderr and exit with *code*."""
+    click.echo(f"detente: {message}", err=True)
+    sys.exit(code)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) if not isinstance(v, dict) else json.dumps(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _csv_cell(value: Any) -> Any:
+    # Lists and objects become JSON so that csv output round-trips.
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def emit(
+    rows: Iterable[Mapping[str, Any]],
+    fields: Sequence[str],
+    fmt: str,
+    *,
+    table_fields: Sequence[str] | None = None,
+    title: str | None = None,
+    empty: str = "nothing to show",
+) -> None:
+    """Write *rows* to stdout in *fmt*.
+
+    ``json``/``jsonl``/``csv`` carry exactly *fields* in that order; ``table``
+    shows *table_fields* (default: all) with rich, and says *empty* on stderr
+    when there are no rows.
+    """
+    rows = [{f: r.get(f) for f in fields} for r in rows]
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(fields), lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: _csv_cell(v) for k, v in r.items()})
+        out.write(buf.getvalue())
+    else:
+        if not rows:
+            click.echo(empty, err=True)
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        cols = list(table_fields or fields)
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*(_cell(r.get(c)) for c in cols))
+        Console(file=out, width=max(120, Console().width)).print(table)

@@ -1,0 +1,104 @@
+"""``detente ingest``."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from detente.cli import cli
+from detente.cli._options import db_option, fail
+
+
+def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """Click callback: an ISO ``YYYY-MM-DD`` date."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2025-08-16", param=param) from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option(
+    "--published",
+    callback=parse_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date of every report read (wins over metadata and datelines).",
+)
+@click.option("--source", metavar="NAME", help="Source/agency of every report read.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=2_000_000,
+    show_default=True,
+    help="Reject reports larger than this.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    published: date | None,
+    source: str | None,
+    max_bytes: int,
+    quiet: bool,
+) -> None:
+    """Read reports, extract their stances and store them.
+
+    PATH is a text, Markdown or HTML file, a JSONL feed (one report a line:
+    text, title, url, published, source), a directory (read recursively) or -
+    for standard input.  Each report is one transaction; a report already
+    stored is skipped.  Exit status 2 if any input failed.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from detente.ingest import IngestItem, ingest_paths
+    from detente.store import Store, StoreError
+
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        fail(str(exc))
+    errors: list[str] = []
+    show = not quiet and sys.stderr.isatty()
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        disable=not show,
+    )
+
+    def on_item(item: IngestItem) -> None:
+        progress.advance(task)
+        progress.update(task, description=item.origin)
+        if item.status == "failed":
+            errors.append(item.message or item.origin)
+
+    with store, progress:
+        task = progress.add_task("", total=None)
+        from detente.extract import get_extractor
+
+        extractor = get_extractor()
+        summary = ingest_paths(
+            store,
+            list(paths),
+            extractor=extractor,
+            published=published,
+            source=source,
+            max_bytes=max_bytes,
+            stdin=click.get_text_stream("stdin"),
+            progress=on_item,
+        )
+    for message in errors:
+        click.echo(f"detente: {message}", err=True)
+    for warning in summary.warnings:
+        click.echo(f"detente: warning: {warning}", err=True)
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(2)

@@ -1,0 +1,1 @@
+"""Presenting what detente knows: terminal views and the offline HTML brief."""
