@@ -57,14 +57,33 @@ def pg_server() -> Iterator[str]:
         as_user = ["runuser", "-u", "postgres", "--"]
     port = _free_port()
     subprocess.run(
-        [*as_user, str(bindir / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U",
-         "postgres", "--no-sync"],
+        [
+            *as_user,
+            str(bindir / "initdb"),
+            "-D",
+            str(data / "db"),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+        ],
         check=True,
         capture_output=True,
     )
     subprocess.run(
-        [*as_user, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-l", str(data / "log"),
-         "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "start"],
+        [
+            *as_user,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data / "db"),
+            "-l",
+            str(data / "log"),
+            "-o",
+            f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "-w",
+            "start",
+        ],
         check=True,
         capture_output=True,
     )

@@ -41,16 +41,45 @@ def sample_extraction(name: str = "test.records.v1", text: str = TEXT) -> Extrac
     return Extraction(
         extractor=name,
         claims=[
-            Claim("SRB", "offer", "governance", q1, s1, e1, ordinal=0, exchange_for=[1],
-                  sources=["a senior Serbian diplomat"], anonymous=True, places=["XKX"],
-                  date=date(2025, 3, 4)),
-            Claim("SRB", "demand", "alliances", q2, s2, e2, ordinal=1, exchange_for=[0],
-                  sources=["a senior Serbian diplomat"], anonymous=True),
-            Claim("XKX", "reject", "governance", q3, s3, e3, ordinal=2,
-                  quantities=[Quantity(10, "percent", "border crossings", "10 percent")]),
+            Claim(
+                "SRB",
+                "offer",
+                "governance",
+                q1,
+                s1,
+                e1,
+                ordinal=0,
+                exchange_for=[1],
+                sources=["a senior Serbian diplomat"],
+                anonymous=True,
+                places=["XKX"],
+                date=date(2025, 3, 4),
+            ),
+            Claim(
+                "SRB",
+                "demand",
+                "alliances",
+                q2,
+                s2,
+                e2,
+                ordinal=1,
+                exchange_for=[0],
+                sources=["a senior Serbian diplomat"],
+                anonymous=True,
+            ),
+            Claim(
+                "XKX",
+                "reject",
+                "governance",
+                q3,
+                s3,
+                e3,
+                ordinal=2,
+                quantities=[Quantity(10, "percent", "border crossings", "10 percent")],
+            ),
         ],
         facts=[Fact("SRB", "XKX", q4, s4, e4, share=0.1, approximate=True)],
-        events=[],
+        events=[Event("talks", q1, s1, e1, date=date(2025, 3, 4), participants=["SRB", "XKX"])],
         actor_names={"SRB": "Serbia", "XKX": "Kosovo"},
         place_names={"XKX": "Kosovo"},
     )
@@ -88,8 +117,13 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 def report(text: str = TEXT) -> Report:
-    return Report(text=text, title=text.splitlines()[0], published=date(2025, 3, 4),
-                  date_precision="day", source="Reuters")
+    return Report(
+        text=text,
+        title=text.splitlines()[0],
+        published=date(2025, 3, 4),
+        date_precision="day",
+        source="Reuters",
+    )
 
 
 def test_schema_is_at_head_with_declared_foreign_keys(db_path: Path) -> None:
@@ -98,8 +132,18 @@ def test_schema_is_at_head_with_declared_foreign_keys(db_path: Path) -> None:
     store.close()
     con = sqlite3.connect(db_path)
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
-    assert {"reports", "claims", "claim_sources", "claim_places", "events", "facts", "actors",
-            "places", "extraction_runs", "alembic_version"} <= tables
+    assert {
+        "reports",
+        "claims",
+        "claim_sources",
+        "claim_places",
+        "events",
+        "facts",
+        "actors",
+        "places",
+        "extraction_runs",
+        "alembic_version",
+    } <= tables
     fks = {(r[2], r[3]) for r in con.execute("pragma foreign_key_list(claims)")}
     assert ("reports", "report_id") in fks and ("actors", "actor_id") in fks
     assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
@@ -116,7 +160,7 @@ def test_ingest_stores_records_and_is_idempotent(store: Store) -> None:
     again = store.ingest(report(), ex)
     assert again.status == "present" and again.report_id == first.report_id
     assert ex.calls == 1, "a stored report must not be extracted again"
-    assert store.counts() == {"reports": 1, "claims": 3, "facts": 1, "events": 0, "actors": 2}
+    assert store.counts() == {"reports": 1, "claims": 3, "facts": 1, "events": 1, "actors": 2}
     claims = store.claims()
     assert [tuple(c) for c in claims] == [CLAIM_FIELDS] * 3
     by_kind = {c["kind"]: c for c in claims}
@@ -131,6 +175,9 @@ def test_ingest_stores_records_and_is_idempotent(store: Store) -> None:
     [fact] = store.facts()
     assert fact["share"] == pytest.approx(0.1) and fact["place_name"] == "Kosovo"
     assert TEXT[fact["start"] : fact["end"]] == fact["quote"]
+    [event] = store.events(actor="XKX")
+    assert event["date"] == "2025-03-04" and event["participants"] == ["SRB", "XKX"]
+    assert store.events(actor="RUS") == []
 
 
 def test_normalised_variants_are_the_same_report(store: Store) -> None:
@@ -182,7 +229,7 @@ def test_sqlite_stores_iso_dates_and_json_text(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.ingest(report(), RecordedExtractor())
     con = sqlite3.connect(db_path)
-    published, = con.execute("select published from reports").fetchone()
+    (published,) = con.execute("select published from reports").fetchone()
     assert published == "2025-03-04"
     places, name = con.execute("select places, name from claims where kind='offer'").fetchone()
     assert json.loads(places) == ["XKX"] and name == "SRB offer governance"
@@ -206,8 +253,10 @@ def test_postgres_types(pg_url: str) -> None:
         store.ingest(report(), RecordedExtractor())
         with store.engine.connect() as conn:
             kind = conn.execute(
-                sa.text("select data_type from information_schema.columns "
-                        "where table_name='reports' and column_name='published'")
+                sa.text(
+                    "select data_type from information_schema.columns "
+                    "where table_name='reports' and column_name='published'"
+                )
             ).scalar_one()
         assert kind == "date"
         assert store.claims(since=date(2025, 3, 4))[0]["date"] == "2025-03-04"

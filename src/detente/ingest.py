@@ -119,7 +119,7 @@ def ingest_paths(
             paths, published=published, source=source, max_bytes=max_bytes, stdin=stdin
         ):
             if isinstance(got, ReadError):
-                done(IngestItem(got.origin, "failed", message=got.message))
+                done(IngestItem(got.origin, "failed", message=str(got)))
             else:
                 pending.append(got)
                 if len(pending) >= batch_size:

@@ -96,8 +96,9 @@ def claims(
         rows = [_claim_table_row(r) for r in rows]
     emit(
         rows,
-        CLAIM_FIELDS if fmt != "table" else ("id", "report", "date", "actor", "stance", "issue",
-                                              "places", "sources", "quote"),
+        CLAIM_FIELDS
+        if fmt != "table"
+        else ("id", "report", "date", "actor", "stance", "issue", "places", "sources", "quote"),
         fmt,
         empty="no claims found",
     )
@@ -105,8 +106,9 @@ def claims(
 
 def _claim_table_row(r: dict[str, Any]) -> dict[str, Any]:
     flags = [
-        f for f, on in (("denied", r["denied"]), ("hedged", r["hedged"]),
-                        ("if", r["conditional"])) if on
+        f
+        for f, on in (("denied", r["denied"]), ("hedged", r["hedged"]), ("if", r["conditional"]))
+        if on
     ]
     stance = ("not " if r["negated"] else "") + r["kind"]
     if r["exchange_for"]:
@@ -123,8 +125,9 @@ def _claim_table_row(r: dict[str, Any]) -> dict[str, Any]:
 @_multi("kind", "Event kind (meeting, summit, talks, call, …).")
 @since_option
 @format_option()
-def events(db: str, actor: tuple[str, ...], kind: tuple[str, ...], since: date | None,
-           fmt: str) -> None:
+def events(
+    db: str, actor: tuple[str, ...], kind: tuple[str, ...], since: date | None, fmt: str
+) -> None:
     """List meetings, summits, talks and calls with their resolved dates."""
     with open_store(db) as store:
         rows = store.events(actor=actor or None, kind=kind or None, since=since)
@@ -143,8 +146,9 @@ def events(db: str, actor: tuple[str, ...], kind: tuple[str, ...], since: date |
 @_multi("place", "Place code (ISO 3166-2 such as UA-14, or ISO alpha-3).")
 @since_option
 @format_option()
-def facts(db: str, actor: tuple[str, ...], place: tuple[str, ...], since: date | None,
-          fmt: str) -> None:
+def facts(
+    db: str, actor: tuple[str, ...], place: tuple[str, ...], since: date | None, fmt: str
+) -> None:
     """List facts on the ground: who controls how much of which region."""
     with open_store(db) as store:
         rows = store.facts(actor=actor or None, place=place or None, since=since)
@@ -152,8 +156,17 @@ def facts(db: str, actor: tuple[str, ...], place: tuple[str, ...], since: date |
         rows,
         FACT_FIELDS,
         fmt,
-        table_fields=("id", "report", "date", "actor", "place", "place_name", "share",
-                      "approximate", "quote"),
+        table_fields=(
+            "id",
+            "report",
+            "date",
+            "actor",
+            "place",
+            "place_name",
+            "share",
+            "approximate",
+            "quote",
+        ),
         empty="no facts found",
     )
 

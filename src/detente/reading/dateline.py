@@ -79,6 +79,13 @@ _DATELINE = re.compile(
     r")",
 )
 
+# Capitalised headline tags that look like a bare "PLACE —" dateline.
+_NOT_PLACES = frozenset({
+    "EXCLUSIVE", "UPDATE", "BREAKING", "ANALYSIS", "FACTBOX", "EXPLAINER", "INSIGHT", "WRAPUP",
+    "FOCUS", "COMMENT", "OPINION", "CORRECTED", "REFILE", "URGENT", "FLASH", "ALERT", "LIVE",
+    "VIDEO", "PHOTOS", "EDITORIAL", "INTERVIEW",
+})  # fmt: skip
+
 # Markup that may wrap a dateline without being part of it.
 _LEAD = re.compile(r"[ \t\u00a0]*(?:[*_>]+[ \t\u00a0]*)?")
 
@@ -107,6 +114,8 @@ def _from_match(m: re.Match[str], offset: int) -> Dateline | None:
     if m.group("dash_d") is not None:
         letters = [c for c in place if c.isalpha()]
         if region or len(letters) < 3 or not all(c.isupper() for c in letters):
+            return None
+        if place.upper() in _NOT_PLACES:
             return None
     day = month = year = None
     if m.group("d1"):
@@ -144,6 +153,7 @@ def parse_dateline(text: str) -> Dateline | None:
     """
     pos = 0
     seen = 0
+    weak: Dateline | None = None  # a bare "PLACE —", kept only if nothing better follows
     while pos < len(text) and pos < _MAX_CHARS and seen < _MAX_LINES:
         nl = text.find("\n", pos)
         line_end = len(text) if nl == -1 else nl
@@ -154,9 +164,10 @@ def parse_dateline(text: str) -> Dateline | None:
             skip = lead.end() if lead else 0
             window = line[skip : skip + _MAX_LINE]
             m = _DATELINE.match(window)
-            if m:
-                found = _from_match(m, pos + skip)
-                if found is not None:
+            found = _from_match(m, pos + skip) if m else None
+            if found is not None:
+                if m is not None and m.group("dash_d") is None:
                     return found
+                weak = weak or found
         pos = line_end + 1
-    return None
+    return weak

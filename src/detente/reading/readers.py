@@ -6,8 +6,8 @@ title and dateline, and settles the publication date in this order:
 1. the ``published`` argument (``--published``);
 2. metadata (HTML ``<meta>`` dates, a JSON/JSONL ``published`` field);
 3. the dateline, when it gives month and day — the year from the dateline,
-   else from a single year mentioned near the top of the text (noted in
-   ``date_note``);
+   else from partial metadata (``published: "2025"``), else from the one year
+   written in the title or on the dateline's line (noted in ``date_note``);
 4. otherwise unknown: ``published=None``, ``date_precision="unknown"``, the
    reason in ``date_note`` and one :class:`DateWarning`.
 
@@ -16,9 +16,11 @@ Bad input never raises from :func:`read_paths`; it yields a :class:`ReadError`.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
+import stat
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -66,8 +68,9 @@ _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 #: A title is a heading, not a paragraph.
 _MAX_TITLE = 300
-#: How far into the text a year may be taken from to complete a dateline.
-_YEAR_WINDOW = 400
+#: A year completing a dateline must be written this close to the top (title and
+#: dateline line); further down, years are mostly history ("the 2014 accords").
+_YEAR_WINDOW = 1000
 
 
 class DateWarning(UserWarning):
@@ -98,18 +101,21 @@ class _Bad(Exception):
 
 def _title_from_lines(text: str, fmt: str, dateline: Dateline | None) -> str | None:
     """First line as title when a blank line, a Setext underline or the dateline follows it."""
-    lines = text.split("\n", 2)
+    lead = len(text) - len(text.lstrip())
+    lines = text[lead:].split("\n", 2)
     first = lines[0].strip()
     if not first or len(first) > _MAX_TITLE or len(lines) < 2:
         return None
-    if dateline is not None and dateline.start < len(lines[0]) + 1:
+    second_start = lead + len(lines[0]) + 1
+    if dateline is not None and dateline.start < second_start:
         return None  # the first line is the dateline itself
     second = lines[1].strip()
-    follows_dateline = dateline is not None and dateline.start == len(lines[0]) + 1 + (
-        len(lines[1]) - len(lines[1].lstrip())
+    follows_dateline = (
+        dateline is not None and second_start <= dateline.start <= second_start + len(lines[1])
     )
     setext = fmt == "markdown" and bool(second) and set(second) <= {"=", "-"}
-    if second and not follows_dateline and not setext:
+    atx = fmt == "markdown" and first.startswith("#")
+    if second and not follows_dateline and not setext and not atx:
         return None
     if fmt == "markdown":
         first = first.lstrip("#").strip().rstrip("#").strip()
@@ -117,8 +123,9 @@ def _title_from_lines(text: str, fmt: str, dateline: Dateline | None) -> str | N
 
 
 def _year_near_top(text: str, dateline: Dateline) -> tuple[int | None, list[int]]:
-    """The one year mentioned near the top of *text* (title to first lines), if unique."""
-    window = text[: max(dateline.end, 0) + _YEAR_WINDOW]
+    """The one year written in the title or on the dateline's line, if there is exactly one."""
+    line_end = text.find("\n", dateline.end)
+    window = text[: len(text) if line_end == -1 else line_end][:_YEAR_WINDOW]
     years = sorted({int(y) for y in _YEAR_RE.findall(window)})
     return (years[0] if len(years) == 1 else None), years
 
@@ -132,7 +139,23 @@ def _resolve_date(
     if published is not None:
         return published, "day", "--published"
     if meta_published is not None:
-        return meta_published[0], meta_published[1], "metadata"
+        meta_date, meta_precision = meta_published
+        # Metadata giving only a month or year is completed by a dateline that agrees with it.
+        if (
+            meta_precision != "day"
+            and dateline is not None
+            and dateline.day is not None
+            and dateline.month is not None
+            and dateline.year in (None, meta_date.year)
+            and (meta_precision == "year" or dateline.month == meta_date.month)
+        ):
+            try:
+                resolved = date(meta_date.year, dateline.month, dateline.day)
+            except ValueError:
+                return meta_date, meta_precision, "metadata"
+            month = _MONTH_NAMES[dateline.month - 1]
+            return resolved, "day", f"dateline {month} {dateline.day}; year from metadata"
+        return meta_date, meta_precision, "metadata"
     if dateline is None:
         return None, "unknown", "no date in metadata and no dateline; pass --published"
     if dateline.day is None:
@@ -228,14 +251,17 @@ def _html_parts(html: str, url: str | None) -> dict[str, Any]:
     # No extensive date search: a date found in the body text is not metadata
     # and is left to the dateline rules, which say where it came from.
     params = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
-    doc = bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params=params,
-    )
+    try:
+        doc = bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=params,
+        )
+    except Exception as exc:  # noqa: BLE001 - a broken page is bad input, never a traceback
+        raise _Bad(f"could not parse the HTML ({type(exc).__name__})") from None
     if doc is None:
         return {}
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -434,6 +460,13 @@ def _reports_from_bytes(
     if not data.strip():
         yield ReadError(origin, "empty file: no text")
         return
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        # UTF-16 text (as some editors save it) is text, not binary: re-encode once.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            yield ReadError(origin, "starts with a UTF-16 mark but is not valid UTF-16")
+            return
     if b"\x00" in data[:8192]:
         yield ReadError(origin, "binary file, not a text report")
         return
@@ -487,15 +520,18 @@ def _walk(directory: Path) -> list[Path]:
 
 def _read_file(path: Path, origin: str, opts: _Options) -> Iterator[Report | ReadError]:
     suffix_fmt = DIRECTORY_SUFFIXES.get(path.suffix.lower())
+    # Feeds are limited per report, not per file; anything else is one report.
+    limit = None if suffix_fmt in ("jsonl",) else opts.max_bytes
     try:
-        size = path.stat().st_size
-        if suffix_fmt != "jsonl" and size > opts.max_bytes:
+        info = path.stat()
+        if limit is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
             yield ReadError(
-                origin,
-                f"report is {size} bytes, over the {opts.max_bytes}-byte limit (--max-bytes)",
+                origin, f"report is {info.st_size} bytes, over the {limit}-byte limit (--max-bytes)"
             )
             return
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            # A bounded read also keeps pipes and devices (/dev/zero) from running away.
+            data = fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
         yield ReadError(origin, f"cannot read: {exc.strerror or exc}")
         return
@@ -506,15 +542,12 @@ def _read_stdin(stdin: TextIO, opts: _Options) -> Iterator[Report | ReadError]:
     origin = "<stdin>"
     buffer = getattr(stdin, "buffer", None)
     try:
-        if buffer is not None:
-            data = buffer.read()
-        else:
-            data = stdin.read().encode("utf-8", "surrogateescape")
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = buffer.read() if buffer is not None else stdin.read()
+        if isinstance(data, str):  # a text-only stream: back to bytes, decoded below
+            data = data.encode("utf-8", "surrogateescape")
+    except (OSError, UnicodeError, ValueError) as exc:
         yield ReadError(origin, f"cannot read standard input: {exc}")
         return
-    if isinstance(data, str):  # a text stream whose .buffer is text as well
-        data = data.encode("utf-8", "surrogateescape")
     yield from _reports_from_bytes(data, origin, None, opts)
 
 
@@ -545,7 +578,12 @@ def read_paths(
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, opts)
             continue
         path = Path(name)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError) as exc:  # e.g. a name too long or with a NUL byte
+            yield ReadError(name, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+            continue
+        if is_dir:
             files = _walk(path)
             if not files:
                 kinds = ", ".join(DIRECTORY_SUFFIXES)
@@ -553,7 +591,7 @@ def read_paths(
                 continue
             for file in files:
                 yield from _read_file(file, str(file), opts)
-        elif path.exists():
+        elif exists:
             yield from _read_file(path, name, opts)
         else:
             yield ReadError(name, "no such file or directory")

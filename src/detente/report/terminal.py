@@ -90,8 +90,10 @@ def render_report(
     for e in events:
         table.add_row(
             f"e{e['id']}",
-            Text(f"{e['kind']} {e['date'] or 'undated'} {', '.join(e['participants'])}",
-                 style=EVENT_STYLE),
+            Text(
+                f"{e['kind']} {e['date'] or 'undated'} {', '.join(e['participants'])}",
+                style=EVENT_STYLE,
+            ),
             f"{e['start']}–{e['end']}",
         )
     console.print(table)

@@ -1,0 +1,648 @@
+r"""Spatial bargaining models on batches of scenarios.
+
+Every model works on a *batch* of ``R`` variants of one scenario at once (the
+unperturbed scenario plus Monte-Carlo draws), so one call covers all runs:
+
+* ``pos`` — positions, ``[R, n, d]``, on the scenario's 0–100 scale;
+* ``sal`` — saliences as shares, ``[R, n, d]``, in ``[0, 1]``;
+* ``cap`` — capabilities, ``[R, n]``, any non-negative scale.
+
+Each model returns a :class:`ModelOutput` with the forecast ``[R, d]`` and a
+detail dictionary describing batch row 0.  The equations and the choices made
+where the literature is silent are documented per model here and in
+``docs/bargain.md``.
+
+Notation: actor ``i`` has capability :math:`c_i`, position :math:`x_{id}` and
+salience :math:`s_{id}` on dimension ``d``; :math:`w_{id} = c_i s_{id}` is its
+*weight* on that dimension.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+MODELS: tuple[str, ...] = ("compromise", "median", "nash", "bdm", "exchange")
+
+
+@dataclass(slots=True)
+class ModelOutput:
+    """Forecast per batch row and dimension, plus detail for row 0."""
+
+    outcome: np.ndarray  # [R, d]
+    detail: dict[str, Any] = field(default_factory=dict)
+    #: Row-0 position paths per dimension, ``[rounds + 1, n]`` (BdM only).
+    trajectories: list[np.ndarray] | None = None
+
+
+def _weights(sal: np.ndarray, cap: np.ndarray) -> np.ndarray:
+    return cap[:, :, None] * sal
+
+
+# --------------------------------------------------------------------------- compromise
+
+
+def compromise(pos: np.ndarray, sal: np.ndarray, cap: np.ndarray) -> ModelOutput:
+    r"""Compromise model: the capability × salience weighted mean.
+
+    .. math:: \hat x_d = \frac{\sum_i c_i s_{id} x_{id}}{\sum_i c_i s_{id}}
+
+    Achen (2006); Thomson, Stokman, Achen & König (eds., 2006) *The European
+    Union Decides* — the strongest simple benchmark in that comparison.
+    """
+    w = _weights(sal, cap)
+    out = (w * pos).sum(axis=1) / w.sum(axis=1)
+    return ModelOutput(out, {"weights": "capability x salience"})
+
+
+# --------------------------------------------------------------------------- median
+
+
+def weighted_median(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    r"""Weighted median of each row of ``x`` (``[B, n]``) with weights ``w``.
+
+    The minimiser of :math:`\sum_i w_i |x_i - y|`.  When the minimisers form an
+    interval (the cumulative weight hits exactly half), the interval's midpoint
+    is returned so that mirroring the scale mirrors the result.
+    """
+    order = np.argsort(x, axis=-1, kind="stable")
+    xs = np.take_along_axis(x, order, axis=-1)
+    ws = np.take_along_axis(w, order, axis=-1)
+    cw = np.cumsum(ws, axis=-1)
+    total = cw[..., -1:]
+    half = total / 2.0
+    eps = 1e-12 * total
+    lo = np.argmax(cw >= half - eps, axis=-1)
+    hi = np.argmax(cw > half + eps, axis=-1)
+    x_lo = np.take_along_axis(xs, lo[..., None], axis=-1)[..., 0]
+    x_hi = np.take_along_axis(xs, hi[..., None], axis=-1)[..., 0]
+    return 0.5 * (x_lo + x_hi)
+
+
+def median(pos: np.ndarray, sal: np.ndarray, cap: np.ndarray) -> ModelOutput:
+    r"""Median-voter model: the capability × salience weighted median.
+
+    .. math:: \hat x_d = \arg\min_y \sum_i c_i s_{id} |x_{id} - y|
+
+    In one dimension with single-peaked preferences this is the position no
+    weighted majority can beat (Black 1948).
+    """
+    w = _weights(sal, cap)
+    r, n, d = pos.shape
+    xs = pos.transpose(0, 2, 1).reshape(r * d, n)
+    ws = w.transpose(0, 2, 1).reshape(r * d, n)
+    return ModelOutput(weighted_median(xs, ws).reshape(r, d), {"weights": "capability x salience"})
+
+
+# --------------------------------------------------------------------------- Nash
+
+
+def _phi(z: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Smoothed absolute value, its first and second derivative."""
+    root = np.sqrt(z * z + eps * eps)
+    return root - eps, z / root, (eps * eps) / (root**3)
+
+
+def nash(
+    pos: np.ndarray,
+    sal: np.ndarray,
+    cap: np.ndarray,
+    status_quo: np.ndarray | None = None,
+    *,
+    max_newton: int = 40,
+) -> ModelOutput:
+    r"""Asymmetric Nash bargaining solution (Nash 1950; Kalai 1977).
+
+    .. math::
+
+        \hat x = \arg\max_x \sum_i c_i \log\bigl(u_i(x) - u_i(z_i)\bigr), \qquad
+        u_i(x) = -\sum_d s_{id}\,|x_d - x_{id}|
+
+    The disagreement point :math:`z_i` is the status quo on dimensions that have
+    one and otherwise the actor's worst outcome: the end of the actors'
+    position range farthest from its ideal.  The objective is concave; it is
+    maximised by damped Newton steps on a smoothed loss
+    :math:`\sqrt{t^2+\varepsilon^2}-\varepsilon` with :math:`\varepsilon` shrunk
+    from 1e-2 to 1e-6 of the scale, all batch rows at once.  Without any point
+    that every actor strictly prefers to disagreement, the forecast is the
+    disagreement point itself (detail ``zopa: false``).
+    """
+    r, n, d = pos.shape
+    y = pos / 100.0
+    c = cap / cap.sum(axis=1, keepdims=True)
+    lo, hi = y.min(axis=1), y.max(axis=1)  # [R, d]
+    worst = np.where(np.abs(y - lo[:, None, :]) >= np.abs(y - hi[:, None, :]),
+                     lo[:, None, :], hi[:, None, :])
+    if status_quo is not None:
+        sq = np.broadcast_to(status_quo / 100.0, (r, d))
+        has = ~np.isnan(sq)
+        z = np.where(has[:, None, :], np.nan_to_num(sq)[:, None, :], worst)
+    else:
+        has = np.zeros((r, d), dtype=bool)
+        z = worst
+
+    def g_of(x: np.ndarray, eps: float) -> tuple[np.ndarray, ...]:
+        dz = x[:, None, :] - y
+        f, f1, f2 = _phi(dz, eps)
+        f0, _, _ = _phi(z - y, eps)
+        g = (sal * (f0 - f)).sum(axis=2)  # u_i(x) - u_i(z_i), [R, n]
+        return g, -sal * f1, -sal * f2
+
+    def objective(g: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            val = (c * np.log(np.where(g > 0, g, np.nan))).sum(axis=1)
+        return np.where(np.isnan(val), -np.inf, val)
+
+    mean = (_weights(sal, cap) * y).sum(axis=1) / _weights(sal, cap).sum(axis=1)
+    if status_quo is not None:
+        z_sq = np.where(has, np.nan_to_num(np.broadcast_to(status_quo / 100.0, (r, d))), mean)
+        starts = [z_sq + lam * (mean - z_sq) for lam in (1.0, 0.5, 0.25, 0.1, 0.03, 0.01, 1e-3)]
+    else:
+        starts = [mean]
+    x = starts[0].copy()
+    best = np.full(r, -np.inf)
+    eps0 = 1e-2
+    for cand in starts:
+        gmin = g_of(cand, eps0)[0].min(axis=1)
+        better = gmin > best
+        x[better], best[better] = cand[better], gmin[better]
+    feasible = best > 0
+    ridge = 1e-12 * np.eye(d)
+    for eps in (1e-2, 1e-3, 1e-4, 1e-5, 1e-6):
+        g, dg, d2g = g_of(x, eps)
+        fx = objective(g)
+        active = feasible & np.isfinite(fx)
+        for _ in range(max_newton):
+            if not active.any():
+                break
+            a = np.flatnonzero(active)
+            ga, dga, d2a, ca = g[a], dg[a], d2g[a], c[a]
+            grad = (ca[:, :, None] * dga / ga[:, :, None]).sum(axis=1)
+            hess = np.einsum("bi,bid,bie->bde", ca / ga**2, dga, dga)
+            hess = -hess + np.einsum("bi,bid->bd", ca / ga, d2a)[:, :, None] * np.eye(d)
+            step = np.linalg.solve(hess - ridge, -grad[:, :, None])[:, :, 0]
+            t = np.ones(len(a))
+            accepted = np.zeros(len(a), dtype=bool)
+            xa, fa = x[a], fx[a]
+            new_x, new_f = xa.copy(), fa.copy()
+            for _ in range(40):
+                todo = ~accepted
+                if not todo.any():
+                    break
+                cand = np.clip(xa[todo] + t[todo, None] * step[todo], lo[a][todo], hi[a][todo])
+                gc = g_of_rows(cand, a[todo], y, sal, z, eps)
+                fc = (ca[todo] * np.log(np.where(gc > 0, gc, np.nan))).sum(axis=1)
+                ok = np.isfinite(fc) & (fc >= fa[todo] - 1e-15)
+                idx = np.flatnonzero(todo)[ok]
+                new_x[idx], new_f[idx] = cand[ok], fc[ok]
+                accepted[idx] = True
+                t[todo] *= 0.5
+            moved = np.abs(new_x - xa).max(axis=1)
+            x[a], fx[a] = new_x, new_f
+            still = (moved > 1e-12) & accepted
+            active[a[~still]] = False
+            g, dg, d2g = g_of(x, eps)
+    out = np.where(feasible[:, None], x, z_sq if status_quo is not None else x) * 100.0
+    detail: dict[str, Any] = {
+        "disagreement": ["status quo" if h else "worst outcome" for h in has[0]],
+        "zopa": bool(feasible[0]),
+    }
+    return ModelOutput(out, detail)
+
+
+def g_of_rows(
+    x: np.ndarray, rows: np.ndarray, y: np.ndarray, sal: np.ndarray, z: np.ndarray, eps: float
+) -> np.ndarray:
+    """Utility gains over disagreement for a subset of batch rows (Nash helper)."""
+    f, _, _ = _phi(x[:, None, :] - y[rows], eps)
+    f0, _, _ = _phi(z[rows] - y[rows], eps)
+    return (sal[rows] * (f0 - f)).sum(axis=2)
+
+
+# --------------------------------------------------------------------------- BdM
+
+
+@dataclass(slots=True)
+class BdmOptions:
+    """Choices in the expected-utility model (see ``docs/bargain.md``).
+
+    ``q``: probability the status quo holds if no challenge is made;
+    ``t``: probability that, if it does not hold, things move in the actor's
+    favour.  ``max_rounds`` caps the bargaining; ``tol`` is the largest move
+    (as a share of the position range) still counted as movement.
+    """
+
+    q: float = 1.0
+    t: float = 1.0
+    max_rounds: int = 100
+    tol: float = 1e-3
+
+
+def _win_prob_direct(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    # v[b, k, i, j]: k's weighted vote for i against j.
+    dist = np.abs(x[:, :, None] - x[:, None, :])  # [B, k, i]
+    v = w[:, :, None, None] * (dist[:, :, None, :] - dist[:, :, :, None])
+    num = np.clip(v, 0.0, None).sum(axis=1)
+    den = np.abs(v).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.5)
+
+
+def _win_prob_sorted(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Same as :func:`_win_prob_direct` in O(n² log n) per row using prefix sums.
+
+    For a pair with positions a < b and midpoint m, voter k's margin
+    ``|x_k - x_j| - |x_k - x_i|`` is ±(b - a) outside [a, b] and linear inside,
+    changing sign at m; so every sum splits into four prefix-sum ranges.
+    """
+    bsz, n = x.shape
+    order = np.argsort(x, axis=1)
+    xs = np.take_along_axis(x, order, axis=1)
+    ws = np.take_along_axis(w, order, axis=1)
+    zero = np.zeros((bsz, 1))
+    cw = np.concatenate([zero, np.cumsum(ws, axis=1)], axis=1)
+    cx = np.concatenate([zero, np.cumsum(ws * xs, axis=1)], axis=1)
+    offset = 4.0 * np.arange(bsz)[:, None]  # rows live in [0, 1]: shift to search all at once
+    flat = (xs + offset).ravel()
+
+    def count(values: np.ndarray, side: str) -> np.ndarray:
+        shape = values.shape
+        q = (values + offset.reshape((bsz,) + (1,) * (len(shape) - 1))).ravel()
+        idx = np.searchsorted(flat, q, side=side).reshape(shape)  # type: ignore[call-overload]
+        return idx - (np.arange(bsz) * n).reshape((bsz,) + (1,) * (len(shape) - 1))
+
+    le = count(x, "right")  # number of actors at or below each actor
+    lt = count(x, "left")
+    xi, xj = x[:, :, None], x[:, None, :]
+    i_left = xi <= xj
+    a_idx = np.where(i_left, le[:, :, None], le[:, None, :])
+    b_idx = np.where(i_left, lt[:, None, :], lt[:, :, None])
+    a, b = np.minimum(xi, xj), np.maximum(xi, xj)
+    m = 0.5 * (a + b)
+    m_idx = np.maximum(count(m, "right"), a_idx)
+    b_idx = np.maximum(b_idx, m_idx)
+
+    def take(arr: np.ndarray, idx: np.ndarray) -> np.ndarray:
+        return np.take_along_axis(arr, idx.reshape(bsz, -1), axis=1).reshape(idx.shape)
+
+    cw_a, cw_m, cw_b = take(cw, a_idx), take(cw, m_idx), take(cw, b_idx)
+    cx_a, cx_m, cx_b = take(cx, a_idx), take(cx, m_idx), take(cx, b_idx)
+    total = cw[:, -1][:, None, None]
+    span = b - a
+    left_mid = 2.0 * (m * (cw_m - cw_a) - (cx_m - cx_a))
+    mid_right = 2.0 * ((cx_b - cx_m) - m * (cw_b - cw_m))
+    w_left, w_right = cw_a, total - cw_b
+    den = span * (w_left + w_right) + left_mid + mid_right
+    num = np.where(i_left, span * w_left + left_mid, span * w_right + mid_right)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 1e-300, num / np.where(den > 1e-300, den, 1.0), 0.5)
+
+
+def win_probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    r"""``P[b, i, j]``: probability that *i* prevails over *j* in a contest.
+
+    .. math::
+
+        P^i_{ij} = \frac{\sum_{k:\,v_k > 0} v_k}{\sum_k |v_k|},\qquad
+        v_k = c_k s_k\,(|x_k - x_j| - |x_k - x_i|)
+
+    summed over all actors k, the contestants included (Scholz et al. 2011,
+    following Bueno de Mesquita 1994).
+    """
+    bsz, n = x.shape
+    # The direct O(n³) sum only wins for a handful of small rows.
+    if bsz * n**3 <= 100_000:
+        return _win_prob_direct(x, w)
+    return _win_prob_sorted(x, w)
+
+
+def _expected_utility(
+    x: np.ndarray,
+    prob: np.ndarray,
+    s: np.ndarray,
+    r: np.ndarray | None,
+    mu: np.ndarray,
+    opts: BdmOptions,
+) -> np.ndarray:
+    r"""``E[b, i, j]`` = :math:`E^i(U_{ij})`, i's expected utility of challenging j.
+
+    .. math::
+
+        E^i(U_{ij}) = s_j\,[P^i U^i_s + (1-P^i) U^i_f] + (1-s_j)\,U^i_s
+                      - Q\,U^i_{sq} - (1-Q)\,[T\,U^i_b + (1-T)\,U^i_w]
+    """
+    d = np.abs(x[:, :, None] - x[:, None, :])
+    rr = 1.0 if r is None else r[:, :, None]
+    if r is None:
+        us, uf, usq = 2.0 * d, -2.0 * d, 0.0
+    else:
+        us = 2.0 - 4.0 * (0.5 - 0.5 * d) ** rr
+        uf = 2.0 - 4.0 * (0.5 + 0.5 * d) ** rr
+        usq = 2.0 - 4.0 * 0.5**rr
+    sj = s[:, None, :]
+    eu = sj * (prob * us + (1.0 - prob) * uf) + (1.0 - sj) * us - opts.q * usq
+    if opts.q < 1.0:
+        shift = 0.25 * (np.abs(x - mu[:, None])[:, :, None] + d)
+        ub = 2.0 - 4.0 * np.clip(0.5 - shift, 0.0, None) ** rr
+        uw = 2.0 - 4.0 * (0.5 + shift) ** rr
+        eu = eu - (1.0 - opts.q) * (opts.t * ub + (1.0 - opts.t) * uw)
+    # No contest with oneself or with an actor already at the same position.
+    return np.where(d > 0, eu, 0.0)
+
+
+def _risk_exponents(eu: np.ndarray) -> np.ndarray:
+    r"""Risk exponents :math:`r_i \in [1/2, 2]` from each actor's exposure.
+
+    :math:`S_i = \sum_{j \ne i} E^j(U_{ji})` is what the others expect to gain by
+    challenging i; :math:`R_i = (2S_i - S_{max} - S_{min})/(S_{max} - S_{min})`
+    and :math:`r_i = (1 - R_i/3)/(1 + R_i/3)`.
+    """
+    exposure = eu.sum(axis=1)  # column sums: others challenging i
+    smax = exposure.max(axis=1, keepdims=True)
+    smin = exposure.min(axis=1, keepdims=True)
+    spread = smax - smin
+    with np.errstate(invalid="ignore", divide="ignore"):
+        big_r = np.where(spread > 1e-15, (2 * exposure - smax - smin) / np.where(
+            spread > 1e-15, spread, 1.0), 0.0)
+    return (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
+
+
+#: Move types recorded per round.
+MOVE_TYPES = ("confrontation", "compromise", "capitulation")
+
+
+def bdm_round(
+    x: np.ndarray, c: np.ndarray, s: np.ndarray, opts: BdmOptions
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One round of the expected-utility model on rows ``x`` (``[B, n]``, in [0, 1]).
+
+    Returns the new positions, the accepted move type per actor (0 none,
+    1 confrontation, 2 compromise, 3 capitulation) and the weighted median
+    the round started from.
+    """
+    w = c * s
+    mu = weighted_median(x, w)
+    prob = win_probabilities(x, w)
+    eu1 = _expected_utility(x, prob, s, None, mu, opts)
+    r = _risk_exponents(eu1)
+    eu = _expected_utility(x, prob, s, r, mu, opts)
+    ei = eu  # [b, i, j]: receiver i's own expected utility of challenging j
+    ej = eu.transpose(0, 2, 1)  # [b, i, j]: challenger j's expected utility against i
+    xi, xj = x[:, :, None], x[:, None, :]
+    challenged = ej > 0
+    confront = challenged & (ei > 0) & (ej > ei)
+    comp = challenged & (ei <= 0) & (-ei < ej)
+    capit = challenged & (ei <= 0) & (-ei >= ej)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frac = np.where(comp, -ei / np.where(comp, ej, 1.0), 0.0)
+    target = np.where(comp, xi + (xj - xi) * frac, xj)
+    kind = np.where(confront, 1, np.where(comp, 2, np.where(capit, 3, 0)))
+    move = np.where(kind > 0, np.abs(target - xi), np.inf)
+    move = np.where(move > 0, move, np.inf)
+    best = np.argmin(move, axis=2)  # the offer that moves the receiver least
+    best_move = np.take_along_axis(move, best[:, :, None], axis=2)[:, :, 0]
+    has = np.isfinite(best_move)
+    new_x = np.where(has, np.take_along_axis(target, best[:, :, None], axis=2)[:, :, 0], x)
+    kinds = np.where(has, np.take_along_axis(kind, best[:, :, None], axis=2)[:, :, 0], 0)
+    return new_x, kinds, mu
+
+
+def _weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return (w * x).sum(axis=1) / w.sum(axis=1)
+
+
+def _bdm_rows(
+    x0: np.ndarray, c: np.ndarray, s: np.ndarray, opts: BdmOptions, track: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, Any]]:
+    """Iterate rows to convergence; returns final x, rounds, converged, history."""
+    bsz, n = x0.shape
+    x = x0.copy()
+    rounds = np.zeros(bsz, dtype=int)
+    converged = np.zeros(bsz, dtype=bool)
+    w = c * s
+    hist: dict[str, Any] = {
+        "positions": [x[:track].copy()],
+        "median": [weighted_median(x[:track], w[:track])],
+        "mean": [_weighted_mean(x[:track], w[:track])],
+        "moves": [],
+    }
+    # Rows whose actors all stand at one point have nothing to bargain about.
+    converged |= (x.max(axis=1) - x.min(axis=1)) <= opts.tol
+    for rnd in range(1, opts.max_rounds + 1):
+        act = np.flatnonzero(~converged)
+        if act.size == 0:
+            break
+        new_x, kinds, _ = bdm_round(x[act], c[act], s[act], opts)
+        delta = np.abs(new_x - x[act]).max(axis=1)
+        x[act] = new_x
+        rounds[act] = rnd
+        converged[act[delta <= opts.tol]] = True
+        if track and (rounds[:track] == rnd).any():
+            tracked = act < track
+            counts = np.zeros((track, len(MOVE_TYPES)), dtype=int)
+            for t_i, kname in enumerate(MOVE_TYPES, start=1):
+                counts[act[tracked], t_i - 1] = (kinds[tracked] == t_i).sum(axis=1)
+            hist["positions"].append(x[:track].copy())
+            hist["median"].append(weighted_median(x[:track], w[:track]))
+            hist["mean"].append(_weighted_mean(x[:track], w[:track]))
+            hist["moves"].append(counts)
+    return x, rounds, converged, hist
+
+
+def bdm(
+    pos: np.ndarray,
+    sal: np.ndarray,
+    cap: np.ndarray,
+    options: BdmOptions | None = None,
+) -> ModelOutput:
+    r"""Bueno de Mesquita's expected-utility model (Scholz, Calbert & Smith 2011).
+
+    Each dimension is bargained separately.  Positions are rescaled to [0, 1]
+    over the actors' initial range.  Every round: the weighted median
+    :math:`\mu` is found; win probabilities from weighted pairwise votes; the
+    expected utility of challenging every other actor, first with risk
+    exponents 1 and then with exponents derived from each actor's exposure;
+    then every challenge with positive expected utility is an offer, resolved
+    as confrontation (both sides would challenge: the larger expected utility
+    wins and the loser moves to the winner's position), compromise (the target
+    would lose less than the challenger gains: it moves the fraction
+    :math:`|E^i|/E^j` of the way) or capitulation (it would lose at least as
+    much: it moves all the way).  Each actor takes the offer that moves it
+    least; all moves happen at once.  Rounds repeat until nobody moves or
+    ``max_rounds``.  The forecast is the final weighted median.
+    """
+    opts = options or BdmOptions()
+    r, n, d = pos.shape
+    xs = pos.transpose(0, 2, 1).reshape(r * d, n)
+    ss = sal.transpose(0, 2, 1).reshape(r * d, n)
+    cs = np.repeat(cap, d, axis=0)
+    lo = xs.min(axis=1, keepdims=True)
+    span = xs.max(axis=1, keepdims=True) - lo
+    span_safe = np.where(span > 0, span, 1.0)
+    x0 = (xs - lo) / span_safe
+    # Bound memory: pair arrays are [rows, n, n].
+    chunk = max(1, int(4_000_000 // max(1, n * n)))
+    finals, rounds_all, conv_all = [], [], []
+    hist: dict[str, Any] = {}
+    for start in range(0, r * d, chunk):
+        stop = min(r * d, start + chunk)
+        track = max(0, min(d, stop) - start)
+        xf, rounds, conv, h = _bdm_rows(x0[start:stop], cs[start:stop], ss[start:stop], opts,
+                                        track)
+        if start == 0:
+            hist = h
+        finals.append(xf)
+        rounds_all.append(rounds)
+        conv_all.append(conv)
+    xf = np.concatenate(finals)
+    w = cs * ss
+    med = weighted_median(xf, w)
+    outcome = (lo[:, 0] + span[:, 0] * med).reshape(r, d)
+    rounds = np.concatenate(rounds_all)
+    conv = np.concatenate(conv_all)
+    trajectories: list[np.ndarray] = []
+    dims_detail = []
+    for k in range(d):
+        scale = lambda v, k=k: float(lo[k, 0] + span[k, 0] * v)  # noqa: E731
+        nr = int(rounds[k])
+        path = np.stack([p[k] for p in hist["positions"]])[: nr + 1]
+        trajectories.append(lo[k, 0] + span[k, 0] * path)
+        moves = [dict(zip(MOVE_TYPES, map(int, m[k]), strict=True))
+                 for m in hist["moves"][:nr]]
+        dims_detail.append({
+            "rounds": nr,
+            "converged": bool(conv[k]),
+            "median": [round(scale(v[k]), 6) for v in hist["median"][: nr + 1]],
+            "mean": [round(scale(v[k]), 6) for v in hist["mean"][: nr + 1]],
+            "moves": moves,
+        })
+    detail = {
+        "q": opts.q,
+        "t": opts.t,
+        "max_rounds": opts.max_rounds,
+        "dimensions": dims_detail,
+        "runs_converged": float(conv.reshape(r, d).all(axis=1).mean()),
+    }
+    return ModelOutput(outcome, detail, trajectories)
+
+
+# --------------------------------------------------------------------------- exchange
+
+
+@dataclass(slots=True)
+class ExchangeOptions:
+    """Limits of the exchange model: rounds, and the smallest gain worth trading."""
+
+    max_rounds: int = 10
+    min_gain: float = 1e-6
+    #: Candidate trades kept per ordered dimension pair and round (large scenarios).
+    per_pair: int = 4096
+
+
+def _exchange_one(
+    x: np.ndarray, s: np.ndarray, c: np.ndarray, opts: ExchangeOptions, record: bool
+) -> tuple[np.ndarray, list[dict[str, Any]]]:
+    """Greedy position exchanges on one scenario; returns final positions and trades."""
+    n, d = x.shape
+    x = x.copy()
+    w = c[:, None] * s
+    wsum = w.sum(axis=0)
+    trades: list[dict[str, Any]] = []
+    if d < 2:
+        return x, trades
+    for rnd in range(1, opts.max_rounds + 1):
+        out = (w * x).sum(axis=0) / wsum
+        side = np.sign(x - out)
+        reach = np.abs(x - out) * w / wsum  # outcome shift if the actor moved onto it
+        cands: list[np.ndarray] = []
+        for a in range(d):
+            for b in range(d):
+                if a == b:
+                    continue
+                # i concedes on a, j concedes on b.
+                opp = (side[:, None, a] * side[None, :, a] < 0) & (
+                    side[:, None, b] * side[None, :, b] < 0)
+                sia, sib = s[:, None, a], s[:, None, b]
+                sja, sjb = s[None, :, a], s[None, :, b]
+                num = sib * sja - sia * sjb
+                denom = sib + sjb
+                ok = opp & (num > 0) & (denom > 0)
+                if not ok.any():
+                    continue
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    kappa = np.where(ok, (sia + sja) / np.where(ok, denom, 1.0), 0.0)
+                    shift_a = np.minimum(reach[:, None, a],
+                                         np.where(kappa > 0, reach[None, :, b] / kappa, 0.0))
+                    gain = np.where(ok, shift_a * num / np.where(ok, denom, 1.0), 0.0)
+                flat = gain.ravel()
+                keep = np.flatnonzero(flat > opts.min_gain)
+                if keep.size > opts.per_pair:
+                    keep = keep[np.argpartition(-flat[keep], opts.per_pair)[: opts.per_pair]]
+                if keep.size == 0:
+                    continue
+                ii, jj = np.divmod(keep, n)
+                cands.append(np.stack([flat[keep], ii, jj, np.full(keep.size, a),
+                                       np.full(keep.size, b), shift_a.ravel()[keep],
+                                       kappa.ravel()[keep]], axis=1))
+        if not cands:
+            break
+        allc = np.concatenate(cands)
+        # Largest gain first; ties broken by actor and dimension order for determinism.
+        order = np.lexsort((allc[:, 4], allc[:, 3], allc[:, 2], allc[:, 1], -allc[:, 0]))
+        used = np.zeros((n, d), dtype=bool)
+        made = 0
+        for row in allc[order]:
+            g, i, j, a, b = row[0], int(row[1]), int(row[2]), int(row[3]), int(row[4])
+            if used[i, a] or used[j, b]:
+                continue
+            shift_a, kappa = row[5], row[6]
+            da = shift_a * wsum[a] / w[i, a]
+            db = kappa * shift_a * wsum[b] / w[j, b]
+            xa_old, xb_old = x[i, a], x[j, b]
+            x[i, a] -= side[i, a] * da
+            x[j, b] -= side[j, b] * db
+            used[i, a] = used[j, b] = True
+            made += 1
+            if record:
+                trades.append({"round": rnd, "actor": i, "concedes_on": a,
+                               "from": float(xa_old), "to": float(x[i, a]),
+                               "partner": j, "partner_concedes_on": b,
+                               "partner_from": float(xb_old), "partner_to": float(x[j, b]),
+                               "gain_each": float(g)})
+        if made == 0:
+            break
+    return x, trades
+
+
+def exchange(
+    pos: np.ndarray, sal: np.ndarray, cap: np.ndarray, options: ExchangeOptions | None = None
+) -> ModelOutput:
+    r"""Position-exchange (vote-trading) model after Stokman & Van Oosten (1994).
+
+    The expected outcome on each dimension is the compromise point
+    :math:`O_d`.  Actors *i* and *j* can trade when they stand on opposite sides
+    of :math:`O_a` and of :math:`O_b` and value the two issues differently:
+    :math:`s_{ib}s_{ja} > s_{ia}s_{jb}`.  *i* concedes on *a* (moving toward
+    :math:`O_a`), *j* concedes on *b*; outcome shifts are
+    :math:`\Delta O_a = \delta_a w_{ia}/W_a`, and the rates are set so that both
+    gain equally (Arregui, Stokman & Thomson 2006):
+    :math:`\Delta O_b = \Delta O_a (s_{ia}+s_{ja})/(s_{ib}+s_{jb})`, giving each
+    :math:`G = \Delta O_a (s_{ib}s_{ja} - s_{ia}s_{jb})/(s_{ib}+s_{jb})`.  The
+    trade is as large as possible without either actor moving past the
+    expected outcome.  Each round realises trades in order of gain, each
+    actor-dimension position conceding at most once; rounds repeat until no
+    trade gains.  The forecast is the compromise point of the final positions.
+    """
+    opts = options or ExchangeOptions()
+    r, n, d = pos.shape
+    finals = np.empty_like(pos)
+    trades: list[dict[str, Any]] = []
+    for k in range(r):
+        finals[k], t = _exchange_one(pos[k], sal[k], cap[k], opts, record=k == 0)
+        if k == 0:
+            trades = t
+    res = compromise(finals, sal, cap)
+    return ModelOutput(res.outcome, {"trades": trades,
+                                     "positions_after": finals[0].round(6).tolist()})

@@ -1,0 +1,294 @@
+"""Who speaks: resolve a subject phrase to a canonical actor and, where known, a speaker.
+
+:func:`resolve_actor` looks only at the span itself: known leaders ("Zelensky"), titles
+with a nationality adjective or possessive ("Russian President Vladimir Putin",
+"Ukraine's defence minister Rustem Umerov", "the Congolese foreign minister"), metonyms
+("the Kremlin", "Kyiv"), countries, organisations and demonyms ("the Russians").
+
+:class:`ActorTracker` adds what the rest of the document says: pronouns ("he", "they"),
+definite descriptions ("the Russian president", "the minister"), bare surnames of people
+introduced earlier with a title, and "the rebels"/"the group" for the last armed group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.extract.kb import Knowledge, Leader, knowledge
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+_IT_PRONOUNS = {"it", "its", "itself"}
+_GROUP_NOUNS = {
+    "rebels",
+    "rebel",
+    "group",
+    "militia",
+    "militias",
+    "movement",
+    "insurgents",
+    "paramilitaries",
+    "paramilitary",
+    "fighters",
+    "militants",
+}
+#: Roles that name an institution rather than a person.
+_COLLECTIVE_HEADS = {
+    "government",
+    "ministry",
+    "delegation",
+    "army",
+    "forces",
+    "military",
+    "officials",
+    "side",
+    "authorities",
+    "leadership",
+    "negotiators",
+    "diplomats",
+    "troops",
+    "office",
+    "administration",
+    "presidency",
+    "cabinet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A resolved actor: canonical id, display name, the person speaking (if any), role."""
+
+    id: str
+    name: str
+    speaker: str | None = None
+    role: str | None = None
+
+
+def actor_name(actor_id: str) -> str:
+    """Display name of an actor id (``"RUS"`` -> ``"Russia"``); unknown ids come back as is."""
+    return knowledge().actor_names.get(actor_id, actor_id)
+
+
+def _ent_actor(ent: Span, kb: Knowledge) -> str | None:
+    """Actor id an entity stands for, if any (persons excluded)."""
+    ent_id = ent.ent_id_
+    if not ent_id:
+        return kb.actor_forms.get(ent.text.lower()) if ent.label_ in {"ORG", "NORP"} else None
+    if ent_id.startswith("city:"):
+        return ent_id[5:]
+    if ent_id.startswith("person:"):
+        return None
+    if ent_id in kb.actor_names:
+        return ent_id
+    return None
+
+
+def _leader(ent: Span, kb: Knowledge) -> Leader | None:
+    if ent.label_ != "PERSON":
+        return None
+    leader = kb.leaders.get(ent.text.lower())
+    if leader is None and ent.ent_id_.startswith("person:"):
+        return Leader(ent.text, ent.ent_id_[7:], "official")
+    return leader
+
+
+def _titles(tokens: Span, kb: Knowledge) -> list[tuple[int, int, str]]:
+    """(start, end, role) of the title phrases in *tokens* (doc token indices), longest first."""
+    found: list[tuple[int, int, str]] = []
+    words = [t.lower_ for t in tokens]
+    i = 0
+    while i < len(words):
+        for n in range(min(kb.max_title_len, len(words) - i), 0, -1):
+            role = kb.titles.get(" ".join(words[i : i + n]))
+            if role is not None:
+                found.append((tokens[i].i, tokens[i].i + n, role))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _is_possessor(ent: Span) -> bool:
+    return ent.root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS")
+
+
+def _person_name_after_title(span: Span, title_end: int) -> str | None:
+    """An unknown name right after a title ("Foreign Minister Jane Doe") when NER missed it."""
+    doc = span.doc
+    j = title_end
+    names = []
+    while j < span.end and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in {"", "PERSON"}:
+        names.append(doc[j].text)
+        j += 1
+    return " ".join(names) if names else None
+
+
+def resolve_actor(span: Span) -> ActorRef | None:
+    """Resolve a subject phrase on its own (no document memory); ``None`` if it names no actor."""
+    kb = knowledge()
+    ents = list(span.ents)
+    leaders = [(e, ld) for e in ents if (ld := _leader(e, kb)) is not None]
+    if leaders:
+        primary = [p for p in leaders if not _is_possessor(p[0])] or leaders
+        ent, leader = primary[0]
+        titles = _titles(span, kb)
+        role = titles[0][2] if titles else leader.role
+        return ActorRef(leader.actor, actor_name(leader.actor), leader.name, role)
+    actors = [(e, a) for e in ents if (a := _ent_actor(e, kb)) is not None]
+    if not actors:
+        return None
+    actor = actors[0][1]
+    titles = _titles(span, kb)
+    role = titles[0][2] if titles else None
+    speaker = None
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    if persons:
+        speaker = persons[0].text
+    elif titles and span.root.lower_ not in _COLLECTIVE_HEADS:
+        speaker = _person_name_after_title(span, titles[0][1])
+    if span.root.lower_ in _COLLECTIVE_HEADS or span.root.tag_ in {"NNS", "NNPS"}:
+        role = None  # "Russian officials", "the Ukrainian delegation": a body, not a person
+    return ActorRef(actor, actor_name(actor), speaker, role)
+
+
+def _conjunct_spans(span: Span) -> list[Span]:
+    """Split a coordinated subject ("Putin and Trump", "Russia, China and Iran")."""
+    root = span.root
+    heads = [root, *[c for c in root.conjuncts if span.start <= c.i < span.end]]
+    if len(heads) == 1:
+        return [span]
+    doc = span.doc
+    out = []
+    for h in heads:
+        other = {t.i for c in h.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+        idx = [t.i for t in h.subtree if t.i not in other and span.start <= t.i < span.end]
+        idx = [i for i in idx if doc[i].dep_ not in {"cc", "punct"}]
+        if idx:
+            out.append(doc[min(idx) : max(idx) + 1])
+    return out
+
+
+def resolve_actors(span: Span) -> list[ActorRef]:
+    """All actors of a coordinated subject, one per conjunct, de-duplicated by id."""
+    refs: dict[str, ActorRef] = {}
+    for part in _conjunct_spans(span):
+        ref = resolve_actor(part)
+        if ref is not None:
+            refs.setdefault(ref.id, ref)
+    return list(refs.values())
+
+
+class ActorTracker:
+    """Per-document actor memory for pronouns, descriptions and surnames.
+
+    On creation it indexes every known leader and every titled person in the document
+    ("Congolese Foreign Minister Jane Doe"), so a later "the foreign minister", "Doe" or
+    "she" resolves even if :meth:`resolve` was not called on the first mention.  Resolution
+    only looks back: a mention is used only if it starts before the span being resolved.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.kb = knowledge()
+        #: (token index, ref) in document order: people and actors mentioned so far.
+        self.mentions: list[tuple[int, ActorRef]] = []
+        #: lower-cased surname or full name -> person ref
+        self.names: dict[str, ActorRef] = {}
+        self._prescan()
+
+    def _prescan(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            ref = resolve_actor(ent)
+            if ref is None:
+                ref = self._titled_unknown(ent)
+            if ref is not None and ref.speaker:
+                self._remember(ent.start, ref)
+
+    def _titled_unknown(self, ent: Span) -> ActorRef | None:
+        """A PERSON not in the leader list, introduced with title + nationality before it."""
+        doc = self.doc
+        start = ent.start
+        while start > 0 and ent.start - start < 8:
+            prev = doc[start - 1]
+            if prev.is_punct or prev.lower_ in {"said", "says", "told"} or prev.pos_ == "VERB":
+                break
+            start -= 1
+        if start == ent.start:
+            return None
+        window = doc[start : ent.end]
+        if not _titles(window, self.kb):
+            return None
+        ref = resolve_actor(window)
+        if ref is None:
+            return None
+        return replace(ref, speaker=ent.text)
+
+    def _remember(self, pos: int, ref: ActorRef) -> None:
+        self.mentions.append((pos, ref))
+        self.mentions.sort(key=lambda m: m[0])
+        if ref.speaker:
+            self.names.setdefault(ref.speaker.lower(), ref)
+            self.names.setdefault(ref.speaker.split()[-1].lower(), ref)
+
+    def _last(self, pos: int, pred) -> ActorRef | None:  # type: ignore[no-untyped-def]
+        for p, ref in reversed(self.mentions):
+            if p < pos and pred(ref):
+                return ref
+        return None
+
+    def resolve(self, span: Span) -> ActorRef | None:
+        """Resolve a subject phrase using the document so far, and remember the result."""
+        ref = self._resolve(span)
+        if ref is not None:
+            self._remember(span.start, ref)
+        return ref
+
+    def observe(self, span: Span) -> ActorRef | None:
+        """Remember the actor of *span* (e.g. the subject of "X said") without a stance."""
+        return self.resolve(span)
+
+    def _resolve(self, span: Span) -> ActorRef | None:
+        ref = resolve_actor(span)
+        pos = span.start
+        root: Token = span.root
+        if ref is not None:
+            if ref.speaker is None and ref.role is not None:
+                # "the Russian president": the last Russian president mentioned
+                same = self._last(pos, lambda r: r.id == ref.id and r.role == ref.role and r.speaker)
+                if same is not None:
+                    return same
+            if ref.speaker is not None and not self.kb.leaders.get(ref.speaker.lower()):
+                known = self.names.get(ref.speaker.lower())
+                if known is not None:
+                    return known
+            return ref
+        words = span.text.lower().split()
+        low = root.lower_
+        # a surname or full name introduced earlier with a title
+        for ent in span.ents:
+            if ent.label_ == "PERSON":
+                known = self.names.get(ent.text.lower()) or self.names.get(ent[-1].lower_)
+                if known is not None:
+                    return known
+        if len(words) == 1 and span[0].pos_ == "PROPN":
+            known = self.names.get(low)
+            if known is not None:
+                return known
+        if low in _PERSON_PRONOUNS:
+            return self._last(pos, lambda r: r.speaker is not None)
+        if low in _PLURAL_PRONOUNS:
+            return self._last(pos, lambda r: r.speaker is None) or self._last(pos, lambda r: True)
+        if low in _IT_PRONOUNS:
+            return self._last(pos, lambda r: r.speaker is None and r.id not in self.kb.armed_groups)
+        if low in _GROUP_NOUNS:
+            return self._last(pos, lambda r: r.id in self.kb.armed_groups)
+        titles = _titles(span, self.kb)
+        if titles and span[0].lower_ in {"the", "this", "that"}:
+            role = titles[0][2]
+            return self._last(pos, lambda r: r.role == role and r.speaker is not None)
+        return None

@@ -1,0 +1,260 @@
+"""Knowledge base: places, actors, leaders and titles loaded once from ``detente.knowledge``.
+
+Everything the gazetteer, actor resolution and place lookup need is derived here from the
+data files (``places_generated.csv`` + ``places.yaml``, ``actors.yaml``, ``leaders.yaml``,
+``titles.yaml``) and cached per process by :func:`knowledge`.
+
+Entity id conventions (``Span.ent_id_`` set by the gazetteer):
+
+* ``RUS`` — a state (label ``GPE`` for its name, ``NORP`` for a demonym, ``ORG`` for an
+  institution that stands for it such as "the Kremlin");
+* ``UA-23`` — a first-level region (``GPE``); several regions joined by ``+``
+  (``UA-14+UA-09`` for Donbas, label ``LOC``);
+* ``city:RUS`` — a capital city (``GPE``): a place name that, used as a subject, stands
+  for its state;
+* ``nato`` — a lowercase slug for an organisation or armed group (``ORG``/``NORP``);
+* ``person:RUS`` — a known leader or official (``PERSON``) speaking for ``RUS``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+#: Words appended to region names to form further aliases ("Donetsk region").
+REGION_SUFFIXES: tuple[str, ...] = (
+    "region",
+    "regions",
+    "oblast",
+    "oblasts",
+    "province",
+    "provinces",
+    "governorate",
+    "state",
+)
+
+_ISO_PLACE = re.compile(r"^(?:[A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country, first-level region or curated area."""
+
+    code: str
+    name: str
+    country: str
+    kind: str  # "country" | "region" | "area"
+    unofficial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """A known leader or official and the actor they speak for."""
+
+    name: str
+    actor: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One gazetteer phrase: its text, entity label, entity id and case handling."""
+
+    text: str
+    label: str
+    ent_id: str
+    case_sensitive: bool = False
+
+
+@dataclass(slots=True)
+class Knowledge:
+    """All curated and generated lookup tables, keyed for fast access."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    actor_names: dict[str, str] = field(default_factory=dict)
+    #: Lower-cased surface form -> actor id, for names, demonyms, capitals and institutions.
+    actor_forms: dict[str, str] = field(default_factory=dict)
+    #: Lower-cased surface form -> leader.
+    leaders: dict[str, Leader] = field(default_factory=dict)
+    #: Lower-cased title phrase -> role key.
+    titles: dict[str, str] = field(default_factory=dict)
+    #: Longest title phrase, in tokens (bounds the title scan).
+    max_title_len: int = 1
+    #: Capital city id ``city:XXX`` -> display name.
+    capitals: dict[str, str] = field(default_factory=dict)
+    #: Slugs of non-state armed groups.
+    armed_groups: frozenset[str] = frozenset()
+    #: Gazetteer patterns keyed by (case-folded unless case-sensitive) text.
+    patterns: dict[tuple[str, bool], Pattern] = field(default_factory=dict)
+
+
+def _read_text(name: str) -> str:
+    return resources.files("detente.knowledge").joinpath(name).read_text(encoding="utf-8")
+
+
+def _load_yaml(name: str) -> Any:
+    return yaml.safe_load(_read_text(name)) or {}
+
+
+def _strip_the(text: str) -> str:
+    """Drop a leading article: entity spans, like spaCy's, never include "the"."""
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _is_acronym(text: str) -> bool:
+    """Short all-capital forms ("US", "UN", "SAF") must match with exact case."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def _demonym_forms(word: str) -> list[str]:
+    """A nationality adjective and its plural people noun where English forms one."""
+    forms = [word]
+    if word.endswith(("an", "i")) and " " not in word and word not in {"Afghan"}:
+        forms.append(word + "s")
+    return forms
+
+
+class _Builder:
+    """Accumulates patterns with a precedence: later, more specific sources win."""
+
+    def __init__(self, case_sensitive: set[str]) -> None:
+        self.kb = Knowledge()
+        self.case_sensitive = case_sensitive
+
+    def add(self, text: str, label: str, ent_id: str, *, override: bool = True) -> None:
+        text = " ".join(_strip_the(text).split())
+        if not text:
+            return
+        cs = text in self.case_sensitive or _is_acronym(text)
+        key = (text if cs else text.lower(), cs)
+        if not override and key in self.kb.patterns:
+            return
+        self.kb.patterns[key] = Pattern(text, label, ent_id, cs)
+
+
+def _build() -> Knowledge:
+    places_cur = _load_yaml("places.yaml")
+    actors_cur = _load_yaml("actors.yaml")
+    leaders_cur = _load_yaml("leaders.yaml") or []
+    titles_cur = _load_yaml("titles.yaml")
+
+    b = _Builder(set(places_cur.get("case_sensitive", [])))
+    kb = b.kb
+    stop = {s.lower() for s in places_cur.get("stop", [])}
+
+    # 1. generated table: countries, capitals, regions
+    rows = list(csv.DictReader(io.StringIO(_read_text("places_generated.csv"))))
+    for row in rows:
+        code, kind, country, name = row["code"], row["kind"], row["country"], row["name"]
+        if kind == "country":
+            kb.places[code] = Place(code, name, country, "country")
+            kb.actor_names[code] = name
+        elif kind == "region":
+            kb.places.setdefault(code, Place(code, name, country, "region"))
+    for row in rows:
+        code, kind, name = row["code"], row["kind"], row["name"]
+        if kind == "region" and name.lower() not in stop:
+            for alias in (name, *(f"{name} {s}" for s in REGION_SUFFIXES)):
+                b.add(alias, "GPE", code, override=False)
+        elif kind == "capital":
+            kb.capitals[code] = name
+            b.add(name, "GPE", code)
+            kb.actor_forms[name.lower()] = row["country"]
+        elif kind == "country":
+            b.add(name, "GPE", code)
+            kb.actor_forms[name.lower()] = code
+
+    # 2. curated places
+    for code, spec in (places_cur.get("regions") or {}).items():
+        old = kb.places.get(code)
+        country = old.country if old else spec.get("country", "")
+        kb.places[code] = Place(code, spec.get("name", old.name if old else code), country, "region")
+        for alias in spec.get("aliases", []):
+            for form in (alias, *(f"{alias} {s}" for s in REGION_SUFFIXES)):
+                # "Kyiv region" must not be re-suffixed into "Kyiv region region"
+                if form != alias and alias.split()[-1].lower() in REGION_SUFFIXES:
+                    continue
+                b.add(form, "GPE", code)
+    for area in places_cur.get("areas") or []:
+        codes = area["codes"]
+        for code in codes:
+            if code not in kb.places:
+                kb.places[code] = Place(
+                    code,
+                    area.get("name", area["names"][0]),
+                    area.get("country", ""),
+                    "area",
+                    bool(area.get("unofficial", False)),
+                )
+        label = "LOC" if len(codes) > 1 or area.get("unofficial") else "GPE"
+        for alias in area["names"]:
+            b.add(alias, label, "+".join(codes))
+    for code, names in (places_cur.get("cities") or {}).items():
+        for alias in names:
+            b.add(alias, "GPE", code)
+    for code, names in (places_cur.get("countries") or {}).items():
+        for alias in names:
+            b.add(alias, "GPE", code)
+            kb.actor_forms[_strip_the(alias).lower()] = code
+
+    # 3. actors: demonyms, institutions, bodies
+    for code, words in (actors_cur.get("demonyms") or {}).items():
+        for word in words:
+            for form in _demonym_forms(word):
+                if (form.lower(), False) in b.kb.patterns or (form, True) in b.kb.patterns:
+                    continue  # "US", "UK" are already country names
+                b.add(form, "NORP", code)
+                kb.actor_forms.setdefault(form.lower(), code)
+    for code, names in (actors_cur.get("metonyms") or {}).items():
+        for alias in names:
+            b.add(alias, "ORG", code)
+            kb.actor_forms[_strip_the(alias).lower()] = code
+    for slug, spec in (actors_cur.get("bodies") or {}).items():
+        kb.actor_names[slug] = spec.get("name", slug)
+        for alias in spec.get("aliases", []):
+            b.add(alias, "ORG", slug)
+            kb.actor_forms[_strip_the(alias).lower()] = slug
+        for adj in spec.get("adjectives", []) or []:
+            b.add(adj, "NORP", slug)
+            kb.actor_forms[adj.lower()] = slug
+
+    kb.armed_groups = frozenset(actors_cur.get("armed_groups") or [])
+
+    # 4. leaders
+    for spec in leaders_cur:
+        leader = Leader(spec["name"], spec["actor"], spec.get("role", "official"))
+        for alias in (spec["name"], *(spec.get("aliases") or [])):
+            b.add(alias, "PERSON", f"person:{leader.actor}")
+            kb.leaders[alias.lower()] = leader
+
+    # 5. titles
+    for role, phrases in titles_cur.items():
+        for phrase in phrases:
+            kb.titles[phrase.lower()] = role
+    kb.max_title_len = max((len(t.split()) for t in kb.titles), default=1)
+    return kb
+
+
+@functools.cache
+def knowledge() -> Knowledge:
+    """The process-wide knowledge base (built on first use, then cached)."""
+    return _build()
+
+
+def split_codes(ent_id: str) -> list[str]:
+    """Place codes carried by a gazetteer entity id (``"UA-14+UA-09"`` -> two codes).
+
+    Ids that are not place codes (capitals, actors, persons) give an empty list.
+    """
+    if not ent_id:
+        return []
+    codes = ent_id.split("+")
+    return codes if all(_ISO_PLACE.match(c) for c in codes) else []

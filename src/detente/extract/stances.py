@@ -1,0 +1,1082 @@
+"""Stance extraction: who demands, offers, proposes, accepts, rejects or threatens what.
+
+The ``detente_stances_v1`` component works on the dependency parse:
+
+1. **Triggers.**  A :class:`~spacy.matcher.Matcher` finds stance verbs ("demand", "rule out"),
+   nouns ("refusal to", "Moscow's offer of"), willingness adjectives ("ready to", "open to") and
+   concession verbs voiced as intent ("would never cede", "will release") — all from
+   ``knowledge/stances.yaml``.  Triggers inside another trigger's complement ("demands that Kyiv
+   withdraw") belong to it and are not stances of their own.
+2. **Holder.**  The subject (through auxiliaries, "ready to", coordinated and participial verbs,
+   relative clauses and passive agents), a noun's possessor, nationality adjective or "by" agent;
+   pronouns in reported speech take the reporting verb's subject; "the plan would require …" goes
+   to the plan's proponent; coordinated subjects give one stance per actor.  Names become actor ids
+   through :class:`detente.extract.actors.ActorTracker`.
+3. **Issue.**  The complement is split at coordination ("non-nuclear status, no NATO and
+   recognition" is three stances) and each conjunct is classified with the weighted cues of
+   ``knowledge/taxonomy.yaml`` (strongest cue wins, then the one nearest the conjunct's head).
+4. **Modifiers.**  Negation (flipping accept↔reject and turning negated concessions into
+   rejections), hedges ("in principle", "could"), conditions ("as long as", "if", "provided"),
+   exchanges ("in exchange for" adds the traded stance and links both), denials ("denied a report
+   that …"), sources (:mod:`detente.extract.attribution`), date, places and quantities.
+
+Each stance becomes a :class:`detente.records.Claim`, collected on ``doc._.detente_claims``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from detente.extract import attribution as attr
+from detente.extract.lexicon import StanceLexicon, Taxonomy, stance_lexicon, taxonomy
+from detente.records import Claim, Quantity
+
+FACTORY = "detente_stances_v1"
+
+for _name, _default in (
+    ("detente_claims", None),
+    ("detente_published", None),
+    ("detente_actor_names", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+_MODALS = frozenset({"will", "would", "could", "can", "shall", "'ll", "wo", "ca", "must", "should"})
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our"}
+)
+_PLAN_NOUNS = frozenset(
+    {
+        "plan",
+        "proposal",
+        "draft",
+        "document",
+        "framework",
+        "blueprint",
+        "roadmap",
+        "initiative",
+        "text",
+        "deal",
+        "agreement",
+        "memorandum",
+        "proposals",
+    }
+)
+_GROUP_NOUNS = frozenset(
+    {"leader", "head", "minister", "government", "country", "state", "capital", "delegation"}
+)
+#: Complement dependencies of a verb trigger.
+_VERB_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp"})
+#: Prepositions whose object is the content of a stance ("call for", "agree on", "withdraw from").
+_CONTENT_PREPS = frozenset(
+    {"for", "on", "upon", "to", "about", "over", "of", "from", "into", "regarding", "concerning",
+     "against", "at", "with", "toward", "towards", "under", "that", "out"}
+)
+_NOUN_CONTENT_DEPS = frozenset({"prep", "acl", "ccomp", "relcl", "amod", "compound"})
+_KIND_FLIP = {"accept": "reject", "reject": "accept", "offer": "reject"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A stance word found in the text and how it behaves."""
+
+    token: Token
+    kind: str
+    cls: str  # "verb" | "noun" | "adj" | "concession" | "retention"
+    content: list[Token] = field(default_factory=list)
+    content_ids: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One conjunct of a trigger's complement: its head and the tokens that belong to it."""
+
+    head: Token
+    tokens: list[Token]
+
+
+@dataclass(slots=True)
+class _Actor:
+    id: str
+    name: str
+    speaker: str | None
+
+
+class _DocState:
+    """Per-document lookups computed once, only for docs that hold a trigger."""
+
+    def __init__(self, doc: Doc, comp: StanceComponent) -> None:
+        self.doc = doc
+        self.comp = comp
+        #: token index -> list of (end index, issue, weight) for multi-word cues starting there.
+        self.cue_phrases: dict[int, list[tuple[int, str, int]]] = {}
+        self.hedge_tokens: set[int] = set()
+        self.condition_roots: list[Token] = []
+        self.exchange_roots: list[Token] = []
+        self.excluded: set[int] = set()
+        strings = doc.vocab.strings
+        for key, start, end in comp.phrases(doc):
+            label = strings[key]
+            if label.startswith("ISSUE|"):
+                _, issue, weight = label.split("|")
+                self.cue_phrases.setdefault(start, []).append((end, issue, int(weight)))
+            elif label == "HEDGE":
+                self.hedge_tokens.update(range(start, end))
+            elif label == "COND":
+                self.condition_roots.append(_phrase_root(doc[start:end]))
+            elif label == "EXCH":
+                self.exchange_roots.append(doc[start:end].root)
+        lex = comp.lex
+        for tok in doc:
+            if tok.dep_ == "mark" and tok.lower_ in lex.condition_marks and tok.head.dep_ in (
+                "advcl",
+                "ccomp",
+            ):
+                if tok.lower_ == "whether" and tok.head.dep_ == "ccomp":
+                    continue
+                self.condition_roots.append(tok.head)
+            elif (
+                tok.lower_ == "before"
+                and tok.dep_ == "prep"
+                and any(
+                    c.dep_ == "pobj"
+                    and c.lemma_.lower() in lex.before_objects
+                    and not any(g.ent_type_ for g in c.children if g.dep_ == "compound")
+                    for c in tok.children
+                )
+            ):
+                self.condition_roots.append(tok)
+        for root in self.condition_roots + self.exchange_roots:
+            self.excluded.update(t.i for t in root.subtree)
+        for sent in {t.sent for t in self.condition_roots}:
+            pass
+        self.according: dict[int, set[int]] = {}
+        self.tracker: Any = comp.make_tracker(doc)
+        self.last_proponent: _Actor | None = None
+
+    def according_tokens(self, sent: Span) -> set[int]:
+        key = sent.start
+        if key not in self.according:
+            self.according[key] = attr.according_to_tokens(sent)
+        return self.according[key]
+
+
+def _phrase_root(span: Span) -> Token:
+    """The token heading a matched phrase ("as long as X" -> "long"; "provided that" -> verb)."""
+    root = span.root
+    # "provided that X": the condition clause hangs below the phrase root or is its head.
+    if root.dep_ in ("mark", "advmod", "prep") and root.head.i not in range(span.start, span.end):
+        if root.dep_ == "mark":
+            return root.head
+    return root
+
+
+class StanceComponent:
+    """spaCy component that turns stance triggers into :class:`~detente.records.Claim` records."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY) -> None:
+        self.name = name
+        self.lex: StanceLexicon = stance_lexicon()
+        self.tax: Taxonomy = taxonomy()
+        self.matcher = Matcher(nlp.vocab)
+        lex = self.lex
+        verb_lemmas = sorted(set(lex.verbs))
+        caps = [w.capitalize() for w in verb_lemmas]
+        self.matcher.add(
+            "VERB", [[{"LEMMA": {"IN": verb_lemmas + caps}, "POS": {"IN": ["VERB", "AUX"]}}]]
+        )
+        nouns = sorted(set(lex.nouns))
+        self.matcher.add(
+            "NOUN",
+            [[{"LEMMA": {"IN": nouns + [n.capitalize() for n in nouns]}, "POS": "NOUN"}]],
+        )
+        adjs = sorted(lex.willingness | lex.unwillingness)
+        self.matcher.add("ADJ", [[{"LOWER": {"IN": adjs}, "POS": {"IN": ["ADJ", "VERB"]}}]])
+        acts = sorted((lex.concessions | lex.retentions) - set(lex.verbs))
+        self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        words: dict[str, tuple[str, int]] = {}
+        multi: dict[str, tuple[str, int]] = dict(self.tax.phrases)
+        for cue, val in self.tax.words.items():
+            if len(nlp.tokenizer(cue)) > 1:
+                multi[cue] = val
+            else:
+                words[cue] = val
+        self.cue_words = words
+        by_label: dict[str, list[str]] = {}
+        for cue, (issue, weight) in multi.items():
+            by_label.setdefault(f"ISSUE|{issue}|{weight}", []).append(cue)
+        by_label["HEDGE"] = list(lex.hedge_phrases)
+        by_label["COND"] = [p for p in lex.condition_phrases if p not in ("only if",)]
+        by_label["EXCH"] = list(lex.exchange_phrases)
+        for label, phrases in by_label.items():
+            self.phrase_matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+        self._tracker_cls: Any = None
+        self._resolve: Any = None
+        self._actor_name: Any = None
+        self._places: Any = None
+        self._quantities: Any = None
+        self._timex: Any = None
+        self._resolve_date: Any = None
+        self._bind_knowledge()
+
+    # -- knowledge modules ----------------------------------------------------------------
+
+    def _bind_knowledge(self) -> None:
+        """Bind the actor, place, quantity and time helpers of the knowledge modules."""
+        import importlib
+
+        from detente.extract import actors, places
+
+        self._tracker_cls = actors.ActorTracker
+        self._resolve = actors.resolve_actor
+        self._actor_name = getattr(actors, "actor_name", None)
+        self._places = places.places_in
+        try:  # TEMPORARY until the quantity/time modules land
+            quantities = importlib.import_module("detente.extract.quantities")
+            self._quantities = quantities.quantities_in
+        except ImportError:
+            self._quantities = lambda span: []
+        try:
+            timex = importlib.import_module("detente.extract.timex")
+            self._timex = timex.find_time_expressions
+            self._resolve_date = timex.resolve_date
+        except ImportError:
+            self._timex = lambda span: []
+            self._resolve_date = lambda text, published, future=False: None
+
+    def make_tracker(self, doc: Doc) -> Any:
+        """A fresh actor tracker for *doc*."""
+        return self._tracker_cls(doc)
+
+    def phrases(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Multi-word cue matches (issues, hedges, conditions, exchanges) in *doc*."""
+        return self.phrase_matcher(doc)
+
+    # -- component protocol ---------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the stances of *doc* and store them on ``doc._.detente_claims``."""
+        matches = self.matcher(doc)
+        doc._.detente_actor_names = {}
+        if not matches:
+            doc._.detente_claims = []
+            return doc
+        state = _DocState(doc, self)
+        triggers = self._triggers(doc, matches, state)
+        doc._.detente_claims = self._claims(doc, triggers, state)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of docs."""
+        for doc in docs:
+            yield self(doc)
+
+    # -- triggers -------------------------------------------------------------------------
+
+    def _triggers(self, doc: Doc, matches: list[tuple[int, int, int]], state: _DocState) -> list[Trigger]:
+        lex = self.lex
+        strings = doc.vocab.strings
+        found: dict[int, Trigger] = {}
+        for key, start, _end in matches:
+            tok = doc[start]
+            label = strings[key]
+            lemma = tok.lemma_.lower()
+            trig: Trigger | None = None
+            if label == "VERB":
+                trig = self._verb_trigger(tok, lemma)
+            elif label == "NOUN":
+                trig = self._noun_trigger(tok, lemma)
+            elif label == "ADJ":
+                trig = self._adj_trigger(tok)
+            elif label == "ACT":
+                trig = self._act_trigger(tok, lemma)
+            if trig is not None and tok.i not in found:
+                found[tok.i] = trig
+        # Dual-use verbs ("insisted that Russia is ready …") report another stance.
+        for trig in list(found.values()):
+            if trig.cls == "verb" and trig.token.lemma_.lower() in lex.dual_use:
+                inner = [
+                    t.i
+                    for c in trig.token.children
+                    if c.dep_ == "ccomp"
+                    for t in c.subtree
+                    if t.i in found and t.i != trig.token.i
+                ]
+                if inner:
+                    del found[trig.token.i]
+        for trig in found.values():
+            trig.content = self._content_roots(trig)
+            ids: set[int] = set()
+            for root in trig.content:
+                ids.update(t.i for t in root.subtree)
+            trig.content_ids = ids - state.excluded
+        # A trigger inside another's complement is that stance's content, unless it is a noun
+        # with a holder of its own ("rejected Moscow's demand for …" holds two stances).
+        out: list[Trigger] = []
+        for trig in sorted(found.values(), key=lambda t: t.token.i):
+            nested = any(
+                other is not trig and trig.token.i in other.content_ids for other in found.values()
+            )
+            if nested and not (trig.cls == "noun" and self._noun_holder_tokens(trig.token, False)):
+                continue
+            out.append(trig)
+        return out
+
+    def _verb_trigger(self, tok: Token, lemma: str) -> Trigger | None:
+        lex = self.lex
+        kind = lex.verbs.get(lemma)
+        if kind is None:
+            return None
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+        need = lex.particles.get(lemma)
+        if need and not (kids & need):
+            return None
+        if kids & lex.blocking_particles.get(lemma, frozenset()):
+            return None
+        if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+            # "the proposed deal", "a plan submitted by X": attributive, not a stance clause.
+            return None
+        if lemma in lex.denial_verbs and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.report_nouns
+            for c in tok.children
+        ):
+            return None
+        if lemma in ("vow", "pledge", "promise", "warn"):
+            xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+            if any(c.lemma_.lower() in lex.hostile for c in xcomps):
+                kind = "threaten"
+            elif lemma == "vow":
+                kind = "offer"
+        return Trigger(tok, kind, "verb")
+
+    def _noun_trigger(self, tok: Token, lemma: str) -> Trigger | None:
+        lex = self.lex
+        kind = lex.nouns.get(lemma)
+        if kind is None:
+            return None
+        if lemma in lex.nouns_need_complement and not self._noun_complements(tok):
+            return None
+        if lemma in lex.nouns_need_holder and not self._noun_holder_tokens(tok, True):
+            return None
+        if lemma in ("willingness", "readiness", "openness"):
+            kind = self._willing_kind(tok) or kind
+        return Trigger(tok, kind, "noun")
+
+    def _adj_trigger(self, tok: Token) -> Trigger | None:
+        lex = self.lex
+        low = tok.lower_
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp")]
+        if not comps:
+            return None
+        # "ready to accept": the stance verb carries the stance itself.
+        for c in comps:
+            if c.dep_ == "xcomp" and c.lemma_.lower() in lex.verbs:
+                return None
+        if low in lex.unwillingness:
+            return Trigger(tok, "reject", "adj")
+        kind = self._willing_kind(tok)
+        if kind is None:
+            return None
+        return Trigger(tok, kind, "adj")
+
+    def _willing_kind(self, tok: Token) -> str | None:
+        """Kind of "willing/ready to X": an action is an offer, a thing or talks an acceptance."""
+        lex = self.lex
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "acl"):
+                lemma = c.lemma_.lower()
+                if lemma in lex.hostile:
+                    return "threaten"
+                if lemma in lex.verbs:
+                    return lex.verbs[lemma]
+                if lemma in ("discuss", "negotiate", "talk", "meet", "consider", "sign", "join"):
+                    return "accept"
+                return "offer"
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
+                return "accept"
+        return None
+
+    def _act_trigger(self, tok: Token, lemma: str) -> Trigger | None:
+        """Concession/retention verbs count only when voiced as intent, not as narration."""
+        lex = self.lex
+        if tok.dep_ in ("amod", "compound") or tok.tag_ in ("VBN",) and tok.dep_ == "acl":
+            return None
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        negated = self._negated(tok)
+        modal = bool(aux & _MODALS) or any(c.lower_ == "going" for c in tok.children)
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting
+        if not (modal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
+            return None
+        if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl"):
+            return None
+        if aux & {"must", "should"}:
+            return None
+        if lemma in lex.retentions:
+            return None if negated else Trigger(tok, "demand", "retention")
+        return Trigger(tok, "offer", "concession")
+
+    # -- complements ----------------------------------------------------------------------
+
+    def _noun_complements(self, tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
+                out.append(c)
+        return out
+
+    def _content_roots(self, trig: Trigger) -> list[Token]:
+        tok = trig.token
+        out: list[Token] = []
+        if trig.cls in ("verb", "concession", "retention"):
+            for c in tok.children:
+                if c.dep_ in _VERB_COMPLEMENTS or c.dep_ == "nsubjpass":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+                    if not any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                        out.append(c)
+                elif c.dep_ in ("prt",) and c.lower_ in ("for",):
+                    out.append(c)
+            if trig.cls in ("concession", "retention"):
+                out.insert(0, tok)
+        elif trig.cls == "noun":
+            out.extend(self._noun_complements(tok))
+        elif trig.cls == "adj":
+            out.extend(c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp"))
+        return out
+
+    def _units(self, trig: Trigger, state: _DocState) -> list[_Unit]:
+        """Split the complement into conjuncts, each with its own tokens."""
+        units: list[_Unit] = []
+        excluded = state.excluded | state.according_tokens(trig.token.sent)
+        for root in trig.content:
+            if root.i == trig.token.i:
+                # A concession verb names its own issue ("cede", "release").
+                units.append(_Unit(root, [root]))
+                continue
+            for head in _conjuncts(root):
+                if head.dep_ in ("cc", "punct"):
+                    continue
+                toks = _own_subtree(head, excluded)
+                if toks:
+                    units.append(_Unit(head, toks))
+        # The concession verb alone classifies only when its objects do not.
+        return units
+
+    # -- claims ---------------------------------------------------------------------------
+
+    def _claims(self, doc: Doc, triggers: list[Trigger], state: _DocState) -> list[Claim]:
+        claims: list[Claim] = []
+        seen: set[tuple[str, str, str, int]] = set()
+        published = doc._.detente_published
+        for trig in triggers:
+            actors, from_plan = self._holders(trig, state)
+            if not actors:
+                continue
+            kind = trig.kind
+            negated = self._negated(trig.token)
+            if trig.cls == "noun" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children
+            ):
+                negated = True
+            if negated and kind in _KIND_FLIP:
+                kind = _KIND_FLIP[kind]
+                negated = False
+                hedged_flip = kind == "accept"
+            else:
+                hedged_flip = False
+            if from_plan and kind in ("demand", "offer"):
+                kind = "propose"
+            issues = self._issues(trig, state)
+            if not issues:
+                continue
+            clause = _clause_head(trig.token)
+            quote_span = self._quote_span(trig, clause, state)
+            hedged = hedged_flip or self._hedged(trig.token, clause, state)
+            conds = self._conditions(clause, state)
+            denied = self._denied(trig.token)
+            att = attr.attribute(trig.token, self.lex.sources, clause)
+            when = self._date(quote_span, clause, published)
+            main_ids: list[int] = []
+            for actor in actors:
+                sources, anonymous = self._sources(att, actor, state)
+                for issue, unit in issues:
+                    key = (actor.id, kind, issue, trig.token.i)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    span = doc[min(t.i for t in unit.tokens) : max(t.i for t in unit.tokens) + 1]
+                    claim = Claim(
+                        actor=actor.id,
+                        kind=kind,
+                        issue=issue,
+                        quote=quote_span.text,
+                        start=quote_span.start_char,
+                        end=quote_span.end_char,
+                        actor_name=actor.name,
+                        speaker=actor.speaker,
+                        target=self._target(trig, actor.id, state),
+                        places=list(self._places(span)),
+                        quantities=list(self._quantities(span)),
+                        conditional=bool(conds),
+                        conditions=conds,
+                        hedged=hedged,
+                        negated=negated,
+                        denied=denied,
+                        sources=sources,
+                        anonymous=anonymous,
+                        date=when,
+                        ordinal=len(claims),
+                    )
+                    claims.append(claim)
+                    main_ids.append(claim.ordinal)
+                    doc._.detente_actor_names[actor.id] = actor.name
+                    if kind == "propose" and any(
+                        t.lemma_.lower() in _PLAN_NOUNS for t in unit.tokens
+                    ):
+                        state.last_proponent = actor
+                if trig.cls == "noun" and trig.kind == "propose":
+                    state.last_proponent = actor
+                self._exchanges(trig, kind, actor, claims, main_ids, state, quote_span, when, att)
+        return claims
+
+    def _exchanges(
+        self,
+        trig: Trigger,
+        kind: str,
+        actor: _Actor,
+        claims: list[Claim],
+        main_ids: list[int],
+        state: _DocState,
+        quote_span: Span,
+        when: date | None,
+        att: attr.Attribution,
+    ) -> None:
+        """Add the stances traded in "in exchange for …" and link both sides."""
+        if kind in ("propose", "demand"):
+            xkind = "offer"
+        elif kind in ("offer", "accept"):
+            xkind = "demand"
+        else:
+            return
+        scope = {t.i for t in _clause_head(trig.token).subtree}
+        mine = [ids for ids in main_ids if claims[ids].actor == actor.id]
+        if not mine:
+            return
+        doc = trig.token.doc
+        for root in state.exchange_roots:
+            if root.i not in scope:
+                continue
+            objs = [t for t in root.subtree if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "for"]
+            if not objs:
+                objs = [t for t in root.subtree if t.dep_ in ("pobj", "pcomp") and t.i > root.i][-1:]
+            added: list[int] = []
+            for obj in objs[:1]:
+                for head in _conjuncts(obj):
+                    toks = _own_subtree(head, set())
+                    issue = self._classify(head, toks, state)
+                    if issue is None:
+                        continue
+                    span = doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
+                    if any(
+                        claims[i].issue == issue and claims[i].kind == xkind for i in added
+                    ):
+                        continue
+                    sources, anonymous = self._sources(att, actor, state)
+                    claim = Claim(
+                        actor=actor.id,
+                        kind=xkind,
+                        issue=issue,
+                        quote=quote_span.text,
+                        start=quote_span.start_char,
+                        end=quote_span.end_char,
+                        actor_name=actor.name,
+                        speaker=actor.speaker,
+                        places=list(self._places(span)),
+                        quantities=list(self._quantities(span)),
+                        exchange_for=list(mine),
+                        sources=sources,
+                        anonymous=anonymous,
+                        date=when,
+                        ordinal=len(claims),
+                    )
+                    claims.append(claim)
+                    added.append(claim.ordinal)
+            for i in mine:
+                claims[i].exchange_for.extend(a for a in added if a not in claims[i].exchange_for)
+
+    # -- holders --------------------------------------------------------------------------
+
+    def _holders(self, trig: Trigger, state: _DocState) -> tuple[list[_Actor], bool]:
+        """Actors holding the stance; the flag tells a plan/draft subject was resolved."""
+        tok = trig.token
+        if trig.cls == "noun":
+            heads = self._noun_holder_tokens(tok, True)
+        else:
+            subj = _subject(tok)
+            heads = [subj] if subj is not None else []
+        if not heads:
+            return [], False
+        head = heads[0]
+        if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN":
+            owners = self._noun_holder_tokens(head, False)
+            actors = [a for a in (self._resolve_tok(o, tok, state) for o in owners) if a]
+            if actors:
+                return _unique(actors), True
+            if state.last_proponent is not None:
+                return [state.last_proponent], True
+            return [], True
+        actors: list[_Actor] = []
+        for h in heads:
+            for c in attr.conjuncts(h):
+                a = self._resolve_tok(c, tok, state)
+                if a is None and c.lemma_.lower() in _GROUP_NOUNS | {
+                    g + "s" for g in _GROUP_NOUNS
+                }:
+                    for prep in c.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            for pobj in prep.children:
+                                for cc in attr.conjuncts(pobj):
+                                    b = self._resolve_tok(cc, tok, state)
+                                    if b:
+                                        actors.append(b)
+                if a is not None:
+                    actors.append(a)
+        return _unique(actors), False
+
+    def _noun_holder_tokens(self, tok: Token, use_verb: bool) -> list[Token]:
+        """Who holds a stance noun: "Moscow's demand", "the Russian offer", "a plan by X"."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.lower_ in _PRONOUNS and use_verb:
+                    subj = self._governing_subject(tok)
+                    out.append(subj if subj is not None else c)
+                else:
+                    out.append(c)
+            elif c.dep_ in ("amod", "compound", "nmod") and (
+                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
+            ):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        out.extend(p for p in a.children if p.dep_ == "pobj")
+        if out or not use_verb:
+            return out
+        if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            head_lemma = tok.head.lemma_.lower()
+            if head_lemma in self.lex.carriers or head_lemma in self.lex.reporting:
+                subj = attr.verb_subject(tok.head)
+                if subj is not None:
+                    return [subj]
+        return []
+
+    def _governing_subject(self, tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(4):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return attr.verb_subject(cur)
+            if cur.head.i == cur.i:
+                break
+        return None
+
+    def _resolve_tok(self, head: Token, trig: Token, state: _DocState) -> _Actor | None:
+        """Resolve a holder token to an actor, pronouns through the reporting frame first."""
+        lex = self.lex
+        if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
+            for rep in attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig):
+                if rep.i == head.i:
+                    continue
+                a = self._resolve_span(_head_span(rep), state)
+                if a is not None:
+                    return a
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            head = head.head.head
+        if attr.is_media(head, lex.sources) or attr.is_anonymous(head, lex.sources):
+            return None
+        return self._resolve_span(_head_span(head), state)
+
+    def _denial_subjects(self, tok: Token) -> list[Token]:
+        out = []
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in self.lex.denial_verbs:
+                subj = attr.verb_subject(cur)
+                if subj is not None:
+                    out.append(subj)
+        return out
+
+    def _resolve_span(self, span: Span, state: _DocState) -> _Actor | None:
+        ref = state.tracker.resolve(span)
+        if ref is None:
+            return None
+        name = getattr(ref, "name", None) or ref.id
+        return _Actor(ref.id, name, getattr(ref, "speaker", None))
+
+    # -- issue classification -------------------------------------------------------------
+
+    def _issues(self, trig: Trigger, state: _DocState) -> list[tuple[str, _Unit]]:
+        out: list[tuple[str, _Unit]] = []
+        seen: set[str] = set()
+        units = self._units(trig, state)
+        own = [u for u in units if u.head.i == trig.token.i]
+        rest = [u for u in units if u.head.i != trig.token.i]
+        for unit in rest:
+            issue = self._classify(unit.head, unit.tokens, state)
+            if issue is not None and issue not in seen:
+                seen.add(issue)
+                out.append((issue, unit))
+        if not out:
+            for unit in own:
+                issue = self._classify(unit.head, unit.tokens, state)
+                if issue is not None and issue not in seen:
+                    seen.add(issue)
+                    out.append((issue, unit))
+        elif own and trig.cls == "concession":
+            # "would withdraw its troops": the verb's own cue outranks a weak object cue.
+            verb_issue = self._classify(own[0].head, own[0].tokens, state, min_weight=3)
+            if verb_issue is not None and verb_issue not in seen and len(out) == 1:
+                out = [(verb_issue, out[0][1])]
+        return out
+
+    def _classify(
+        self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
+    ) -> str | None:
+        """The issue of a conjunct: the strongest cue, then the one nearest its head."""
+        ids = {t.i for t in toks}
+        best: tuple[int, int, str] | None = None
+        words = self.cue_words
+        for t in toks:
+            hits: list[tuple[str, int]] = []
+            w = words.get(t.lemma_.lower()) or words.get(t.lower_)
+            if w is not None:
+                hits.append(w)
+            for end, issue, weight in state.cue_phrases.get(t.i, ()):
+                if all(i in ids for i in range(t.i, end)):
+                    hits.append((issue, weight))
+            for issue, weight in hits:
+                if weight < min_weight:
+                    continue
+                depth = _depth(t, head)
+                cand = (weight, -depth, issue)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        return best[2] if best is not None else None
+
+    # -- modifiers ------------------------------------------------------------------------
+
+    def _negated(self, tok: Token) -> bool:
+        lex = self.lex
+        for t in _chain(tok):
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
+                    return True
+                if c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "neither"):
+                    return True
+            if t.i != tok.i and t.lower_ in lex.unwillingness:
+                return True
+        return False
+
+    def _hedged(self, tok: Token, clause: Token, state: _DocState) -> bool:
+        lex = self.lex
+        for t in _chain(tok):
+            if t.lemma_.lower() in lex.hedge_lemmas or t.lower_ in lex.hedge_lemmas:
+                return True
+            for c in t.children:
+                if c.dep_ in ("aux", "advmod", "prep", "npadvmod", "acomp", "neg"):
+                    if c.lower_ in lex.hedge_lemmas or c.lemma_.lower() in lex.hedge_lemmas:
+                        return True
+                    if any(s.i in state.hedge_tokens for s in c.subtree):
+                        return True
+        return False
+
+    def _conditions(self, clause: Token, state: _DocState) -> list[str]:
+        if not state.condition_roots:
+            return []
+        scope = {t.i for t in clause.subtree}
+        out: list[str] = []
+        for root in state.condition_roots:
+            if root.i in scope and root.i != clause.i:
+                toks = sorted(root.subtree, key=lambda t: t.i)
+                span = root.doc[toks[0].i : toks[-1].i + 1]
+                text = span.text.strip(" ,;")
+                if text and text not in out:
+                    out.append(text)
+        return out
+
+    def _denied(self, tok: Token) -> bool:
+        lex = self.lex
+        cur = tok
+        via_report = False
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            dep = cur.dep_
+            cur = cur.head
+            if cur.lemma_.lower() in lex.report_nouns:
+                via_report = True
+            if cur.lemma_.lower() in lex.denial_verbs and (via_report or dep == "ccomp"):
+                return True
+        return False
+
+    def _sources(
+        self, att: attr.Attribution, actor: _Actor, state: _DocState
+    ) -> tuple[list[str], bool]:
+        sources = list(att.sources)
+        anonymous = att.anonymous
+        lex = self.lex.sources
+        for rep in att.reporters:
+            if attr.is_media(rep, lex) or attr.is_anonymous(rep, lex):
+                name = attr.source_name(rep)
+                if name.lower() not in {s.lower() for s in sources}:
+                    sources.append(name)
+                anonymous = anonymous or attr.is_anonymous(rep, lex)
+                continue
+            if rep.lower_ in _PRONOUNS:
+                continue
+            ref = self._resolve(_head_span(rep))
+            if ref is not None and ref.id != actor.id:
+                name = attr.source_name(rep)
+                if name.lower() not in {s.lower() for s in sources}:
+                    sources.append(name)
+        return sources, anonymous
+
+    def _target(self, trig: Trigger, actor_id: str, state: _DocState) -> str | None:
+        tok = trig.token
+        cands: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN"):
+                cands.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "upon") and trig.kind == "demand":
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "ccomp":
+                cands.extend(s for s in c.children if s.dep_ == "nsubj")
+        for cand in cands:
+            ref = self._resolve(_head_span(cand))
+            if ref is not None and ref.id != actor_id:
+                return ref.id
+        return None
+
+    def _date(self, span: Span, clause: Token, published: date | None) -> date | None:
+        future = any(c.lower_ in ("will", "'ll", "shall") for c in clause.children)
+        try:
+            exprs = self._timex(span)
+        except Exception:  # noqa: BLE001 - a bad time phrase must not lose the stance
+            exprs = []
+        for expr in exprs:
+            text = expr if isinstance(expr, str) else getattr(expr, "text", None)
+            if text is None and isinstance(expr, tuple):
+                text = expr[0]
+            if not text:
+                continue
+            try:
+                when = self._resolve_date(text, published, future=future)
+            except Exception:  # noqa: BLE001
+                when = None
+            if when is not None:
+                return when
+        return published
+
+    def _quote_span(self, trig: Trigger, clause: Token, state: _DocState) -> Span:
+        """The stance clause: subject through complement, without trailing coordinated clauses."""
+        doc = trig.token.doc
+        sent = trig.token.sent
+        lo = clause.left_edge.i
+        hi = clause.i
+        for c in clause.children:
+            if c.dep_ in ("conj", "cc", "parataxis") and c.i > trig.token.i:
+                continue
+            if c.dep_ == "punct" and c.i > clause.i:
+                continue
+            hi = max(hi, c.right_edge.i)
+        hi = max(hi, trig.token.i)
+        if trig.cls == "noun":
+            lo = min(lo, trig.token.left_edge.i)
+            hi = max(hi, trig.token.right_edge.i)
+        subj = _subject(trig.token) if trig.cls != "noun" else None
+        if subj is not None and subj.sent == sent and subj.i < lo:
+            lo = subj.left_edge.i
+        lo = max(lo, sent.start)
+        hi = min(hi, sent.end - 1)
+        acc = state.according_tokens(sent)
+        while lo < hi and (doc[lo].is_punct or doc[lo].i in acc or doc[lo].dep_ == "cc"):
+            lo += 1
+        while hi > lo and (doc[hi].is_punct or doc[hi].i in acc or doc[hi].dep_ == "cc"):
+            hi -= 1
+        # Keep a closing quotation mark that belongs to the quoted words.
+        if hi + 1 < sent.end and doc[hi + 1].text in ('"', "”", "’") and _open_quote(doc, lo, hi):
+            hi += 1
+        return doc[lo : hi + 1]
+
+
+def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
+    count = sum(1 for t in doc[lo : hi + 1] if t.text in ('"', "“", "”"))
+    return count % 2 == 1
+
+
+def _unique(actors: list[_Actor]) -> list[_Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _own_subtree(head: Token, excluded: set[int]) -> list[Token]:
+    """*head*'s subtree without coordinated siblings and excluded phrases."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        if t.i in excluded:
+            continue
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("conj", "cc") and t.i == head.i:
+                continue
+            if c.dep_ == "punct":
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _depth(tok: Token, head: Token) -> int:
+    d = 0
+    cur = tok
+    while cur.i != head.i and d < 12:
+        if cur.head.i == cur.i:
+            return 12
+        cur = cur.head
+        d += 1
+    return d
+
+
+def _chain(tok: Token) -> list[Token]:
+    """*tok* and the words governing it within its clause ("is ready to accept")."""
+    out = [tok]
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            out.append(cur)
+        else:
+            break
+    return out
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause of a trigger (through "ready to", "offer of" …)."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.head.i != cur.i and cur.dep_ in (
+            "dobj",
+            "attr",
+            "nsubj",
+            "nsubjpass",
+            "pobj",
+            "prep",
+        ):
+            cur = cur.head
+            continue
+        if cur.dep_ == "prep" and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return cur
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb or adjective trigger, following control and coordination."""
+    cur = tok
+    for _ in range(6):
+        subj = None
+        passive = False
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj", "expl"):
+                subj = c
+            elif c.dep_ == "nsubjpass":
+                passive = True
+        if passive:
+            for c in cur.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p
+            return None
+        if subj is not None and subj.dep_ != "expl":
+            if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ in ("xcomp", "acomp", "conj") or (
+            cur.dep_ == "advcl" and cur.tag_ == "VBG" and not any(
+                c.dep_ == "mark" for c in cur.children
+            )
+        ):
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _head_span(tok: Token) -> Span:
+    """The name around a head token: its left modifiers and the entity it sits in."""
+    doc = tok.doc
+    lo = tok.left_edge.i
+    hi = tok.i + 1
+    # Keep only the contiguous run of name-like left modifiers ("Russian President Vladimir").
+    while lo < tok.i and doc[lo].dep_ in ("punct", "cc", "preconj"):
+        lo += 1
+    if tok.ent_iob_ in ("B", "I"):
+        for ent in tok.sent.ents:
+            if ent.start <= tok.i < ent.end:
+                lo = min(lo, ent.start)
+                hi = max(hi, ent.end)
+                break
+    return doc[lo:hi]
+
+
+@Language.factory(FACTORY)
+def make_stance_component(nlp: Language, name: str) -> StanceComponent:
+    """spaCy factory: ``nlp.add_pipe("detente_stances_v1")`` after ``ner``."""
+    return StanceComponent(nlp, name)
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """The claims the stance component found in *doc* (empty when it did not run)."""
+    return list(doc._.detente_claims or [])
+
+
+def quantity_list(items: Iterable[Any]) -> list[Quantity]:
+    """Keep only :class:`~detente.records.Quantity` items (defensive against helper changes)."""
+    return [q for q in items if isinstance(q, Quantity)]

@@ -1,0 +1,236 @@
+"""Time expressions: find them in a parsed text and resolve them against a publication date.
+
+Wire reports date statements relative to their dateline: "on Friday" in a report
+published on a Friday is that day, "last Friday" the Friday before, "on Monday" the coming
+Monday when it is about a meeting still to happen (pass ``future=True``) and the past one
+otherwise.  Weekday and day-word arithmetic is done here; explicit dates ("21 August",
+"Aug. 15, 2025") go through ``dateparser`` with the publication date as relative base.
+Only day-precise expressions resolve: "last week" or "in August" give ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, datetime, timedelta
+
+from spacy.tokens import Doc, Span
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_RELATIVE_DAYS: dict[str, int] = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
+_LEADING = re.compile(
+    r"^(?:on|since|by|until|till|from|as of|as early as|as late as|before|after|starting|"
+    r"beginning|the|late|early|earlier|later)\s+",
+    re.I,
+)
+_PART_OF_DAY = re.compile(
+    r"\s+(?:morning|afternoon|evening|night|midday|noon|at\s+.*)$|,\s*$|\s+local time$", re.I
+)
+_WEEKDAY_RE = re.compile(
+    r"^(?P<mod>last|next|this|this coming|coming|past|previous)?\s*"
+    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?P<post>last week|next week|this week))?$",
+    re.I,
+)
+_AGO_RE = re.compile(r"^(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week)s?\s+ago$", re.I)
+_IN_RE = re.compile(r"^in\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week)s?(?:'|’)?\s*(?:time)?$", re.I)
+_HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b")
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_HAS_MONTH = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
+_DURATION = re.compile(
+    r"^(?:about |some |up to |at least |more than |nearly |almost |over |around |the )?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several|few|a few|"
+    r"many|\w+-)\s*(?:-|\s)?(?:day|week|month|year|decade|hour)s?(?:-long| long)?$",
+    re.I,
+)
+
+
+def _clean(expression: str) -> str:
+    text = " ".join(expression.replace("’", "'").split()).strip(" ,.;:")
+    for _ in range(3):
+        new = _PART_OF_DAY.sub("", _LEADING.sub("", text))
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _weekday(mod: str | None, post: str | None, target: int, base: date, future: bool) -> date:
+    delta_back = (base.weekday() - target) % 7  # days since the last such weekday (0 = today)
+    delta_fwd = (target - base.weekday()) % 7
+    mod = (mod or "").lower()
+    post = (post or "").lower()
+    if mod in {"last", "past", "previous"} or post == "last week":
+        return base - timedelta(days=delta_back or 7)
+    if mod in {"next", "coming", "this coming"} or post == "next week":
+        return base + timedelta(days=delta_fwd or 7)
+    if mod == "this" or post == "this week":
+        # within the week of publication (Monday-based)
+        return base + timedelta(days=target - base.weekday())
+    if delta_back == 0:
+        return base
+    return base + timedelta(days=delta_fwd) if future else base - timedelta(days=delta_back)
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_date(expression: str, published: date | None, future: bool = False) -> date | None:
+    """Resolve a time expression to a calendar day, or ``None`` if it is not day-precise.
+
+    *published* is the report's date (relative expressions need it); *future* says the
+    expression refers to something still to come ("talks will resume on Monday").
+    """
+    text = _clean(expression)
+    low = text.lower()
+    if not low:
+        return None
+    if published is not None:
+        if low in _RELATIVE_DAYS:
+            return published + timedelta(days=_RELATIVE_DAYS[low])
+        m = _WEEKDAY_RE.match(low)
+        if m:
+            return _weekday(m["mod"], m["post"], WEEKDAYS[m["day"].lower()], published, future)
+        m = _AGO_RE.match(low)
+        if m and (n := _count(m["n"])) is not None:
+            return published - timedelta(days=n * (7 if m["unit"].lower() == "week" else 1))
+        m = _IN_RE.match(low)
+        if m and (n := _count(m["n"])) is not None:
+            return published + timedelta(days=n * (7 if m["unit"].lower() == "week" else 1))
+    # a weekday with a date ("Friday, Aug. 15") resolves by the date part
+    stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", low)
+    if not (_HAS_MONTH.search(stripped) and _HAS_DAY.search(_HAS_MONTH.sub(" ", stripped))):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
+            return None
+    has_year = bool(_HAS_YEAR.search(stripped))
+    if published is None and not has_year:
+        return None
+    parsed = _dateparse(stripped, published, future)
+    if parsed is None:
+        return None
+    if has_year or published is None:
+        return parsed
+    # no year given: the reading nearest to the publication date, leaning to the hint
+    candidates = [_with_year(parsed, published.year + k) for k in (-1, 0, 1)]
+    candidates = [c for c in candidates if c is not None]
+    ahead = [c for c in candidates if c >= published and (c - published).days <= 183]
+    if future and ahead:
+        return min(ahead)
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+
+def _with_year(d: date, year: int) -> date | None:
+    try:
+        return d.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def _dateparse(text: str, published: date | None, future: bool) -> date | None:
+    import dateparser  # imported lazily: it is slow to import and rarely needed
+
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def is_duration(text: str) -> bool:
+    """Is this DATE-like text a length of time ("30 days", "three years") rather than a point?"""
+    return bool(_DURATION.match(" ".join(text.split())))
+
+
+def find_time_expressions(doc_or_span: Doc | Span) -> list[Span]:
+    """Point-in-time expressions in text order: spaCy ``DATE``/``TIME`` entities that are not
+    durations, plus weekday and day words ("Friday", "yesterday") the model left untagged."""
+    if isinstance(doc_or_span, Doc):
+        doc, start, end = doc_or_span, 0, len(doc_or_span)
+    else:
+        doc, start, end = doc_or_span.doc, doc_or_span.start, doc_or_span.end
+    found: list[Span] = []
+    covered: set[int] = set()
+    for ent in doc_or_span.ents:
+        if ent.label_ in {"DATE", "TIME"} and not is_duration(ent.text):
+            found.append(ent)
+            covered.update(range(ent.start, ent.end))
+    for i in range(start, end):
+        tok = doc[i]
+        low = tok.lower_
+        if i in covered or not (low in WEEKDAYS or low in _RELATIVE_DAYS):
+            continue
+        s = i - 1 if i > start and doc[i - 1].lower_ in {"last", "next", "this"} else i
+        found.append(doc[s : i + 1])
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def future_hint(span: Span) -> bool:
+    """Does the clause speak of something to come ("will meet", "are due to", "planned")?"""
+    for tok in span:
+        low = tok.lower_
+        if low in {"will", "'ll", "shall", "upcoming", "planned", "scheduled", "expected"}:
+            return True
+        if low in {"due", "set"} and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            return True
+    return False
+
+
+def date_of(span: Span, published: date | None, future: bool | None = None) -> date | None:
+    """The first resolvable time expression in *span*, resolved (tense from the span if
+    *future* is not given)."""
+    if future is None:
+        future = future_hint(span)
+    for expr in find_time_expressions(span):
+        resolved = resolve_date(expr.text, published, future)
+        if resolved is not None:
+            return resolved
+    return None

@@ -1,0 +1,1 @@
+"""Curated knowledge data (places, actors, leaders, titles, lexicons), shipped as package data."""

@@ -1,0 +1,153 @@
+"""From stored claims to positions: merge, corroboration, changes and timeline.
+
+``build(store)`` reads everything once and returns a :class:`Picture` of plain
+dataclasses; ``Picture.to_frame()`` gives a pandas view of the positions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from detente.positions.changes import detect
+from detente.positions.merge import merge, normalise_wording, origin, position_key, stance_of
+from detente.positions.model import Change, Evidence, Position, TimelineEntry
+from detente.positions.timeline import timeline
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from detente.store import Store
+
+__all__ = [
+    "Change",
+    "Evidence",
+    "Picture",
+    "Position",
+    "TimelineEntry",
+    "build",
+    "detect",
+    "merge",
+    "normalise_wording",
+    "origin",
+    "place_names",
+    "position_key",
+    "stance_of",
+    "timeline",
+]
+
+
+@dataclass(slots=True)
+class Picture:
+    """Everything known about the negotiations in a store, merged."""
+
+    reports: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    positions: list[Position]
+    changes: list[Change]
+    timeline: list[TimelineEntry]
+    actor_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def actors(self) -> list[str]:
+        """Actors with at least one position, most evidence first."""
+        counts: dict[str, int] = {}
+        for p in self.positions:
+            counts[p.actor] = counts.get(p.actor, 0) + len(p.evidence)
+        return sorted(counts, key=lambda a: (-counts[a], a))
+
+    @property
+    def issues(self) -> list[str]:
+        """Issues with at least one position, most evidence first."""
+        counts: dict[str, int] = {}
+        for p in self.positions:
+            counts[p.issue] = counts.get(p.issue, 0) + len(p.evidence)
+        return sorted(counts, key=lambda i: (-counts[i], i))
+
+    @property
+    def date_range(self) -> tuple[str | None, str | None]:
+        """Earliest and latest publication date of the reports covered."""
+        dates = sorted(r["published"] for r in self.reports if r.get("published"))
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Positions as a pandas DataFrame, one row per position."""
+        import pandas as pd
+
+        return pd.DataFrame([p.to_dict() for p in self.positions])
+
+    def changes_frame(self) -> pd.DataFrame:
+        """Contradictions and changes as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame([c.to_dict() for c in self.changes])
+
+    def timeline_frame(self) -> pd.DataFrame:
+        """The timeline as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame([t.to_dict() for t in self.timeline])
+
+
+def build(
+    store: Store,
+    *,
+    actor: str | list[str] | None = None,
+    issue: str | list[str] | None = None,
+    since: date | None = None,
+) -> Picture:
+    """Merge what *store* holds into positions, changes and a timeline.
+
+    *actor*/*issue*/*since* narrow the claims considered; events and facts
+    are narrowed by *actor* and *since* only.
+    """
+    reports = store.reports()
+    by_id = {int(r["id"]): r for r in reports}
+    claims = store.claims(actor=actor, issue=issue, since=since)
+    events = store.events(actor=actor, since=since)
+    facts = store.facts(actor=actor, since=since)
+    positions = merge(claims, by_id)
+    names = {c["actor"]: c.get("actor_name") or c["actor"] for c in claims}
+    names.update({f["actor"]: f.get("actor_name") or f["actor"] for f in facts})
+    return Picture(
+        reports=reports,
+        claims=claims,
+        events=events,
+        facts=facts,
+        positions=positions,
+        changes=detect(positions),
+        timeline=timeline(claims, events, facts, by_id),
+        actor_names=names,
+    )
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[str, str]:
+    """Display names for place codes from the gazetteer data (curated names win)."""
+    base = resources.files("detente.knowledge")
+    out: dict[str, str] = {}
+    try:
+        text = base.joinpath("places_generated.csv").read_text(encoding="utf-8")
+        for row in csv.DictReader(io.StringIO(text)):
+            out[row["code"]] = row["name"]
+    except FileNotFoundError:
+        pass
+    try:
+        curated = yaml.safe_load(base.joinpath("places.yaml").read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        curated = {}
+    for section in curated.values():
+        if isinstance(section, dict):
+            for code, entry in section.items():
+                if isinstance(entry, dict) and entry.get("name"):
+                    out[str(code)] = str(entry["name"])
+    return out
