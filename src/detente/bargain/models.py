@@ -250,54 +250,67 @@ def _win_prob_direct(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.5)
 
 
-def _win_prob_sorted(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Same as :func:`_win_prob_direct` in O(n² log n) per row using prefix sums.
+def _win_prob_presorted(xs: np.ndarray, ws: np.ndarray) -> np.ndarray:
+    """Win probabilities for rows whose positions ``xs`` are sorted ascending.
 
-    For a pair with positions a < b and midpoint m, voter k's margin
-    ``|x_k - x_j| - |x_k - x_i|`` is ±(b - a) outside [a, b] and linear inside,
-    changing sign at m; so every sum splits into four prefix-sum ranges.
+    O(n² log n) per row with prefix sums: for a pair at a <= b with midpoint m,
+    voter k's margin for the actor at a is ``b - a`` at or left of a,
+    ``-(b - a)`` at or right of b and ``2(m - x_k)`` in between, so both sums
+    split into prefix-sum ranges.  Only pairs i < j are computed; for distinct
+    positions ``P_ji = 1 - P_ij``.
     """
-    bsz, n = x.shape
-    order = np.argsort(x, axis=1)
-    xs = np.take_along_axis(x, order, axis=1)
-    ws = np.take_along_axis(w, order, axis=1)
+    bsz, n = xs.shape
     zero = np.zeros((bsz, 1))
     cw = np.concatenate([zero, np.cumsum(ws, axis=1)], axis=1)
     cx = np.concatenate([zero, np.cumsum(ws * xs, axis=1)], axis=1)
-    offset = 4.0 * np.arange(bsz)[:, None]  # rows live in [0, 1]: shift to search all at once
-    flat = (xs + offset).ravel()
-
-    def count(values: np.ndarray, side: str) -> np.ndarray:
-        shape = values.shape
-        q = (values + offset.reshape((bsz,) + (1,) * (len(shape) - 1))).ravel()
-        idx = np.searchsorted(flat, q, side=side).reshape(shape)  # type: ignore[call-overload]
-        return idx - (np.arange(bsz) * n).reshape((bsz,) + (1,) * (len(shape) - 1))
-
-    le = count(x, "right")  # number of actors at or below each actor
-    lt = count(x, "left")
-    xi, xj = x[:, :, None], x[:, None, :]
-    i_left = xi <= xj
-    a_idx = np.where(i_left, le[:, :, None], le[:, None, :])
-    b_idx = np.where(i_left, lt[:, None, :], lt[:, :, None])
-    a, b = np.minimum(xi, xj), np.maximum(xi, xj)
+    iu, ju = np.triu_indices(n, 1)
+    a, b = xs[:, iu], xs[:, ju]
     m = 0.5 * (a + b)
-    m_idx = np.maximum(count(m, "right"), a_idx)
-    b_idx = np.maximum(b_idx, m_idx)
-
-    def take(arr: np.ndarray, idx: np.ndarray) -> np.ndarray:
-        return np.take_along_axis(arr, idx.reshape(bsz, -1), axis=1).reshape(idx.shape)
-
-    cw_a, cw_m, cw_b = take(cw, a_idx), take(cw, m_idx), take(cw, b_idx)
-    cx_a, cx_m, cx_b = take(cx, a_idx), take(cx, m_idx), take(cx, b_idx)
-    total = cw[:, -1][:, None, None]
+    if n <= 48:
+        # Few actors: counting by comparison beats binary search on many rows.
+        le = (xs[:, None, :] <= xs[:, :, None]).sum(axis=2)
+        lt = (xs[:, None, :] < xs[:, :, None]).sum(axis=2)
+        m_idx = (xs[:, None, :] <= m[:, :, None]).sum(axis=2)
+    elif bsz == 1:
+        le = np.searchsorted(xs[0], xs[0], side="right")[None]
+        lt = np.searchsorted(xs[0], xs[0], side="left")[None]
+        m_idx = np.searchsorted(xs[0], m[0], side="right")[None]
+    else:
+        # Rows live in [0, 1]; shifting row r by 4r lets one search serve all rows.
+        offset = 4.0 * np.arange(bsz)[:, None]
+        flat = (xs + offset).ravel()
+        base = (np.arange(bsz) * n)[:, None]
+        le = np.searchsorted(flat, flat, side="right").reshape(bsz, n) - base
+        lt = np.searchsorted(flat, flat, side="left").reshape(bsz, n) - base
+        m_idx = np.searchsorted(flat, (m + offset).ravel(), side="right").reshape(m.shape) - base
+    # Gathers through flat indices: much cheaper than two-array fancy indexing.
+    row0 = (np.arange(bsz) * (n + 1))[:, None]
+    cwf, cxf = cw.ravel(), cx.ravel()
+    ia, ib, im = (le[:, iu] + row0).ravel(), (lt[:, ju] + row0).ravel(), (m_idx + row0).ravel()
+    shape = m.shape
+    cw_a, cx_a = cwf.take(ia).reshape(shape), cxf.take(ia).reshape(shape)
+    cw_b, cx_b = cwf.take(ib).reshape(shape), cxf.take(ib).reshape(shape)
+    cw_m, cx_m = cwf.take(im).reshape(shape), cxf.take(im).reshape(shape)
     span = b - a
     left_mid = 2.0 * (m * (cw_m - cw_a) - (cx_m - cx_a))
-    mid_right = 2.0 * ((cx_b - cx_m) - m * (cw_b - cw_m))
-    w_left, w_right = cw_a, total - cw_b
-    den = span * (w_left + w_right) + left_mid + mid_right
-    num = np.where(i_left, span * w_left + left_mid, span * w_right + mid_right)
+    den = span * (cw_a + cw[:, -1:] - cw_b) + left_mid + 2.0 * ((cx_b - cx_m) - m * (cw_b - cw_m))
+    ok = (span > 0) & (den > 1e-300)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 1e-300, num / np.where(den > 1e-300, den, 1.0), 0.5)
+        p = np.where(ok, (span * cw_a + left_mid) / np.where(ok, den, 1.0), 0.5)
+    out = np.full((bsz, n, n), 0.5)
+    out[:, iu, ju] = p
+    out[:, ju, iu] = np.where(ok, 1.0 - p, 0.5)
+    return out
+
+
+def _win_prob_sorted(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """:func:`_win_prob_presorted` for rows in any order."""
+    order = np.argsort(x, axis=1, kind="stable")
+    ps = _win_prob_presorted(np.take_along_axis(x, order, axis=1),
+                             np.take_along_axis(w, order, axis=1))
+    inv = np.argsort(order, axis=1)
+    ps = np.take_along_axis(ps, inv[:, :, None], axis=1)
+    return np.take_along_axis(ps, inv[:, None, :], axis=2)
 
 
 def win_probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -311,10 +324,6 @@ def win_probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     summed over all actors k, the contestants included (Scholz et al. 2011,
     following Bueno de Mesquita 1994).
     """
-    bsz, n = x.shape
-    # The direct O(n³) sum only wins for a handful of small rows.
-    if bsz * n**3 <= 100_000:
-        return _win_prob_direct(x, w)
     return _win_prob_sorted(x, w)
 
 
@@ -382,15 +391,21 @@ def bdm_round(
     1 confrontation, 2 compromise, 3 capitulation) and the weighted median
     the round started from.
     """
-    w = c * s
-    mu = weighted_median(x, w)
-    prob = win_probabilities(x, w)
-    eu1 = _expected_utility(x, prob, s, None, mu, opts)
+    # Work on positions sorted per row (the win probabilities need that order) and
+    # put the actors back in place at the end.
+    order = np.argsort(x, axis=1, kind="stable")
+    xs = np.take_along_axis(x, order, axis=1)
+    cs = np.take_along_axis(c, order, axis=1)
+    ss = np.take_along_axis(s, order, axis=1)
+    w = cs * ss
+    mu = weighted_median(xs, w)
+    prob = _win_prob_presorted(xs, w)
+    eu1 = _expected_utility(xs, prob, ss, None, mu, opts)
     r = _risk_exponents(eu1)
-    eu = _expected_utility(x, prob, s, r, mu, opts)
+    eu = _expected_utility(xs, prob, ss, r, mu, opts)
     ei = eu  # [b, i, j]: receiver i's own expected utility of challenging j
     ej = eu.transpose(0, 2, 1)  # [b, i, j]: challenger j's expected utility against i
-    xi, xj = x[:, :, None], x[:, None, :]
+    xi, xj = xs[:, :, None], xs[:, None, :]
     challenged = ej > 0
     confront = challenged & (ei > 0) & (ej > ei)
     comp = challenged & (ei <= 0) & (-ei < ej)
@@ -401,11 +416,15 @@ def bdm_round(
     kind = np.where(confront, 1, np.where(comp, 2, np.where(capit, 3, 0)))
     move = np.where(kind > 0, np.abs(target - xi), np.inf)
     move = np.where(move > 0, move, np.inf)
-    best = np.argmin(move, axis=2)  # the offer that moves the receiver least
-    best_move = np.take_along_axis(move, best[:, :, None], axis=2)[:, :, 0]
-    has = np.isfinite(best_move)
-    new_x = np.where(has, np.take_along_axis(target, best[:, :, None], axis=2)[:, :, 0], x)
-    kinds = np.where(has, np.take_along_axis(kind, best[:, :, None], axis=2)[:, :, 0], 0)
+    best = np.argmin(move, axis=2)[:, :, None]  # the offer that moves the receiver least
+    has = np.isfinite(np.take_along_axis(move, best, axis=2)[:, :, 0])
+    new_xs = np.where(has, np.take_along_axis(target, best, axis=2)[:, :, 0], xs)
+    kinds_s = np.where(has, np.take_along_axis(kind, best, axis=2)[:, :, 0], 0)
+    rows = np.arange(x.shape[0])[:, None]
+    new_x = np.empty_like(x)
+    kinds = np.empty_like(kinds_s)
+    new_x[rows, order] = new_xs
+    kinds[rows, order] = kinds_s
     return new_x, kinds, mu
 
 
@@ -485,14 +504,20 @@ def bdm(
     # Bound memory: pair arrays are [rows, n, n].
     chunk = max(1, int(4_000_000 // max(1, n * n)))
     finals, rounds_all, conv_all = [], [], []
-    hist: dict[str, Any] = {}
+    per_dim: list[dict[str, Any]] = []
     for start in range(0, r * d, chunk):
         stop = min(r * d, start + chunk)
         track = max(0, min(d, stop) - start)
         xf, rounds, conv, h = _bdm_rows(x0[start:stop], cs[start:stop], ss[start:stop], opts,
                                         track)
-        if start == 0:
-            hist = h
+        for t in range(track):
+            nr = int(rounds[t])
+            per_dim.append({
+                "path": np.stack([p[t] for p in h["positions"]])[: nr + 1],
+                "median": [v[t] for v in h["median"]][: nr + 1],
+                "mean": [v[t] for v in h["mean"]][: nr + 1],
+                "moves": [mv[t] for mv in h["moves"]][:nr],
+            })
         finals.append(xf)
         rounds_all.append(rounds)
         conv_all.append(conv)
@@ -505,18 +530,15 @@ def bdm(
     trajectories: list[np.ndarray] = []
     dims_detail = []
     for k in range(d):
-        scale = lambda v, k=k: float(lo[k, 0] + span[k, 0] * v)  # noqa: E731
-        nr = int(rounds[k])
-        path = np.stack([p[k] for p in hist["positions"]])[: nr + 1]
-        trajectories.append(lo[k, 0] + span[k, 0] * path)
-        moves = [dict(zip(MOVE_TYPES, map(int, m[k]), strict=True))
-                 for m in hist["moves"][:nr]]
+        base, width = float(lo[k, 0]), float(span[k, 0])
+        h = per_dim[k]
+        trajectories.append(base + width * h["path"])
         dims_detail.append({
-            "rounds": nr,
+            "rounds": int(rounds[k]),
             "converged": bool(conv[k]),
-            "median": [round(scale(v[k]), 6) for v in hist["median"][: nr + 1]],
-            "mean": [round(scale(v[k]), 6) for v in hist["mean"][: nr + 1]],
-            "moves": moves,
+            "median": [round(base + width * float(v), 6) for v in h["median"]],
+            "mean": [round(base + width * float(v), 6) for v in h["mean"]],
+            "moves": [dict(zip(MOVE_TYPES, map(int, mv), strict=True)) for mv in h["moves"]],
         })
     detail = {
         "q": opts.q,
@@ -616,6 +638,86 @@ def _exchange_one(
     return x, trades
 
 
+def _exchange_batch(
+    x: np.ndarray, s: np.ndarray, c: np.ndarray, opts: ExchangeOptions
+) -> tuple[np.ndarray, list[dict[str, Any]]]:
+    """:func:`_exchange_one` for many runs at once, stepping through the ranked trades.
+
+    Candidates are laid out actor-major (i, j, then dimension pair) so that a
+    stable sort on gain breaks ties exactly as the single-run version does.
+    """
+    r, n, d = x.shape
+    x = x.copy()
+    trades: list[dict[str, Any]] = []
+    if d < 2:
+        return x, trades
+    w = c[:, :, None] * s
+    wsum = w.sum(axis=1)  # [R, d]
+    pairs = [(a, b) for a in range(d) for b in range(d) if a != b]
+    pa = np.array([p[0] for p in pairs])
+    pb = np.array([p[1] for p in pairs])
+    rows = np.arange(r)
+    ii, jj, kk = np.meshgrid(np.arange(n), np.arange(n), np.arange(len(pairs)), indexing="ij")
+    ii, jj, kk = ii.ravel(), jj.ravel(), kk.ravel()
+    cand_a, cand_b = pa[kk], pb[kk]
+    active = np.ones(r, dtype=bool)
+    for rnd in range(1, opts.max_rounds + 1):
+        out = (w * x).sum(axis=1) / wsum
+        side = np.sign(x - out[:, None, :])
+        reach = np.abs(x - out[:, None, :]) * w / wsum[:, None, :]
+        # [R, i, j, pair] quantities for i conceding on a and j conceding on b.
+        sia, sib = s[:, :, None, pa], s[:, :, None, pb]
+        sja, sjb = s[:, None, :, pa], s[:, None, :, pb]
+        opp = (side[:, :, None, pa] * side[:, None, :, pa] < 0) & (
+            side[:, :, None, pb] * side[:, None, :, pb] < 0)
+        num = sib * sja - sia * sjb
+        denom = sib + sjb
+        ok = opp & (num > 0) & (denom > 0) & active[:, None, None, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            kappa = np.where(ok, (sia + sja) / np.where(ok, denom, 1.0), 0.0)
+            shift = np.minimum(reach[:, :, None, pa],
+                               np.where(kappa > 0, reach[:, None, :, pb] / kappa, 0.0))
+            gain = np.where(ok, shift * num / np.where(ok, denom, 1.0), 0.0)
+        gain, shift, kappa = gain.reshape(r, -1), shift.reshape(r, -1), kappa.reshape(r, -1)
+        order = np.argsort(-gain, axis=1, kind="stable")
+        gain = np.take_along_axis(gain, order, axis=1)
+        valid = gain > opts.min_gain
+        steps = int(valid.sum(axis=1).max()) if valid.any() else 0
+        if steps == 0:
+            break
+        used = np.zeros((r, n, d), dtype=bool)
+        made = np.zeros(r, dtype=int)
+        for p in range(steps):
+            idx = order[:, p]
+            i, j, a, b = ii[idx], jj[idx], cand_a[idx], cand_b[idx]
+            go = valid[:, p] & ~used[rows, i, a] & ~used[rows, j, b]
+            if not go.any():
+                continue
+            g_rows = np.flatnonzero(go)
+            gi, gj, ga, gb = i[go], j[go], a[go], b[go]
+            sh, kp = shift[g_rows, idx[go]], kappa[g_rows, idx[go]]
+            da = sh * wsum[g_rows, ga] / w[g_rows, gi, ga]
+            db = kp * sh * wsum[g_rows, gb] / w[g_rows, gj, gb]
+            if go[0]:
+                i0, j0, a0, b0 = int(i[0]), int(j[0]), int(a[0]), int(b[0])
+                trades.append({"round": rnd, "actor": i0, "concedes_on": a0,
+                               "from": float(x[0, i0, a0]),
+                               "to": float(x[0, i0, a0] - side[0, i0, a0] * da[0]),
+                               "partner": j0, "partner_concedes_on": b0,
+                               "partner_from": float(x[0, j0, b0]),
+                               "partner_to": float(x[0, j0, b0] - side[0, j0, b0] * db[0]),
+                               "gain_each": float(gain[0, p])})
+            x[g_rows, gi, ga] -= side[g_rows, gi, ga] * da
+            x[g_rows, gj, gb] -= side[g_rows, gj, gb] * db
+            used[g_rows, gi, ga] = True
+            used[g_rows, gj, gb] = True
+            made[g_rows] += 1
+        active &= made > 0
+        if not active.any():
+            break
+    return x, trades
+
+
 def exchange(
     pos: np.ndarray, sal: np.ndarray, cap: np.ndarray, options: ExchangeOptions | None = None
 ) -> ModelOutput:
@@ -637,8 +739,14 @@ def exchange(
     """
     opts = options or ExchangeOptions()
     r, n, d = pos.shape
+    if r > 1 and r * n * n * d * (d - 1) <= 4_000_000:
+        finals, trades = _exchange_batch(pos, sal, cap, opts)
+        res = compromise(finals, sal, cap)
+        return ModelOutput(res.outcome, {"trades": trades,
+                                         "positions_after": finals[0].round(6).tolist()})
+    # Large scenarios: one run at a time, keeping only the best candidates per issue pair.
     finals = np.empty_like(pos)
-    trades: list[dict[str, Any]] = []
+    trades = []
     for k in range(r):
         finals[k], t = _exchange_one(pos[k], sal[k], cap[k], opts, record=k == 0)
         if k == 0:

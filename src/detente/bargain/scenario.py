@@ -325,6 +325,7 @@ class _MarkedDict(dict):  # type: ignore[type-arg]
     """A mapping that remembers where each key's value starts in the file."""
 
     marks: dict[Any, tuple[int, int]]
+    keymarks: dict[Any, tuple[int, int]]
     mark: tuple[int, int]
 
 
@@ -343,12 +344,13 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _MarkedDict:
     out = _MarkedDict()
-    out.marks = {}
+    out.marks, out.keymarks = {}, {}
     out.mark = _pos(node)
     for knode, vnode in node.value:
         key = loader.construct_object(knode, deep=True)
         out[key] = loader.construct_object(vnode, deep=True)
         out.marks[key] = _pos(vnode)
+        out.keymarks[key] = _pos(knode)
     return out
 
 
@@ -430,6 +432,7 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
         if isinstance(dn, str):
             dn_map: Any = _MarkedDict(name=dn)
             dn_map.marks, dn_map.mark = {"name": dims_node.marks[k]}, dims_node.marks[k]
+            dn_map.keymarks = {}
             dn = dn_map
         if not isinstance(dn, dict) or "name" not in dn:
             raise fail(dims_node, k, "each dimension needs a 'name'")
@@ -464,7 +467,9 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
                        f"{{position, salience}}")
         for dname, entry in pn.items():
             if dname not in dindex:
-                raise fail(pn, dname, f"actor {aname!r}: unknown dimension {dname!r}")
+                line, col = pn.keymarks.get(dname, (1, 1))
+                raise ScenarioError(f"{source}:{line}:{col}: actor {aname!r}: unknown dimension "
+                                    f"{dname!r}")
             k = dindex[dname]
             if not isinstance(entry, dict) or "position" not in entry or "salience" not in entry:
                 raise fail(pn, dname, f"actor {aname!r}, dimension {dname!r}: needs 'position' "

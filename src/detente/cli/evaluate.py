@@ -77,7 +77,8 @@ def _print_errors(rows: list[dict[str, Any]]) -> None:
             continue
         click.echo(f"\n{r['name']}")
         for fn in r["false_negatives"]:
-            click.echo(f"  missed   {fn['stance']}")
+            near = f"  [wrong {fn['cause']}: {fn['nearest']}]" if fn["nearest"] else ""
+            click.echo(f"  missed   {fn['stance']}{near}")
         for fp in r["false_positives"]:
             quote = " ".join(fp["quote"].split())
             click.echo(f"  spurious {fp['stance']}  «{quote[:110]}»")
@@ -138,6 +139,11 @@ def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
         f"(exact {_pct(totals['place_exact'])}, n={totals['places_checked']})  "
         f"source accuracy {_pct(totals['source_accuracy'])} (n={totals['sources_checked']})  "
         f"event-date accuracy {_pct(totals['event_date_accuracy'])} (n={totals['events_gold']})"
+    )
+    causes = totals["miss_causes"]
+    click.echo(
+        f"misses: wrong kind {causes['kind']}, wrong issue {causes['issue']}, "
+        f"wrong actor {causes['actor']}, nothing close {causes['absent']}"
     )
     if show_errors:
         _print_errors(data["reports"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import click
@@ -73,12 +74,11 @@ def forecast(
             plot_trajectories(bdm_results, plot)
         except OSError as exc:
             fail(f"{plot}: cannot write plot: {exc.strerror or exc}")
-    out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         for r in results:
-            out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+            click.echo(json.dumps(r.to_dict(), ensure_ascii=False))
     elif fmt == "json":
-        out.write(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2) + "\n")
+        click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
     else:
         _table(results, runs)
 
@@ -101,7 +101,7 @@ def _table(results: list[Any], runs: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=click.get_text_stream("stdout"), width=120)
+    console = Console(file=sys.stdout, width=120)
     by_scenario: dict[str, list[Any]] = {}
     for r in results:
         by_scenario.setdefault(r.scenario, []).append(r)

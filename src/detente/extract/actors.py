@@ -12,6 +12,8 @@ introduced earlier with a title, and "the rebels"/"the group" for the last armed
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -193,21 +195,27 @@ class ActorTracker:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.kb = knowledge()
-        #: (token index, ref) in document order: people and actors mentioned so far.
-        self.mentions: list[tuple[int, ActorRef]] = []
+        #: (token index, ref, is subject) in document order: people and actors mentioned.
+        self.mentions: list[tuple[int, ActorRef, bool]] = []
         #: lower-cased surname or full name -> person ref
         self.names: dict[str, ActorRef] = {}
         self._prescan()
 
     def _prescan(self) -> None:
         for ent in self.doc.ents:
+            subject = ent.root.dep_ in {"nsubj", "nsubjpass"} or (
+                ent.root.head.dep_ in {"nsubj", "nsubjpass"} and ent.root.dep_ != "poss"
+            )
             if ent.label_ != "PERSON":
+                actor = _ent_actor(ent, self.kb)
+                if actor is not None:
+                    self._remember(ent.start, ActorRef(actor, actor_name(actor)), subject)
                 continue
             ref = resolve_actor(ent)
             if ref is None:
                 ref = self._titled_unknown(ent)
             if ref is not None and ref.speaker:
-                self._remember(ent.start, ref)
+                self._remember(ent.start, ref, subject)
 
     def _titled_unknown(self, ent: Span) -> ActorRef | None:
         """A PERSON not in the leader list, introduced with title + nationality before it."""
@@ -228,16 +236,17 @@ class ActorTracker:
             return None
         return replace(ref, speaker=ent.text)
 
-    def _remember(self, pos: int, ref: ActorRef) -> None:
-        self.mentions.append((pos, ref))
-        self.mentions.sort(key=lambda m: m[0])
+    def _remember(self, pos: int, ref: ActorRef, subject: bool = True) -> None:
+        bisect.insort(self.mentions, (pos, ref, subject), key=lambda m: m[0])
         if ref.speaker:
             self.names.setdefault(ref.speaker.lower(), ref)
             self.names.setdefault(ref.speaker.split()[-1].lower(), ref)
 
-    def _last(self, pos: int, pred) -> ActorRef | None:  # type: ignore[no-untyped-def]
-        for p, ref in reversed(self.mentions):
-            if p < pos and pred(ref):
+    def _last(
+        self, pos: int, pred: Callable[[ActorRef], bool], subjects_only: bool = False
+    ) -> ActorRef | None:
+        for p, ref, subject in reversed(self.mentions):
+            if p < pos and pred(ref) and (subject or not subjects_only):
                 return ref
         return None
 
@@ -259,7 +268,9 @@ class ActorTracker:
         if ref is not None:
             if ref.speaker is None and ref.role is not None:
                 # "the Russian president": the last Russian president mentioned
-                same = self._last(pos, lambda r: r.id == ref.id and r.role == ref.role and r.speaker)
+                same = self._last(
+                    pos, lambda r: r.id == ref.id and r.role == ref.role and r.speaker
+                )
                 if same is not None:
                     return same
             if ref.speaker is not None and not self.kb.leaders.get(ref.speaker.lower()):
@@ -282,9 +293,15 @@ class ActorTracker:
         if low in _PERSON_PRONOUNS:
             return self._last(pos, lambda r: r.speaker is not None)
         if low in _PLURAL_PRONOUNS:
-            return self._last(pos, lambda r: r.speaker is None) or self._last(pos, lambda r: True)
+            return self._last(pos, lambda r: r.speaker is None, subjects_only=True) or self._last(
+                pos, lambda r: True, subjects_only=True
+            )
         if low in _IT_PRONOUNS:
-            return self._last(pos, lambda r: r.speaker is None and r.id not in self.kb.armed_groups)
+            return self._last(
+                pos,
+                lambda r: r.speaker is None and r.id not in self.kb.armed_groups,
+                subjects_only=True,
+            )
         if low in _GROUP_NOUNS:
             return self._last(pos, lambda r: r.id in self.kb.armed_groups)
         titles = _titles(span, self.kb)

@@ -89,6 +89,8 @@ class Knowledge:
     max_title_len: int = 1
     #: Capital city id ``city:XXX`` -> display name.
     capitals: dict[str, str] = field(default_factory=dict)
+    #: Lower-cased capital names (including those curated as other actors, like Brussels).
+    capital_names: frozenset[str] = frozenset()
     #: Slugs of non-state armed groups.
     armed_groups: frozenset[str] = frozenset()
     #: Gazetteer patterns keyed by (case-folded unless case-sensitive) text.
@@ -129,11 +131,13 @@ class _Builder:
         self.kb = Knowledge()
         self.case_sensitive = case_sensitive
 
-    def add(self, text: str, label: str, ent_id: str, *, override: bool = True) -> None:
+    def add(
+        self, text: str, label: str, ent_id: str, *, override: bool = True, exact: bool = False
+    ) -> None:
         text = " ".join(_strip_the(text).split())
         if not text:
             return
-        cs = text in self.case_sensitive or _is_acronym(text)
+        cs = exact or text in self.case_sensitive or _is_acronym(text)
         key = (text if cs else text.lower(), cs)
         if not override and key in self.kb.patterns:
             return
@@ -162,8 +166,11 @@ def _build() -> Knowledge:
     for row in rows:
         code, kind, name = row["code"], row["kind"], row["name"]
         if kind == "region" and name.lower() not in stop:
-            for alias in (name, *(f"{name} {s}" for s in REGION_SUFFIXES)):
-                b.add(alias, "GPE", code, override=False)
+            # generated names match with exact case: many double as common words
+            # ("Unity", "Plateau", "Lakes"); curated aliases below are case-insensitive
+            suffixed = [f"{name} {s}" for s in REGION_SUFFIXES]
+            for alias in (name, *suffixed, *(a.title() for a in suffixed)):
+                b.add(alias, "GPE", code, override=False, exact=True)
         elif kind == "capital":
             kb.capitals[code] = name
             b.add(name, "GPE", code)
@@ -172,11 +179,15 @@ def _build() -> Knowledge:
             b.add(name, "GPE", code)
             kb.actor_forms[name.lower()] = code
 
+    kb.capital_names = frozenset(n.lower() for n in kb.capitals.values())
+
     # 2. curated places
     for code, spec in (places_cur.get("regions") or {}).items():
         old = kb.places.get(code)
         country = old.country if old else spec.get("country", "")
-        kb.places[code] = Place(code, spec.get("name", old.name if old else code), country, "region")
+        kb.places[code] = Place(
+            code, spec.get("name", old.name if old else code), country, "region"
+        )
         for alias in spec.get("aliases", []):
             for form in (alias, *(f"{alias} {s}" for s in REGION_SUFFIXES)):
                 # "Kyiv region" must not be re-suffixed into "Kyiv region region"

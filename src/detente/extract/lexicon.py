@@ -42,6 +42,8 @@ class StanceLexicon:
     concessions: frozenset[str]
     retentions: frozenset[str]
     hostile: frozenset[str]
+    cooperative: frozenset[str]
+    threat_actions: frozenset[str]
     reporting: frozenset[str]
     dual_use: frozenset[str]
     carriers: frozenset[str]
@@ -98,6 +100,8 @@ def stance_lexicon() -> StanceLexicon:
         concessions=_words(data.get("concessions")),
         retentions=_words(data.get("retentions")),
         hostile=_words(data.get("hostile")),
+        cooperative=_words(data.get("cooperative")),
+        threat_actions=_words(data.get("threat_actions")),
         reporting=_words(data.get("reporting")),
         dual_use=_words(data.get("dual_use")),
         carriers=_words(data.get("carriers")),

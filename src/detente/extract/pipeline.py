@@ -55,9 +55,34 @@ def model_label(nlp: Language) -> str:
     return f"{lang}_{meta.get('name', 'unknown')} {meta.get('version', '?')}"
 
 
+PARAGRAPHS = "detente_paragraphs_v1"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and datelines stand alone.
+
+    Runs before the parser, which keeps preset sentence starts; only the line breaks are
+    visited (found in the text, not by walking every token).
+    """
+    text = doc.text
+    pos = text.find("\n")
+    n = len(doc)
+    while pos != -1:
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is not None and span.end < n:
+            nxt = doc[span.end]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+        pos = text.find("\n", pos + 1)
+    return doc
+
+
 def build_nlp(nlp: Language | None = None) -> Language:
     """Add detente's components to *nlp* (a freshly loaded model when omitted)."""
     nlp = nlp if nlp is not None else load_model()
+    if PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     if gazetteer.FACTORY not in nlp.pipe_names:
         before = "ner" if "ner" in nlp.pipe_names else None
         nlp.add_pipe(gazetteer.FACTORY, before=before)
@@ -75,6 +100,7 @@ class Extractor:
         self.nlp = build_nlp(nlp)
         self.model = model_label(self.nlp)
         self.components: dict[str, str] = {
+            "paragraphs": PARAGRAPHS,
             "gazetteer": gazetteer.FACTORY,
             "stances": stances.FACTORY,
             "facts": f"{facts_mod.__name__}.facts_in",

@@ -78,6 +78,8 @@ def _country_is_location(tok: Token) -> bool:
     if word in _LOC_PREPS:
         return True
     if word == "of":
+        if prep.head.lower_ in {"out", "outside"}:  # "troops out of Ukraine"
+            return True
         return prep.head.lower_ in _PART_NOUNS or prep.head.lemma_ in _PART_NOUNS
     return False
 
@@ -101,11 +103,13 @@ def places_in(span: Span | Doc, *, countries_as_places: bool = False) -> list[st
         codes = place_codes(ent)
         if not codes:
             continue
-        if len(codes) == 1 and len(codes[0]) == 3 and places.get(codes[0]) is not None:
-            if places[codes[0]].kind == "country" and not (
-                countries_as_places or _country_is_location(ent.root)
-            ):
-                continue
+        place = places.get(codes[0]) if len(codes) == 1 else None
+        if (
+            place is not None
+            and place.kind == "country"
+            and not (countries_as_places or _country_is_location(ent.root))
+        ):
+            continue
         for code in codes:
             seen.setdefault(code, None)
     return list(seen)

@@ -72,6 +72,11 @@ _PLAN_NOUNS = frozenset(
 _GROUP_NOUNS = frozenset(
     {"leader", "head", "minister", "government", "country", "state", "capital", "delegation"}
 )
+_INSTITUTIONS = frozenset(
+    {"government", "authorities", "leadership", "side", "army", "administration", "cabinet",
+     "ministry", "presidency", "office", "delegation", "team", "negotiators", "military",
+     "country", "state", "regime", "group", "movement", "rebels", "council", "junta"}
+)
 #: Complement dependencies of a verb trigger.
 _VERB_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp"})
 #: Prepositions whose object is the content of a stance ("call for", "agree on", "withdraw from").
@@ -159,7 +164,7 @@ class _DocState:
             pass
         self.according: dict[int, set[int]] = {}
         self.tracker: Any = comp.make_tracker(doc)
-        self.last_proponent: _Actor | None = None
+        self.last_proponent: list[_Actor] = []
 
     def according_tokens(self, sent: Span) -> set[int]:
         key = sent.start
@@ -199,8 +204,9 @@ class StanceComponent:
         )
         adjs = sorted(lex.willingness | lex.unwillingness)
         self.matcher.add("ADJ", [[{"LOWER": {"IN": adjs}, "POS": {"IN": ["ADJ", "VERB"]}}]])
-        acts = sorted((lex.concessions | lex.retentions) - set(lex.verbs))
+        acts = sorted((lex.concessions | lex.retentions | lex.threat_actions) - set(lex.verbs))
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
+        self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         words: dict[str, tuple[str, int]] = {}
         multi: dict[str, tuple[str, int]] = dict(self.tax.phrases)
@@ -298,6 +304,9 @@ class StanceComponent:
                 trig = self._adj_trigger(tok)
             elif label == "ACT":
                 trig = self._act_trigger(tok, lemma)
+            elif label == "EXIST":
+                trig = self._exist_trigger(tok)
+                tok = trig.token if trig is not None else tok
             if trig is not None and tok.i not in found:
                 found[tok.i] = trig
         # Dual-use verbs ("insisted that Russia is ready …") report another stance.
@@ -308,7 +317,9 @@ class StanceComponent:
                     for c in trig.token.children
                     if c.dep_ == "ccomp"
                     for t in c.subtree
-                    if t.i in found and t.i != trig.token.i
+                    if t.i in found
+                    and t.i != trig.token.i
+                    and found[t.i].cls in ("verb", "noun", "adj", "exist")
                 ]
                 if inner:
                     del found[trig.token.i]
@@ -325,7 +336,11 @@ class StanceComponent:
             nested = any(
                 other is not trig and trig.token.i in other.content_ids for other in found.values()
             )
-            if nested and not (trig.cls == "noun" and self._noun_holder_tokens(trig.token, False)):
+            if nested and not (
+                (trig.cls == "noun" and self._noun_holder_tokens(trig.token, False))
+                or (trig.cls == "verb" and _in_relcl(trig.token))
+                or trig.cls == "must"
+            ):
                 continue
             out.append(trig)
         return out
@@ -349,6 +364,9 @@ class StanceComponent:
             for c in tok.children
         ):
             return None
+        if self._must(tok) and kind in ("accept", "offer"):
+            # "guarantees had to be agreed with Moscow": the speaker sets a requirement.
+            return Trigger(tok, "demand", "must")
         if lemma in ("vow", "pledge", "promise", "warn"):
             xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
             if any(c.lemma_.lower() in lex.hostile for c in xcomps):
@@ -397,7 +415,7 @@ class StanceComponent:
                     return "threaten"
                 if lemma in lex.verbs:
                     return lex.verbs[lemma]
-                if lemma in ("discuss", "negotiate", "talk", "meet", "consider", "sign", "join"):
+                if lemma in lex.cooperative:
                     return "accept"
                 return "offer"
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
@@ -409,25 +427,69 @@ class StanceComponent:
         lex = self.lex
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("VBN",) and tok.dep_ == "acl":
             return None
+        must = self._must(tok)
+        if must:
+            return Trigger(tok, "demand", "must")
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         negated = self._negated(tok)
         modal = bool(aux & _MODALS) or any(c.lower_ == "going" for c in tok.children)
-        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting
+        head = tok.head
+        reported = tok.dep_ == "ccomp" and head.lemma_.lower() in lex.reporting
+        if reported and (self._negated(head) or any(c.lower_ == "whether" for c in tok.children)):
+            # "did not say whether it would lift the siege" voices nothing.
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+            return None
         if not (modal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
             return None
         if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl"):
             return None
-        if aux & {"must", "should"}:
-            return None
+        if lemma in lex.threat_actions and lemma not in lex.concessions:
+            return None if negated else Trigger(tok, "threaten", "concession")
         if lemma in lex.retentions:
-            return None if negated else Trigger(tok, "demand", "retention")
+            if negated:
+                return None
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.hostile for c in tok.children):
+                return Trigger(tok, "threaten", "retention")
+            return Trigger(tok, "demand", "retention")
         return Trigger(tok, "offer", "concession")
+
+    def _must(self, tok: Token) -> bool:
+        """ "Kyiv must withdraw", "had to be agreed with Moscow", "should hold elections"."""
+        if tok.dep_ not in ("ccomp", "conj", "xcomp", "ROOT"):
+            return False
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"must", "should"}:
+            return True
+        head = tok.head
+        return (
+            tok.dep_ == "xcomp"
+            and head.lemma_.lower() in ("have", "need")
+            and head.tag_ != "VBN"
+            and any(c.dep_ == "nsubj" for c in head.children)
+            and head.dep_ in ("ccomp", "conj")
+        )
+
+    def _exist_trigger(self, there: Token) -> Trigger | None:
+        """ "There can be no truce unless …": a refusal voiced as an impossibility."""
+        verb = there.head
+        if verb.lemma_.lower() != "be":
+            return None
+        for c in verb.children:
+            if c.dep_ in ("attr", "nsubj") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children
+            ):
+                return Trigger(verb, "reject", "exist")
+        return None
 
     # -- complements ----------------------------------------------------------------------
 
     def _noun_complements(self, tok: Token) -> list[Token]:
         out = []
         for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "a plan presented by X": the presenter, not the content
+                continue
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
                 out.append(c)
         return out
@@ -435,7 +497,9 @@ class StanceComponent:
     def _content_roots(self, trig: Trigger) -> list[Token]:
         tok = trig.token
         out: list[Token] = []
-        if trig.cls in ("verb", "concession", "retention"):
+        if trig.cls == "exist":
+            return [c for c in tok.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"]
+        if trig.cls in ("verb", "concession", "retention", "must"):
             for c in tok.children:
                 if c.dep_ in _VERB_COMPLEMENTS or c.dep_ == "nsubjpass":
                     out.append(c)
@@ -444,7 +508,7 @@ class StanceComponent:
                         out.append(c)
                 elif c.dep_ in ("prt",) and c.lower_ in ("for",):
                     out.append(c)
-            if trig.cls in ("concession", "retention"):
+            if trig.cls in ("concession", "retention", "must"):
                 out.insert(0, tok)
         elif trig.cls == "noun":
             out.extend(self._noun_complements(tok))
@@ -453,7 +517,13 @@ class StanceComponent:
         return out
 
     def _units(self, trig: Trigger, state: _DocState) -> list[_Unit]:
-        """Split the complement into conjuncts, each with its own tokens."""
+        """Split the complement into conjuncts, each with its own tokens.
+
+        Coordinated items directly under a complement ("non-nuclear status, no NATO and
+        recognition") and coordinated clauses at any depth ("to free the hostages … and to give
+        up its weapons") each make a unit; coordinated nouns deeper down stay together
+        ("withdrawal from Donetsk and Luhansk").
+        """
         units: list[_Unit] = []
         excluded = state.excluded | state.according_tokens(trig.token.sent)
         for root in trig.content:
@@ -461,13 +531,15 @@ class StanceComponent:
                 # A concession verb names its own issue ("cede", "release").
                 units.append(_Unit(root, [root]))
                 continue
-            for head in _conjuncts(root):
-                if head.dep_ in ("cc", "punct"):
+            pending = _conjuncts(root)
+            while pending:
+                head = pending.pop(0)
+                if head.dep_ in ("cc", "punct") or head.i in excluded:
                     continue
-                toks = _own_subtree(head, excluded)
+                toks, split = _own_subtree(head, excluded)
+                pending.extend(split)
                 if toks:
                     units.append(_Unit(head, toks))
-        # The concession verb alone classifies only when its objects do not.
         return units
 
     # -- claims ---------------------------------------------------------------------------
@@ -481,7 +553,7 @@ class StanceComponent:
             if not actors:
                 continue
             kind = trig.kind
-            negated = self._negated(trig.token)
+            negated = trig.cls not in ("must", "exist") and self._negated(trig.token)
             if trig.cls == "noun" and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children
             ):
@@ -538,13 +610,17 @@ class StanceComponent:
                     claims.append(claim)
                     main_ids.append(claim.ordinal)
                     doc._.detente_actor_names[actor.id] = actor.name
-                    if kind == "propose" and any(
-                        t.lemma_.lower() in _PLAN_NOUNS for t in unit.tokens
-                    ):
-                        state.last_proponent = actor
-                if trig.cls == "noun" and trig.kind == "propose":
-                    state.last_proponent = actor
+                if kind == "propose" and not from_plan and (
+                    trig.cls == "noun"
+                    or any(t.lemma_.lower() in _PLAN_NOUNS for _, u in issues for t in u.tokens)
+                ):
+                    if actor not in state.last_proponent or actor is actors[0]:
+                        state.last_proponent = [a for a in actors]
                 self._exchanges(trig, kind, actor, claims, main_ids, state, quote_span, when, att)
+                if main_ids:
+                    self._condition_demands(
+                        trig, kind, clause, actor, claims, state, quote_span, when, att
+                    )
         return claims
 
     def _exchanges(
@@ -567,56 +643,118 @@ class StanceComponent:
         else:
             return
         scope = {t.i for t in _clause_head(trig.token).subtree}
-        mine = [ids for ids in main_ids if claims[ids].actor == actor.id]
+        mine = [i for i in main_ids if claims[i].actor == actor.id]
         if not mine:
             return
-        doc = trig.token.doc
         for root in state.exchange_roots:
             if root.i not in scope:
                 continue
+            # "in return, X would …" trades against an earlier sentence: nothing to add here.
             objs = [t for t in root.subtree if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "for"]
-            if not objs:
-                objs = [t for t in root.subtree if t.dep_ in ("pobj", "pcomp") and t.i > root.i][-1:]
-            added: list[int] = []
-            for obj in objs[:1]:
-                for head in _conjuncts(obj):
-                    toks = _own_subtree(head, set())
-                    issue = self._classify(head, toks, state)
-                    if issue is None:
-                        continue
-                    span = doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
-                    if any(
-                        claims[i].issue == issue and claims[i].kind == xkind for i in added
-                    ):
-                        continue
-                    sources, anonymous = self._sources(att, actor, state)
-                    claim = Claim(
-                        actor=actor.id,
-                        kind=xkind,
-                        issue=issue,
-                        quote=quote_span.text,
-                        start=quote_span.start_char,
-                        end=quote_span.end_char,
-                        actor_name=actor.name,
-                        speaker=actor.speaker,
-                        places=list(self._places(span)),
-                        quantities=list(self._quantities(span)),
-                        exchange_for=list(mine),
-                        sources=sources,
-                        anonymous=anonymous,
-                        date=when,
-                        ordinal=len(claims),
-                    )
-                    claims.append(claim)
-                    added.append(claim.ordinal)
+            added = self._derived(objs[:1], xkind, actor, claims, state, quote_span, when, att)
+            for i in added:
+                claims[i].exchange_for = list(mine)
             for i in mine:
                 claims[i].exchange_for.extend(a for a in added if a not in claims[i].exchange_for)
+
+    def _condition_demands(
+        self,
+        trig: Trigger,
+        kind: str,
+        clause: Token,
+        actor: _Actor,
+        claims: list[Claim],
+        state: _DocState,
+        quote_span: Span,
+        when: date | None,
+        att: attr.Attribution,
+    ) -> None:
+        """A condition the actor sets ("if Kyiv withdraws", "as long as …") is also its demand;
+        so is what a rejected deal lacks ("rejects any plan that does not guarantee X")."""
+        if kind == "threaten":
+            return
+        scope = {t.i for t in clause.subtree}
+        heads: list[Token] = []
+        for root in state.condition_roots:
+            if root.i in scope and root.i != clause.i and root.lower_ != "before":
+                heads.append(root)
+        if kind == "reject":
+            for t in trig.token.subtree:
+                if t.dep_ == "relcl" and t.i in trig.content_ids and self._negated(t):
+                    heads.extend(c for c in t.children if c.dep_ in ("dobj", "ccomp", "xcomp"))
+        if not heads:
+            return
+        existing = {(c.actor, c.kind, c.issue) for c in claims}
+        added = self._derived(heads, "demand", actor, claims, state, quote_span, when, att)
+        # Keep only new stances: a condition restating the main demand adds nothing.
+        for i in sorted(added, reverse=True):
+            c = claims[i]
+            if (c.actor, c.kind, c.issue) in existing and i == len(claims) - 1:
+                claims.pop()
+        for c in claims[len(claims) - len(added) :]:
+            c.conditional = False
+
+    def _derived(
+        self,
+        heads: list[Token],
+        kind: str,
+        actor: _Actor,
+        claims: list[Claim],
+        state: _DocState,
+        quote_span: Span,
+        when: date | None,
+        att: attr.Attribution,
+    ) -> list[int]:
+        """Claims of *actor* for every conjunct under *heads* (exchanges and conditions)."""
+        doc = quote_span.doc
+        added: list[int] = []
+        issues: set[str] = set()
+        for obj in heads:
+            pending = _conjuncts(obj)
+            while pending:
+                head = pending.pop(0)
+                if head.dep_ in ("cc", "punct"):
+                    continue
+                toks, split = _own_subtree(head, set())
+                pending.extend(split)
+                issue = self._unit_issue(_Unit(head, toks), state)
+                if issue is None or issue in issues:
+                    continue
+                issues.add(issue)
+                span = doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
+                sources, anonymous = self._sources(att, actor, state)
+                claim = Claim(
+                    actor=actor.id,
+                    kind=kind,
+                    issue=issue,
+                    quote=quote_span.text,
+                    start=quote_span.start_char,
+                    end=quote_span.end_char,
+                    actor_name=actor.name,
+                    speaker=actor.speaker,
+                    places=list(self._places(span)),
+                    quantities=list(self._quantities(span)),
+                    sources=sources,
+                    anonymous=anonymous,
+                    date=when,
+                    ordinal=len(claims),
+                )
+                claims.append(claim)
+                added.append(claim.ordinal)
+        return added
 
     # -- holders --------------------------------------------------------------------------
 
     def _holders(self, trig: Trigger, state: _DocState) -> tuple[list[_Actor], bool]:
         """Actors holding the stance; the flag tells a plan/draft subject was resolved."""
         tok = trig.token
+        if trig.cls in ("must", "exist"):
+            # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
+            for rep in attr.reporter_chain(tok, self.lex.sources):
+                found = self._resolve_tok(rep, rep.head, state)
+                if found:
+                    return found, False
+            return [], False
         if trig.cls == "noun":
             heads = self._noun_holder_tokens(tok, True)
         else:
@@ -627,28 +765,30 @@ class StanceComponent:
         head = heads[0]
         if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN":
             owners = self._noun_holder_tokens(head, False)
-            actors = [a for a in (self._resolve_tok(o, tok, state) for o in owners) if a]
+            actors = [a for o in owners for a in self._resolve_tok(o, tok, state)]
             if actors:
                 return _unique(actors), True
-            if state.last_proponent is not None:
-                return [state.last_proponent], True
+            if state.last_proponent:
+                return list(state.last_proponent), True
             return [], True
         actors: list[_Actor] = []
         for h in heads:
-            for c in attr.conjuncts(h):
-                a = self._resolve_tok(c, tok, state)
-                if a is None and c.lemma_.lower() in _GROUP_NOUNS | {
-                    g + "s" for g in _GROUP_NOUNS
-                }:
+            for c in _members(h):
+                found = self._resolve_tok(c, tok, state)
+                if not found and c.lemma_.lower() in _INSTITUTIONS:
+                    # "X's office said the government was ready …": the speaker's side.
+                    for rep in attr.reporter_chain(tok, self.lex.sources):
+                        found = self._resolve_tok(rep, rep.head, state)
+                        if found:
+                            break
+                if not found and c.lemma_.lower() in _GROUP_NOUNS:
+                    # "the leaders of France, Germany and Britain"
                     for prep in c.children:
                         if prep.dep_ == "prep" and prep.lower_ == "of":
                             for pobj in prep.children:
-                                for cc in attr.conjuncts(pobj):
-                                    b = self._resolve_tok(cc, tok, state)
-                                    if b:
-                                        actors.append(b)
-                if a is not None:
-                    actors.append(a)
+                                for cc in _members(pobj):
+                                    found.extend(self._resolve_tok(cc, tok, state))
+                actors.extend(found)
         return _unique(actors), False
 
     def _noun_holder_tokens(self, tok: Token, use_verb: bool) -> list[Token]:
@@ -691,20 +831,40 @@ class StanceComponent:
                 break
         return None
 
-    def _resolve_tok(self, head: Token, trig: Token, state: _DocState) -> _Actor | None:
-        """Resolve a holder token to an actor, pronouns through the reporting frame first."""
+    def _resolve_tok(self, head: Token, trig: Token, state: _DocState) -> list[_Actor]:
+        """Resolve a holder token to actors, pronouns through the reporting frame first.
+
+        "They said they were ready …" after a list of states gives every state of the list.
+        """
         lex = self.lex
         if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
+            plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
             for rep in attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig):
                 if rep.i == head.i:
                     continue
-                a = self._resolve_span(_head_span(rep), state)
-                if a is not None:
-                    return a
+                if rep.lower_ in _PRONOUNS:
+                    found = self._resolve_tok(rep, rep.head, state)
+                elif not plural:
+                    a = self._resolve_one(rep, state)
+                    found = [a] if a is not None else []
+                else:
+                    reps = _members(rep) if plural else [rep]
+                    found = [a for a in (self._resolve_one(r, state) for r in reps) if a]
+                if found:
+                    return found
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head
-        if attr.is_media(head, lex.sources) or attr.is_anonymous(head, lex.sources):
-            return None
+        a = self._resolve_one(head, state)
+        return [a] if a is not None else []
+
+    def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
+        lex = self.lex
+        if attr.is_media(head, lex.sources) or (
+            attr.is_anonymous(head, lex.sources) and not head.ent_type_
+        ):
+            # "a Hamas official" speaks for Hamas; "sources close to the talks" for nobody.
+            if not any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in _head_span(head)):
+                return None
         return self._resolve_span(_head_span(head), state)
 
     def _denial_subjects(self, tok: Token) -> list[Token]:
@@ -735,23 +895,35 @@ class StanceComponent:
         units = self._units(trig, state)
         own = [u for u in units if u.head.i == trig.token.i]
         rest = [u for u in units if u.head.i != trig.token.i]
+        if own:
+            # An action verb naming its issue ("halt", "withdraw", "release") decides it.
+            issue = self._classify(own[0].head, own[0].tokens, state, min_weight=2)
+            if issue is not None:
+                whole = sorted({t.i for u in units for t in u.tokens})
+                doc = trig.token.doc
+                return [(issue, _Unit(trig.token, [doc[i] for i in whole]))]
+        if trig.cls == "noun" and trig.token.lemma_.lower() in _PLAN_NOUNS:
+            # Putting forward or rejecting "a plan" is a stance on the process as a whole.
+            seen.add("process")
+            out.append(("process", _Unit(trig.token, [trig.token])))
         for unit in rest:
-            issue = self._classify(unit.head, unit.tokens, state)
+            issue = self._unit_issue(unit, state)
+            if issue is None and unit.head.lemma_.lower() in self.lex.cooperative:
+                issue = "process"  # "agreed to meet", "ready to work with …"
             if issue is not None and issue not in seen:
                 seen.add(issue)
                 out.append((issue, unit))
-        if not out:
-            for unit in own:
-                issue = self._classify(unit.head, unit.tokens, state)
-                if issue is not None and issue not in seen:
-                    seen.add(issue)
-                    out.append((issue, unit))
-        elif own and trig.cls == "concession":
-            # "would withdraw its troops": the verb's own cue outranks a weak object cue.
-            verb_issue = self._classify(own[0].head, own[0].tokens, state, min_weight=3)
-            if verb_issue is not None and verb_issue not in seen and len(out) == 1:
-                out = [(verb_issue, out[0][1])]
         return out
+
+    def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
+        """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
+        subj = [c for c in unit.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and unit.head.pos_ in ("VERB", "AUX"):
+            skip = {t.i for c in subj for t in c.subtree}
+            issue = self._classify(unit.head, [t for t in unit.tokens if t.i not in skip], state)
+            if issue is not None:
+                return issue
+        return self._classify(unit.head, unit.tokens, state)
 
     def _classify(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
@@ -768,6 +940,9 @@ class StanceComponent:
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids for i in range(t.i, end)):
                     hits.append((issue, weight))
+            if t.dep_ == "amod" and t.i != head.i and len(hits) == 1 and hits[0][1] > 1:
+                # "constitutional guarantees for the Kurdish language": modifiers count less.
+                hits = [(hits[0][0], hits[0][1] - 1)]
             for issue, weight in hits:
                 if weight < min_weight:
                     continue
@@ -848,7 +1023,10 @@ class StanceComponent:
                 continue
             if rep.lower_ in _PRONOUNS:
                 continue
-            ref = self._resolve(_head_span(rep))
+            refs = [self._resolve(_head_span(m)) for m in _members(rep)]
+            if any(r is not None and r.id == actor.id for r in refs):
+                continue
+            ref = refs[0]
             if ref is not None and ref.id != actor.id:
                 name = attr.source_name(rep)
                 if name.lower() not in {s.lower() for s in sources}:
@@ -913,9 +1091,12 @@ class StanceComponent:
         lo = max(lo, sent.start)
         hi = min(hi, sent.end - 1)
         acc = state.according_tokens(sent)
-        while lo < hi and (doc[lo].is_punct or doc[lo].i in acc or doc[lo].dep_ == "cc"):
+        def trim(t: Token) -> bool:
+            return t.is_punct or t.is_space or t.i in acc or t.dep_ == "cc"
+
+        while lo < hi and trim(doc[lo]):
             lo += 1
-        while hi > lo and (doc[hi].is_punct or doc[hi].i in acc or doc[hi].dep_ == "cc"):
+        while hi > lo and trim(doc[hi]):
             hi -= 1
         # Keep a closing quotation mark that belongs to the quoted words.
         if hi + 1 < sent.end and doc[hi + 1].text in ('"', "”", "’") and _open_quote(doc, lo, hi):
@@ -923,9 +1104,34 @@ class StanceComponent:
         return doc[lo : hi + 1]
 
 
+def _in_relcl(tok: Token) -> bool:
+    """True for a verb in a relative clause ("a roadmap that calls for a truce")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return True
+        if cur.dep_ != "conj":
+            return False
+        cur = cur.head
+    return False
+
+
 def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
     count = sum(1 for t in doc[lo : hi + 1] if t.text in ('"', "“", "”"))
     return count % 2 == 1
+
+
+def _members(tok: Token) -> list[Token]:
+    """*tok* and the names listed with it (conjuncts, and appositions in comma lists)."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ in ("conj", "appos")]
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ == "appos" and not (t.ent_type_ and tok.ent_type_):
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    return out
 
 
 def _unique(actors: list[_Actor]) -> list[_Actor]:
@@ -948,9 +1154,13 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _own_subtree(head: Token, excluded: set[int]) -> list[Token]:
-    """*head*'s subtree without coordinated siblings and excluded phrases."""
+def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Token]]:
+    """*head*'s subtree without coordinated siblings, coordinated clauses and excluded phrases.
+
+    Returns the tokens and the heads of coordinated clauses found below *head*.
+    """
     out: list[Token] = []
+    split: list[Token] = []
     stack = [head]
     while stack:
         t = stack.pop()
@@ -960,10 +1170,13 @@ def _own_subtree(head: Token, excluded: set[int]) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("conj", "cc") and t.i == head.i:
                 continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
+                split.append(c)
+                continue
             if c.dep_ == "punct":
                 continue
             stack.append(c)
-    return sorted(out, key=lambda t: t.i)
+    return sorted(out, key=lambda t: t.i), split
 
 
 def _depth(tok: Token, head: Token) -> int:
@@ -1049,20 +1262,29 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+_NAME_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod"})
+
+
 def _head_span(tok: Token) -> Span:
-    """The name around a head token: its left modifiers and the entity it sits in."""
+    """The name around a head token: its name-like left modifiers and the entity it sits in.
+
+    "Russian President Vladimir Putin", "Ukraine's defence minister Rustem Umerov"; never a
+    dateline or clause before it.
+    """
     doc = tok.doc
-    lo = tok.left_edge.i
+    lo = tok.i
+    for c in tok.lefts:
+        if c.dep_ in _NAME_DEPS:
+            lo = min(lo, c.left_edge.i)
     hi = tok.i + 1
-    # Keep only the contiguous run of name-like left modifiers ("Russian President Vladimir").
-    while lo < tok.i and doc[lo].dep_ in ("punct", "cc", "preconj"):
-        lo += 1
     if tok.ent_iob_ in ("B", "I"):
         for ent in tok.sent.ents:
             if ent.start <= tok.i < ent.end:
                 lo = min(lo, ent.start)
                 hi = max(hi, ent.end)
                 break
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
     return doc[lo:hi]
 
 

@@ -140,9 +140,11 @@ def resolve_date(expression: str, published: date | None, future: bool = False) 
             return published + timedelta(days=n * (7 if m["unit"].lower() == "week" else 1))
     # a weekday with a date ("Friday, Aug. 15") resolves by the date part
     stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", low)
-    if not (_HAS_MONTH.search(stripped) and _HAS_DAY.search(_HAS_MONTH.sub(" ", stripped))):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
-            return None
+    day_precise = bool(
+        _HAS_MONTH.search(stripped) and _HAS_DAY.search(_HAS_MONTH.sub(" ", stripped))
+    )
+    if not day_precise and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
+        return None
     has_year = bool(_HAS_YEAR.search(stripped))
     if published is None and not has_year:
         return None

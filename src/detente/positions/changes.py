@@ -45,16 +45,40 @@ def _flip(a: Position, b: Position) -> Change:
     da, db = _dates(a.evidence), _dates(b.evidence)
     name = a.actor_name
     if da and db and max(da) < min(db):
-        return Change("reversal", a.actor, name, a.issue,
-                      f"{name}: {a.stance} → reject on {a.issue}", a.evidence, b.evidence,
-                      a.label, b.label)
+        return Change(
+            "reversal",
+            a.actor,
+            name,
+            a.issue,
+            f"{name}: {a.stance} → reject on {a.issue}",
+            a.evidence,
+            b.evidence,
+            a.label,
+            b.label,
+        )
     if da and db and max(db) < min(da):
-        return Change("reversal", a.actor, name, a.issue,
-                      f"{name}: reject → {a.stance} on {a.issue}", b.evidence, a.evidence,
-                      b.label, a.label)
-    return Change("contradiction", a.actor, name, a.issue,
-                  f"{name} both {a.stance}s and rejects on {a.issue}", a.evidence, b.evidence,
-                  a.label, b.label)
+        return Change(
+            "reversal",
+            a.actor,
+            name,
+            a.issue,
+            f"{name}: reject → {a.stance} on {a.issue}",
+            b.evidence,
+            a.evidence,
+            b.label,
+            a.label,
+        )
+    return Change(
+        "contradiction",
+        a.actor,
+        name,
+        a.issue,
+        f"{name} both {a.stance}s and rejects on {a.issue}",
+        a.evidence,
+        b.evidence,
+        a.label,
+        b.label,
+    )
 
 
 def _scope(a: Position, b: Position) -> str | None:
@@ -106,9 +130,17 @@ def detect(positions: Iterable[Position]) -> list[Change]:
                 if not e.denied
             ]
             out.append(
-                Change("denial", p.actor, p.actor_name, p.issue,
-                       f"{p.actor_name} denied a reported {p.stance} on {p.issue}",
-                       asserted or denied, denied, p.label, f"denied: {p.label}")
+                Change(
+                    "denial",
+                    p.actor,
+                    p.actor_name,
+                    p.issue,
+                    f"{p.actor_name} denied a reported {p.stance} on {p.issue}",
+                    asserted or denied,
+                    denied,
+                    p.label,
+                    f"denied: {p.label}",
+                )
             )
         for stance in _SCOPED:
             seq = [p for p in plain if p.stance == stance and p.first_seen]
@@ -119,10 +151,18 @@ def detect(positions: Iterable[Position]) -> list[Change]:
                 kind = _scope(a, b)
                 if kind:
                     out.append(
-                        Change(kind, a.actor, a.actor_name, a.issue,
-                               f"{a.actor_name} {kind} its {stance} on {a.issue}: "
-                               f"{_what(a)} → {_what(b)}", a.evidence, b.evidence,
-                               a.label, b.label)
+                        Change(
+                            kind,
+                            a.actor,
+                            a.actor_name,
+                            a.issue,
+                            f"{a.actor_name} {kind} its {stance} on {a.issue}: "
+                            f"{_what(a)} → {_what(b)}",
+                            a.evidence,
+                            b.evidence,
+                            a.label,
+                            b.label,
+                        )
                     )
     out.sort(key=lambda c: (c.date or "9999", c.actor, c.issue, c.type))
     return out

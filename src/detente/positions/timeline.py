@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from detente.positions.model import TimelineEntry
 from detente.positions.merge import stance_of
+from detente.positions.model import TimelineEntry
 
 
 def timeline(
@@ -29,10 +29,17 @@ def timeline(
         flag = " [denied]" if c.get("denied") else ""
         out.append(
             TimelineEntry(
-                when, "stance", (c["actor"],),
+                when,
+                "stance",
+                (c["actor"],),
                 f"{c['actor']} {'not ' if negated else ''}{stance} {c['issue']}{places}{flag}",
-                int(c["report"]), int(c["id"]), c.get("quote") or "", c["issue"], stance,
-                int(c.get("start") or 0), int(c.get("end") or 0),
+                int(c["report"]),
+                int(c["id"]),
+                c.get("quote") or "",
+                c["issue"],
+                stance,
+                int(c.get("start") or 0),
+                int(c.get("end") or 0),
             )
         )
     for e in events:
@@ -40,20 +47,38 @@ def timeline(
         where = f" in {e['place']}" if e.get("place") else ""
         out.append(
             TimelineEntry(
-                e.get("date"), "event", tuple(e.get("participants") or ()),
+                e.get("date"),
+                "event",
+                tuple(e.get("participants") or ()),
                 f"{e['kind']}{where}{': ' + who if who else ''}",
-                int(e["report"]), int(e["id"]), e.get("quote") or "", None, e["kind"],
-                int(e.get("start") or 0), int(e.get("end") or 0),
+                int(e["report"]),
+                int(e["id"]),
+                e.get("quote") or "",
+                None,
+                e["kind"],
+                int(e.get("start") or 0),
+                int(e.get("end") or 0),
             )
         )
     for f in facts:
-        share = "" if f.get("share") is None else f" {f['share']:.0%}{'~' if f.get('approximate') else ''} of"
+        share = (
+            ""
+            if f.get("share") is None
+            else f" {f['share']:.0%}{'~' if f.get('approximate') else ''} of"
+        )
         out.append(
             TimelineEntry(
-                f.get("date"), "fact", (f["actor"],),
+                f.get("date"),
+                "fact",
+                (f["actor"],),
                 f"{f['actor']} controls{share} {f.get('place_name') or f['place']}",
-                int(f["report"]), int(f["id"]), f.get("quote") or "", "territory", "control",
-                int(f.get("start") or 0), int(f.get("end") or 0),
+                int(f["report"]),
+                int(f["id"]),
+                f.get("quote") or "",
+                "territory",
+                "control",
+                int(f.get("start") or 0),
+                int(f.get("end") or 0),
             )
         )
     type_order = {"event": 0, "fact": 1, "stance": 2}

@@ -1,0 +1,59 @@
+"""``detente report``: write the offline HTML brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from detente.cli import cli
+from detente.cli._options import db_option, fail
+from detente.cli.listing import open_store
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="brief.html",
+    show_default=True,
+    help="HTML file to write.",
+)
+@click.option(
+    "--scenario",
+    "scenario_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Scenario (.yaml or KTAB .csv) to forecast. Default: drafted from the evidence.",
+)
+@click.option(
+    "--runs",
+    type=click.IntRange(min=0),
+    default=500,
+    show_default=True,
+    help="Monte-Carlo runs per model.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+def report(db: str, out: Path, scenario_file: Path | None, runs: int, seed: int) -> None:
+    """Write a self-contained HTML brief (works offline, prints cleanly).
+
+    An empty database still gives a valid page saying there is nothing to
+    show yet; the command says so on stderr.
+    """
+    from detente.bargain import ScenarioError, load_scenario
+    from detente.report.brief import BriefError, write_brief
+
+    scenario = None
+    if scenario_file is not None:
+        try:
+            scenario = load_scenario(scenario_file)
+        except ScenarioError as exc:
+            fail(str(exc))
+    with open_store(db) as store:
+        try:
+            brief = write_brief(store, out, scenario=scenario, runs=runs, seed=seed)
+        except BriefError as exc:
+            fail(str(exc))
+    if not brief.reports:
+        click.echo("detente: no reports stored yet; the brief says so", err=True)
+    click.echo(str(out.resolve()))

@@ -1,0 +1,234 @@
+"""Events: meetings, summits, rounds of talks and calls, with resolved dates.
+
+Triggers are the verb "meet" and the nouns of :data:`EVENT_NOUNS` ("summit", "talks",
+"phone call" …), plus "spoke by phone".  For each trigger the sentence gives:
+
+* ``participants`` — actors among the trigger's subject(s), its "with"/"between" objects,
+  its modifiers ("the Putin-Trump summit", "Russian-Ukrainian talks") and the subject of the
+  verb that governs a noun trigger ("Russia and Ukraine held talks");
+* ``place`` — the place after "in"/"at" attached to the trigger or its verb (the name as
+  written: "Istanbul", "Alaska");
+* ``date`` — the time expression attached to the trigger or else the first one in the
+  sentence, resolved against the publication date with the sentence's tense.
+
+Negated or merely possible events ("no meeting is planned", "refused to meet") are skipped,
+and generic mentions of talks with neither date nor place are not events.  Repeated
+mentions of one event (same kind, date and place) are merged.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from detente.extract.actors import ActorTracker, resolve_actor
+from detente.extract.kb import knowledge
+from detente.extract.timex import find_time_expressions, future_hint, resolve_date
+from detente.records import Event
+
+#: Trigger nouns and the event kind they name.
+EVENT_NOUNS: dict[str, str] = {
+    "summit": "summit",
+    "meeting": "meeting",
+    "talks": "talks",
+    "negotiations": "talks",
+    "round": "talks",
+    "call": "call",
+    "phone": "call",
+    "conversation": "call",
+}
+_NEG_DETS = {"no", "any"}
+_BLOCKING_HEADS = {"refuse", "reject", "deny", "rule", "cancel", "postpone", "call"}
+_PARTICIPANT_PREPS = {"with", "between", "among", "by", "of"}
+_PLACE_PREPS = {"in", "at"}
+
+
+@functools.cache
+def _matcher(vocab: Vocab) -> Matcher:
+    m = Matcher(vocab)
+    m.add("meet", [[{"LEMMA": "meet", "POS": "VERB"}]])
+    m.add(
+        "noun",
+        [[{"LOWER": {"IN": sorted(EVENT_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]}}]],
+    )
+    m.add(
+        "spoke",
+        [
+            [
+                {"LEMMA": {"IN": ["speak", "talk"]}},
+                {"LOWER": {"IN": ["by", "on", "over"]}},
+                {"LOWER": {"IN": ["phone", "telephone", "the"]}},
+            ]
+        ],
+    )
+    return m
+
+
+def _negated(tok: Token) -> bool:
+    """Is the event denied or only refused/cancelled?"""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEG_DETS) for c in tok.children):
+        return True
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in _BLOCKING_HEADS
+
+
+class _Finder:
+    def __init__(self, doc: Doc, published: date | None, tracker: ActorTracker | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.tracker = tracker if tracker is not None else ActorTracker(doc)
+        self.kb = knowledge()
+        self.events: list[Event] = []
+
+    def _actors_in(self, toks: list[Token]) -> list[str]:
+        """Actor ids among the tokens: entities first, then pronouns via the tracker."""
+        found: list[str] = []
+        covered: set[int] = set()
+        for tok in toks:
+            if tok.i in covered:
+                continue
+            if tok.ent_iob_ != "O":
+                ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+                if ent is not None:
+                    covered.update(range(ent.start, ent.end))
+                    ref = resolve_actor(ent)
+                    if ref is not None and ref.id not in found:
+                        found.append(ref.id)
+                    continue
+            if tok.pos_ == "PRON" or tok.lower_ in {"rebels", "group"}:
+                ref = self.tracker.resolve(self.doc[tok.i : tok.i + 1])
+                if ref is not None and ref.id not in found:
+                    found.append(ref.id)
+        return found
+
+    def _subtree(self, tok: Token) -> list[Token]:
+        return list(tok.subtree)
+
+    def _participants(self, trig: Token, verb: Token) -> list[str]:
+        toks: list[Token] = []
+        for head in {trig, verb}:
+            for c in head.children:
+                if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c is not trig:
+                    toks += self._subtree(c)
+                elif c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS:
+                    toks += self._subtree(c)
+                elif head is trig and c.dep_ in {"compound", "amod", "poss", "nmod"}:
+                    toks += self._subtree(c)
+        if verb.dep_ in {"xcomp", "conj"}:
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and not any(t.dep_ == "nsubj" for t in verb.children):
+                toks += self._subtree(subj)
+        return self._actors_in(sorted(set(toks), key=lambda t: t.i))
+
+    def _place_ent(self, prep: Token) -> str | None:
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            ent = next((e for e in self.doc.ents if e.start <= pobj.i < e.end), None)
+            if ent is None:
+                continue
+            # "at the White House", "in Brussels": buildings and capitals standing for actors
+            if ent.label_ in {"GPE", "LOC", "FAC"} or (
+                ent.label_ == "ORG" and ent.ent_id_ in self.kb.places
+            ):
+                return ent.text
+            if ent.label_ == "ORG" and ent.text.lower() in self.kb.capital_names:
+                return ent.text
+        return None
+
+    def _place(self, trig: Token, verb: Token) -> str | None:
+        heads = [trig, verb, *[c for c in verb.children if c.dep_ in {"dobj", "attr"}]]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                    place = self._place_ent(c)
+                    if place is not None:
+                        return place
+        for tok in trig.sent:  # "met on Friday in Alaska" parsed onto another head
+            if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
+                place = self._place_ent(tok)
+                if place is not None:
+                    return place
+        return None
+
+    def _date(self, trig: Token, verb: Token, sent: Span) -> tuple[date | None, str | None]:
+        exprs = find_time_expressions(sent)
+        if not exprs:
+            return None, None
+        future = future_hint(sent)
+        attached = [
+            e for e in exprs if e.root.head in {trig, verb} or e.root.head.head in {trig, verb}
+        ]
+        for expr in attached + [e for e in exprs if e not in attached]:
+            resolved = resolve_date(expr.text, self.published, future)
+            if resolved is not None:
+                return resolved, expr.text
+        return None, exprs[0].text
+
+    def add(self, trig: Token, kind: str) -> None:
+        if _negated(trig):
+            return
+        verb = trig if trig.pos_ in {"VERB", "AUX"} else trig.head
+        while verb.dep_ in {"prep", "pobj", "compound", "conj"} and verb.head is not verb:
+            verb = verb.head  # "a round of talks": climb to the clause
+        sent = trig.sent
+        participants = self._participants(trig, verb)
+        place = self._place(trig, verb)
+        when, when_text = self._date(trig, verb, sent)
+        if kind in {"talks", "meeting"} and trig.pos_ != "VERB" and when is None and place is None:
+            return  # "talks have stalled": a process, not an event
+        if not participants and when is None:
+            return
+        for ev in self.events:
+            if ev.kind == kind and ev.date == when and (ev.place == place or not place):
+                ev.participants += [p for p in participants if p not in ev.participants]
+                return
+        self.events.append(
+            Event(
+                kind=kind,
+                quote=sent.text.strip(),
+                start=sent.start_char,
+                end=sent.start_char + len(sent.text.rstrip()),
+                date=when,
+                date_text=when_text,
+                participants=participants,
+                place=place,
+            )
+        )
+
+
+def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = None) -> list[Event]:
+    """Meetings, summits, talks and calls in *doc*, in text order.
+
+    *published* anchors relative dates; *tracker* shares speaker memory with stance
+    extraction so pronoun participants ("he met Trump") resolve.
+    """
+    finder = _Finder(doc, published, tracker)
+    done_sents: set[tuple[int, str]] = set()
+    for key, start, _end in _matcher(doc.vocab)(doc):
+        label = doc.vocab.strings[key]
+        trig = doc[start]
+        if label == "meet":
+            kind = "meeting"
+        elif label == "spoke":
+            kind = "call"
+        else:
+            kind = EVENT_NOUNS[trig.lower_]
+            if trig.lower_ == "round" and not any(
+                c.lower_ == "of" and any(g.lower_ in {"talks", "negotiations"} for g in c.children)
+                for c in trig.children
+            ):
+                continue
+            if trig.lower_ == "phone" and trig.head.lower_ in EVENT_NOUNS:
+                continue  # "phone call": the head noun triggers
+        sent_key = (trig.sent.start, kind)
+        if sent_key in done_sents:
+            continue
+        done_sents.add(sent_key)
+        finder.add(trig, kind)
+    finder.events.sort(key=lambda e: e.start)
+    return finder.events

