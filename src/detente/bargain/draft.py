@@ -8,6 +8,9 @@ analyst can check and edit it.
 
 Rules (the scale anchors and placement values live in ``knowledge/scales.yaml``):
 
+* **focus** — a store often follows several negotiations; :func:`focus`
+  keeps the reports in which one actor (by default the most quoted) voices
+  stances before drafting.
 * **actors** — every actor with a stance (not denied) on at least one chosen
   issue; named by actor id, described by display name.
 * **dimensions** — one per chosen issue, 0 = nothing of what the demanding
@@ -133,6 +136,27 @@ def default_issues(claims: Iterable[Mapping[str, Any]], limit: int = 3) -> list[
         counts[c["issue"]] += 1
     ranked = sorted((i for i in counts if len(actors[i]) >= 2), key=lambda i: (-counts[i], i))
     return ranked[:limit]
+
+
+def focus(
+    claims: Iterable[Mapping[str, Any]], actor: str | None = None
+) -> tuple[str | None, list[Mapping[str, Any]]]:
+    """One negotiation out of a store that follows several.
+
+    Keeps the claims of the reports in which *actor* voices a stance (default:
+    the actor with the most claims), so that mediators and counterparts in the
+    same reports stay in while unrelated conflicts drop out.
+    """
+    rows = list(claims)
+    counts = Counter(c["actor"] for c in rows if not c.get("denied"))
+    if actor is None:
+        if not counts:
+            return None, []
+        actor = min(counts, key=lambda a: (-counts[a], a))
+    reports = {c["report"] for c in rows if c["actor"] == actor}
+    if not reports:
+        raise DraftError(f"no stance by {actor!r} on record")
+    return actor, [c for c in rows if c["report"] in reports]
 
 
 def _quantity(c: Mapping[str, Any]) -> dict[str, float]:

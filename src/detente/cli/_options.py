@@ -84,7 +84,7 @@ def emit(
     when there are no rows.
     """
     rows = [{f: r.get(f) for f in fields} for r in rows]
-    out = click.get_text_stream("stdout")
+    out = io.StringIO()
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
     elif fmt == "jsonl":
@@ -111,3 +111,4 @@ def emit(
         for r in rows:
             table.add_row(*(_cell(r.get(c)) for c in cols))
         Console(file=out, width=max(120, Console().width)).print(table)
+    click.echo(out.getvalue(), nl=False)

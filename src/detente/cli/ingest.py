@@ -92,7 +92,6 @@ def ingest(
             published=published,
             source=source,
             max_bytes=max_bytes,
-            stdin=click.get_text_stream("stdin"),
             progress=on_item,
         )
     for message in errors:

@@ -161,22 +161,36 @@ def scenario() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="CSV of capabilities (id,index or the bundled columns) instead of the bundled table.",
 )
+@click.option(
+    "--actor",
+    help="Draft the negotiation of the reports in which this actor voices stances "
+    "(default: the most quoted actor).",
+)
+@click.option("--all-reports", is_flag=True, help="Use every report, not one negotiation.")
 @click.option("--name", help="Scenario name.")
 def draft(
-    db: str, issues: tuple[str, ...], out: Path, capabilities: Path | None, name: str | None
+    db: str,
+    issues: tuple[str, ...],
+    out: Path,
+    capabilities: Path | None,
+    actor: str | None,
+    all_reports: bool,
+    name: str | None,
 ) -> None:
     """Draft a scenario from the stances on record; edit it, then run 'detente forecast'."""
     from detente.bargain import save_scenario
-    from detente.bargain.draft import DraftError, default_issues
+    from detente.bargain.draft import DraftError, default_issues, focus
     from detente.bargain.draft import draft as draft_scenario
     from detente.bargain.scenario import ScenarioError
 
     with open_store(db) as store:
         claims = store.claims()
-    chosen = list(issues) or default_issues(claims)
-    if not chosen:
-        fail("no issue has stances from two actors yet; nothing to draft")
     try:
+        if not all_reports:
+            actor, claims = focus(claims, actor)
+        chosen = list(issues) or default_issues(claims)
+        if not chosen:
+            fail("no issue has stances from two actors yet; nothing to draft")
         sc = draft_scenario(claims, chosen, capabilities=capabilities, name=name)
         save_scenario(sc, out)
     except (DraftError, ScenarioError) as exc:

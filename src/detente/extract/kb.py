@@ -130,6 +130,7 @@ class _Builder:
     def __init__(self, case_sensitive: set[str]) -> None:
         self.kb = Knowledge()
         self.case_sensitive = case_sensitive
+        self._exact: dict[str, set[str]] = {}
 
     def add(
         self, text: str, label: str, ent_id: str, *, override: bool = True, exact: bool = False
@@ -139,8 +140,15 @@ class _Builder:
             return
         cs = exact or text in self.case_sensitive or _is_acronym(text)
         key = (text if cs else text.lower(), cs)
-        if not override and key in self.kb.patterns:
+        other = (text.lower(), False) if cs else None
+        if not override and (key in self.kb.patterns or other in self.kb.patterns):
             return
+        if not cs:
+            # a later, curated case-insensitive entry replaces exact-case ones of the same text
+            for variant in self._exact.pop(key[0], set()):
+                self.kb.patterns.pop((variant, True), None)
+        else:
+            self._exact.setdefault(text.lower(), set()).add(text)
         self.kb.patterns[key] = Pattern(text, label, ent_id, cs)
 
 

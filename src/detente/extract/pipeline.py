@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
+from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
 
 try:  # TEMPORARY until facts/events land
@@ -110,6 +111,14 @@ class Extractor:
     def _doc(self, report: Report) -> Doc:
         doc = self.nlp.make_doc(report.text)
         doc._.detente_published = report.published
+        # The dateline ("KYIV, Nov 21 (AFP) -") is not part of the first sentence's subject.
+        dateline = report.dateline if report.dateline is not None else parse_dateline(report.text)
+        if dateline is not None and 0 < dateline.end < len(report.text):
+            span = doc.char_span(dateline.end, len(report.text), alignment_mode="expand")
+            if span is not None:
+                first = next((t for t in span if not t.is_space and not t.is_punct), None)
+                if first is not None and first.i > 0:
+                    first.is_sent_start = True
         return doc
 
     def extract(self, report: Report) -> Extraction:

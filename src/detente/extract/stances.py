@@ -72,6 +72,10 @@ _PLAN_NOUNS = frozenset(
 _GROUP_NOUNS = frozenset(
     {"leader", "head", "minister", "government", "country", "state", "capital", "delegation"}
 )
+_WAR_WORDS = frozenset(
+    {"fighting", "fight", "war", "offensive", "strike", "strikes", "attack", "attacks", "operation",
+     "operations", "bombing", "shelling", "hostilities", "advance", "campaign", "assault"}
+)
 _INSTITUTIONS = frozenset(
     {"government", "authorities", "leadership", "side", "army", "administration", "cabinet",
      "ministry", "presidency", "office", "delegation", "team", "negotiators", "military",
@@ -369,7 +373,7 @@ class StanceComponent:
             return Trigger(tok, "demand", "must")
         if lemma in ("vow", "pledge", "promise", "warn"):
             xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
-            if any(c.lemma_.lower() in lex.hostile for c in xcomps):
+            if any(self._hostile(c) for c in xcomps):
                 kind = "threaten"
             elif lemma == "vow":
                 kind = "offer"
@@ -405,13 +409,22 @@ class StanceComponent:
             return None
         return Trigger(tok, kind, "adj")
 
+    def _hostile(self, verb: Token) -> bool:
+        """ "keep fighting", "resume strikes", "destroy": a hostile action."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.hostile:
+            return True
+        if lemma in ("resume", "continue", "keep", "go", "step", "expand"):
+            return any(t.lemma_.lower() in _WAR_WORDS for t in verb.subtree if t.i != verb.i)
+        return False
+
     def _willing_kind(self, tok: Token) -> str | None:
         """Kind of "willing/ready to X": an action is an offer, a thing or talks an acceptance."""
         lex = self.lex
         for c in tok.children:
             if c.dep_ in ("xcomp", "acl"):
                 lemma = c.lemma_.lower()
-                if lemma in lex.hostile:
+                if self._hostile(c):
                     return "threaten"
                 if lemma in lex.verbs:
                     return lex.verbs[lemma]
@@ -449,7 +462,7 @@ class StanceComponent:
         if lemma in lex.retentions:
             if negated:
                 return None
-            if any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.hostile for c in tok.children):
+            if any(c.dep_ == "xcomp" and self._hostile(c) for c in tok.children):
                 return Trigger(tok, "threaten", "retention")
             return Trigger(tok, "demand", "retention")
         return Trigger(tok, "offer", "concession")
@@ -673,10 +686,10 @@ class StanceComponent:
         so is what a rejected deal lacks ("rejects any plan that does not guarantee X")."""
         if kind == "threaten":
             return
-        scope = {t.i for t in clause.subtree}
+        scope = self._condition_scope(clause)
         heads: list[Token] = []
         for root in state.condition_roots:
-            if root.i in scope and root.i != clause.i and root.lower_ != "before":
+            if root.head.i in scope and root.i != clause.i and root.lower_ != "before":
                 heads.append(root)
         if kind == "reject":
             for t in trig.token.subtree:
@@ -917,7 +930,7 @@ class StanceComponent:
 
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
-        subj = [c for c in unit.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in unit.head.children if c.dep_ == "nsubj"]
         if subj and unit.head.pos_ in ("VERB", "AUX"):
             skip = {t.i for c in subj for t in c.subtree}
             issue = self._classify(unit.head, [t for t in unit.tokens if t.i not in skip], state)
@@ -979,13 +992,29 @@ class StanceComponent:
                         return True
         return False
 
+    def _condition_scope(self, clause: Token) -> set[int]:
+        """Heads a condition of this stance may hang from: the clause's verbs, and the reporting
+        verb around it ("said X could agree …, but only if Y")."""
+        heads = {t.i for t in _chain(clause)} | {clause.i}
+        for c in clause.children:
+            if c.dep_ in ("xcomp", "acomp", "advmod", "prep"):
+                heads.add(c.i)
+        top = clause
+        for _ in range(3):
+            if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_.lower() in self.lex.reporting:
+                top = top.head
+                heads.add(top.i)
+            else:
+                break
+        return heads
+
     def _conditions(self, clause: Token, state: _DocState) -> list[str]:
         if not state.condition_roots:
             return []
-        scope = {t.i for t in clause.subtree}
+        scope = self._condition_scope(clause)
         out: list[str] = []
         for root in state.condition_roots:
-            if root.i in scope and root.i != clause.i:
+            if root.head.i in scope and root.i != clause.i:
                 toks = sorted(root.subtree, key=lambda t: t.i)
                 span = root.doc[toks[0].i : toks[-1].i + 1]
                 text = span.text.strip(" ,;")

@@ -40,9 +40,23 @@ def _dates(evidence: Iterable[Evidence]) -> list[str]:
     return [e.date for e in evidence if e.date]
 
 
+def _unique(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """Evidence without denied claims and without repeats of the same span."""
+    seen: set[tuple[int, int, int]] = set()
+    out = []
+    for e in evidence:
+        span = (e.report, e.start, e.end)
+        if e.denied or span in seen:
+            continue
+        seen.add(span)
+        out.append(e)
+    return out
+
+
 def _flip(a: Position, b: Position) -> Change:
     """*a* positive (accept/offer/propose), *b* reject: order them if dates allow."""
-    da, db = _dates(a.evidence), _dates(b.evidence)
+    ea, eb = _unique(a.evidence), _unique(b.evidence)
+    da, db = _dates(ea), _dates(eb)
     name = a.actor_name
     if da and db and max(da) < min(db):
         return Change(
@@ -116,7 +130,7 @@ def detect(positions: Iterable[Position]) -> list[Change]:
         rejects = [p for p in plain if p.stance == "reject"]
         for a in positive:
             for b in rejects:
-                if _compatible(a, b):
+                if _compatible(a, b) and _unique(a.evidence) and _unique(b.evidence):
                     out.append(_flip(a, b))
         for p in group:
             denied = [e for e in p.evidence if e.denied]
@@ -143,7 +157,7 @@ def detect(positions: Iterable[Position]) -> list[Change]:
                 )
             )
         for stance in _SCOPED:
-            seq = [p for p in plain if p.stance == stance and p.first_seen]
+            seq = [p for p in plain if p.stance == stance and p.first_seen and _unique(p.evidence)]
             seq.sort(key=lambda p: (p.first_seen, p.key))
             for a, b in zip(seq, seq[1:], strict=False):
                 if not a.last_seen or not b.first_seen or a.first_seen >= b.first_seen:

@@ -365,16 +365,18 @@ def forecast_section(
 ) -> tuple[dict[str, Any] | None, str]:
     """Run every model on *scenario* (drafted from the evidence when ``None``)."""
     from detente.bargain import MODELS, forecast
-    from detente.bargain.draft import DraftError, default_issues, draft
+    from detente.bargain.draft import DraftError, default_issues, draft, focus
     from detente.bargain.scenario import ScenarioError, scenario_to_dict
 
     drafted = scenario is None
+    focus_actor = None
     if scenario is None:
-        issues = default_issues(picture.claims, limit=2)
+        focus_actor, claims = focus(picture.claims)
+        issues = default_issues(claims, limit=2)
         if not issues:
             return None, "No forecast: no issue has stances from two actors yet."
         try:
-            scenario = draft(picture.claims, issues)
+            scenario = draft(claims, issues)
         except DraftError as exc:
             return None, f"No forecast: {exc}."
     results = []
@@ -418,8 +420,10 @@ def forecast_section(
             }
         )
     note = (
-        f"Scenario drafted from the evidence ({', '.join(d.name for d in scenario.dimensions)}); "
-        "edit it with 'detente scenario draft' and pass it with --scenario."
+        f"Scenario drafted from the evidence: the reports in which "
+        f"{picture.actor_names.get(focus_actor or '', focus_actor)} voices stances, on "
+        f"{' and '.join(d.name.replace('_', ' ') for d in scenario.dimensions)}. Write it with "
+        "'detente scenario draft --out FILE', edit it, and pass it back with --scenario."
         if drafted
         else f"Scenario: {scenario.name}."
     )

