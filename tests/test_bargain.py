@@ -158,8 +158,12 @@ def test_mirror_symmetry(model: str) -> None:
 def test_invariant_to_actor_order(model: str) -> None:
     sc = _random_scenario(11, 8, 2)
     perm = np.random.default_rng(0).permutation(sc.n_actors)
-    shuffled = _with(sc, actors=[Actor(sc.actors[i].name, sc.actors[i].capability) for i in perm],
-                     positions=sc.positions[perm], saliences=sc.saliences[perm])
+    shuffled = _with(
+        sc,
+        actors=[Actor(sc.actors[i].name, sc.actors[i].capability) for i in perm],
+        positions=sc.positions[perm],
+        saliences=sc.saliences[perm],
+    )
     assert np.allclose(_point(sc, model), _point(shuffled, model), atol=1e-6)
 
 
@@ -176,8 +180,9 @@ def test_same_seed_same_numbers_other_seed_other_numbers(model: str) -> None:
 
 
 def test_unanimous_actors_stay_put() -> None:
-    sc = make_scenario("same", [("A", 1), ("B", 5), ("C", 2)], ["d"], [[40], [40], [40]],
-                       [[50], [20], [90]])
+    sc = make_scenario(
+        "same", [("A", 1), ("B", 5), ("C", 2)], ["d"], [[40], [40], [40]], [[50], [20], [90]]
+    )
     for model in MODELS:
         assert _point(sc, model)[0] == pytest.approx(40.0, abs=1e-6)
 
@@ -269,8 +274,9 @@ def test_nash_two_actors_hand_computed() -> None:
 
 
 def test_nash_status_quo_that_is_pareto_optimal_is_kept() -> None:
-    sc = make_scenario("sq", [("A", 1), ("B", 1)], ["d"], [[20], [80]], [[100], [100]],
-                       status_quo=[50])
+    sc = make_scenario(
+        "sq", [("A", 1), ("B", 1)], ["d"], [[20], [80]], [[100], [100]], status_quo=[50]
+    )
     res = forecast(sc, "nash", runs=0)
     assert res.dimensions[0].outcome == pytest.approx(50.0)
     assert res.detail["zopa"] is False
@@ -278,8 +284,14 @@ def test_nash_status_quo_that_is_pareto_optimal_is_kept() -> None:
 
 
 def test_nash_improves_on_status_quo_for_everyone() -> None:
-    sc = make_scenario("sq2", [("A", 2), ("B", 1)], ["d1", "d2"], [[90, 80], [60, 20]],
-                       [[60, 40], [50, 50]], status_quo=[10, 50])
+    sc = make_scenario(
+        "sq2",
+        [("A", 2), ("B", 1)],
+        ["d1", "d2"],
+        [[90, 80], [60, 20]],
+        [[60, 40], [50, 50]],
+        status_quo=[10, 50],
+    )
     res = forecast(sc, "nash", runs=0)
     x = np.array([d.outcome for d in res.dimensions])
     s = sc.saliences / 100
@@ -294,21 +306,25 @@ def test_nash_improves_on_status_quo_for_everyone() -> None:
 
 def test_exchange_trades_low_salience_issue_for_high_salience_issue() -> None:
     # A cares about d1, B about d2; they sit on opposite sides of both outcomes.
-    sc = make_scenario("swap", [("A", 1), ("B", 1)], ["d1", "d2"], [[100, 100], [0, 0]],
-                       [[80, 20], [20, 80]])
+    sc = make_scenario(
+        "swap", [("A", 1), ("B", 1)], ["d1", "d2"], [[100, 100], [0, 0]], [[80, 20], [20, 80]]
+    )
     comp = _point(sc, "compromise")
     res = forecast(sc, "exchange", runs=0)
     out = np.array([d.outcome for d in res.dimensions])
     trades = res.detail["trades"]
     assert trades and trades[0]["actor"] in ("A", "B")
     first = trades[0]
-    concessions = {(first["actor"], first["concedes_on"]),
-                   (first["partner"], first["partner_concedes_on"])}
+    concessions = {
+        (first["actor"], first["concedes_on"]),
+        (first["partner"], first["partner_concedes_on"]),
+    }
     assert concessions == {("A", "d2"), ("B", "d1")}
     assert out[0] > comp[0] and out[1] < comp[1]
     s = sc.saliences / 100
     gain = -(s * np.abs(out - sc.positions)).sum(axis=1) + (s * np.abs(comp - sc.positions)).sum(
-        axis=1)
+        axis=1
+    )
     assert np.all(gain > 0)
     assert gain[0] == pytest.approx(gain[1], rel=1e-9)  # equal-gain exchange rate
 
@@ -335,11 +351,16 @@ def test_exchange_needs_two_dimensions(eu: Scenario) -> None:
 def test_yaml_round_trip_keeps_metadata(tmp_path: Path) -> None:
     sc = Scenario(
         "Kosovo talks",
-        [Actor("Serbia", 30, "Belgrade", {"evidence": ["c1", "c7"]}),
-         Actor("Kosovo", 15, extra={"reason": "insists on mutual recognition"}),
-         Actor("EU", 25)],
-        [Dimension("recognition", "no recognition", "full mutual recognition",
-                   {"evidence": ["c3"]})],
+        [
+            Actor("Serbia", 30, "Belgrade", {"evidence": ["c1", "c7"]}),
+            Actor("Kosovo", 15, extra={"reason": "insists on mutual recognition"}),
+            Actor("EU", 25),
+        ],
+        [
+            Dimension(
+                "recognition", "no recognition", "full mutual recognition", {"evidence": ["c3"]}
+            )
+        ],
         [[10.0], [95.0], [60.0]],
         [[70.0], [90.0], [50.0]],
         status_quo=[20.0],
@@ -354,8 +375,9 @@ def test_yaml_round_trip_keeps_metadata(tmp_path: Path) -> None:
     assert back.actors[1].extra == {"reason": "insists on mutual recognition"}
     assert back.dimensions[0].extra == {"evidence": ["c3"]}
     assert back.dimensions[0].high_label == "full mutual recognition"
-    assert back.entry_extra == {("Serbia", "recognition"): {"evidence": ["c9"],
-                                                            "reason": "stated red line"}}
+    assert back.entry_extra == {
+        ("Serbia", "recognition"): {"evidence": ["c9"], "reason": "stated red line"}
+    }
     assert np.array_equal(back.positions, sc.positions)
     assert np.array_equal(back.status_quo, sc.status_quo)  # type: ignore[arg-type]
     save_scenario(back, tmp_path / "again.yaml")
@@ -392,10 +414,14 @@ CSV_HEAD = "X,d,2,1\nActor,Description,Power,Pos1,Sal1\n"
         (CSV_HEAD + "A,,1,50,50\nA,,1,40,50\n", ":4:1: duplicate actor 'A'"),
         (CSV_HEAD + "A,,1,50,50\nB,,1,140,50\n", ":4:4: actor 'B', dimension 'dim1': position 140"),
         (CSV_HEAD + "A,,1,50,-5\nB,,1,40,50\n", ":3:5: actor 'A', dimension 'dim1': salience -5"),
-        ("X,d,2,2\nActor,Description,Power,Pos1,Sal1,Pos2,Sal2\nA,,1,50,50,20,60\nB,,1,4,5,1,1\n",
-         ":3:7: actor 'A': saliences sum to 110 > 100"),
-        ("X,d,1,1\nActor,Description,Power,Pos1,Sal1\nA,,1,50,50\n",
-         ":1:1: a scenario needs at least two actors, found 1"),
+        (
+            "X,d,2,2\nActor,Description,Power,Pos1,Sal1,Pos2,Sal2\nA,,1,50,50,20,60\nB,,1,4,5,1,1\n",
+            ":3:7: actor 'A': saliences sum to 110 > 100",
+        ),
+        (
+            "X,d,1,1\nActor,Description,Power,Pos1,Sal1\nA,,1,50,50\n",
+            ":1:1: a scenario needs at least two actors, found 1",
+        ),
         (CSV_HEAD + "A,,1,50\nB,,1,40,50\n", ":3:1: expected 5 columns, found 4"),
         ("X,d,2\n", ":1:1: first row must be"),
         (CSV_HEAD + "A,,1,50,50\n", "nActors says 2 but the file has 1 actor rows"),
@@ -430,8 +456,10 @@ actors:
         (YAML_OK.replace("POS", "150"), ":7:31: actor 'A', dimension 'a': position 150"),
         (YAML_OK.replace("POS", "high"), ":7:31: actor 'A': position must be a number"),
         (YAML_OK.replace("POS", "5").replace("name: B", "name: A"), ":8:11: duplicate actor"),
-        (YAML_OK.replace("POS", "5").replace("{a: {position: 10", "{b: {position: 10"),
-         ":10:17: actor 'B': unknown dimension 'b'"),
+        (
+            YAML_OK.replace("POS", "5").replace("{a: {position: 10", "{b: {position: 10"),
+            ":10:17: actor 'B': unknown dimension 'b'",
+        ),
         ("scenario: x\ndimensions: [a\n", ":3:1: invalid YAML"),
         ("scenario: x\nactors: []\n", ":1:1: missing key 'dimensions'"),
     ],
@@ -456,8 +484,7 @@ def test_python_construction_is_validated() -> None:
     with pytest.raises(ScenarioError, match="needs at least two actors"):
         make_scenario("x", [("A", 1)], ["d"], [[1]], [[1]])
     with pytest.raises(ScenarioError, match="saliences sum to 120"):
-        make_scenario("x", [("A", 1), ("B", 1)], ["d", "e"], [[1, 2], [3, 4]],
-                      [[60, 60], [10, 10]])
+        make_scenario("x", [("A", 1), ("B", 1)], ["d", "e"], [[1, 2], [3, 4]], [[60, 60], [10, 10]])
     with pytest.raises(ScenarioError, match="positions must have shape"):
         make_scenario("x", [("A", 1), ("B", 1)], ["d"], [[1, 2], [3, 4]], [[1], [1]])
     with pytest.raises(ScenarioError, match="unknown model"):

@@ -12,7 +12,8 @@ from detente.cli import cli
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "scenarios"
 FILES = sorted(str(p) for p in EXAMPLES.glob("*.csv")) + sorted(
-    str(p) for p in EXAMPLES.glob("*.yaml"))
+    str(p) for p in EXAMPLES.glob("*.yaml")
+)
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -33,8 +34,9 @@ def test_jsonl_all_models_in_file_order() -> None:
         for d in ln["dimensions"]:
             assert set(d) == {"name", "outcome", "p10", "p50", "p90"}
             assert d["p10"] <= d["p50"] <= d["p90"]
-    eu = next(ln for ln in lines if ln["scenario"] == "EU car emissions"
-              and ln["model"] == "median")
+    eu = next(
+        ln for ln in lines if ln["scenario"] == "EU car emissions" and ln["model"] == "median"
+    )
     assert eu["dimensions"][0]["outcome"] == 7.0
 
 
@@ -60,9 +62,21 @@ def test_table_output_names_models_and_dimensions() -> None:
 
 def test_noise_options_reach_the_result() -> None:
     eu = str(EXAMPLES / "eu_car_emissions.csv")
-    code, out, _ = _run(eu, "--model", "compromise", "--runs", "20", "--format", "jsonl",
-                        "--position-noise", "0", "--salience-noise", "0",
-                        "--capability-noise", "0")
+    code, out, _ = _run(
+        eu,
+        "--model",
+        "compromise",
+        "--runs",
+        "20",
+        "--format",
+        "jsonl",
+        "--position-noise",
+        "0",
+        "--salience-noise",
+        "0",
+        "--capability-noise",
+        "0",
+    )
     assert code == 0
     line = json.loads(out)
     d = line["dimensions"][0]

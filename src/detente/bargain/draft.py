@@ -228,8 +228,9 @@ def draft(
     empty = [i for i in issues if not on_issue[i]]
     if empty:
         raise DraftError(f"no stance on record on {', '.join(empty)}")
-    actor_ids = sorted({c["actor"] for i in issues for c in on_issue[i]},
-                       key=lambda a: (-total[a], a))
+    actor_ids = sorted(
+        {c["actor"] for i in issues for c in on_issue[i]}, key=lambda a: (-total[a], a)
+    )
     if len(actor_ids) < 2:
         raise DraftError(
             f"a scenario needs two actors with stances on {', '.join(issues)}; found "
@@ -295,8 +296,12 @@ def draft(
         else:
             value, reason = floor, "not in the capability table: smallest index in the table"
         actors.append(
-            Actor(a, round(value, 6), names.get(a, a),
-                  {"capability_reason": reason, "claims": total[a]})
+            Actor(
+                a,
+                round(value, 6),
+                names.get(a, a),
+                {"capability_reason": reason, "claims": total[a]},
+            )
         )
     sc_name = name or f"drafted: {', '.join(issues)}"
     description = (
@@ -304,8 +309,16 @@ def draft(
         "(evidence) and a reason. Check and edit before relying on a forecast."
     )
     try:
-        return Scenario(sc_name, actors, dims, pos, sal, None, description,
-                        {"drafted_from": sorted({int(c["report"]) for i in issues for c in on_issue[i]})},
-                        entry_extra)
+        return Scenario(
+            sc_name,
+            actors,
+            dims,
+            pos,
+            sal,
+            None,
+            description,
+            {"drafted_from": sorted({int(c["report"]) for i in issues for c in on_issue[i]})},
+            entry_extra,
+        )
     except ScenarioError as exc:
         raise DraftError(f"drafted scenario is not usable: {exc}") from None

@@ -78,12 +78,21 @@ class ForecastResult:
             "scenario": self.scenario,
             "model": self.model,
             "dimensions": [
-                {"name": d.name, "outcome": _r(d.outcome), "p10": _r(d.p10), "p50": _r(d.p50),
-                 "p90": _r(d.p90)}
+                {
+                    "name": d.name,
+                    "outcome": _r(d.outcome),
+                    "p10": _r(d.p10),
+                    "p50": _r(d.p50),
+                    "p90": _r(d.p90),
+                }
                 for d in self.dimensions
             ],
-            "detail": {**self.detail, "runs": self.runs, "seed": self.seed,
-                       "noise": asdict(self.noise)},
+            "detail": {
+                **self.detail,
+                "runs": self.runs,
+                "seed": self.seed,
+                "noise": asdict(self.noise),
+            },
         }
 
 
@@ -115,16 +124,20 @@ def perturb(
 def _named_trades(trades: list[dict[str, Any]], sc: Scenario) -> list[dict[str, Any]]:
     out = []
     for t in trades:
-        out.append({
-            "round": t["round"],
-            "actor": sc.actors[t["actor"]].name,
-            "concedes_on": sc.dimensions[t["concedes_on"]].name,
-            "from": _r(t["from"]), "to": _r(t["to"]),
-            "partner": sc.actors[t["partner"]].name,
-            "partner_concedes_on": sc.dimensions[t["partner_concedes_on"]].name,
-            "partner_from": _r(t["partner_from"]), "partner_to": _r(t["partner_to"]),
-            "gain_each": _r(t["gain_each"]),
-        })
+        out.append(
+            {
+                "round": t["round"],
+                "actor": sc.actors[t["actor"]].name,
+                "concedes_on": sc.dimensions[t["concedes_on"]].name,
+                "from": _r(t["from"]),
+                "to": _r(t["to"]),
+                "partner": sc.actors[t["partner"]].name,
+                "partner_concedes_on": sc.dimensions[t["partner_concedes_on"]].name,
+                "partner_from": _r(t["partner_from"]),
+                "partner_to": _r(t["partner_to"]),
+                "gain_each": _r(t["gain_each"]),
+            }
+        )
     return out
 
 
@@ -189,9 +202,19 @@ def forecast(
     if model == "bdm":
         for dim, dd in zip(scenario.dimensions, detail["dimensions"], strict=True):
             dd["name"] = dim.name
-    dims = [DimensionForecast(dim.name, float(base[k]), float(p10[k]), float(p50[k]),
-                              float(p90[k]))
-            for k, dim in enumerate(scenario.dimensions)]
-    return ForecastResult(scenario.name, model, dims, detail, runs, seed, nz,
-                          [a.name for a in scenario.actors], out.trajectories,
-                          out.outcome[1:] if runs else None)
+    dims = [
+        DimensionForecast(dim.name, float(base[k]), float(p10[k]), float(p50[k]), float(p90[k]))
+        for k, dim in enumerate(scenario.dimensions)
+    ]
+    return ForecastResult(
+        scenario.name,
+        model,
+        dims,
+        detail,
+        runs,
+        seed,
+        nz,
+        [a.name for a in scenario.actors],
+        out.trajectories,
+        out.outcome[1:] if runs else None,
+    )

@@ -24,8 +24,13 @@ def plot_trajectories(results: Sequence[ForecastResult], path: str | Path) -> Pa
         rounds = range(traj.shape[0])
         many = traj.shape[1] > 12
         for i, name in enumerate(res.actors):
-            ax.plot(rounds, traj[:, i], lw=0.8 if many else 1.3, alpha=0.6 if many else 0.9,
-                    label=None if many else name)
+            ax.plot(
+                rounds,
+                traj[:, i],
+                lw=0.8 if many else 1.3,
+                alpha=0.6 if many else 0.9,
+                label=None if many else name,
+            )
         dd = res.detail["dimensions"][k]
         ax.plot(rounds, dd["median"], color="black", lw=2.2, ls="--", label="weighted median")
         ax.plot(rounds, dd["mean"], color="grey", lw=1.6, ls=":", label="weighted mean")
@@ -36,6 +41,7 @@ def plot_trajectories(results: Sequence[ForecastResult], path: str | Path) -> Pa
         ax.legend(fontsize=7, ncol=2, loc="best", frameon=False)
     fig.tight_layout()
     out = Path(path)
-    fig.savefig(out, format="svg")
+    # SVG unless the name asks for PNG (handy for quick previews).
+    fig.savefig(out, format="png" if out.suffix.lower() == ".png" else "svg")
     plt.close(fig)
     return out

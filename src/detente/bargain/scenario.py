@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 SCALE_MIN = 0.0
 SCALE_MAX = 100.0
@@ -149,12 +149,18 @@ def _validate(
         if not a.name or not a.name.strip():
             raise err(f"actor {i + 1} has an empty name", "actor", i)
         if a.name in seen:
-            raise err(f"duplicate actor {a.name!r} (first defined as actor {seen[a.name] + 1})",
-                      "actor", i)
+            raise err(
+                f"duplicate actor {a.name!r} (first defined as actor {seen[a.name] + 1})",
+                "actor",
+                i,
+            )
         seen[a.name] = i
         if not math.isfinite(a.capability) or a.capability < 0:
-            raise err(f"actor {a.name!r}: capability must be a number >= 0, got {a.capability:g}",
-                      "cap", i)
+            raise err(
+                f"actor {a.name!r}: capability must be a number >= 0, got {a.capability:g}",
+                "cap",
+                i,
+            )
     dnames: set[str] = set()
     for k, dim in enumerate(sc.dimensions):
         if not dim.name or not dim.name.strip():
@@ -167,11 +173,18 @@ def _validate(
             raise err(f"{label} must have shape ({n}, {d}), got {arr.shape}")
     for i, a in enumerate(sc.actors):
         for k, dim in enumerate(sc.dimensions):
-            for key, label, v in (("pos", "position", sc.positions[i, k]),
-                                  ("sal", "salience", sc.saliences[i, k])):
+            for key, label, v in (
+                ("pos", "position", sc.positions[i, k]),
+                ("sal", "salience", sc.saliences[i, k]),
+            ):
                 if not math.isfinite(v) or not SCALE_MIN <= v <= SCALE_MAX:
-                    raise err(f"actor {a.name!r}, dimension {dim.name!r}: {label} {v:g} is "
-                              f"outside [0, 100]", key, i, k)
+                    raise err(
+                        f"actor {a.name!r}, dimension {dim.name!r}: {label} {v:g} is "
+                        f"outside [0, 100]",
+                        key,
+                        i,
+                        k,
+                    )
         total = float(sc.saliences[i].sum())
         if total > SCALE_MAX + 1e-9:
             raise err(f"actor {a.name!r}: saliences sum to {total:g} > 100", "sal", i, d - 1)
@@ -180,15 +193,19 @@ def _validate(
     weight = sc.capabilities[:, None] * sc.saliences
     for k, dim in enumerate(sc.dimensions):
         if weight[:, k].sum() <= 0:
-            raise err(f"dimension {dim.name!r}: no actor with both capability and salience > 0",
-                      "dim", k)
+            raise err(
+                f"dimension {dim.name!r}: no actor with both capability and salience > 0", "dim", k
+            )
     if sc.status_quo is not None:
         if sc.status_quo.shape != (d,):
             raise err(f"status quo must have {d} values, got {sc.status_quo.shape[0]}")
         for k, v in enumerate(sc.status_quo):
             if not math.isnan(v) and not SCALE_MIN <= v <= SCALE_MAX:
-                raise err(f"dimension {sc.dimensions[k].name!r}: status quo {v:g} is outside "
-                          f"[0, 100]", "sq", k)
+                raise err(
+                    f"dimension {sc.dimensions[k].name!r}: status quo {v:g} is outside [0, 100]",
+                    "sq",
+                    k,
+                )
 
 
 def _build(source: str, where: Where, default: tuple[int, int], **kwargs: Any) -> Scenario:
@@ -227,8 +244,9 @@ def _number(text: str, source: str, line: int, col: int, what: str) -> float:
     try:
         value = float(text.strip())
     except ValueError:
-        raise ScenarioError(f"{source}:{line}:{col}: {what} must be a number, got "
-                            f"{text.strip()!r}") from None
+        raise ScenarioError(
+            f"{source}:{line}:{col}: {what} must be a number, got {text.strip()!r}"
+        ) from None
     if not math.isfinite(value):
         raise ScenarioError(f"{source}:{line}:{col}: {what} must be finite, got {text.strip()!r}")
     return value
@@ -250,8 +268,10 @@ def parse_ktab_csv(text: str, source: str = "<csv>") -> Scenario:
         raise ScenarioError(f"{source}:1:1: empty file")
     ln, head = lines[0]
     if len(head) != 4:
-        raise ScenarioError(f"{source}:{ln}:1: first row must be 'scenarioName, description, "
-                            f"nActors, nDims' (4 columns), found {len(head)} columns")
+        raise ScenarioError(
+            f"{source}:{ln}:1: first row must be 'scenarioName, description, "
+            f"nActors, nDims' (4 columns), found {len(head)} columns"
+        )
     name, description = head[0].strip(), head[1].strip()
     n_act = _number(head[2], source, ln, 3, "nActors")
     n_dim = _number(head[3], source, ln, 4, "nDims")
@@ -260,18 +280,22 @@ def parse_ktab_csv(text: str, source: str = "<csv>") -> Scenario:
     n_act, n_dim = int(n_act), int(n_dim)
     width = 3 + 2 * n_dim
     if len(lines) < 2:
-        raise ScenarioError(f"{source}:{ln + 1}:1: missing header row "
-                            f"'Actor, Description, Power, Pos1, Sal1, …'")
+        raise ScenarioError(
+            f"{source}:{ln + 1}:1: missing header row 'Actor, Description, Power, Pos1, Sal1, …'"
+        )
     hln, header = lines[1]
     if len(header) != width:
-        raise ScenarioError(f"{source}:{hln}:1: header row must have {width} columns "
-                            f"(3 + 2 x {n_dim} dimensions), found {len(header)}")
+        raise ScenarioError(
+            f"{source}:{hln}:1: header row must have {width} columns "
+            f"(3 + 2 x {n_dim} dimensions), found {len(header)}"
+        )
     dims = [Dimension(_dim_name_from_header(header[3 + 2 * k], k)) for k in range(n_dim)]
     body = lines[2:]
     if len(body) != n_act:
         where_ln = body[-1][0] if body else hln
-        raise ScenarioError(f"{source}:{where_ln}:1: nActors says {n_act} but the file has "
-                            f"{len(body)} actor rows")
+        raise ScenarioError(
+            f"{source}:{where_ln}:1: nActors says {n_act} but the file has {len(body)} actor rows"
+        )
     actors: list[Actor] = []
     pos = np.zeros((n_act, n_dim))
     sal = np.zeros((n_act, n_dim))
@@ -291,9 +315,20 @@ def parse_ktab_csv(text: str, source: str = "<csv>") -> Scenario:
         actors.append(Actor(row[0].strip(), cap, row[1].strip()))
     for k in range(n_dim):
         where[("dim", k)] = (hln, 4 + 2 * k)
-    return _build(source, where, (lines[0][0], 1), name=name, description=description,
-                  actors=actors, dimensions=dims, positions=pos, saliences=sal,
-                  status_quo=None, extra={}, entry_extra={})
+    return _build(
+        source,
+        where,
+        (lines[0][0], 1),
+        name=name,
+        description=description,
+        actors=actors,
+        dimensions=dims,
+        positions=pos,
+        saliences=sal,
+        status_quo=None,
+        extra={},
+        entry_extra={},
+    )
 
 
 def _fmt(v: float) -> str:
@@ -388,8 +423,9 @@ def _yaml_num(obj: Any, key: Any, source: str, what: str) -> float:
     value = obj[key]
     where = _mark(obj, key) or (1, 1)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(f"{source}:{where[0]}:{where[1]}: {what} must be a number, got "
-                            f"{value!r}")
+        raise ScenarioError(
+            f"{source}:{where[0]}:{where[1]}: {what} must be a number, got {value!r}"
+        )
     if not math.isfinite(float(value)):
         raise ScenarioError(f"{source}:{where[0]}:{where[1]}: {what} must be finite")
     return float(value)
@@ -417,8 +453,9 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
         return ScenarioError(f"{source}:{where[0]}:{where[1]}: {msg}")
 
     if not isinstance(doc, dict):
-        raise ScenarioError(f"{source}:1:1: a scenario must be a mapping with 'scenario', "
-                            f"'dimensions' and 'actors'")
+        raise ScenarioError(
+            f"{source}:1:1: a scenario must be a mapping with 'scenario', 'dimensions' and 'actors'"
+        )
     for req in ("scenario", "dimensions", "actors"):
         if req not in doc:
             raise fail(doc, None, f"missing key {req!r}")
@@ -431,7 +468,8 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
     for k, dn in enumerate(dims_node):
         if isinstance(dn, str):
             dn_map: Any = _MarkedDict(name=dn)
-            dn_map.marks, dn_map.mark = {"name": dims_node.marks[k]}, dims_node.marks[k]
+            dn_map.marks = {"name": _mark(dims_node, k) or (1, 1)}
+            dn_map.mark = _mark(dims_node, k) or (1, 1)
             dn_map.keymarks = {}
             dn = dn_map
         if not isinstance(dn, dict) or "name" not in dn:
@@ -440,9 +478,14 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
         if dn.get("status_quo") is not None:
             sq[k] = _yaml_num(dn, "status_quo", source, "status_quo")
             where[("sq", k)] = _mark(dn, "status_quo") or (1, 1)
-        dims.append(Dimension(str(dn["name"]), str(dn.get("low", "") or ""),
-                              str(dn.get("high", "") or ""),
-                              {k2: _plain(v) for k2, v in dn.items() if k2 not in _DIM_KEYS}))
+        dims.append(
+            Dimension(
+                str(dn["name"]),
+                str(dn.get("low", "") or ""),
+                str(dn.get("high", "") or ""),
+                {k2: _plain(v) for k2, v in dn.items() if k2 not in _DIM_KEYS},
+            )
+        )
     dindex = {d.name: k for k, d in enumerate(dims)}
     actors_node = doc["actors"]
     if not isinstance(actors_node, list):
@@ -462,18 +505,24 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
         where[("cap", i)] = _mark(an, "capability") or (1, 1)
         pn = an.get("positions")
         if not isinstance(pn, dict):
-            raise fail(an, "positions" if "positions" in an else None,
-                       f"actor {aname!r}: 'positions' must map each dimension to "
-                       f"{{position, salience}}")
+            raise fail(
+                an,
+                "positions" if "positions" in an else None,
+                f"actor {aname!r}: 'positions' must map each dimension to {{position, salience}}",
+            )
         for dname, entry in pn.items():
             if dname not in dindex:
-                line, col = pn.keymarks.get(dname, (1, 1))
-                raise ScenarioError(f"{source}:{line}:{col}: actor {aname!r}: unknown dimension "
-                                    f"{dname!r}")
+                line, col = getattr(pn, "keymarks", {}).get(dname, (1, 1))
+                raise ScenarioError(
+                    f"{source}:{line}:{col}: actor {aname!r}: unknown dimension {dname!r}"
+                )
             k = dindex[dname]
             if not isinstance(entry, dict) or "position" not in entry or "salience" not in entry:
-                raise fail(pn, dname, f"actor {aname!r}, dimension {dname!r}: needs 'position' "
-                           f"and 'salience'")
+                raise fail(
+                    pn,
+                    dname,
+                    f"actor {aname!r}, dimension {dname!r}: needs 'position' and 'salience'",
+                )
             pos[i, k] = _yaml_num(entry, "position", source, f"actor {aname!r}: position")
             sal[i, k] = _yaml_num(entry, "salience", source, f"actor {aname!r}: salience")
             where[("pos", i, k)] = _mark(entry, "position") or (1, 1)
@@ -483,15 +532,29 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
                 entry_extra[(aname, dname)] = rest
         for k, dim in enumerate(dims):
             if math.isnan(pos[i, k]):
-                raise fail(an, "positions", f"actor {aname!r}: no entry for dimension "
-                           f"{dim.name!r}")
-        actors.append(Actor(aname, cap, str(an.get("description", "") or ""),
-                            {k2: _plain(v) for k2, v in an.items() if k2 not in _ACTOR_KEYS}))
-    return _build(source, where, doc.mark, name=str(doc["scenario"]),
-                  description=str(doc.get("description", "") or ""), actors=actors,
-                  dimensions=dims, positions=pos, saliences=sal, status_quo=sq,
-                  extra={k: _plain(v) for k, v in doc.items() if k not in _TOP_KEYS},
-                  entry_extra=entry_extra)
+                raise fail(an, "positions", f"actor {aname!r}: no entry for dimension {dim.name!r}")
+        actors.append(
+            Actor(
+                aname,
+                cap,
+                str(an.get("description", "") or ""),
+                {k2: _plain(v) for k2, v in an.items() if k2 not in _ACTOR_KEYS},
+            )
+        )
+    return _build(
+        source,
+        where,
+        _mark(doc) or (1, 1),
+        name=str(doc["scenario"]),
+        description=str(doc.get("description", "") or ""),
+        actors=actors,
+        dimensions=dims,
+        positions=pos,
+        saliences=sal,
+        status_quo=sq,
+        extra={k: _plain(v) for k, v in doc.items() if k not in _TOP_KEYS},
+        entry_extra=entry_extra,
+    )
 
 
 def _num_out(v: float) -> int | float:
@@ -518,8 +581,10 @@ def scenario_to_dict(sc: Scenario) -> dict[str, Any]:
             entry["description"] = a.description
         entry["positions"] = {}
         for k, dim in enumerate(sc.dimensions):
-            e: dict[str, Any] = {"position": _num_out(sc.positions[i, k]),
-                                 "salience": _num_out(sc.saliences[i, k])}
+            e: dict[str, Any] = {
+                "position": _num_out(sc.positions[i, k]),
+                "salience": _num_out(sc.saliences[i, k]),
+            }
             e.update(sc.entry_extra.get((a.name, dim.name), {}))
             entry["positions"][dim.name] = e
         entry.update(a.extra)
@@ -547,8 +612,9 @@ def _kind(path: Path) -> str:
         return "csv"
     if suffix in (".yaml", ".yml"):
         return "yaml"
-    raise ScenarioError(f"{path}: unknown scenario format {suffix or '(none)'!r}; "
-                        f"use .csv (KTAB) or .yaml")
+    raise ScenarioError(
+        f"{path}: unknown scenario format {suffix or '(none)'!r}; use .csv (KTAB) or .yaml"
+    )
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -582,5 +648,11 @@ def make_scenario(
     """Convenience constructor from plain names and nested lists."""
     acts = [a if isinstance(a, Actor) else Actor(str(a[0]), float(a[1])) for a in actors]
     dims = [d if isinstance(d, Dimension) else Dimension(str(d)) for d in dimensions]
-    return Scenario(name, acts, dims, np.asarray(positions, float), np.asarray(saliences, float),
-                    None if status_quo is None else np.asarray(status_quo, float))
+    return Scenario(
+        name,
+        acts,
+        dims,
+        np.asarray(positions, float),
+        np.asarray(saliences, float),
+        None if status_quo is None else np.asarray(status_quo, float),
+    )

@@ -14,23 +14,64 @@ from detente.cli._options import fail, format_option
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--model", "-m", "model",
-              type=click.Choice(["compromise", "median", "nash", "bdm", "exchange", "all"]),
-              default="bdm", show_default=True, help="Bargaining model, or all of them.")
-@click.option("--runs", type=click.IntRange(min=0), default=1000, show_default=True,
-              help="Monte-Carlo runs over noisy inputs (0: point forecast only).")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Random seed; the same seed gives the same output.")
-@click.option("--position-noise", type=click.FloatRange(min=0), default=0.05, show_default=True,
-              help="Position noise sd, as a share of each dimension's position range.")
-@click.option("--salience-noise", type=click.FloatRange(min=0), default=0.2, show_default=True,
-              help="Salience noise: log-normal sd of a multiplicative factor.")
-@click.option("--capability-noise", type=click.FloatRange(min=0), default=0.2,
-              show_default=True, help="Capability noise: log-normal sd of a multiplicative factor.")
-@click.option("--max-rounds", type=click.IntRange(min=1), default=100, show_default=True,
-              help="BdM: bargaining rounds at most.")
-@click.option("--plot", "plot", type=click.Path(dir_okay=False), default=None,
-              help="Write the BdM position trajectories to this SVG file.")
+@click.option(
+    "--model",
+    "-m",
+    "model",
+    type=click.Choice(["compromise", "median", "nash", "bdm", "exchange", "all"]),
+    default="bdm",
+    show_default=True,
+    help="Bargaining model, or all of them.",
+)
+@click.option(
+    "--runs",
+    type=click.IntRange(min=0),
+    default=1000,
+    show_default=True,
+    help="Monte-Carlo runs over noisy inputs (0: point forecast only).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Random seed; the same seed gives the same output.",
+)
+@click.option(
+    "--position-noise",
+    type=click.FloatRange(min=0),
+    default=0.05,
+    show_default=True,
+    help="Position noise sd, as a share of each dimension's position range.",
+)
+@click.option(
+    "--salience-noise",
+    type=click.FloatRange(min=0),
+    default=0.2,
+    show_default=True,
+    help="Salience noise: log-normal sd of a multiplicative factor.",
+)
+@click.option(
+    "--capability-noise",
+    type=click.FloatRange(min=0),
+    default=0.2,
+    show_default=True,
+    help="Capability noise: log-normal sd of a multiplicative factor.",
+)
+@click.option(
+    "--max-rounds",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="BdM: bargaining rounds at most.",
+)
+@click.option(
+    "--plot",
+    "plot",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the BdM position trajectories to this SVG file.",
+)
 @format_option(("table", "json", "jsonl"))
 def forecast(
     files: tuple[str, ...],
@@ -60,8 +101,9 @@ def forecast(
         scenarios = [load_scenario(f) for f in files]
         for sc in scenarios:
             for name in models:
-                results.append(run_forecast(sc, name, runs=runs, seed=seed, noise=noise,
-                                            options=options))
+                results.append(
+                    run_forecast(sc, name, runs=runs, seed=seed, noise=noise, options=options)
+                )
     except ScenarioError as exc:
         fail(str(exc))
     if plot:
@@ -108,11 +150,20 @@ def _table(results: list[Any], runs: int) -> None:
     for name, rs in by_scenario.items():
         table = Table(title=f"{name} — {runs} runs", header_style="bold")
         for col in ("model", "dimension", "forecast", "p10", "p50", "p90", "notes"):
-            table.add_column(col, justify="right" if col in ("forecast", "p10", "p50", "p90")
-                             else "left", overflow="fold")
+            table.add_column(
+                col,
+                justify="right" if col in ("forecast", "p10", "p50", "p90") else "left",
+                overflow="fold",
+            )
         for r in rs:
             for k, d in enumerate(r.dimensions):
-                table.add_row(r.model if k == 0 else "", d.name, f"{d.outcome:.2f}",
-                              f"{d.p10:.2f}", f"{d.p50:.2f}", f"{d.p90:.2f}",
-                              _summary(r.detail, k, r.model))
+                table.add_row(
+                    r.model if k == 0 else "",
+                    d.name,
+                    f"{d.outcome:.2f}",
+                    f"{d.p10:.2f}",
+                    f"{d.p50:.2f}",
+                    f"{d.p90:.2f}",
+                    _summary(r.detail, k, r.model),
+                )
         console.print(table)

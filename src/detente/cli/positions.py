@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,6 +12,9 @@ from detente.cli import cli
 from detente.cli._options import db_option, emit, fail, format_option
 from detente.cli.listing import _multi, open_store, since_option
 from detente.records import ISSUES
+
+if TYPE_CHECKING:
+    from detente.positions import Picture
 
 POSITION_FIELDS: tuple[str, ...] = (
     "key",
@@ -59,7 +63,7 @@ CHANGE_FIELDS: tuple[str, ...] = (
 )
 
 
-def _build(db: str, actor: tuple[str, ...], issue: tuple[str, ...], since: date | None):  # noqa: ANN202
+def _build(db: str, actor: tuple[str, ...], issue: tuple[str, ...], since: date | None) -> Picture:
     from detente.positions import build
 
     with open_store(db) as store:
@@ -184,7 +188,7 @@ def draft(
     from detente.bargain.scenario import ScenarioError
 
     with open_store(db) as store:
-        claims = store.claims()
+        claims: list[Any] = store.claims()
     try:
         if not all_reports:
             actor, claims = focus(claims, actor)

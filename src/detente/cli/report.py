@@ -34,15 +34,33 @@ from detente.cli.listing import open_store
     help="Monte-Carlo runs per model.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
-def report(db: str, out: Path, scenario_file: Path | None, runs: int, seed: int) -> None:
+@click.option(
+    "--capabilities",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Capability table for the drafted scenario (see 'detente scenario draft').",
+)
+def report(
+    db: str,
+    out: Path,
+    scenario_file: Path | None,
+    runs: int,
+    seed: int,
+    capabilities: Path | None,
+) -> None:
     """Write a self-contained HTML brief (works offline, prints cleanly).
 
     An empty database still gives a valid page saying there is nothing to
     show yet; the command says so on stderr.
     """
     from detente.bargain import ScenarioError, load_scenario
+    from detente.bargain.draft import DraftError, load_capabilities
     from detente.report.brief import BriefError, write_brief
 
+    if capabilities is not None:
+        try:
+            load_capabilities(capabilities)
+        except DraftError as exc:
+            fail(str(exc))
     scenario = None
     if scenario_file is not None:
         try:
@@ -51,7 +69,9 @@ def report(db: str, out: Path, scenario_file: Path | None, runs: int, seed: int)
             fail(str(exc))
     with open_store(db) as store:
         try:
-            brief = write_brief(store, out, scenario=scenario, runs=runs, seed=seed)
+            brief = write_brief(
+                store, out, scenario=scenario, runs=runs, seed=seed, capabilities=capabilities
+            )
         except BriefError as exc:
             fail(str(exc))
     if not brief.reports:

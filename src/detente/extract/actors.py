@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract.kb import Knowledge, Leader, knowledge
+from detente.extract.entindex import ents_in
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -55,7 +56,50 @@ _COLLECTIVE_HEADS = {
     "administration",
     "presidency",
     "cabinet",
+    "team",
+    "camp",
+    "aides",
+    "envoys",
+    "junta",
+    "parliament",
+    "regime",
 }
+#: Institutions that, named without a country ("the foreign ministry said"), stand for the
+#: state last seen acting in the report.
+_INSTITUTION_HEADS = {
+    "government",
+    "ministry",
+    "army",
+    "military",
+    "presidency",
+    "cabinet",
+    "authorities",
+    "parliament",
+    "administration",
+    "junta",
+    "regime",
+    "leadership",
+}
+#: Nouns naming a set of actors mentioned together before ("the four countries").
+_GROUP_SET_NOUNS = {
+    "countries",
+    "nations",
+    "states",
+    "powers",
+    "governments",
+    "mediators",
+    "sides",
+    "parties",
+    "leaders",
+    "co-chairs",
+    "neighbours",
+    "neighbors",
+    "signatories",
+    "allies",
+    "capitals",
+}
+_GROUP_GLUE = {",", "and", "the", "or", "&", "as", "well"}
+_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +175,24 @@ def _person_name_after_title(span: Span, title_end: int) -> str | None:
 def resolve_actor(span: Span) -> ActorRef | None:
     """Resolve a subject phrase on its own (no document memory); ``None`` if it names no actor."""
     kb = knowledge()
-    ents = list(span.ents)
+    ents = ents_in(span)
     leaders = [(e, ld) for e in ents if (ld := _leader(e, kb)) is not None]
     if leaders:
         primary = [p for p in leaders if not _is_possessor(p[0])] or leaders
         ent, leader = primary[0]
         titles = _titles(span, kb)
         role = titles[0][2] if titles else leader.role
+        modifier = (ent.root.dep_ in {"poss", "compound"} or _is_possessor(ent)) and not (
+            ent.start <= span.root.i < ent.end
+        )
+        if modifier:
+            # "the Trump administration", "Putin's spokesman": the leader's side, not the leader
+            if span.root.lower_ in _COLLECTIVE_HEADS or span.root.tag_ in {"NNS", "NNPS"}:
+                role = None
+            elif not titles:
+                return ActorRef(leader.actor, actor_name(leader.actor), leader.name, role)
+            speaker = None if role is None else _person_name_after_title(span, titles[0][1])
+            return ActorRef(leader.actor, actor_name(leader.actor), speaker, role)
         return ActorRef(leader.actor, actor_name(leader.actor), leader.name, role)
     actors = [(e, a) for e in ents if (a := _ent_actor(e, kb)) is not None]
     if not actors:
@@ -199,12 +254,15 @@ class ActorTracker:
         self.mentions: list[tuple[int, ActorRef, bool]] = []
         #: lower-cased surname or full name -> person ref
         self.names: dict[str, ActorRef] = {}
+        #: (token index, refs) of coordinated actor mentions ("Russia, China and Iran").
+        self.groups: list[tuple[int, list[ActorRef]]] = []
         self._prescan()
 
     def _prescan(self) -> None:
-        for ent in self.doc.ents:
+        for ent in ents_in(self.doc):
+            # "Russia", "Russian forces", "Russia's government" as the subject of a clause
             subject = ent.root.dep_ in {"nsubj", "nsubjpass"} or (
-                ent.root.head.dep_ in {"nsubj", "nsubjpass"} and ent.root.dep_ != "poss"
+                ent.root.head.dep_ in {"nsubj", "nsubjpass"}
             )
             if ent.label_ != "PERSON":
                 actor = _ent_actor(ent, self.kb)
@@ -216,6 +274,36 @@ class ActorTracker:
                 ref = self._titled_unknown(ent)
             if ref is not None and ref.speaker:
                 self._remember(ent.start, ref, subject)
+        self._scan_groups()
+
+    def _scan_groups(self) -> None:
+        """Remember runs of actors named together ("the United States, Saudi Arabia and
+        Egypt") for later "the three countries", "both sides"."""
+        run: list[ActorRef] = []
+        run_start = 0
+        last_end = -1
+        for ent in ents_in(self.doc):
+            ref = self._ent_ref(ent)
+            if ref is None:
+                continue
+            gap = self.doc[last_end : ent.start] if last_end >= 0 else None
+            joined = gap is not None and all(t.lower_ in _GROUP_GLUE for t in gap)
+            if not joined:
+                if len(run) >= 2:
+                    self.groups.append((run_start, run))
+                run, run_start = [], ent.start
+            if all(r.id != ref.id for r in run):
+                run.append(ref)
+            last_end = ent.end
+        if len(run) >= 2:
+            self.groups.append((run_start, run))
+
+    def _ent_ref(self, ent: Span) -> ActorRef | None:
+        actor = _ent_actor(ent, self.kb)
+        if actor is None and ent.label_ == "PERSON":
+            leader = _leader(ent, self.kb)
+            actor = leader.actor if leader else None
+        return ActorRef(actor, actor_name(actor)) if actor is not None else None
 
     def _titled_unknown(self, ent: Span) -> ActorRef | None:
         """A PERSON not in the leader list, introduced with title + nationality before it."""
@@ -261,6 +349,35 @@ class ActorTracker:
         """Remember the actor of *span* (e.g. the subject of "X said") without a stance."""
         return self.resolve(span)
 
+    def resolve_all(self, span: Span) -> list[ActorRef]:
+        """All actors a subject stands for: each conjunct of "Putin and Trump", or the members
+        of a group named before ("the four countries", "both sides"); else :meth:`resolve`."""
+        refs = resolve_actors(span)
+        if len(refs) > 1:
+            for ref in refs:
+                self._remember(span.start, ref)
+            return refs
+        group = self._group(span)
+        if group:
+            return group
+        ref = self.resolve(span)
+        return [ref] if ref is not None else []
+
+    def _group(self, span: Span) -> list[ActorRef]:
+        root = span.root
+        if root.lower_ not in _GROUP_SET_NOUNS or any(e.label_ != "CARDINAL" for e in ents_in(span)):
+            return []
+        size = None
+        for child in root.children:
+            word = child.lower_
+            size = _NUMBER_WORDS.get(word, int(word) if word.isdigit() else size)
+        if not any(c.lower_ in {"the", "both", "these", "those"} for c in root.children):
+            return []
+        for pos, refs in reversed(self.groups):
+            if pos < span.start and (size is None or len(refs) == size):
+                return refs
+        return []
+
     def _resolve(self, span: Span) -> ActorRef | None:
         ref = resolve_actor(span)
         pos = span.start
@@ -281,7 +398,7 @@ class ActorTracker:
         words = span.text.lower().split()
         low = root.lower_
         # a surname or full name introduced earlier with a title
-        for ent in span.ents:
+        for ent in ents_in(span):
             if ent.label_ == "PERSON":
                 known = self.names.get(ent.text.lower()) or self.names.get(ent[-1].lower_)
                 if known is not None:
@@ -304,6 +421,20 @@ class ActorTracker:
             )
         if low in _GROUP_NOUNS:
             return self._last(pos, lambda r: r.id in self.kb.armed_groups)
+        if low in _COLLECTIVE_HEADS:
+            # "his government", "its army": the side of whoever the pronoun points to
+            poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if poss is not None:
+                owner = self._resolve(self.doc[poss.i : poss.i + 1])
+                if owner is not None:
+                    return ActorRef(owner.id, owner.name)
+            if low in _INSTITUTION_HEADS and span[0].lower_ == "the":
+                # "the foreign ministry said": the state last seen acting
+                state = self._last(
+                    pos, lambda r: len(r.id) == 3 and r.id.isupper(), subjects_only=True
+                )
+                if state is not None:
+                    return ActorRef(state.id, state.name)
         titles = _titles(span, self.kb)
         if titles and span[0].lower_ in {"the", "this", "that"}:
             role = titles[0][2]

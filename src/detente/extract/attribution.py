@@ -95,8 +95,9 @@ def is_anonymous(head: Token, lex: SourceLexicon) -> bool:
     """True for unnamed sources: "sources close to …", "a senior official", "two diplomats"."""
     if head.lower_ not in lex.anonymous_heads and head.lemma_.lower() not in lex.anonymous_heads:
         return False
-    # A named person in the phrase ("Foreign Minister Andrii Sybiha") makes it a named source.
-    return not any(t.ent_type_ == "PERSON" for t in phrase_tokens(head))
+    # A named person in the phrase or beside it ("the minister, Hakan Fidan") names the source.
+    near = list(phrase_tokens(head)) + [c for c in head.children if c.dep_ == "appos"]
+    return not any(t.ent_type_ == "PERSON" for t in near)
 
 
 def is_media(head: Token, lex: SourceLexicon) -> bool:

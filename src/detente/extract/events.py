@@ -27,8 +27,15 @@ from spacy.vocab import Vocab
 
 from detente.extract.actors import ActorTracker, resolve_actor
 from detente.extract.kb import knowledge
-from detente.extract.timex import find_time_expressions, future_hint, resolve_date
+from detente.extract.timex import (
+    expression_is_future,
+    find_time_expressions,
+    governing_verb,
+    resolve_date,
+    verb_is_future,
+)
 from detente.records import Event
+from detente.extract.entindex import ent_at
 
 #: Trigger nouns and the event kind they name.
 EVENT_NOUNS: dict[str, str] = {
@@ -36,6 +43,8 @@ EVENT_NOUNS: dict[str, str] = {
     "meeting": "meeting",
     "talks": "talks",
     "negotiations": "talks",
+    "discussions": "talks",
+    "consultations": "talks",
     "round": "talks",
     "call": "call",
     "phone": "call",
@@ -44,13 +53,30 @@ EVENT_NOUNS: dict[str, str] = {
 _NEG_DETS = {"no", "any"}
 _BLOCKING_HEADS = {"refuse", "reject", "deny", "rule", "cancel", "postpone", "call"}
 _PARTICIPANT_PREPS = {"with", "between", "among", "by", "of"}
-_PLACE_PREPS = {"in", "at"}
+_PLACE_PREPS = {"in", "at", "to"}
+#: Documents whose signing is an event.
+_SIGNED = {
+    "agreement",
+    "deal",
+    "declaration",
+    "accord",
+    "treaty",
+    "memorandum",
+    "ceasefire",
+    "truce",
+    "framework",
+    "roadmap",
+    "pact",
+    "protocol",
+}
 
 
 @functools.cache
 def _matcher(vocab: Vocab) -> Matcher:
     m = Matcher(vocab)
-    m.add("meet", [[{"LEMMA": "meet", "POS": "VERB"}]])
+    m.add("meet", [[{"LEMMA": {"IN": ["meet", "convene"]}, "POS": "VERB"}]])
+    m.add("invite", [[{"LEMMA": "invite", "POS": "VERB"}]])
+    m.add("sign", [[{"LEMMA": {"IN": ["sign", "initial", "initiale"]}, "POS": "VERB"}]])
     m.add(
         "noun",
         [[{"LOWER": {"IN": sorted(EVENT_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]}}]],
@@ -78,6 +104,46 @@ def _negated(tok: Token) -> bool:
     return verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in _BLOCKING_HEADS
 
 
+#: Heads under which an event is only wanted, offered or refused.
+_INTENT_HEADS = {
+    "ready",
+    "willing",
+    "prepared",
+    "eager",
+    "open",
+    "want",
+    "hope",
+    "offer",
+    "propose",
+    "agree",
+    "seek",
+    "try",
+    "refuse",
+    "ask",
+    "urge",
+    "call",
+    "demand",
+    "insist",
+    "plan",
+    "intend",
+    "push",
+    "press",
+    "aim",
+}
+
+
+def _intended(verb: Token) -> bool:
+    """Is the event's clause only an intention ("ready to sign", "agreed to meet again")?"""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acomp", "prep", "pcomp"}:
+            return False
+        cur = cur.head
+        if cur.lemma_ in _INTENT_HEADS:
+            return True
+    return False
+
+
 class _Finder:
     def __init__(self, doc: Doc, published: date | None, tracker: ActorTracker | None) -> None:
         self.doc = doc
@@ -94,7 +160,7 @@ class _Finder:
             if tok.i in covered:
                 continue
             if tok.ent_iob_ != "O":
-                ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+                ent = ent_at(self.doc, tok.i)
                 if ent is not None:
                     covered.update(range(ent.start, ent.end))
                     ref = resolve_actor(ent)
@@ -112,13 +178,17 @@ class _Finder:
 
     def _participants(self, trig: Token, verb: Token) -> list[str]:
         toks: list[Token] = []
-        for head in {trig, verb}:
+        heads = [trig] if verb.i == trig.i else [trig, verb]
+        for head in heads:
             for c in head.children:
-                if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c is not trig:
-                    toks += self._subtree(c)
-                elif c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS:
-                    toks += self._subtree(c)
-                elif head is trig and c.dep_ in {"compound", "amod", "poss", "nmod"}:
+                if (
+                    c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                    and c.i != trig.i
+                    or c.dep_ == "prep"
+                    and c.lower_ in _PARTICIPANT_PREPS
+                    or head.i == trig.i
+                    and c.dep_ in {"compound", "amod", "poss", "nmod"}
+                ):
                     toks += self._subtree(c)
         if verb.dep_ in {"xcomp", "conj"}:
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -128,7 +198,7 @@ class _Finder:
 
     def _place_ent(self, prep: Token) -> str | None:
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            ent = next((e for e in self.doc.ents if e.start <= pobj.i < e.end), None)
+            ent = ent_at(self.doc, pobj.i)
             if ent is None:
                 continue
             # "at the White House", "in Brussels": buildings and capitals standing for actors
@@ -148,44 +218,69 @@ class _Finder:
                     place = self._place_ent(c)
                     if place is not None:
                         return place
-        for tok in trig.sent:  # "met on Friday in Alaska" parsed onto another head
-            if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
-                place = self._place_ent(tok)
-                if place is not None:
-                    return place
         return None
 
-    def _date(self, trig: Token, verb: Token, sent: Span) -> tuple[date | None, str | None]:
-        exprs = find_time_expressions(sent)
-        if not exprs:
-            return None, None
-        future = future_hint(sent)
-        attached = [
-            e for e in exprs if e.root.head in {trig, verb} or e.root.head.head in {trig, verb}
-        ]
-        for expr in attached + [e for e in exprs if e not in attached]:
-            resolved = resolve_date(expr.text, self.published, future)
+    def _date(self, trig: Token, verb: Token, sent: Span) -> tuple[date | None, str | None, bool]:
+        """The event's own date, else (for a past event) the first date of the sentence,
+        else the publication date; a future event without its own date stays undated.
+        The flag tells whether the date was the event's own."""
+        future = verb_is_future(verb)
+        anchors = {trig.i, verb.i}
+        attached: list[Span] = []
+        others: list[Span] = []
+        for expr in find_time_expressions(sent):
+            gov = governing_verb(expr)
+            tok, steps = expr.root, 0
+            while tok.head.i != tok.i and tok.i not in anchors and steps < 5:
+                tok, steps = tok.head, steps + 1
+            own = tok.i in anchors and (gov is None or gov.i in anchors or gov.i == trig.head.i)
+            (attached if own else others).append(expr)
+        for expr in attached:
+            resolved = resolve_date(expr.text, self.published, expression_is_future(expr))
             if resolved is not None:
-                return resolved, expr.text
-        return None, exprs[0].text
+                return resolved, expr.text, True
+        if future:
+            return None, attached[0].text if attached else None, bool(attached)
+        for expr in others:
+            resolved = resolve_date(expr.text, self.published, expression_is_future(expr))
+            if resolved is not None:
+                return resolved, expr.text, False
+        return self.published, None, False
 
     def add(self, trig: Token, kind: str) -> None:
         if _negated(trig):
             return
         verb = trig if trig.pos_ in {"VERB", "AUX"} else trig.head
-        while verb.dep_ in {"prep", "pobj", "compound", "conj"} and verb.head is not verb:
+        while verb.dep_ in {"prep", "pobj", "compound", "conj"} and verb.head.i != verb.i:
             verb = verb.head  # "a round of talks": climb to the clause
         sent = trig.sent
         participants = self._participants(trig, verb)
         place = self._place(trig, verb)
-        when, when_text = self._date(trig, verb, sent)
-        if kind in {"talks", "meeting"} and trig.pos_ != "VERB" and when is None and place is None:
+        when, when_text, own_date = self._date(trig, verb, sent)
+        if not own_date and _intended(verb):
+            return  # "ready to sign", "agreed to meet again": no event yet
+        dated = when_text is not None
+        if kind in {"talks", "meeting"} and trig.pos_ != "VERB" and not dated and place is None:
             return  # "talks have stalled": a process, not an event
-        if not participants and when is None:
+        if kind == "signing" and not dated and place is None:
+            return
+        if not participants and not dated and place is None:
             return
         for ev in self.events:
-            if ev.kind == kind and ev.date == when and (ev.place == place or not place):
+            # one event reported twice ("the summit ... the talks there on Friday")
+            if (
+                when is not None
+                and ev.date == when
+                and (ev.place == place or not place or not ev.place)
+                and (
+                    ev.kind == kind
+                    or not set(ev.participants).isdisjoint(participants)
+                    or not participants
+                    or not ev.participants
+                )
+            ):
                 ev.participants += [p for p in participants if p not in ev.participants]
+                ev.place = ev.place or place
                 return
         self.events.append(
             Event(
@@ -214,6 +309,17 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
         trig = doc[start]
         if label == "meet":
             kind = "meeting"
+        elif label == "invite":
+            # "invite the negotiators back to Brussels": an invitation to a meeting
+            if not any(
+                c.dep_ in {"prep", "advmod"} and c.lower_ in {"to", "back"} for c in trig.children
+            ):
+                continue
+            kind = "meeting"
+        elif label == "sign":
+            if not any(c.dep_ == "dobj" and c.lemma_ in _SIGNED for c in trig.children):
+                continue
+            kind = "signing"
         elif label == "spoke":
             kind = "call"
         else:

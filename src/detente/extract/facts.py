@@ -35,6 +35,7 @@ from detente.extract.actors import ActorRef, ActorTracker, resolve_actor
 from detente.extract.places import place_codes, place_name
 from detente.extract.timex import date_of
 from detente.records import Fact
+from detente.extract.entindex import ent_at, ents_in
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -125,18 +126,16 @@ def _is_intent(verb: Token) -> bool:
             return True
     cur = verb
     for _ in range(3):
-        if cur.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"} and cur.head is not cur:
-            if cur.dep_ != "conj" and cur.head.lemma_ in _INTENT_HEADS:
-                return True
-            if cur.dep_ == "conj":
-                cur = cur.head
-                continue
-            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in cur.children):
-                return True
+        if cur.dep_ == "conj":  # "captured X and holds Y": judge by the first verb
+            cur = cur.head
+            continue
+        if cur.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"}:
             return False
-        break
-    if verb.dep_ == "relcl" and any(c.dep_ == "neg" for c in verb.children):
-        return True
+        if cur.head.lemma_ in _INTENT_HEADS:
+            return True
+        return any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in cur.children
+        )
     return False
 
 
@@ -146,15 +145,16 @@ def _share(tokens: Iterable[Token]) -> tuple[float | None, bool]:
     words = [t.lower_ for t in toks]
     approx = any(w in _APPROX for w in words)
     for i, tok in enumerate(toks):
+        if not tok.like_num:
+            continue
         if tok.ent_type_ == "PERCENT" or (
-            tok.like_num and i + 1 < len(toks) and words[i + 1] in {"percent", "%", "per", "pct"}
+            i + 1 < len(toks) and words[i + 1] in {"percent", "%", "per", "pct"}
         ):
-            if tok.like_num:
-                try:
-                    value = float(tok.text.replace(",", "").rstrip("%"))
-                except ValueError:
-                    continue
-                return min(value / 100.0, 1.0), approx
+            try:
+                value = float(tok.text.replace(",", "").rstrip("%"))
+            except ValueError:
+                continue
+            return min(value / 100.0, 1.0), approx
     for w in words:
         if w in _FRACTIONS:
             return _FRACTIONS[w], approx
@@ -183,7 +183,7 @@ def _places(span_tokens: list[Token], doc: Doc, before: int) -> list[str]:
     if not codes and any(t.lemma_ in _AREA_NOUNS for t in span_tokens):
         sent_start = doc[before].sent.start
         prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        for ent in reversed([e for e in doc.ents if prev_start <= e.start < before]):
+        for ent in reversed(ents_in(doc[prev_start:before])):
             found = [c for c in place_codes(ent) if "-" in c]
             if found:
                 return found
@@ -228,7 +228,9 @@ class _Finder:
             ref = self.tracker.resolve(self.doc[tok.i : tok.i + 1])
         return ref
 
-    def add(self, ref: ActorRef, groups: list[list[Token]], anchor: Token, extra: list[Token]) -> None:
+    def add(
+        self, ref: ActorRef, groups: list[list[Token]], anchor: Token, extra: list[Token]
+    ) -> None:
         sent = anchor.sent
         for group in groups:
             share, approx = _share([*group, *extra])
@@ -297,7 +299,9 @@ class _Finder:
         # "X is under Russian control": owner in the noun's modifiers, place is the subject
         if noun.dep_ == "pobj" and head.lower_ in {"under", "in"}:
             owners = [c for c in noun.children if c.dep_ in {"amod", "poss", "compound"}]
-            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}), None)
+            of = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}), None
+            )
             verb = head.head
             if owners:
                 if verb.pos_ in {"VERB", "AUX"} and _is_intent(verb):
@@ -316,10 +320,21 @@ class _Finder:
                     self.add(ref, _conjunct_groups(pobj), noun, [])
             return
         # "Russia took/has/retains control of X"
-        if noun.dep_ == "dobj" and head.lemma_ in {"take", "have", "retain", "gain", "seize", "keep", "assume", "establish"}:
+        if noun.dep_ == "dobj" and head.lemma_ in {
+            "take",
+            "have",
+            "retain",
+            "gain",
+            "seize",
+            "keep",
+            "assume",
+            "establish",
+        }:
             if _is_intent(head) or head.lemma_ == "keep" and head.tag_ != "VBZ":
                 return
-            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}), None)
+            of = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}), None
+            )
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             ref = self.actor(subj)

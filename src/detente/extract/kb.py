@@ -161,6 +161,7 @@ def _build() -> Knowledge:
     b = _Builder(set(places_cur.get("case_sensitive", [])))
     kb = b.kb
     stop = {s.lower() for s in places_cur.get("stop", [])}
+    capital_stop = {s.lower() for s in places_cur.get("capital_stop", [])}
 
     # 1. generated table: countries, capitals, regions
     rows = list(csv.DictReader(io.StringIO(_read_text("places_generated.csv"))))
@@ -180,8 +181,13 @@ def _build() -> Knowledge:
             for alias in (name, *suffixed, *(a.title() for a in suffixed)):
                 b.add(alias, "GPE", code, override=False, exact=True)
         elif kind == "capital":
+            if name.lower() in capital_stop:
+                continue
             kb.capitals[code] = name
-            b.add(name, "GPE", code)
+            # exact case (plus the all-caps form of wire datelines): "Male", "Lima", "Paris"
+            # are also ordinary words or names
+            b.add(name, "GPE", code, exact=True)
+            b.add(name.upper(), "GPE", code, exact=True)
             kb.actor_forms[name.lower()] = row["country"]
         elif kind == "country":
             b.add(name, "GPE", code)
@@ -230,11 +236,12 @@ def _build() -> Knowledge:
             for form in _demonym_forms(word):
                 if (form.lower(), False) in b.kb.patterns or (form, True) in b.kb.patterns:
                     continue  # "US", "UK" are already country names
-                b.add(form, "NORP", code)
+                # exact case: "Polish", "Turkish", "French" are capitalised as demonyms only
+                b.add(form, "NORP", code, exact=True)
                 kb.actor_forms.setdefault(form.lower(), code)
     for code, names in (actors_cur.get("metonyms") or {}).items():
         for alias in names:
-            b.add(alias, "ORG", code)
+            b.add(alias, "ORG", code, exact=True)
             kb.actor_forms[_strip_the(alias).lower()] = code
     for slug, spec in (actors_cur.get("bodies") or {}).items():
         kb.actor_names[slug] = spec.get("name", slug)
@@ -242,7 +249,7 @@ def _build() -> Knowledge:
             b.add(alias, "ORG", slug)
             kb.actor_forms[_strip_the(alias).lower()] = slug
         for adj in spec.get("adjectives", []) or []:
-            b.add(adj, "NORP", slug)
+            b.add(adj, "NORP", slug, exact=True)
             kb.actor_forms[adj.lower()] = slug
 
     kb.armed_groups = frozenset(actors_cur.get("armed_groups") or [])
@@ -251,7 +258,8 @@ def _build() -> Knowledge:
     for spec in leaders_cur:
         leader = Leader(spec["name"], spec["actor"], spec.get("role", "official"))
         for alias in (spec["name"], *(spec.get("aliases") or [])):
-            b.add(alias, "PERSON", f"person:{leader.actor}")
+            # names are capitalised; "Tusk", "Waltz", "Barrack" are also common words
+            b.add(alias, "PERSON", f"person:{leader.actor}", exact=True)
             kb.leaders[alias.lower()] = leader
 
     # 5. titles

@@ -18,19 +18,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.extract import events as events_mod
+from detente.extract import facts as facts_mod
 from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
 
-try:  # TEMPORARY until facts/events land
-    from detente.extract import events as events_mod
-    from detente.extract import facts as facts_mod
-except ImportError:  # pragma: no cover
-    import types
-
-    facts_mod = types.SimpleNamespace(__name__="facts", facts_in=lambda doc, pub, tracker=None: [])
-    events_mod = types.SimpleNamespace(__name__="events", events_in=lambda doc, pub, tracker=None: [])
 
 #: Name of the extractor recorded with every extraction run; bump when output changes.
 EXTRACTOR_NAME = "detente.extract.v1"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract.kb import knowledge, split_codes
+from detente.extract.entindex import ents_in
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -91,15 +92,56 @@ def place_codes(ent: Span) -> list[str]:
     return split_codes(ent.ent_id_)
 
 
-def places_in(span: Span | Doc, *, countries_as_places: bool = False) -> list[str]:
+#: Nouns that refer back to a region named earlier ("the strip", "both regions").
+_ANAPHORIC = {
+    "region",
+    "regions",
+    "province",
+    "provinces",
+    "strip",
+    "enclave",
+    "peninsula",
+    "oblast",
+    "oblasts",
+    "governorate",
+}
+_ANAPHORIC_DETS = {"the", "both", "these", "those", "this", "that", "two"}
+
+
+def _anaphoric_places(span: Span) -> list[str]:
+    """Regions that "the region", "the strip" or "both regions" in *span* refer back to."""
+    doc = span.doc
+    for tok in span:
+        if tok.lower_ not in _ANAPHORIC or tok.ent_type_:
+            continue
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet"}}
+        if not dets & _ANAPHORIC_DETS:
+            continue
+        wanted = 2 if tok.tag_ == "NNS" else 1
+        found: list[str] = []
+        for ent in reversed(ents_in(doc[: span.start])):
+            codes = [c for c in place_codes(ent) if "-" in c]
+            if codes and codes[0] not in found:
+                found.extend(c for c in codes if c not in found)
+                if len(found) >= wanted:
+                    break
+        return list(reversed(found)) if wanted > 1 else found
+    return []
+
+
+def places_in(
+    span: Span | Doc, *, countries_as_places: bool = False, anaphora: bool = True
+) -> list[str]:
     """ISO codes of the places named in *span*, de-duplicated, in text order.
 
     Regions and curated areas always count.  Countries count only where the syntax makes
-    them a location (see module docstring) unless *countries_as_places* is true.
+    them a location (see module docstring) unless *countries_as_places* is true.  With
+    *anaphora*, a span that names no place but says "the region", "the strip" or "both
+    regions" gets the region(s) last named before it in the document.
     """
     seen: dict[str, None] = {}
     places = knowledge().places
-    for ent in span.ents:
+    for ent in ents_in(span):
         codes = place_codes(ent)
         if not codes:
             continue
@@ -112,6 +154,8 @@ def places_in(span: Span | Doc, *, countries_as_places: bool = False) -> list[st
             continue
         for code in codes:
             seen.setdefault(code, None)
+    if not seen and anaphora and isinstance(span, Span):
+        return _anaphoric_places(span)
     return list(seen)
 
 

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from detente.records import Quantity
+from detente.extract.entindex import ents_in
 
 _SCALES = {
     "hundred": 1e2,
@@ -256,7 +257,7 @@ def quantities_in(span: Span | Doc) -> list[Quantity]:
     doc = span if isinstance(span, Doc) else span.doc
     out: list[Quantity] = []
     covered: set[int] = set()
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ not in _NUMERIC_LABELS:
             continue
         if ent.label_ == "DATE" and not is_duration(ent.text):

@@ -70,14 +70,28 @@ _PLAN_NOUNS = frozenset(
     }
 )
 _GROUP_NOUNS = frozenset(
-    {"leader", "head", "minister", "government", "country", "state", "capital", "delegation"}
+    {"leader", "head", "minister", "government", "country", "state", "capital", "delegation",
+     "co-chair", "chair", "mediator", "guarantor", "sponsor", "member", "envoy", "co", "chairs",
+     "representative", "foreign minister", "side", "party"}
 )
+_TROOPS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "base", "bases",
+                     "contingent", "army"})
+_GENERIC_DEALS = frozenset(
+    {"agreement", "deal", "accord", "plan", "framework", "proposal", "arrangement", "pact",
+     "memorandum", "understanding", "initiative", "roadmap", "offer"}
+)
+_COOP_PROCESS = frozenset({"work", "cooperate", "engage", "meet", "talk", "sit", "convene"})
+_STATE_NOUNS = frozenset(
+    {"government", "authorities", "administration", "cabinet", "presidency", "ministry",
+     "country", "state", "regime", "leadership", "kingdom", "republic", "emirate", "junta"}
+)
+_GROUP_SUBJECTS = frozenset({"group", "movement", "rebels", "militia", "insurgents", "fighters"})
 _WAR_WORDS = frozenset(
     {"fighting", "fight", "war", "offensive", "strike", "strikes", "attack", "attacks", "operation",
      "operations", "bombing", "shelling", "hostilities", "advance", "campaign", "assault"}
 )
 _INSTITUTIONS = frozenset(
-    {"government", "authorities", "leadership", "side", "army", "administration", "cabinet",
+    {"government", "kingdom", "republic", "emirate", "junta", "regime", "authorities", "leadership", "side", "army", "administration", "cabinet",
      "ministry", "presidency", "office", "delegation", "team", "negotiators", "military",
      "country", "state", "regime", "group", "movement", "rebels", "council", "junta"}
 )
@@ -130,6 +144,7 @@ class _DocState:
         self.condition_roots: list[Token] = []
         self.exchange_roots: list[Token] = []
         self.excluded: set[int] = set()
+        self.before_roots: set[int] = set()
         strings = doc.vocab.strings
         for key, start, end in comp.phrases(doc):
             label = strings[key]
@@ -141,7 +156,9 @@ class _DocState:
             elif label == "COND":
                 self.condition_roots.append(_phrase_root(doc[start:end]))
             elif label == "EXCH":
-                self.exchange_roots.append(doc[start:end].root)
+                root = doc[start:end].root
+                if all(r.i != root.i for r in self.exchange_roots):
+                    self.exchange_roots.append(root)
         lex = comp.lex
         for tok in doc:
             if tok.dep_ == "mark" and tok.lower_ in lex.condition_marks and tok.head.dep_ in (
@@ -153,6 +170,22 @@ class _DocState:
                 self.condition_roots.append(tok.head)
             elif (
                 tok.lower_ == "before"
+                and tok.dep_ == "mark"
+                and tok.head.dep_ == "advcl"
+                and any(
+                    c.dep_ in ("nsubj", "nsubjpass")
+                    and (
+                        c.lemma_.lower() in lex.before_objects
+                        or any(d.lower_ == "any" for d in c.children)
+                    )
+                    for c in tok.head.children
+                )
+            ):
+                # "before any dialogue can begin": a precondition, not a demand of its own.
+                self.condition_roots.append(tok.head)
+                self.before_roots.add(tok.head.i)
+            elif (
+                tok.lower_ == "before"
                 and tok.dep_ == "prep"
                 and any(
                     c.dep_ == "pobj"
@@ -162,6 +195,7 @@ class _DocState:
                 )
             ):
                 self.condition_roots.append(tok)
+                self.before_roots.add(tok.i)
         for root in self.condition_roots + self.exchange_roots:
             self.excluded.update(t.i for t in root.subtree)
         for sent in {t.sent for t in self.condition_roots}:
@@ -169,6 +203,10 @@ class _DocState:
         self.according: dict[int, set[int]] = {}
         self.tracker: Any = comp.make_tracker(doc)
         self.last_proponent: list[_Actor] = []
+        #: Actors of the most recent stance and the token where its sentence starts.
+        self.last_actors: list[_Actor] = []
+        self.last_sent_start: int = 0
+        self.history: list[_Actor] = []
 
     def according_tokens(self, sent: Span) -> set[int]:
         key = sent.start
@@ -233,34 +271,21 @@ class StanceComponent:
         self._actor_name: Any = None
         self._places: Any = None
         self._quantities: Any = None
-        self._timex: Any = None
-        self._resolve_date: Any = None
+        self._date_of: Any = None
         self._bind_knowledge()
 
     # -- knowledge modules ----------------------------------------------------------------
 
     def _bind_knowledge(self) -> None:
         """Bind the actor, place, quantity and time helpers of the knowledge modules."""
-        import importlib
-
-        from detente.extract import actors, places
+        from detente.extract import actors, places, quantities, timex
 
         self._tracker_cls = actors.ActorTracker
         self._resolve = actors.resolve_actor
-        self._actor_name = getattr(actors, "actor_name", None)
+        self._actor_name = actors.actor_name
         self._places = places.places_in
-        try:  # TEMPORARY until the quantity/time modules land
-            quantities = importlib.import_module("detente.extract.quantities")
-            self._quantities = quantities.quantities_in
-        except ImportError:
-            self._quantities = lambda span: []
-        try:
-            timex = importlib.import_module("detente.extract.timex")
-            self._timex = timex.find_time_expressions
-            self._resolve_date = timex.resolve_date
-        except ImportError:
-            self._timex = lambda span: []
-            self._resolve_date = lambda text, published, future=False: None
+        self._quantities = quantities.quantities_in
+        self._date_of = timex.date_of
 
     def make_tracker(self, doc: Doc) -> Any:
         """A fresh actor tracker for *doc*."""
@@ -327,11 +352,19 @@ class StanceComponent:
                 ]
                 if inner:
                     del found[trig.token.i]
+        # A stance word inside a condition ("if the authorities accept …") is the condition.
+        for root in state.condition_roots:
+            for t in root.subtree:
+                if t.i in found and t.i != root.head.i:
+                    del found[t.i]
         for trig in found.values():
             trig.content = self._content_roots(trig)
             ids: set[int] = set()
             for root in trig.content:
-                ids.update(t.i for t in root.subtree)
+                if root.i == trig.token.i:
+                    ids.add(root.i)  # a concession verb is its own content, not its clause
+                else:
+                    ids.update(t.i for t in root.subtree)
             trig.content_ids = ids - state.excluded
         # A trigger inside another's complement is that stance's content, unless it is a noun
         # with a holder of its own ("rejected Moscow's demand for …" holds two stances).
@@ -341,7 +374,7 @@ class StanceComponent:
                 other is not trig and trig.token.i in other.content_ids for other in found.values()
             )
             if nested and not (
-                (trig.cls == "noun" and self._noun_holder_tokens(trig.token, False))
+                (trig.cls == "noun" and self._explicit_holder(trig.token))
                 or (trig.cls == "verb" and _in_relcl(trig.token))
                 or trig.cls == "must"
             ):
@@ -360,6 +393,16 @@ class StanceComponent:
             return None
         if kids & lex.blocking_particles.get(lemma, frozenset()):
             return None
+        if lemma == "take" or (lemma == "put" and "on" in kids and "forward" not in kids):
+            # "take X off the table" rejects X; "put X on the table" proposes it.
+            if not any(
+                p.lemma_.lower() == "table"
+                for c in tok.children
+                if c.dep_ in ("prep", "prt")
+                for p in c.children
+            ):
+                return None
+            kind = "reject" if lemma == "take" else "propose"
         if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
             # "the proposed deal", "a plan submitted by X": attributive, not a stance clause.
             return None
@@ -383,6 +426,12 @@ class StanceComponent:
         lex = self.lex
         kind = lex.nouns.get(lemma)
         if kind is None:
+            return None
+        if kind == "demand" and tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
+            # "a ceasefire is a precondition for any talks": the subject is what is demanded.
+            if any(c.dep_ in ("nsubj", "csubj") for c in tok.head.children):
+                return Trigger(tok, "demand", "copula")
+        if lemma in ("condition", "priority"):
             return None
         if lemma in lex.nouns_need_complement and not self._noun_complements(tok):
             return None
@@ -457,13 +506,16 @@ class StanceComponent:
             return None
         if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl"):
             return None
-        if lemma in lex.threat_actions and lemma not in lex.concessions:
+        if self._hostile(tok) or (lemma in lex.threat_actions and lemma not in lex.concessions):
             return None if negated else Trigger(tok, "threaten", "concession")
         if lemma in lex.retentions:
             if negated:
                 return None
             if any(c.dep_ == "xcomp" and self._hostile(c) for c in tok.children):
                 return Trigger(tok, "threaten", "retention")
+            if any(t.lemma_.lower() in _TROOPS for t in tok.subtree):
+                # "would keep its troops there": refusing to withdraw a military presence.
+                return Trigger(tok, "reject", "presence")
             return Trigger(tok, "demand", "retention")
         return Trigger(tok, "offer", "concession")
 
@@ -512,6 +564,10 @@ class StanceComponent:
         out: list[Token] = []
         if trig.cls == "exist":
             return [c for c in tok.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"]
+        if trig.cls == "copula":
+            return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]
+        if trig.cls == "presence":
+            return [tok]
         if trig.cls in ("verb", "concession", "retention", "must"):
             for c in tok.children:
                 if c.dep_ in _VERB_COMPLEMENTS or c.dep_ == "nsubjpass":
@@ -523,6 +579,11 @@ class StanceComponent:
                     out.append(c)
             if trig.cls in ("concession", "retention", "must"):
                 out.insert(0, tok)
+            # "urged both sides to de-escalate and to preserve …": a to-infinitive parsed as
+            # a coordinated verb still belongs to the request.
+            for c in tok.children:
+                if c.dep_ == "conj" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    out.append(c)
         elif trig.cls == "noun":
             out.extend(self._noun_complements(tok))
         elif trig.cls == "adj":
@@ -565,8 +626,12 @@ class StanceComponent:
             actors, from_plan = self._holders(trig, state)
             if not actors:
                 continue
+            if not from_plan:
+                state.last_actors = actors
+                state.last_sent_start = trig.token.sent.start
+            state.history.extend(actors)
             kind = trig.kind
-            negated = trig.cls not in ("must", "exist") and self._negated(trig.token)
+            negated = trig.cls not in ("must", "exist", "copula") and self._negated(trig.token)
             if trig.cls == "noun" and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children
             ):
@@ -655,12 +720,13 @@ class StanceComponent:
             xkind = "demand"
         else:
             return
-        scope = {t.i for t in _clause_head(trig.token).subtree}
+        clause = _clause_head(trig.token)
+        scope = self._condition_scope(clause)
         mine = [i for i in main_ids if claims[i].actor == actor.id]
         if not mine:
             return
         for root in state.exchange_roots:
-            if root.i not in scope:
+            if not self._condition_of(root, clause, scope):
                 continue
             # "in return, X would …" trades against an earlier sentence: nothing to add here.
             objs = [t for t in root.subtree if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "for"]
@@ -689,7 +755,7 @@ class StanceComponent:
         scope = self._condition_scope(clause)
         heads: list[Token] = []
         for root in state.condition_roots:
-            if root.head.i in scope and root.i != clause.i and root.lower_ != "before":
+            if self._condition_of(root, clause, scope) and root.i not in state.before_roots:
                 heads.append(root)
         if kind == "reject":
             for t in trig.token.subtree:
@@ -761,10 +827,14 @@ class StanceComponent:
     def _holders(self, trig: Trigger, state: _DocState) -> tuple[list[_Actor], bool]:
         """Actors holding the stance; the flag tells a plan/draft subject was resolved."""
         tok = trig.token
-        if trig.cls in ("must", "exist"):
+        if trig.cls == "copula" and self._explicit_holder(tok):
+            heads = self._noun_holder_tokens(tok, False)
+            actors = [a for o in heads for a in self._resolve_tok(o, tok, state)]
+            return _unique(actors), False
+        if trig.cls in ("must", "exist", "copula"):
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
             for rep in attr.reporter_chain(tok, self.lex.sources):
-                found = self._resolve_tok(rep, rep.head, state)
+                found = self._resolve_tok(rep, rep.head, state, False)
                 if found:
                     return found, False
             return [], False
@@ -778,7 +848,9 @@ class StanceComponent:
         head = heads[0]
         if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN":
             owners = self._noun_holder_tokens(head, False)
-            actors = [a for o in owners for a in self._resolve_tok(o, tok, state)]
+            actors = [
+                a for o in owners for m in _members(o) for a in self._resolve_tok(m, tok, state)
+            ]
             if actors:
                 return _unique(actors), True
             if state.last_proponent:
@@ -786,21 +858,36 @@ class StanceComponent:
             return [], True
         actors: list[_Actor] = []
         for h in heads:
+            sides = _sides(h)
+            if sides:
+                # "Greek Cypriot and Turkish Cypriot leaders": one stance per side.
+                found = [a for m in sides for a in self._resolve_tok(m, tok, state, False)]
+                if len(_unique(found)) > 1:
+                    actors.extend(found)
+                    continue
             for c in _members(h):
-                found = self._resolve_tok(c, tok, state)
-                if not found and c.lemma_.lower() in _INSTITUTIONS:
+                found = self._resolve_tok(c, tok, state, fallback=False)
+                lemma = c.lemma_.lower()
+                own_side = any(p.dep_ == "poss" and p.lower_ in _PRONOUNS for p in c.children)
+                if not found and (lemma in _INSTITUTIONS or own_side):
                     # "X's office said the government was ready …": the speaker's side.
                     for rep in attr.reporter_chain(tok, self.lex.sources):
-                        found = self._resolve_tok(rep, rep.head, state)
+                        found = self._resolve_tok(rep, rep.head, state, False)
                         if found:
                             break
-                if not found and c.lemma_.lower() in _GROUP_NOUNS:
-                    # "the leaders of France, Germany and Britain"
+                if not found and lemma in _GROUP_NOUNS | _INSTITUTIONS:
+                    # "the leaders of France, Germany and Britain", "the government in Aden"
                     for prep in c.children:
-                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                             for pobj in prep.children:
                                 for cc in _members(pobj):
-                                    found.extend(self._resolve_tok(cc, tok, state))
+                                    found.extend(self._resolve_tok(cc, tok, state, False))
+                if not found:
+                    found = self._resolve_tok(c, tok, state)
+                if not found and c.pos_ == "NOUN" and lemma not in _PLAN_NOUNS:
+                    # "Starmer said a coalition would be ready to …": the speaker's position.
+                    for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                        found = self._resolve_tok(rep, rep.head, state, False)
                 actors.extend(found)
         return _unique(actors), False
 
@@ -834,6 +921,20 @@ class StanceComponent:
                     return [subj]
         return []
 
+    @staticmethod
+    def _explicit_holder(tok: Token) -> bool:
+        """ "Moscow's demand", "the Russian offer", "a proposal by Turkey" — not "UN-backed"."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
+                return True
+            if c.dep_ == "amod" and c.ent_type_ == "NORP":
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                return True
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
+                return True
+        return False
+
     def _governing_subject(self, tok: Token) -> Token | None:
         cur = tok
         for _ in range(4):
@@ -844,30 +945,47 @@ class StanceComponent:
                 break
         return None
 
-    def _resolve_tok(self, head: Token, trig: Token, state: _DocState) -> list[_Actor]:
+    def _resolve_tok(
+        self, head: Token, trig: Token, state: _DocState, fallback: bool = True
+    ) -> list[_Actor]:
         """Resolve a holder token to actors, pronouns through the reporting frame first.
 
         "They said they were ready …" after a list of states gives every state of the list.
         """
         lex = self.lex
+        reporters: list[Token] = []
         if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
             plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
-            for rep in attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig):
+            reporters = attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig)
+            for rep in reporters:
                 if rep.i == head.i:
                     continue
                 if rep.lower_ in _PRONOUNS:
-                    found = self._resolve_tok(rep, rep.head, state)
+                    found = self._resolve_tok(rep, rep.head, state, False)
                 elif not plural:
                     a = self._resolve_one(rep, state)
                     found = [a] if a is not None else []
                 else:
-                    reps = _members(rep) if plural else [rep]
+                    reps = _sides(rep) or _members(rep)
                     found = [a for a in (self._resolve_one(r, state) for r in reps) if a]
                 if found:
                     return found
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head
         a = self._resolve_one(head, state)
+        if a is None and fallback and not reporters and head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS:
+            # "the government", "the group": the latest state (or armed group) holding a stance.
+            want_state = head.lemma_.lower() in _STATE_NOUNS
+            for prev in reversed(state.history):
+                if _is_state(prev.id) == want_state:
+                    return [prev]
+        if a is None and not reporters and head.lower_ in _PRONOUNS:
+            # Nothing else to go on: the side that held the last stance, if it was close by.
+            last = state.last_actors
+            if last and trig.sent.start - state.last_sent_start <= 400:
+                plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
+                if plural or len(last) == 1:
+                    return list(last)
         return [a] if a is not None else []
 
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
@@ -908,6 +1026,8 @@ class StanceComponent:
         units = self._units(trig, state)
         own = [u for u in units if u.head.i == trig.token.i]
         rest = [u for u in units if u.head.i != trig.token.i]
+        if trig.cls == "presence":
+            return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
         if own:
             # An action verb naming its issue ("halt", "withdraw", "release") decides it.
             issue = self._classify(own[0].head, own[0].tokens, state, min_weight=2)
@@ -926,17 +1046,57 @@ class StanceComponent:
             if issue is not None and issue not in seen:
                 seen.add(issue)
                 out.append((issue, unit))
+        if not out and trig.token.lemma_.lower() in _COOP_PROCESS and trig.cls != "noun":
+            out.append(("process", _Unit(trig.token, [trig.token])))
+        if not out and trig.kind == "threaten" and units:
+            # An unnamed threat is a threat to go on fighting.
+            out.append(("ceasefire", units[0]))
         return out
 
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
-        subj = [c for c in unit.head.children if c.dep_ == "nsubj"]
-        if subj and unit.head.pos_ in ("VERB", "AUX"):
-            skip = {t.i for c in subj for t in c.subtree}
-            issue = self._classify(unit.head, [t for t in unit.tokens if t.i not in skip], state)
-            if issue is not None:
+        head = unit.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in _COOP_PROCESS:
+            return "process"  # "agreed to work towards …", "ready to engage"
+        if head.lemma_.lower() in _GENERIC_DEALS:
+            # "a minerals agreement", "a prisoner-exchange deal": the modifier names the issue.
+            mods = [
+                t
+                for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod")
+                for t in c.subtree
+            ]
+            issue = self._classify(head, mods, state, min_weight=2) if mods else None
+            if issue is not None and issue != "process":
                 return issue
-        return self._classify(unit.head, unit.tokens, state)
+        ids = {t.i for t in unit.tokens}
+        subj = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+        subj_ids = {t.i for c in subj for t in c.subtree}
+        rel_ids = {
+            t.i
+            for r in unit.tokens
+            if r.dep_ in ("relcl", "acl") and r.i != head.i and r.head.i in ids
+            for t in r.subtree
+        }
+        if head.pos_ == "NOUN" and any(c.lower_ in ("any", "every") for c in head.children):
+            # "any deal that would give the group oil revenue": the clause says which deals.
+            rels = [
+                c
+                for c in head.children
+                if c.dep_ in ("relcl", "acl") and not self._negated(c)
+            ]
+            for r in rels:
+                toks = [t for t in r.subtree if t.i in ids]
+                issue = self._classify(r, toks, state)
+                if issue is not None:
+                    return issue
+        # The clause's own words first; its subject and relative clauses only when they are all.
+        for skip in (subj_ids | rel_ids, subj_ids):
+            if skip:
+                issue = self._classify(head, [t for t in unit.tokens if t.i not in skip], state)
+                if issue is not None:
+                    return issue
+        return self._classify(head, unit.tokens, state)
 
     def _classify(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
@@ -948,7 +1108,7 @@ class StanceComponent:
         for t in toks:
             hits: list[tuple[str, int]] = []
             w = words.get(t.lemma_.lower()) or words.get(t.lower_)
-            if w is not None:
+            if w is not None and t.pos_ != "DET":
                 hits.append(w)
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids for i in range(t.i, end)):
@@ -1008,15 +1168,37 @@ class StanceComponent:
                 break
         return heads
 
+    @staticmethod
+    def _condition_of(root: Token, clause: Token, scope: set[int]) -> bool:
+        """True when the condition at *root* qualifies the stance clause *clause*: it hangs
+        from the clause (or its reporting verb), or sits inside the clause's complement without
+        crossing into a coordinated clause of its own."""
+        if root.i == clause.i:
+            return False
+        if root.head.i in scope:
+            return True
+        cur = root
+        for _ in range(10):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+                return False
+            cur = cur.head
+            if cur.i == clause.i:
+                return True
+        return False
+
     def _conditions(self, clause: Token, state: _DocState) -> list[str]:
         if not state.condition_roots:
             return []
         scope = self._condition_scope(clause)
         out: list[str] = []
         for root in state.condition_roots:
-            if root.head.i in scope and root.i != clause.i:
+            if self._condition_of(root, clause, scope):
                 toks = sorted(root.subtree, key=lambda t: t.i)
                 span = root.doc[toks[0].i : toks[-1].i + 1]
+                while span and (span[-1].is_punct or span[-1].dep_ == "cc"):
+                    span = span[:-1]
                 text = span.text.strip(" ,;")
                 if text and text not in out:
                     out.append(text)
@@ -1044,16 +1226,16 @@ class StanceComponent:
         anonymous = att.anonymous
         lex = self.lex.sources
         for rep in att.reporters:
+            if rep.lower_ in _PRONOUNS:
+                continue
+            refs = [self._resolve(_head_span(m)) for m in (_sides(rep) or _members(rep))]
+            if any(r is not None and r.id == actor.id for r in refs):
+                continue  # the holder's own side speaking
             if attr.is_media(rep, lex) or attr.is_anonymous(rep, lex):
                 name = attr.source_name(rep)
                 if name.lower() not in {s.lower() for s in sources}:
                     sources.append(name)
                 anonymous = anonymous or attr.is_anonymous(rep, lex)
-                continue
-            if rep.lower_ in _PRONOUNS:
-                continue
-            refs = [self._resolve(_head_span(m)) for m in _members(rep)]
-            if any(r is not None and r.id == actor.id for r in refs):
                 continue
             ref = refs[0]
             if ref is not None and ref.id != actor.id:
@@ -1079,24 +1261,9 @@ class StanceComponent:
         return None
 
     def _date(self, span: Span, clause: Token, published: date | None) -> date | None:
-        future = any(c.lower_ in ("will", "'ll", "shall") for c in clause.children)
-        try:
-            exprs = self._timex(span)
-        except Exception:  # noqa: BLE001 - a bad time phrase must not lose the stance
-            exprs = []
-        for expr in exprs:
-            text = expr if isinstance(expr, str) else getattr(expr, "text", None)
-            if text is None and isinstance(expr, tuple):
-                text = expr[0]
-            if not text:
-                continue
-            try:
-                when = self._resolve_date(text, published, future=future)
-            except Exception:  # noqa: BLE001
-                when = None
-            if when is not None:
-                return when
-        return published
+        """When the stance was voiced: a time expression in its clause, else the report date."""
+        when = self._date_of(span, published)
+        return when if when is not None else published
 
     def _quote_span(self, trig: Trigger, clause: Token, state: _DocState) -> Span:
         """The stance clause: subject through complement, without trailing coordinated clauses."""
@@ -1133,6 +1300,11 @@ class StanceComponent:
         return doc[lo : hi + 1]
 
 
+def _is_state(actor_id: str) -> bool:
+    """States have ISO alpha-3 ids (upper case); bodies and groups have lowercase slugs."""
+    return len(actor_id) == 3 and actor_id.isupper()
+
+
 def _in_relcl(tok: Token) -> bool:
     """True for a verb in a relative clause ("a roadmap that calls for a truce")."""
     cur = tok
@@ -1148,6 +1320,16 @@ def _in_relcl(tok: Token) -> bool:
 def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
     count = sum(1 for t in doc[lo : hi + 1] if t.text in ('"', "“", "”"))
     return count % 2 == 1
+
+
+def _sides(tok: Token) -> list[Token]:
+    """The coordinated modifiers of a plural head ("Ukrainian and US delegations"), else []."""
+    if tok.lemma_.lower() not in _GROUP_NOUNS | _INSTITUTIONS | {"delegation", "team"}:
+        return []
+    for m in tok.children:
+        if m.dep_ in ("amod", "compound", "nmod") and any(k.dep_ == "conj" for k in m.children):
+            return _members(m)
+    return []
 
 
 def _members(tok: Token) -> list[Token]:
@@ -1186,25 +1368,31 @@ def _conjuncts(tok: Token) -> list[Token]:
 def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Token]]:
     """*head*'s subtree without coordinated siblings, coordinated clauses and excluded phrases.
 
-    Returns the tokens and the heads of coordinated clauses found below *head*.
+    Returns the tokens and the heads of coordinated clauses found below *head* (not inside
+    relative clauses, which describe a noun rather than add a stance).
     """
     out: list[Token] = []
     split: list[Token] = []
-    stack = [head]
+    stack: list[tuple[Token, bool]] = [(head, False)]
     while stack:
-        t = stack.pop()
+        t, in_rel = stack.pop()
         if t.i in excluded:
             continue
         out.append(t)
         for c in t.children:
             if c.dep_ in ("conj", "cc") and t.i == head.i:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
+            if (
+                not in_rel
+                and c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and t.pos_ in ("VERB", "AUX")
+            ):
                 split.append(c)
                 continue
             if c.dep_ == "punct":
                 continue
-            stack.append(c)
+            stack.append((c, in_rel or c.dep_ in ("relcl", "acl")))
     return sorted(out, key=lambda t: t.i), split
 
 

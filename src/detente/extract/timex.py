@@ -14,7 +14,8 @@ import functools
 import re
 from datetime import date, datetime, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from detente.extract.entindex import ents_in
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0,
@@ -77,7 +78,8 @@ _MONTHS = (
 )
 _HAS_MONTH = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
 _DURATION = re.compile(
-    r"^(?:about |some |up to |at least |more than |nearly |almost |over |around |the )?"
+    r"^(?:the )?(?:last |past |next |first |coming |about |some |up to |at least |more than |"
+    r"nearly |almost |over |around )?"
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several|few|a few|"
     r"many|\w+-)\s*(?:-|\s)?(?:day|week|month|year|decade|hour)s?(?:-long| long)?$",
     re.I,
@@ -200,7 +202,7 @@ def find_time_expressions(doc_or_span: Doc | Span) -> list[Span]:
         doc, start, end = doc_or_span.doc, doc_or_span.start, doc_or_span.end
     found: list[Span] = []
     covered: set[int] = set()
-    for ent in doc_or_span.ents:
+    for ent in ents_in(doc_or_span):
         if ent.label_ in {"DATE", "TIME"} and not is_duration(ent.text):
             found.append(ent)
             covered.update(range(ent.start, ent.end))
@@ -226,13 +228,69 @@ def future_hint(span: Span) -> bool:
     return False
 
 
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "'d", "wo"}
+_FUTURE_LEMMAS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", "prepare", "aim"}
+
+
+def governing_verb(expr: Span) -> Token | None:
+    """The verb a time expression modifies ("met on Friday" -> "met").
+
+    In "X said on Tuesday it would resume talks" the parser often hangs "on Tuesday" on
+    "resume"; an expression standing before the subject of a reported clause belongs to
+    the reporting verb.
+    """
+    tok = expr.root
+    verb: Token | None = None
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            verb = tok if tok.pos_ in {"VERB", "AUX"} else None
+            break
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            verb = tok
+            break
+    if verb is not None and verb.dep_ == "ccomp" and verb.head.i < expr.start:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.i >= expr.end:
+            return verb.head
+    return verb
+
+
+def verb_is_future(verb: Token) -> bool:
+    """Does *verb* speak of something to come ("will meet", "would travel" in reported
+    speech, "is due to meet", "plans to visit", "scheduled for")?"""
+    cur = verb
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+                return True
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ == "going":
+                return True
+        if cur.lemma_ in _FUTURE_LEMMAS and cur.tag_ != "VBD":
+            return True
+        if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.lemma_ in _FUTURE_LEMMAS or cur.lower_ in {"due", "set"}:
+                return True
+            continue
+        break
+    return False
+
+
+def expression_is_future(expr: Span) -> bool:
+    """Is this time expression about the future, judged by the verb it modifies?"""
+    if any(t.lower_ in {"next", "coming", "upcoming"} for t in expr):
+        return True
+    verb = governing_verb(expr)
+    return verb is not None and verb_is_future(verb)
+
+
 def date_of(span: Span, published: date | None, future: bool | None = None) -> date | None:
-    """The first resolvable time expression in *span*, resolved (tense from the span if
-    *future* is not given)."""
-    if future is None:
-        future = future_hint(span)
+    """The first resolvable time expression in *span*, resolved (tense from the verb each
+    expression modifies if *future* is not given)."""
     for expr in find_time_expressions(span):
-        resolved = resolve_date(expr.text, published, future)
+        fut = expression_is_future(expr) if future is None else future
+        resolved = resolve_date(expr.text, published, fut)
         if resolved is not None:
             return resolved
     return None

@@ -4,7 +4,8 @@ Rules (all within one actor and one issue):
 
 * **contradiction / reversal** — the actor accepts (or offers, proposes) a
   thing and rejects the same thing.  "The same thing": equal places, or one
-  side names no place; equal targets, or one side has none.  When every
+  side names no place; the same target wording (or none on either side);
+  equal quantities when both sides give one.  When every
   dated piece of one side precedes the other it is a ``reversal`` (before →
   after), otherwise a ``contradiction`` (voiced in parallel or undated).
 * **denial** — a claim marked ``denied`` (the actor denied the reported
@@ -32,8 +33,8 @@ _SCOPED = ("demand", "offer", "propose")
 
 def _compatible(a: Position, b: Position) -> bool:
     places = not a.places or not b.places or a.places == b.places
-    target = not a.target or not b.target or a.target == b.target
-    return places and target
+    quantities = not a.quantities or not b.quantities or a.quantities == b.quantities
+    return places and quantities and a.target == b.target
 
 
 def _dates(evidence: Iterable[Evidence]) -> list[str]:
@@ -42,10 +43,10 @@ def _dates(evidence: Iterable[Evidence]) -> list[str]:
 
 def _unique(evidence: Iterable[Evidence]) -> list[Evidence]:
     """Evidence without denied claims and without repeats of the same span."""
-    seen: set[tuple[int, int, int]] = set()
+    seen: set[tuple[int, str]] = set()
     out = []
     for e in evidence:
-        span = (e.report, e.start, e.end)
+        span = (e.report, e.quote)
         if e.denied or span in seen:
             continue
         seen.add(span)
@@ -160,7 +161,7 @@ def detect(positions: Iterable[Position]) -> list[Change]:
             seq = [p for p in plain if p.stance == stance and p.first_seen and _unique(p.evidence)]
             seq.sort(key=lambda p: (p.first_seen, p.key))
             for a, b in zip(seq, seq[1:], strict=False):
-                if not a.last_seen or not b.first_seen or a.first_seen >= b.first_seen:
+                if not a.first_seen or not b.first_seen or a.first_seen >= b.first_seen:
                     continue
                 kind = _scope(a, b)
                 if kind:

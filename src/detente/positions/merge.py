@@ -14,7 +14,8 @@ actor, issue, stance and object.
 
 Corroboration: each claim rests on one **origin** — the unnamed source(s) it
 cites when it is anonymous ("a Ukrainian official"), else the innermost named
-source of its attribution chain, else the speaker (on the record).  Outlets
+source of its attribution chain, else the speaker (on the record), else the
+outlet's own reporting (each report counts once).  Outlets
 relaying the same origin add no independent source: three papers citing "a
 Ukrainian official" count once.  Two different unnamed officials described in
 the same words cannot be told apart and also count once (a conservative
@@ -49,9 +50,32 @@ def stance_of(kind: str, negated: bool) -> tuple[str, bool]:
     return kind, negated
 
 
+_UNNAMED_START = {
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "several",
+    "some",
+    "sources",
+    "source",
+    "officials",
+    "people",
+    "diplomats",
+    "senior",
+    "western",
+    "unnamed",
+    "anonymous",
+}
+
+
 def _is_description(name: str) -> bool:
-    # "a senior official", "sources close to …", "people familiar with …": unnamed.
-    return bool(name) and (name[0].islower() or name.lower().startswith(("sources", "officials")))
+    # "a senior official", "Sources close to …", "people familiar with …": unnamed.
+    if not name:
+        return False
+    first = name.split()[0].lower()
+    return name[0].islower() or first in _UNNAMED_START
 
 
 def origin(claim: Mapping[str, Any]) -> str:
@@ -62,8 +86,9 @@ def origin(claim: Mapping[str, Any]) -> str:
         return " / ".join(sorted(set(unnamed)))
     if sources:
         return sources[-1]
-    who = claim.get("speaker") or claim.get("actor_name") or claim.get("actor") or "?"
-    return f"{who} (on the record)"
+    if claim.get("speaker"):
+        return f"{claim['speaker']} (on the record)"
+    return ""
 
 
 def _quantities(claim: Mapping[str, Any]) -> tuple[tuple[float, str], ...]:
@@ -117,7 +142,10 @@ def evidence_of(claim: Mapping[str, Any], report: Mapping[str, Any] | None = Non
         denied=bool(claim.get("denied")),
         speaker=claim.get("speaker"),
         agency=report.get("agency") or report.get("source"),
-        origin=origin(claim),
+        # An unattributed stance rests on the outlet's own reporting.
+        origin=origin(claim)
+        or f"{report.get('agency') or report.get('source') or 'unattributed'}"
+        f" (own reporting, report {claim['report']})",
     )
 
 
@@ -146,6 +174,7 @@ def merge(
                 places=places,
                 quantities=quantities,
                 target=target,
+                target_text=str(c.get("target") or ""),
             )
         pos.evidence.append(evidence_of(c, reports.get(int(c["report"]))))
     for pos in out.values():

@@ -58,11 +58,24 @@ class Position:
     quantities: tuple[tuple[float, str], ...]
     target: str
     evidence: list[Evidence] = field(default_factory=list)
+    #: The target as first worded in a claim (``target`` is its normalised form).
+    target_text: str = ""
 
     @property
     def claims(self) -> list[int]:
         """Ids of the claims behind this position."""
         return [e.claim for e in self.evidence]
+
+    @property
+    def distinct_evidence(self) -> list[Evidence]:
+        """Evidence with repeats of the same wording in one report dropped (headline + lead)."""
+        seen: set[tuple[int, str]] = set()
+        out = []
+        for e in self.evidence:
+            if (e.report, e.quote) not in seen:
+                seen.add((e.report, e.quote))
+                out.append(e)
+        return out
 
     @property
     def reports(self) -> list[int]:

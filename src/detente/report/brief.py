@@ -27,7 +27,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from detente import __version__
-from detente.positions import Picture, Position, build, place_names
+from detente.positions import Picture, Position, TimelineEntry, build, place_names
 
 if TYPE_CHECKING:
     from detente.bargain import Scenario
@@ -54,11 +54,14 @@ STANCE_SHORT = {
 }
 
 
+_MAP_PRIORITY = ("demand", "reject", "accept", "propose", "offer", "threaten")
+
+
 class BriefError(ValueError):
     """The brief cannot be written (message says why)."""
 
 
-# --------------------------------------------------------------------------- helpers
+# --------------------------------------------------------------------------- utilities
 
 
 def _e(value: Any) -> str:
@@ -104,9 +107,14 @@ class Cell:
 
     @property
     def title(self) -> str:
-        """Hover text."""
-        parts = [f"{p.label} ×{len(p.evidence)}" for p in self.positions]
-        return f"{self.actor} on {self.issue}: " + "; ".join(parts)
+        """Hover text: the stances, then up to three quotes with their sources."""
+        lines = [f"{self.actor} on {self.issue}:"]
+        lines += [f"• {p.label} ×{len(p.evidence)}" for p in self.positions]
+        quotes = [e for p in self.positions for e in p.distinct_evidence][:3]
+        for e in quotes:
+            who = " via ".join(e.sources) or e.speaker or e.agency or "unattributed"
+            lines.append(f"“{e.quote[:140]}” — {who}, {e.date or 'undated'}")
+        return "\n".join(lines)
 
 
 @dataclass(slots=True)
@@ -148,9 +156,7 @@ def mark_spans(text: str, spans: Iterable[tuple[int, int, str, str]]) -> Markup:
             out.insert(len(out) - 1, f'<a class="anchor" id="{_e(sid)}"></a>')
             continue
         out.append(_e(text[cursor:start]))
-        out.append(
-            f'<mark id="{_e(sid)}" title="{_e(title)}">{_e(text[start:end])}</mark>'
-        )
+        out.append(f'<mark id="{_e(sid)}" title="{_e(title)}">{_e(text[start:end])}</mark>')
         cursor = open_end = end
     out.append(_e(text[cursor:]))
     return Markup("".join(out))
@@ -168,18 +174,23 @@ def _parse(d: str | None) -> date | None:
 
 def timeline_svg(picture: Picture, width: int = 1000) -> Markup:
     """Stances per actor lane and events on their own lane, on a date axis."""
-    entries = [(t, _parse(t.date)) for t in picture.timeline]
-    entries = [(t, d) for t, d in entries if d is not None]
+    entries: list[tuple[TimelineEntry, date]] = []
+    for t in picture.timeline:
+        d = _parse(t.date)
+        if d is not None:
+            entries.append((t, d))
     if not entries:
         return Markup('<p class="empty">No dated stances or events.</p>')
-    lanes = [a for a in picture.actors if any(a in t.actors for t, _ in entries if t.type != "event")]
+    lanes = [
+        a for a in picture.actors if any(a in t.actors for t, _ in entries if t.type != "event")
+    ]
     lanes = lanes[:14]
     has_events = any(t.type == "event" for t, _ in entries)
     rows = (["events"] if has_events else []) + lanes
     d0 = min(d for _, d in entries)
     d1 = max(d for _, d in entries)
     span = max((d1 - d0).days, 1)
-    left, right, top, lane_h = 110, 20, 30, 24
+    left, right, top, lane_h = 150, 60, 30, 24
     height = top + lane_h * len(rows) + 30
     plot_w = width - left - right
 
@@ -193,6 +204,8 @@ def timeline_svg(picture: Picture, width: int = 1000) -> Markup:
     for i, row in enumerate(rows):
         y = top + lane_h * i + lane_h / 2
         label = "events" if row == "events" else picture.actor_names.get(row, row)
+        if len(label) > 22:
+            label = row
         parts.append(
             f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" class="lane">{_e(label)}</text>'
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="lane-line"/>'
@@ -223,8 +236,9 @@ def timeline_svg(picture: Picture, width: int = 1000) -> Markup:
             row_i = rows.index(lane)
         k = seen[(lane, d)]
         seen[(lane, d)] += 1
-        cx = x(d) + (k % 6) * 7 - (0 if k < 6 else 3)
-        cy = top + lane_h * row_i + lane_h / 2 + (0 if k < 6 else 6)
+        # Fan out: up to six side by side, further ones on a second row.
+        cx = min(x(d) + (k % 6) * 7, width - 8)
+        cy = top + lane_h * row_i + lane_h / 2 + (0 if k < 6 else 7)
         anchor = f"#{_span_id('c' if t.type == 'stance' else t.type[0], t.record)}"
         tip = f"{t.date} · {t.label}: “{t.quote[:160]}”"
         if t.type == "event":
@@ -293,21 +307,25 @@ def maps(picture: Picture, names: Mapping[str, str]) -> list[dict[str, Any]]:
         width = 460.0
         scale = width / max(w_geo, 1e-6)
         height = h_geo * scale
-        if height > 420:
-            scale *= 420 / height
-            height = 420.0
+        if height > 340:
+            scale *= 340 / height
+            height = 340.0
             width = w_geo * scale
         whole_country = a3 in codes
         parts = [
-            f'<svg class="map" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+            f'<svg class="map" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
+            f'height="{height:.0f}" role="img" '
             f'aria-label="Map of {_e(names.get(a3, a3))}" xmlns="http://www.w3.org/2000/svg">'
         ]
         listed = []
         for r in regions:
             d = " ".join(
-                "M" + "L".join(
-                    f"{(lon - lon0) * k * scale:.1f},{(lat1 - lat) * scale:.1f}" for lon, lat in ring
-                ) + "Z"
+                "M"
+                + "L".join(
+                    f"{(lon - lon0) * k * scale:.1f},{(lat1 - lat) * scale:.1f}"
+                    for lon, lat in ring
+                )
+                + "Z"
                 for ring in r["rings"]
             )
             code = r["code"]
@@ -317,7 +335,12 @@ def maps(picture: Picture, names: Mapping[str, str]) -> list[dict[str, Any]]:
             cls = "region"
             if st:
                 kinds = Counter(s for _, s, _ in st)
-                top = "mixed" if kinds["reject"] and kinds["demand"] else kinds.most_common(1)[0][0]
+                # Ties go to the stance that matters most for the map: a demand on a place.
+                top = (
+                    "mixed"
+                    if kinds["reject"] and kinds["demand"]
+                    else max(kinds, key=lambda k: (kinds[k], -_MAP_PRIORITY.index(k)))
+                )
                 fill = STANCE_COLOURS.get(top, "#999")
                 cls += " in-play"
             elif whole_country:
@@ -351,7 +374,9 @@ def maps(picture: Picture, names: Mapping[str, str]) -> list[dict[str, Any]]:
                 "name": names.get(a3, a3),
                 "svg": Markup("".join(parts)),
                 "regions": listed,
-                "missing": sorted(c for c in by_country[a3] if c not in {r["code"] for r in regions}),
+                "missing": sorted(
+                    c for c in by_country[a3] if c not in {r["code"] for r in regions}
+                ),
             }
         )
     return out
@@ -361,7 +386,11 @@ def maps(picture: Picture, names: Mapping[str, str]) -> list[dict[str, Any]]:
 
 
 def forecast_section(
-    picture: Picture, scenario: Scenario | None, runs: int, seed: int = 0
+    picture: Picture,
+    scenario: Scenario | None,
+    runs: int,
+    seed: int = 0,
+    capabilities: str | Path | None = None,
 ) -> tuple[dict[str, Any] | None, str]:
     """Run every model on *scenario* (drafted from the evidence when ``None``)."""
     from detente.bargain import MODELS, forecast
@@ -372,14 +401,14 @@ def forecast_section(
     focus_actor = None
     if scenario is None:
         focus_actor, claims = focus(picture.claims)
-        issues = default_issues(claims, limit=2)
+        issues = default_issues(claims, limit=3)
         if not issues:
             return None, "No forecast: no issue has stances from two actors yet."
         try:
-            scenario = draft(claims, issues)
+            scenario = draft(claims, issues, capabilities=capabilities)
         except DraftError as exc:
             return None, f"No forecast: {exc}."
-    results = []
+    results: list[Any] = []
     for model in MODELS:
         try:
             results.append(forecast(scenario, model, runs=runs, seed=seed))
@@ -394,8 +423,13 @@ def forecast_section(
                 continue
             fd = r.dimensions[k]
             rows.append(
-                {"model": r.model, "outcome": fd.outcome, "p10": fd.p10, "p50": fd.p50,
-                 "p90": fd.p90}
+                {
+                    "model": r.model,
+                    "outcome": fd.outcome,
+                    "p10": fd.p10,
+                    "p50": fd.p50,
+                    "p90": fd.p90,
+                }
             )
         actors = [
             {
@@ -408,9 +442,22 @@ def forecast_section(
             }
             for i, a in enumerate(scenario.actors)
         ]
+        outcomes = [r["outcome"] for r in rows if "error" not in r]
+        reading = ""
+        if outcomes:
+            mid = sorted(outcomes)[len(outcomes) // 2]
+            reading = f"The models land between {min(outcomes):.0f} and {max(outcomes):.0f}"
+            anchors = dim.extra.get("anchors") or {}
+            if isinstance(anchors, dict) and anchors:
+                near = min(anchors, key=lambda a: abs(float(a) - mid))
+                reading += (
+                    f"; the middle forecast ({mid:.0f}) is nearest to “{near}: {anchors[near]}”"
+                )
+            reading += "."
         dims.append(
             {
                 "name": dim.name,
+                "reading": reading,
                 "low": dim.low_label,
                 "high": dim.high_label,
                 "extra": dim.extra,
@@ -439,25 +486,35 @@ def forecast_section(
 
 def band_svg(rows: Sequence[Mapping[str, Any]], actors: Sequence[Mapping[str, Any]]) -> Markup:
     """Per model the p10–p90 band and the point forecast on the 0–100 scale."""
-    left, width, top, row_h = 100, 620, 34, 22
+    left, width, top, row_h = 100, 900, 58, 24
     height = top + row_h * len(rows) + 26
 
     def x(v: float) -> float:
-        return left + (width - left - 20) * max(0.0, min(100.0, v)) / 100
+        return left + (width - left - 30) * max(0.0, min(100.0, v)) / 100
 
     parts = [
-        f'<svg class="band" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="Forecast bands" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="band" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="Forecast bands" xmlns="http://www.w3.org/2000/svg">'
     ]
-    for a in actors:
-        if a.get("salience", 0) <= 0:
-            continue
-        xx = x(a["position"])
+    # Parties at nearly the same position share one label; labels alternate in height.
+    placed = sorted((a for a in actors if a.get("salience", 0) > 0), key=lambda a: a["position"])
+    clusters: list[list[Mapping[str, Any]]] = []
+    for a in placed:
+        if clusters and a["position"] - clusters[-1][-1]["position"] <= 4:
+            clusters[-1].append(a)
+        else:
+            clusters.append([a])
+    for j, group in enumerate(clusters):
+        xx = x(sum(a["position"] for a in group) / len(group))
+        label = ", ".join(a["name"] for a in group)
+        tip = "; ".join(
+            f"{a['name']}: position {a['position']:g}, salience {a['salience']:g}" for a in group
+        )
+        ly = top - 12 - 14 * (j % 3)
         parts.append(
-            f'<g class="actor-tick"><title>{_e(a["name"])}: position {a["position"]:g}, '
-            f'salience {a["salience"]:g}</title>'
-            f'<line x1="{xx:.1f}" x2="{xx:.1f}" y1="{top - 12}" y2="{height - 26}"/>'
-            f'<text x="{xx:.1f}" y="{top - 16}" text-anchor="middle">{_e(a["name"])}</text></g>'
+            f'<g class="actor-tick"><title>{_e(tip)}</title>'
+            f'<line x1="{xx:.1f}" x2="{xx:.1f}" y1="{ly + 3}" y2="{height - 26}"/>'
+            f'<text x="{xx:.1f}" y="{ly}" text-anchor="middle">{_e(label)}</text></g>'
         )
     for i, r in enumerate(rows):
         y = top + row_h * i + row_h / 2
@@ -470,9 +527,9 @@ def band_svg(rows: Sequence[Mapping[str, Any]], actors: Sequence[Mapping[str, An
         parts.append(
             f'<rect x="{x(r["p10"]):.1f}" y="{y - 6:.1f}" '
             f'width="{max(x(r["p90"]) - x(r["p10"]), 1.5):.1f}" height="12" class="p-band">'
-            f'<title>{_e(r["model"])}: p10 {r["p10"]:.1f}, p90 {r["p90"]:.1f}</title></rect>'
+            f"<title>{_e(r['model'])}: p10 {r['p10']:.1f}, p90 {r['p90']:.1f}</title></rect>"
             f'<circle cx="{x(r["outcome"]):.1f}" cy="{y:.1f}" r="4.5" class="p-point">'
-            f'<title>{_e(r["model"])}: {r["outcome"]:.1f}</title></circle>'
+            f"<title>{_e(r['model'])}: {r['outcome']:.1f}</title></circle>"
         )
     axis_y = height - 22
     parts.append(f'<line x1="{x(0)}" x2="{x(100)}" y1="{axis_y}" y2="{axis_y}" class="axis"/>')
@@ -489,7 +546,12 @@ def band_svg(rows: Sequence[Mapping[str, Any]], actors: Sequence[Mapping[str, An
 
 
 def prepare(
-    store: Store, *, scenario: Scenario | None = None, runs: int = 500, seed: int = 0
+    store: Store,
+    *,
+    scenario: Scenario | None = None,
+    runs: int = 500,
+    seed: int = 0,
+    capabilities: str | Path | None = None,
 ) -> Brief:
     """Compute everything the brief shows."""
     picture = build(store)
@@ -503,8 +565,12 @@ def prepare(
     spans: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
     for c in picture.claims:
         spans[int(c["report"])].append(
-            (c["start"], c["end"], _span_id("c", c["id"]),
-             f"claim {c['id']}: {c['actor']} {c['kind']} {c['issue']}")
+            (
+                c["start"],
+                c["end"],
+                _span_id("c", c["id"]),
+                f"claim {c['id']}: {c['actor']} {c['kind']} {c['issue']}",
+            )
         )
     for f in picture.facts:
         spans[int(f["report"])].append(
@@ -525,7 +591,7 @@ def prepare(
     for (actor, issue), ps in grouped.items():
         cells[(actor, issue)] = Cell(actor, issue, dominant_stance(ps), ps, _cell_id(actor, issue))
     if picture.claims:
-        fc, note = forecast_section(picture, scenario, runs, seed)
+        fc, note = forecast_section(picture, scenario, runs, seed, capabilities)
     else:
         fc, note = None, "No forecast: no stances on record."
     return Brief(
@@ -556,12 +622,16 @@ def _env() -> jinja2.Environment:
 
 def render(brief: Brief) -> str:
     """The brief as one HTML document."""
-    return _env().get_template("brief.html.j2").render(
-        b=brief,
-        colours=STANCE_COLOURS,
-        short=STANCE_SHORT,
-        version=__version__,
-        span_id=_span_id,
+    return (
+        _env()
+        .get_template("brief.html.j2")
+        .render(
+            b=brief,
+            colours=STANCE_COLOURS,
+            short=STANCE_SHORT,
+            version=__version__,
+            span_id=_span_id,
+        )
     )
 
 
@@ -572,9 +642,10 @@ def write_brief(
     scenario: Scenario | None = None,
     runs: int = 500,
     seed: int = 0,
+    capabilities: str | Path | None = None,
 ) -> Brief:
     """Compute the brief from *store* and write it to *out*; returns what was shown."""
-    brief = prepare(store, scenario=scenario, runs=runs, seed=seed)
+    brief = prepare(store, scenario=scenario, runs=runs, seed=seed, capabilities=capabilities)
     html = render(brief)
     try:
         Path(out).write_text(html, encoding="utf-8")

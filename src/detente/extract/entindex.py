@@ -1,0 +1,64 @@
+"""Cached entity lookups for a finished document.
+
+``Doc.ents`` and ``Span.ents`` rebuild their span lists on every access, which dominates
+the cost of rule components that ask for entities many times per sentence.  These helpers
+build the list once per document (kept in ``doc.user_data``) and answer "entities in this
+span" and "entity at this token" from it.  Use them only after the pipeline has set the
+entities; a document whose ``ents`` are reassigned afterwards must call :func:`forget`.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span
+
+_KEY = "detente.entindex"
+
+
+class EntIndex:
+    """Entities of one document, sorted, with a token -> entity map."""
+
+    __slots__ = ("ents", "starts", "by_token")
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.starts: list[int] = [e.start for e in self.ents]
+        self.by_token: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """Entities lying wholly inside tokens ``start:end``."""
+        lo = bisect.bisect_left(self.starts, start)
+        out = []
+        for ent in self.ents[lo:]:
+            if ent.start >= end:
+                break
+            if ent.end <= end:
+                out.append(ent)
+        return out
+
+
+def index(doc: Doc) -> EntIndex:
+    """The (cached) entity index of *doc*."""
+    idx = doc.user_data.get(_KEY)
+    if idx is None:
+        idx = EntIndex(doc)
+        doc.user_data[_KEY] = idx
+    return idx
+
+
+def ents_in(span: Span | Doc) -> list[Span]:
+    """Entities inside *span* (all of them for a doc), like ``span.ents`` but cached."""
+    if isinstance(span, Doc):
+        return list(index(span).ents)
+    return index(span.doc).within(span.start, span.end)
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity covering token *i*, if any."""
+    return index(doc).by_token.get(i)
+
+
+def forget(doc: Doc) -> None:
+    """Drop the cached index (after changing ``doc.ents``)."""
+    doc.user_data.pop(_KEY, None)
