@@ -200,7 +200,9 @@ def test_place_names_and_countries() -> None:
         ),
     ],
 )
-def test_places_in_resolves_anaphora(nlp: Language, text: str, part: str, expected: list[str]) -> None:
+def test_places_in_resolves_anaphora(
+    nlp: Language, text: str, part: str, expected: list[str]
+) -> None:
     doc = nlp(text)
     start = text.index(part)
     span = doc.char_span(start, start + len(part), alignment_mode="expand")

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.entindex import ents_in
+from detente.extract.kb import Knowledge, Leader, knowledge
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -365,7 +365,9 @@ class ActorTracker:
 
     def _group(self, span: Span) -> list[ActorRef]:
         root = span.root
-        if root.lower_ not in _GROUP_SET_NOUNS or any(e.label_ != "CARDINAL" for e in ents_in(span)):
+        if root.lower_ not in _GROUP_SET_NOUNS or any(
+            e.label_ != "CARDINAL" for e in ents_in(span)
+        ):
             return []
         size = None
         for child in root.children:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from detente.extract.actors import ActorTracker, resolve_actor
+from detente.extract.entindex import ent_at
 from detente.extract.kb import knowledge
 from detente.extract.timex import (
     expression_is_future,
@@ -35,7 +36,6 @@ from detente.extract.timex import (
     verb_is_future,
 )
 from detente.records import Event
-from detente.extract.entindex import ent_at
 
 #: Trigger nouns and the event kind they name.
 EVENT_NOUNS: dict[str, str] = {

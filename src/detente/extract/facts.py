@@ -32,10 +32,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from detente.extract.actors import ActorRef, ActorTracker, resolve_actor
+from detente.extract.entindex import ent_at, ents_in
 from detente.extract.places import place_codes, place_name
 from detente.extract.timex import date_of
 from detente.records import Fact
-from detente.extract.entindex import ent_at, ents_in
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -191,10 +191,7 @@ def _places(span_tokens: list[Token], doc: Doc, before: int) -> list[str]:
 
 
 def _ent_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return ent_at(tok.doc, tok.i)
 
 
 def _conjunct_groups(head: Token) -> list[list[Token]]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.extract.kb import knowledge, split_codes
 from detente.extract.entindex import ents_in
+from detente.extract.kb import knowledge, split_codes
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 

@@ -13,8 +13,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.records import Quantity
 from detente.extract.entindex import ents_in
+from detente.records import Quantity
 
 _SCALES = {
     "hundred": 1e2,

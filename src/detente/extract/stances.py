@@ -371,7 +371,10 @@ class StanceComponent:
         out: list[Trigger] = []
         for trig in sorted(found.values(), key=lambda t: t.token.i):
             nested = any(
-                other is not trig and trig.token.i in other.content_ids for other in found.values()
+                other is not trig
+                and trig.token.i in other.content_ids
+                and (other.cls not in ("verb", "adj") or _subject(other.token) is not None)
+                for other in found.values()
             )
             if nested and not (
                 (trig.cls == "noun" and self._explicit_holder(trig.token))

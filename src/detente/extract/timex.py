@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
+
 from detente.extract.entindex import ents_in
 
 WEEKDAYS: dict[str, int] = {
