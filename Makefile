@@ -31,10 +31,8 @@ system-deps:
 run: install
 	$(BIN)/detente ingest examples/reports --db $(DB) --quiet
 	$(BIN)/detente claims --db $(DB)
-	@if [ -d examples/scenarios ] && $(BIN)/detente forecast --help >/dev/null 2>&1; then \
-		$(BIN)/detente forecast examples/scenarios/*.csv --model all; fi
-	@if $(BIN)/detente report --help >/dev/null 2>&1; then \
-		$(BIN)/detente report --db $(DB) --out brief.html; fi
+	$(BIN)/detente forecast examples/scenarios/*.csv examples/scenarios/*.yaml --model all --runs 1000
+	$(BIN)/detente report --db $(DB) --out brief.html
 
 ## test: install everything the tests need (Python and Debian packages), lint, run the suite
 test: install-test system-deps

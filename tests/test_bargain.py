@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.bargain import (
     MODELS,
@@ -496,3 +498,36 @@ def test_unknown_suffix_and_missing_file(tmp_path: Path) -> None:
         load_scenario(tmp_path / "s.txt")
     with pytest.raises(ScenarioError, match="cannot read"):
         load_scenario(tmp_path / "missing.csv")
+
+
+# --------------------------------------------------------------------------- batching
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_batched_runs_equal_separate_runs(model: str) -> None:
+    from detente.bargain.montecarlo import run_model
+
+    sc = load_scenario(EXAMPLES / "drc_m23.csv")
+    pos, sal, cap = perturb(sc, 12, np.random.default_rng(5), Noise())
+    batch = run_model(model, pos, sal, cap, sc.status_quo).outcome
+    for k in range(pos.shape[0]):
+        one = run_model(model, pos[k : k + 1], sal[k : k + 1], cap[k : k + 1], sc.status_quo)
+        assert np.allclose(batch[k], one.outcome[0], atol=1e-6), (model, k)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 100), st.floats(0.01, 50, allow_nan=False)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_weighted_median_minimises_weighted_distance(pairs: list[tuple[int, float]]) -> None:
+    x = np.array([[float(p) for p, _ in pairs]])
+    w = np.array([[wt for _, wt in pairs]])
+    med = m.weighted_median(x, w)[0]
+    cost = lambda y: float((w * np.abs(x - y)).sum())  # noqa: E731
+    best = min(cost(float(y)) for y in x[0])
+    assert cost(med) == pytest.approx(best, rel=1e-9, abs=1e-9)
+    assert x.min() <= med <= x.max()

@@ -214,3 +214,20 @@ def test_places_in_resolves_anaphora(
 def test_places_in_without_antecedent(nlp: Language) -> None:
     doc = nlp("Officials said the region needs aid.")
     assert places_in(doc[1:]) == []
+
+
+def test_entity_index_matches_spacy(nlp: Language) -> None:
+    from detente.extract.entindex import ent_at, ents_in, forget
+
+    doc = nlp("Russia and Ukraine met in Istanbul on Friday; Zelensky spoke of Crimea and the Donbas.")
+    assert [e.text for e in ents_in(doc)] == [e.text for e in doc.ents]
+    for start, end in [(0, 3), (2, 9), (5, len(doc)), (0, 0)]:
+        assert [(e.start, e.end) for e in ents_in(doc[start:end])] == [
+            (e.start, e.end) for e in doc[start:end].ents
+        ]
+    crimea = next(e for e in doc.ents if e.text == "Crimea")
+    assert ent_at(doc, crimea.start) == crimea
+    assert ent_at(doc, 1) is None  # "and"
+    doc.ents = []
+    forget(doc)
+    assert ents_in(doc) == []

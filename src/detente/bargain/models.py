@@ -194,7 +194,7 @@ def nash(
                 if not todo.any():
                     break
                 cand = np.clip(xa[todo] + t[todo, None] * step[todo], lo[a][todo], hi[a][todo])
-                gc = g_of_rows(cand, a[todo], y, sal, z, eps)
+                gc = _gain_rows(cand, a[todo], y, sal, z, eps)
                 fc = (ca[todo] * np.log(np.where(gc > 0, gc, np.nan))).sum(axis=1)
                 ok = np.isfinite(fc) & (fc >= fa[todo] - 1e-15)
                 idx = np.flatnonzero(todo)[ok]
@@ -214,7 +214,7 @@ def nash(
     return ModelOutput(out, detail)
 
 
-def g_of_rows(
+def _gain_rows(
     x: np.ndarray, rows: np.ndarray, y: np.ndarray, sal: np.ndarray, z: np.ndarray, eps: float
 ) -> np.ndarray:
     """Utility gains over disagreement for a subset of batch rows (Nash helper)."""

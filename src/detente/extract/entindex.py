@@ -2,18 +2,22 @@
 
 ``Doc.ents`` and ``Span.ents`` rebuild their span lists on every access, which dominates
 the cost of rule components that ask for entities many times per sentence.  These helpers
-build the list once per document (kept in ``doc.user_data``) and answer "entities in this
-span" and "entity at this token" from it.  Use them only after the pipeline has set the
-entities; a document whose ``ents`` are reassigned afterwards must call :func:`forget`.
+build the list once per document (in a small per-process cache of recent documents, so
+nothing unserialisable is attached to the doc) and answer "entities in this span" and
+"entity at this token" from it.  Use them only after the pipeline has set the entities; a
+document whose ``ents`` are reassigned afterwards must call :func:`forget`.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
 
 from spacy.tokens import Doc, Span
 
-_KEY = "detente.entindex"
+#: Recent documents and their indexes (the doc is kept to make ``id()`` reuse harmless).
+_CACHE: OrderedDict[int, tuple[Doc, EntIndex]] = OrderedDict()
+_CACHE_SIZE = 8
 
 
 class EntIndex:
@@ -40,10 +44,14 @@ class EntIndex:
 
 def index(doc: Doc) -> EntIndex:
     """The (cached) entity index of *doc*."""
-    idx = doc.user_data.get(_KEY)
-    if idx is None:
-        idx = EntIndex(doc)
-        doc.user_data[_KEY] = idx
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        _CACHE.move_to_end(id(doc))
+        return hit[1]
+    idx = EntIndex(doc)
+    _CACHE[id(doc)] = (doc, idx)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
     return idx
 
 
@@ -61,4 +69,4 @@ def ent_at(doc: Doc, i: int) -> Span | None:
 
 def forget(doc: Doc) -> None:
     """Drop the cached index (after changing ``doc.ents``)."""
-    doc.user_data.pop(_KEY, None)
+    _CACHE.pop(id(doc), None)

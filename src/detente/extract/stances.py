@@ -76,6 +76,15 @@ _GROUP_NOUNS = frozenset(
 )
 _TROOPS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "base", "bases",
                      "contingent", "army"})
+_SIDE_NOUNS = frozenset(
+    {"delegation", "team", "negotiator", "official", "force", "troop", "diplomat", "envoy",
+     "representative", "minister", "president", "leader", "side"}
+)
+_ACTION_NOUNS = frozenset(
+    {"reduction", "withdrawal", "release", "halt", "freeze", "pullback", "pullout", "exchange",
+     "return", "suspension", "cessation", "lifting", "easing", "handover", "transfer", "cut",
+     "drawdown", "swap", "redeployment", "removal", "concession", "concessions"}
+)
 _GENERIC_DEALS = frozenset(
     {"agreement", "deal", "accord", "plan", "framework", "proposal", "arrangement", "pact",
      "memorandum", "understanding", "initiative", "roadmap", "offer"}
@@ -249,6 +258,9 @@ class StanceComponent:
         acts = sorted((lex.concessions | lex.retentions | lex.threat_actions) - set(lex.verbs))
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
+        self.matcher.add(
+            "MUSTBE", [[{"LOWER": {"IN": ["should", "must"]}}, {"LEMMA": "be", "DEP": {"IN": ["ccomp", "ROOT", "conj"]}}]]
+        )
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         words: dict[str, tuple[str, int]] = {}
         multi: dict[str, tuple[str, int]] = dict(self.tax.phrases)
@@ -333,6 +345,10 @@ class StanceComponent:
                 trig = self._adj_trigger(tok)
             elif label == "ACT":
                 trig = self._act_trigger(tok, lemma)
+            elif label == "MUSTBE":
+                tok = doc[_end - 1]
+                has_attr = any(c.dep_ == "attr" for c in tok.children)
+                trig = Trigger(tok, "demand", "mustbe") if has_attr else None
             elif label == "EXIST":
                 trig = self._exist_trigger(tok)
                 tok = trig.token if trig is not None else tok
@@ -414,6 +430,10 @@ class StanceComponent:
             for c in tok.children
         ):
             return None
+        if lemma == "consider" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _ACTION_NOUNS for c in tok.children
+        ):
+            kind = "offer"  # "would consider a phased reduction of its presence"
         if self._must(tok) and kind in ("accept", "offer"):
             # "guarantees had to be agreed with Moscow": the speaker sets a requirement.
             return Trigger(tok, "demand", "must")
@@ -569,6 +589,8 @@ class StanceComponent:
             return [c for c in tok.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"]
         if trig.cls == "copula":
             return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]
+        if trig.cls == "mustbe":
+            return [c for c in tok.children if c.dep_ == "attr"]
         if trig.cls == "presence":
             return [tok]
         if trig.cls in ("verb", "concession", "retention", "must"):
@@ -634,7 +656,7 @@ class StanceComponent:
                 state.last_sent_start = trig.token.sent.start
             state.history.extend(actors)
             kind = trig.kind
-            negated = trig.cls not in ("must", "exist", "copula") and self._negated(trig.token)
+            negated = trig.cls not in ("must", "exist", "copula", "mustbe") and self._negated(trig.token)
             if trig.cls == "noun" and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children
             ):
@@ -697,7 +719,9 @@ class StanceComponent:
                 ):
                     if actor not in state.last_proponent or actor is actors[0]:
                         state.last_proponent = [a for a in actors]
-                self._exchanges(trig, kind, actor, claims, main_ids, state, quote_span, when, att)
+                self._exchanges(
+                    trig, kind, actor, claims, main_ids, state, quote_span, when, att, from_plan
+                )
                 if main_ids:
                     self._condition_demands(
                         trig, kind, clause, actor, claims, state, quote_span, when, att
@@ -715,9 +739,12 @@ class StanceComponent:
         quote_span: Span,
         when: date | None,
         att: attr.Attribution,
+        from_plan: bool = False,
     ) -> None:
         """Add the stances traded in "in exchange for …" and link both sides."""
-        if kind in ("propose", "demand"):
+        if kind == "propose" and (trig.cls == "noun" or from_plan):
+            xkind = "propose"  # both sides of a plan's trade are its terms
+        elif kind in ("propose", "demand"):
             xkind = "offer"
         elif kind in ("offer", "accept"):
             xkind = "demand"
@@ -834,7 +861,7 @@ class StanceComponent:
             heads = self._noun_holder_tokens(tok, False)
             actors = [a for o in heads for a in self._resolve_tok(o, tok, state)]
             return _unique(actors), False
-        if trig.cls in ("must", "exist", "copula"):
+        if trig.cls in ("must", "exist", "copula", "mustbe"):
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
             for rep in attr.reporter_chain(tok, self.lex.sources):
                 found = self._resolve_tok(rep, rep.head, state, False)
@@ -861,6 +888,14 @@ class StanceComponent:
             return [], True
         actors: list[_Actor] = []
         for h in heads:
+            if h.lemma_.lower() in ("side", "party") and any(
+                c.lower_ in ("both", "two", "the two") for c in h.children
+            ):
+                # "both sides agreed …": the two parties the report is about.
+                pair = _main_pair(state.history)
+                if pair:
+                    actors.extend(pair)
+                    continue
             sides = _sides(h)
             if sides:
                 # "Greek Cypriot and Turkish Cypriot leaders": one stance per side.
@@ -1039,9 +1074,27 @@ class StanceComponent:
                 doc = trig.token.doc
                 return [(issue, _Unit(trig.token, [doc[i] for i in whole]))]
         if trig.cls == "noun" and trig.token.lemma_.lower() in _PLAN_NOUNS:
-            # Putting forward or rejecting "a plan" is a stance on the process as a whole.
+            # Putting forward or rejecting "a plan" is a stance on the process as a whole …
             seen.add("process")
             out.append(("process", _Unit(trig.token, [trig.token])))
+            if trig.kind == "propose":
+                # … and on each of its terms: "a proposal under which Israel would withdraw …"
+                excluded = state.excluded
+                for rel in trig.token.children:
+                    if rel.dep_ != "relcl":
+                        continue
+                    pending = [rel]
+                    while pending:
+                        head = pending.pop(0)
+                        toks, split = _own_subtree(head, excluded)
+                        pending.extend(split)
+                        unit = _Unit(head, toks)
+                        issue = self._classify(head, toks, state, min_weight=2) or self._unit_issue(
+                            unit, state
+                        )
+                        if issue is not None and issue not in seen:
+                            seen.add(issue)
+                            out.append((issue, unit))
         for unit in rest:
             issue = self._unit_issue(unit, state)
             if issue is None and unit.head.lemma_.lower() in self.lex.cooperative:
@@ -1325,9 +1378,20 @@ def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
     return count % 2 == 1
 
 
+def _main_pair(history: list[_Actor]) -> list[_Actor]:
+    """The two actors holding most stances so far (the parties of a bilateral negotiation)."""
+    counts: dict[str, int] = {}
+    first: dict[str, _Actor] = {}
+    for a in history:
+        counts[a.id] = counts.get(a.id, 0) + 1
+        first.setdefault(a.id, a)
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    return [first[k] for k in ranked[:2]] if len(ranked) >= 2 else []
+
+
 def _sides(tok: Token) -> list[Token]:
     """The coordinated modifiers of a plural head ("Ukrainian and US delegations"), else []."""
-    if tok.lemma_.lower() not in _GROUP_NOUNS | _INSTITUTIONS | {"delegation", "team"}:
+    if tok.lemma_.lower() not in _GROUP_NOUNS | _INSTITUTIONS | _SIDE_NOUNS:
         return []
     for m in tok.children:
         if m.dep_ in ("amod", "compound", "nmod") and any(k.dep_ == "conj" for k in m.children):
