@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from detente.bargain import MODELS, Scenario, forecast, load_scenario, make_scenario
+from detente.bargain.runtime import tune_allocator
 
 KTAB_SECONDS = {(40, 1): 8.1, (80, 1): 98.0, (160, 1): 600.0}  # 160x1: "over 600 s"
 SIZES = [(10, 1), (40, 1), (80, 1), (160, 1), (1000, 10)]
@@ -66,6 +67,16 @@ def main() -> None:
         help="round cap for BdM and exchange on the 1000x10 scenario",
     )
     args = ap.parse_args()
+
+    # The CLI keeps freed heap memory between BdM rounds (detente.bargain.runtime);
+    # measure 160x1 once without that, then run everything as the CLI does.
+    sc160 = random_scenario(160, 1)
+    plain, _ = best_of(args.repeat, lambda: forecast(sc160, "bdm", runs=0))
+    tuned = tune_allocator()
+    print(
+        f"160x1 BdM with the default allocator settings: {plain:.3f} s; "
+        f"allocator tuned as in the CLI: {'yes' if tuned else 'not available'}\n"
+    )
 
     print(f"== point forecasts (seconds, best of {args.repeat}) ==")
     print(f"{'actors x dims':>14} " + " ".join(f"{m:>11}" for m in MODELS) + "   bdm rounds")

@@ -28,7 +28,7 @@ REGION_COUNTRIES: tuple[str, ...] = (
     "UA", "RU", "BY", "MD", "GE", "AM", "AZ", "RS", "XK", "BA", "CY", "TR",
     "IL", "PS", "LB", "SY", "IQ", "IR", "YE", "SA", "JO", "EG", "LY",
     "SD", "SS", "ET", "ER", "SO", "CD", "RW", "BI", "CF", "ML", "BF", "NE", "NG",
-    "CM", "MZ", "TD", "AF", "PK", "IN", "MM", "CO", "VE", "HT", "KP", "KR",
+    "CM", "MZ", "TD", "AF", "PK", "IN", "MM", "TH", "KH", "CO", "VE", "HT", "KP", "KR",
 )  # fmt: skip
 
 #: Subdivision types that are not first-level units in the data set.

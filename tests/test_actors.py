@@ -247,3 +247,44 @@ def test_possessive_pronoun_and_bare_institution(nlp: Language) -> None:
     assert gov == ActorRef("COL", "Colombia")
     ministry = tracker.resolve(phrase(doc, "The foreign ministry"))
     assert ministry is not None and ministry.id == "SRB"
+
+
+def test_title_contradicting_a_known_leader_is_someone_else(nlp: Language) -> None:
+    doc = nlp(
+        "Colombian President Gustavo Petro suspended the talks. "
+        "Defence Minister Pedro Sanchez said operations would continue."
+    )
+    tracker = ActorTracker(doc)
+    ref = tracker.resolve(phrase(doc, "Defence Minister Pedro Sanchez"))
+    assert ref is not None
+    assert (ref.id, ref.speaker, ref.role) == ("COL", "Pedro Sanchez", "defence_minister")
+    spain = resolve_actor(nlp("Prime Minister Pedro Sanchez spoke.")[0:4])
+    assert spain is not None and spain.id == "ESP"
+
+
+def test_members_after_a_group_noun(nlp: Language) -> None:
+    doc = nlp("The co-chairs from the European Union, the United Nations and the OSCE urged calm.")
+    span = phrase(doc, "The co-chairs from the European Union, the United Nations and the OSCE")
+    assert [r.id for r in resolve_actors(span)] == ["eu", "un", "osce"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "actor"),
+    [
+        ("The Rwanda-backed M23 rebels seized Goma.", "The Rwanda-backed M23 rebels", "m23"),
+        ("The Iran-aligned Houthis fired missiles.", "The Iran-aligned Houthis", "houthis"),
+        ("The Saudi-led coalition struck Sanaa.", "The Saudi-led coalition", "SAU"),
+    ],
+)
+def test_sponsor_modifiers_are_not_the_subject(
+    nlp: Language, sentence: str, subject: str, actor: str
+) -> None:
+    ref = resolve_actor(phrase(nlp(sentence), subject))
+    assert ref is not None and ref.id == actor
+
+
+def test_dateline_place_is_not_an_actor(nlp: Language) -> None:
+    doc = nlp("Talks stall\n\nMADRID, 16 (EUROPA PRESS) - The foreign ministry said it would wait.")
+    tracker = ActorTracker(doc)
+    assert tracker.mentions == []
+    assert tracker.resolve(phrase(doc, "The foreign ministry")) is None

@@ -251,6 +251,42 @@ def test_risk_exponents_within_half_and_two(eu: Scenario) -> None:
     assert r.min() == pytest.approx(0.5) and r.max() == pytest.approx(2.0)
 
 
+def test_bdm_equations_by_hand_for_two_actors() -> None:
+    # A (capability 3) at 0 and B (capability 1) at 1, both with salience 1: A wins a
+    # contest with probability 3/4.  With r = 1: E^A = 2(1 - 2(1/4)) = 1 and
+    # E^B = 2(1 - 2(3/4)) = -1, so B is the exposed actor (r = 1/2) and A the safe one
+    # (r = 2).  With those exponents E^B = U_s - (3/4)(U_s - U_f) - U_sq
+    # = 2 - 3 - (2 - 4/sqrt 2) = 4/sqrt(2) - 3 and E^A = 2 - 1 - 1 = 0.
+    x = np.array([[0.0, 1.0]])
+    s = np.array([[1.0, 1.0]])
+    w = np.array([[3.0, 1.0]])
+    prob = m.win_probabilities(x, w)
+    assert prob[0, 0, 1] == pytest.approx(0.75) and prob[0, 1, 0] == pytest.approx(0.25)
+    mu = m.weighted_median(x, w)
+    eu1 = m._expected_utility(x, prob, s, None, mu, BdmOptions())
+    assert np.allclose(eu1[0], [[0.0, 1.0], [-1.0, 0.0]])
+    r = m._risk_exponents(eu1)
+    assert np.allclose(r[0], [2.0, 0.5])
+    eu = m._expected_utility(x, prob, s, r, mu, BdmOptions())
+    assert eu[0, 1, 0] == pytest.approx(4 / np.sqrt(2) - 3)
+    assert eu[0, 0, 1] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_in_place_expected_utility_matches_the_equation() -> None:
+    rng = np.random.default_rng(4)
+    x = np.sort(rng.uniform(0, 1, (3, 12)), axis=1)
+    s = rng.uniform(0, 1, (3, 12))
+    w = rng.uniform(0.5, 2, (3, 12)) * s
+    prob = m.win_probabilities(x, w)
+    mu = m.weighted_median(x, w)
+    r = rng.uniform(0.5, 2, (3, 12))
+    dist = np.abs(x[:, :, None] - x[:, None, :])
+    for opts in (BdmOptions(), BdmOptions(q=0.5, t=0.3)):
+        reference = m._expected_utility(x, prob, s, r, mu, opts)
+        fast = m._eu_challenge(dist, s[:, None, :] * (1 - prob), r, x, mu, opts, m._Buffers())
+        assert np.allclose(reference, fast, atol=1e-12)
+
+
 def test_bdm_round_cap_is_respected(eu: Scenario) -> None:
     res = forecast(eu, "bdm", runs=0, options={"bdm": {"max_rounds": 3}})
     dim = res.detail["dimensions"][0]

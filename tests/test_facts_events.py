@@ -62,6 +62,18 @@ def facts(nlp: Language, text: str) -> list[tuple[str, str, float | None, bool]]
             [("UKR", "RU-KRS", 1.0, False)],
         ),
         ("The RSF seized El Fasher after a long siege.", [("rsf", "SD-DN", None, False)]),
+        (
+            "Kinshasa refuses to talk to the M23 rebels, who seized Goma in January.",
+            [("m23", "CD-NK", None, False)],
+        ),
+        (
+            "The Arakan Army, which controls 14 of Rakhine state's 17 townships, rejected the vote.",
+            [("aa", "MM-16", round(14 / 17, 2), False)],
+        ),
+        (
+            "Putin said Kyiv must withdraw from the parts of the Donbas it still controls.",
+            [("UKR", "UA-14", None, True), ("UKR", "UA-09", None, True)],
+        ),
     ],
 )
 def test_control_facts(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import yaml
 from spacy.language import Language
 
 from detente.extract import gazetteer
@@ -162,6 +163,15 @@ def test_places_in_keeps_regions_and_located_countries(nlp: Language) -> None:
     assert places_in(doc, countries_as_places=True) == ["RUS", "UKR", "UA-14", "UA-09"]
 
 
+def test_places_in_land_adjectives(nlp: Language) -> None:
+    doc = nlp(
+        "Kinshasa wants Rwandan soldiers out of Congolese territory and no troops on Ukrainian soil."
+    )
+    assert places_in(doc) == ["COD", "UKR"]
+    doc = nlp("Ukraine's army holds Ukraine's east, and Russia's envoy left.")
+    assert places_in(doc) == ["UKR"]
+
+
 def test_places_in_skips_capitals_and_dedups(nlp: Language) -> None:
     doc = nlp(
         "Kyiv said Crimea is Ukrainian and Crimea will stay so; Moscow disagreed about the Donbas."
@@ -219,7 +229,9 @@ def test_places_in_without_antecedent(nlp: Language) -> None:
 def test_entity_index_matches_spacy(nlp: Language) -> None:
     from detente.extract.entindex import ent_at, ents_in, forget
 
-    doc = nlp("Russia and Ukraine met in Istanbul on Friday; Zelensky spoke of Crimea and the Donbas.")
+    doc = nlp(
+        "Russia and Ukraine met in Istanbul on Friday; Zelensky spoke of Crimea and the Donbas."
+    )
     assert [e.text for e in ents_in(doc)] == [e.text for e in doc.ents]
     for start, end in [(0, 3), (2, 9), (5, len(doc)), (0, 0)]:
         assert [(e.start, e.end) for e in ents_in(doc[start:end])] == [
@@ -231,3 +243,29 @@ def test_entity_index_matches_spacy(nlp: Language) -> None:
     doc.ents = []
     forget(doc)
     assert ents_in(doc) == []
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses repeated keys (which would silently drop data)."""
+
+
+def _no_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    repeated = {k for k in keys if keys.count(k) > 1}
+    assert not repeated, f"repeated keys at line {node.start_mark.line + 1}: {repeated}"
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+
+
+@pytest.mark.parametrize("name", ["places.yaml", "actors.yaml", "leaders.yaml", "titles.yaml"])
+def test_curated_files_have_no_repeated_keys(name: str) -> None:
+    text = resources.files("detente.knowledge").joinpath(name).read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=_StrictLoader)
+
+
+def test_leader_names_are_unique() -> None:
+    text = resources.files("detente.knowledge").joinpath("leaders.yaml").read_text(encoding="utf-8")
+    names = [entry["name"] for entry in yaml.safe_load(text)]
+    assert len(names) == len(set(names)), {n for n in names if names.count(n) > 1}

@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from detente.extract import gazetteer
@@ -55,6 +57,11 @@ def nlp() -> Language:
         ("Friday, Aug. 8", FRIDAY, False, date(2025, 8, 8)),
         ("2025-03-11", None, False, date(2025, 3, 11)),
         ("on Sunday", FRIDAY, True, date(2025, 8, 17)),
+        ("Sunday's", FRIDAY, False, date(2025, 8, 10)),
+        ("21-22 August", FRIDAY, True, date(2025, 8, 21)),
+        ("March 10 to 12", date(2025, 3, 1), True, date(2025, 3, 10)),
+        ("earlier on Tuesday", FRIDAY, False, date(2025, 8, 12)),
+        ("late on Monday", FRIDAY, False, date(2025, 8, 11)),
     ],
 )
 def test_resolve_date(
@@ -102,3 +109,28 @@ def test_date_of_uses_tense(nlp: Language) -> None:
     assert date_of(first, FRIDAY) == date(2025, 8, 18)
     assert date_of(second, FRIDAY) == date(2025, 8, 11)
     assert date_of(doc[0:3], FRIDAY) is None
+
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(
+    published=st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+    day=st.integers(min_value=0, max_value=6),
+    future=st.booleans(),
+    modifier=st.sampled_from(["", "on ", "last ", "next "]),
+)
+def test_weekdays_land_on_that_weekday_within_a_week(
+    published: date, day: int, future: bool, modifier: str
+) -> None:
+    resolved = resolve_date(f"{modifier}{WEEKDAY_NAMES[day]}", published, future)
+    assert resolved is not None
+    assert resolved.weekday() == day
+    delta = (resolved - published).days
+    assert -7 <= delta <= 7
+    if modifier == "last ":
+        assert delta < 0
+    elif modifier == "next ":
+        assert delta > 0
+    elif resolved != published:
+        assert (delta > 0) == future

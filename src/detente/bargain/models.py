@@ -217,7 +217,7 @@ def nash(
 def _gain_rows(
     x: np.ndarray, rows: np.ndarray, y: np.ndarray, sal: np.ndarray, z: np.ndarray, eps: float
 ) -> np.ndarray:
-    """Utility gains over disagreement for a subset of batch rows (Nash helper)."""
+    """Utility gains over disagreement for a subset of batch rows (used by the Nash line search)."""
     f, _, _ = _phi(x[:, None, :] - y[rows], eps)
     f0, _, _ = _phi(z[rows] - y[rows], eps)
     return (sal[rows] * (f0 - f)).sum(axis=2)
@@ -232,8 +232,8 @@ class BdmOptions:
 
     ``q``: probability the status quo holds if no challenge is made;
     ``t``: probability that, if it does not hold, things move in the actor's
-    favour.  ``max_rounds`` caps the bargaining; ``tol`` is the largest move
-    (as a share of the position range) still counted as movement.
+    favour.  ``max_rounds`` caps the bargaining; a round in which no actor moves
+    farther than ``tol`` (a share of the position range) ends it.
     """
 
     q: float = 1.0
@@ -252,13 +252,32 @@ def _win_prob_direct(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.5)
 
 
+class _Buffers:
+    """Scratch arrays reused from round to round.
+
+    A BdM round rebuilds several ``[B, n, n]`` arrays; allocating them afresh
+    every round costs more than the arithmetic once they outgrow the
+    allocator's small-block pool (a few hundred actors).
+    """
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def get(self, name: str, shape: tuple[int, ...], dtype: Any = float) -> np.ndarray:
+        """An uninitialised array called *name* of this shape and dtype."""
+        arr = self._arrays.get(name)
+        if arr is None or arr.shape != shape or arr.dtype != np.dtype(dtype):
+            arr = self._arrays[name] = np.empty(shape, dtype=dtype)
+        return arr
+
+
 @functools.lru_cache(maxsize=32)
 def _pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs i < j (cached: the same n recurs every round)."""
     return np.triu_indices(n, 1)
 
 
-def _win_prob_presorted(xs: np.ndarray, ws: np.ndarray) -> np.ndarray:
+def _win_prob_presorted(xs: np.ndarray, ws: np.ndarray, buf: _Buffers | None = None) -> np.ndarray:
     """Win probabilities for rows whose positions ``xs`` are sorted ascending.
 
     O(n² log n) per row with prefix sums: for a pair at a <= b with midpoint m,
@@ -305,7 +324,8 @@ def _win_prob_presorted(xs: np.ndarray, ws: np.ndarray) -> np.ndarray:
     ok = (span > 0) & (den > 1e-300)
     with np.errstate(invalid="ignore", divide="ignore"):
         p = np.where(ok, (span * cw_a + left_mid) / np.where(ok, den, 1.0), 0.5)
-    out = np.full((bsz, n, n), 0.5)
+    out = (buf or _Buffers()).get("prob", (bsz, n, n))
+    out.fill(0.5)
     out[:, iu, ju] = p
     out[:, ju, iu] = np.where(ok, 1.0 - p, 0.5)
     return out
@@ -399,8 +419,52 @@ def _risk_exponents(eu: np.ndarray) -> np.ndarray:
 MOVE_TYPES = ("confrontation", "compromise", "capitulation")
 
 
+def _eu_challenge(
+    d: np.ndarray,
+    t: np.ndarray,
+    r: np.ndarray,
+    x: np.ndarray,
+    mu: np.ndarray,
+    opts: BdmOptions,
+    buf: _Buffers,
+) -> np.ndarray:
+    """:func:`_expected_utility` written in place, given ``t = s_j (1 - P)``.
+
+    The round's pair arrays are rebuilt every round; fewer temporaries means far
+    fewer fresh pages from the allocator, which dominates at a few hundred actors.
+    """
+    rr = r[:, :, None]
+    us = np.multiply(d, -0.5, out=buf.get("us", d.shape))
+    us += 0.5
+    with np.errstate(divide="ignore"):
+        np.log(us, out=us)  # log 0 = -inf gives exp(-inf) = 0: the d = 1 case
+    us *= rr
+    np.exp(us, out=us)
+    us *= -4.0
+    us += 2.0
+    uf = np.multiply(d, 0.5, out=buf.get("uf", d.shape))
+    uf += 0.5
+    np.log(uf, out=uf)
+    uf *= rr
+    np.exp(uf, out=uf)
+    uf *= -4.0
+    uf += 2.0
+    # U_s - s_j (1 - P) (U_s - U_f) - Q U_sq
+    uf -= us
+    uf *= t
+    us += uf
+    us -= (opts.q * (2.0 - 4.0 * 0.5**r))[:, :, None]
+    if opts.q < 1.0:
+        shift = 0.25 * (np.abs(x - mu[:, None])[:, :, None] + d)
+        ub = 2.0 - 4.0 * np.clip(0.5 - shift, 0.0, None) ** rr
+        uw = 2.0 - 4.0 * (0.5 + shift) ** rr
+        us -= (1.0 - opts.q) * (opts.t * ub + (1.0 - opts.t) * uw)
+    us[d <= 0] = 0.0
+    return us
+
+
 def bdm_round(
-    x: np.ndarray, c: np.ndarray, s: np.ndarray, opts: BdmOptions
+    x: np.ndarray, c: np.ndarray, s: np.ndarray, opts: BdmOptions, buf: _Buffers | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One round of the expected-utility model on rows ``x`` (``[B, n]``, in [0, 1]).
 
@@ -416,11 +480,25 @@ def bdm_round(
     ss = np.take_along_axis(s, order, axis=1)
     w = cs * ss
     mu = weighted_median(xs, w)
-    prob = _win_prob_presorted(xs, w)
-    dist = np.abs(xs[:, :, None] - xs[:, None, :])
-    eu1 = _expected_utility(xs, prob, ss, None, mu, opts, dist)
+    buf = buf or _Buffers()
+    prob = _win_prob_presorted(xs, w, buf)
+    pair = prob.shape
+    if opts.q < 1.0:
+        prob_kept = prob.copy()
+    t = np.subtract(1.0, prob, out=prob)
+    t *= ss[:, None, :]  # t = s_j (1 - P^i_ij)
+    dist = np.subtract(xs[:, :, None], xs[:, None, :], out=buf.get("dist", pair))
+    np.abs(dist, out=dist)
+    # Risk exponents from the r = 1 utilities: there E^i(U_ij) = 2d (1 - 2 s_j (1 - P)).
+    if opts.q < 1.0:
+        eu1 = _expected_utility(xs, prob_kept, ss, None, mu, opts, dist)
+    else:
+        eu1 = np.multiply(t, -2.0, out=buf.get("eu1", pair))
+        eu1 += 1.0
+        eu1 *= dist
+        eu1 *= 2.0
     r = _risk_exponents(eu1)
-    ei = _expected_utility(xs, prob, ss, r, mu, opts, dist)  # [b, i, j]: i challenging j
+    ei = _eu_challenge(dist, t, r, xs, mu, opts, buf)  # [b, i, j]: i challenging j
     ej = ei.transpose(0, 2, 1)  # [b, i, j]: challenger j's expected utility against i
     # Offers to receiver i from every j that expects to gain by challenging it:
     # confrontation (both would challenge; the larger expectation wins), compromise
@@ -430,18 +508,23 @@ def bdm_round(
     resist = ei > 0
     confront = challenged & resist & (ej > ei)
     yield_ = challenged & ~resist
-    capit = yield_ & (-ei >= ej)
+    capit = yield_ & (ei + ej <= 0)
     comp = yield_ & ~capit
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(comp, -ei / np.where(comp, ej, 1.0), 1.0)
-    move = np.where(confront | yield_, dist * share, np.inf)
+    move = buf.get("move", pair)
+    move.fill(1.0)
+    np.divide(ei, ej, out=move, where=comp)
+    np.negative(move, out=move, where=comp)
+    move *= dist
+    move[~(confront | yield_)] = np.inf
     move[move <= 0] = np.inf
     best = np.argmin(move, axis=2)[:, :, None]  # the offer that moves the receiver least
     step = np.take_along_axis(move, best, axis=2)[:, :, 0]
     has = np.isfinite(step)
-    toward = np.sign(np.take_along_axis(xs[:, None, :] - xs[:, :, None], best, axis=2)[:, :, 0])
+    toward = np.sign(np.take_along_axis(xs, best[:, :, 0], axis=1) - xs)
     new_xs = np.where(has, xs + toward * np.where(has, step, 0.0), xs)
-    kind = np.where(confront, 1, np.where(comp, 2, 3)).astype(np.int8)
+    kind = np.full(ei.shape, 3, dtype=np.int8)
+    kind[comp] = 2
+    kind[confront] = 1
     kinds_s = np.where(has, np.take_along_axis(kind, best, axis=2)[:, :, 0], 0)
     rows = np.arange(x.shape[0])[:, None]
     new_x = np.empty_like(x)
@@ -472,16 +555,17 @@ def _bdm_rows(
     }
     # Rows whose actors all stand at one point have nothing to bargain about.
     converged |= (x.max(axis=1) - x.min(axis=1)) <= opts.tol
+    buf = _Buffers()
     for rnd in range(1, opts.max_rounds + 1):
         act = np.flatnonzero(~converged)
         if act.size == 0:
             break
         if act.size == bsz:  # nothing settled yet: skip the gathers
-            new_x, kinds, _ = bdm_round(x, c, s, opts)
+            new_x, kinds, _ = bdm_round(x, c, s, opts, buf)
             delta = np.abs(new_x - x).max(axis=1)
             x = new_x
         else:
-            new_x, kinds, _ = bdm_round(x[act], c[act], s[act], opts)
+            new_x, kinds, _ = bdm_round(x[act], c[act], s[act], opts, buf)
             delta = np.abs(new_x - x[act]).max(axis=1)
             x[act] = new_x
         rounds[act] = rnd
@@ -801,18 +885,22 @@ def exchange(
     """
     opts = options or ExchangeOptions()
     r, n, d = pos.shape
-    if r > 1 and r * n * n * d * (d - 1) <= 4_000_000:
-        finals, trades = _exchange_batch(pos, sal, cap, opts)
-        res = compromise(finals, sal, cap)
-        return ModelOutput(
-            res.outcome, {"trades": trades, "positions_after": finals[0].round(6).tolist()}
-        )
-    # Large scenarios: one run at a time, keeping only the best candidates per issue pair.
+    # Runs go through in lockstep batches sized to bound the candidate arrays;
+    # a scenario too large for even two runs at once is traded run by run,
+    # keeping only the best candidates per issue pair.
+    per_run = max(1, n * n * d * (d - 1))
+    chunk = max(1, 4_000_000 // per_run)
     finals = np.empty_like(pos)
-    trades = []
-    for k in range(r):
-        finals[k], t = _exchange_one(pos[k], sal[k], cap[k], opts, record=k == 0)
-        if k == 0:
+    trades: list[dict[str, Any]] = []
+    for start in range(0, r, chunk):
+        stop = min(r, start + chunk)
+        if stop - start > 1:
+            finals[start:stop], t = _exchange_batch(
+                pos[start:stop], sal[start:stop], cap[start:stop], opts
+            )
+        else:
+            finals[start], t = _exchange_one(pos[start], sal[start], cap[start], opts, start == 0)
+        if start == 0:
             trades = t
     res = compromise(finals, sal, cap)
     return ModelOutput(

@@ -63,7 +63,8 @@ class Dimension:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+# eq=False: element-wise array comparison has no single truth value.
+@dataclass(slots=True, eq=False)
 class Scenario:
     """A complete bargaining problem.
 

@@ -92,6 +92,9 @@ def forecast(
     """
     from detente.bargain import MODELS, Noise, ScenarioError, load_scenario
     from detente.bargain import forecast as run_forecast
+    from detente.bargain.runtime import tune_allocator
+
+    tune_allocator()  # this process is ours: keep freed memory between BdM rounds
 
     models = list(MODELS) if model == "all" else [model]
     noise = Noise(position_noise, salience_noise, capability_noise)

@@ -64,6 +64,8 @@ _COLLECTIVE_HEADS = {
     "parliament",
     "regime",
 }
+#: Roles too general to contradict a known leader's office.
+_LOOSE_ROLES = {"official", "leader", "minister", "adviser", "negotiator", "envoy", "commander"}
 #: Institutions that, named without a country ("the foreign ministry said"), stand for the
 #: state last seen acting in the report.
 _INSTITUTION_HEADS = {
@@ -157,6 +159,51 @@ def _titles(tokens: Span, kb: Knowledge) -> list[tuple[int, int, str]]:
     return found
 
 
+_SPONSOR_WORDS = {
+    "backed",
+    "led",
+    "sponsored",
+    "allied",
+    "aligned",
+    "supported",
+    "funded",
+    "armed",
+    "brokered",
+    "mediated",
+    "drafted",
+    "controlled",
+    "occupied",
+    "installed",
+    "appointed",
+    "friendly",
+}
+
+
+def _is_sponsor(ent: Span) -> bool:
+    """Is the entity only the first half of a modifier like "Rwanda-backed"?"""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and doc[ent.end + 1].lower_ in _SPONSOR_WORDS
+    )
+
+
+def _is_dateline(ent: Span) -> bool:
+    """A wire dateline place ("KYIV, Nov 21 (AFP) -") is where the report was filed, not an
+    actor mentioned in it."""
+    doc = ent.doc
+    return (
+        ent.text.isupper()
+        and len(ent.text) > 3
+        and ent.end < len(doc)
+        and doc[ent.end].text in {",", "(", "-", "—", "–"}
+        and (
+            ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space
+        )
+    )
+
+
 def _is_possessor(ent: Span) -> bool:
     return ent.root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS")
 
@@ -181,6 +228,16 @@ def resolve_actor(span: Span) -> ActorRef | None:
         primary = [p for p in leaders if not _is_possessor(p[0])] or leaders
         ent, leader = primary[0]
         titles = _titles(span, kb)
+        if (
+            titles
+            and titles[0][2] not in _LOOSE_ROLES
+            and leader.role not in _LOOSE_ROLES
+            and titles[0][2] != leader.role
+            and not any(_ent_actor(e, kb) for e in ents)
+            and ent.start <= span.root.i < ent.end
+        ):
+            # "Defence Minister Pedro Sanchez" is not the Spanish prime minister of that name
+            return None
         role = titles[0][2] if titles else leader.role
         modifier = (ent.root.dep_ in {"poss", "compound"} or _is_possessor(ent)) and not (
             ent.start <= span.root.i < ent.end
@@ -197,7 +254,9 @@ def resolve_actor(span: Span) -> ActorRef | None:
     actors = [(e, a) for e in ents if (a := _ent_actor(e, kb)) is not None]
     if not actors:
         return None
-    actor = actors[0][1]
+    # "Rwanda-backed M23 rebels", "the Iran-aligned Houthis": the sponsor is not the subject
+    heads = [p for p in actors if not _is_sponsor(p[0])] or actors
+    actor = heads[0][1]
     titles = _titles(span, kb)
     role = titles[0][2] if titles else None
     speaker = None
@@ -228,10 +287,25 @@ def _conjunct_spans(span: Span) -> list[Span]:
     return out
 
 
+def _member_spans(span: Span) -> list[Span]:
+    """Members named after a group noun: "the co-chairs from the EU, the UN and the OSCE",
+    "mediators from Qatar and Egypt"."""
+    heads = [t for t in span if t.tag_ in {"NNS", "NNPS"} and t.ent_iob_ == "O"]
+    for head in heads[:2]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "including"}:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.conjuncts:
+                    return _conjunct_spans(span.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+    return []
+
+
 def resolve_actors(span: Span) -> list[ActorRef]:
-    """All actors of a coordinated subject, one per conjunct, de-duplicated by id."""
+    """All actors of a coordinated subject, one per conjunct ("Putin and Trump"), or the
+    members named after a group noun ("the co-chairs from the EU, the UN and the OSCE"),
+    de-duplicated by id."""
     refs: dict[str, ActorRef] = {}
-    for part in _conjunct_spans(span):
+    for part in _member_spans(span) or _conjunct_spans(span):
         ref = resolve_actor(part)
         if ref is not None:
             refs.setdefault(ref.id, ref)
@@ -260,6 +334,8 @@ class ActorTracker:
 
     def _prescan(self) -> None:
         for ent in ents_in(self.doc):
+            if _is_dateline(ent):
+                continue
             # "Russia", "Russian forces", "Russia's government" as the subject of a clause
             subject = ent.root.dep_ in {"nsubj", "nsubjpass"} or (
                 ent.root.head.dep_ in {"nsubj", "nsubjpass"}
@@ -269,8 +345,9 @@ class ActorTracker:
                 if actor is not None:
                     self._remember(ent.start, ActorRef(actor, actor_name(actor)), subject)
                 continue
-            ref = resolve_actor(ent)
-            if ref is None:
+            window = self._title_window(ent)
+            ref = resolve_actor(window) if window is not None else resolve_actor(ent)
+            if ref is None and window is not None:
                 ref = self._titled_unknown(ent)
             if ref is not None and ref.speaker:
                 self._remember(ent.start, ref, subject)
@@ -305,8 +382,8 @@ class ActorTracker:
             actor = leader.actor if leader else None
         return ActorRef(actor, actor_name(actor)) if actor is not None else None
 
-    def _titled_unknown(self, ent: Span) -> ActorRef | None:
-        """A PERSON not in the leader list, introduced with title + nationality before it."""
+    def _title_window(self, ent: Span) -> Span | None:
+        """The person with the title and nationality words before it, if a title is there."""
         doc = self.doc
         start = ent.start
         while start > 0 and ent.start - start < 8:
@@ -317,7 +394,12 @@ class ActorTracker:
         if start == ent.start:
             return None
         window = doc[start : ent.end]
-        if not _titles(window, self.kb):
+        return window if _titles(window, self.kb) else None
+
+    def _titled_unknown(self, ent: Span) -> ActorRef | None:
+        """A PERSON not in the leader list, introduced with title + nationality before it."""
+        window = self._title_window(ent)
+        if window is None:
             return None
         ref = resolve_actor(window)
         if ref is None:
@@ -401,7 +483,8 @@ class ActorTracker:
         low = root.lower_
         # a surname or full name introduced earlier with a title
         for ent in ents_in(span):
-            if ent.label_ == "PERSON":
+            # the model sometimes tags a bare surname ORG ("Tatar's position")
+            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and not ent.ent_id_):
                 known = self.names.get(ent.text.lower()) or self.names.get(ent[-1].lower_)
                 if known is not None:
                     return known
@@ -441,4 +524,12 @@ class ActorTracker:
         if titles and span[0].lower_ in {"the", "this", "that"}:
             role = titles[0][2]
             return self._last(pos, lambda r: r.role == role and r.speaker is not None)
+        if titles and any(e.label_ == "PERSON" for e in ents_in(span)):
+            # "Defence Minister Jane Doe" with no country: a member of the government the
+            # report is about, i.e. the state last seen acting
+            state = self._last(pos, lambda r: len(r.id) == 3 and r.id.isupper(), subjects_only=True)
+            if state is not None:
+                person = next(e for e in ents_in(span) if e.label_ == "PERSON")
+                ref = ActorRef(state.id, state.name, person.text, titles[0][2])
+                return ref
         return None

@@ -108,6 +108,8 @@ _FRACTIONS = {
     "quarters": 0.75,
     "fifth": 0.2,
 }
+_RELATIVES = {"who", "which", "that"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _AREA_NOUNS = {"region", "province", "oblast", "area", "territory", "city", "state", "governorate"}
 
 
@@ -155,6 +157,12 @@ def _share(tokens: Iterable[Token]) -> tuple[float | None, bool]:
             except ValueError:
                 continue
             return min(value / 100.0, 1.0), approx
+    # "14 of Rakhine state's 17 townships"
+    nums = [t for t in toks if t.like_num and t.text.replace(",", "").isdigit()]
+    if len(nums) == 2 and nums[0].i < nums[1].i and any(w == "of" for w in words):
+        part, whole = (float(n.text.replace(",", "")) for n in nums)
+        if 0 < part <= whole:
+            return part / whole, approx
     for w in words:
         if w in _FRACTIONS:
             return _FRACTIONS[w], approx
@@ -282,13 +290,24 @@ class _Finder:
             if ref is not None:
                 self.add(ref, [[verb.head, *verb.head.lefts]], verb, [])
             return
+        first = verb
         if subj is None and verb.dep_ == "conj":
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            first = verb.head
+            subj = next((c for c in first.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in _RELATIVES and first.dep_ == "relcl":
+            subj = first.head  # "the M23 rebels, who seized Goma": the antecedent holds it
+        adverbs = [c for c in children if c.dep_ == "advmod"]
         if dobj is None:
+            if verb.dep_ == "relcl":
+                # "the part of Donetsk region it still holds": the antecedent is what is held
+                ref = self.actor(subj)
+                if ref is not None:
+                    antecedent = verb.head
+                    group = [t for t in antecedent.subtree if t.i < verb.left_edge.i]
+                    self.add(ref, [group], verb, adverbs)
             return
         ref = self.actor(subj)
         if ref is not None:
-            adverbs = [c for c in children if c.dep_ == "advmod"]
             self.add(ref, _conjunct_groups(dobj), verb, adverbs)
 
     def noun(self, noun: Token) -> None:
@@ -346,10 +365,10 @@ def _sources(anchor: Token) -> list[str]:
 
     lex = stance_lexicon().sources
     att = attribution.attribute(anchor, lex)
-    names = list(att.sources)
+    names = [n for n in att.sources if n.lower() not in _PRONOUNS]
     for rep in att.reporters:
         name = attribution.source_name(rep)
-        if name and name not in names:
+        if name and name not in names and name.lower() not in _PRONOUNS:
             names.append(name)
     return names
 

@@ -24,7 +24,12 @@ def _load(name: str) -> Any:
 
 
 def _words(items: Any) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in (items or []))
+    words = list(items or [])
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        # YAML reads bare on/off/no/yes as booleans: such words must be quoted.
+        raise ValueError(f"lexicon entries must be strings (quote them): {bad!r}")
+    return frozenset(w.lower() for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +83,14 @@ def stance_lexicon() -> StanceLexicon:
     for kind, words in data["verbs"].items():
         if kind not in KINDS:
             raise ValueError(f"stances.yaml: unknown kind {kind!r}")
-        for w in words:
-            verbs.setdefault(str(w).lower(), kind)
+        for w in _words(words):
+            verbs.setdefault(w, kind)
     nouns: dict[str, str] = {}
     for kind, words in data["nouns"].items():
         if kind not in KINDS:
             raise ValueError(f"stances.yaml: unknown kind {kind!r}")
-        for w in words:
-            nouns.setdefault(str(w).lower(), kind)
+        for w in _words(words):
+            nouns.setdefault(w, kind)
     return StanceLexicon(
         verbs=verbs,
         particles={k: _words(v) for k, v in (data.get("particles") or {}).items()},

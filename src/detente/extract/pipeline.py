@@ -25,7 +25,6 @@ from detente.extract.actors import ActorTracker, actor_name
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
 
-
 #: Name of the extractor recorded with every extraction run; bump when output changes.
 EXTRACTOR_NAME = "detente.extract.v1"
 
@@ -129,7 +128,7 @@ class Extractor:
     def _extraction(self, report: Report, doc: Doc) -> Extraction:
         claims: list[Claim] = stances.claims_of(doc)
         names: dict[str, str] = dict(doc._.detente_actor_names or {})
-        tracker: Any = ActorTracker(doc)
+        tracker: Any = doc._.detente_tracker or ActorTracker(doc)
         facts: list[Fact] = list(facts_mod.facts_in(doc, report.published, tracker=tracker))
         events: list[Event] = list(events_mod.events_in(doc, report.published, tracker=tracker))
         for fact in facts:

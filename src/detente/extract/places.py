@@ -72,6 +72,8 @@ _PART_NOUNS = {
 
 def _country_is_location(tok: Token) -> bool:
     """Is the country whose head token is *tok* used as a location (not as a party)?"""
+    if tok.dep_ == "poss":  # "Ukraine's east", "Congo's territory"
+        return tok.head.lower_ in _PART_NOUNS or tok.head.lower_ in _LAND_NOUNS
     if tok.dep_ != "pobj":
         return tok.dep_ in {"npadvmod"} and tok.head.lemma_ in {"leave", "enter"}
     prep = tok.head
@@ -83,6 +85,20 @@ def _country_is_location(tok: Token) -> bool:
             return True
         return prep.head.lower_ in _PART_NOUNS or prep.head.lemma_ in _PART_NOUNS
     return False
+
+
+_LAND_NOUNS = {"territory", "soil", "land", "lands", "airspace", "waters", "border", "borders"}
+
+
+def _is_land_adjective(ent: Span) -> bool:
+    """A nationality adjective naming a country's land ("Ukrainian soil")."""
+    root = ent.root
+    return (
+        root.dep_ == "amod"
+        and root.head.lower_ in _LAND_NOUNS
+        and len(ent.ent_id_) == 3
+        and ent.ent_id_.isupper()
+    )
 
 
 def place_codes(ent: Span) -> list[str]:
@@ -143,6 +159,9 @@ def places_in(
     places = knowledge().places
     for ent in ents_in(span):
         codes = place_codes(ent)
+        if not codes and ent.label_ == "NORP" and _is_land_adjective(ent):
+            seen.setdefault(ent.ent_id_, None)  # "on Ukrainian soil", "Congolese territory"
+            continue
         if not codes:
             continue
         place = places.get(codes[0]) if len(codes) == 1 else None

@@ -44,6 +44,7 @@ for _name, _default in (
     ("detente_claims", None),
     ("detente_published", None),
     ("detente_actor_names", None),
+    ("detente_tracker", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -70,46 +71,273 @@ _PLAN_NOUNS = frozenset(
     }
 )
 _GROUP_NOUNS = frozenset(
-    {"leader", "head", "minister", "government", "country", "state", "capital", "delegation",
-     "co-chair", "chair", "mediator", "guarantor", "sponsor", "member", "envoy", "co", "chairs",
-     "representative", "foreign minister", "side", "party"}
+    {
+        "leader",
+        "head",
+        "minister",
+        "government",
+        "country",
+        "state",
+        "capital",
+        "delegation",
+        "co-chair",
+        "chair",
+        "mediator",
+        "guarantor",
+        "sponsor",
+        "member",
+        "envoy",
+        "co",
+        "chairs",
+        "representative",
+        "foreign minister",
+        "side",
+        "party",
+    }
 )
-_TROOPS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "base", "bases",
-                     "contingent", "army"})
+_TROOPS = frozenset(
+    {
+        "troop",
+        "troops",
+        "force",
+        "forces",
+        "soldier",
+        "soldiers",
+        "base",
+        "bases",
+        "contingent",
+        "army",
+    }
+)
+#: Acts that are stances even in the past tense of reported speech ("said they recognised …").
+_DECLARATIVE = frozenset(
+    {
+        "recognise",
+        "recognize",
+        "renounce",
+        "abandon",
+        "relinquish",
+        "respect",
+        "honour",
+        "honor",
+        "guarantee",
+        "grant",
+    }
+)
+_AGENT_NOUNS = frozenset(
+    {
+        "coalition",
+        "force",
+        "alliance",
+        "bloc",
+        "government",
+        "side",
+        "team",
+        "delegation",
+        "administration",
+        "army",
+        "military",
+        "movement",
+        "group",
+        "country",
+        "nation",
+        "leadership",
+        "authorities",
+        "negotiator",
+        "official",
+        "envoy",
+        "contingent",
+        "mission",
+        "troop",
+        "unit",
+        "kingdom",
+        "republic",
+        "state",
+        "region",
+        "ministry",
+        "cabinet",
+        "office",
+        "presidency",
+    }
+)
+_ADDRESSEES = frozenset(
+    {
+        "side",
+        "party",
+        "government",
+        "leader",
+        "country",
+        "authority",
+        "participant",
+        "community",
+        "state",
+        "member",
+        "group",
+        "rebel",
+        "negotiator",
+        "delegation",
+    }
+)
+_NEUTRAL_EVENTS = frozenset(
+    {"begin", "start", "happen", "occur", "take", "resume", "open", "be", "proceed", "continue"}
+)
+_NECESSARY = frozenset(
+    {"essential", "indispensable", "imperative", "mandatory", "vital", "unavoidable", "necessary"}
+)
 _SIDE_NOUNS = frozenset(
-    {"delegation", "team", "negotiator", "official", "force", "troop", "diplomat", "envoy",
-     "representative", "minister", "president", "leader", "side"}
+    {
+        "delegation",
+        "team",
+        "negotiator",
+        "official",
+        "force",
+        "troop",
+        "diplomat",
+        "envoy",
+        "representative",
+        "minister",
+        "president",
+        "leader",
+        "side",
+    }
 )
 _ACTION_NOUNS = frozenset(
-    {"reduction", "withdrawal", "release", "halt", "freeze", "pullback", "pullout", "exchange",
-     "return", "suspension", "cessation", "lifting", "easing", "handover", "transfer", "cut",
-     "drawdown", "swap", "redeployment", "removal", "concession", "concessions"}
+    {
+        "reduction",
+        "withdrawal",
+        "release",
+        "halt",
+        "freeze",
+        "pullback",
+        "pullout",
+        "exchange",
+        "return",
+        "suspension",
+        "cessation",
+        "lifting",
+        "easing",
+        "handover",
+        "transfer",
+        "cut",
+        "drawdown",
+        "swap",
+        "redeployment",
+        "removal",
+        "concession",
+        "concessions",
+    }
 )
 _GENERIC_DEALS = frozenset(
-    {"agreement", "deal", "accord", "plan", "framework", "proposal", "arrangement", "pact",
-     "memorandum", "understanding", "initiative", "roadmap", "offer"}
+    {
+        "agreement",
+        "deal",
+        "accord",
+        "plan",
+        "framework",
+        "proposal",
+        "arrangement",
+        "pact",
+        "memorandum",
+        "understanding",
+        "initiative",
+        "roadmap",
+        "offer",
+    }
 )
 _COOP_PROCESS = frozenset({"work", "cooperate", "engage", "meet", "talk", "sit", "convene"})
 _STATE_NOUNS = frozenset(
-    {"government", "authorities", "administration", "cabinet", "presidency", "ministry",
-     "country", "state", "regime", "leadership", "kingdom", "republic", "emirate", "junta"}
+    {
+        "government",
+        "authorities",
+        "administration",
+        "cabinet",
+        "presidency",
+        "ministry",
+        "country",
+        "state",
+        "regime",
+        "leadership",
+        "kingdom",
+        "republic",
+        "emirate",
+        "junta",
+    }
 )
 _GROUP_SUBJECTS = frozenset({"group", "movement", "rebels", "militia", "insurgents", "fighters"})
 _WAR_WORDS = frozenset(
-    {"fighting", "fight", "war", "offensive", "strike", "strikes", "attack", "attacks", "operation",
-     "operations", "bombing", "shelling", "hostilities", "advance", "campaign", "assault"}
+    {
+        "fighting",
+        "fight",
+        "war",
+        "offensive",
+        "strike",
+        "strikes",
+        "attack",
+        "attacks",
+        "operation",
+        "operations",
+        "bombing",
+        "shelling",
+        "hostilities",
+        "advance",
+        "campaign",
+        "assault",
+    }
 )
 _INSTITUTIONS = frozenset(
-    {"government", "kingdom", "republic", "emirate", "junta", "regime", "authorities", "leadership", "side", "army", "administration", "cabinet",
-     "ministry", "presidency", "office", "delegation", "team", "negotiators", "military",
-     "country", "state", "regime", "group", "movement", "rebels", "council", "junta"}
+    {
+        "government",
+        "kingdom",
+        "republic",
+        "emirate",
+        "junta",
+        "regime",
+        "authorities",
+        "leadership",
+        "side",
+        "army",
+        "administration",
+        "cabinet",
+        "ministry",
+        "presidency",
+        "office",
+        "delegation",
+        "team",
+        "negotiators",
+        "military",
+        "country",
+        "state",
+        "group",
+        "movement",
+        "rebels",
+        "council",
+    }
 )
 #: Complement dependencies of a verb trigger.
 _VERB_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp"})
 #: Prepositions whose object is the content of a stance ("call for", "agree on", "withdraw from").
 _CONTENT_PREPS = frozenset(
-    {"for", "on", "upon", "to", "about", "over", "of", "from", "into", "regarding", "concerning",
-     "against", "at", "with", "toward", "towards", "under", "that", "out"}
+    {
+        "for",
+        "on",
+        "upon",
+        "to",
+        "about",
+        "over",
+        "of",
+        "from",
+        "into",
+        "regarding",
+        "concerning",
+        "against",
+        "at",
+        "with",
+        "toward",
+        "towards",
+        "under",
+        "that",
+        "out",
+    }
 )
 _NOUN_CONTENT_DEPS = frozenset({"prep", "acl", "ccomp", "relcl", "amod", "compound"})
 _KIND_FLIP = {"accept": "reject", "reject": "accept", "offer": "reject"}
@@ -170,9 +398,14 @@ class _DocState:
                     self.exchange_roots.append(root)
         lex = comp.lex
         for tok in doc:
-            if tok.dep_ == "mark" and tok.lower_ in lex.condition_marks and tok.head.dep_ in (
-                "advcl",
-                "ccomp",
+            if (
+                tok.dep_ == "mark"
+                and tok.lower_ in lex.condition_marks
+                and tok.head.dep_
+                in (
+                    "advcl",
+                    "ccomp",
+                )
             ):
                 if tok.lower_ == "whether" and tok.head.dep_ == "ccomp":
                     continue
@@ -190,9 +423,10 @@ class _DocState:
                     for c in tok.head.children
                 )
             ):
-                # "before any dialogue can begin": a precondition, not a demand of its own.
                 self.condition_roots.append(tok.head)
-                self.before_roots.add(tok.head.i)
+                if tok.head.lemma_.lower() in _NEUTRAL_EVENTS:
+                    # "before any dialogue can begin": a precondition, not a demand of its own.
+                    self.before_roots.add(tok.head.i)
             elif (
                 tok.lower_ == "before"
                 and tok.dep_ == "prep"
@@ -207,8 +441,6 @@ class _DocState:
                 self.before_roots.add(tok.i)
         for root in self.condition_roots + self.exchange_roots:
             self.excluded.update(t.i for t in root.subtree)
-        for sent in {t.sent for t in self.condition_roots}:
-            pass
         self.according: dict[int, set[int]] = {}
         self.tracker: Any = comp.make_tracker(doc)
         self.last_proponent: list[_Actor] = []
@@ -228,9 +460,8 @@ def _phrase_root(span: Span) -> Token:
     """The token heading a matched phrase ("as long as X" -> "long"; "provided that" -> verb)."""
     root = span.root
     # "provided that X": the condition clause hangs below the phrase root or is its head.
-    if root.dep_ in ("mark", "advmod", "prep") and root.head.i not in range(span.start, span.end):
-        if root.dep_ == "mark":
-            return root.head
+    if root.dep_ == "mark" and root.head.i not in range(span.start, span.end):
+        return root.head
     return root
 
 
@@ -259,7 +490,23 @@ class StanceComponent:
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
         self.matcher.add(
-            "MUSTBE", [[{"LOWER": {"IN": ["should", "must"]}}, {"LEMMA": "be", "DEP": {"IN": ["ccomp", "ROOT", "conj"]}}]]
+            "MUST", [[{"LOWER": {"IN": ["must", "should"]}}, {"POS": "VERB", "LEMMA": {"NOT_IN": ["be"]}}]]
+        )
+        self.matcher.add(
+            "NEEDED",
+            [
+                [{"LOWER": {"IN": sorted(_NECESSARY)}}],
+                [{"LOWER": "non"}, {"ORTH": "-"}, {"LOWER": "negotiable"}],
+            ],
+        )
+        self.matcher.add(
+            "MUSTBE",
+            [
+                [
+                    {"LOWER": {"IN": ["should", "must"]}},
+                    {"LEMMA": "be", "DEP": {"IN": ["ccomp", "ROOT", "conj"]}},
+                ]
+            ],
         )
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         words: dict[str, tuple[str, int]] = {}
@@ -317,6 +564,7 @@ class StanceComponent:
             doc._.detente_claims = []
             return doc
         state = _DocState(doc, self)
+        doc._.detente_tracker = state.tracker  # shared with facts and events
         triggers = self._triggers(doc, matches, state)
         doc._.detente_claims = self._claims(doc, triggers, state)
         return doc
@@ -328,7 +576,9 @@ class StanceComponent:
 
     # -- triggers -------------------------------------------------------------------------
 
-    def _triggers(self, doc: Doc, matches: list[tuple[int, int, int]], state: _DocState) -> list[Trigger]:
+    def _triggers(
+        self, doc: Doc, matches: list[tuple[int, int, int]], state: _DocState
+    ) -> list[Trigger]:
         lex = self.lex
         strings = doc.vocab.strings
         found: dict[int, Trigger] = {}
@@ -349,6 +599,19 @@ class StanceComponent:
                 tok = doc[_end - 1]
                 has_attr = any(c.dep_ == "attr" for c in tok.children)
                 trig = Trigger(tok, "demand", "mustbe") if has_attr else None
+            elif label == "MUST":
+                tok = doc[_end - 1]
+                trig = Trigger(tok, "demand", "must") if self._must(tok) else None
+            elif label == "NEEDED":
+                tok = next(
+                    (
+                        t
+                        for t in doc[start:_end]
+                        if t.dep_ in ("acomp", "attr") and t.head.lemma_.lower() == "be"
+                    ),
+                    doc[_end - 1],
+                )
+                trig = self._needed_trigger(tok)
             elif label == "EXIST":
                 trig = self._exist_trigger(tok)
                 tok = trig.token if trig is not None else tok
@@ -394,12 +657,23 @@ class StanceComponent:
             )
             if nested and not (
                 (trig.cls == "noun" and self._explicit_holder(trig.token))
-                or (trig.cls == "verb" and _in_relcl(trig.token))
+                or (trig.cls == "verb" and self._descriptive_relcl(trig.token))
                 or trig.cls == "must"
             ):
                 continue
             out.append(trig)
         return out
+
+    def _descriptive_relcl(self, tok: Token) -> bool:
+        """A stance in a relative clause about a plan or a named party ("a roadmap that calls
+        for a truce", "Hamas, which rejected the offer") — not "a plan that did not guarantee"."""
+        if not _in_relcl(tok) or self._negated(tok):
+            return False
+        cur = tok
+        while cur.dep_ == "conj":
+            cur = cur.head
+        antecedent = cur.head
+        return antecedent.lemma_.lower() in _PLAN_NOUNS or antecedent.pos_ == "PROPN"
 
     def _verb_trigger(self, tok: Token, lemma: str) -> Trigger | None:
         lex = self.lex
@@ -450,10 +724,14 @@ class StanceComponent:
         kind = lex.nouns.get(lemma)
         if kind is None:
             return None
-        if kind == "demand" and tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
+        if (
+            kind == "demand"
+            and tok.dep_ == "attr"
+            and tok.head.lemma_.lower() == "be"
+            and any(c.dep_ in ("nsubj", "csubj") for c in tok.head.children)
+        ):
             # "a ceasefire is a precondition for any talks": the subject is what is demanded.
-            if any(c.dep_ in ("nsubj", "csubj") for c in tok.head.children):
-                return Trigger(tok, "demand", "copula")
+            return Trigger(tok, "demand", "copula")
         if lemma in ("condition", "priority"):
             return None
         if lemma in lex.nouns_need_complement and not self._noun_complements(tok):
@@ -487,7 +765,12 @@ class StanceComponent:
         if lemma in self.lex.hostile:
             return True
         if lemma in ("resume", "continue", "keep", "go", "step", "expand"):
-            return any(t.lemma_.lower() in _WAR_WORDS for t in verb.subtree if t.i != verb.i)
+            return any(
+                t.lemma_.lower() in _WAR_WORDS
+                for c in verb.children
+                if c.dep_ in ("dobj", "xcomp", "prep", "prt", "acomp", "ccomp")
+                for t in c.subtree
+            )
         return False
 
     def _willing_kind(self, tok: Token) -> str | None:
@@ -512,6 +795,9 @@ class StanceComponent:
         lex = self.lex
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("VBN",) and tok.dep_ == "acl":
             return None
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+        if kids & lex.blocking_particles.get(lemma, frozenset()):
+            return None
         must = self._must(tok)
         if must:
             return Trigger(tok, "demand", "must")
@@ -525,7 +811,14 @@ class StanceComponent:
             return None
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
             return None
-        if not (modal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
+        declared = reported and tok.tag_ == "VBD" and lemma in _DECLARATIVE
+        under_deal = any(
+            c.dep_ == "prep"
+            and c.lower_ == "under"
+            and any(p.lemma_.lower() in _PLAN_NOUNS for p in c.children)
+            for c in tok.children
+        )
+        if not (modal or declared or under_deal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
             return None
         if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl"):
             return None
@@ -555,8 +848,18 @@ class StanceComponent:
             and head.lemma_.lower() in ("have", "need")
             and head.tag_ != "VBN"
             and any(c.dep_ == "nsubj" for c in head.children)
-            and head.dep_ in ("ccomp", "conj")
+            and head.dep_ in ("ccomp", "conj", "advcl")
         )
+
+    @staticmethod
+    def _needed_trigger(tok: Token) -> Trigger | None:
+        """ "The departure of the rebels is non-negotiable": the subject is demanded."""
+        verb = tok.head
+        if tok.dep_ not in ("acomp", "attr") or verb.lemma_.lower() != "be":
+            return None
+        if not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+            return None
+        return Trigger(tok, "demand", "copula")
 
     def _exist_trigger(self, there: Token) -> Trigger | None:
         """ "There can be no truce unless …": a refusal voiced as an impossibility."""
@@ -594,20 +897,28 @@ class StanceComponent:
         if trig.cls == "presence":
             return [tok]
         if trig.cls in ("verb", "concession", "retention", "must"):
+            has_xcomp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
             for c in tok.children:
-                if c.dep_ in _VERB_COMPLEMENTS or c.dep_ == "nsubjpass":
-                    out.append(c)
-                elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
-                    if not any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
-                        out.append(c)
-                elif c.dep_ in ("prt",) and c.lower_ in ("for",):
+                if (
+                    c.dep_ == "dobj"
+                    and has_xcomp
+                    and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in _ADDRESSEES)
+                ):
+                    continue  # "pressed Kosovo and Serbia to implement the deal": the addressee
+                if _verb_content(c, trig.cls):
                     out.append(c)
             if trig.cls in ("concession", "retention", "must"):
                 out.insert(0, tok)
             # "urged both sides to de-escalate and to preserve …": a to-infinitive parsed as
             # a coordinated verb still belongs to the request.
             for c in tok.children:
-                if c.dep_ == "conj" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                if c.dep_ != "conj" or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+                    continue
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
+                    c.tag_ == "VB"
+                    and tok.tag_ in ("VBZ", "VBD", "VBP", "VBN")
+                    and not any(a.dep_ in ("aux", "neg") for a in c.children)
+                ):
                     out.append(c)
         elif trig.cls == "noun":
             out.extend(self._noun_complements(tok))
@@ -656,7 +967,9 @@ class StanceComponent:
                 state.last_sent_start = trig.token.sent.start
             state.history.extend(actors)
             kind = trig.kind
-            negated = trig.cls not in ("must", "exist", "copula", "mustbe") and self._negated(trig.token)
+            negated = trig.cls not in ("must", "exist", "copula", "mustbe") and self._negated(
+                trig.token
+            )
             if trig.cls == "noun" and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children
             ):
@@ -677,12 +990,26 @@ class StanceComponent:
             hedged = hedged_flip or self._hedged(trig.token, clause, state)
             conds = self._conditions(clause, state)
             denied = self._denied(trig.token)
+            if denied:
+                quote_span = self._denial_span(trig.token, quote_span)
             att = attr.attribute(trig.token, self.lex.sources, clause)
             when = self._date(quote_span, clause, published)
             main_ids: list[int] = []
             for actor in actors:
                 sources, anonymous = self._sources(att, actor, state)
                 for issue, unit in issues:
+                    if (
+                        issue == "sanctions"
+                        and kind == "accept"
+                        and trig.token.lemma_.lower()
+                        in (
+                            "consider",
+                            "weigh",
+                            "mull",
+                            "prepare",
+                        )
+                    ):
+                        kind = "threaten"  # "was considering sanctions against …"
                     key = (actor.id, kind, issue, trig.token.i)
                     if key in seen:
                         continue
@@ -713,12 +1040,12 @@ class StanceComponent:
                     claims.append(claim)
                     main_ids.append(claim.ordinal)
                     doc._.detente_actor_names[actor.id] = actor.name
-                if kind == "propose" and not from_plan and (
-                    trig.cls == "noun"
-                    or any(t.lemma_.lower() in _PLAN_NOUNS for _, u in issues for t in u.tokens)
-                ):
-                    if actor not in state.last_proponent or actor is actors[0]:
-                        state.last_proponent = [a for a in actors]
+                names_plan = trig.cls == "noun" or any(
+                    t.lemma_.lower() in _PLAN_NOUNS for _, u in issues for t in u.tokens
+                )
+                if kind == "propose" and not from_plan and names_plan:
+                    # Later "the plan would …" sentences belong to these proponents.
+                    state.last_proponent = list(actors)
                 self._exchanges(
                     trig, kind, actor, claims, main_ids, state, quote_span, when, att, from_plan
                 )
@@ -759,7 +1086,9 @@ class StanceComponent:
             if not self._condition_of(root, clause, scope):
                 continue
             # "in return, X would …" trades against an earlier sentence: nothing to add here.
-            objs = [t for t in root.subtree if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "for"]
+            objs = [
+                t for t in root.subtree if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "for"
+            ]
             added = self._derived(objs[:1], xkind, actor, claims, state, quote_span, when, att)
             for i in added:
                 claims[i].exchange_for = list(mine)
@@ -874,8 +1203,15 @@ class StanceComponent:
             subj = _subject(tok)
             heads = [subj] if subj is not None else []
         if not heads:
+            if trig.kind == "accept" and any(c.dep_ == "nsubjpass" for c in tok.children):
+                # "A prisoner exchange was agreed in principle": agreed between the parties.
+                return _main_pair(state.history), False
             return [], False
         head = heads[0]
+        if head.lower_ in ("nobody", "none", "noone") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in head.children
+        ):
+            return [], False  # "no country has committed troops"
         if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN":
             owners = self._noun_holder_tokens(head, False)
             actors = [
@@ -888,9 +1224,14 @@ class StanceComponent:
             return [], True
         actors: list[_Actor] = []
         for h in heads:
-            if h.lemma_.lower() in ("side", "party") and any(
-                c.lower_ in ("both", "two", "the two") for c in h.children
-            ):
+            if h.lemma_.lower() in (
+                "side",
+                "party",
+                "leader",
+                "country",
+                "government",
+                "president",
+            ) and any(c.lower_ in ("both", "two") for c in h.children):
                 # "both sides agreed …": the two parties the report is about.
                 pair = _main_pair(state.history)
                 if pair:
@@ -922,7 +1263,7 @@ class StanceComponent:
                                     found.extend(self._resolve_tok(cc, tok, state, False))
                 if not found:
                     found = self._resolve_tok(c, tok, state)
-                if not found and c.pos_ == "NOUN" and lemma not in _PLAN_NOUNS:
+                if not found and c.pos_ == "NOUN" and lemma in _AGENT_NOUNS:
                     # "Starmer said a coalition would be ready to …": the speaker's position.
                     for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
                         found = self._resolve_tok(rep, rep.head, state, False)
@@ -1011,7 +1352,12 @@ class StanceComponent:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head
         a = self._resolve_one(head, state)
-        if a is None and fallback and not reporters and head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS:
+        if (
+            a is None
+            and fallback
+            and not reporters
+            and head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS
+        ):
             # "the government", "the group": the latest state (or armed group) holding a stance.
             want_state = head.lemma_.lower() in _STATE_NOUNS
             for prev in reversed(state.history):
@@ -1028,12 +1374,12 @@ class StanceComponent:
 
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
         lex = self.lex
-        if attr.is_media(head, lex.sources) or (
+        unnamed = attr.is_media(head, lex.sources) or (
             attr.is_anonymous(head, lex.sources) and not head.ent_type_
-        ):
-            # "a Hamas official" speaks for Hamas; "sources close to the talks" for nobody.
-            if not any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in _head_span(head)):
-                return None
+        )
+        # "a Hamas official" speaks for Hamas; "sources close to the talks" for nobody.
+        if unnamed and not any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in _head_span(head)):
+            return None
         return self._resolve_span(_head_span(head), state)
 
     def _denial_subjects(self, tok: Token) -> list[Token]:
@@ -1066,13 +1412,24 @@ class StanceComponent:
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "presence":
             return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
+        if own and any(
+            c.dep_ == "prt" and c.lower_ in ("away", "up", "over") for c in trig.token.children
+        ):
+            own = []  # "trade away its land", "give up its weapons": the object decides
         if own:
             # An action verb naming its issue ("halt", "withdraw", "release") decides it.
             issue = self._classify(own[0].head, own[0].tokens, state, min_weight=2)
             if issue is not None:
-                whole = sorted({t.i for u in units for t in u.tokens})
-                doc = trig.token.doc
-                return [(issue, _Unit(trig.token, [doc[i] for i in whole]))]
+                # The verb's whole phrase (object, "out of the Donbas") minus its subject.
+                toks, _ = _own_subtree(trig.token, state.excluded)
+                subj = {
+                    t.i
+                    for c in trig.token.children
+                    if c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
+                    for t in c.subtree
+                }
+                toks = [t for t in toks if t.i not in subj] or [trig.token]
+                return [(issue, _Unit(trig.token, toks))]
         if trig.cls == "noun" and trig.token.lemma_.lower() in _PLAN_NOUNS:
             # Putting forward or rejecting "a plan" is a stance on the process as a whole …
             seen.add("process")
@@ -1099,9 +1456,15 @@ class StanceComponent:
             issue = self._unit_issue(unit, state)
             if issue is None and unit.head.lemma_.lower() in self.lex.cooperative:
                 issue = "process"  # "agreed to meet", "ready to work with …"
-            if issue is not None and issue not in seen:
+            if issue is None:
+                continue
+            if issue not in seen:
                 seen.add(issue)
                 out.append((issue, unit))
+            else:
+                # Same issue again ("its troops … out of the Donbas"): one stance, wider evidence.
+                first = next(u for i, u in out if i == issue)
+                first.tokens = sorted(set(first.tokens) | set(unit.tokens), key=lambda t: t.i)
         if not out and trig.token.lemma_.lower() in _COOP_PROCESS and trig.cls != "noun":
             out.append(("process", _Unit(trig.token, [trig.token])))
         if not out and trig.kind == "threaten" and units:
@@ -1126,7 +1489,9 @@ class StanceComponent:
             if issue is not None and issue != "process":
                 return issue
         ids = {t.i for t in unit.tokens}
-        subj = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+        subj = (
+            [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+        )
         subj_ids = {t.i for c in subj for t in c.subtree}
         rel_ids = {
             t.i
@@ -1136,11 +1501,7 @@ class StanceComponent:
         }
         if head.pos_ == "NOUN" and any(c.lower_ in ("any", "every") for c in head.children):
             # "any deal that would give the group oil revenue": the clause says which deals.
-            rels = [
-                c
-                for c in head.children
-                if c.dep_ in ("relcl", "acl") and not self._negated(c)
-            ]
+            rels = [c for c in head.children if c.dep_ in ("relcl", "acl") and not self._negated(c)]
             for r in rels:
                 toks = [t for t in r.subtree if t.i in ids]
                 issue = self._classify(r, toks, state)
@@ -1164,7 +1525,7 @@ class StanceComponent:
         for t in toks:
             hits: list[tuple[str, int]] = []
             w = words.get(t.lemma_.lower()) or words.get(t.lower_)
-            if w is not None and t.pos_ != "DET":
+            if w is not None and t.pos_ != "DET" and not _in_long_org(t):
                 hits.append(w)
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids for i in range(t.i, end)):
@@ -1275,6 +1636,20 @@ class StanceComponent:
                 return True
         return False
 
+    def _denial_span(self, tok: Token, quote: Span) -> Span:
+        """The denial and the stance it denies: "The Kremlin denied a report that …"."""
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in self.lex.denial_verbs:
+                subj = attr.verb_subject(cur)
+                lo = min(quote.start, (subj.left_edge.i if subj is not None else cur.i))
+                lo = max(lo, tok.sent.start)
+                return tok.doc[lo : quote.end]
+        return quote
+
     def _sources(
         self, att: attr.Attribution, actor: _Actor, state: _DocState
     ) -> tuple[list[str], bool]:
@@ -1328,7 +1703,11 @@ class StanceComponent:
         lo = clause.left_edge.i
         hi = clause.i
         for c in clause.children:
-            if c.dep_ in ("conj", "cc", "parataxis") and c.i > trig.token.i:
+            if (
+                c.dep_ in ("conj", "cc", "parataxis")
+                and c.i > trig.token.i
+                and not (c.dep_ == "conj" and any(r.i == c.i for r in trig.content))
+            ):
                 continue
             if c.dep_ == "punct" and c.i > clause.i:
                 continue
@@ -1343,6 +1722,7 @@ class StanceComponent:
         lo = max(lo, sent.start)
         hi = min(hi, sent.end - 1)
         acc = state.according_tokens(sent)
+
         def trim(t: Token) -> bool:
             return t.is_punct or t.is_space or t.i in acc or t.dep_ == "cc"
 
@@ -1359,6 +1739,24 @@ class StanceComponent:
 def _is_state(actor_id: str) -> bool:
     """States have ISO alpha-3 ids (upper case); bodies and groups have lowercase slugs."""
     return len(actor_id) == 3 and actor_id.isupper()
+
+
+def _verb_content(c: Token, cls: str) -> bool:
+    """Is child *c* of a stance verb part of what the stance is about?"""
+    if c.dep_ in _VERB_COMPLEMENTS or c.dep_ == "nsubjpass":
+        return True
+    if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+        # "agreed on Friday" is a date, "agreed on a swap" a content.
+        return not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    return c.dep_ == "prt" and c.lower_ == "for"
+
+
+def _in_long_org(tok: Token) -> bool:
+    """A word inside a multi-word organisation name ("Organization for Security and …")."""
+    if tok.ent_type_ != "ORG":
+        return False
+    nxt = tok.i + 1
+    return tok.ent_iob_ == "I" or (nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I")
 
 
 def _in_relcl(tok: Token) -> bool:
@@ -1494,13 +1892,18 @@ def _clause_head(tok: Token) -> Token:
         if cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.head.i != cur.i and cur.dep_ in (
-            "dobj",
-            "attr",
-            "nsubj",
-            "nsubjpass",
-            "pobj",
-            "prep",
+        if (
+            cur.pos_ in ("NOUN", "PROPN", "ADJ")
+            and cur.head.i != cur.i
+            and cur.dep_
+            in (
+                "dobj",
+                "attr",
+                "nsubj",
+                "nsubjpass",
+                "pobj",
+                "prep",
+            )
         ):
             cur = cur.head
             continue
@@ -1536,9 +1939,9 @@ def _subject(tok: Token) -> Token | None:
         if cur.dep_ == "relcl":
             return cur.head
         if cur.dep_ in ("xcomp", "acomp", "conj") or (
-            cur.dep_ == "advcl" and cur.tag_ == "VBG" and not any(
-                c.dep_ == "mark" for c in cur.children
-            )
+            cur.dep_ == "advcl"
+            and cur.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in cur.children)
         ):
             cur = cur.head
             continue
@@ -1561,12 +1964,10 @@ def _head_span(tok: Token) -> Span:
         if c.dep_ in _NAME_DEPS:
             lo = min(lo, c.left_edge.i)
     hi = tok.i + 1
-    if tok.ent_iob_ in ("B", "I"):
-        for ent in tok.sent.ents:
-            if ent.start <= tok.i < ent.end:
-                lo = min(lo, ent.start)
-                hi = max(hi, ent.end)
-                break
+    ent = attr.entity_of(tok)
+    if ent is not None:
+        lo = min(lo, ent.start)
+        hi = max(hi, ent.end)
     while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return doc[lo:hi]

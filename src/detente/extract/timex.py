@@ -87,8 +87,13 @@ _DURATION = re.compile(
 )
 
 
+_RANGE = re.compile(r"(?<![\d-])\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\b(?!:)")
+
+
 def _clean(expression: str) -> str:
     text = " ".join(expression.replace("’", "'").split()).strip(" ,.;:")
+    text = re.sub(r"'s$", "", text)
+    text = _RANGE.sub(r"\1", text)  # "21-22 August": the first day
     for _ in range(3):
         new = _PART_OF_DAY.sub("", _LEADING.sub("", text))
         if new == text:
