@@ -288,3 +288,55 @@ def test_dateline_place_is_not_an_actor(nlp: Language) -> None:
     tracker = ActorTracker(doc)
     assert tracker.mentions == []
     assert tracker.resolve(phrase(doc, "The foreign ministry")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "actor"),
+    [
+        (
+            "The Moro Islamic Liberation Front said it would hand over weapons.",
+            "The Moro Islamic Liberation Front",
+            "moro_islamic_liberation_front",
+        ),
+        ("Puntland's government rejected the vote.", "Puntland's government", "puntland"),
+        (
+            "The Syrian National Army attacked a village.",
+            "The Syrian National Army",
+            "syrian_national_army",
+        ),
+    ],
+)
+def test_unlisted_organisations_get_their_own_id(
+    nlp: Language, sentence: str, subject: str, actor: str
+) -> None:
+    ref = resolve_actor(phrase(nlp(sentence), subject))
+    assert ref is not None and ref.id == actor
+
+
+def test_country_inside_an_organisation_name_is_not_the_country(nlp: Language) -> None:
+    doc = nlp("The Sudan People's Liberation Movement-in-Opposition (SPLM-IO) rejected the deal.")
+    assert not any(e.ent_id_ == "SDN" for e in doc.ents)
+    tracker = ActorTracker(doc)
+    ref = tracker.resolve(
+        phrase(doc, "The Sudan People's Liberation Movement-in-Opposition (SPLM-IO)")
+    )
+    assert ref is not None and ref.id == "splm_io"
+    doc = nlp("The SPLM-IO (Sudan) said no. Ukraine's National Guard fought on.")
+    assert any(e.ent_id_ == "UKR" for e in doc.ents)
+
+
+def test_news_outlets_are_not_actors(nlp: Language) -> None:
+    doc = nlp("Reuters reported the deal, and the Geneva talks failed.")
+    assert resolve_actor(phrase(doc, "Reuters")) is None
+    assert resolve_actor(phrase(doc, "the Geneva talks")) is None
+
+
+def test_pronoun_follows_the_reporting_subject(nlp: Language) -> None:
+    doc = nlp(
+        "Putin told Trump that he would not accept a ceasefire. Erdogan said his country would help."
+    )
+    tracker = ActorTracker(doc)
+    he = tracker.resolve(phrase(doc, "he"))
+    assert he is not None and he.speaker == "Vladimir Putin"
+    country = tracker.resolve(phrase(doc, "his country"))
+    assert country == ActorRef("TUR", "Turkey")

@@ -206,3 +206,44 @@ def test_quantities_in_a_span(nlp: Language) -> None:
     first, second = list(doc.sents)
     assert [q.value for q in quantities_in(first)] == [800_000]
     assert [q.value for q in quantities_in(second)] == [600_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "when", "place"),
+    [
+        (
+            "Erdogan received a Hamas delegation in Ankara on Monday.",
+            "meeting",
+            date(2025, 8, 11),
+            "Ankara",
+        ),
+        (
+            "The UN Security Council adopted a resolution on Thursday.",
+            "meeting",
+            date(2025, 8, 14),
+            None,
+        ),
+        ("Zelensky visited Washington on Friday.", "visit", FRIDAY, "Washington"),
+        ("Putin and Xi spoke by video link on Tuesday.", "call", date(2025, 8, 12), None),
+        ("Qatar will host the next round on August 4.", "meeting", date(2025, 8, 4), None),
+        (
+            "The mediators would convene both sides in Nairobi on Monday.",
+            "meeting",
+            date(2025, 8, 18),
+            "Nairobi",
+        ),
+    ],
+)
+def test_more_event_phrasings(
+    nlp: Language, text: str, kind: str, when: date, place: str | None
+) -> None:
+    found = events(nlp, text)
+    assert [(k, d, p) for k, d, _, p in found] == [(kind, when, place)]
+
+
+def test_undated_past_event_takes_the_publication_date(nlp: Language) -> None:
+    found = events(
+        nlp, "Defence Minister Murhaf Abu Qasra met SDF commander Mazloum Abdi in Damascus."
+    )
+    assert [(k, d, p) for k, d, _, p in found] == [("meeting", FRIDAY, "Damascus")]
+    assert events(nlp, "The envoys will meet again in Geneva.") == [("meeting", None, [], "Geneva")]

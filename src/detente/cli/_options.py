@@ -15,6 +15,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
+#: Table columns kept on one line (short identifiers, dates, numbers).
+ONE_LINE = frozenset(
+    {"id", "report", "date", "published", "actor", "kind", "issue", "claims", "words", "share"}
+)
+#: Table columns holding free text, given room first.
+WIDE = frozenset({"quote", "title", "notes", "description"})
+
 db_option = click.option(
     "--db",
     "db",
@@ -107,8 +114,14 @@ def emit(
         cols = list(table_fields or fields)
         table = Table(title=title, show_lines=False, header_style="bold")
         for c in cols:
-            table.add_column(c, overflow="fold")
+            # Identifiers and codes stay on one line; everything else may wrap.
+            if c in ONE_LINE:
+                table.add_column(c, no_wrap=True)
+            else:
+                table.add_column(c, overflow="fold", min_width=30 if c in WIDE else 8)
         for r in rows:
             table.add_row(*(_cell(r.get(c)) for c in cols))
-        Console(file=out, width=max(120, Console().width)).print(table)
+        term = Console()
+        width = term.width if term.is_terminal else 200
+        Console(file=out, width=width).print(table)
     click.echo(out.getvalue(), nl=False)

@@ -115,7 +115,8 @@ def _claim_table_row(r: dict[str, Any]) -> dict[str, Any]:
         stance += f" ⇄{','.join(map(str, r['exchange_for']))}"
     if flags:
         stance += f" ({', '.join(flags)})"
-    quote = r["quote"] if len(r["quote"]) <= 160 else r["quote"][:157] + "…"
+    quote = " ".join(r["quote"].split())
+    quote = quote if len(quote) <= 140 else quote[:139] + "…"
     return {**r, "stance": stance, "quote": quote}
 
 

@@ -13,6 +13,8 @@ introduced earlier with a title, and "the rebels"/"the group" for the last armed
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -64,6 +66,8 @@ _COLLECTIVE_HEADS = {
     "parliament",
     "regime",
 }
+#: Nouns that a possessive pronoun ties to its owner's side ("his country").
+_OWNED_NOUNS = {"country", "nation", "state", "people", "side", "party"}
 #: Roles too general to contradict a known leader's office.
 _LOOSE_ROLES = {"official", "leader", "minister", "adviser", "negotiator", "envoy", "commander"}
 #: Institutions that, named without a country ("the foreign ministry said"), stand for the
@@ -253,7 +257,7 @@ def resolve_actor(span: Span) -> ActorRef | None:
         return ActorRef(leader.actor, actor_name(leader.actor), leader.name, role)
     actors = [(e, a) for e in ents if (a := _ent_actor(e, kb)) is not None]
     if not actors:
-        return None
+        return _generic(span, ents, kb)
     # "Rwanda-backed M23 rebels", "the Iran-aligned Houthis": the sponsor is not the subject
     heads = [p for p in actors if not _is_sponsor(p[0])] or actors
     actor = heads[0][1]
@@ -268,6 +272,86 @@ def resolve_actor(span: Span) -> ActorRef | None:
     if span.root.lower_ in _COLLECTIVE_HEADS or span.root.tag_ in {"NNS", "NNPS"}:
         role = None  # "Russian officials", "the Ukrainian delegation": a body, not a person
     return ActorRef(actor, actor_name(actor), speaker, role)
+
+
+def slugify(text: str) -> str:
+    """A stable lowercase id from a name ("Moro Islamic Liberation Front" ->
+    ``moro_islamic_liberation_front``)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"['’]s\b", "", text)
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _acronym_after(ent: Span) -> str | None:
+    """ "(SPLM-IO)" right after a name."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return None
+    parts: list[str] = []
+    for tok in doc[ent.end + 1 : ent.end + 7]:
+        if tok.text == ")":
+            acr = "".join(parts)
+            letters = [c for c in acr if c.isalpha()]
+            if letters and all(c.isupper() for c in letters) and 2 <= len(acr) <= 14:
+                return acr
+            return None
+        parts.append(tok.text)
+    return None
+
+
+def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
+    """An organisation, group or sub-state body not in the lists: an actor all the same,
+    with an id made from its name (or the acronym given after it).  Only an entity that is
+    the phrase's head ("the Moro Islamic Liberation Front", "Puntland's government") counts;
+    news outlets never do."""
+    root = span.root
+    for ent in ents:
+        if ent.label_ not in {"ORG", "NORP", "GPE"}:
+            continue
+        heads = ent.start <= root.i < ent.end or (
+            root.lower_ in _COLLECTIVE_HEADS and ent.root.head.i == root.i
+        )
+        if not heads:
+            continue
+        name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
+        if name.lower() in kb.media or slugify(name) in kb.media:
+            return None
+        codes = [c for c in ent.ent_id_.split("+") if "-" in c] if ent.ent_id_ else []
+        if codes:
+            # a region speaking for itself ("Tigray's interim administration")
+            place = kb.places.get(codes[0])
+            name = place.name if place else name
+            return ActorRef(slugify(name), name)
+        if ent.ent_id_:
+            return None
+        acronym = _acronym_after(ent)
+        slug = slugify(acronym) if acronym else slugify(name)
+        if not slug or slug.isdigit():
+            return None
+        return ActorRef(slug, name)
+    return _named_organisation(span)
+
+
+def _named_organisation(span: Span) -> ActorRef | None:
+    """A capitalised organisation name the model did not tag ("the Sudan People's Liberation
+    Movement-in-Opposition said"): the proper-noun run ending at the head, if it holds a word
+    such as Movement, Front or Party."""
+    from detente.extract.gazetteer import _ORG_WORDS
+
+    root = span.root
+    if not (root.is_title or root.is_upper) or root.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    words = [t for t in span if t.i <= root.i and t.lower_ not in {"the", "a", "an"}]
+    if not words or not any(t.lower_ in _ORG_WORDS for t in words):
+        return None
+    if not all(
+        t.is_title or t.is_upper or t.is_punct or t.lower_ in {"of", "for", "and", "in", "'s"}
+        for t in words
+    ):
+        return None
+    name = span.doc[words[0].i : root.i + 1].text
+    return ActorRef(slugify(name), name)
 
 
 def _conjunct_spans(span: Span) -> list[Span]:
@@ -330,12 +414,18 @@ class ActorTracker:
         self.names: dict[str, ActorRef] = {}
         #: (token index, refs) of coordinated actor mentions ("Russia, China and Iran").
         self.groups: list[tuple[int, list[ActorRef]]] = []
+        #: generic slug of an organisation's full name -> slug of the acronym given for it
+        self.org_ids: dict[str, str] = {}
         self._prescan()
 
     def _prescan(self) -> None:
         for ent in ents_in(self.doc):
             if _is_dateline(ent):
                 continue
+            if ent.label_ == "ORG" and not ent.ent_id_:
+                acronym = _acronym_after(ent)
+                if acronym:
+                    self.org_ids[slugify(ent.text)] = slugify(acronym)
             # "Russia", "Russian forces", "Russia's government" as the subject of a clause
             subject = ent.root.dep_ in {"nsubj", "nsubjpass"} or (
                 ent.root.head.dep_ in {"nsubj", "nsubjpass"}
@@ -445,6 +535,27 @@ class ActorTracker:
         ref = self.resolve(span)
         return [ref] if ref is not None else []
 
+    def _reporting_subject(self, tok: Token) -> ActorRef | None:
+        """The person heading the clause that embeds *tok* ("X said that he would ...")."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if cur.pos_ not in {"VERB", "AUX"}:
+                continue
+            subj = next(
+                (c for c in cur.children if c.dep_ == "nsubj" and c.i < tok.i and c.i != tok.i),
+                None,
+            )
+            if subj is None or subj.lower_ in _PERSON_PRONOUNS:
+                continue
+            span = self.doc[subj.left_edge.i : subj.i + 1]
+            for p, ref, _subject in reversed(self.mentions):
+                if span.start <= p <= subj.i and ref.speaker:
+                    return ref
+        return None
+
     def _group(self, span: Span) -> list[ActorRef]:
         root = span.root
         if root.lower_ not in _GROUP_SET_NOUNS or any(
@@ -466,6 +577,29 @@ class ActorTracker:
         ref = resolve_actor(span)
         pos = span.start
         root: Token = span.root
+        if ref is None:
+            # an acronym introduced earlier ("SPLM-IO fighters")
+            acronyms = set(self.org_ids.values())
+            for tok in span:
+                if tok.is_upper and slugify(tok.text) in acronyms:
+                    ref = ActorRef(slugify(tok.text), tok.text)
+                    break
+            else:
+                for text in (
+                    "".join(t.text for t in span if t.i < root.i and t.lower_ != "the"),
+                    "".join(t.text for t in span if t.i <= root.i and t.lower_ != "the"),
+                ):
+                    if text and slugify(text) in acronyms:
+                        ref = ActorRef(slugify(text), text)
+                        break
+        if ref is not None and ref.id not in self.kb.actor_names:
+            # a name the lists do not know may be a person introduced earlier ("Siddiq")
+            for ent in ents_in(span):
+                known = self.names.get(ent.text.lower()) or self.names.get(ent[-1].lower_)
+                if known is not None:
+                    return known
+        if ref is not None and ref.id in self.org_ids:
+            ref = replace(ref, id=self.org_ids[ref.id])  # one id for name and acronym
         if ref is not None:
             if ref.speaker is None and ref.role is not None:
                 # "the Russian president": the last Russian president mentioned
@@ -493,6 +627,11 @@ class ActorTracker:
             if known is not None:
                 return known
         if low in _PERSON_PRONOUNS:
+            # "Putin told Trump that he ...": the subject of the reporting clause above,
+            # before the last person named
+            reporter = self._reporting_subject(root)
+            if reporter is not None:
+                return reporter
             return self._last(pos, lambda r: r.speaker is not None)
         if low in _PLURAL_PRONOUNS:
             return self._last(pos, lambda r: r.speaker is None, subjects_only=True) or self._last(
@@ -506,8 +645,8 @@ class ActorTracker:
             )
         if low in _GROUP_NOUNS:
             return self._last(pos, lambda r: r.id in self.kb.armed_groups)
-        if low in _COLLECTIVE_HEADS:
-            # "his government", "its army": the side of whoever the pronoun points to
+        if low in _COLLECTIVE_HEADS or low in _OWNED_NOUNS:
+            # "his government", "its army", "his country": the side the pronoun points to
             poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if poss is not None:
                 owner = self._resolve(self.doc[poss.i : poss.i + 1])

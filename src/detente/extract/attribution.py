@@ -196,9 +196,11 @@ def verb_subject(verb: Token) -> Token | None:
     """The subject of *verb*, following participles and coordinated verbs up to a subject."""
     cur = verb
     for _ in range(6):
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # A mis-split subject ("Sudan's paramilitary | Rapid Support Forces said"): the name.
+            named = [c for c in subjects if c.ent_type_]
+            return named[-1] if named else subjects[-1]
         for child in cur.children:
             if child.dep_ == "agent":
                 for pobj in child.children:

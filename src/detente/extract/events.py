@@ -54,6 +54,27 @@ _NEG_DETS = {"no", "any"}
 _BLOCKING_HEADS = {"refuse", "reject", "deny", "rule", "cancel", "postpone", "call"}
 _PARTICIPANT_PREPS = {"with", "between", "among", "by", "of"}
 _PLACE_PREPS = {"in", "at", "to"}
+#: Whom one receives or hosts at a meeting.
+_GUESTS = {
+    "delegation",
+    "delegations",
+    "envoy",
+    "envoys",
+    "counterpart",
+    "minister",
+    "president",
+    "leader",
+    "leaders",
+    "negotiators",
+    "talks",
+    "summit",
+    "meeting",
+    "mediators",
+    "round",
+    "conference",
+}
+#: What a council adopts at a meeting.
+_ADOPTED = {"resolution", "statement", "declaration", "communique", "communiqué"}
 #: Documents whose signing is an event.
 _SIGNED = {
     "agreement",
@@ -76,6 +97,9 @@ def _matcher(vocab: Vocab) -> Matcher:
     m = Matcher(vocab)
     m.add("meet", [[{"LEMMA": {"IN": ["meet", "convene"]}, "POS": "VERB"}]])
     m.add("invite", [[{"LEMMA": "invite", "POS": "VERB"}]])
+    m.add("receive", [[{"LEMMA": {"IN": ["receive", "host", "welcome"]}, "POS": "VERB"}]])
+    m.add("visit", [[{"LEMMA": "visit", "POS": {"IN": ["VERB", "NOUN"]}}]])
+    m.add("adopt", [[{"LEMMA": {"IN": ["adopt", "pass"]}, "POS": "VERB"}]])
     m.add("sign", [[{"LEMMA": {"IN": ["sign", "initial", "initiale"]}, "POS": "VERB"}]])
     m.add(
         "noun",
@@ -87,7 +111,7 @@ def _matcher(vocab: Vocab) -> Matcher:
             [
                 {"LEMMA": {"IN": ["speak", "talk"]}},
                 {"LOWER": {"IN": ["by", "on", "over"]}},
-                {"LOWER": {"IN": ["phone", "telephone", "the"]}},
+                {"LOWER": {"IN": ["phone", "telephone", "the", "a", "video", "hotline"]}},
             ]
         ],
     )
@@ -211,6 +235,11 @@ class _Finder:
         return None
 
     def _place(self, trig: Token, verb: Token) -> str | None:
+        if trig.lemma_ == "visit":  # "visited Washington"
+            for c in trig.children:
+                ent = ent_at(self.doc, c.i) if c.dep_ == "dobj" else None
+                if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
+                    return ent.text
         heads = [trig, verb, *[c for c in verb.children if c.dep_ in {"dobj", "attr"}]]
         for head in heads:
             for c in head.children:
@@ -313,6 +342,23 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
             # "invite the negotiators back to Brussels": an invitation to a meeting
             if not any(
                 c.dep_ in {"prep", "advmod"} and c.lower_ in {"to", "back"} for c in trig.children
+            ):
+                continue
+            kind = "meeting"
+        elif label == "receive":
+            # "received a Hamas delegation", "hosted Zelensky in Ankara"
+            objs = [c for c in trig.children if c.dep_ == "dobj"]
+            if not objs or not any(
+                o.lemma_ in _GUESTS or o.ent_type_ in {"PERSON", "NORP", "GPE", "ORG"} for o in objs
+            ):
+                continue
+            kind = "meeting"
+        elif label == "visit":
+            kind = "visit"
+        elif label == "adopt":
+            # a council adopting a resolution meets to vote
+            if not any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lemma_ in _ADOPTED for c in trig.children
             ):
                 continue
             kind = "meeting"

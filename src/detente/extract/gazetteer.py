@@ -24,6 +24,57 @@ from detente.extract.kb import Knowledge, knowledge
 FACTORY = "detente_gazetteer_v1"
 
 
+#: Words that make a capitalised run an organisation's name ("Sudan People's Liberation
+#: Movement", "Syrian National Army", "Moro Islamic Liberation Front").
+_ORG_WORDS = {
+    "movement",
+    "front",
+    "liberation",
+    "party",
+    "alliance",
+    "brigade",
+    "brigades",
+    "militia",
+    "resistance",
+    "coalition",
+    "congress",
+    "union",
+    "organisation",
+    "organization",
+    "national",
+    "democratic",
+    "popular",
+    "revolutionary",
+    "islamic",
+    "patriotic",
+    "people",
+    "peoples",
+    "solidarity",
+}
+_ORG_GLUE = {"-", "of", "for", "and", "the", "in", "'s", "’s"}
+
+
+def _opens_org_name(span: Span) -> bool:
+    """Is this place or demonym only the first word of a longer organisation name?
+
+    "Sudan" in "Sudan People's Liberation Movement" must not become the state: the match
+    is dropped so that ``ner`` can label the whole organisation.  A possessive ("Ukraine's
+    National Guard") keeps the match: there the state owns the body.
+    """
+    if span.label_ not in {"GPE", "NORP", "LOC"} or span.ent_id_.startswith("city:"):
+        return False
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ in {"'s", "’s"}:
+        return False
+    for tok in doc[span.end : span.end + 7]:
+        low = tok.lower_
+        if low in _ORG_WORDS and (tok.is_title or tok.is_upper):
+            return True
+        if not (tok.is_title or tok.is_upper or low in _ORG_GLUE):
+            return False
+    return False
+
+
 class Gazetteer:
     """Phrase-matching entity labeller built once per pipeline from the knowledge base."""
 
@@ -53,7 +104,9 @@ class Gazetteer:
                 spans.append(Span(doc, start, end, label=label, span_id=ent_id))
         if not spans:
             return doc
-        spans = filter_spans(spans)
+        spans = [s for s in filter_spans(spans) if not _opens_org_name(s)]
+        if not spans:
+            return doc
         if doc.ents:
             taken = {i for s in spans for i in range(s.start, s.end)}
             spans += [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]

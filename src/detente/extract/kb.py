@@ -91,6 +91,8 @@ class Knowledge:
     capitals: dict[str, str] = field(default_factory=dict)
     #: Lower-cased capital names (including those curated as other actors, like Brussels).
     capital_names: frozenset[str] = frozenset()
+    #: Lower-cased names of news organisations (never actors).
+    media: frozenset[str] = frozenset()
     #: Slugs of non-state armed groups.
     armed_groups: frozenset[str] = frozenset()
     #: Gazetteer patterns keyed by (case-folded unless case-sensitive) text.
@@ -253,6 +255,11 @@ def _build() -> Knowledge:
             kb.actor_forms[adj.lower()] = slug
 
     kb.armed_groups = frozenset(actors_cur.get("armed_groups") or [])
+    try:  # the outlets listed with the stance lexicon
+        stance_data = _load_yaml("stances.yaml")
+    except FileNotFoundError:
+        stance_data = {}
+    kb.media = frozenset(str(m).lower() for m in stance_data.get("media") or [])
 
     # 4. leaders
     for spec in leaders_cur:

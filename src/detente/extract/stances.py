@@ -1380,6 +1380,12 @@ class StanceComponent:
         # "a Hamas official" speaks for Hamas; "sources close to the talks" for nobody.
         if unnamed and not any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in _head_span(head)):
             return None
+        ent = attr.entity_of(head)
+        if ent is not None and head.ent_type_ in ("ORG", "NORP") and ent.start > head.left_edge.i:
+            # "Sudan's paramilitary Rapid Support Forces": the named body, not the possessor.
+            found = self._resolve_span(ent, state)
+            if found is not None:
+                return found
         return self._resolve_span(_head_span(head), state)
 
     def _denial_subjects(self, tok: Token) -> list[Token]:
@@ -1413,7 +1419,8 @@ class StanceComponent:
         if trig.cls == "presence":
             return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
         if own and any(
-            c.dep_ == "prt" and c.lower_ in ("away", "up", "over") for c in trig.token.children
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "up", "over")
+            for c in trig.token.children
         ):
             own = []  # "trade away its land", "give up its weapons": the object decides
         if own:
@@ -1520,7 +1527,7 @@ class StanceComponent:
     ) -> str | None:
         """The issue of a conjunct: the strongest cue, then the one nearest its head."""
         ids = {t.i for t in toks}
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, int, str] | None = None
         words = self.cue_words
         for t in toks:
             hits: list[tuple[str, int]] = []
@@ -1537,16 +1544,26 @@ class StanceComponent:
                 if weight < min_weight:
                     continue
                 depth = _depth(t, head)
-                cand = (weight, -depth, issue)
-                if best is None or cand[:2] > best[:2]:
+                # Ties go to the nearer cue, then to a substantive issue over "process".
+                cand = (weight, -depth, int(issue != "process"), issue)
+                if best is None or cand[:3] > best[:3]:
                     best = cand
-        return best[2] if best is not None else None
+        return best[3] if best is not None else None
 
     # -- modifiers ------------------------------------------------------------------------
 
     def _negated(self, tok: Token) -> bool:
         lex = self.lex
-        for t in _chain(tok):
+        chain = _chain(tok)
+        if (
+            tok.dep_ == "conj"
+            and tok.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "aux", "neg") for c in tok.children)
+            and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in tok.head.children)
+        ):
+            # "would never recognise Kosovo or accept its membership": the "never" is shared.
+            chain = chain + _chain(tok.head)
+        for t in chain:
             for c in t.children:
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
                     return True
@@ -1922,7 +1939,8 @@ def _subject(tok: Token) -> Token | None:
         passive = False
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj", "expl"):
-                subj = c
+                if subj is None or c.ent_type_ or not subj.ent_type_:
+                    subj = c
             elif c.dep_ == "nsubjpass":
                 passive = True
         if passive:
