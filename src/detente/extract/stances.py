@@ -914,6 +914,9 @@ class StanceComponent:
             for c in tok.children:
                 if c.dep_ != "conj" or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
                     continue
+                if c.pos_ == "NOUN" and trig.cls == "verb" and tok.tag_ != "VB":
+                    out.append(c)  # "demands …, and above all recognition of …"
+                    continue
                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
                     c.tag_ == "VB"
                     and tok.tag_ in ("VBZ", "VBD", "VBP", "VBN")
@@ -949,7 +952,7 @@ class StanceComponent:
                 toks, split = _own_subtree(head, excluded)
                 pending.extend(split)
                 if toks:
-                    units.append(_Unit(head, toks))
+                    units.extend(_carve(_Unit(head, toks)))
         return units
 
     # -- claims ---------------------------------------------------------------------------
@@ -1847,6 +1850,34 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _carve(unit: _Unit) -> list[_Unit]:
+    """Split list-like riders off a conjunct: "status as a non-nuclear power, independent of
+    NATO, with full guarantees for the Russian-speaking community" holds three stances."""
+    ids = {t.i for t in unit.tokens}
+    riders = [
+        t
+        for t in unit.tokens
+        if t.i != unit.head.i
+        and (
+            (t.dep_ == "prep" and t.lower_ in ("with", "including"))
+            or (t.dep_ in ("amod", "appos") and t.pos_ == "ADJ"
+                and any(c.dep_ == "prep" for c in t.children))
+        )
+    ]
+    if not riders:
+        return [unit]
+    out: list[_Unit] = []
+    taken: set[int] = set()
+    for r in riders:
+        if r.i in taken:
+            continue
+        sub = [t for t in r.subtree if t.i in ids and t.i not in taken]
+        taken.update(t.i for t in sub)
+        out.append(_Unit(r, sub))
+    rest = [t for t in unit.tokens if t.i not in taken]
+    return [_Unit(unit.head, rest), *out]
+
+
 def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Token]]:
     """*head*'s subtree without coordinated siblings, coordinated clauses and excluded phrases.
 
@@ -1874,6 +1905,8 @@ def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Tok
                 continue
             if c.dep_ == "punct":
                 continue
+            if c.dep_ == "prep" and c.lower_ == "as" and t.pos_ == "VERB" and t.i != head.i:
+                continue  # "… as one of the conditions for a deal": a role, not a content
             stack.append((c, in_rel or c.dep_ in ("relcl", "acl")))
     return sorted(out, key=lambda t: t.i), split
 
@@ -1943,6 +1976,9 @@ def _subject(tok: Token) -> Token | None:
                     subj = c
             elif c.dep_ == "nsubjpass":
                 passive = True
+            elif c.dep_ == "npadvmod" and c.i < cur.i and c.ent_type_ in ("GPE", "ORG", "NORP"):
+                # "Moscow, it should be recalled, demands …": the name set off by commas.
+                return c
         if passive:
             for c in cur.children:
                 if c.dep_ == "agent":
