@@ -294,9 +294,14 @@ def test_dateline_place_is_not_an_actor(nlp: Language) -> None:
     ("sentence", "subject", "actor"),
     [
         (
-            "The Moro Islamic Liberation Front said it would hand over weapons.",
-            "The Moro Islamic Liberation Front",
-            "moro_islamic_liberation_front",
+            "The Kachin Independence Organisation said it would hand over weapons.",
+            "The Kachin Independence Organisation",
+            "kachin_independence_organisation",
+        ),
+        (
+            "The Arakan Rohingya Salvation Army denied the claim.",
+            "The Arakan Rohingya Salvation Army",
+            "arakan_rohingya_salvation_army",
         ),
         ("Puntland's government rejected the vote.", "Puntland's government", "puntland"),
         (

@@ -208,6 +208,11 @@ def test_place_names_and_countries() -> None:
             "restore the region's old borders",
             ["ET-TI"],
         ),
+        (
+            "The TPLF wants the region's old borders back and people home in Western Tigray.",
+            "the region's old borders",
+            ["ET-TI"],
+        ),
     ],
 )
 def test_places_in_resolves_anaphora(

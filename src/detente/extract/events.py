@@ -18,15 +18,12 @@ mentions of one event (same kind, date and place) are merged.
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from detente.extract.actors import ActorTracker, resolve_actor
-from detente.extract.entindex import ent_at
+from detente.extract.entindex import ent_at, token_hits
 from detente.extract.kb import knowledge
 from detente.extract.timex import (
     expression_is_future,
@@ -92,30 +89,46 @@ _SIGNED = {
 }
 
 
-@functools.cache
-def _matcher(vocab: Vocab) -> Matcher:
-    m = Matcher(vocab)
-    m.add("meet", [[{"LEMMA": {"IN": ["meet", "convene"]}, "POS": "VERB"}]])
-    m.add("invite", [[{"LEMMA": "invite", "POS": "VERB"}]])
-    m.add("receive", [[{"LEMMA": {"IN": ["receive", "host", "welcome"]}, "POS": "VERB"}]])
-    m.add("visit", [[{"LEMMA": "visit", "POS": {"IN": ["VERB", "NOUN"]}}]])
-    m.add("adopt", [[{"LEMMA": {"IN": ["adopt", "pass"]}, "POS": "VERB"}]])
-    m.add("sign", [[{"LEMMA": {"IN": ["sign", "initial", "initiale"]}, "POS": "VERB"}]])
-    m.add(
-        "noun",
-        [[{"LOWER": {"IN": sorted(EVENT_NOUNS)}, "POS": {"IN": ["NOUN", "PROPN"]}}]],
-    )
-    m.add(
-        "spoke",
-        [
-            [
-                {"LEMMA": {"IN": ["speak", "talk"]}},
-                {"LOWER": {"IN": ["by", "on", "over"]}},
-                {"LOWER": {"IN": ["phone", "telephone", "the", "a", "video", "hotline"]}},
-            ]
-        ],
-    )
-    return m
+#: Trigger verbs (by lemma) and the label of the rule that reads them.
+_VERB_LABELS: dict[str, str] = {
+    "meet": "meet",
+    "convene": "meet",
+    "invite": "invite",
+    "receive": "receive",
+    "host": "receive",
+    "welcome": "receive",
+    "visit": "visit",
+    "adopt": "adopt",
+    "pass": "adopt",
+    "sign": "sign",
+    "initial": "sign",
+    "initiale": "sign",
+    "speak": "spoke",
+    "talk": "spoke",
+}
+_TRIGGER_LEMMAS = frozenset(_VERB_LABELS)
+_TRIGGER_NOUNS = frozenset(EVENT_NOUNS)
+_CALL_WORDS = {"phone", "telephone", "video", "hotline", "the", "a"}
+
+
+def _label(tok: Token) -> str | None:
+    """Which rule a trigger token belongs to, if any (POS-checked)."""
+    label = _VERB_LABELS.get(tok.lemma_)
+    if label is not None and (tok.pos_ == "VERB" or (label == "visit" and tok.pos_ == "NOUN")):
+        if label == "spoke":
+            # "spoke by phone", "talked over a video link"
+            doc = tok.doc
+            nxt = doc[tok.i + 1 : tok.i + 3]
+            ok = (
+                len(nxt) == 2
+                and nxt[0].lower_ in {"by", "on", "over"}
+                and nxt[1].lower_ in _CALL_WORDS
+            )
+            return "spoke" if ok else None
+        return label
+    if tok.lower_ in EVENT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
+        return "noun"
+    return None
 
 
 def _negated(tok: Token) -> bool:
@@ -333,9 +346,11 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
     """
     finder = _Finder(doc, published, tracker)
     done_sents: set[tuple[int, str]] = set()
-    for key, start, _end in _matcher(doc.vocab)(doc):
-        label = doc.vocab.strings[key]
-        trig = doc[start]
+    for i in token_hits(doc, lemmas=_TRIGGER_LEMMAS, lowers=_TRIGGER_NOUNS):
+        trig = doc[i]
+        label = _label(trig)
+        if label is None:
+            continue
         if label == "meet":
             kind = "meeting"
         elif label == "invite":

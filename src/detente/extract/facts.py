@@ -23,16 +23,13 @@ Statements of intent ("wants to control", "would hold", "does not control") are 
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from detente.extract.actors import ActorRef, ActorTracker, resolve_actor
-from detente.extract.entindex import ent_at, ents_in
+from detente.extract.entindex import ent_at, ents_in, token_hits
 from detente.extract.places import place_codes, place_name
 from detente.extract.timex import date_of
 from detente.records import Fact
@@ -42,6 +39,8 @@ if TYPE_CHECKING:
 
 _CONTROL_VERBS = {"control", "hold", "occupy", "seize", "capture", "retain", "take"}
 _CONTROL_NOUNS = {"control", "occupation"}
+_VERB_SET = frozenset(_CONTROL_VERBS)
+_NOUN_SET = frozenset(_CONTROL_NOUNS)
 _INTENT_HEADS = {
     "want",
     "demand",
@@ -111,14 +110,6 @@ _FRACTIONS = {
 _RELATIVES = {"who", "which", "that"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _AREA_NOUNS = {"region", "province", "oblast", "area", "territory", "city", "state", "governorate"}
-
-
-@functools.cache
-def _matcher(vocab: Vocab) -> Matcher:
-    m = Matcher(vocab)
-    m.add("VERB", [[{"LEMMA": {"IN": sorted(_CONTROL_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-    m.add("NOUN", [[{"LOWER": {"IN": sorted(_CONTROL_NOUNS)}, "POS": "NOUN"}]])
-    return m
 
 
 def _is_intent(verb: Token) -> bool:
@@ -380,11 +371,11 @@ def facts_in(doc: Doc, published: date | None, tracker: ActorTracker | None = No
     *tracker* shares speaker memory with stance extraction for pronouns ("it controls …").
     """
     finder = _Finder(doc, published, tracker)
-    for key, start, _end in _matcher(doc.vocab)(doc):
-        tok = doc[start]
-        if doc.vocab.strings[key] == "VERB":
+    for i in token_hits(doc, lemmas=_VERB_SET, lowers=_NOUN_SET):
+        tok = doc[i]
+        if tok.lemma_ in _CONTROL_VERBS and tok.pos_ in {"VERB", "AUX"}:
             finder.verb(tok)
-        else:
+        elif tok.lower_ in _CONTROL_NOUNS and tok.pos_ == "NOUN":
             finder.noun(tok)
     finder.facts.sort(key=lambda f: f.start)
     return finder.facts

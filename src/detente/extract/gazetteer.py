@@ -52,6 +52,9 @@ _ORG_WORDS = {
     "solidarity",
 }
 _ORG_GLUE = {"-", "of", "for", "and", "the", "in", "'s", "’s"}
+#: After a region (which has no army of its own to speak of) these also make an organisation
+#: ("Arakan Rohingya Salvation Army", "Kachin Independence Army").
+_REGION_ORG_WORDS = {"army", "forces", "independence", "salvation", "council", "defence", "defense"}
 
 
 def _opens_org_name(span: Span) -> bool:
@@ -61,14 +64,17 @@ def _opens_org_name(span: Span) -> bool:
     is dropped so that ``ner`` can label the whole organisation.  A possessive ("Ukraine's
     National Guard") keeps the match: there the state owns the body.
     """
-    if span.label_ not in {"GPE", "NORP", "LOC"} or span.ent_id_.startswith("city:"):
+    ent_id = span.id_  # (not yet on the tokens: ent_id_ would read them)
+    if span.label_ not in {"GPE", "NORP", "LOC"} or ent_id.startswith("city:"):
         return False
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ in {"'s", "’s"}:
         return False
+    region = "-" in ent_id
     for tok in doc[span.end : span.end + 7]:
         low = tok.lower_
-        if low in _ORG_WORDS and (tok.is_title or tok.is_upper):
+        strong = low in _ORG_WORDS or (region and low in _REGION_ORG_WORDS)
+        if strong and (tok.is_title or tok.is_upper):
             return True
         if not (tok.is_title or tok.is_upper or low in _ORG_GLUE):
             return False

@@ -135,7 +135,10 @@ def _anaphoric_places(span: Span) -> list[str]:
             continue
         wanted = 2 if tok.tag_ == "NNS" else 1
         found: list[str] = []
-        for ent in reversed(ents_in(doc[: span.start])):
+        sent = tok.sent
+        # the region(s) named before; else one named later in the same sentence
+        candidates = list(reversed(ents_in(doc[: span.start]))) + ents_in(doc[span.end : sent.end])
+        for ent in candidates:
             codes = [c for c in place_codes(ent) if "-" in c]
             if codes and codes[0] not in found:
                 found.extend(c for c in codes if c not in found)

@@ -489,9 +489,7 @@ class StanceComponent:
         acts = sorted((lex.concessions | lex.retentions | lex.threat_actions) - set(lex.verbs))
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
-        self.matcher.add(
-            "MUST", [[{"LOWER": {"IN": ["must", "should"]}}, {"POS": "VERB", "LEMMA": {"NOT_IN": ["be"]}}]]
-        )
+        self.matcher.add("MUST", [[{"LOWER": {"IN": ["must", "should"]}, "DEP": "aux"}]])
         self.matcher.add(
             "NEEDED",
             [
@@ -600,8 +598,13 @@ class StanceComponent:
                 has_attr = any(c.dep_ == "attr" for c in tok.children)
                 trig = Trigger(tok, "demand", "mustbe") if has_attr else None
             elif label == "MUST":
-                tok = doc[_end - 1]
-                trig = Trigger(tok, "demand", "must") if self._must(tok) else None
+                tok = doc[start].head
+                if tok.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.children):
+                    trig = Trigger(tok, "demand", "mustbe")
+                elif tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children):
+                    trig = Trigger(tok, "demand", "mustbe")
+                else:
+                    trig = Trigger(tok, "demand", "must") if self._must(tok) else None
             elif label == "NEEDED":
                 tok = next(
                     (
@@ -738,6 +741,8 @@ class StanceComponent:
             return None
         if lemma in lex.nouns_need_holder and not self._noun_holder_tokens(tok, True):
             return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and lemma in _PLAN_NOUNS:
+            return None  # "the draft would require …": handled as the plan's proponent speaking
         if lemma in ("willingness", "readiness", "openness"):
             kind = self._willing_kind(tok) or kind
         return Trigger(tok, kind, "noun")
@@ -841,7 +846,7 @@ class StanceComponent:
             return False
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if aux & {"must", "should"}:
-            return True
+            return tok.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         head = tok.head
         return (
             tok.dep_ == "xcomp"
@@ -893,7 +898,11 @@ class StanceComponent:
         if trig.cls == "copula":
             return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]
         if trig.cls == "mustbe":
-            return [c for c in tok.children if c.dep_ == "attr"]
+            # "should be a full ceasefire" (attr); "should not be subject to limits" (acomp + subject)
+            attrs = [c for c in tok.children if c.dep_ == "attr"]
+            if attrs:
+                return attrs
+            return [c for c in tok.children if c.dep_ in ("acomp", "nsubj")]
         if trig.cls == "presence":
             return [tok]
         if trig.cls in ("verb", "concession", "retention", "must"):
@@ -919,7 +928,7 @@ class StanceComponent:
                     continue
                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
                     c.tag_ == "VB"
-                    and tok.tag_ in ("VBZ", "VBD", "VBP", "VBN")
+                    and tok.tag_ in ("VBZ", "VBD", "VBP", "VBN", "VB")
                     and not any(a.dep_ in ("aux", "neg") for a in c.children)
                 ):
                     out.append(c)
@@ -952,8 +961,43 @@ class StanceComponent:
                 toks, split = _own_subtree(head, excluded)
                 pending.extend(split)
                 if toks:
-                    units.extend(_carve(_Unit(head, toks)))
+                    units.extend(self._carve(_Unit(head, toks), state))
         return units
+
+    def _carve(self, unit: _Unit, state: _DocState) -> list[_Unit]:
+        """Split list-like riders off a conjunct: "status as a non-nuclear power, independent of
+        NATO, with full guarantees for the Russian-speaking community" holds three stances.
+
+        A rider is split off only when it names an issue outright (a weight-3 cue), so "talks with
+        the rebels" stays one stance."""
+        ids = {t.i for t in unit.tokens}
+        riders = [
+            t
+            for t in unit.tokens
+            if t.i != unit.head.i
+            and (
+                (t.dep_ == "prep" and t.lower_ in ("with", "including"))
+                or (
+                    t.dep_ in ("amod", "appos")
+                    and t.pos_ == "ADJ"
+                    and any(c.dep_ == "prep" for c in t.children)
+                )
+            )
+        ]
+        if not riders:
+            return [unit]
+        out: list[_Unit] = []
+        taken: set[int] = set()
+        for r in riders:
+            if r.i in taken:
+                continue
+            sub = [t for t in r.subtree if t.i in ids and t.i not in taken]
+            if self._classify(r, sub, state, min_weight=3) is None:
+                continue
+            taken.update(t.i for t in sub)
+            out.append(_Unit(r, sub))
+        rest = [t for t in unit.tokens if t.i not in taken]
+        return [_Unit(unit.head, rest), *out]
 
     # -- claims ---------------------------------------------------------------------------
 
@@ -1196,7 +1240,9 @@ class StanceComponent:
         if trig.cls in ("must", "exist", "copula", "mustbe"):
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
             for rep in attr.reporter_chain(tok, self.lex.sources):
-                found = self._resolve_tok(rep, rep.head, state, False)
+                found = self._group_actors(rep, rep.head, state) or self._resolve_tok(
+                    rep, rep.head, state, False
+                )
                 if found:
                     return found, False
             return [], False
@@ -1240,13 +1286,11 @@ class StanceComponent:
                 if pair:
                     actors.extend(pair)
                     continue
-            sides = _sides(h)
-            if sides:
+            group = self._group_actors(h, tok, state)
+            if group:
                 # "Greek Cypriot and Turkish Cypriot leaders": one stance per side.
-                found = [a for m in sides for a in self._resolve_tok(m, tok, state, False)]
-                if len(_unique(found)) > 1:
-                    actors.extend(found)
-                    continue
+                actors.extend(group)
+                continue
             for c in _members(h):
                 found = self._resolve_tok(c, tok, state, fallback=False)
                 lemma = c.lemma_.lower()
@@ -1348,8 +1392,10 @@ class StanceComponent:
                     a = self._resolve_one(rep, state)
                     found = [a] if a is not None else []
                 else:
-                    reps = _sides(rep) or _members(rep)
-                    found = [a for a in (self._resolve_one(r, state) for r in reps) if a]
+                    found = self._group_actors(rep, rep.head, state)
+                    if not found:
+                        reps = _sides(rep) or _members(rep)
+                        found = [a for a in (self._resolve_one(r, state) for r in reps) if a]
                 if found:
                     return found
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
@@ -1374,6 +1420,28 @@ class StanceComponent:
                 if plural or len(last) == 1:
                     return list(last)
         return [a] if a is not None else []
+
+    def _group_actors(self, head: Token, trig: Token, state: _DocState) -> list[_Actor]:
+        """Actors behind a collective subject: "the leaders of Germany, France and Britain",
+        "Ukrainian and US delegations", "the three governments" (the last three named)."""
+        sides = _sides(head)
+        if sides:
+            found = [a for m in sides for a in self._resolve_tok(m, trig, state, False)]
+            if len(_unique(found)) > 1:
+                return _unique(found)
+        if head.lemma_.lower() in _GROUP_NOUNS | _INSTITUTIONS:
+            found = []
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in prep.children:
+                        for cc in _members(pobj):
+                            found.extend(self._resolve_tok(cc, trig, state, False))
+            if found:
+                return _unique(found)
+        count = _count_of(head)
+        if count and head.tag_ == "NNS" and len(state.last_actors) == count:
+            return list(state.last_actors)
+        return []
 
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
         lex = self.lex
@@ -1538,7 +1606,7 @@ class StanceComponent:
             if w is not None and t.pos_ != "DET" and not _in_long_org(t):
                 hits.append(w)
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
-                if all(i in ids for i in range(t.i, end)):
+                if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
                     hits.append((issue, weight))
             if t.dep_ == "amod" and t.i != head.i and len(hits) == 1 and hits[0][1] > 1:
                 # "constitutional guarantees for the Kurdish language": modifiers count less.
@@ -1796,6 +1864,20 @@ def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
     return count % 2 == 1
 
 
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _count_of(tok: Token) -> int:
+    """The number in "the three governments" (0 when there is none)."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            if c.lower_ in _NUMBERS:
+                return _NUMBERS[c.lower_]
+            if c.text.isdigit():
+                return int(c.text)
+    return 0
+
+
 def _main_pair(history: list[_Actor]) -> list[_Actor]:
     """The two actors holding most stances so far (the parties of a bilateral negotiation)."""
     counts: dict[str, int] = {}
@@ -1850,34 +1932,6 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _carve(unit: _Unit) -> list[_Unit]:
-    """Split list-like riders off a conjunct: "status as a non-nuclear power, independent of
-    NATO, with full guarantees for the Russian-speaking community" holds three stances."""
-    ids = {t.i for t in unit.tokens}
-    riders = [
-        t
-        for t in unit.tokens
-        if t.i != unit.head.i
-        and (
-            (t.dep_ == "prep" and t.lower_ in ("with", "including"))
-            or (t.dep_ in ("amod", "appos") and t.pos_ == "ADJ"
-                and any(c.dep_ == "prep" for c in t.children))
-        )
-    ]
-    if not riders:
-        return [unit]
-    out: list[_Unit] = []
-    taken: set[int] = set()
-    for r in riders:
-        if r.i in taken:
-            continue
-        sub = [t for t in r.subtree if t.i in ids and t.i not in taken]
-        taken.update(t.i for t in sub)
-        out.append(_Unit(r, sub))
-    rest = [t for t in unit.tokens if t.i not in taken]
-    return [_Unit(unit.head, rest), *out]
-
-
 def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Token]]:
     """*head*'s subtree without coordinated siblings, coordinated clauses and excluded phrases.
 
@@ -1905,7 +1959,7 @@ def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Tok
                 continue
             if c.dep_ == "punct":
                 continue
-            if c.dep_ == "prep" and c.lower_ == "as" and t.pos_ == "VERB" and t.i != head.i:
+            if c.dep_ == "prep" and c.lower_ == "as" and t.pos_ == "VERB":
                 continue  # "… as one of the conditions for a deal": a role, not a content
             stack.append((c, in_rel or c.dep_ in ("relcl", "acl")))
     return sorted(out, key=lambda t: t.i), split
@@ -1932,7 +1986,23 @@ def _chain(tok: Token) -> list[Token]:
             out.append(cur)
         else:
             break
+    copula = _dangling_copula(cur)
+    if copula is not None:
+        out.append(copula)
     return out
+
+
+def _dangling_copula(adj: Token) -> Token | None:
+    """ "Putin is, in principle, willing to …" parsed with "willing" cut off from "is": the
+    copula just before it that has no complement of its own."""
+    if adj.pos_ != "ADJ" or adj.dep_ in ("acomp", "amod"):
+        return None
+    doc = adj.doc
+    for i in range(adj.i - 1, max(adj.sent.start, adj.i - 8) - 1, -1):
+        t = doc[i]
+        if t.lemma_ == "be" and not any(c.dep_ in ("acomp", "attr") for c in t.children):
+            return t if any(c.dep_ == "nsubj" for c in t.children) else None
+    return None
 
 
 def _clause_head(tok: Token) -> Token:
@@ -1992,6 +2062,20 @@ def _subject(tok: Token) -> Token | None:
             return subj
         if cur.dep_ == "relcl":
             return cur.head
+        copula = _dangling_copula(cur)
+        if copula is not None:
+            cur = copula
+            continue
+        if (
+            cur.dep_ == "conj"
+            and cur.tag_ == "VBD"
+            and any(c.lower_ in _MODALS for c in cur.head.children if c.dep_ == "aux")
+            and cur.head.dep_ == "ccomp"
+        ):
+            # "said X should not be …, and called for …": the past-tense verb continues the
+            # reporting clause, not the reported one.
+            cur = cur.head.head
+            continue
         if cur.dep_ in ("xcomp", "acomp", "conj") or (
             cur.dep_ == "advcl"
             and cur.tag_ == "VBG"
