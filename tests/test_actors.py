@@ -304,6 +304,7 @@ def test_dateline_place_is_not_an_actor(nlp: Language) -> None:
             "arakan_rohingya_salvation_army",
         ),
         ("Puntland's government rejected the vote.", "Puntland's government", "puntland"),
+        ("Galmudug's administration rejected the vote.", "Galmudug's administration", "galmudug"),
         (
             "The Syrian National Army attacked a village.",
             "The Syrian National Army",
@@ -334,6 +335,7 @@ def test_news_outlets_are_not_actors(nlp: Language) -> None:
     doc = nlp("Reuters reported the deal, and the Geneva talks failed.")
     assert resolve_actor(phrase(doc, "Reuters")) is None
     assert resolve_actor(phrase(doc, "the Geneva talks")) is None
+    assert resolve_actor(phrase(nlp("Antalya hosted the talks."), "Antalya")) is None
 
 
 def test_pronoun_follows_the_reporting_subject(nlp: Language) -> None:
@@ -345,3 +347,22 @@ def test_pronoun_follows_the_reporting_subject(nlp: Language) -> None:
     assert he is not None and he.speaker == "Vladimir Putin"
     country = tracker.resolve(phrase(doc, "his country"))
     assert country == ActorRef("TUR", "Turkey")
+
+
+def test_namesakes_of_listed_leaders(nlp: Language) -> None:
+    doc = nlp("Hamas spokesman Hazem Qassem said the group would not disarm.")
+    ref = ActorTracker(doc).resolve(phrase(doc, "Hamas spokesman Hazem Qassem"))
+    assert ref is not None and (ref.id, ref.speaker) == ("hamas", "Hazem Qassem")
+    doc = nlp("RSF commander Mohamed Hamdan Daglo said his men would halt.")
+    ref = ActorTracker(doc).resolve(phrase(doc, "RSF commander Mohamed Hamdan Daglo"))
+    assert ref is not None and ref.id == "rsf"
+
+
+def test_groups_of_states_stand_for_their_members(nlp: Language) -> None:
+    doc = nlp("The E3 offered to delay the sanctions.")
+    assert [r.id for r in resolve_actors(phrase(doc, "The E3"))] == ["GBR", "FRA", "DEU"]
+    assert [r.id for r in ActorTracker(doc).resolve_all(phrase(doc, "The E3"))] == [
+        "GBR",
+        "FRA",
+        "DEU",
+    ]

@@ -231,3 +231,69 @@ def test_date_defaults_to_publication_and_reads_weekdays(ex: Extractor) -> None:
         ex, "On Wednesday, Hamas rejected the Israeli proposal for a phased truce.", friday
     )
     assert found[0].date == date(2025, 8, 13)
+
+
+# -- further constructions ----------------------------------------------------------------
+
+
+def test_copula_requirements_are_the_speakers_demands(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Government spokesman Patrick Muyaya said the departure of the rebels from Goma was "
+        "non-negotiable.",
+    )
+    assert triples(found) == {("COD", "demand", "territory")}
+    found = claims(
+        ex,
+        "Ukrainian Foreign Minister Andrii Sybiha said a full ceasefire should be the first step.",
+    )
+    assert triples(found) == {("UKR", "demand", "ceasefire")}
+
+
+def test_no_truce_unless_is_a_refusal_with_a_demand(ex: Extractor) -> None:
+    text = "Burhan said there can be no truce unless the RSF withdraws from the cities it holds."
+    found = claims(ex, text)
+    assert ("SDN", "reject", "ceasefire") in triples(found) or (
+        "saf",
+        "reject",
+        "ceasefire",
+    ) in triples(found)
+    assert {c.kind for c in found} == {"reject", "demand"}
+
+
+def test_offer_in_exchange_for_a_withdrawal(ex: Extractor) -> None:
+    text = (
+        "The ELN put forward a ceasefire across the north in exchange for the withdrawal "
+        "of army troops from the town."
+    )
+    found = claims(ex, text)
+    kinds = {(c.kind, c.issue) for c in found}
+    assert ("propose", "ceasefire") in kinds
+    assert ("demand", "territory") in kinds
+
+
+def test_coordinated_sides_each_hold_the_stance(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Armenian and Azerbaijani negotiators agreed to reopen transport links across the region.",
+    )
+    assert triples(found) == {("ARM", "accept", "economy"), ("AZE", "accept", "economy")}
+
+
+def test_relative_clause_describing_a_role_is_not_a_stance(ex: Extractor) -> None:
+    found = claims(ex, "Qatar, which mediates between the two sides, hosted the meeting.")
+    assert found == []
+
+
+def test_not_up_for_negotiation_is_a_rejection(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The occupied Golan Heights are not up for negotiation, President Ahmed al-Sharaa said.",
+    )
+    assert triples(found) == {("SYR", "reject", "territory")}
+
+
+def test_considering_to_lift_sanctions_is_an_offer(ex: Extractor) -> None:
+    found = claims(ex, "Washington would consider lifting the remaining sanctions on Damascus.")
+    assert triples(found) == {("USA", "offer", "sanctions")}
+    assert found[0].hedged is True

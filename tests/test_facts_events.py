@@ -126,8 +126,8 @@ def events(
             [("meeting", FRIDAY, ["RUS", "USA"], "Alaska")],
         ),
         (
-            "Trump will meet Zelensky at the White House on Monday, officials said.",
-            [("meeting", date(2025, 8, 18), ["USA", "UKR"], "White House")],
+            "Zelensky will meet Trump on Monday in the White House, aides said.",
+            [("meeting", date(2025, 8, 18), ["UKR", "USA"], "White House")],
         ),
         (
             "Russian and Ukrainian delegations held talks in Istanbul on Thursday.",
@@ -186,6 +186,9 @@ def test_repeated_mentions_merge(nlp: Language) -> None:
         ("Brussels pledged €2.5bn for reconstruction.", 2.5e9, "EUR", "money"),
         ("The two sides swapped 1,200 prisoners each.", 1200, "prisoners", "people"),
         ("Some 1.5 million people fled.", 1.5e6, "people", "people"),
+        ("Hostages would be freed within 72 hours.", 72, "hours", "duration"),
+        ("The faction will destroy 20 tonnes of explosives.", 20, "tonnes", "weight"),
+        ("Kyiv wants to buy 5,000 air defence missiles.", 5000, "missiles", "equipment"),
     ],
 )
 def test_quantities(nlp: Language, text: str, value: float, unit: str, measure: str) -> None:
@@ -247,3 +250,22 @@ def test_undated_past_event_takes_the_publication_date(nlp: Language) -> None:
     )
     assert [(k, d, p) for k, d, _, p in found] == [("meeting", FRIDAY, "Damascus")]
     assert events(nlp, "The envoys will meet again in Geneva.") == [("meeting", None, [], "Geneva")]
+
+
+def test_agreements_about_talks(nlp: Language) -> None:
+    sat = date(2025, 8, 9)
+    found = events(
+        nlp, "The government and the rebels agreed on Saturday to extend their negotiations."
+    )
+    assert [(k, d) for k, d, _, _ in found] == [("talks", sat)]
+    found = events(
+        nlp,
+        "Both sides agreed on Tuesday to free 300 detainees after two weeks of talks in Muscat.",
+    )
+    assert [(k, d, p) for k, d, _, p in found] == [("talks", date(2025, 8, 12), "Muscat")]
+    assert events(nlp, "Both delegations agreed in principle to meet again.") == []
+
+
+def test_event_announced_for_next_week(nlp: Language) -> None:
+    found = events(nlp, "Russian and Ukrainian delegations will meet in Istanbul next week.")
+    assert [(k, d, p) for k, d, _, p in found] == [("meeting", date(2025, 8, 18), "Istanbul")]

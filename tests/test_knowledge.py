@@ -274,3 +274,12 @@ def test_leader_names_are_unique() -> None:
     text = resources.files("detente.knowledge").joinpath("leaders.yaml").read_text(encoding="utf-8")
     names = [entry["name"] for entry in yaml.safe_load(text)]
     assert len(names) == len(set(names)), {n for n in names if names.count(n) > 1}
+
+
+def test_single_word_leader_names_inside_other_names(nlp: Language) -> None:
+    found = ents(
+        nlp, "Anwar Gargash spoke after Hazem Qassem. Putin Tuesday said no; Lavrov agreed."
+    )
+    assert found["Putin"] == ("PERSON", "person:RUS")
+    assert found["Lavrov"] == ("PERSON", "person:RUS")
+    assert not any(v[1] for k, v in found.items() if "Anwar" in k or "Qassem" in k), found

@@ -134,3 +134,11 @@ def test_weekdays_land_on_that_weekday_within_a_week(
         assert delta > 0
     elif resolved != published:
         assert (delta > 0) == future
+
+
+def test_weeks_resolve_to_their_monday_only_on_request() -> None:
+    assert resolve_date("next week", FRIDAY) is None
+    assert resolve_date("next week", FRIDAY, future=True, weeks=True) == date(2025, 8, 18)
+    assert resolve_date("last week", FRIDAY, weeks=True) == date(2025, 8, 4)
+    assert resolve_date("this week", FRIDAY, weeks=True) == date(2025, 8, 11)
+    assert resolve_date("next month", FRIDAY, weeks=True) is None

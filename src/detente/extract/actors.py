@@ -232,6 +232,20 @@ def resolve_actor(span: Span) -> ActorRef | None:
         primary = [p for p in leaders if not _is_possessor(p[0])] or leaders
         ent, leader = primary[0]
         titles = _titles(span, kb)
+        affiliation = next(
+            (
+                a
+                for e in ents
+                if e.end <= ent.start
+                and e.label_ != "PERSON"
+                and e.root.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}
+                and (a := _ent_actor(e, kb)) is not None
+            ),
+            None,
+        )
+        if affiliation is not None and affiliation != leader.actor and titles:
+            # "Hamas spokesman X" speaks for Hamas whatever a namesake in the lists does
+            return ActorRef(affiliation, actor_name(affiliation), ent.text, titles[0][2])
         if (
             titles
             and titles[0][2] not in _LOOSE_ROLES
@@ -242,7 +256,7 @@ def resolve_actor(span: Span) -> ActorRef | None:
         ):
             # "Defence Minister Pedro Sanchez" is not the Spanish prime minister of that name
             return None
-        role = titles[0][2] if titles else leader.role
+        role: str | None = titles[0][2] if titles else leader.role
         modifier = (ent.root.dep_ in {"poss", "compound"} or _is_possessor(ent)) and not (
             ent.start <= span.root.i < ent.end
         )
@@ -252,8 +266,8 @@ def resolve_actor(span: Span) -> ActorRef | None:
                 role = None
             elif not titles:
                 return ActorRef(leader.actor, actor_name(leader.actor), leader.name, role)
-            speaker = None if role is None else _person_name_after_title(span, titles[0][1])
-            return ActorRef(leader.actor, actor_name(leader.actor), speaker, role)
+            named = None if role is None else _person_name_after_title(span, titles[0][1])
+            return ActorRef(leader.actor, actor_name(leader.actor), named, role)
         return ActorRef(leader.actor, actor_name(leader.actor), leader.name, role)
     actors = [(e, a) for e in ents if (a := _ent_actor(e, kb)) is not None]
     if not actors:
@@ -263,7 +277,7 @@ def resolve_actor(span: Span) -> ActorRef | None:
     actor = heads[0][1]
     titles = _titles(span, kb)
     role = titles[0][2] if titles else None
-    speaker = None
+    speaker: str | None = None
     persons = [e for e in ents if e.label_ == "PERSON"]
     if persons:
         speaker = persons[0].text
@@ -310,7 +324,9 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         if ent.label_ not in {"ORG", "NORP", "GPE"}:
             continue
         heads = ent.start <= root.i < ent.end or (
-            root.lower_ in _COLLECTIVE_HEADS and ent.root.head.i == root.i
+            # "SPLM-IO fighters", "Puntland's government"; but "Western diplomats" or
+            # "Arab mediators" name no party
+            ent.label_ != "NORP" and root.lower_ in _COLLECTIVE_HEADS and ent.root.head.i == root.i
         )
         if not heads:
             continue
@@ -318,6 +334,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         if name.lower() in kb.media or slugify(name) in kb.media:
             return None
         codes = [c for c in ent.ent_id_.split("+") if "-" in c] if ent.ent_id_ else []
+        if codes and ent.start <= root.i < ent.end:
+            return None  # a bare region or town as subject is usually a venue ("Antalya hosted")
         if codes:
             # a region speaking for itself ("Tigray's interim administration")
             place = kb.places.get(codes[0])
@@ -325,6 +343,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             return ActorRef(slugify(name), name)
         if ent.ent_id_:
             return None
+        if ent.label_ == "GPE" and ent.start <= root.i < ent.end:
+            return None  # a bare unlisted town ("Istanbul hosted …") is a venue, not a party
         acronym = _acronym_after(ent)
         slug = slugify(acronym) if acronym else slugify(name)
         if not slug or slug.isdigit():
@@ -392,8 +412,17 @@ def resolve_actors(span: Span) -> list[ActorRef]:
     for part in _member_spans(span) or _conjunct_spans(span):
         ref = resolve_actor(part)
         if ref is not None:
-            refs.setdefault(ref.id, ref)
+            for member in expand_group(ref):
+                refs.setdefault(member.id, member)
     return list(refs.values())
+
+
+def expand_group(ref: ActorRef) -> list[ActorRef]:
+    """The members of a group of states ("the E3" -> Britain, France, Germany), else *ref*."""
+    members = knowledge().member_groups.get(ref.id)
+    if not members:
+        return [ref]
+    return [ActorRef(m, actor_name(m)) for m in members]
 
 
 class ActorTracker:
@@ -526,14 +555,14 @@ class ActorTracker:
         of a group named before ("the four countries", "both sides"); else :meth:`resolve`."""
         refs = resolve_actors(span)
         if len(refs) > 1:
-            for ref in refs:
-                self._remember(span.start, ref)
+            for member in refs:
+                self._remember(span.start, member)
             return refs
         group = self._group(span)
         if group:
             return group
-        ref = self.resolve(span)
-        return [ref] if ref is not None else []
+        single = self.resolve(span)
+        return [single] if single is not None else []
 
     def _reporting_subject(self, tok: Token) -> ActorRef | None:
         """The person heading the clause that embeds *tok* ("X said that he would ...")."""
@@ -603,8 +632,10 @@ class ActorTracker:
         if ref is not None:
             if ref.speaker is None and ref.role is not None:
                 # "the Russian president": the last Russian president mentioned
+                found = ref
                 same = self._last(
-                    pos, lambda r: r.id == ref.id and r.role == ref.role and r.speaker
+                    pos,
+                    lambda r: r.id == found.id and r.role == found.role and r.speaker is not None,
                 )
                 if same is not None:
                     return same

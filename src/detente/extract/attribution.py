@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 #: Prepositions that end a source's name ("sources close to the summit | in Alaska").
-_CUT_PREPS = frozenset({"with", "in", "at", "on", "during", "after", "before", "since", "as"})
+_CUT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "as"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 
 
@@ -52,8 +52,10 @@ def phrase_tokens(head: Token) -> list[Token]:
     toks: list[Token] = list(head.doc[head.left_edge.i : head.i + 1])
     right_stop = head.i
     for child in head.rights:
-        if child.dep_ in ("conj", "cc", "punct", "relcl", "appos", "acl"):
+        if child.dep_ in ("conj", "cc", "punct", "relcl", "appos"):
             break
+        if child.dep_ == "acl" and child.tag_ != "VBN":
+            break  # "a diplomat briefed on the talks" keeps its participle, not other clauses
         if child.dep_ == "prep" and child.lower_ in _CUT_PREPS:
             break
         end = child.right_edge.i
@@ -233,4 +235,25 @@ def attribute(
         att.add(source_name(head), is_anonymous(head, lex))
     start = clause_head if clause_head is not None else token
     att.reporters = reporter_chain(start, lex)
+    for head in media_addressees(start, lex):
+        att.add(source_name(head), False)
     return att
+
+
+def media_addressees(token: Token, lex: SourceLexicon) -> list[Token]:
+    """News outlets a reporting verb above *token* was addressed to ("told the BBC that …",
+    "said in an interview with Al-Monitor")."""
+    out: list[Token] = []
+    cur = token
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() not in lex.reporting:
+            continue
+        for child in cur.children:
+            cands = [child] if child.dep_ in ("dobj", "dative") else []
+            if child.dep_ == "prep":
+                cands = [g for g in child.subtree if g.dep_ == "pobj"]
+            out.extend(c for c in cands if is_media(c, lex))
+    return out

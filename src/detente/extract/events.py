@@ -108,6 +108,9 @@ _VERB_LABELS: dict[str, str] = {
 }
 _TRIGGER_LEMMAS = frozenset(_VERB_LABELS)
 _TRIGGER_NOUNS = frozenset(EVENT_NOUNS)
+#: A noun trigger in these roles belongs to its verb's clause ("agreed to hold talks");
+#: elsewhere ("agreed to free detainees after talks") the talks are a fact of their own.
+_CORE_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 _CALL_WORDS = {"phone", "telephone", "video", "hotline", "the", "a"}
 
 
@@ -169,16 +172,17 @@ _INTENT_HEADS = {
 }
 
 
-def _intended(verb: Token) -> bool:
-    """Is the event's clause only an intention ("ready to sign", "agreed to meet again")?"""
+def _intention_head(verb: Token) -> Token | None:
+    """The word making the event's clause an intention ("ready to sign", "agreed to meet
+    again"), if any."""
     cur = verb
     for _ in range(3):
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acomp", "prep", "pcomp"}:
-            return False
+            return None
         cur = cur.head
         if cur.lemma_ in _INTENT_HEADS:
-            return True
-    return False
+            return cur
+    return None
 
 
 class _Finder:
@@ -262,6 +266,15 @@ class _Finder:
                         return place
         return None
 
+    def _dated_at(self, head: Token, sent: Span) -> bool:
+        """Does a past time expression of the sentence modify *head*?"""
+        return any(
+            (gov := governing_verb(expr)) is not None
+            and gov.i == head.i
+            and not expression_is_future(expr)
+            for expr in find_time_expressions(sent)
+        )
+
     def _date(self, trig: Token, verb: Token, sent: Span) -> tuple[date | None, str | None, bool]:
         """The event's own date, else (for a past event) the first date of the sentence,
         else the publication date; a future event without its own date stays undated.
@@ -278,13 +291,17 @@ class _Finder:
             own = tok.i in anchors and (gov is None or gov.i in anchors or gov.i == trig.head.i)
             (attached if own else others).append(expr)
         for expr in attached:
-            resolved = resolve_date(expr.text, self.published, expression_is_future(expr))
+            resolved = resolve_date(
+                expr.text, self.published, expression_is_future(expr), weeks=True
+            )
             if resolved is not None:
                 return resolved, expr.text, True
         if future:
             return None, attached[0].text if attached else None, bool(attached)
         for expr in others:
-            resolved = resolve_date(expr.text, self.published, expression_is_future(expr))
+            resolved = resolve_date(
+                expr.text, self.published, expression_is_future(expr), weeks=True
+            )
             if resolved is not None:
                 return resolved, expr.text, False
         return self.published, None, False
@@ -299,8 +316,11 @@ class _Finder:
         participants = self._participants(trig, verb)
         place = self._place(trig, verb)
         when, when_text, own_date = self._date(trig, verb, sent)
-        if not own_date and _intended(verb):
-            return  # "ready to sign", "agreed to meet again": no event yet
+        head = _intention_head(verb) if trig.pos_ == "VERB" or trig.dep_ in _CORE_DEPS else None
+        if not own_date and head is not None and not self._dated_at(head, sent):
+            # "ready to sign", "agreed to meet again": no event yet; but "agreed on Saturday
+            # to extend the negotiations" reports a round that took place that day
+            return
         dated = when_text is not None
         if kind in {"talks", "meeting"} and trig.pos_ != "VERB" and not dated and place is None:
             return  # "talks have stalled": a process, not an event

@@ -81,12 +81,37 @@ def _opens_org_name(span: Span) -> bool:
     return False
 
 
+_CALENDAR = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
 class Gazetteer:
     """Phrase-matching entity labeller built once per pipeline from the knowledge base."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, kb: Knowledge | None = None) -> None:
         self.name = name
         kb = kb or knowledge()
+        #: single title words ("President", "Minister") that may precede a bare surname
+        self.title_words = frozenset(w for t in kb.titles for w in t.split())
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower_groups: dict[tuple[str, str], list[str]] = {}
@@ -97,8 +122,36 @@ class Gazetteer:
         # One match key per (label, id): the key's string carries both.
         for groups, matcher in ((lower_groups, self.lower), (orth_groups, self.orth)):
             for (label, ent_id), texts in groups.items():
-                docs = list(nlp.tokenizer.pipe(texts))
+                docs = [nlp.make_doc(text) for text in texts]
                 matcher.add(f"{label}|{ent_id}", docs)
+
+    def _namesake(self, span: Span) -> bool:
+        """A listed leader's single-word name inside a longer name ("Hazem Qassem", "Mohamed
+        Hamdan Daglo", "Anwar Gargash") is someone else: leave the name to ``ner``."""
+        if span.label_ != "PERSON" or len(span) != 1:
+            return False
+        doc = span.doc
+        if span.start > 0:
+            prev = doc[span.start - 1]
+            if (
+                prev.is_title
+                and prev.is_alpha
+                and not prev.is_sent_start
+                and prev.lower_ not in self.title_words
+                and prev.ent_type_ == ""
+            ):
+                return True
+        if span.end < len(doc):
+            # a first-name alias followed by another surname ("Anwar Gargash")
+            nxt = doc[span.end]
+            return (
+                nxt.is_title
+                and nxt.is_alpha
+                and nxt.pos_ == "PROPN"
+                and nxt.ent_type_ == ""
+                and nxt.lower_ not in _CALENDAR
+            )
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         """Label the curated names in *doc*; earlier entities survive where they do not clash."""
@@ -110,7 +163,7 @@ class Gazetteer:
                 spans.append(Span(doc, start, end, label=label, span_id=ent_id))
         if not spans:
             return doc
-        spans = [s for s in filter_spans(spans) if not _opens_org_name(s)]
+        spans = [s for s in filter_spans(spans) if not _opens_org_name(s) and not self._namesake(s)]
         if not spans:
             return doc
         if doc.ents:

@@ -93,6 +93,8 @@ class Knowledge:
     capital_names: frozenset[str] = frozenset()
     #: Lower-cased names of news organisations (never actors).
     media: frozenset[str] = frozenset()
+    #: Group slug -> member actor ids ("e3" -> GBR, FRA, DEU).
+    member_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Slugs of non-state armed groups.
     armed_groups: frozenset[str] = frozenset()
     #: Gazetteer patterns keyed by (case-folded unless case-sensitive) text.
@@ -255,6 +257,12 @@ def _build() -> Knowledge:
             kb.actor_forms[adj.lower()] = slug
 
     kb.armed_groups = frozenset(actors_cur.get("armed_groups") or [])
+    for slug, spec in (actors_cur.get("member_groups") or {}).items():
+        kb.actor_names[slug] = spec.get("name", slug)
+        kb.member_groups[slug] = tuple(spec.get("members") or [])
+        for alias in spec.get("aliases", []):
+            b.add(alias, "ORG", slug)
+            kb.actor_forms[alias.lower()] = slug
     try:  # the outlets listed with the stance lexicon
         stance_data = _load_yaml("stances.yaml")
     except FileNotFoundError:

@@ -133,6 +133,7 @@ _MEASURES = {
         "decades",
     },
     "distance": {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"},
+    "weight": {"tonnes", "tons", "tonne", "ton", "kg", "kilograms", "kilogrammes"},
     "area": {"square", "sq", "km2", "hectares", "acres"},
     "share": {"percent", "per", "%", "pct", "percentage"},
     "equipment": {
@@ -159,7 +160,7 @@ _MEASURES = {
     },
 }
 _MEASURE_OF = {w: m for m, words in _MEASURES.items() for w in words}
-_NUMERIC_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE"}
+_NUMERIC_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "TIME"}
 _NUM_RE = re.compile(r"^[\d.,]+$")
 
 
@@ -260,7 +261,7 @@ def quantities_in(span: Span | Doc) -> list[Quantity]:
     for ent in ents_in(span):
         if ent.label_ not in _NUMERIC_LABELS:
             continue
-        if ent.label_ == "DATE" and not is_duration(ent.text):
+        if ent.label_ in {"DATE", "TIME"} and not is_duration(ent.text):
             continue
         covered.update(range(ent.start, ent.end))
         q = _quantity(ent)

@@ -372,7 +372,7 @@ class _Actor:
 class _DocState:
     """Per-document lookups computed once, only for docs that hold a trigger."""
 
-    def __init__(self, doc: Doc, comp: StanceComponent) -> None:
+    def __init__(self, doc: Doc, comp: StanceComponent, marks: list[Token] | None = None) -> None:
         self.doc = doc
         self.comp = comp
         #: token index -> list of (end index, issue, weight) for multi-word cues starting there.
@@ -397,7 +397,8 @@ class _DocState:
                 if all(r.i != root.i for r in self.exchange_roots):
                     self.exchange_roots.append(root)
         lex = comp.lex
-        for tok in doc:
+        # Only the subordinators found by the matcher are visited, not every token.
+        for tok in marks if marks is not None else doc:
             if (
                 tok.dep_ == "mark"
                 and tok.lower_ in lex.condition_marks
@@ -409,6 +410,14 @@ class _DocState:
             ):
                 if tok.lower_ == "whether" and tok.head.dep_ == "ccomp":
                     continue
+                self.condition_roots.append(tok.head)
+            elif (
+                tok.lower_ == "before"
+                and tok.dep_ == "mark"
+                and tok.head.dep_ == "advcl"
+                and comp._negated(tok.head.head)
+            ):
+                # "would not sign before the Houthis stopped attacking": a condition.
                 self.condition_roots.append(tok.head)
             elif (
                 tok.lower_ == "before"
@@ -489,12 +498,32 @@ class StanceComponent:
         acts = sorted((lex.concessions | lex.retentions | lex.threat_actions) - set(lex.verbs))
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
+        self.matcher.add("BOUND", [[{"LOWER": "bound"}, {"LOWER": "by"}]])
+        self.matcher.add("MARK", [[{"LOWER": {"IN": sorted(lex.condition_marks | {"before"})}}]])
+        self.matcher.add(
+            "OFFTABLE",
+            [
+                [
+                    {"LOWER": "not"},
+                    {"LOWER": "up"},
+                    {"LOWER": "for"},
+                    {"LOWER": {"IN": ["negotiation", "negotiations", "discussion", "debate"]}},
+                ],
+                [
+                    {"LOWER": {"IN": ["not", "off"]}},
+                    {"LOWER": {"IN": ["on", "the"]}, "OP": "?"},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": "table"},
+                ],
+            ],
+        )
         self.matcher.add("MUST", [[{"LOWER": {"IN": ["must", "should"]}, "DEP": "aux"}]])
         self.matcher.add(
             "NEEDED",
             [
                 [{"LOWER": {"IN": sorted(_NECESSARY)}}],
                 [{"LOWER": "non"}, {"ORTH": "-"}, {"LOWER": "negotiable"}],
+                [{"LOWER": {"IN": ["not", "never"]}}, {"LOWER": "negotiable"}],
             ],
         )
         self.matcher.add(
@@ -561,7 +590,13 @@ class StanceComponent:
         if not matches:
             doc._.detente_claims = []
             return doc
-        state = _DocState(doc, self)
+        strings = doc.vocab.strings
+        marks = [doc[m[1]] for m in matches if strings[m[0]] == "MARK"]
+        matches = [m for m in matches if strings[m[0]] != "MARK"]
+        if not matches:
+            doc._.detente_claims = []
+            return doc
+        state = _DocState(doc, self, marks)
         doc._.detente_tracker = state.tracker  # shared with facts and events
         triggers = self._triggers(doc, matches, state)
         doc._.detente_claims = self._claims(doc, triggers, state)
@@ -599,9 +634,7 @@ class StanceComponent:
                 trig = Trigger(tok, "demand", "mustbe") if has_attr else None
             elif label == "MUST":
                 tok = doc[start].head
-                if tok.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.children):
-                    trig = Trigger(tok, "demand", "mustbe")
-                elif tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children):
+                if tok.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in tok.children):
                     trig = Trigger(tok, "demand", "mustbe")
                 else:
                     trig = Trigger(tok, "demand", "must") if self._must(tok) else None
@@ -615,6 +648,14 @@ class StanceComponent:
                     doc[_end - 1],
                 )
                 trig = self._needed_trigger(tok)
+            elif label == "BOUND":
+                # "would not be bound by any provision on mineral exports"
+                trig = Trigger(tok, "accept", "bound") if tok.pos_ in ("VERB", "ADJ") else None
+            elif label == "OFFTABLE":
+                # "The Golan is not up for negotiation", "membership is off the table"
+                be = next((t for t in doc[start:_end] if t.head.lemma_ == "be"), None)
+                tok = be.head if be is not None else doc[start]
+                trig = Trigger(tok, "reject", "mustbe") if be is not None else None
             elif label == "EXIST":
                 trig = self._exist_trigger(tok)
                 tok = trig.token if trig is not None else tok
@@ -630,7 +671,7 @@ class StanceComponent:
                     for t in c.subtree
                     if t.i in found
                     and t.i != trig.token.i
-                    and found[t.i].cls in ("verb", "noun", "adj", "exist")
+                    and found[t.i].cls in ("verb", "noun", "adj", "exist", "must", "mustbe")
                 ]
                 if inner:
                     del found[trig.token.i]
@@ -699,8 +740,20 @@ class StanceComponent:
             ):
                 return None
             kind = "reject" if lemma == "take" else "propose"
-        if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-            # "the proposed deal", "a plan submitted by X": attributive, not a stance clause.
+        if (
+            tok.dep_ == "relcl"
+            and tok.tag_ in ("VBZ", "VBP")
+            and kind in ("offer", "accept")
+            and not any(c.dep_ == "aux" for c in tok.children)
+        ):
+            return None  # "the United States, which guarantees the truce": a role, not a stance
+        if tok.dep_ == "amod" or (
+            tok.tag_ == "VBN"
+            and tok.dep_ in ("acl", "amod")
+            and not any(c.dep_ == "aux" for c in tok.children)
+        ):
+            # "the proposed deal", "a plan submitted by X": attributive, not a stance clause
+            # ("reports that Beirut had agreed to …" is a clause and stays).
             return None
         if lemma in lex.denial_verbs and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.report_nouns
@@ -735,13 +788,17 @@ class StanceComponent:
         ):
             # "a ceasefire is a precondition for any talks": the subject is what is demanded.
             return Trigger(tok, "demand", "copula")
-        if lemma in ("condition", "priority"):
-            return None
+        if lemma in ("condition", "priority") and not self._explicit_holder(tok):
+            return None  # "the conditions set by Britain, France and Germany" keeps its holder
         if lemma in lex.nouns_need_complement and not self._noun_complements(tok):
             return None
         if lemma in lex.nouns_need_holder and not self._noun_holder_tokens(tok, True):
             return None
-        if tok.dep_ in ("nsubj", "nsubjpass") and lemma in _PLAN_NOUNS:
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and lemma in _PLAN_NOUNS
+            and (tok.head.lemma_.lower() in lex.verbs or tok.head.lemma_.lower() in lex.concessions)
+        ):
             return None  # "the draft would require …": handled as the plan's proponent speaking
         if lemma in ("willingness", "readiness", "openness"):
             kind = self._willing_kind(tok) or kind
@@ -825,8 +882,11 @@ class StanceComponent:
         )
         if not (modal or declared or under_deal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
             return None
-        if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl"):
-            return None
+        terms = tok.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.lower_ in ("under", "in") for c in tok.children
+        )
+        if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl") and not terms:
+            return None  # ("an agreement under which Israel would stop …" states terms)
         if self._hostile(tok) or (lemma in lex.threat_actions and lemma not in lex.concessions):
             return None if negated else Trigger(tok, "threaten", "concession")
         if lemma in lex.retentions:
@@ -853,7 +913,7 @@ class StanceComponent:
             and head.lemma_.lower() in ("have", "need")
             and head.tag_ != "VBN"
             and any(c.dep_ == "nsubj" for c in head.children)
-            and head.dep_ in ("ccomp", "conj", "advcl")
+            and head.dep_ in ("ccomp", "conj", "advcl", "ROOT")
         )
 
     @staticmethod
@@ -897,12 +957,11 @@ class StanceComponent:
             return [c for c in tok.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"]
         if trig.cls == "copula":
             return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]
+        if trig.cls == "bound":
+            return [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
         if trig.cls == "mustbe":
             # "should be a full ceasefire" (attr); "should not be subject to limits" (acomp + subject)
-            attrs = [c for c in tok.children if c.dep_ == "attr"]
-            if attrs:
-                return attrs
-            return [c for c in tok.children if c.dep_ in ("acomp", "nsubj")]
+            return [c for c in tok.children if c.dep_ in ("attr", "acomp", "nsubj")]
         if trig.cls == "presence":
             return [tok]
         if trig.cls in ("verb", "concession", "retention", "must"):
@@ -914,10 +973,22 @@ class StanceComponent:
                     and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in _ADDRESSEES)
                 ):
                     continue  # "pressed Kosovo and Serbia to implement the deal": the addressee
-                if _verb_content(c, trig.cls):
-                    out.append(c)
+                if _verb_content(c, trig.cls) or (
+                    c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS
+                ):
+                    out.append(c)  # "would not accept North Korea as a nuclear-armed state"
             if trig.cls in ("concession", "retention", "must"):
                 out.insert(0, tok)
+                # "will send an envoy to head its delegation to the talks": the purpose counts.
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            if trig.cls == "must":
+                # "Israeli strikes must stop": what must happen includes its subject.
+                out.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
             # "urged both sides to de-escalate and to preserve …": a to-infinitive parsed as
             # a coordinated verb still belongs to the request.
             for c in tok.children:
@@ -950,8 +1021,13 @@ class StanceComponent:
         excluded = state.excluded | state.according_tokens(trig.token.sent)
         for root in trig.content:
             if root.i == trig.token.i:
-                # A concession verb names its own issue ("cede", "release").
-                units.append(_Unit(root, [root]))
+                # A concession verb names its own issue ("cede", "release", "pull back").
+                parts = [
+                    c
+                    for c in root.children
+                    if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES
+                ]
+                units.append(_Unit(root, sorted([root, *parts], key=lambda t: t.i)))
                 continue
             pending = _conjuncts(root)
             while pending:
@@ -1048,6 +1124,12 @@ class StanceComponent:
                     if (
                         issue == "sanctions"
                         and kind == "accept"
+                        and any(t.lemma_.lower() in _EASING for t in unit.tokens)
+                    ):
+                        kind = "offer"  # "would consider lifting the remaining sanctions"
+                    if (
+                        issue == "sanctions"
+                        and kind == "accept"
                         and trig.token.lemma_.lower()
                         in (
                             "consider",
@@ -1116,10 +1198,17 @@ class StanceComponent:
         from_plan: bool = False,
     ) -> None:
         """Add the stances traded in "in exchange for …" and link both sides."""
+        gains = any(
+            t.lemma_.lower() in self.lex.retentions or t.lemma_.lower() in _GAINS
+            for t in trig.token.subtree
+            if t.i in trig.content_ids
+        )
         if kind == "propose" and (trig.cls == "noun" or from_plan):
             xkind = "propose"  # both sides of a plan's trade are its terms
-        elif kind in ("propose", "demand"):
-            xkind = "offer"
+        elif kind == "demand" or (kind == "propose" and gains):
+            xkind = "offer"  # "proposed keeping Donbas in exchange for halting the offensive"
+        elif kind == "propose":
+            xkind = "demand"  # "put forward a ceasefire in exchange for a withdrawal"
         elif kind in ("offer", "accept"):
             xkind = "demand"
         else:
@@ -1156,8 +1245,6 @@ class StanceComponent:
     ) -> None:
         """A condition the actor sets ("if Kyiv withdraws", "as long as …") is also its demand;
         so is what a rejected deal lacks ("rejects any plan that does not guarantee X")."""
-        if kind == "threaten":
-            return
         scope = self._condition_scope(clause)
         heads: list[Token] = []
         for root in state.condition_roots:
@@ -1237,23 +1324,52 @@ class StanceComponent:
             heads = self._noun_holder_tokens(tok, False)
             actors = [a for o in heads for a in self._resolve_tok(o, tok, state)]
             return _unique(actors), False
+        if trig.cls == "bound":
+            subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+            actors = [a for h in subjects for a in self._resolve_tok(h, tok, state)]
+            return _unique(actors), False
         if trig.cls in ("must", "exist", "copula", "mustbe"):
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
-            for rep in attr.reporter_chain(tok, self.lex.sources):
+            reporters = attr.reporter_chain(tok, self.lex.sources)
+            for rep in reporters:
                 found = self._group_actors(rep, rep.head, state) or self._resolve_tok(
                     rep, rep.head, state, False
                 )
                 if found:
                     return found, False
+            if (
+                not reporters
+                and state.last_actors
+                and (tok.sent.start - state.last_sent_start <= 60)
+            ):
+                # A quotation continued in its own sentence: "… he replied: 'That is not on
+                # the table.'"
+                return list(state.last_actors), False
             return [], False
         if trig.cls == "noun":
             heads = self._noun_holder_tokens(tok, True)
         else:
             subj = _subject(tok)
             heads = [subj] if subj is not None else []
+            if subj is not None and subj.dep_ == "nsubj":
+                # A mis-split subject has two heads ("Colombia's government and a faction …
+                # | Frente agreed"): try them all.
+                heads = [c for c in subj.head.children if c.dep_ == "nsubj"]
         if not heads:
-            if trig.kind == "accept" and any(c.dep_ == "nsubjpass" for c in tok.children):
-                # "A prisoner exchange was agreed in principle": agreed between the parties.
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            if passive and trig.cls in ("concession", "retention"):
+                # "Rwanda says its measures will be lifted only once …": the speaker's offer.
+                for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                    found = self._resolve_tok(rep, rep.head, state, False)
+                    if found:
+                        return found, False
+            if trig.kind == "accept" and passive:
+                # "No roadmap could be signed before …, he said": the speaker's side; "a prisoner
+                # exchange was agreed in principle": agreed between the parties.
+                for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                    found = self._resolve_tok(rep, rep.head, state, False)
+                    if found:
+                        return found, False
                 return _main_pair(state.history), False
             return [], False
         head = heads[0]
@@ -1343,7 +1459,7 @@ class StanceComponent:
             head_lemma = tok.head.lemma_.lower()
             if head_lemma in self.lex.carriers or head_lemma in self.lex.reporting:
                 subj = attr.verb_subject(tok.head)
-                if subj is not None:
+                if subj is not None and subj.lemma_.lower() not in _PLAN_NOUNS:
                     return [subj]
         return []
 
@@ -1496,7 +1612,7 @@ class StanceComponent:
             own = []  # "trade away its land", "give up its weapons": the object decides
         if own:
             # An action verb naming its issue ("halt", "withdraw", "release") decides it.
-            issue = self._classify(own[0].head, own[0].tokens, state, min_weight=2)
+            issue = self._classify(own[0].head, own[0].tokens, state, min_weight=3)
             if issue is not None:
                 # The verb's whole phrase (object, "out of the Donbas") minus its subject.
                 toks, _ = _own_subtree(trig.token, state.excluded)
@@ -1543,11 +1659,12 @@ class StanceComponent:
                 # Same issue again ("its troops … out of the Donbas"): one stance, wider evidence.
                 first = next(u for i, u in out if i == issue)
                 first.tokens = sorted(set(first.tokens) | set(unit.tokens), key=lambda t: t.i)
-        if not out and trig.token.lemma_.lower() in _COOP_PROCESS and trig.cls != "noun":
+        if (
+            not out
+            and trig.token.lemma_.lower() in _COOP_PROCESS | {"discuss", "negotiate"}
+            and trig.cls != "noun"
+        ):
             out.append(("process", _Unit(trig.token, [trig.token])))
-        if not out and trig.kind == "threaten" and units:
-            # An unnamed threat is a threat to go on fighting.
-            out.append(("ceasefire", units[0]))
         return out
 
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
@@ -1602,9 +1719,9 @@ class StanceComponent:
         words = self.cue_words
         for t in toks:
             hits: list[tuple[str, int]] = []
-            w = words.get(t.lemma_.lower()) or words.get(t.lower_)
-            if w is not None and t.pos_ != "DET" and not _in_long_org(t):
-                hits.append(w)
+            found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
+            if found and t.pos_ != "DET" and not _in_long_org(t):
+                hits.append(max(found, key=lambda w: w[1]))
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
                     hits.append((issue, weight))
@@ -1631,6 +1748,7 @@ class StanceComponent:
             and tok.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("nsubj", "aux", "neg") for c in tok.children)
             and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in tok.head.children)
+            and (tok.tag_ == tok.head.tag_ or tok.tag_ == "VB")
         ):
             # "would never recognise Kosovo or accept its membership": the "never" is shared.
             chain = chain + _chain(tok.head)
@@ -1640,6 +1758,10 @@ class StanceComponent:
                     return True
                 if c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "neither"):
                     return True
+                if c.dep_ == "nsubjpass" and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children
+                ):
+                    return True  # "no roadmap could be signed"
             if t.i != tok.i and t.lower_ in lex.unwillingness:
                 return True
         return False
@@ -1748,8 +1870,9 @@ class StanceComponent:
             if rep.lower_ in _PRONOUNS:
                 continue
             refs = [self._resolve(_head_span(m)) for m in (_sides(rep) or _members(rep))]
-            if any(r is not None and r.id == actor.id for r in refs):
-                continue  # the holder's own side speaking
+            own_side = any(r is not None and r.id == actor.id for r in refs)
+            if own_side and not attr.is_anonymous(rep, lex):
+                continue  # the holder's own named speaker, not a source
             if attr.is_media(rep, lex) or attr.is_anonymous(rep, lex):
                 name = attr.source_name(rep)
                 if name.lower() not in {s.lower() for s in sources}:
@@ -1864,6 +1987,12 @@ def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
     return count % 2 == 1
 
 
+_AS_VERBS = frozenset(
+    {"accept", "recognise", "recognize", "reject", "regard", "treat", "acknowledge", "consider"}
+)
+_PARTICLES = frozenset({"back", "out", "up", "down", "over", "away", "off", "on"})
+_EASING = frozenset({"lift", "ease", "remove", "suspend", "relax", "drop", "lifting", "easing"})
+_GAINS = frozenset({"keep", "retain", "get", "receive", "obtain", "gain", "take", "secure"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 
@@ -1961,6 +2090,13 @@ def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Tok
                 continue
             if c.dep_ == "prep" and c.lower_ == "as" and t.pos_ == "VERB":
                 continue  # "… as one of the conditions for a deal": a role, not a content
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark"
+                and m.lower_ == "as"
+                and (m.i == 0 or m.doc[m.i - 1].lower_ not in ("long", "soon", "far", "much"))
+                for m in c.children
+            ):
+                continue  # "…, as the June agreement stipulates": a comment
             stack.append((c, in_rel or c.dep_ in ("relcl", "acl")))
     return sorted(out, key=lambda t: t.i), split
 

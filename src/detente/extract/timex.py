@@ -69,6 +69,7 @@ _WEEKDAY_RE = re.compile(
     r"(?:\s+(?P<post>last week|next week|this week))?$",
     re.I,
 )
+_WEEK_RE = re.compile(r"^(?P<mod>next|coming|last|past|previous|this)\s+week$", re.I)
 _AGO_RE = re.compile(r"^(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week)s?\s+ago$", re.I)
 _IN_RE = re.compile(r"^in\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week)s?(?:'|’)?\s*(?:time)?$", re.I)
 _HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -124,16 +125,26 @@ def _count(word: str) -> int | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve_date(expression: str, published: date | None, future: bool = False) -> date | None:
+def resolve_date(
+    expression: str, published: date | None, future: bool = False, weeks: bool = False
+) -> date | None:
     """Resolve a time expression to a calendar day, or ``None`` if it is not day-precise.
 
     *published* is the report's date (relative expressions need it); *future* says the
-    expression refers to something still to come ("talks will resume on Monday").
+    expression refers to something still to come ("talks will resume on Monday").  With
+    *weeks*, "next week", "last week" and "this week" resolve to the Monday of that week
+    (used to date events announced for a week rather than a day).
     """
     text = _clean(expression)
     low = text.lower()
     if not low:
         return None
+    if published is not None and weeks:
+        m = _WEEK_RE.match(low)
+        if m:
+            monday = published - timedelta(days=published.weekday())
+            shift = {"next": 7, "coming": 7, "last": -7, "past": -7, "previous": -7}
+            return monday + timedelta(days=shift.get(m["mod"].lower(), 0))
     if published is not None:
         if low in _RELATIVE_DAYS:
             return published + timedelta(days=_RELATIVE_DAYS[low])
@@ -162,8 +173,9 @@ def resolve_date(expression: str, published: date | None, future: bool = False) 
     if has_year or published is None:
         return parsed
     # no year given: the reading nearest to the publication date, leaning to the hint
-    candidates = [_with_year(parsed, published.year + k) for k in (-1, 0, 1)]
-    candidates = [c for c in candidates if c is not None]
+    candidates = [
+        c for k in (-1, 0, 1) if (c := _with_year(parsed, published.year + k)) is not None
+    ]
     ahead = [c for c in candidates if c >= published and (c - published).days <= 183]
     if future and ahead:
         return min(ahead)
