@@ -1320,6 +1320,19 @@ class StanceComponent:
     def _holders(self, trig: Trigger, state: _DocState) -> tuple[list[_Actor], bool]:
         """Actors holding the stance; the flag tells a plan/draft subject was resolved."""
         tok = trig.token
+        if (
+            trig.cls in ("concession", "retention")
+            and tok.dep_ == "relcl"
+            and tok.head.lemma_.lower() in _PLAN_NOUNS
+            and self._explicit_holder(tok.head, compounds=True)
+        ):
+            # "a US proposal under which Israel would withdraw …": the proposal's terms.
+            owners = self._noun_holder_tokens(tok.head, False)
+            found = [
+                a for o in owners for m in _members(o) for a in self._resolve_tok(m, tok, state)
+            ]
+            if found:
+                return _unique(found), True
         if trig.cls == "copula" and self._explicit_holder(tok):
             heads = self._noun_holder_tokens(tok, False)
             actors = [a for o in heads for a in self._resolve_tok(o, tok, state)]
@@ -1464,13 +1477,19 @@ class StanceComponent:
         return []
 
     @staticmethod
-    def _explicit_holder(tok: Token) -> bool:
+    def _explicit_holder(tok: Token, compounds: bool = False) -> bool:
         """ "Moscow's demand", "the Russian offer", "a proposal by Turkey" — not "UN-backed"."""
         for c in tok.children:
             if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
                 return True
             if c.dep_ == "amod" and c.ent_type_ == "NORP":
                 return True
+            if (
+                compounds
+                and c.dep_ == "compound"
+                and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+            ):
+                return True  # "a US proposal", "the Trump plan"
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 return True
             if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
