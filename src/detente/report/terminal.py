@@ -77,6 +77,9 @@ def render_report(
                 what.append(f" [{flag}]", style="dim")
         if c.get("places"):
             what.append(f" @ {', '.join(c['places'])}", style="dim")
+        if c.get("exchange_for"):
+            traded = ", ".join(f"c{i}" for i in c["exchange_for"])
+            what.append(f" ⇄ {traded}", style="bold")
         if c.get("sources"):
             what.append(f" — {'; '.join(c['sources'])}", style="italic")
         table.add_row(f"c{c['id']}", what, f"{c['start']}–{c['end']}")
