@@ -86,6 +86,21 @@ _INSTITUTION_HEADS = {
     "regime",
     "leadership",
 }
+_MILITARY_HEADS = {"army", "military", "forces", "troops"}
+_MILITARY_WORDS = ("armed forces", "army", "military", "defence forces", "defense forces")
+
+
+def _is_military(ref: ActorRef) -> bool:
+    """An armed-forces actor of a state ("Sudanese Armed Forces"), not an armed group."""
+    name = ref.name.lower()
+    return (
+        not ref.speaker
+        and any(w in name for w in _MILITARY_WORDS)
+        and ref.id.islower()
+        and ref.id not in knowledge().armed_groups
+    )
+
+
 #: Nouns naming a set of actors mentioned together before ("the four countries").
 _GROUP_SET_NOUNS = {
     "countries",
@@ -314,6 +329,9 @@ def _acronym_after(ent: Span) -> str | None:
     return None
 
 
+_JOINT_WORDS = {"joint", "bilateral", "mixed", "trilateral", "tripartite"}
+
+
 def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
     """An organisation, group or sub-state body not in the lists: an actor all the same,
     with an id made from its name (or the acronym given after it).  Only an entity that is
@@ -333,6 +351,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
         if name.lower() in kb.media or slugify(name) in kb.media:
             return None
+        if _JOINT_WORDS & {w.lower() for w in name.split()}:
+            return None  # "their Joint Border Committee": a body of both sides, not a party
         codes = [c for c in ent.ent_id_.split("+") if "-" in c] if ent.ent_id_ else []
         if codes and ent.start <= root.i < ent.end:
             return None  # a bare region or town as subject is usually a venue ("Antalya hosted")
@@ -346,6 +366,15 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         if ent.label_ == "GPE" and ent.start <= root.i < ent.end:
             return None  # a bare unlisted town ("Istanbul hosted …") is a venue, not a party
         acronym = _acronym_after(ent)
+        if (
+            acronym is None
+            and len(ent) == 1
+            and ent.label_ == "ORG"
+            and not ent[0].is_upper
+        ):
+            # a lone capitalised word the model took for an organisation is usually a
+            # person's surname ("Tatar insisted"): never an actor of its own
+            return None
         slug = slugify(acronym) if acronym else slugify(name)
         if not slug or slug.isdigit():
             return None
@@ -445,6 +474,8 @@ class ActorTracker:
         self.groups: list[tuple[int, list[ActorRef]]] = []
         #: generic slug of an organisation's full name -> slug of the acronym given for it
         self.org_ids: dict[str, str] = {}
+        #: lower-cased words of every person's name in the document
+        self.person_words: set[str] = set()
         self._prescan()
 
     def _prescan(self) -> None:
@@ -459,6 +490,8 @@ class ActorTracker:
             subject = ent.root.dep_ in {"nsubj", "nsubjpass"} or (
                 ent.root.head.dep_ in {"nsubj", "nsubjpass"}
             )
+            if ent.label_ == "PERSON":
+                self.person_words.update(t.lower_ for t in ent if t.is_alpha)
             if ent.label_ != "PERSON":
                 actor = _ent_actor(ent, self.kb)
                 if actor is not None:
@@ -468,6 +501,8 @@ class ActorTracker:
             ref = resolve_actor(window) if window is not None else resolve_actor(ent)
             if ref is None and window is not None:
                 ref = self._titled_unknown(ent)
+            if ref is None and ent.root.dep_ == "appos":
+                ref = self._appositive(ent)
             if ref is not None and ref.speaker:
                 self._remember(ent.start, ref, subject)
         self._scan_groups()
@@ -507,7 +542,11 @@ class ActorTracker:
         start = ent.start
         while start > 0 and ent.start - start < 8:
             prev = doc[start - 1]
-            if prev.is_punct or prev.lower_ in {"said", "says", "told"} or prev.pos_ == "VERB":
+            if (
+                prev.is_punct
+                or prev.lower_ in {"said", "says", "told"}
+                or (prev.pos_ == "VERB" and prev.dep_ not in {"amod", "compound"})
+            ) and prev.lower_ not in {"acting", "interim"}:
                 break
             start -= 1
         if start == ent.start:
@@ -525,11 +564,35 @@ class ActorTracker:
             return None
         return replace(ref, speaker=ent.text)
 
+    def _appositive(self, ent: Span) -> ActorRef | None:
+        """A person named after a description ("the government's delegation head, Yahya
+        Kazman"): the side the description stands for, with the person as speaker."""
+        head = ent.root.head
+        if head.i >= ent.start or head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        desc = self.doc[head.left_edge.i : head.i + 1]
+        if not _titles(desc, self.kb) and head.lower_ not in _LOOSE_ROLES | {"head", "chief"}:
+            return None
+        side = self._resolve(desc)
+        if side is None:
+            # "the government's delegation head": the owner's side
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                side = self._resolve(self.doc[poss.left_edge.i : poss.i + 1])
+        if side is None or side.speaker:
+            return None
+        return ActorRef(side.id, side.name, ent.text, side.role)
+
     def _remember(self, pos: int, ref: ActorRef, subject: bool = True) -> None:
         bisect.insort(self.mentions, (pos, ref, subject), key=lambda m: m[0])
         if ref.speaker:
+            parts = ref.speaker.split()
             self.names.setdefault(ref.speaker.lower(), ref)
-            self.names.setdefault(ref.speaker.split()[-1].lower(), ref)
+            self.names.setdefault(parts[-1].lower(), ref)
+            if len(parts) > 1 and parts[0][:1].isupper() and len(parts[0]) > 2:
+                # Thai, Burmese, Ethiopian and many other names are shortened to the first
+                # name ("Somchai said", "Abiy said"), not the last.
+                self.names.setdefault(parts[0].lower(), ref)
 
     def _last(
         self, pos: int, pred: Callable[[ActorRef], bool], subjects_only: bool = False
@@ -585,6 +648,19 @@ class ActorTracker:
                     return ref
         return None
 
+    def _main_state(self, pos: int) -> ActorRef | None:
+        """The state seen most often as a subject before *pos* (ties: the earliest)."""
+        counts: dict[str, int] = {}
+        refs: dict[str, ActorRef] = {}
+        for p, ref, subject in self.mentions:
+            if p < pos and subject and len(ref.id) == 3 and ref.id.isupper():
+                counts[ref.id] = counts.get(ref.id, 0) + 1
+                refs.setdefault(ref.id, ref)
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: counts[k])
+        return ActorRef(best, refs[best].name)
+
     def _group(self, span: Span) -> list[ActorRef]:
         root = span.root
         if root.lower_ not in _GROUP_SET_NOUNS or any(
@@ -627,6 +703,11 @@ class ActorTracker:
                 known = self.names.get(ent.text.lower()) or self.names.get(ent[-1].lower_)
                 if known is not None:
                     return known
+            if all(t.lower_ in self.person_words for t in span if t.is_alpha and t.is_title):
+                # a person's name the model tagged as an organisation ("Somchai warned")
+                # never becomes an actor of its own
+                if any(t.is_alpha and t.is_title for t in span):
+                    return None
         if ref is not None and ref.id in self.org_ids:
             ref = replace(ref, id=self.org_ids[ref.id])  # one id for name and acronym
         if ref is not None:
@@ -683,6 +764,16 @@ class ActorTracker:
                 owner = self._resolve(self.doc[poss.i : poss.i + 1])
                 if owner is not None:
                     return ActorRef(owner.id, owner.name)
+            if low in _MILITARY_HEADS and span[0].lower_ == "the":
+                # "the army", "the armed forces": an armed-forces actor named before ("Sudan's
+                # army"), else the state the report mentions most as a subject -- not
+                # merely the last state named (often a mediator)
+                mil = self._last(pos, lambda r: _is_military(r))
+                if mil is not None:
+                    return ActorRef(mil.id, mil.name)
+                main = self._main_state(pos)
+                if main is not None:
+                    return main
             if low in _INSTITUTION_HEADS and span[0].lower_ == "the":
                 # "the foreign ministry said": the state last seen acting
                 state = self._last(

@@ -172,6 +172,18 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
     out: list[Token] = []
     cur = token
     seen = 0
+    # "Eritrea, he said, had to accept talks": the reporting clause inserted as a parenthesis.
+    for t in (token, *list(token.ancestors)[:3]):
+        # also one clause down before the stance: "The government's position, he added, had
+        # not changed: no roadmap could be signed …"
+        inner = [g for c in t.children if c.dep_ == "ccomp" and c.i < token.i for g in c.children]
+        for c in [*t.children, *inner]:
+            if c.dep_ == "parataxis" and c.lemma_.lower() in lex.reporting and c.i != token.i:
+                subj = verb_subject(c)
+                if subj is not None:
+                    out.append(subj)
+        if out or t.dep_ not in ("xcomp", "aux", "conj", "ccomp", "parataxis"):
+            break
     while cur.head.i != cur.i and seen < 12:
         seen += 1
         dep = cur.dep_

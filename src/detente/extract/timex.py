@@ -179,6 +179,13 @@ def resolve_date(
     ahead = [c for c in candidates if c >= published and (c - published).days <= 183]
     if future and ahead:
         return min(ahead)
+    nearest = min(candidates, key=lambda c: (abs((c - published).days), c > published))
+    if future and (published - nearest).days > 31:
+        # something still to come did not happen months ago ("would convene on August 4" in
+        # November): next year's date, unless the slip is small enough to be a stale date
+        later = [c for c in candidates if c >= published]
+        if later:
+            return min(later)
     return min(candidates, key=lambda c: (abs((c - published).days), c > published))
 
 
