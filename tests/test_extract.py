@@ -354,6 +354,12 @@ def test_relative_clause_about_past_behaviour_is_background(ex: Extractor) -> No
         "Hungary, which has blocked earlier decisions on sanctions, said nothing.",
     )
     assert triples(found) == {("SVK", "accept", "economy")}
+    found = claims(
+        ex,
+        "The M23, which is negotiating separately with Kinshasa in Doha, said it would not "
+        "withdraw from Goma.",
+    )
+    assert triples(found) == {("m23", "reject", "territory")}
 
 
 # -- generalisation: refusals, conditions and threats --------------------------------------
@@ -378,7 +384,9 @@ def test_no_plans_to_ease_is_a_rejection(ex: Extractor) -> None:
 
 
 def test_declining_to_comment_is_no_stance(ex: Extractor) -> None:
-    assert claims(ex, "Kremlin spokesman Dmitry Peskov declined to discuss details of the plan.") == []
+    assert (
+        claims(ex, "Kremlin spokesman Dmitry Peskov declined to discuss details of the plan.") == []
+    )
     assert claims(ex, "The Houthis refused to comment on the report.") == []
 
 
@@ -425,10 +433,11 @@ def test_rejected_the_demand_takes_the_issue_of_the_demand(ex: Extractor) -> Non
 
 
 def test_welcomed_the_move_takes_the_issue_of_the_move(ex: Extractor) -> None:
-    found = claims(
-        ex, "The Houthis offered to free 300 detainees. Saudi Arabia welcomed the move."
-    )
-    assert triples(found) == {("houthis", "offer", "humanitarian"), ("SAU", "accept", "humanitarian")}
+    found = claims(ex, "The Houthis offered to free 300 detainees. Saudi Arabia welcomed the move.")
+    assert triples(found) == {
+        ("houthis", "offer", "humanitarian"),
+        ("SAU", "accept", "humanitarian"),
+    }
 
 
 def test_possessor_of_the_referred_stance_is_followed(ex: Extractor) -> None:
@@ -502,7 +511,9 @@ def test_leaving_a_mission_is_about_the_force(ex: Extractor) -> None:
 
 
 def test_could_agree_is_hedged_acceptance(ex: Extractor) -> None:
-    found = claims(ex, "Kyiv could agree to a pause in strikes on energy facilities, Zelensky said.")
+    found = claims(
+        ex, "Kyiv could agree to a pause in strikes on energy facilities, Zelensky said."
+    )
     assert triples(found) == {("UKR", "accept", "ceasefire")}
     assert found[0].hedged is True
 
@@ -519,3 +530,226 @@ def test_hard_wrapped_lines_stay_one_sentence(ex: Extractor) -> None:
     assert {c.actor for c in found} == {"SRB", "XKX"}
     assert {c.kind for c in found if c.actor == "XKX"} == {"reject"}
     assert any("\n" in c.quote for c in found)  # the stance spans the wrapped line
+
+
+def test_group_of_states_holds_the_stance_once_per_member(ex: Extractor) -> None:
+    found = claims(ex, "The E3 offered to delay the return of UN sanctions on Iran.")
+    assert {c.actor for c in found} == {"GBR", "FRA", "DEU"}
+    assert {(c.kind, c.issue) for c in found} == {("offer", "sanctions")}
+
+
+def test_conditions_listed_after_the_first_stay_conditions(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Washington offered to ease sanctions on Caracas if the government freed political "
+        "prisoners, accepted international monitors and returned to negotiations with the "
+        "opposition.",
+    )
+    got = triples(found)
+    assert ("USA", "offer", "sanctions") in got
+    assert ("USA", "demand", "humanitarian") in got
+    assert ("USA", "demand", "process") in got
+
+
+def test_headline_stance_gives_way_to_the_body(ex: Extractor) -> None:
+    text = (
+        "Seoul offers talks; Pyongyang rejects nuclear limits\n\n"
+        "SEOUL, Sept 3 (Reuters) - South Korea proposed military talks with the North on "
+        "Wednesday to prevent clashes along the border."
+    )
+    found = claims(ex, text, date(2025, 9, 3))
+    body_start = text.index("SEOUL")
+    assert {c.actor for c in found} == {"KOR", "PRK"}
+    # South Korea's stance comes from the body only; the North's only from the headline.
+    assert all(c.start >= body_start for c in found if c.actor == "KOR")
+    assert [c.ordinal for c in found] == list(range(len(found)))
+
+
+def test_person_in_apposition_speaks_for_the_side_described(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Yemen's government and the Houthis met in Muscat. The government's chief negotiator, "
+        "Yahya Kazman, briefed journalists. The cabinet's view, he added, had not shifted: no "
+        "accord could be initialled before the Houthis ended their raids on tankers.",
+    )
+    assert {c.actor for c in found} == {"YEM"}
+
+
+def test_bare_government_is_the_state_the_report_is_about(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Sudan's Sovereign Council said Sudan would not sign a truce. Sudan demanded the "
+        "withdrawal of the RSF from El Fasher. Mediators from Egypt and Saudi Arabia held "
+        "meetings with Qatar and Turkey in Jeddah and Cairo over the following weeks, and "
+        "envoys of the United States and the African Union travelled between the capitals. "
+        "The government said it would reject any deal that kept the paramilitaries in cities.",
+    )
+    assert {c.actor for c in found} == {"SDN"}
+
+
+def test_refusal_idioms(ex: Extractor) -> None:
+    found = claims(ex, "The Taliban said they would take no part in the Doha meeting.")
+    assert triples(found) == {("taliban", "reject", "process")}
+    found = claims(ex, "Kosovo will take part in the Brussels talks.")
+    assert triples(found) == {("XKX", "accept", "process")}
+    found = claims(ex, "Russia no longer considers itself bound by the Black Sea grain deal.")
+    assert {(c.actor, c.kind) for c in found} == {("RUS", "reject")}
+    found = claims(ex, "Israel dismissed calls to withdraw from the Philadelphi corridor.")
+    assert triples(found) == {("ISR", "reject", "territory")}
+
+
+def test_talks_on_hold_until_a_condition(ex: Extractor) -> None:
+    found = claims(
+        ex, "Belgrade put the dialogue on hold until Pristina released the detained Serb police."
+    )
+    got = triples(found)
+    assert ("SRB", "reject", "process") in got
+    assert ("SRB", "demand", "humanitarian") in got
+    assert all(c.conditional for c in found if c.kind == "reject")
+
+
+def test_condition_about_ongoing_attacks_demands_they_stop(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The Arakan Army said it would not take part in any talks as long as the military "
+        "kept bombing villages in Rakhine.",
+    )
+    assert triples(found) == {("aa", "reject", "process"), ("aa", "demand", "ceasefire")}
+
+
+def test_place_names_cover_every_place_used(ex: Extractor) -> None:
+    out = ex.extract(
+        Report(text="Moscow demanded that Kyiv withdraw from Donetsk and Luhansk regions.")
+    )
+    used = {p for c in out.claims for p in c.places} | {f.place for f in out.facts}
+    assert used and set(out.place_names) == used
+    assert all(name and name != code for code, name in out.place_names.items())
+
+
+def test_deal_nouns_take_the_issue_of_what_they_cover(ex: Extractor) -> None:
+    found = claims(ex, "Egypt called for a binding treaty on the Nile waters.")
+    assert triples(found) == {("EGY", "demand", "economy")}
+
+
+def test_negated_intention_is_a_rejection(ex: Extractor) -> None:
+    found = claims(ex, "The EU does not plan to lift its sanctions on Russia.")
+    assert triples(found) == {("eu", "reject", "sanctions")}
+    assert found[0].negated is False
+
+
+def test_sending_troops_is_about_security(ex: Extractor) -> None:
+    found = claims(ex, "Britain and France said they would send troops to Ukraine after a truce.")
+    assert triples(found) == {
+        ("GBR", "offer", "security_guarantees"),
+        ("FRA", "offer", "security_guarantees"),
+    }
+
+
+def test_second_to_infinitive_is_a_second_demand(ex: Extractor) -> None:
+    found = claims(
+        ex, "Moscow wants Kyiv to abandon its bid to join NATO and to cap its armed forces."
+    )
+    assert triples(found) == {("RUS", "demand", "alliances"), ("RUS", "demand", "military_limits")}
+
+
+def test_leader_named_before_his_description(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The Polisario Front rejected the plan. Brahim Ghali, the movement's leader, said the "
+        "Sahrawi people would never accept Moroccan sovereignty over the territory.",
+    )
+    assert {c.actor for c in found} == {"polisario"}
+
+
+def test_breaking_off_talks_is_a_rejection_even_as_news(ex: Extractor) -> None:
+    found = claims(
+        ex, "Colombian President Gustavo Petro suspended peace talks with the ELN on Monday."
+    )
+    assert triples(found) == {("COL", "reject", "process")}
+    assert claims(ex, "Talks that were suspended in January resumed in Caracas.") == []
+
+
+def test_conditions_imposed_point_back_to_the_demand(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Bogota demanded that the ELN free all hostages before talks resume. The ELN said it "
+        "would not accept conditions imposed unilaterally.",
+    )
+    assert ("eln", "reject", "humanitarian") in triples(found)
+
+
+def test_return_of_a_place_is_territory_of_people_humanitarian(ex: Extractor) -> None:
+    found = claims(ex, "Tigray leaders demanded the return of Western Tigray.")
+    assert {(c.kind, c.issue) for c in found} == {("demand", "territory")}
+    found = claims(ex, "Armenia called for the return of Armenian prisoners held in Baku.")
+    assert triples(found) == {("ARM", "demand", "humanitarian")}
+
+
+def test_stance_idioms(ex: Extractor) -> None:
+    found = claims(ex, "Washington gave the green light to a UN force in Gaza.")
+    assert triples(found) == {("USA", "accept", "security_guarantees")}
+    found = claims(ex, "Hungary stood in the way of new sanctions on Russia.")
+    assert triples(found) == {("HUN", "reject", "sanctions")}
+    found = claims(ex, "Kyiv said no to any ceasefire that would freeze the front line.")
+    assert triples(found) == {("UKR", "reject", "ceasefire")}
+    found = claims(ex, "Moscow would never say yes to NATO troops in Ukraine.")
+    assert {(c.actor, c.kind) for c in found} == {("RUS", "reject")}
+    found = claims(ex, "Germany threw its weight behind the reparations loan.")
+    assert triples(found) == {("DEU", "accept", "economy")}
+
+
+def test_verdicts_on_a_plan(ex: Extractor) -> None:
+    found = claims(ex, "The plan, Lavrov said, was a good basis for talks.")
+    assert triples(found) == {("RUS", "accept", "process")}
+    found = claims(ex, "Peskov said the plan was not acceptable to Moscow.")
+    assert triples(found) == {("RUS", "reject", "process")}
+    found = claims(ex, "Moscow said the British proposals were entirely unconstructive.")
+    assert ("RUS", "reject", "process") in triples(found)
+    assert ("GBR", "reject", "process") not in triples(found)
+    assert claims(ex, "The strikes were unacceptable, Macron said.") == []
+
+
+def test_handing_over_a_person_is_justice(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Kosovo demanded that Serbia hand over Milan Radoicic. Serbian President Aleksandar "
+        "Vucic dismissed the demand.",
+    )
+    assert triples(found) == {("XKX", "demand", "justice"), ("SRB", "reject", "justice")}
+    found = claims(ex, "Russia would never hand over Crimea.")
+    assert triples(found) == {("RUS", "reject", "territory")}
+
+
+def test_accusation_is_not_the_accusers_stance(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The RSF accused the army of blocking aid and demanded unhindered access to Darfur.",
+    )
+    assert triples(found) == {("rsf", "demand", "humanitarian")}
+
+
+def test_requirement_in_a_position_clause(ex: Extractor) -> None:
+    found = claims(
+        ex, "The Kremlin reiterated its position that Ukraine must leave the four regions."
+    )
+    assert triples(found) == {("RUS", "demand", "territory")}
+
+
+def test_he_is_the_last_person_named_as_a_subject(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Congolese President Felix Tshisekedi met Rwandan President Paul Kagame in Doha. "
+        "He demanded that Rwanda withdraw its troops from eastern Congo.",
+    )
+    assert triples(found) == {("COD", "demand", "territory")}
+
+
+def test_considering_an_approach_of_ones_own_is_an_offer(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "President Lee Jae-myung said his government might consider a phased approach that "
+        "starts with a freeze of the North's nuclear programme.",
+    )
+    assert ("KOR", "offer", "military_limits") in triples(found)
+    assert {(c.actor, c.kind) for c in found} == {("KOR", "offer")}
+    assert all(c.hedged for c in found)

@@ -142,3 +142,11 @@ def test_weeks_resolve_to_their_monday_only_on_request() -> None:
     assert resolve_date("last week", FRIDAY, weeks=True) == date(2025, 8, 4)
     assert resolve_date("this week", FRIDAY, weeks=True) == date(2025, 8, 11)
     assert resolve_date("next month", FRIDAY, weeks=True) is None
+
+
+def test_future_date_months_behind_publication_is_next_year() -> None:
+    published = date(2025, 11, 19)
+    assert resolve_date("on August 4", published, future=True) == date(2026, 8, 4)
+    # a past event keeps the nearest reading, and a slip of days stays in the same year
+    assert resolve_date("on August 4", published, future=False) == date(2025, 8, 4)
+    assert resolve_date("on November 10", published, future=True) == date(2025, 11, 10)

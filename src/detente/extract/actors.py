@@ -86,6 +86,8 @@ _INSTITUTION_HEADS = {
     "regime",
     "leadership",
 }
+#: How far back (tokens) a state named as a subject still counts as "just mentioned".
+_RECENT_TOKENS = 40
 _MILITARY_HEADS = {"army", "military", "forces", "troops"}
 _MILITARY_WORDS = ("armed forces", "army", "military", "defence forces", "defense forces")
 
@@ -369,6 +371,7 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         if (
             acronym is None
             and len(ent) == 1
+            and ent.start <= root.i < ent.end
             and ent.label_ == "ORG"
             and not ent[0].is_upper
         ):
@@ -501,7 +504,9 @@ class ActorTracker:
             ref = resolve_actor(window) if window is not None else resolve_actor(ent)
             if ref is None and window is not None:
                 ref = self._titled_unknown(ent)
-            if ref is None and ent.root.dep_ == "appos":
+            if ref is None and (
+                ent.root.dep_ == "appos" or any(c.dep_ == "appos" for c in ent.root.children)
+            ):
                 ref = self._appositive(ent)
             if ref is not None and ref.speaker:
                 self._remember(ent.start, ref, subject)
@@ -568,13 +573,18 @@ class ActorTracker:
         """A person named after a description ("the government's delegation head, Yahya
         Kazman"): the side the description stands for, with the person as speaker."""
         head = ent.root.head
-        if head.i >= ent.start or head.pos_ not in {"NOUN", "PROPN"}:
+        if ent.root.dep_ != "appos" or head.i >= ent.start:
+            # "Brahim Ghali, the movement's leader, said": the description follows the name
+            head = next(
+                (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), head
+            )
+        if head.i in range(ent.start, ent.end) or head.pos_ not in {"NOUN", "PROPN"}:
             return None
         desc = self.doc[head.left_edge.i : head.i + 1]
         if not _titles(desc, self.kb) and head.lower_ not in _LOOSE_ROLES | {"head", "chief"}:
             return None
         side = self._resolve(desc)
-        if side is None:
+        if side is None or side.speaker:
             # "the government's delegation head": the owner's side
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None:
@@ -703,11 +713,11 @@ class ActorTracker:
                 known = self.names.get(ent.text.lower()) or self.names.get(ent[-1].lower_)
                 if known is not None:
                     return known
-            if all(t.lower_ in self.person_words for t in span if t.is_alpha and t.is_title):
+            names = [t for t in span if t.is_alpha and t.is_title]
+            if names and all(t.lower_ in self.person_words for t in names):
                 # a person's name the model tagged as an organisation ("Somchai warned")
                 # never becomes an actor of its own
-                if any(t.is_alpha and t.is_title for t in span):
-                    return None
+                return None
         if ref is not None and ref.id in self.org_ids:
             ref = replace(ref, id=self.org_ids[ref.id])  # one id for name and acronym
         if ref is not None:
@@ -744,7 +754,10 @@ class ActorTracker:
             reporter = self._reporting_subject(root)
             if reporter is not None:
                 return reporter
-            return self._last(pos, lambda r: r.speaker is not None)
+            # the last person named as a subject ("Tshisekedi met Kagame. He demanded …")
+            return self._last(
+                pos, lambda r: r.speaker is not None, subjects_only=True
+            ) or self._last(pos, lambda r: r.speaker is not None)
         if low in _PLURAL_PRONOUNS:
             return self._last(pos, lambda r: r.speaker is None, subjects_only=True) or self._last(
                 pos, lambda r: True, subjects_only=True
@@ -775,10 +788,16 @@ class ActorTracker:
                 if main is not None:
                     return main
             if low in _INSTITUTION_HEADS and span[0].lower_ == "the":
-                # "the foreign ministry said": the state last seen acting
-                state = self._last(
+                # "the foreign ministry said", "the government's position": the state the
+                # report is mostly about (a mediator named last is a poor guess)
+                recent = self._last(
                     pos, lambda r: len(r.id) == 3 and r.id.isupper(), subjects_only=True
                 )
+                near = recent is not None and any(
+                    pos - _RECENT_TOKENS <= p < pos and r.id == recent.id
+                    for p, r, _ in self.mentions
+                )
+                state = recent if near else (self._main_state(pos) or recent)
                 if state is not None:
                     return ActorRef(state.id, state.name)
         titles = _titles(span, self.kb)

@@ -182,7 +182,7 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
                 subj = verb_subject(c)
                 if subj is not None:
                     out.append(subj)
-        if out or t.dep_ not in ("xcomp", "aux", "conj", "ccomp", "parataxis"):
+        if out or t.dep_ not in ("xcomp", "aux", "conj", "ccomp", "parataxis", "attr", "acomp"):
             break
     while cur.head.i != cur.i and seen < 12:
         seen += 1

@@ -23,6 +23,7 @@ from detente.extract import events as events_mod
 from detente.extract import facts as facts_mod
 from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
+from detente.extract.places import place_name
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
 
@@ -182,8 +183,19 @@ class Extractor:
                 names.setdefault(claim.actor, claim.actor_name)
             if claim.target:
                 names.setdefault(claim.target, actor_name(claim.target))
+        places: dict[str, str] = {}
+        for claim in claims:
+            for code in claim.places:
+                places.setdefault(code, place_name(code))
+        for fact in facts:
+            places.setdefault(fact.place, fact.place_name or place_name(fact.place))
         return Extraction(
-            extractor=self.name, claims=claims, facts=facts, events=events, actor_names=names
+            extractor=self.name,
+            claims=claims,
+            facts=facts,
+            events=events,
+            actor_names=names,
+            place_names=places,
         )
 
 

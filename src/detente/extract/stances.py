@@ -242,6 +242,8 @@ _GENERIC_DEALS = frozenset(
         "initiative",
         "roadmap",
         "offer",
+        "treaty",
+        "convention",
     }
 )
 _COOP_PROCESS = frozenset({"work", "cooperate", "engage", "meet", "talk", "sit", "convene"})
@@ -399,6 +401,12 @@ class _DocState:
             elif label == "THREAT":
                 self.threat_tokens.update(range(start, end))
             elif label == "EXCH":
+                first = doc[start]
+                if first.lower_ == "for" and (
+                    first.head.lemma_.lower() in comp.lex.verbs
+                    or first.head.lemma_.lower() in comp.lex.nouns
+                ):
+                    continue  # "called for the return of prisoners": the demand's content
                 root = doc[start:end].root
                 if all(r.i != root.i for r in self.exchange_roots):
                     self.exchange_roots.append(root)
@@ -512,12 +520,23 @@ class StanceComponent:
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
         self.matcher.add(
+            "EVAL",
+            [[{"LOWER": {"IN": sorted(_EVALUATIONS)}, "DEP": {"IN": ["acomp", "attr"]}}]],
+        )
+        for kind, patterns in _IDIOMS.items():
+            self.matcher.add(f"IDIOM|{kind}", patterns)
+        self.matcher.add(
             "PLANVERB", [[{"LEMMA": {"IN": sorted(_PLAN_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]]
         )
         self.matcher.add(
             "NOPLAN",
-            [[{"LOWER": {"IN": ["no", "little"]}}, {"LOWER": "immediate", "OP": "?"},
-              {"LOWER": {"IN": sorted(_NO_PLAN_NOUNS)}}]],
+            [
+                [
+                    {"LOWER": {"IN": ["no", "little"]}},
+                    {"LOWER": "immediate", "OP": "?"},
+                    {"LOWER": {"IN": sorted(_NO_PLAN_NOUNS)}},
+                ]
+            ],
         )
         self.matcher.add("BOUND", [[{"LOWER": "bound"}, {"LOWER": "by"}]])
         self.matcher.add("MARK", [[{"LOWER": {"IN": sorted(lex.condition_marks | {"before"})}}]])
@@ -677,6 +696,16 @@ class StanceComponent:
                 be = next((t for t in doc[start:_end] if t.head.lemma_ == "be"), None)
                 tok = be.head if be is not None else doc[start]
                 trig = Trigger(tok, "reject", "mustbe") if be is not None else None
+            elif label.startswith("IDIOM|"):
+                # "gave the green light to", "said no to", "distanced itself from": the verb
+                # holds the stance, the last preposition's object is its content
+                prep = doc[_end - 1]
+                trig = Trigger(tok, label.split("|")[1], "idiom") if tok.pos_ == "VERB" else None
+                if trig is not None:
+                    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                    trig.content = objs or [prep]
+            elif label == "EVAL":
+                trig = self._evaluation_trigger(tok)
             elif label == "PLANVERB":
                 trig = self._plan_verb_trigger(tok, lemma, state)
             elif label == "NOPLAN":
@@ -714,7 +743,8 @@ class StanceComponent:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
         for trig in found.values():
-            trig.content = self._content_roots(trig)
+            if trig.cls != "idiom":
+                trig.content = self._content_roots(trig)
             ids: set[int] = set()
             for root in trig.content:
                 if root.i == trig.token.i:
@@ -740,6 +770,28 @@ class StanceComponent:
                 continue
             out.append(trig)
         return out
+
+    def _judged_owners(self, trig: Trigger, state: _DocState) -> list[_Actor]:
+        """Whose plan a verdict is about ("the European proposals" -> the EU)."""
+        out: list[_Actor] = []
+        for subj in trig.content:
+            for o in self._noun_holder_tokens(subj, False):
+                found = self._resolve_span(_head_span(o), state)
+                if found is not None:
+                    out.append(found)
+        return self._members_of(out)
+
+    @staticmethod
+    def _evaluation_trigger(tok: Token) -> Trigger | None:
+        """ "The plan was a good basis for talks", "the proposals were unconstructive": the
+        speaker's verdict on a plan or demand is an acceptance or a rejection of it."""
+        verb = tok.head
+        if verb.lemma_.lower() not in ("be", "seem", "remain", "look", "sound"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or (subj.lemma_.lower() not in _JUDGED and subj.lower_ not in _JUDGED):
+            return None
+        return Trigger(tok, _EVALUATIONS[tok.lower_], "verdict")
 
     def _plan_verb_trigger(self, tok: Token, lemma: str, state: _DocState) -> Trigger | None:
         """ "The framework envisages / foresees / provides for / would see …": a plan stating its
@@ -779,7 +831,22 @@ class StanceComponent:
         kind = lex.verbs.get(lemma)
         if kind is None:
             return None
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ in ("of", "for")
+            and tok.head.head.lemma_.lower() in _ACCUSING
+        ):
+            return None  # "accused the army of blocking aid": the army's act, told by its foe
         kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+        part = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
+        if lemma == "take" and part is not None:
+            # "will take part in the talks"; "would take no part in …" refuses
+            no = any(d.lower_ in ("no", "little") for d in part.children)
+            return Trigger(tok, "reject" if no else "accept", "verb")
+        if lemma == "put" and any(
+            p.lower_ == "hold" for c in tok.children if c.dep_ == "prep" for p in c.children
+        ):
+            return Trigger(tok, "reject", "verb")  # "put the talks on hold until …"
         need = lex.particles.get(lemma)
         if need and not (kids & need):
             return None
@@ -828,7 +895,8 @@ class StanceComponent:
         ):
             return None  # "declined to comment", "refused to discuss details": no position
         if lemma == "consider" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _ACTION_NOUNS for c in tok.children
+            c.dep_ == "dobj" and c.lemma_.lower() in _ACTION_NOUNS | _OWN_STEPS
+            for c in tok.children
         ):
             kind = "offer"  # "would consider a phased reduction of its presence"
         if self._must(tok) and kind in ("accept", "offer"):
@@ -898,11 +966,29 @@ class StanceComponent:
         if lemma in ("resume", "continue", "keep", "go", "step", "expand"):
             return any(
                 t.lemma_.lower() in _WAR_WORDS
+                or t.lower_ in _WAR_WORDS
+                or t.lemma_.lower() in self.lex.hostile
                 for c in verb.children
                 if c.dep_ in ("dobj", "xcomp", "prep", "prt", "acomp", "ccomp")
                 for t in c.subtree
             )
         return False
+
+    def _ongoing_attack(self, verb: Token) -> bool:
+        """ "keeps bombing", "continues to strike", "carried on attacking": fighting that goes on."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in (
+            "keep",
+            "continue",
+            "carry",
+            "persist",
+        ):
+            return False
+        return any(
+            t.lemma_.lower() in self.lex.hostile or t.lower_ in _WAR_WORDS
+            for c in verb.children
+            if c.dep_ in ("xcomp", "dobj", "prep", "prt", "ccomp")
+            for t in c.subtree
+        )
 
     def _willing_kind(self, tok: Token) -> str | None:
         """Kind of "willing/ready to X": an action is an offer, a thing or talks an acceptance."""
@@ -926,6 +1012,19 @@ class StanceComponent:
         lex = self.lex
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("VBN",) and tok.dep_ == "acl":
             return None
+        if (
+            lemma in _BREAK_OFF
+            and tok.dep_ not in ("relcl", "acl", "advcl", "pcomp")
+            and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TALKS for c in tok.children
+            )
+            and not any(c.dep_ == "mark" for c in tok.children)
+            and not self._negated(tok)
+            and not self._must(tok)
+        ):
+            # "suspended peace talks with the ELN": breaking off talks is a stance even told
+            # as news (a negated or conditional one is left to the usual rules)
+            return Trigger(tok, "reject", "verb")
         kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
         if kids & lex.blocking_particles.get(lemma, frozenset()):
             return None
@@ -992,7 +1091,10 @@ class StanceComponent:
 
     def _must(self, tok: Token) -> bool:
         """ "Kyiv must withdraw", "had to be agreed with Moscow", "should hold elections"."""
-        if tok.dep_ not in ("ccomp", "conj", "xcomp", "ROOT"):
+        content_clause = tok.dep_ == "acl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
+        )  # "its position that Ukraine must leave the four regions"
+        if tok.dep_ not in ("ccomp", "conj", "xcomp", "ROOT") and not content_clause:
             return False
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if aux & {"must", "should"}:
@@ -1045,8 +1147,8 @@ class StanceComponent:
         out: list[Token] = []
         if trig.cls == "exist":
             return [c for c in tok.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"]
-        if trig.cls == "copula":
-            return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]
+        if trig.cls in ("copula", "verdict"):
+            return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
         if trig.cls == "bound":
             return [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
         if trig.cls == "mustbe":
@@ -1067,6 +1169,9 @@ class StanceComponent:
                     c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS
                 ):
                     out.append(c)  # "would not accept North Korea as a nuclear-armed state"
+            if tok.lemma_.lower() == "take":
+                # "take (no) part in the talks": what is joined is the content
+                out.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
             if trig.cls == "verb" and trig.kind == "demand":
                 # "called on the two neighbours to refrain from …" parsed as a purpose clause
                 out.extend(
@@ -1188,6 +1293,12 @@ class StanceComponent:
             if not actors:
                 continue
             actors = self._members_of(actors)
+            if trig.cls == "verdict":
+                # nobody passes a verdict on their own proposals: such a holder is a mistake
+                owners = {a.id for a in self._judged_owners(trig, state)}
+                actors = [a for a in actors if a.id not in owners]
+                if not actors:
+                    continue
             if not from_plan:
                 state.last_actors = actors
                 state.last_sent_start = trig.token.sent.start
@@ -1202,6 +1313,8 @@ class StanceComponent:
                 negated = True
             if trig.fixed:
                 negated = False
+            if negated and kind == "propose" and trig.token.lemma_.lower() in _INTENT_VERBS:
+                kind, negated = "reject", False  # "does not plan to lift its sanctions"
             if negated and kind in _KIND_FLIP:
                 kind = _KIND_FLIP[kind]
                 negated = False
@@ -1220,8 +1333,10 @@ class StanceComponent:
                 continue
             clause = _clause_head(trig.token)
             quote_span = self._quote_span(trig, clause, state)
-            menacing = kind != "threaten" and not self._negated(trig.token) and any(
-                i in state.threat_tokens for i in range(quote_span.start, quote_span.end)
+            menacing = (
+                kind != "threaten"
+                and not self._negated(trig.token)
+                and any(i in state.threat_tokens for i in range(quote_span.start, quote_span.end))
             )
             hedged = hedged_flip or self._hedged(trig.token, clause, state)
             conds = self._conditions(clause, state)
@@ -1408,6 +1523,9 @@ class StanceComponent:
                 toks, split = _own_subtree(head, set())
                 pending.extend(split)
                 issue = self._unit_issue(_Unit(head, toks), state)
+                if kind == "demand" and any(self._ongoing_attack(t) for t in toks):
+                    # "as long as the army keeps bombing civilians": that the attacks stop
+                    issue = "ceasefire"
                 if issue is None or issue in issues:
                     continue
                 issues.add(issue)
@@ -1463,7 +1581,7 @@ class StanceComponent:
             subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
             actors = [a for h in subjects for a in self._resolve_tok(h, tok, state)]
             return _unique(actors), False
-        if trig.cls in ("must", "exist", "copula", "mustbe"):
+        if trig.cls in ("must", "exist", "copula", "mustbe", "verdict"):
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
             reporters = attr.reporter_chain(tok, self.lex.sources)
             for rep in reporters:
@@ -1554,7 +1672,7 @@ class StanceComponent:
                 found = self._resolve_tok(c, tok, state, fallback=False)
                 lemma = c.lemma_.lower()
                 own_side = any(p.dep_ == "poss" and p.lower_ in _PRONOUNS for p in c.children)
-                if not found and (lemma in _INSTITUTIONS or own_side):
+                if not found and (lemma in _INSTITUTIONS or lemma in _PEOPLE or own_side):
                     # "X's office said the government was ready …": the speaker's side.
                     for rep in attr.reporter_chain(tok, self.lex.sources):
                         found = self._resolve_tok(rep, rep.head, state, False)
@@ -1762,6 +1880,13 @@ class StanceComponent:
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "presence":
             return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
+        person = _handed_person(trig.token)
+        if person is not None:
+            # "hand over Milan Radoicic", "extradite the commander": a matter of justice
+            return [("justice", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.cls == "concession" and _sends_force(trig.token):
+            # "would send troops to Ukraine": a force for security, wherever it goes
+            return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree)))]
         if own and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "up", "over")
             for c in trig.token.children
@@ -1780,6 +1905,8 @@ class StanceComponent:
                     for t in c.subtree
                 }
                 toks = [t for t in toks if t.i not in subj] or [trig.token]
+                if issue == "territory" and _sends_force(trig.token):
+                    issue = "security_guarantees"  # "would send troops to Ukraine"
                 if issue == "territory" and _leaves_mission(trig.token):
                     # "pull its troops out of the AU mission": a stance on the force, not on land
                     issue = "security_guarantees"
@@ -1807,7 +1934,11 @@ class StanceComponent:
                             seen.add(issue)
                             out.append((issue, unit))
         for unit in rest:
-            if unit.head.pos_ == "VERB" and _leaves_mission(unit.head):
+            if unit.head.pos_ == "VERB" and _handed_person(unit.head) is not None:
+                out.append(("justice", unit))
+                seen.add("justice")
+                continue
+            if unit.head.pos_ == "VERB" and (_leaves_mission(unit.head) or _sends_force(unit.head)):
                 out.append(("security_guarantees", unit))
                 seen.add("security_guarantees")
                 continue
@@ -1868,10 +1999,16 @@ class StanceComponent:
     ) -> list[tuple[str, _Unit]]:
         """A threat of force is about the fighting (ceasefire) unless it names another issue
         outright: "warned it would respond decisively" is not a stance on the process."""
+        menacing = any(t.i in state.threat_tokens for _, u in issues for t in u.tokens)
         strong = [
             (i, u)
             for i, u in issues
-            if i != "process" or self._classify(u.head, u.tokens, state, min_weight=3)
+            if (i != "process" and self._classify(u.head, u.tokens, state, min_weight=2))
+            or (
+                i == "process"
+                and not menacing
+                and self._classify(u.head, u.tokens, state, min_weight=3)
+            )
         ]
         if strong:
             return strong
@@ -1901,8 +2038,11 @@ class StanceComponent:
         ):
             return []  # "the next step should be …" introduces something new
         kids = list(head.children)
-        if not any((c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS) or c.dep_ == "poss" for c in kids):
-            return []
+        imposed = head.tag_ == "NNS" and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in kids)
+        if not imposed and not any(
+            (c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS) or c.dep_ == "poss" for c in kids
+        ):
+            return []  # "conditions imposed unilaterally" points back as "the conditions" does
         if any(c.lower_ in ("next", "first", "further", "other", "second") for c in kids):
             return []
         owners = [
@@ -1947,6 +2087,33 @@ class StanceComponent:
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
         head = unit.head
+        if head.lemma_.lower() in _HANDOVER_NOUNS and any(
+            p.ent_type_ in ("GPE", "LOC", "FAC")
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ):
+            return "territory"  # "the return of Western Tigray": land changing hands
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _REFERRING and len(unit.tokens) > 2:
+            # "dismissed calls to withdraw from the corridor": what is called for decides
+            issue = self._classify(head, [t for t in unit.tokens if t.i != head.i], state)
+            if issue is not None:
+                return issue
+        if head.pos_ == "VERB" and head.lemma_.lower() in (
+            "consider",
+            "weigh",
+            "study",
+            "examine",
+            "explore",
+        ):
+            # "could consider a freeze of its programme": what is considered decides
+            objs = [
+                t for t in unit.tokens if t.i != head.i and t.dep_ not in ("nsubj", "aux", "neg")
+            ]
+            issue = self._classify(head, objs, state, min_weight=2) if objs else None
+            if issue is not None and issue != "process":
+                return issue
         if head.pos_ == "VERB" and head.lemma_.lower() in _COOP_PROCESS:
             return "process"  # "agreed to work towards …", "ready to engage"
         if head.lemma_.lower() in _GENERIC_DEALS:
@@ -1955,6 +2122,8 @@ class StanceComponent:
                 t
                 for c in head.children
                 if c.dep_ in ("compound", "amod", "nmod")
+                # "a treaty on the Nile waters", "an agreement over grazing land"
+                or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
                 for t in c.subtree
             ]
             issue = self._classify(head, mods, state, min_weight=2) if mods else None
@@ -2051,6 +2220,12 @@ class StanceComponent:
             for c in t.children:
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
                     return True
+                if (
+                    c.dep_ == "advmod"
+                    and c.lower_ == "longer"
+                    and any(d.lower_ == "no" for d in c.children)
+                ):
+                    return True  # "no longer considers itself bound by …"
                 if c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "neither"):
                     return True
                 if c.dep_ == "nsubjpass" and any(
@@ -2258,7 +2433,9 @@ def _stranded_conditions(roots: list[Token]) -> list[Token]:
                     c.dep_ == "conj"
                     and c.i > root.i
                     and c.tag_ == root.tag_
-                    and a.tag_ != c.tag_
+                    # a verb of the same tense as the main verb only when it opens a list
+                    # ("if X freed prisoners, accepted monitors and returned to talks")
+                    and (a.tag_ != c.tag_ or any(d.dep_ == "conj" for d in c.children))
                     and c.i not in ancestors
                     and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
                 ):
@@ -2274,7 +2451,7 @@ def _headline_end(text: str) -> int:
     if nl <= 0 or nl > 200 or not text[nl:].strip():
         return 0
     line = text[:nl].rstrip()
-    return nl if line and line[-1] not in ".!?\"”" else 0
+    return nl if line and line[-1] not in '.!?"”' else 0
 
 
 def _body_over_headline(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -2360,10 +2537,12 @@ def _background_relcl(tok: Token) -> bool:
         cur = cur.head
     else:
         return False
-    if not any(c.tag_ in ("WDT", "WP") for c in cur.children) or cur.tag_ == "VBG":
-        # "a plan that calls for …" is a restrictive description; "which have been drafting
-        # amendments" an activity still under way: both kept
-        return False
+    if not any(c.tag_ in ("WDT", "WP") for c in cur.children):
+        return False  # "a plan that calls for …" is a restrictive description, kept
+    if cur.tag_ == "VBG":
+        # "which have been drafting amendments" is a stance under way, but "the M23, which is
+        # negotiating separately" only says where talks stand
+        return cur.lemma_.lower() in _COOP_PROCESS | {"negotiate", "discuss"}
     for c in cur.children:
         if c.dep_ in ("advmod", "prep", "npadvmod") and c.lower_ in _BACKGROUND_ADVERBS:
             return True
@@ -2372,8 +2551,10 @@ def _background_relcl(tok: Token) -> bool:
             for a in c.children
         ):
             return True  # "which has blocked earlier decisions"
-        if c.dep_ == "prep" and c.lower_ == "in" and any(
-            p.lower_ in ("past", "years", "decades") for p in c.subtree
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(p.lower_ in ("past", "years", "decades") for p in c.subtree)
         ):
             return True
         if (
@@ -2389,16 +2570,77 @@ def _background_relcl(tok: Token) -> bool:
 
 
 _MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec"}
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
 )
 
 
 _MISSIONS = frozenset(
-    {"mission", "force", "coalition", "operation", "peacekeeping", "contingent", "deployment",
-     "missions", "forces", "peacekeepers"}
+    {
+        "mission",
+        "force",
+        "coalition",
+        "operation",
+        "peacekeeping",
+        "contingent",
+        "deployment",
+        "missions",
+        "forces",
+        "peacekeepers",
+    }
 )
+
+
+_HANDING = frozenset({"hand", "extradite", "surrender", "deliver", "transfer", "turn"})
+
+
+def _handed_person(verb: Token) -> Token | None:
+    """The person handed over ("hand over Milan Radoicic", "extradite the general")."""
+    if verb.lemma_.lower() not in _HANDING:
+        return None
+    if verb.lemma_.lower() in ("hand", "turn") and not any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "over" for c in verb.children
+    ):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON":
+            return c
+    return None
+
+
+_SENDING = frozenset({"send", "deploy", "station", "dispatch", "contribute", "commit", "base"})
+
+
+def _sends_force(verb: Token) -> bool:
+    """ "send troops to Ukraine", "deploy peacekeepers": a force offered for security."""
+    return verb.lemma_.lower() in _SENDING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS | {"peacekeeper", "monitor", "observer"}
+        for c in verb.children
+    )
 
 
 def _leaves_mission(verb: Token) -> bool:
@@ -2438,18 +2680,184 @@ _REFERRING: dict[str, tuple[str, ...]] = {
     "warning": ("threaten",),
 }
 _ANAPHOR_REACH = 600
+#: "would consider a phased approach": a course of its own, offered
+_OWN_STEPS = frozenset({"approach", "step", "option", "measure", "gesture"})
+_ACCUSING = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "condemn",
+        "criticise",
+        "criticize",
+        "fault",
+        "denounce",
+        "castigate",
+        "rebuke",
+        "attack",
+        "slam",
+    }
+)
+#: Verdicts on a plan or a demand ("was a good basis", "were unconstructive").
+_EVALUATIONS = {
+    **dict.fromkeys(
+        (
+            "acceptable",
+            "constructive",
+            "basis",
+            "positive",
+            "realistic",
+            "workable",
+            "welcome",
+            "reasonable",
+            "balanced",
+            "encouraging",
+            "promising",
+        ),
+        "accept",
+    ),
+    **dict.fromkeys(
+        (
+            "unacceptable",
+            "unconstructive",
+            "non-starter",
+            "nonstarter",
+            "unrealistic",
+            "unworkable",
+            "absurd",
+            "illegitimate",
+            "unbalanced",
+            "irrelevant",
+            "pointless",
+            "meaningless",
+            "capitulation",
+            "surrender",
+            "provocation",
+            "ultimatum",
+        ),
+        "reject",
+    ),
+}
+#: What such a verdict must be about to count as a stance.
+_JUDGED = frozenset(
+    {
+        "plan",
+        "proposal",
+        "proposals",
+        "draft",
+        "framework",
+        "initiative",
+        "offer",
+        "idea",
+        "deal",
+        "agreement",
+        "terms",
+        "demand",
+        "demands",
+        "condition",
+        "conditions",
+        "roadmap",
+        "text",
+        "document",
+        "approach",
+        "suggestion",
+        "counterproposal",
+        "arrangement",
+    }
+)
+_DETS: dict[str, Any] = {
+    "LOWER": {"IN": ["the", "its", "their", "his", "her", "a", "an"]},
+    "OP": "?",
+}
+_SELF: dict[str, Any] = {"LOWER": {"IN": ["itself", "themselves", "himself", "herself"]}}
+#: Multi-word stance idioms: the first token is the verb, the last the preposition whose
+#: object is the content.
+_IDIOMS: dict[str, list[list[dict[str, Any]]]] = {
+    "accept": [
+        [{"LEMMA": "give"}, _DETS, {"LOWER": "green"}, {"LOWER": "light"}, {"LOWER": "to"}],
+        [
+            {"LEMMA": "give"},
+            _DETS,
+            {"LOWER": {"IN": ["blessing", "nod", "go-ahead", "approval", "backing", "assent"]}},
+            {"LOWER": "to"},
+        ],
+        [{"LEMMA": "say"}, {"LOWER": "yes"}, {"LOWER": "to"}],
+        [{"LEMMA": "throw"}, _DETS, {"LOWER": "weight"}, {"LOWER": "behind"}],
+        [{"LEMMA": "sign"}, {"LOWER": "up"}, {"LOWER": "to"}],
+    ],
+    "reject": [
+        [{"LEMMA": "say"}, {"LOWER": "no"}, {"LOWER": "to"}],
+        [{"LEMMA": "distance"}, _SELF, {"LOWER": "from"}],
+        [{"LEMMA": "stand"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "way"}, {"LOWER": "of"}],
+        [{"LEMMA": "pour"}, {"LOWER": "cold"}, {"LOWER": "water"}, {"LOWER": "on"}],
+        [{"LEMMA": "slam"}, {"LOWER": "the"}, {"LOWER": "door"}, {"LOWER": "on"}],
+        [{"LEMMA": "pull"}, {"LOWER": "the"}, {"LOWER": "plug"}, {"LOWER": "on"}],
+        [{"LEMMA": "turn"}, _DETS, {"LOWER": "back"}, {"LOWER": "on"}],
+    ],
+}
+_HANDOVER_NOUNS = frozenset(
+    {"return", "handover", "transfer", "restitution", "cession", "surrender", "annexation"}
+)
+_BREAK_OFF = frozenset({"suspend", "halt", "freeze", "end", "abandon", "quit", "boycott", "cancel"})
+_TALKS = frozenset(
+    {
+        "talk",
+        "talks",
+        "negotiation",
+        "negotiations",
+        "dialogue",
+        "process",
+        "participation",
+        "contact",
+        "contacts",
+        "cooperation",
+    }
+)
+_INTENT_VERBS = frozenset({"plan", "intend", "envisage", "envision", "foresee", "contemplate"})
+#: "The Sahrawi people would never accept …", said by a leader: the speaker's side.
+_PEOPLE = frozenset({"people", "peoples", "nation", "population", "community"})
 #: Prepositions after a noun that name what it is about ("guarantees for ethnic Serbs").
 _CONTENT_OF = frozenset({"of", "for", "on", "over", "to", "against", "about", "regarding"})
 #: Verbs by which a plan states its terms ("the framework foresees …").
 _PLAN_VERBS = frozenset(
-    {"envisage", "envision", "foresee", "provide", "see", "include", "contain", "stipulate",
-     "mandate", "specify", "set", "outline", "establish", "create", "entail", "involve"}
+    {
+        "envisage",
+        "envision",
+        "foresee",
+        "provide",
+        "see",
+        "include",
+        "contain",
+        "stipulate",
+        "mandate",
+        "specify",
+        "set",
+        "outline",
+        "establish",
+        "create",
+        "entail",
+        "involve",
+    }
 )
 #: Of those, the ones only a document does ("it foresees"), so "it" is the plan.
 _DOCUMENT_VERBS = frozenset({"envisage", "envision", "foresee", "provide", "stipulate"})
 _FORCE_WORDS = frozenset(
-    {"force", "forcefully", "decisively", "firmly", "price", "consequence", "consequences",
-     "response", "retaliation", "incursion", "aggression", "provocation", "defend", "military"}
+    {
+        "force",
+        "forcefully",
+        "decisively",
+        "firmly",
+        "price",
+        "consequence",
+        "consequences",
+        "response",
+        "retaliation",
+        "incursion",
+        "aggression",
+        "provocation",
+        "defend",
+        "military",
+    }
 )
 #: Menacing phrases that make a stance a threat as well.
 _THREAT_PHRASES = (
@@ -2474,13 +2882,37 @@ _THREAT_PHRASES = (
 )
 _NO_PLAN_NOUNS = frozenset({"plan", "plans", "intention", "intentions", "desire", "interest"})
 _NO_COMMENT = frozenset(
-    {"comment", "elaborate", "disclose", "confirm", "specify", "reveal", "answer", "say",
-     "speculate", "name", "identify", "detail"}
+    {
+        "comment",
+        "elaborate",
+        "disclose",
+        "confirm",
+        "specify",
+        "reveal",
+        "answer",
+        "say",
+        "speculate",
+        "name",
+        "identify",
+        "detail",
+    }
 )
 _DETAIL_NOUNS = frozenset({"detail", "details", "specifics", "timing", "content", "contents"})
 _OUTCOME_VERBS = frozenset(
-    {"reach", "achieve", "conclude", "emerge", "produce", "yield", "come", "materialise",
-     "materialize", "happen", "collapse", "fail"}
+    {
+        "reach",
+        "achieve",
+        "conclude",
+        "emerge",
+        "produce",
+        "yield",
+        "come",
+        "materialise",
+        "materialize",
+        "happen",
+        "collapse",
+        "fail",
+    }
 )
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
 _AS_VERBS = frozenset(
@@ -2574,8 +3006,14 @@ def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Tok
         for c in t.children:
             if c.dep_ in ("conj", "cc") and t.i == head.i:
                 continue
+            repeated_to = (
+                t.dep_ == "acl"
+                and c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            )  # "to abandon its bid to join NATO and to cap its army": a second demand
             if (
-                not in_rel
+                (not in_rel or repeated_to)
                 and c.dep_ == "conj"
                 and (
                     (c.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"))
