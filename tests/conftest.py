@@ -113,3 +113,14 @@ def pg_url(pg_server: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """spaCy's English model with detente's gazetteer before ``ner`` (loaded once)."""
+    from detente.extract import gazetteer
+    from detente.extract.pipeline import load_model
+
+    model = load_model()
+    model.add_pipe(gazetteer.FACTORY, before="ner")
+    return model

