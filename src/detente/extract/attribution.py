@@ -46,8 +46,8 @@ class Attribution:
 def phrase_tokens(head: Token) -> list[Token]:
     """The tokens naming *head*'s noun phrase, without coordinated items or trailing clauses.
 
-    "the Financial Times, NBC and Bloomberg" gives "the Financial Times"; "sources close to
-    Putin's summit with Trump in Alaska" gives "sources close to Putin's summit".
+    "Reuters, the BBC and Le Monde" gives "Reuters"; "officials close to the
+    Geneva round between the two envoys" gives "officials close to the Geneva round".
     """
     toks: list[Token] = list(head.doc[head.left_edge.i : head.i + 1])
     right_stop = head.i

@@ -1244,8 +1244,8 @@ class StanceComponent:
         return units
 
     def _carve(self, unit: _Unit, state: _DocState) -> list[_Unit]:
-        """Split list-like riders off a conjunct: "status as a non-nuclear power, independent of
-        NATO, with full guarantees for the Russian-speaking community" holds three stances.
+        """Split list-like riders off a conjunct: "neutral status, outside any military bloc,
+        with protection for the Greek-speaking minority" holds three stances.
 
         A rider is split off only when it names an issue outright (a weight-3 cue), so "talks with
         the rebels" stays one stance."""
@@ -3025,7 +3025,7 @@ def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Tok
             if c.dep_ == "punct":
                 continue
             if c.dep_ == "prep" and c.lower_ == "as" and t.pos_ == "VERB":
-                continue  # "… as one of the conditions for a deal": a role, not a content
+                continue  # "… as one condition of a deal": a role, not a content
             if c.dep_ == "advcl" and any(
                 m.dep_ == "mark"
                 and m.lower_ == "as"
@@ -3065,7 +3065,7 @@ def _chain(tok: Token) -> list[Token]:
 
 
 def _dangling_copula(adj: Token) -> Token | None:
-    """ "Putin is, in principle, willing to …" parsed with "willing" cut off from "is": the
+    """ "Ankara is, for now, willing to …" parsed with "willing" cut off from "is": the
     copula just before it that has no complement of its own."""
     if adj.pos_ != "ADJ" or adj.dep_ in ("acomp", "amod"):
         return None
@@ -3119,7 +3119,7 @@ def _subject(tok: Token) -> Token | None:
             elif c.dep_ == "nsubjpass":
                 passive = True
             elif c.dep_ == "npadvmod" and c.i < cur.i and c.ent_type_ in ("GPE", "ORG", "NORP"):
-                # "Moscow, it should be recalled, demands …": the name set off by commas.
+                # "Tehran, it must be said, insists …": the name set off by commas.
                 return c
         if passive:
             for c in cur.children:
