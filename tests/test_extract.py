@@ -33,7 +33,7 @@ def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
 
 def test_extractor_interface(ex: Extractor) -> None:
     assert get_extractor() is ex
-    assert ex.name == EXTRACTOR_NAME == "detente.extract.v2"
+    assert ex.name == EXTRACTOR_NAME == "detente.extract.v3"
     assert ex.components["stances"] == "detente_stances_v1"
     assert ex.components["gazetteer"] == "detente_gazetteer_v1"
     assert ex.model.startswith("en_core_web_sm")
@@ -753,3 +753,231 @@ def test_considering_an_approach_of_ones_own_is_an_offer(ex: Extractor) -> None:
     assert ("KOR", "offer", "military_limits") in triples(found)
     assert {(c.actor, c.kind) for c in found} == {("KOR", "offer")}
     assert all(c.hedged for c in found)
+
+
+# -- generalisation round: invented sentences across conflicts ------------------------------
+
+
+def test_must_in_reported_speech_is_the_speakers_demand_only(ex: Extractor) -> None:
+    # The addressee of "must" ("the government") is no issue cue of its own.
+    found = triples(
+        claims(ex, "An M23 spokesman said the government must now honour the ceasefire accord.")
+    )
+    assert ("m23", "demand", "governance") not in found
+    assert {a for a, _, _ in found} == {"m23"}
+    assert ("hamas", "demand", "ceasefire") in triples(
+        claims(ex, "Hamas said Israeli strikes on Khan Younis must stop.")
+    )
+
+
+def test_means_of_retaliation_name_the_issue(ex: Extractor) -> None:
+    found = triples(
+        claims(ex, "The Kremlin said it would retaliate by seizing Western property and assets.")
+    )
+    assert ("RUS", "threaten", "economy") in found
+    assert ("RUS", "threaten", "ceasefire") not in found
+
+
+def test_offered_soldiers_for_a_force_are_security_not_land(ex: Extractor) -> None:
+    found = triples(
+        claims(ex, "Kenya offered 1,000 police officers and soldiers for the multinational force.")
+    )
+    assert ("KEN", "offer", "security_guarantees") in found
+    assert ("KEN", "offer", "territory") not in found
+
+
+def test_power_only_to_an_elected_body_is_a_demand(ex: Extractor) -> None:
+    text = (
+        "Sudan's army chief said the military would hand over power only to an elected government."
+    )
+    assert ("saf", "demand", "governance") in triples(claims(ex, text))
+    assert ("TUR", "demand", "territory") in triples(
+        claims(ex, "Turkey intends to keep its outpost on the buffer zone in Cyprus.")
+    )
+
+
+def test_treaty_in_abeyance_is_held_back(ex: Extractor) -> None:
+    found = claims(ex, "India said the Indus Waters Treaty would remain in abeyance for now.")
+    assert ("IND", "reject", "economy") in triples(found)
+
+
+def test_considering_ones_own_step_or_measures_against_others(ex: Extractor) -> None:
+    own = claims(ex, "The Houthis could consider freezing their missile launches at ships.")
+    assert [(c.actor, c.kind, c.hedged) for c in own] == [("houthis", "offer", True)]
+    against = triples(
+        claims(ex, "The EU would consider new measures against anyone who obstructs the vote.")
+    )
+    assert ("eu", "threaten", "sanctions") in against
+    assert ("eu", "offer", "sanctions") not in against
+
+
+def test_negated_pledges_and_menacing_vows(ex: Extractor) -> None:
+    assert ("RUS", "offer", "ceasefire") in triples(
+        claims(ex, "Russia pledged not to attack energy facilities for 30 days.")
+    )
+    assert ("SRB", "reject", "process") in triples(
+        claims(ex, "Serbia vowed not to sign the treaty until its demands are met.")
+    )
+    assert ("hamas", "offer", "military_limits") in triples(
+        claims(ex, "Hamas promised not to rearm.")
+    )
+    vow = triples(
+        claims(
+            ex,
+            "Israel's defence minister vowed that southern Syria will be demilitarised "
+            "the easy way or the hard way.",
+        )
+    )
+    assert vow == {("ISR", "threaten", "military_limits")}
+
+
+def test_passive_verdict_of_war_is_a_warning(ex: Extractor) -> None:
+    found = triples(
+        claims(ex, "Any strike on the dam would be considered a declaration of war, Egypt said.")
+    )
+    assert found == {("EGY", "threaten", "ceasefire")}
+
+
+def test_condition_subject_decides_over_a_weak_verb(ex: Extractor) -> None:
+    text = "The EU said sanctions must stay until every prisoner is freed and the repression stops."
+    found = triples(claims(ex, text))
+    assert ("eu", "demand", "justice") in found
+    assert ("eu", "demand", "ceasefire") not in found
+    # the complementizer "that" is no cue for the process
+    assert ("eu", "demand", "sanctions") in triples(
+        claims(ex, "The EU insisted that sanctions stay in place until Russia withdraws.")
+    )
+
+
+def test_reaching_a_deal_is_acceptance_by_each_party(ex: Extractor) -> None:
+    found = triples(
+        claims(ex, "Armenia and Azerbaijan reached an agreement on border delimitation.")
+    )
+    assert found == {("ARM", "accept", "territory"), ("AZE", "accept", "territory")}
+    assert ("USA", "accept", "process") in triples(
+        claims(ex, "Trump said he would strike a deal with Putin.")
+    )
+    assert claims(ex, "No agreement was reached in Istanbul.") == []
+    assert claims(ex, "The two delegations failed to reach a deal on prisoners.") == []
+    assert claims(ex, "Russian troops reached the border of Dnipropetrovsk region.") == []
+    assert ("AZE", "accept", "economy") in triples(
+        claims(ex, "Azerbaijan agreed on a regional economic integration framework with Armenia.")
+    )
+
+
+def test_leaving_talks_and_declaring_truces(ex: Extractor) -> None:
+    assert ("USA", "reject", "process") in triples(
+        claims(ex, "Washington withdrew from the talks on Tuesday.")
+    )
+    assert ("NOR", "reject", "process") in triples(
+        claims(ex, "Norway suspended its mediation role.")
+    )
+    assert claims(ex, "Russian troops withdrew from Kherson.") == []
+    truce = triples(
+        claims(
+            ex, "Sudan's paramilitary Rapid Support Forces announced a three-month truce on Monday."
+        )
+    )
+    assert truce == {("rsf", "offer", "ceasefire")}
+    assert claims(ex, "Israel announced a halt to aid deliveries into Gaza.") == []
+
+
+def test_the_movement_named_before_keeps_its_id(ex: Extractor) -> None:
+    text = (
+        "The ELN, Colombia's largest remaining rebel group, attacked a base near Cucuta. "
+        "The group said it would never disarm."
+    )
+    assert ("eln", "reject", "military_limits") in triples(claims(ex, text))
+
+
+def test_refusing_ones_own_act_on_terms(ex: Extractor) -> None:
+    text = (
+        "Kosovo's prime minister Albin Kurti said he would not form the association "
+        "before Serbia recognised Kosovo."
+    )
+    found = triples(claims(ex, text))
+    assert ("XKX", "reject", "minority_rights") in found
+    assert ("XKX", "demand", "recognition") in found
+    congo = triples(
+        claims(
+            ex,
+            "Tshisekedi said Congo would not negotiate with the M23 while Rwandan troops "
+            "remained on its soil.",
+        )
+    )
+    assert ("COD", "reject", "process") in congo
+    assert any(k == "demand" and a == "COD" for a, k, _ in congo)
+
+
+def test_foreign_troops_leaving_is_a_military_limit(ex: Extractor) -> None:
+    assert ("MLI", "demand", "military_limits") in triples(
+        claims(ex, "Mali's junta demanded the withdrawal of all foreign forces from the country.")
+    )
+    assert ("RUS", "demand", "territory") in triples(
+        claims(ex, "Russia demanded the withdrawal of Ukrainian troops from Donetsk.")
+    )
+
+
+def test_threat_to_leave_the_talks_is_about_the_process(ex: Extractor) -> None:
+    assert triples(claims(ex, "Burundi threatened to pull out of the peace process.")) == {
+        ("BDI", "threaten", "process")
+    }
+
+
+def test_own_attacks_halting_is_the_speakers_offer(ex: Extractor) -> None:
+    found = claims(ex, "The RSF said the fighting around El Fasher would end if the army withdrew.")
+    assert ("rsf", "offer", "ceasefire") in triples(found)
+    assert any(c.conditional for c in found if c.kind == "offer")
+
+
+def test_a_proposal_for_something_names_its_issue(ex: Extractor) -> None:
+    found = triples(
+        claims(ex, "Sudan's government rejected a US-backed proposal for a humanitarian truce.")
+    )
+    assert any(k == "reject" and i == "ceasefire" for _, k, i in found)
+
+
+def test_expecting_another_party_to_act_is_a_demand(ex: Extractor) -> None:
+    found = claims(ex, "Moscow expects Kyiv to abandon its NATO ambitions.")
+    assert [(c.actor, c.kind, c.issue, c.hedged) for c in found] == [
+        ("RUS", "demand", "alliances", False)
+    ]
+    assert claims(ex, "Israel expects the ceasefire to hold.") == []
+    assert claims(ex, "Talks between Serbia and Kosovo are expected to resume next week.") == []
+
+
+def test_laying_down_arms_and_surrender_are_military_limits(ex: Extractor) -> None:
+    assert triples(claims(ex, "The ELN said it would not lay down its weapons.")) == {
+        ("eln", "reject", "military_limits")
+    }
+    found = triples(
+        claims(ex, "The Sudanese army said it would keep fighting until the RSF surrendered.")
+    )
+    assert ("saf", "demand", "military_limits") in found
+    assert ("saf", "demand", "territory") not in found
+
+
+def test_a_swift_response_is_a_threat_not_sanctions(ex: Extractor) -> None:
+    text = "Pakistan's army said any Indian misadventure would be met with a swift response."
+    assert triples(claims(ex, text)) == {("PAK", "threaten", "ceasefire")}
+    assert claims(ex, "Israel said its demands had been met.") == []
+
+
+def test_responding_is_a_threat_only_without_something_answered(ex: Extractor) -> None:
+    assert triples(claims(ex, "Iran warned it would respond.")) == {
+        ("IRN", "threaten", "ceasefire")
+    }
+    assert claims(ex, "Hamas said it would respond to the proposal on Friday.") == []
+
+
+def test_the_plan_takes_the_issue_of_the_proposal_before(ex: Extractor) -> None:
+    text = "Egypt proposed a two-stage truce in Gaza. Hamas accepted the plan on Sunday."
+    found = triples(claims(ex, text))
+    assert {("hamas", "accept", "process"), ("hamas", "accept", "ceasefire")} <= found
+
+
+def test_releasing_captured_soldiers_is_humanitarian(ex: Extractor) -> None:
+    text = (
+        "The ELN said it would release the soldiers it kidnapped last week as a goodwill gesture."
+    )
+    assert triples(claims(ex, text)) == {("eln", "offer", "humanitarian")}

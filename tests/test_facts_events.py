@@ -256,3 +256,17 @@ def test_agreements_about_talks(nlp: Language) -> None:
 def test_event_announced_for_next_week(nlp: Language) -> None:
     found = events(nlp, "Russian and Ukrainian delegations will meet in Istanbul next week.")
     assert [(k, d, p) for k, d, _, p in found] == [("meeting", date(2025, 8, 18), "Istanbul")]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Armenian and Azerbaijani negotiators are due to meet next Tuesday.", ["ARM", "AZE"]),
+        ("Serbia and Kosovo were expected to hold talks in Brussels on Monday.", ["SRB", "XKX"]),
+    ],
+)
+def test_participants_of_an_expected_meeting(
+    nlp: Language, text: str, participants: list[str]
+) -> None:
+    found = events(nlp, text)
+    assert len(found) == 1 and found[0][2] == participants

@@ -270,3 +270,22 @@ def test_single_word_leader_names_inside_other_names(nlp: Language) -> None:
     assert found["Putin"] == ("PERSON", "person:RUS")
     assert found["Lavrov"] == ("PERSON", "person:RUS")
     assert not any(v[1] for k, v in found.items() if "Anwar" in k or "Qassem" in k), found
+
+
+def test_stance_word_lists_are_data_and_shared() -> None:
+    from detente.extract import gazetteer, timex
+    from detente.extract.lexicon import kinds_map, phrase_list, word_list, word_map
+
+    months = word_list("months")
+    assert len(months) == 12 and "september" in months
+    # one source for the calendar: the gazetteer and the time expressions use the same list
+    assert months <= gazetteer._CALENDAR
+    assert timex._HAS_MONTH.search("talks on Sept. 4") is not None
+    assert timex._HAS_MONTH.search("a mayoral race") is None
+    assert "the hard way" in phrase_list("threat_phrases")
+    assert word_map("evaluations")["unacceptable"] == "reject"
+    assert kinds_map("referring")["ultimatum"] == ("demand",)
+    # YAML must not turn particles such as "on"/"off" into booleans
+    assert {"on", "off"} <= word_list("particles")
+    with pytest.raises(KeyError):
+        word_list("no_such_list")

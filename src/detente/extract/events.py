@@ -231,10 +231,17 @@ class _Finder:
                     and c.dep_ in {"compound", "amod", "poss", "nmod"}
                 ):
                     toks += self._subtree(c)
-        if verb.dep_ in {"xcomp", "conj"}:
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and not any(t.dep_ == "nsubj" for t in verb.children):
-                toks += self._subtree(subj)
+        if verb.dep_ in {"xcomp", "conj"} and not any(t.dep_ == "nsubj" for t in verb.children):
+            # "are due to meet", "were expected to hold talks": the subject sits higher up
+            up = verb.head
+            for _ in range(3):
+                subj = next((c for c in up.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    toks += self._subtree(subj)
+                    break
+                if up.dep_ not in {"xcomp", "acomp", "conj"} or up.head.i == up.i:
+                    break
+                up = up.head
         return self._actors_in(sorted(set(toks), key=lambda t: t.i))
 
     def _place_ent(self, prep: Token) -> str | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from detente.extract.kb import Knowledge, knowledge
+from detente.extract.lexicon import word_list
 
 #: spaCy forbids "." in factory names, so the version is joined with "_".
 FACTORY = "detente_gazetteer_v1"
@@ -81,27 +82,7 @@ def _opens_org_name(span: Span) -> bool:
     return False
 
 
-_CALENDAR = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_CALENDAR = word_list("weekdays") | word_list("months")
 
 
 class Gazetteer:

@@ -3,6 +3,8 @@
 ``stances.yaml`` lists the trigger words (verbs, nouns, willingness adjectives, concession verbs)
 and the cue words for hedging, negation, conditions, exchanges, denials and sources;
 ``taxonomy.yaml`` lists the negotiation issues with weighted cue words and their crosswalks.
+The ``lists:`` section of ``stances.yaml`` holds the named word lists the dependency rules use
+(months, menace phrases, deal verbs …), read with :func:`word_list` and friends.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ def _words(items: Any) -> frozenset[str]:
         # YAML reads bare on/off/no/yes as booleans: such words must be quoted.
         raise ValueError(f"lexicon entries must be strings (quote them): {bad!r}")
     return frozenset(w.lower() for w in words)
+
+
+def _words_in_order(items: Any) -> list[str]:
+    _words(items)  # validates the entries
+    return list(dict.fromkeys(w.lower() for w in items or []))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +83,55 @@ class Taxonomy:
 
 
 @functools.cache
+def _stances_data() -> dict[str, Any]:
+    return _load("stances.yaml")
+
+
+def _named(name: str) -> Any:
+    lists = _stances_data().get("lists") or {}
+    if name not in lists:
+        raise KeyError(f"stances.yaml: no list {name!r} under 'lists'")
+    return lists[name]
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """A named word list from ``stances.yaml`` (``lists:`` section), lower-cased."""
+    return _words(_named(name))
+
+
+@functools.cache
+def phrase_list(name: str) -> tuple[str, ...]:
+    """A named phrase list from ``stances.yaml``, lower-cased, in file order."""
+    return tuple(_words_in_order(_named(name)))
+
+
+@functools.cache
+def word_map(name: str) -> dict[str, str]:
+    """A named ``label: [words]`` table from ``stances.yaml``, as word -> label."""
+    out: dict[str, str] = {}
+    for label, words in (_named(name) or {}).items():
+        for w in _words_in_order(words):
+            out.setdefault(w, str(label))
+    return out
+
+
+@functools.cache
+def kinds_map(name: str) -> dict[str, tuple[str, ...]]:
+    """A named ``word: [kinds]`` table from ``stances.yaml``; every kind must be a known one."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word, kinds in (_named(name) or {}).items():
+        bad = [k for k in kinds if k not in KINDS]
+        if bad:
+            raise ValueError(f"stances.yaml: {name}.{word}: unknown kinds {bad!r}")
+        out[str(word).lower()] = tuple(kinds)
+    return out
+
+
+@functools.cache
 def stance_lexicon() -> StanceLexicon:
     """The stance lexicon (cached per process)."""
-    data = _load("stances.yaml")
+    data = _stances_data()
     verbs: dict[str, str] = {}
     for kind, words in data["verbs"].items():
         if kind not in KINDS:

@@ -35,7 +35,17 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
-from detente.extract.lexicon import StanceLexicon, Taxonomy, stance_lexicon, taxonomy
+from detente.extract.lexicon import (
+    StanceLexicon,
+    Taxonomy,
+    kinds_map,
+    phrase_list,
+    stance_lexicon,
+    taxonomy,
+    word_list,
+    word_map,
+)
+from detente.extract.quantities import NUMBER_WORDS
 from detente.records import Claim
 
 FACTORY = "detente_stances_v1"
@@ -49,298 +59,27 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-_MODALS = frozenset({"will", "would", "could", "can", "shall", "'ll", "wo", "ca", "must", "should"})
-_PRONOUNS = frozenset(
-    {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our"}
-)
-_PLAN_NOUNS = frozenset(
-    {
-        "plan",
-        "proposal",
-        "draft",
-        "document",
-        "framework",
-        "blueprint",
-        "roadmap",
-        "initiative",
-        "text",
-        "deal",
-        "agreement",
-        "memorandum",
-        "proposals",
-    }
-)
-_GROUP_NOUNS = frozenset(
-    {
-        "leader",
-        "head",
-        "minister",
-        "government",
-        "country",
-        "state",
-        "capital",
-        "delegation",
-        "co-chair",
-        "chair",
-        "mediator",
-        "guarantor",
-        "sponsor",
-        "member",
-        "envoy",
-        "co",
-        "chairs",
-        "representative",
-        "foreign minister",
-        "side",
-        "party",
-    }
-)
-_TROOPS = frozenset(
-    {
-        "troop",
-        "troops",
-        "force",
-        "forces",
-        "soldier",
-        "soldiers",
-        "base",
-        "bases",
-        "contingent",
-        "army",
-    }
-)
-#: Acts that are stances even in the past tense of reported speech ("said they recognised …").
-_DECLARATIVE = frozenset(
-    {
-        "recognise",
-        "recognize",
-        "renounce",
-        "abandon",
-        "relinquish",
-        "respect",
-        "honour",
-        "honor",
-        "guarantee",
-        "grant",
-    }
-)
-_AGENT_NOUNS = frozenset(
-    {
-        "coalition",
-        "force",
-        "alliance",
-        "bloc",
-        "government",
-        "side",
-        "team",
-        "delegation",
-        "administration",
-        "army",
-        "military",
-        "movement",
-        "group",
-        "country",
-        "nation",
-        "leadership",
-        "authorities",
-        "negotiator",
-        "official",
-        "envoy",
-        "contingent",
-        "mission",
-        "troop",
-        "unit",
-        "kingdom",
-        "republic",
-        "state",
-        "region",
-        "ministry",
-        "cabinet",
-        "office",
-        "presidency",
-    }
-)
-_ADDRESSEES = frozenset(
-    {
-        "side",
-        "party",
-        "government",
-        "leader",
-        "country",
-        "authority",
-        "participant",
-        "community",
-        "state",
-        "member",
-        "group",
-        "rebel",
-        "negotiator",
-        "delegation",
-    }
-)
-_NEUTRAL_EVENTS = frozenset(
-    {"begin", "start", "happen", "occur", "take", "resume", "open", "be", "proceed", "continue"}
-)
-_NECESSARY = frozenset(
-    {"essential", "indispensable", "imperative", "mandatory", "vital", "unavoidable", "necessary"}
-)
-_SIDE_NOUNS = frozenset(
-    {
-        "delegation",
-        "team",
-        "negotiator",
-        "official",
-        "force",
-        "troop",
-        "diplomat",
-        "envoy",
-        "representative",
-        "minister",
-        "president",
-        "leader",
-        "side",
-    }
-)
-_ACTION_NOUNS = frozenset(
-    {
-        "reduction",
-        "withdrawal",
-        "release",
-        "halt",
-        "freeze",
-        "pullback",
-        "pullout",
-        "exchange",
-        "return",
-        "suspension",
-        "cessation",
-        "lifting",
-        "easing",
-        "handover",
-        "transfer",
-        "cut",
-        "drawdown",
-        "swap",
-        "redeployment",
-        "removal",
-        "concession",
-        "concessions",
-    }
-)
-_GENERIC_DEALS = frozenset(
-    {
-        "agreement",
-        "deal",
-        "accord",
-        "plan",
-        "framework",
-        "proposal",
-        "arrangement",
-        "pact",
-        "memorandum",
-        "understanding",
-        "initiative",
-        "roadmap",
-        "offer",
-        "treaty",
-        "convention",
-    }
-)
-_COOP_PROCESS = frozenset({"work", "cooperate", "engage", "meet", "talk", "sit", "convene"})
-_STATE_NOUNS = frozenset(
-    {
-        "government",
-        "authorities",
-        "administration",
-        "cabinet",
-        "presidency",
-        "ministry",
-        "country",
-        "state",
-        "regime",
-        "leadership",
-        "kingdom",
-        "republic",
-        "emirate",
-        "junta",
-    }
-)
-_GROUP_SUBJECTS = frozenset({"group", "movement", "rebels", "militia", "insurgents", "fighters"})
-_WAR_WORDS = frozenset(
-    {
-        "fighting",
-        "fight",
-        "war",
-        "offensive",
-        "strike",
-        "strikes",
-        "attack",
-        "attacks",
-        "operation",
-        "operations",
-        "bombing",
-        "shelling",
-        "hostilities",
-        "advance",
-        "campaign",
-        "assault",
-    }
-)
-_INSTITUTIONS = frozenset(
-    {
-        "government",
-        "kingdom",
-        "republic",
-        "emirate",
-        "junta",
-        "regime",
-        "authorities",
-        "leadership",
-        "side",
-        "army",
-        "administration",
-        "cabinet",
-        "ministry",
-        "presidency",
-        "office",
-        "delegation",
-        "team",
-        "negotiators",
-        "military",
-        "country",
-        "state",
-        "group",
-        "movement",
-        "rebels",
-        "council",
-    }
-)
+_MODALS = word_list("modals")
+_PRONOUNS = word_list("pronouns")
+_PLAN_NOUNS = word_list("plan_nouns")
+_GROUP_NOUNS = word_list("group_nouns")
+_TROOPS = word_list("troops")
+_DECLARATIVE = word_list("declarative")
+_AGENT_NOUNS = word_list("agent_nouns")
+_ADDRESSEES = word_list("addressees")
+_NEUTRAL_EVENTS = word_list("neutral_events")
+_NECESSARY = word_list("necessary")
+_SIDE_NOUNS = word_list("side_nouns")
+_ACTION_NOUNS = word_list("action_nouns")
+_GENERIC_DEALS = word_list("generic_deals")
+_COOP_PROCESS = word_list("coop_process")
+_STATE_NOUNS = word_list("state_nouns")
+_GROUP_SUBJECTS = word_list("group_subjects")
+_WAR_WORDS = word_list("war_words")
+_INSTITUTIONS = word_list("institutions")
 #: Complement dependencies of a verb trigger.
 _VERB_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp"})
-#: Prepositions whose object is the content of a stance ("call for", "agree on", "withdraw from").
-_CONTENT_PREPS = frozenset(
-    {
-        "for",
-        "on",
-        "upon",
-        "to",
-        "about",
-        "over",
-        "of",
-        "from",
-        "into",
-        "regarding",
-        "concerning",
-        "against",
-        "at",
-        "with",
-        "toward",
-        "towards",
-        "under",
-        "that",
-        "out",
-    }
-)
+_CONTENT_PREPS = word_list("content_preps")
 _NOUN_CONTENT_DEPS = frozenset({"prep", "acl", "ccomp", "relcl", "amod", "compound"})
 _KIND_FLIP = {"accept": "reject", "reject": "accept", "offer": "reject"}
 
@@ -426,12 +165,13 @@ class _DocState:
                     continue
                 self.condition_roots.append(tok.head)
             elif (
-                tok.lower_ == "before"
+                tok.lower_ in ("before", "while")
                 and tok.dep_ == "mark"
                 and tok.head.dep_ == "advcl"
                 and comp._negated(tok.head.head)
             ):
-                # "would not sign before the Houthis stopped attacking": a condition.
+                # "would not sign before the Houthis stopped attacking", "would not negotiate
+                # while foreign troops remained": a condition.
                 self.condition_roots.append(tok.head)
             elif (
                 tok.lower_ == "before"
@@ -539,7 +279,24 @@ class StanceComponent:
             ],
         )
         self.matcher.add("BOUND", [[{"LOWER": "bound"}, {"LOWER": "by"}]])
-        self.matcher.add("MARK", [[{"LOWER": {"IN": sorted(lex.condition_marks | {"before"})}}]])
+        self.matcher.add(
+            "ABEYANCE",
+            [[{"POS": {"IN": ["VERB", "AUX"]}}, {"LOWER": "in"}, {"LOWER": "abeyance"}]],
+        )
+        self.matcher.add(
+            "DEAL",
+            [
+                [
+                    {
+                        "LEMMA": {"IN": sorted(_DEAL_VERBS | _EXIT_VERBS | _DECLARE_VERBS)},
+                        "POS": {"IN": ["VERB", "AUX"]},
+                    }
+                ]
+            ],
+        )
+        self.matcher.add(
+            "MARK", [[{"LOWER": {"IN": sorted(lex.condition_marks | {"before", "while"})}}]]
+        )
         self.matcher.add(
             "OFFTABLE",
             [
@@ -660,14 +417,23 @@ class StanceComponent:
             label = strings[key]
             lemma = tok.lemma_.lower()
             trig: Trigger | None = None
-            if label == "VERB":
-                trig = self._verb_trigger(tok, lemma)
+            if label in ("VERB", "ACT", "DEAL"):
+                trig = self._deal_trigger(tok, lemma)
+                if trig is not None:
+                    pass
+                elif label == "DEAL":
+                    if lemma in _EXIT_VERBS and tok.i not in found:
+                        trig = self._act_trigger(tok, lemma)  # "quit the talks"
+                        if trig is not None and trig.kind != "reject":
+                            trig = None
+                elif label == "VERB":
+                    trig = self._verb_trigger(tok, lemma)
+                else:
+                    trig = self._act_trigger(tok, lemma)
             elif label == "NOUN":
                 trig = self._noun_trigger(tok, lemma)
             elif label == "ADJ":
                 trig = self._adj_trigger(tok)
-            elif label == "ACT":
-                trig = self._act_trigger(tok, lemma)
             elif label == "MUSTBE":
                 tok = doc[_end - 1]
                 has_attr = any(c.dep_ == "attr" for c in tok.children)
@@ -688,6 +454,10 @@ class StanceComponent:
                     doc[_end - 1],
                 )
                 trig = self._needed_trigger(tok)
+            elif label == "ABEYANCE":
+                # "the treaty would remain in abeyance": the speaker holds the treaty back
+                found[tok.i] = Trigger(tok, "reject", "must", fixed=True)  # over "remain"
+                continue
             elif label == "BOUND":
                 # "would not be bound by any provision on mineral exports"
                 trig = Trigger(tok, "accept", "bound") if tok.pos_ in ("VERB", "ADJ") else None
@@ -737,6 +507,20 @@ class StanceComponent:
         # or habitual behaviour is background, not a stance voiced in the report.
         for i in [i for i, t in found.items() if _background_relcl(t.token)]:
             del found[i]
+        # "would not form the association before Serbia recognised Kosovo": a refusal of one's
+        # own act on terms, whatever the verb.
+        for root in state.condition_roots:
+            verb = root.head
+            if (
+                root.dep_ == "advcl"
+                and verb.pos_ == "VERB"
+                and verb.i not in found
+                and verb.i != root.i
+                and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+                and any(c.dep_ == "nsubj" for c in verb.children)
+                and self._negated(verb)
+            ):
+                found[verb.i] = Trigger(verb, "reject", "verb", fixed=True)
         # A stance word inside a condition ("if the authorities accept …") is the condition.
         for root in state.condition_roots:
             for t in root.subtree:
@@ -849,7 +633,11 @@ class StanceComponent:
             return Trigger(tok, "reject", "verb")  # "put the talks on hold until …"
         need = lex.particles.get(lemma)
         if need and not (kids & need):
+            if any(f"{lemma} {k}" in _CONCESSION_PHRASALS for k in kids):
+                return self._act_trigger(tok, lemma)  # "would lay down its weapons"
             return None
+        if lemma == "expect" and not _expects_another(tok):
+            return None  # "talks are expected to resume", "expects a deal soon": a forecast
         if kids & lex.blocking_particles.get(lemma, frozenset()):
             return None
         if lemma == "take" or (lemma == "put" and "on" in kids and "forward" not in kids):
@@ -899,16 +687,107 @@ class StanceComponent:
             for c in tok.children
         ):
             kind = "offer"  # "would consider a phased reduction of its presence"
+        if lemma in ("consider", "weigh", "explore", "contemplate") and kind in ("accept", "offer"):
+            for c in tok.children:
+                if c.dep_ not in ("xcomp", "dobj", "pcomp"):
+                    continue
+                # "could consider freezing its launches" / "halting enrichment": its own step
+                gerunds = [c] + [a for a in c.children if a.dep_ == "amod"]
+                if any(
+                    g.tag_ == "VBG" and g.lemma_.lower() in self.lex.concessions for g in gerunds
+                ):
+                    kind = "offer"
+                if c.dep_ == "dobj" and any(
+                    p.dep_ == "prep" and p.lower_ == "against" for p in c.children
+                ):
+                    kind = "threaten"  # "would consider measures against anyone who …"
+        if lemma in ("consider", "regard", "deem", "view", "treat", "see") and any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in tok.children
+        ):
+            # "any strike on the dam would be considered a declaration of war": a warning by
+            # the speaker, not acceptance; any other passive verdict is no stance
+            said = [
+                t
+                for c in tok.children
+                if c.dep_ in ("oprd", "attr", "xcomp", "prep")
+                for t in c.subtree
+            ]
+            if any(t.lemma_.lower() in _WAR_WORDS or t.lower_ == "aggression" for t in said):
+                return Trigger(tok, "threaten", "must", fixed=True)
+            return None
+        if lemma in _INTENT_VERBS and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex.retentions for c in tok.children
+        ):
+            kind = "demand"  # "intends to keep its outpost on the island": a claim it holds
         if self._must(tok) and kind in ("accept", "offer"):
             # "guarantees had to be agreed with Moscow": the speaker sets a requirement.
             return Trigger(tok, "demand", "must")
         if lemma in ("vow", "pledge", "promise", "warn"):
             xcomps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+            denied = [c for c in xcomps if any(d.dep_ == "neg" for d in c.children)]
+            if denied and lemma != "warn" and not self._negated(tok):
+                # "pledged not to attack …" is a restraint offered; "vowed never to sign …"
+                # (a non-hostile act) a refusal.
+                hostile = any(self._hostile(c) or c.lemma_.lower() in _RESTRAINTS for c in denied)
+                return Trigger(tok, "offer" if hostile else "reject", "verb", fixed=True)
             if any(self._hostile(c) for c in xcomps):
                 kind = "threaten"
             elif lemma == "vow":
                 kind = "offer"
         return Trigger(tok, kind, "verb")
+
+    def _deal_trigger(self, tok: Token, lemma: str) -> Trigger | None:
+        """ "reached / struck / sealed an agreement on X": each party accepts X. Not when the deal
+        is only sought ("failed to reach", "hopes to strike") or denied ("no deal was reached")."""
+        if lemma in _DECLARE_VERBS and not self._negated(tok):
+            # "the RSF announced a unilateral humanitarian truce": a truce of its own, offered
+            truce = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "dobj" and c.lemma_.lower() in _TRUCE_NOUNS and c.i > tok.i
+                ),
+                None,
+            )
+            if truce is not None and truce.lemma_.lower() not in ("truce", "ceasefire"):
+                # "a pause in fighting" is a truce; "a halt to aid deliveries" is not
+                # read the words after it, not the parse ("a halt to aid …" is mis-parsed)
+                after = truce.doc[truce.i + 1 : min(truce.i + 8, truce.sent.end)]
+                of: list[Token] = []
+                if len(after) and after[0].lower_ in ("to", "in", "of", "on", "for"):
+                    for t in after[1:]:
+                        if t.is_punct:
+                            break
+                        of.append(t)
+                if of and not any(
+                    t.lemma_.lower() in _WAR_WORDS or t.lemma_.lower() in self.lex.hostile
+                    for t in of
+                ):
+                    truce = None
+            if truce is not None and tok.dep_ not in ("amod", "acl", "relcl", "xcomp", "pcomp"):
+                return Trigger(tok, "offer", "verb", content=[truce])
+            return None
+        if lemma not in _DEAL_VERBS or self._negated(tok):
+            return None
+        deal = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _DEAL_OBJECTS
+            ),
+            None,
+        )
+        if deal is None or any(c.lower_ in ("no", "any") for c in deal.children):
+            return None
+        if tok.dep_ in ("xcomp", "pcomp", "advcl") and tok.head.lemma_.lower() not in (
+            self.lex.reporting
+        ):
+            return None  # "failed to reach a deal", "aims at sealing an accord"
+        if tok.dep_ in ("amod", "acl", "relcl") or (
+            tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        ):
+            return None  # "the deal reached in Doha": a reference, not a stance clause
+        return Trigger(tok, "accept", "verb", content=[deal])
 
     def _noun_trigger(self, tok: Token, lemma: str) -> Trigger | None:
         lex = self.lex
@@ -1012,12 +891,35 @@ class StanceComponent:
         lex = self.lex
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("VBN",) and tok.dep_ == "acl":
             return None
+        if lemma == "meet" and any(c.dep_ == "auxpass" for c in tok.children):
+            # "any misadventure would be met with a swift response / with force": a warning
+            with_pp = [
+                t
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for t in c.subtree
+            ]
+            if any(
+                t.lemma_.lower() in _FORCE_WORDS | _WAR_WORDS | {"response", "retaliation"}
+                for t in with_pp
+            ):
+                return Trigger(tok, "threaten", "must", fixed=True)
+            return None
+        if lemma == "respond" and any(
+            p.lemma_.lower() in _PLAN_NOUNS or p.lemma_.lower() in _REFERRING
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children
+        ):
+            return None  # "would respond to the proposal": an answer, not retaliation
+        left = _leaves_talks(tok)
         if (
-            lemma in _BREAK_OFF
-            and tok.dep_ not in ("relcl", "acl", "advcl", "pcomp")
-            and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TALKS for c in tok.children
+            (
+                left
+                or lemma in _BREAK_OFF
+                and any(c.dep_ in ("dobj", "nsubjpass") and _is_talks(c) for c in tok.children)
             )
+            and tok.dep_ not in ("relcl", "acl", "advcl", "pcomp")
             and not any(c.dep_ == "mark" for c in tok.children)
             and not self._negated(tok)
             and not self._must(tok)
@@ -1191,7 +1093,12 @@ class StanceComponent:
                 )
             if trig.cls == "must":
                 # "Israeli strikes must stop": what must happen includes its subject.
-                out.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+                # "the government must honour …": an addressee, not content.
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and not _party_word(c)
+                )
             # "urged both sides to de-escalate and to preserve …": a to-infinitive parsed as
             # a coordinated verb still belongs to the request.
             for c in tok.children:
@@ -1323,6 +1230,8 @@ class StanceComponent:
                 hedged_flip = False
             if from_plan and kind in ("demand", "offer"):
                 kind = "propose"
+            if kind == "offer" and trig.cls == "concession" and _only_to(trig.token):
+                kind = "demand"  # "would hand over power only to an elected government"
             if kind == "offer" and trig.cls == "concession" and self._imposed(trig, actors, state):
                 kind = "demand"  # "Hamas will be disarmed, Netanyahu said": imposed on another
             state.current = actors
@@ -1338,6 +1247,9 @@ class StanceComponent:
                 and not self._negated(trig.token)
                 and any(i in state.threat_tokens for i in range(quote_span.start, quote_span.end))
             )
+            if menacing and kind == "offer" and trig.token.lemma_.lower() in ("vow", "swear"):
+                # "vowed it will be demilitarised the easy way or the hard way": a threat only
+                kind, menacing = "threaten", False
             hedged = hedged_flip or self._hedged(trig.token, clause, state)
             conds = self._conditions(clause, state)
             denied = self._denied(trig.token)
@@ -1608,6 +1520,19 @@ class StanceComponent:
                 # A mis-split subject has two heads ("Colombia's government and a faction …
                 # | Frente agreed"): try them all.
                 heads = [c for c in subj.head.children if c.dep_ == "nsubj"]
+                # … but "Sudan's paramilitary | Rapid Support Forces" is one name cut in two:
+                # a modifier piece right before a named head, with no "and" in it, goes.
+                heads = [
+                    h
+                    for h in heads
+                    if not any(
+                        o.i > h.i
+                        and o.ent_type_
+                        and h.right_edge.i + 1 == o.left_edge.i
+                        and not any(t.dep_ in ("cc", "conj") for t in h.subtree)
+                        for o in heads
+                    )
+                ]
         if not heads:
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
             if passive and trig.cls in ("concession", "retention"):
@@ -1692,6 +1617,18 @@ class StanceComponent:
                     for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
                         found = self._resolve_tok(rep, rep.head, state, False)
                 actors.extend(found)
+        if (
+            not actors
+            and trig.cls == "concession"
+            and head.pos_ == "NOUN"
+            and (head.lemma_.lower() in _WAR_WORDS or head.lemma_.lower() in self.lex.hostile)
+            and not any(c.dep_ == "poss" for c in head.children)
+        ):
+            # "attacks on shipping would stop once …, the Houthis said": the speaker's own
+            for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                found = self._resolve_tok(rep, rep.head, state, False)
+                if found:
+                    return found, False
         return _unique(actors), False
 
     def _noun_holder_tokens(self, tok: Token, use_verb: bool) -> list[Token]:
@@ -1774,6 +1711,9 @@ class StanceComponent:
                 elif not plural:
                     a = self._resolve_one(rep, state)
                     found = [a] if a is not None else []
+                    if not found and rep.lemma_.lower() in _GROUP_SUBJECTS:
+                        # "The movement said it would …": the movement named before
+                        found = self._resolve_tok(rep, rep.head, state)
                 else:
                     found = self._group_actors(rep, rep.head, state)
                     if not found:
@@ -1795,6 +1735,10 @@ class StanceComponent:
             for prev in reversed(state.history):
                 if _is_state(prev.id) == want_state:
                     return [prev]
+            if not want_state:
+                named = self._last_group(head, state)
+                if named is not None:
+                    return [named]
         if a is None and not reporters and head.lower_ in _PRONOUNS:
             # Nothing else to go on: the side that held the last stance, if it was close by.
             last = state.last_actors
@@ -1863,6 +1807,21 @@ class StanceComponent:
                     out.append(subj)
         return out
 
+    def _last_group(self, head: Token, state: _DocState) -> _Actor | None:
+        """The armed group or movement named last before *head* ("The ELN … The group said …"),
+        even when it has held no stance yet."""
+        for ent in reversed(head.doc.ents):
+            if ent.end > head.i:
+                continue
+            if head.i - ent.start > 300:
+                break
+            if ent.label_ != "ORG":
+                continue
+            a = self._resolve_span(ent, state)
+            if a is not None and not _is_state(a.id):
+                return a
+        return None
+
     def _resolve_span(self, span: Span, state: _DocState) -> _Actor | None:
         ref = state.tracker.resolve(span)
         if ref is None:
@@ -1880,6 +1839,38 @@ class StanceComponent:
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "presence":
             return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
+        leaving = [
+            v for v in [trig.token, *trig.token.children] if v.pos_ == "VERB" and _leaves_talks(v)
+        ]
+        if leaving:
+            # "threatened to pull out of the peace process": a stance on the talks themselves
+            return [("process", _Unit(leaving[0], list(leaving[0].subtree)))]
+        if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
+            # "… would be considered a declaration of war", "… would be met with force": a
+            # warning against attack
+            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
+        if (
+            trig.kind == "offer"
+            and trig.fixed
+            and trig.token.lemma_.lower() in ("vow", "pledge", "promise")
+            and any(c.dep_ in ("xcomp", "ccomp") and self._hostile(c) for c in trig.token.children)
+        ):
+            # "pledged not to attack energy sites": holding fire is a ceasefire, whatever the target
+            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.kind == "threaten" and any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in ("measure", "step", "action")
+            and any(p.dep_ == "prep" and p.lower_ == "against" for p in c.children)
+            for c in trig.token.children
+        ):
+            # "measures against anyone who obstructs …": penalties, whatever they punish
+            return [("sanctions", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.token.lemma_.lower() in ("release", "free", "exchange", "swap") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TROOPS
+            for c in trig.token.children
+        ):
+            # "would release the soldiers it captured": captives, not a force on the map
+            return [("humanitarian", _Unit(trig.token, list(trig.token.subtree)))]
         person = _handed_person(trig.token)
         if person is not None:
             # "hand over Milan Radoicic", "extradite the commander": a matter of justice
@@ -1954,6 +1945,16 @@ class StanceComponent:
                 issue = "process"  # "agreed to meet", "ready to work with …"
             if issue is None:
                 continue
+            if (
+                issue != "process"
+                and "process" not in seen
+                and unit.head.pos_ == "NOUN"
+                and unit.head.lemma_.lower() in _PLAN_NOUNS
+                and any(c.dep_ == "prep" and c.lower_ == "for" for c in unit.head.children)
+            ):
+                # "rejected the proposal for a truce": the plan as a whole and what it is for
+                seen.add("process")
+                out.append(("process", unit))
             if issue not in seen:
                 seen.add(issue)
                 out.append((issue, unit))
@@ -1967,6 +1968,24 @@ class StanceComponent:
             and trig.cls != "noun"
         ):
             out.append(("process", _Unit(trig.token, [trig.token])))
+        if not out and trig.cls == "concession":
+            subj = _subject(trig.token)
+            if (
+                subj is not None
+                and subj.pos_ == "NOUN"
+                and (subj.lemma_.lower() in _WAR_WORDS or subj.lemma_.lower() in self.lex.hostile)
+            ):
+                # "attacks on shipping would stop": the fighting halts
+                toks = sorted([*subj.subtree, trig.token], key=lambda t: t.i)
+                out.append(("ceasefire", _Unit(trig.token, toks)))
+        if "security_guarantees" in seen and "territory" in seen:
+            # "offered 1,000 soldiers for the multinational force": the troops are the force's,
+            # not a claim on land (unless a place or border is named)
+            out = [
+                (i, u)
+                for i, u in out
+                if i != "territory" or self._classify(u.head, u.tokens, state, min_weight=2)
+            ]
         return out
 
     @staticmethod
@@ -2012,9 +2031,19 @@ class StanceComponent:
         ]
         if strong:
             return strong
+        for by in trig.token.children:
+            # "would retaliate by seizing Western assets": the means names the issue
+            if by.dep_ == "prep" and by.lower_ == "by":
+                means = [t for t in by.subtree if t.i != by.i]
+                issue = self._classify(by, means, state, min_weight=2) if means else None
+                if issue is not None and issue != "process":
+                    return [(issue, _Unit(trig.token, list(trig.token.subtree)))]
         toks = [t for t in trig.token.subtree if t.i in trig.content_ids or t.i == trig.token.i]
         force = any(
-            (t.lemma_.lower() in self.lex.hostile and t.lemma_.lower() != "respond")
+            (
+                t.lemma_.lower() in self.lex.hostile
+                and (t.lemma_.lower() != "respond" or _bare_response(t))
+            )
             or t.lemma_.lower() in _WAR_WORDS
             or t.lemma_.lower() in _FORCE_WORDS
             or t.i in state.threat_tokens
@@ -2031,7 +2060,10 @@ class StanceComponent:
         the object has content of its own ("the demand for a new constitution")."""
         head = unit.head
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or lemma not in _REFERRING:
+        # "accepted the plan" after "Egypt proposed a two-stage truce": the plan as a whole
+        # (process) and what it proposed
+        plan_ref = lemma in _PLAN_NOUNS and lemma not in _REFERRING
+        if head.pos_ != "NOUN" or not (lemma in _REFERRING or plan_ref):
             return []
         if head.dep_ not in ("dobj", "pobj", "conj") and not (
             head.dep_ == "nsubjpass" and trig.kind in ("accept", "reject")
@@ -2070,9 +2102,11 @@ class StanceComponent:
         else:
             mine = {a.id for a in state.current}
             earlier = [c for c in earlier if c.actor not in mine]
-        want = _REFERRING[lemma]
+        want = ("propose",) if plan_ref else _REFERRING[lemma]
         pick = [c for c in earlier if c.kind in want] or (
-            [] if owners else [c for c in earlier if c.kind not in ("reject", "threaten")]
+            []
+            if owners or plan_ref
+            else [c for c in earlier if c.kind not in ("reject", "threaten")]
         )
         if not pick:
             return []
@@ -2082,11 +2116,21 @@ class StanceComponent:
             for c in pick
             if c.start == last.start and c.actor == last.actor and c.kind == last.kind
         ]
+        if plan_ref:
+            issues = ["process", *issues]
         return list(dict.fromkeys(issues))
 
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
         head = unit.head
+        if _foreign_troops_leave(head):
+            return "military_limits"  # "until foreign soldiers leave": no foreign troops
+        if (
+            head.pos_ == "VERB"
+            and head.lemma_.lower() in ("surrender", "capitulate", "disarm", "demobilise")
+            and not any(c.dep_ in ("dobj", "prep") for c in head.children)
+        ):
+            return "military_limits"  # "until the RSF surrendered": laying down arms
         if head.lemma_.lower() in _HANDOVER_NOUNS and any(
             p.ent_type_ in ("GPE", "LOC", "FAC")
             for c in head.children
@@ -2116,17 +2160,24 @@ class StanceComponent:
                 return issue
         if head.pos_ == "VERB" and head.lemma_.lower() in _COOP_PROCESS:
             return "process"  # "agreed to work towards …", "ready to engage"
-        if head.lemma_.lower() in _GENERIC_DEALS:
+        deal = head
+        if head.pos_ == "ADP":
+            # "agreed on a regional economic integration framework": the deal is the object
+            deal = next((c for c in head.children if c.dep_ == "pobj"), head)
+        if deal.lemma_.lower() in _GENERIC_DEALS:
             # "a minerals agreement", "a prisoner-exchange deal": the modifier names the issue.
             mods = [
                 t
-                for c in head.children
+                for c in deal.children
                 if c.dep_ in ("compound", "amod", "nmod")
                 # "a treaty on the Nile waters", "an agreement over grazing land"
-                or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_ in ("on", "over", "regarding", "concerning", "for")
+                )
                 for t in c.subtree
             ]
-            issue = self._classify(head, mods, state, min_weight=2) if mods else None
+            issue = self._classify(deal, mods, state, min_weight=2) if mods else None
             if issue is not None and issue != "process":
                 return issue
         ids = {t.i for t in unit.tokens}
@@ -2149,9 +2200,14 @@ class StanceComponent:
                 if issue is not None:
                     return issue
         # The clause's own words first; its subject and relative clauses only when they are all.
+        # A weak cue of the verb alone ("the repression stops") does not outweigh its subject.
         for skip in (subj_ids | rel_ids, subj_ids):
             if skip:
-                issue = self._classify(head, [t for t in unit.tokens if t.i not in skip], state)
+                own = [t for t in unit.tokens if t.i not in skip]
+                bare = subj_ids and not any(
+                    t.i != head.i and not (t.is_stop or t.is_punct) for t in own
+                )
+                issue = self._classify(head, own, state, min_weight=2 if bare else 1)
                 if issue is not None:
                     return issue
         return self._classify(head, unit.tokens, state)
@@ -2181,7 +2237,7 @@ class StanceComponent:
         for t in toks:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
-            if found and t.pos_ != "DET" and not _in_long_org(t):
+            if found and t.pos_ != "DET" and t.dep_ != "mark" and not _in_long_org(t):
                 issue, weight = max(found, key=lambda w: w[1])
                 if t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.
@@ -2239,6 +2295,8 @@ class StanceComponent:
     def _hedged(self, tok: Token, clause: Token, state: _DocState) -> bool:
         lex = self.lex
         for t in _chain(tok):
+            if t.i == tok.i and t.lemma_.lower() == "expect":
+                continue  # "expected Kosovo to form …": a demand, not a forecast
             if t.lemma_.lower() in lex.hedge_lemmas or t.lower_ in lex.hedge_lemmas:
                 return True
             for c in t.children:
@@ -2520,9 +2578,7 @@ def _in_relcl(tok: Token) -> bool:
     return False
 
 
-_BACKGROUND_ADVERBS = frozenset(
-    {"previously", "earlier", "once", "traditionally", "since", "formerly", "historically"}
-)
+_BACKGROUND_ADVERBS = word_list("background_adverbs")
 
 
 def _background_relcl(tok: Token) -> bool:
@@ -2569,53 +2625,13 @@ def _background_relcl(tok: Token) -> bool:
     return False
 
 
-_MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
-)
+_MONTHS = word_list("months") | word_list("month_abbreviations")
 
 
-_MISSIONS = frozenset(
-    {
-        "mission",
-        "force",
-        "coalition",
-        "operation",
-        "peacekeeping",
-        "contingent",
-        "deployment",
-        "missions",
-        "forces",
-        "peacekeepers",
-    }
-)
+_MISSIONS = word_list("missions")
 
 
-_HANDING = frozenset({"hand", "extradite", "surrender", "deliver", "transfer", "turn"})
+_HANDING = word_list("handing")
 
 
 def _handed_person(verb: Token) -> Token | None:
@@ -2632,7 +2648,7 @@ def _handed_person(verb: Token) -> Token | None:
     return None
 
 
-_SENDING = frozenset({"send", "deploy", "station", "dispatch", "contribute", "commit", "base"})
+_SENDING = word_list("sending")
 
 
 def _sends_force(verb: Token) -> bool:
@@ -2652,119 +2668,108 @@ def _leaves_mission(verb: Token) -> bool:
     return False
 
 
+def _bare_response(verb: Token) -> bool:
+    """ "vowed to respond" after an attack, with nothing it answers ("respond to the proposal")."""
+    return verb.pos_ == "VERB" and not any(
+        c.dep_ in ("prep", "dobj", "ccomp") for c in verb.children
+    )
+
+
+def _expects_another(verb: Token) -> bool:
+    """ "Moscow expects Kyiv to abandon …": an active "expect" with someone who is to act."""
+    if verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            # the one to act is a party, not a thing ("expects the truce to hold": a forecast)
+            doer = any(a.dep_ == "nsubj" and _party_word(a) for a in c.children) or any(
+                d.dep_ == "dobj" and _party_word(d) for d in verb.children
+            )
+            if to and doer:
+                return True
+    return False
+
+
+def _foreign_troops_leave(head: Token) -> bool:
+    """ "foreign soldiers leave", "the withdrawal of all foreign forces": a ban on foreign troops
+    (military limits) rather than a line on the map."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB" and lemma in ("leave", "withdraw", "depart", "exit", "go", "pull"):
+        troops = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif head.pos_ == "NOUN" and lemma in ("withdrawal", "departure", "exit", "pullout"):
+        troops = [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    else:
+        return False
+    return any(
+        t.lemma_.lower() in _TROOPS
+        and any(a.lower_ in ("foreign", "outside", "external") for a in t.children)
+        for t in troops
+    )
+
+
+def _only_to(verb: Token) -> bool:
+    """ "hand over power only to …", "withdraw only once …": a concession on terms."""
+    for c in verb.children:
+        if c.dep_ == "prep" and any(a.lower_ == "only" for a in c.children):
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "only" and c.i > verb.i:
+            nxt = verb.doc[c.i + 1] if c.i + 1 < len(verb.doc) else None
+            if nxt is not None and nxt.pos_ == "ADP":
+                return True
+    return False
+
+
+def _party_word(tok: Token) -> bool:
+    """A noun naming a party rather than a matter ("the government", "Kyiv", "the rebels")."""
+    if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+        return tok.lemma_.lower() not in _DEAL_OBJECTS  # "the Indus Waters Treaty" is a matter
+    return tok.pos_ in ("NOUN", "PRON") and (
+        tok.lemma_.lower()
+        in _STATE_NOUNS | _GROUP_SUBJECTS | _GROUP_NOUNS | _ADDRESSEES | _SIDE_NOUNS
+        or tok.lower_ in _PRONOUNS
+    )
+
+
+def _leaves_talks(verb: Token) -> bool:
+    """ "withdrew from the talks", "pulled out of the negotiations", "quit the peace process"."""
+    if verb.lemma_.lower() not in _EXIT_VERBS:
+        return False
+    if any(c.dep_ == "dobj" and _is_talks(c) for c in verb.children):
+        return verb.lemma_.lower() in ("quit", "exit", "leave")
+    return any(
+        _is_talks(p)
+        for c in verb.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out", "of")
+        for p in [*c.children, *(g for d in c.children for g in d.children)]
+        if p.dep_ == "pobj"
+    )
+
+
+def _is_talks(tok: Token) -> bool:
+    """ "the talks", "its mediation role", "the peace process": the negotiation itself."""
+    return tok.lemma_.lower() in _TALKS or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _TALKS for c in tok.children
+    )
+
+
 def _open_quote(doc: Doc, lo: int, hi: int) -> bool:
     count = sum(1 for t in doc[lo : hi + 1] if t.text in ('"', "“", "”"))
     return count % 2 == 1
 
 
-#: Nouns that refer back to an earlier stance ("rejected the demand"), with the kind they
-#: point to ("" for any kind).
-_REFERRING: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(
-        ("demand", "call", "request", "condition", "precondition", "ultimatum", "insistence"),
-        ("demand",),
-    ),
-    "appeal": ("demand",),
-    # "the proposal", "the initiative" as a whole are a stance on the process (plan nouns).
-    **dict.fromkeys(("idea", "suggestion"), ("propose", "offer")),
-    **dict.fromkeys(("offer", "pledge", "commitment", "concession", "overture"), ("offer",)),
-    **dict.fromkeys(
-        ("move", "decision", "step", "announcement"),
-        ("offer", "propose", "accept"),
-    ),
-    **dict.fromkeys(
-        ("position", "stance", "approach", "terms"), ("demand", "propose", "offer", "reject")
-    ),
-    "refusal": ("reject",),
-    "threat": ("threaten",),
-    "warning": ("threaten",),
-}
+_REFERRING = kinds_map("referring")
 _ANAPHOR_REACH = 600
-#: "would consider a phased approach": a course of its own, offered
-_OWN_STEPS = frozenset({"approach", "step", "option", "measure", "gesture"})
-_ACCUSING = frozenset(
-    {
-        "accuse",
-        "blame",
-        "charge",
-        "condemn",
-        "criticise",
-        "criticize",
-        "fault",
-        "denounce",
-        "castigate",
-        "rebuke",
-        "attack",
-        "slam",
-    }
-)
-#: Verdicts on a plan or a demand ("was a good basis", "were unconstructive").
-_EVALUATIONS = {
-    **dict.fromkeys(
-        (
-            "acceptable",
-            "constructive",
-            "basis",
-            "positive",
-            "realistic",
-            "workable",
-            "welcome",
-            "reasonable",
-            "balanced",
-            "encouraging",
-            "promising",
-        ),
-        "accept",
-    ),
-    **dict.fromkeys(
-        (
-            "unacceptable",
-            "unconstructive",
-            "non-starter",
-            "nonstarter",
-            "unrealistic",
-            "unworkable",
-            "absurd",
-            "illegitimate",
-            "unbalanced",
-            "irrelevant",
-            "pointless",
-            "meaningless",
-            "capitulation",
-            "surrender",
-            "provocation",
-            "ultimatum",
-        ),
-        "reject",
-    ),
-}
-#: What such a verdict must be about to count as a stance.
-_JUDGED = frozenset(
-    {
-        "plan",
-        "proposal",
-        "proposals",
-        "draft",
-        "framework",
-        "initiative",
-        "offer",
-        "idea",
-        "deal",
-        "agreement",
-        "terms",
-        "demand",
-        "demands",
-        "condition",
-        "conditions",
-        "roadmap",
-        "text",
-        "document",
-        "approach",
-        "suggestion",
-        "counterproposal",
-        "arrangement",
-    }
-)
+_OWN_STEPS = word_list("own_steps")
+_ACCUSING = word_list("accusing")
+_EVALUATIONS = word_map("evaluations")
+_JUDGED = word_list("judged")
 _DETS: dict[str, Any] = {
     "LOWER": {"IN": ["the", "its", "their", "his", "her", "a", "an"]},
     "OP": "?",
@@ -2795,133 +2800,34 @@ _IDIOMS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LEMMA": "turn"}, _DETS, {"LOWER": "back"}, {"LOWER": "on"}],
     ],
 }
-_HANDOVER_NOUNS = frozenset(
-    {"return", "handover", "transfer", "restitution", "cession", "surrender", "annexation"}
-)
-_BREAK_OFF = frozenset({"suspend", "halt", "freeze", "end", "abandon", "quit", "boycott", "cancel"})
-_TALKS = frozenset(
-    {
-        "talk",
-        "talks",
-        "negotiation",
-        "negotiations",
-        "dialogue",
-        "process",
-        "participation",
-        "contact",
-        "contacts",
-        "cooperation",
-    }
-)
-_INTENT_VERBS = frozenset({"plan", "intend", "envisage", "envision", "foresee", "contemplate"})
-#: "The Sahrawi people would never accept …", said by a leader: the speaker's side.
-_PEOPLE = frozenset({"people", "peoples", "nation", "population", "community"})
-#: Prepositions after a noun that name what it is about ("guarantees for ethnic Serbs").
-_CONTENT_OF = frozenset({"of", "for", "on", "over", "to", "against", "about", "regarding"})
-#: Verbs by which a plan states its terms ("the framework foresees …").
-_PLAN_VERBS = frozenset(
-    {
-        "envisage",
-        "envision",
-        "foresee",
-        "provide",
-        "see",
-        "include",
-        "contain",
-        "stipulate",
-        "mandate",
-        "specify",
-        "set",
-        "outline",
-        "establish",
-        "create",
-        "entail",
-        "involve",
-    }
-)
-#: Of those, the ones only a document does ("it foresees"), so "it" is the plan.
-_DOCUMENT_VERBS = frozenset({"envisage", "envision", "foresee", "provide", "stipulate"})
-_FORCE_WORDS = frozenset(
-    {
-        "force",
-        "forcefully",
-        "decisively",
-        "firmly",
-        "price",
-        "consequence",
-        "consequences",
-        "response",
-        "retaliation",
-        "incursion",
-        "aggression",
-        "provocation",
-        "defend",
-        "military",
-    }
-)
-#: Menacing phrases that make a stance a threat as well.
-_THREAT_PHRASES = (
-    "the hard way",
-    "easy way or the hard way",
-    "heavy price",
-    "high price",
-    "pay dearly",
-    "hunted down",
-    "by force",
-    "with force",
-    "by military means",
-    "serious consequences",
-    "severe consequences",
-    "grave consequences",
-    "dire consequences",
-    "all options",
-    "crushing response",
-    "decisive response",
-    "harsh response",
-    "bitterly regret",
-)
-_NO_PLAN_NOUNS = frozenset({"plan", "plans", "intention", "intentions", "desire", "interest"})
-_NO_COMMENT = frozenset(
-    {
-        "comment",
-        "elaborate",
-        "disclose",
-        "confirm",
-        "specify",
-        "reveal",
-        "answer",
-        "say",
-        "speculate",
-        "name",
-        "identify",
-        "detail",
-    }
-)
-_DETAIL_NOUNS = frozenset({"detail", "details", "specifics", "timing", "content", "contents"})
-_OUTCOME_VERBS = frozenset(
-    {
-        "reach",
-        "achieve",
-        "conclude",
-        "emerge",
-        "produce",
-        "yield",
-        "come",
-        "materialise",
-        "materialize",
-        "happen",
-        "collapse",
-        "fail",
-    }
-)
-_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
-_AS_VERBS = frozenset(
-    {"accept", "recognise", "recognize", "reject", "regard", "treat", "acknowledge", "consider"}
-)
-_PARTICLES = frozenset({"back", "out", "up", "down", "over", "away", "off", "on"})
-_EASING = frozenset({"lift", "ease", "remove", "suspend", "relax", "drop", "lifting", "easing"})
-_GAINS = frozenset({"keep", "retain", "get", "receive", "obtain", "gain", "take", "secure"})
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_HANDOVER_NOUNS = word_list("handover_nouns")
+_BREAK_OFF = word_list("break_off")
+_TALKS = word_list("talks")
+_EXIT_VERBS = word_list("exit_verbs")
+_INTENT_VERBS = word_list("intent_verbs")
+_PEOPLE = word_list("people")
+_CONTENT_OF = word_list("content_of")
+_PLAN_VERBS = word_list("plan_verbs")
+_DOCUMENT_VERBS = word_list("document_verbs")
+_FORCE_WORDS = word_list("force_words")
+_THREAT_PHRASES = phrase_list("threat_phrases")
+_NO_PLAN_NOUNS = word_list("no_plan_nouns")
+_NO_COMMENT = word_list("no_comment")
+_DETAIL_NOUNS = word_list("detail_nouns")
+_OUTCOME_VERBS = word_list("outcome_verbs")
+_ANAPHORIC_DETS = word_list("anaphoric_dets")
+_AS_VERBS = word_list("as_verbs")
+_PARTICLES = word_list("particles")
+_EASING = word_list("easing")
+_GAINS = word_list("gains")
+_RESTRAINTS = word_list("restraints")
+_DEAL_VERBS = word_list("deal_verbs")
+_DEAL_OBJECTS = word_list("deal_objects")
+_DECLARE_VERBS = word_list("declare_verbs")
+_TRUCE_NOUNS = word_list("truce_nouns")
+_CONCESSION_PHRASALS = phrase_list("concession_phrasals")
+#: "the three governments": small counts of parties, spelled out.
+_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= 8}
 
 
 def _count_of(tok: Token) -> int:

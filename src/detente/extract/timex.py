@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract.entindex import ents_in
+from detente.extract.lexicon import word_list
 from detente.extract.quantities import NUMBER_WORDS
 
 WEEKDAYS: dict[str, int] = {
@@ -62,9 +63,9 @@ _AGO_RE = re.compile(r"^(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week)s?\s+ago$", re.I)
 _IN_RE = re.compile(r"^in\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week)s?(?:'|’)?\s*(?:time)?$", re.I)
 _HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+# Longest names first so that the alternation prefers "september" to "sep".
+_MONTHS = "|".join(
+    sorted(word_list("months") | word_list("month_abbreviations"), key=lambda m: (-len(m), m))
 )
 _HAS_MONTH = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
 _DURATION = re.compile(
