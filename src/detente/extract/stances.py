@@ -1284,18 +1284,14 @@ class StanceComponent:
                         continue
                     seen.add(key)
                     span = doc[min(t.i for t in unit.tokens) : max(t.i for t in unit.tokens) + 1]
-                    claim = Claim(
-                        actor=actor.id,
-                        kind=kind,
-                        issue=issue,
-                        quote=quote_span.text,
-                        start=quote_span.start_char,
-                        end=quote_span.end_char,
-                        actor_name=actor.name,
-                        speaker=actor.speaker,
+                    claim = self._claim(
+                        actor,
+                        kind,
+                        issue,
+                        quote_span,
+                        span,
+                        ordinal=len(claims),
                         target=self._target(trig, actor.id, state),
-                        places=list(self._places(span)),
-                        quantities=list(self._quantities(span)),
                         conditional=bool(conds),
                         conditions=conds,
                         hedged=hedged,
@@ -1304,7 +1300,6 @@ class StanceComponent:
                         sources=sources,
                         anonymous=anonymous,
                         date=when,
-                        ordinal=len(claims),
                     )
                     claims.append(claim)
                     main_ids.append(claim.ordinal)
@@ -1443,25 +1438,38 @@ class StanceComponent:
                 issues.add(issue)
                 span = doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
                 sources, anonymous = self._sources(att, actor, state)
-                claim = Claim(
-                    actor=actor.id,
-                    kind=kind,
-                    issue=issue,
-                    quote=quote_span.text,
-                    start=quote_span.start_char,
-                    end=quote_span.end_char,
-                    actor_name=actor.name,
-                    speaker=actor.speaker,
-                    places=list(self._places(span)),
-                    quantities=list(self._quantities(span)),
+                claim = self._claim(
+                    actor,
+                    kind,
+                    issue,
+                    quote_span,
+                    span,
+                    ordinal=len(claims),
                     sources=sources,
                     anonymous=anonymous,
                     date=when,
-                    ordinal=len(claims),
                 )
                 claims.append(claim)
                 added.append(claim.ordinal)
         return added
+
+    def _claim(
+        self, actor: _Actor, kind: str, issue: str, quote_span: Span, span: Span, **fields: Any
+    ) -> Claim:
+        """A claim of *actor* quoted by *quote_span*, with places and quantities from *span*."""
+        return Claim(
+            actor=actor.id,
+            kind=kind,
+            issue=issue,
+            quote=quote_span.text,
+            start=quote_span.start_char,
+            end=quote_span.end_char,
+            actor_name=actor.name,
+            speaker=actor.speaker,
+            places=list(self._places(span)),
+            quantities=list(self._quantities(span)),
+            **fields,
+        )
 
     # -- holders --------------------------------------------------------------------------
 
