@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from click.testing import CliRunner
 
-from detente.cli import cli
+from cli_runner import run
 from detente.positions import build
 from detente.report.brief import geometry, mark_spans, write_brief
 from detente.store import Store
@@ -17,11 +16,6 @@ from test_positions import DOCS, Doc, make_store
 
 ROOT = Path(__file__).resolve().parent.parent
 URL = re.compile(r"^\s*(?:https?:)?//", re.I)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    res = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return res.exit_code, res.stdout, res.stderr
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from detente.cli import cli
+from cli_runner import run
 from detente.store import CLAIM_FIELDS, EVENT_FIELDS, FACT_FIELDS, REPORT_FIELDS
 
 REPORT = """Azerbaijan sets terms for a final treaty
@@ -28,11 +27,6 @@ CAIRO, June 2 (Reuters) - Hamas said on Monday it accepts a framework for a 60-d
 Gaza in exchange for the release of Palestinian prisoners, according to two Egyptian officials.
 Israeli Prime Minister Benjamin Netanyahu rejected any deal that leaves Hamas in power.
 """
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    res = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-    return res.exit_code, res.stdout, res.stderr
 
 
 def counts(db: Path) -> dict[str, int]:

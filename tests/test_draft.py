@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
+from cli_runner import run
 from detente.bargain import forecast, load_scenario
 from detente.bargain.draft import DraftError, default_issues, draft, focus, load_capabilities
-from detente.cli import cli
 from detente.store import Store
 from test_positions import DOCS, Doc, make_store
 
@@ -20,11 +19,6 @@ from test_positions import DOCS, Doc, make_store
 def claims(tmp_path: Path) -> list[dict]:
     with Store.open(make_store(tmp_path / "talks.db", DOCS)) as store:
         return store.claims()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    res = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return res.exit_code, res.stdout, res.stderr
 
 
 def test_drafted_numbers_carry_evidence_and_reasons(claims: list[dict]) -> None:

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from detente.cli import cli
+from cli_runner import run
 from detente.evaluate import (
     EvalError,
     GoldClaim,
@@ -351,11 +350,6 @@ KINSHASA, June 6 (AFP) - Congo demanded on Friday that Rwanda withdraw its troop
 Kivu before any economic deal, while Rwandan Foreign Minister Olivier Nduhungirehe said Kigali
 would accept a joint security mechanism. M23 rejected any disarmament, a spokesman said.
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    res = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return res.exit_code, res.stdout, res.stderr
 
 
 @pytest.fixture

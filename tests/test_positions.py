@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from detente.cli import cli
+from cli_runner import run
 from detente.positions import build, merge, origin, position_key
 from detente.positions.changes import detect
 from detente.records import Claim, Event, Extraction, Fact, Quantity, Report, normalize_text
@@ -504,11 +503,6 @@ def test_build_filters_by_actor_and_issue(negotiation_db: Path) -> None:
         assert {p.actor for p in picture.positions} == {"UKR"}
         picture = build(store, issue="ceasefire")
         assert {p.issue for p in picture.positions} == {"ceasefire"}
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    res = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return res.exit_code, res.stdout, res.stderr
 
 
 def test_cli_positions_timeline_contradictions(negotiation_db: Path) -> None:
