@@ -121,6 +121,8 @@ claims = sa.Table(
     sa.Column("anonymous", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("date", sa.Date),
     *_span_columns(),
+    # How far the extractor trusts this claim, 0–1 (calibrated on gold/dev); NULL if unknown.
+    sa.Column("confidence", sa.Float),
     sa.UniqueConstraint("report_id", "ordinal"),
 )
 
@@ -183,4 +185,44 @@ facts = sa.Table(
     sa.Column("sources", sa.Text, nullable=False, server_default="[]"),  # JSON
     sa.Column("date", sa.Date),
     *_span_columns(),
+)
+
+negotiations = sa.Table(
+    "negotiations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # Stable identifier used on the command line: "russia-ukraine".
+    sa.Column("slug", sa.String(64), nullable=False, unique=True),
+    # Label column: "Russia–Ukraine".
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("parties", sa.Text, nullable=False, server_default="[]"),  # JSON actor ids
+    sa.Column("places", sa.Text, nullable=False, server_default="[]"),  # JSON place codes
+    # Where it came from: "knowledge" (knowledge file), "proposed" (inferred), "manual".
+    sa.Column("origin", sa.String(16), nullable=False, server_default="knowledge"),
+    sa.Column("first_seen", sa.Date),
+    sa.Column("last_seen", sa.Date),
+)
+
+report_negotiations = sa.Table(
+    "report_negotiations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "report_id",
+        sa.Integer,
+        sa.ForeignKey("reports.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column(
+        "negotiation_id",
+        sa.Integer,
+        sa.ForeignKey("negotiations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    # "auto" (assigned at ingest) or "manual" (moved by hand; survives re-extraction).
+    sa.Column("assigned_by", sa.String(16), nullable=False, server_default="auto"),
+    sa.Column("score", sa.Float),
+    sa.UniqueConstraint("report_id", "negotiation_id"),
 )
