@@ -284,6 +284,17 @@ def test_load_gold_reads_lists_scalars_and_defaults(tmp_path: Path) -> None:
     assert g.event_dates == (date(2025, 5, 17),)
 
 
+def test_evidence_is_kept_when_quoted_exactly(tmp_path: Path) -> None:
+    path = write_pair(
+        tmp_path,
+        "ev",
+        "T\n\nOslo wants a truce now. Lima refused it.",
+        "claims:\n  - {actor: NOR, kind: demand, issue: ceasefire,"
+        " evidence: 'Oslo wants a truce now.'}\n",
+    )
+    assert load_gold(path).claims[0].evidence == ("Oslo wants a truce now.",)
+
+
 @pytest.mark.parametrize(
     ("gold", "expected"),
     [
@@ -313,6 +324,10 @@ def test_load_gold_reads_lists_scalars_and_defaults(tmp_path: Path) -> None:
         ("claims: [{actor: RUS", "invalid YAML"),
         ("- just\n- a list", "expected a mapping"),
         ("claimz: []", "unknown key 'claimz'"),
+        (
+            "claims: [{actor: RUS, kind: demand, issue: process, evidence: 'Not there.'}]",
+            "claims[0].evidence: 'Not there.' is not in the report text",
+        ),
     ],
 )
 def test_malformed_gold_names_file_and_key(tmp_path: Path, gold: str, expected: str) -> None:

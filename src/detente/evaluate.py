@@ -91,6 +91,7 @@ _CLAIM_KEYS = {
     "conditional",
     "hedged",
     "negated",
+    "evidence",
     "note",
 }
 _EVENT_KEYS = {"date", "kind", "participants", "place", "note"}
@@ -113,6 +114,8 @@ class GoldClaim:
     places: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     required: bool = True
+    #: Exact passages of the report text that state this stance.
+    evidence: tuple[str, ...] = ()
 
     def accepts(self, triple: Triple) -> bool:
         """True when the predicted ``(actor, kind, issue)`` satisfies this claim."""
@@ -165,7 +168,7 @@ def _date(value: Any, where: str) -> date:
     raise EvalError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
 
 
-def _claim(raw: Any, where: str) -> GoldClaim:
+def _claim(raw: Any, where: str, text: str | None = None) -> GoldClaim:
     if not isinstance(raw, Mapping):
         raise EvalError(f"{where}: expected a mapping with actor, kind and issue")
     unknown = sorted(set(raw) - _CLAIM_KEYS)
@@ -184,7 +187,20 @@ def _claim(raw: Any, where: str) -> GoldClaim:
         places=_strings(raw["places"], f"{where}.places") if raw.get("places") else (),
         sources=_strings(raw["sources"], f"{where}.sources") if raw.get("sources") else (),
         required=required,
+        evidence=_evidence(raw.get("evidence"), f"{where}.evidence", text),
     )
+
+
+def _evidence(value: Any, where: str, text: str | None) -> tuple[str, ...]:
+    # Evidence must be quoted exactly, so that it can be located (and trained on) later.
+    if value is None:
+        return ()
+    quotes = _strings(value, where)
+    if text is not None:
+        for q in quotes:
+            if q not in text:
+                raise EvalError(f"{where}: {q[:60]!r} is not in the report text")
+    return quotes
 
 
 def load_gold(yaml_path: str | Path) -> GoldReport:
@@ -215,7 +231,11 @@ def load_gold(yaml_path: str | Path) -> GoldReport:
     raw_claims = data.get("claims") or []
     if not isinstance(raw_claims, list):
         raise EvalError(f"{path}: claims: expected a list")
-    claims = tuple(_claim(c, f"{path}: claims[{i}]") for i, c in enumerate(raw_claims))
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalError(f"{text_path}: cannot read: {exc}") from None
+    claims = tuple(_claim(c, f"{path}: claims[{i}]", text) for i, c in enumerate(raw_claims))
     raw_events = data.get("events") or []
     if not isinstance(raw_events, list):
         raise EvalError(f"{path}: events: expected a list")
