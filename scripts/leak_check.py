@@ -53,46 +53,63 @@ def ngrams(words: list[str], n: int) -> Iterator[str]:
         yield " ".join(words[i : i + n])
 
 
-def _names_in(value: object) -> Iterator[str]:
-    """Strings under the keys that hold names in the knowledge YAML files."""
+def _strings(value: object) -> list[str]:
     if isinstance(value, str):
-        yield value
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _name_groups(value: object) -> Iterator[list[str]]:
+    """The names of each entity in a knowledge YAML file, one list per entity.
+
+    An entity is a mapping with ``name``/``names``/``aliases`` (bodies, leaders,
+    regions, areas) or a plain list of strings (demonyms, city and country aliases).
+    """
+    if isinstance(value, dict):
+        if value.keys() & {"name", "names", "aliases"}:
+            keys = ("name", "names", "aliases", "adjectives")
+            yield [name for key in keys for name in _strings(value.get(key))]
+            return
+        for item in value.values():
+            yield from _name_groups(item)
     elif isinstance(value, list):
-        for item in value:
-            yield from _names_in(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key in {"name", "names", "aliases", "adjectives"} or isinstance(item, (dict, list)):
-                yield from _names_in(item)
+        if value and all(isinstance(v, str) for v in value):
+            yield list(value)
+        else:
+            for item in value:
+                yield from _name_groups(item)
 
 
-def knowledge_names(root: Path) -> list[str]:
-    """Names and aliases of every actor, leader and place in the knowledge files."""
+def knowledge_names(root: Path) -> list[list[str]]:
+    """Names and aliases of every actor, leader and place, grouped by entity."""
     kdir = root / KNOWLEDGE
-    names: list[str] = []
+    groups: list[list[str]] = []
     for fname in ("actors.yaml", "leaders.yaml", "places.yaml"):
         path = kdir / fname
         if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            names.extend(_names_in(data))
-            if fname == "places.yaml" and isinstance(data, dict):
-                # cities and countries map codes to plain lists of names
-                for key in ("cities", "countries"):
-                    for aliases in (data.get(key) or {}).values():
-                        names.extend(_names_in(aliases))
+            groups.extend(_name_groups(yaml.safe_load(path.read_text(encoding="utf-8"))))
     generated = kdir / "places_generated.csv"
     if generated.is_file():
         with generated.open(encoding="utf-8") as fh:
-            names.extend(row["name"] for row in csv.DictReader(fh) if row.get("name"))
-    return names
+            groups.extend([row["name"]] for row in csv.DictReader(fh) if row.get("name"))
+    return groups
 
 
-def allowed_grams(names: Iterable[str], n: int) -> set[str]:
-    """Runs of *n* words that lie inside a knowledge-base name (or "the" + name)."""
+def allowed_grams(groups: Iterable[list[str]], n: int) -> set[str]:
+    """Runs of *n* words that lie inside a knowledge-base name, optionally after "the".
+
+    A full name next to its own short form ("Barisan Example Front (BEF)", listed as two
+    aliases of one entity) is a name too, in either order.
+    """
     allowed: set[str] = set()
-    for name in names:
-        words = tokens(name)
-        if len(words) >= n - 1:
+    for group in groups:
+        names = [tokens(name) for name in group]
+        short = [w for w in names if len(w) <= 2]
+        seqs = [w for w in names if len(w) >= n - 2]
+        seqs += [[*a, *b] for a in seqs for b in short] + [[*b, *a] for a in seqs for b in short]
+        for words in seqs:
             allowed.update(ngrams(words, n))
             allowed.update(ngrams(["the", *words], n))
     return allowed

@@ -111,20 +111,22 @@ def test_leak_check_allows_full_names_from_the_knowledge_base(tmp_path: Path) ->
     actors = (
         "bodies:\n"
         "  guild: {name: Lighthouse Keepers' Guild of the Northern Coast,"
-        " aliases: [Guild of Lighthouse Keepers of the Northern Coast]}\n"
+        " aliases: [Guild of Lighthouse Keepers of the Northern Coast, GLK]}\n"
     )
-    report = "The Guild of Lighthouse Keepers of the Northern Coast threatened a strike."
+    report = "The Guild of Lighthouse Keepers of the Northern Coast (GLK) threatened a strike."
+    # the knowledge file itself holds "... Northern Coast, GLK": a name and its short form
     root = _fake_repo(
         tmp_path,
         report,
-        {"tests/t.py": "# the guild of lighthouse keepers of the northern coast\n"},
+        {"tests/t.py": "# the guild of lighthouse keepers of the northern\n"},
         actors,
     )
     assert run_leak_check(root).returncode == 0
-    # one word beyond the name is a phrase of the report, not a name
-    (root / "tests" / "u.py").write_text("keepers of the northern coast threatened\n", "utf-8")
+    # words beyond the name are a phrase of the report, not a name
+    (root / "tests" / "u.py").write_text("the northern coast glk threatened a\n", "utf-8")
     result = run_leak_check(root)
     assert result.returncode == 1 and "tests/u.py" in result.stdout
+    assert "src/detente/knowledge/actors.yaml" not in result.stdout
 
 
 def test_leak_check_needs_the_held_out_directory(tmp_path: Path) -> None:
