@@ -101,3 +101,21 @@ def ingest(
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(2)
+
+
+@cli.command()
+@db_option
+def migrate(db: str) -> None:
+    """Create the database, or upgrade its schema to this version of detente.
+
+    Runs in one transaction under a lock; 'detente ingest' does the same on
+    its own, while read-only commands never change a schema.
+    """
+    from detente.store import Store, StoreError
+
+    try:
+        with Store.open(db) as store:
+            revision = store.schema_revision()
+    except StoreError as exc:
+        fail(str(exc))
+    click.echo(f"{db}: schema at revision {revision}", err=True)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from detente.reading.dateline import parse_dateline
+from detente.reading.htmltext import html_text
 from detente.records import Dateline, DatePrecision, Report, normalize_text
 
 __all__ = [
@@ -94,6 +95,24 @@ class ReadError:
 
 class _Bad(Exception):
     """Internal: turned into a :class:`ReadError` by the reader that caught it."""
+
+
+#: Deepest JSON nesting read; a report needs three levels (array, object, value).
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _json_loads(text: str) -> Any:
+    """``json.loads`` refusing nesting deeper than :data:`MAX_JSON_DEPTH` before parsing."""
+    depth = deepest = 0
+    for m in _JSON_BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_JSON_DEPTH:
+                raise _Bad(f"JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    return json.loads(text)
 
 
 # --------------------------------------------------------------------------- building
@@ -168,7 +187,10 @@ def _resolve_date(
         )
     given = f"{_MONTH_NAMES[dateline.month - 1]} {dateline.day}"
     if dateline.year is not None:
-        return date(dateline.year, dateline.month, dateline.day), "day", "dateline"
+        try:
+            return date(dateline.year, dateline.month, dateline.day), "day", "dateline"
+        except ValueError:
+            return None, "unknown", f"dateline gives {given} {dateline.year}, not a date"
     year, years = _year_near_top(text, dateline)
     if year is None:
         seen = f" (the text mentions {', '.join(map(str, years))})" if years else ""
@@ -237,11 +259,11 @@ def _parse_published(value: Any) -> tuple[date, DatePrecision]:
     except ValueError:
         pass
     m = re.fullmatch(r"(\d{4})-(\d{2})", raw)
-    if m and 1 <= int(m.group(2)) <= 12:
+    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= 1:
         return date(int(m.group(1)), int(m.group(2)), 1), "month"
-    if re.fullmatch(r"\d{4}", raw):
+    if re.fullmatch(r"\d{4}", raw) and int(raw) >= 1:
         return date(int(raw), 1, 1), "year"
-    raise _Bad(f"'published' is not an ISO date: {raw!r}")
+    raise _Bad(f"'published' is not an ISO date: {raw[:40]!r}")
 
 
 def _html_parts(html: str, url: str | None) -> dict[str, Any]:
@@ -260,6 +282,8 @@ def _html_parts(html: str, url: str | None) -> dict[str, Any]:
             include_tables=True,
             date_extraction_params=params,
         )
+    except RecursionError:
+        return {}  # nesting too deep for trafilatura: the caller falls back to plain text
     except Exception as exc:  # noqa: BLE001 - a broken page is bad input, never a traceback
         raise _Bad(f"could not parse the HTML ({type(exc).__name__})") from None
     if doc is None:
@@ -279,6 +303,9 @@ def _report_from_html(
 ) -> Report:
     parts = _html_parts(html, url)
     body = normalize_text(parts.get("text") or "")
+    if not body:
+        # trafilatura (libxml2) gives up on very deep nesting; the plain text is still there.
+        body = normalize_text(html_text(html))
     if not body:
         raise _Bad("no main text found in the HTML")
     meta_date = None
@@ -389,9 +416,12 @@ def _jsonl_reports(data: bytes, origin: str, opts: _Options) -> Iterator[Report 
             yield ReadError(where, f"not valid UTF-8 (byte {exc.start} of the line)")
             continue
         try:
-            record = json.loads(line)
+            record = _json_loads(line)
         except json.JSONDecodeError as exc:
             yield ReadError(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except _Bad as exc:
+            yield ReadError(where, str(exc))
             continue
         try:
             yield _record_report(record, where, opts)
@@ -403,9 +433,12 @@ def _jsonl_reports(data: bytes, origin: str, opts: _Options) -> Iterator[Report 
 
 def _json_reports(text: str, origin: str, opts: _Options) -> Iterator[Report | ReadError]:
     try:
-        data = json.loads(text)
+        data = _json_loads(text)
     except json.JSONDecodeError as exc:
         yield ReadError(origin, f"malformed JSON: {exc.msg} (line {exc.lineno})")
+        return
+    except _Bad as exc:
+        yield ReadError(origin, str(exc))
         return
     if isinstance(data, dict):
         try:
@@ -551,6 +584,22 @@ def _read_stdin(stdin: TextIO, opts: _Options) -> Iterator[Report | ReadError]:
     yield from _reports_from_bytes(data, origin, None, opts)
 
 
+def _guarded(items: Iterator[Report | ReadError], origin: str) -> Iterator[Report | ReadError]:
+    """*items*, with anything a reader raises turned into one :class:`ReadError` for *origin*.
+
+    A reader bug or a pathological input must cost that input only, never the
+    files read after it.
+    """
+    try:
+        yield from items
+    except (RecursionError, ValueError, TypeError, LookupError, ArithmeticError) as exc:
+        reason = str(exc).strip().splitlines()
+        detail = f": {reason[0][:200]}" if reason else ""
+        yield ReadError(
+            "<stdin>" if origin == "-" else origin, f"unreadable ({type(exc).__name__}{detail})"
+        )
+
+
 def read_paths(
     paths: Sequence[str],
     *,
@@ -575,7 +624,7 @@ def read_paths(
     opts = _Options(published=published, source=source, max_bytes=max_bytes)
     for name in paths:
         if name == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, opts)
+            yield from _guarded(_read_stdin(stdin if stdin is not None else sys.stdin, opts), "-")
             continue
         path = Path(name)
         try:
@@ -590,8 +639,8 @@ def read_paths(
                 yield ReadError(name, f"no reports found in directory (looked for {kinds})")
                 continue
             for file in files:
-                yield from _read_file(file, str(file), opts)
+                yield from _guarded(_read_file(file, str(file), opts), str(file))
         elif exists:
-            yield from _read_file(path, name, opts)
+            yield from _guarded(_read_file(path, name, opts), name)
         else:
             yield ReadError(name, "no such file or directory")
