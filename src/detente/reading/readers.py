@@ -35,6 +35,8 @@ from detente.records import Dateline, DatePrecision, Report, normalize_text
 
 __all__ = [
     "DIRECTORY_SUFFIXES",
+    "MAX_JSON_DEPTH",
+    "MAX_REPORT_BYTES",
     "DateWarning",
     "Format",
     "ReadError",
@@ -97,6 +99,9 @@ class _Bad(Exception):
     """Internal: turned into a :class:`ReadError` by the reader that caught it."""
 
 
+#: Default size limit of one report (``--max-bytes``): below spaCy's 1,000,000-character
+#: document limit, and a size that extraction (in chunks) gets through in bounded memory.
+MAX_REPORT_BYTES = 1_000_000
 #: Deepest JSON nesting read; a report needs three levels (array, object, value).
 MAX_JSON_DEPTH = 64
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -605,7 +610,7 @@ def read_paths(
     *,
     published: date | None = None,
     source: str | None = None,
-    max_bytes: int = 2_000_000,
+    max_bytes: int = MAX_REPORT_BYTES,
     stdin: TextIO | None = None,
 ) -> Iterator[Report | ReadError]:
     """Read reports from files, directories (recursively) and ``-`` (standard input).
