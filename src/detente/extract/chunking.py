@@ -23,6 +23,8 @@ from detente.records import Extraction, Report
 
 #: Longest text extracted in one piece (characters).
 MAX_CHUNK_CHARS = 50_000
+#: Most text handed to spaCy in one batch (characters); short reports still batch together.
+MAX_BATCH_CHARS = 60_000
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s+")
@@ -108,6 +110,27 @@ def _shifted(item: Any, offset: int, base: int) -> Any:
     return dataclasses.replace(item, **changes) if changes else item
 
 
+def _in_groups(
+    pipe: Callable[..., Iterator[Extraction]],
+    extractor: Any,
+    pieces: list[Report],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> Iterator[Extraction]:
+    """Run *pipe* over *pieces* a few at a time: spaCy holds a whole batch of documents in
+    memory, so a batch is kept under :data:`MAX_BATCH_CHARS` characters in all."""
+    group: list[Report] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece.text) > MAX_BATCH_CHARS:
+            yield from pipe(extractor, group, *args, **kwargs)
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece.text)
+    if group:
+        yield from pipe(extractor, group, *args, **kwargs)
+
+
 def chunked(pipe: P) -> P:
     """Decorate an extractor's ``pipe(reports, batch_size)`` to extract long reports in chunks."""
 
@@ -126,7 +149,7 @@ def chunked(pipe: P) -> P:
                     report, text=report.text[a:b], dateline=report.dateline if a == 0 else None
                 )
                 pieces.append(piece)
-        results = iter(pipe(self, pieces, *args, **kwargs))
+        results = _in_groups(pipe, self, pieces, args, kwargs)
         for _report, spans in plan:
             if len(spans) == 1:
                 yield next(results)
