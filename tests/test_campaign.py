@@ -448,6 +448,37 @@ def concurrent_writers(db: Path, reference: dict, n: int, rng: random.Random) ->
     assert integrity(db) == "ok"
 
 
+OPEN_AT_ONCE = """
+import os, sys, time
+go = sys.argv[2]
+while not os.path.exists(go):
+    time.sleep(0.001)
+from detente.store import Store
+with Store.open(sys.argv[1]) as store:
+    print(store.schema_revision())
+"""
+
+
+def test_first_opens_at_once_all_succeed(tmp_path: Path) -> None:
+    db, go = tmp_path / "new.db", tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AT_ONCE, str(db), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    time.sleep(1.0)  # let every process import and wait at the barrier
+    go.touch()
+    outcomes = [p.communicate(timeout=120) for p in procs]
+    heads = {out.strip() for out, _ in outcomes}
+    assert all(p.returncode == 0 for p in procs), [err for _, err in outcomes]
+    assert len(heads) == 1 and heads != {""}
+    assert integrity(db) == "ok"
+
+
 def test_concurrent_writers_on_a_new_database(tmp_path: Path, reference: dict) -> None:
     concurrent_writers(tmp_path / "shared.db", reference, 3, random.Random(3))
 

@@ -199,6 +199,8 @@ class Store:
             engine = sa.create_engine(url)
         except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
             raise StoreError(f"cannot use database {db}: {exc}") from None
+        if not sqlite:
+            label = engine.url.render_as_string(hide_password=True)
         if engine.dialect.name == "sqlite":
             pragmas = sqlite_writer_pragmas if create else sqlite_reader_pragmas
             sa.event.listen(engine, "connect", pragmas)
