@@ -566,6 +566,24 @@ def test_hostile_inputs_finish_under_a_memory_limit(tmp_path: Path) -> None:
     assert (stored, failed) == (4, 3)  # with the good line of deep.jsonl
 
 
+def test_endless_input_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run(
+            [*CLI, "ingest", "-", "/dev/zero", "--db", str(tmp_path / "z.db"), "-q"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            preexec_fn=_limit_memory,
+            timeout=600,
+        )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "detente: <stdin>: binary file, not a text report",
+        "detente: /dev/zero: binary file, not a text report",
+        "0 ingested, 0 already present, 2 failed",
+    ]
+
+
 @pytest.mark.campaign
 def test_950_kb_one_line_report_under_a_memory_limit(tmp_path: Path) -> None:
     path = tmp_path / "oneline.txt"

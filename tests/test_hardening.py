@@ -196,6 +196,18 @@ def test_a_directory_keeps_every_good_report_and_names_each_bad_one(
     assert "Baku sets out terms" in titles and "Hamas rejected" in texts and "Kosovo" in texts
 
 
+def test_feeds_are_read_line_by_line_with_a_limit_per_line(tmp_path: Path, db_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    long_line = json.dumps({"text": "Talks. " * 20_000})  # 140,000 bytes
+    feed.write_text("\n".join([json.dumps({"text": BAKU}), long_line, json.dumps({"text": DOHA})]))
+    code, _, err = run("ingest", str(feed), "--db", str(db_path), "-q", "--max-bytes", "1000")
+    assert code == 2
+    assert f"detente: {feed}:2: line is over the 71536-byte limit" in err
+    assert err.splitlines()[-1] == "2 ingested, 0 already present, 1 failed"
+    code, _, err = run("ingest", "-", "--db", str(db_path), "-q", input=long_line + "\n")
+    assert code == 0 and "1 ingested" in err  # within the default limit
+
+
 @pytest.mark.parametrize("bad", ["0000", "0000-01", "2025-00", "2025-02-30", "99999", "", 2025])
 def test_bad_published_values_are_one_line_errors(tmp_path: Path, bad: object) -> None:
     path = tmp_path / "r.json"
@@ -213,7 +225,8 @@ def test_impossible_dateline_dates_stay_unknown() -> None:
 def test_deep_html_falls_back_to_its_plain_text() -> None:
     body = "Mediators said the Pretoria talks would resume on Monday."
     html = "<html><body>" + "<section>" * 600 + f"<p>{body}</p>" + "</section>" * 600
-    report = read_text(html + "<script>var x = 1;</script></body></html>", fmt="html")
+    with pytest.warns(UserWarning, match="publication date unknown"):
+        report = read_text(html + "<script>var x = 1;</script></body></html>", fmt="html")
     assert report.text == body
     assert html_text("<p>One</p><p>Two &amp; three</p><style>p{}</style>") == "One\n\nTwo & three"
 

@@ -23,11 +23,11 @@ import re
 import stat
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, BinaryIO, Literal, TextIO
 
 from detente.reading.dateline import parse_dateline
 from detente.reading.htmltext import html_text
@@ -408,10 +408,16 @@ def _record_report(record: Any, origin: str, opts: _Options) -> Report:
     )
 
 
-def _jsonl_reports(data: bytes, origin: str, opts: _Options) -> Iterator[Report | ReadError]:
+def _jsonl_reports(
+    lines: Iterable[bytes | None], origin: str, opts: _Options
+) -> Iterator[Report | ReadError]:
     found = False
-    for number, raw_line in enumerate(data.split(b"\n"), start=1):
+    for number, raw_line in enumerate(lines, start=1):
         where = f"{origin}:{number}"
+        if raw_line is None:
+            found = True
+            yield ReadError(where, f"line is over the {_line_limit(opts)}-byte limit")
+            continue
         if not raw_line.strip():
             continue
         found = True
@@ -510,7 +516,7 @@ def _reports_from_bytes(
         return
     fmt = _sniff(data, suffix_fmt)
     if fmt == "jsonl":
-        yield from _jsonl_reports(data, origin, opts)
+        yield from _jsonl_reports(data.split(b"\n"), origin, opts)
         return
     if len(data) > opts.max_bytes:
         yield ReadError(
@@ -556,37 +562,86 @@ def _walk(directory: Path) -> list[Path]:
     return found
 
 
+def _line_limit(opts: _Options) -> int:
+    # A feed line carries one report's text, JSON-escaped (up to six bytes a character).
+    return 6 * opts.max_bytes + 65_536
+
+
+def _peek(fh: BinaryIO, n: int = 8192) -> bytes | None:
+    """The first *n* bytes of *fh* without consuming them (``None`` when it cannot tell)."""
+    if hasattr(fh, "peek"):
+        return fh.peek(n)[:n]
+    if fh.seekable():
+        pos = fh.tell()
+        head = fh.read(n)
+        fh.seek(pos)
+        return head
+    return None
+
+
+def _feed_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of a feed, one at a time; ``None`` for a line over *limit* bytes (skipped)."""
+    while line := fh.readline(limit + 1):
+        if len(line) > limit:
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(1 << 20)
+            yield None
+        else:
+            yield line.rstrip(b"\n")
+
+
+def _read_stream(
+    fh: BinaryIO, origin: str, suffix_fmt: str | None, opts: _Options
+) -> Iterator[Report | ReadError]:
+    """Reports from an open binary stream, never holding more than one report's bytes.
+
+    Feeds are read line by line (limited per line, not per file); anything
+    else is one report, read up to the limit and refused beyond it.
+    """
+    head = _peek(fh)
+    plain = (
+        head is not None
+        and bool(head.strip())
+        and head[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        and b"\x00" not in head
+    )
+    if plain and _sniff(head, suffix_fmt) == "jsonl":
+        yield from _jsonl_reports(_feed_lines(fh, _line_limit(opts)), origin, opts)
+        return
+    limit = _line_limit(opts) if suffix_fmt == "jsonl" else opts.max_bytes
+    yield from _reports_from_bytes(fh.read(limit + 1), origin, suffix_fmt, opts)
+
+
 def _read_file(path: Path, origin: str, opts: _Options) -> Iterator[Report | ReadError]:
     suffix_fmt = DIRECTORY_SUFFIXES.get(path.suffix.lower())
-    # Feeds are limited per report, not per file; anything else is one report.
-    limit = None if suffix_fmt in ("jsonl",) else opts.max_bytes
     try:
         info = path.stat()
-        if limit is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        if suffix_fmt != "jsonl" and stat.S_ISREG(info.st_mode) and info.st_size > opts.max_bytes:
             yield ReadError(
-                origin, f"report is {info.st_size} bytes, over the {limit}-byte limit (--max-bytes)"
+                origin,
+                f"report is {info.st_size} bytes, over the {opts.max_bytes}-byte limit "
+                "(--max-bytes)",
             )
             return
         with path.open("rb") as fh:
-            # A bounded read also keeps pipes and devices (/dev/zero) from running away.
-            data = fh.read() if limit is None else fh.read(limit + 1)
+            # Bounded reads also keep pipes and devices (/dev/zero) from running away.
+            yield from _read_stream(fh, origin, suffix_fmt, opts)
     except OSError as exc:
         yield ReadError(origin, f"cannot read: {exc.strerror or exc}")
-        return
-    yield from _reports_from_bytes(data, origin, suffix_fmt, opts)
 
 
 def _read_stdin(stdin: TextIO, opts: _Options) -> Iterator[Report | ReadError]:
     origin = "<stdin>"
     buffer = getattr(stdin, "buffer", None)
     try:
-        data = buffer.read() if buffer is not None else stdin.read()
-        if isinstance(data, str):  # a text-only stream: back to bytes, decoded below
-            data = data.encode("utf-8", "surrogateescape")
+        if buffer is not None:
+            yield from _read_stream(buffer, origin, None, opts)
+            return
+        data = stdin.read(opts.max_bytes + 1)
+        # A text-only stream: back to bytes, decoded below.
+        yield from _reports_from_bytes(data.encode("utf-8", "surrogateescape"), origin, None, opts)
     except (OSError, UnicodeError, ValueError) as exc:
         yield ReadError(origin, f"cannot read standard input: {exc}")
-        return
-    yield from _reports_from_bytes(data, origin, None, opts)
 
 
 def _guarded(items: Iterator[Report | ReadError], origin: str) -> Iterator[Report | ReadError]:
