@@ -7,6 +7,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,7 @@ def test_unknown_and_older_schema_revisions(db_path: Path) -> None:
 class RacingExtractor:
     """The real extractor, but while it works another process stores the same report."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: str) -> None:
         self.inner = get_extractor()
         self.name, self.model, self.components = (
             self.inner.name,
@@ -147,13 +148,41 @@ class RacingExtractor:
             yield self.extract(r)
 
 
-def test_duplicate_stored_meanwhile_is_already_present(db_path: Path) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, db_path: Path) -> str:
+    return str(db_path) if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
+def test_duplicate_stored_meanwhile_is_already_present(db_url: str) -> None:
     report = read_text(BAKU)
-    with Store.open(db_path) as store:
-        result = store.ingest(report, RacingExtractor(db_path))
+    with Store.open(db_url) as store:
+        result = store.ingest(report, RacingExtractor(db_url))
         assert result.status == "present"
         assert store.counts()["reports"] == 1
         assert result.report_id == store.find_report(report.sha256)["id"]
+
+
+def test_first_opens_at_once_on_one_database(db_url: str) -> None:
+    def open_once(_: int) -> str | None:
+        with Store.open(db_url) as store:
+            return store.schema_revision()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        revisions = set(pool.map(open_once, range(4)))
+    assert len(revisions) == 1 and None not in revisions
+
+
+@pytest.mark.postgres
+def test_foreign_postgresql_database_is_left_alone(pg_url: str) -> None:
+    engine = sa.create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("create table notes (body text)"))
+    for create in (False, True):
+        with pytest.raises(StoreError, match="is not a detente database"):
+            Store.open(pg_url, create=create)
+    with engine.connect() as conn:
+        assert set(sa.inspect(conn).get_table_names()) == {"notes"}
+    engine.dispose()
 
 
 # --------------------------------------------------------------------------- readers

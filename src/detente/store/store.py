@@ -220,7 +220,8 @@ class Store:
     def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (atomically, under a lock)."""
         try:
-            ensure_schema(self.engine, str(self.engine.url), create=True)
+            label = self.engine.url.render_as_string(hide_password=True)
+            ensure_schema(self.engine, label, create=True)
         except SchemaError as exc:
             raise StoreError(str(exc)) from None
 
