@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TextIO
 
+from detente.reading.readers import MAX_REPORT_BYTES
 from detente.records import Report
 from detente.store import IngestResult, Store
 from detente.store.store import ExtractorLike
@@ -65,7 +66,7 @@ def ingest_paths(
     extractor: ExtractorLike | None = None,
     published: date | None = None,
     source: str | None = None,
-    max_bytes: int = 2_000_000,
+    max_bytes: int = MAX_REPORT_BYTES,
     stdin: TextIO | None = None,
     progress: Callable[[IngestItem], None] | None = None,
     batch_size: int = 16,

@@ -8,7 +8,8 @@ from datetime import date
 import click
 
 from detente.cli import cli
-from detente.cli._options import db_option, fail
+from detente.cli._options import db_option, fail, say
+from detente.reading.readers import MAX_REPORT_BYTES
 
 
 def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -34,9 +35,10 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
-    default=2_000_000,
+    default=MAX_REPORT_BYTES,
     show_default=True,
-    help="Reject reports larger than this.",
+    help="Refuse reports larger than this (longer texts than 50,000 characters are "
+    "extracted in chunks).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
@@ -95,9 +97,27 @@ def ingest(
             progress=on_item,
         )
     for message in errors:
-        click.echo(f"detente: {message}", err=True)
+        say(message)
     for warning in summary.warnings:
-        click.echo(f"detente: warning: {warning}", err=True)
+        say(f"warning: {warning}")
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(2)
+
+
+@cli.command()
+@db_option
+def migrate(db: str) -> None:
+    """Create the database, or upgrade its schema to this version of detente.
+
+    Runs in one transaction under a lock; 'detente ingest' does the same on
+    its own, while read-only commands never change a schema.
+    """
+    from detente.store import Store, StoreError
+
+    try:
+        with Store.open(db) as store:
+            revision = store.schema_revision()
+    except StoreError as exc:
+        fail(str(exc))
+    click.echo(f"{db}: schema at revision {revision}", err=True)

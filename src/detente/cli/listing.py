@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from detente.cli import cli
-from detente.cli._options import db_option, emit, fail, format_option
+from detente.cli._options import RECORD_ID, db_option, emit, fail, format_option
 from detente.cli.ingest import parse_date
 from detente.records import ISSUES, KINDS
 from detente.store import (
@@ -71,7 +71,7 @@ def reports(db: str, since: date | None, fmt: str) -> None:
 @_multi("actor", "Actor id (RUS, UKR, nato, …).")
 @_multi("issue", "Negotiation issue.", ISSUES)
 @_multi("kind", "Stance kind.", KINDS)
-@click.option("--report", "report_id", type=int, help="Only claims of this report id.")
+@click.option("--report", "report_id", type=RECORD_ID, help="Only claims of this report id.")
 @since_option
 @format_option()
 def claims(
@@ -183,7 +183,7 @@ def actors(db: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("report_id", type=int)
+@click.argument("report_id", type=RECORD_ID)
 @db_option
 def show(report_id: int, db: str) -> None:
     """Show a report with its extracted spans highlighted."""

@@ -33,7 +33,13 @@ from detente.cli.listing import open_store
     show_default=True,
     help="Monte-Carlo runs per model.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**32 - 1),
+    default=0,
+    show_default=True,
+    help="Random seed.",
+)
 @click.option(
     "--capabilities",
     type=click.Path(dir_okay=False, path_type=Path),

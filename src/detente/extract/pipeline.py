@@ -23,6 +23,7 @@ from detente.extract import events as events_mod
 from detente.extract import facts as facts_mod
 from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
+from detente.extract.chunking import chunked
 from detente.extract.places import place_name
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
@@ -160,6 +161,7 @@ class Extractor:
         """Extract claims, facts and events from one report."""
         return next(self.pipe([report]))
 
+    @chunked
     def pipe(self, reports: Iterable[Report], batch_size: int = 32) -> Iterator[Extraction]:
         """Extract from many reports with spaCy's batching; yields in input order."""
         items = list(reports) if not isinstance(reports, list) else reports

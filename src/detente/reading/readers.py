@@ -23,17 +23,20 @@ import re
 import stat
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, BinaryIO, Literal, TextIO
 
 from detente.reading.dateline import parse_dateline
+from detente.reading.htmltext import html_text
 from detente.records import Dateline, DatePrecision, Report, normalize_text
 
 __all__ = [
     "DIRECTORY_SUFFIXES",
+    "MAX_JSON_DEPTH",
+    "MAX_REPORT_BYTES",
     "DateWarning",
     "Format",
     "ReadError",
@@ -94,6 +97,27 @@ class ReadError:
 
 class _Bad(Exception):
     """Internal: turned into a :class:`ReadError` by the reader that caught it."""
+
+
+#: Default size limit of one report (``--max-bytes``): below spaCy's 1,000,000-character
+#: document limit, and a size that extraction (in chunks) gets through in bounded memory.
+MAX_REPORT_BYTES = 1_000_000
+#: Deepest JSON nesting read; a report needs three levels (array, object, value).
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _json_loads(text: str) -> Any:
+    """``json.loads`` refusing nesting deeper than :data:`MAX_JSON_DEPTH` before parsing."""
+    depth = deepest = 0
+    for m in _JSON_BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_JSON_DEPTH:
+                raise _Bad(f"JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    return json.loads(text)
 
 
 # --------------------------------------------------------------------------- building
@@ -168,7 +192,10 @@ def _resolve_date(
         )
     given = f"{_MONTH_NAMES[dateline.month - 1]} {dateline.day}"
     if dateline.year is not None:
-        return date(dateline.year, dateline.month, dateline.day), "day", "dateline"
+        try:
+            return date(dateline.year, dateline.month, dateline.day), "day", "dateline"
+        except ValueError:
+            return None, "unknown", f"dateline gives {given} {dateline.year}, not a date"
     year, years = _year_near_top(text, dateline)
     if year is None:
         seen = f" (the text mentions {', '.join(map(str, years))})" if years else ""
@@ -237,11 +264,11 @@ def _parse_published(value: Any) -> tuple[date, DatePrecision]:
     except ValueError:
         pass
     m = re.fullmatch(r"(\d{4})-(\d{2})", raw)
-    if m and 1 <= int(m.group(2)) <= 12:
+    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= 1:
         return date(int(m.group(1)), int(m.group(2)), 1), "month"
-    if re.fullmatch(r"\d{4}", raw):
+    if re.fullmatch(r"\d{4}", raw) and int(raw) >= 1:
         return date(int(raw), 1, 1), "year"
-    raise _Bad(f"'published' is not an ISO date: {raw!r}")
+    raise _Bad(f"'published' is not an ISO date: {raw[:40]!r}")
 
 
 def _html_parts(html: str, url: str | None) -> dict[str, Any]:
@@ -260,6 +287,8 @@ def _html_parts(html: str, url: str | None) -> dict[str, Any]:
             include_tables=True,
             date_extraction_params=params,
         )
+    except RecursionError:
+        return {}  # nesting too deep for trafilatura: the caller falls back to plain text
     except Exception as exc:  # noqa: BLE001 - a broken page is bad input, never a traceback
         raise _Bad(f"could not parse the HTML ({type(exc).__name__})") from None
     if doc is None:
@@ -279,6 +308,9 @@ def _report_from_html(
 ) -> Report:
     parts = _html_parts(html, url)
     body = normalize_text(parts.get("text") or "")
+    if not body:
+        # trafilatura (libxml2) gives up on very deep nesting; the plain text is still there.
+        body = normalize_text(html_text(html))
     if not body:
         raise _Bad("no main text found in the HTML")
     meta_date = None
@@ -376,10 +408,16 @@ def _record_report(record: Any, origin: str, opts: _Options) -> Report:
     )
 
 
-def _jsonl_reports(data: bytes, origin: str, opts: _Options) -> Iterator[Report | ReadError]:
+def _jsonl_reports(
+    lines: Iterable[bytes | None], origin: str, opts: _Options
+) -> Iterator[Report | ReadError]:
     found = False
-    for number, raw_line in enumerate(data.split(b"\n"), start=1):
+    for number, raw_line in enumerate(lines, start=1):
         where = f"{origin}:{number}"
+        if raw_line is None:
+            found = True
+            yield ReadError(where, f"line is over the {_line_limit(opts)}-byte limit")
+            continue
         if not raw_line.strip():
             continue
         found = True
@@ -389,9 +427,12 @@ def _jsonl_reports(data: bytes, origin: str, opts: _Options) -> Iterator[Report 
             yield ReadError(where, f"not valid UTF-8 (byte {exc.start} of the line)")
             continue
         try:
-            record = json.loads(line)
+            record = _json_loads(line)
         except json.JSONDecodeError as exc:
             yield ReadError(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except _Bad as exc:
+            yield ReadError(where, str(exc))
             continue
         try:
             yield _record_report(record, where, opts)
@@ -403,9 +444,12 @@ def _jsonl_reports(data: bytes, origin: str, opts: _Options) -> Iterator[Report 
 
 def _json_reports(text: str, origin: str, opts: _Options) -> Iterator[Report | ReadError]:
     try:
-        data = json.loads(text)
+        data = _json_loads(text)
     except json.JSONDecodeError as exc:
         yield ReadError(origin, f"malformed JSON: {exc.msg} (line {exc.lineno})")
+        return
+    except _Bad as exc:
+        yield ReadError(origin, str(exc))
         return
     if isinstance(data, dict):
         try:
@@ -472,7 +516,7 @@ def _reports_from_bytes(
         return
     fmt = _sniff(data, suffix_fmt)
     if fmt == "jsonl":
-        yield from _jsonl_reports(data, origin, opts)
+        yield from _jsonl_reports(data.split(b"\n"), origin, opts)
         return
     if len(data) > opts.max_bytes:
         yield ReadError(
@@ -518,37 +562,102 @@ def _walk(directory: Path) -> list[Path]:
     return found
 
 
+def _line_limit(opts: _Options) -> int:
+    # A feed line carries one report's text, JSON-escaped (up to six bytes a character).
+    return 6 * opts.max_bytes + 65_536
+
+
+def _peek(fh: BinaryIO, n: int = 8192) -> bytes | None:
+    """The first *n* bytes of *fh* without consuming them (``None`` when it cannot tell)."""
+    if hasattr(fh, "peek"):
+        return fh.peek(n)[:n]
+    if fh.seekable():
+        pos = fh.tell()
+        head = fh.read(n)
+        fh.seek(pos)
+        return head
+    return None
+
+
+def _feed_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of a feed, one at a time; ``None`` for a line over *limit* bytes (skipped)."""
+    while line := fh.readline(limit + 1):
+        if len(line) > limit:
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(1 << 20)
+            yield None
+        else:
+            yield line.rstrip(b"\n")
+
+
+def _read_stream(
+    fh: BinaryIO, origin: str, suffix_fmt: str | None, opts: _Options
+) -> Iterator[Report | ReadError]:
+    """Reports from an open binary stream, never holding more than one report's bytes.
+
+    Feeds are read line by line (limited per line, not per file); anything
+    else is one report, read up to the limit and refused beyond it.
+    """
+    head = _peek(fh)
+    plain = (
+        head is not None
+        and bool(head.strip())
+        and head[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        and b"\x00" not in head
+    )
+    if plain and _sniff(head, suffix_fmt) == "jsonl":
+        yield from _jsonl_reports(_feed_lines(fh, _line_limit(opts)), origin, opts)
+        return
+    limit = _line_limit(opts) if suffix_fmt == "jsonl" else opts.max_bytes
+    yield from _reports_from_bytes(fh.read(limit + 1), origin, suffix_fmt, opts)
+
+
 def _read_file(path: Path, origin: str, opts: _Options) -> Iterator[Report | ReadError]:
     suffix_fmt = DIRECTORY_SUFFIXES.get(path.suffix.lower())
-    # Feeds are limited per report, not per file; anything else is one report.
-    limit = None if suffix_fmt in ("jsonl",) else opts.max_bytes
     try:
         info = path.stat()
-        if limit is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        if suffix_fmt != "jsonl" and stat.S_ISREG(info.st_mode) and info.st_size > opts.max_bytes:
             yield ReadError(
-                origin, f"report is {info.st_size} bytes, over the {limit}-byte limit (--max-bytes)"
+                origin,
+                f"report is {info.st_size} bytes, over the {opts.max_bytes}-byte limit "
+                "(--max-bytes)",
             )
             return
         with path.open("rb") as fh:
-            # A bounded read also keeps pipes and devices (/dev/zero) from running away.
-            data = fh.read() if limit is None else fh.read(limit + 1)
+            # Bounded reads also keep pipes and devices (/dev/zero) from running away.
+            yield from _read_stream(fh, origin, suffix_fmt, opts)
     except OSError as exc:
         yield ReadError(origin, f"cannot read: {exc.strerror or exc}")
-        return
-    yield from _reports_from_bytes(data, origin, suffix_fmt, opts)
 
 
 def _read_stdin(stdin: TextIO, opts: _Options) -> Iterator[Report | ReadError]:
     origin = "<stdin>"
     buffer = getattr(stdin, "buffer", None)
     try:
-        data = buffer.read() if buffer is not None else stdin.read()
-        if isinstance(data, str):  # a text-only stream: back to bytes, decoded below
-            data = data.encode("utf-8", "surrogateescape")
+        if buffer is not None:
+            yield from _read_stream(buffer, origin, None, opts)
+            return
+        data = stdin.read(opts.max_bytes + 1)
+        # A text-only stream: back to bytes, decoded below.
+        yield from _reports_from_bytes(data.encode("utf-8", "surrogateescape"), origin, None, opts)
     except (OSError, UnicodeError, ValueError) as exc:
         yield ReadError(origin, f"cannot read standard input: {exc}")
-        return
-    yield from _reports_from_bytes(data, origin, None, opts)
+
+
+def _guarded(items: Iterator[Report | ReadError], origin: str) -> Iterator[Report | ReadError]:
+    """*items*, with anything a reader raises turned into one :class:`ReadError` for *origin*.
+
+    A reader bug or a pathological input must cost that input only, never the
+    files read after it.
+    """
+    try:
+        yield from items
+    except (RecursionError, ValueError, TypeError, LookupError, ArithmeticError) as exc:
+        reason = str(exc).strip().splitlines()
+        detail = f": {reason[0][:200]}" if reason else ""
+        yield ReadError(
+            "<stdin>" if origin == "-" else origin, f"unreadable ({type(exc).__name__}{detail})"
+        )
 
 
 def read_paths(
@@ -556,7 +665,7 @@ def read_paths(
     *,
     published: date | None = None,
     source: str | None = None,
-    max_bytes: int = 2_000_000,
+    max_bytes: int = MAX_REPORT_BYTES,
     stdin: TextIO | None = None,
 ) -> Iterator[Report | ReadError]:
     """Read reports from files, directories (recursively) and ``-`` (standard input).
@@ -575,7 +684,7 @@ def read_paths(
     opts = _Options(published=published, source=source, max_bytes=max_bytes)
     for name in paths:
         if name == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, opts)
+            yield from _guarded(_read_stdin(stdin if stdin is not None else sys.stdin, opts), "-")
             continue
         path = Path(name)
         try:
@@ -590,8 +699,8 @@ def read_paths(
                 yield ReadError(name, f"no reports found in directory (looked for {kinds})")
                 continue
             for file in files:
-                yield from _read_file(file, str(file), opts)
+                yield from _guarded(_read_file(file, str(file), opts), str(file))
         elif exists:
-            yield from _read_file(path, name, opts)
+            yield from _guarded(_read_file(path, name, opts), name)
         else:
             yield ReadError(name, "no such file or directory")

@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from detente.report.sanitize import printable_all
+
 #: One colour per stance kind, shared with the HTML brief's legend.
 KIND_STYLES: dict[str, str] = {
     "demand": "bold red",
@@ -46,8 +48,13 @@ def render_report(
     facts: Sequence[dict[str, Any]] = (),
     console: Console | None = None,
 ) -> None:
-    """Print a stored report, its highlighted text and a key to the spans."""
+    """Print a stored report, its highlighted text and a key to the spans.
+
+    Every string is printed as text, never as markup, with control characters
+    replaced (offsets are kept, so the highlighting still lines up).
+    """
     console = console or Console()
+    report, claims, events, facts = (printable_all(x) for x in (report, claims, events, facts))
     head = Text(f"#{report['id']} ", style="bold")
     head.append(report.get("title") or "(untitled)", style="bold underline")
     console.print(head)

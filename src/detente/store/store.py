@@ -14,18 +14,20 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from detente import __version__
 from detente.records import Claim, Event, Extraction, Fact, Report, to_jsonable
+from detente.store.opening import (
+    SchemaError,
+    ensure_schema,
+    sqlite_reader_pragmas,
+    sqlite_writer_pragmas,
+)
 from detente.store.schema import (
     actors,
     claim_places,
@@ -152,14 +154,6 @@ def _url(db: str | Path) -> str:
     return f"sqlite:///{Path(s).expanduser()}"
 
 
-def _alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option(
-        "script_location", str(resources.files("detente.store").joinpath("migrations"))
-    )
-    return cfg
-
-
 def _actor_kind(actor_id: str) -> str:
     # ISO 3166-1 alpha-3 codes are upper case; every other body is a lowercase slug.
     return "state" if re.fullmatch(r"[A-Z]{3}", actor_id) else "body"
@@ -184,41 +178,52 @@ class Store:
 
     @classmethod
     def open(cls, db: str | Path, *, create: bool = True) -> Store:
-        """Open (and by default create or migrate) the database at *db*.
+        """Open the database at *db*; by default create or migrate its schema.
 
-        *db* is a file path (SQLite) or a SQLAlchemy URL.  Raises
-        :class:`StoreError` with a one-line message when it cannot be used.
+        *db* is a file path (SQLite) or a SQLAlchemy URL.  With ``create=False``
+        (read-only commands) nothing is ever written: a file that is not a
+        detente database, or one at another schema revision, is an error.
+        Raises :class:`StoreError` with a one-line message when it cannot be used.
         """
         url = _url(db)
-        if url.startswith("sqlite:///") and not create:
+        label = str(db)
+        sqlite = url.startswith("sqlite:///")
+        if sqlite:
             path = Path(url.removeprefix("sqlite:///"))
-            if not path.exists():
+            label = str(path)
+            if not create and not path.exists():
                 raise StoreError(f"no database at {path} (run 'detente ingest' first)")
+            if path.is_dir():
+                raise StoreError(f"cannot use database {path}: it is a directory")
         try:
             engine = sa.create_engine(url)
         except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
             raise StoreError(f"cannot use database {db}: {exc}") from None
+        if not sqlite:
+            label = engine.url.render_as_string(hide_password=True)
         if engine.dialect.name == "sqlite":
-            sa.event.listen(engine, "connect", _sqlite_pragmas)
-        store = cls(engine)
+            pragmas = sqlite_writer_pragmas if create else sqlite_reader_pragmas
+            sa.event.listen(engine, "connect", pragmas)
         try:
-            store.migrate()
-        except sa.exc.DatabaseError as exc:
+            ensure_schema(engine, label, create=create)
+        except SchemaError as exc:
+            engine.dispose()
+            raise StoreError(str(exc)) from None
+        except sa.exc.DBAPIError as exc:
             engine.dispose()
             reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
-            raise StoreError(f"cannot use database {db}: {reason}") from None
-        return store
+            if sqlite and "file is not a database" in reason:
+                raise StoreError(f"{label} is not a detente database") from None
+            raise StoreError(f"cannot use database {label}: {reason}") from None
+        return cls(engine)
 
     def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
-        cfg = _alembic_config()
-        head = ScriptDirectory.from_config(cfg).get_current_head()
-        with self.engine.begin() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            if current == head:
-                return
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        """Bring the schema to the newest Alembic revision (atomically, under a lock)."""
+        try:
+            label = self.engine.url.render_as_string(hide_password=True)
+            ensure_schema(self.engine, label, create=True)
+        except SchemaError as exc:
+            raise StoreError(str(exc)) from None
 
     def schema_revision(self) -> str | None:
         """The Alembic revision the database is at."""
@@ -271,26 +276,33 @@ class Store:
             return IngestResult("present", found["id"], sha)
         if extraction is None:
             extraction = extractor.extract(report)
-        with self.engine.begin() as conn:
-            run_id = self._run_id(conn, extractor)
-            if found is None:
-                report_id = self._insert_report(conn, report, run_id, extractor.name)
-                status: IngestStatus = "ingested"
-            else:
-                report_id = found["id"]
-                self._delete_derived(conn, report_id)
+        try:
+            with self.engine.begin() as conn:
+                run_id = self._run_id(conn, extractor)
+                if found is None:
+                    report_id = self._insert_report(conn, report, run_id, extractor.name)
+                    status: IngestStatus = "ingested"
+                else:
+                    report_id = found["id"]
+                    self._delete_derived(conn, report_id)
+                    conn.execute(
+                        reports.update()
+                        .where(reports.c.id == report_id)
+                        .values(run_id=run_id, extractor=extractor.name, ingested_at=_now())
+                    )
+                    status = "reextracted"
+                self._insert_extraction(conn, report_id, run_id, extraction)
                 conn.execute(
-                    reports.update()
-                    .where(reports.c.id == report_id)
-                    .values(run_id=run_id, extractor=extractor.name, ingested_at=_now())
+                    extraction_runs.update()
+                    .where(extraction_runs.c.id == run_id)
+                    .values(finished_at=_now(), reports=extraction_runs.c.reports + 1)
                 )
-                status = "reextracted"
-            self._insert_extraction(conn, report_id, run_id, extraction)
-            conn.execute(
-                extraction_runs.update()
-                .where(extraction_runs.c.id == run_id)
-                .values(finished_at=_now(), reports=extraction_runs.c.reports + 1)
-            )
+        except sa.exc.IntegrityError:
+            # Another process stored the same text since find_report: already present.
+            again = self.find_report(sha) if found is None else None
+            if again is None:
+                raise
+            return IngestResult("present", again["id"], sha)
         return IngestResult(
             status,
             report_id,
@@ -791,11 +803,3 @@ def _filter(q: sa.Select, column: sa.ColumnElement, value: Any) -> sa.Select:
     if isinstance(value, str | int):
         return q.where(column == value)
     return q.where(column.in_(list(value)))
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
