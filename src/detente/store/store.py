@@ -62,6 +62,8 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "quote",
     "start",
     "end",
+    "review",
+    "review_version",
 )
 EVENT_FIELDS: tuple[str, ...] = (
     "id",
@@ -516,17 +518,30 @@ class Store:
 
     # -- queries -----------------------------------------------------------------
 
-    def claims(
+    def claims(self, *, reviewed: bool | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The effective claims: machine claims with the human review applied.
+
+        Rejected stances are left out, edits applied and added stances
+        included; each claim's ``review`` is ``machine``, ``confirmed``,
+        ``edited`` or ``added``.  *filters* are those of :meth:`machine_claims`
+        and apply to the reviewed values; *reviewed* keeps only reviewed (True)
+        or unreviewed (False) claims.  Every consumer reads claims through here.
+        """
+        from detente.review.overlay import effective_claims
+
+        return effective_claims(self, reviewed=reviewed, **filters)
+
+    def machine_claims(
         self,
         *,
-        report_id: int | None = None,
+        report_id: int | Sequence[int] | None = None,
         actor: str | Sequence[str] | None = None,
         issue: str | Sequence[str] | None = None,
         kind: str | Sequence[str] | None = None,
         since: date | None = None,
         until: date | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored claims with the stable :data:`CLAIM_FIELDS`, oldest report first.
+        """Claims as the extractor stored them (no review), oldest report first.
 
         *since*/*until* filter on the date the stance was voiced, falling back
         to the report's publication date.
