@@ -141,6 +141,7 @@ def _filter_from(request: Request) -> views.ClaimFilter:
         min_confidence=min_conf,
         reviewed=_tristate(p.get("reviewed"), "reviewed"),
         q=p.get("q", "")[:200],
+        text=p.get("text", "")[:200],
         report=int(report) if report and report.isdigit() else None,
     )
 
@@ -195,8 +196,10 @@ def create_app(
 
     @app.post("/login", include_in_schema=False)
     async def login(request: Request) -> Response:
-        form = await request.form()
-        if not guard.check_token(str(form.get("token", ""))):
+        form = getattr(request.state, "form", None)
+        if form is None:
+            form = {k: str(v) for k, v in (await request.form()).items()}
+        if not guard.check_token(form.get("token", "")):
             return RedirectResponse("/login?failed=1", status_code=303)
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(
@@ -325,8 +328,12 @@ def create_app(
         confidence: float | None = None,
         reviewed: str | None = Query(None, pattern="^(yes|no|any)?$"),
         q: str = "",
+        text: str = "",
     ) -> Response:
-        """The effective claims matching the filters, as JSON or CSV (all rows)."""
+        """The effective claims matching the filters, as JSON or CSV (all rows).
+
+        *q* searches the quotes, *text* the text of the claims' reports.
+        """
         rows = views.filtered_claims(store, _filter_from(request))
         if format == "csv":
             buf = io.StringIO()

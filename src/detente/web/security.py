@@ -105,5 +105,7 @@ class Guard:
             "application/x-www-form-urlencoded"
         ):
             form = await request.form()
-            offered = str(form.get("csrf_token", ""))
+            # The body is read here once; handlers take the fields from request.state.
+            request.state.form = {k: str(v) for k, v in form.items()}
+            offered = request.state.form.get("csrf_token", "")
         return bool(offered) and hmac.compare_digest(offered.encode(), cookie.encode())

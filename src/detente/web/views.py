@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from markupsafe import Markup
 
-from detente.review import effective_claims, history, orphans, search
+from detente.review import effective_claims, history, orphans
+from detente.review.search import search as fulltext
+from detente.review.search import terms
 from detente.store.schema import claims as claims_table
-from detente.store.schema import negotiations, report_negotiations, reports
+from detente.store.schema import negotiations, report_negotiations, reports, review_items
 
 if TYPE_CHECKING:
     from detente.store import Store
@@ -38,7 +40,10 @@ class ClaimFilter:
     denied: bool | None = None
     min_confidence: float | None = None
     reviewed: bool | None = None
+    #: Words every matching quote contains (full-text search).
     q: str = ""
+    #: Words the claim's report contains (full-text search).
+    text: str = ""
     report: int | None = None
 
 
@@ -96,7 +101,7 @@ def _words_in(text: str, words: Sequence[str]) -> bool:
 
 
 def filtered_claims(store: Store, f: ClaimFilter) -> list[dict[str, Any]]:
-    """Effective claims matching *f* (full-text search on quotes and report text)."""
+    """Effective claims matching *f* (full-text search on quotes and on report text)."""
     scope: set[int] | None = None
     if f.report is not None:
         scope = {f.report}
@@ -104,28 +109,27 @@ def filtered_claims(store: Store, f: ClaimFilter) -> list[dict[str, Any]]:
         ids = negotiation_reports(store, f.negotiation)
         scope = set(ids or ()) if scope is None else scope & set(ids or ())
     hit_claims: set[int] = set()
-    hit_reports: set[int] = set()
-    words = search.terms(f.q) if f.q else []
+    words = terms(f.q) if f.q else []
     if words:
-        hits = search.search(store.engine, f.q)
-        hit_claims, hit_reports = hits.claims, hits.reports
-        owners = set(hit_reports)
+        hit_claims = fulltext(store.engine, f.q).claims
+        owners: set[int] = set()
         with store.engine.connect() as conn:
             ids = sorted(hit_claims)
             for i in range(0, len(ids), 5000):
                 q = sa.select(claims_table.c.report_id).where(
                     claims_table.c.id.in_(ids[i : i + 5000])
                 )
-                owners.update(r[0] for r in conn.execute(q).scalars())
+                owners.update(conn.execute(q).scalars())
             # Stances added by reviewers are not in the index: match their quotes directly.
-            from detente.store.schema import review_items
-
             owners.update(
                 conn.execute(
                     sa.select(review_items.c.report_id).where(review_items.c.status == "added")
                 ).scalars()
             )
         scope = owners if scope is None else scope & owners
+    if f.text.strip():
+        in_text = fulltext(store.engine, f.text).reports
+        scope = in_text if scope is None else scope & in_text
     if scope is not None and not scope:
         return []
     rows = effective_claims(
@@ -147,9 +151,7 @@ def filtered_claims(store: Store, f: ClaimFilter) -> list[dict[str, Any]]:
             if c["review"] == "machine" and (conf is None or conf < f.min_confidence):
                 continue
         if words and not (
-            int(c["id"]) in hit_claims
-            or int(c["report"]) in hit_reports
-            or (c["review"] == "added" and _words_in(c["quote"], words))
+            int(c["id"]) in hit_claims or (c["review"] == "added" and _words_in(c["quote"], words))
         ):
             continue
         out.append(c)
@@ -214,7 +216,7 @@ def report_rows(
         keep = set(negotiation_reports(store, negotiation) or ())
         rows = [r for r in rows if int(r["id"]) in keep]
     if q.strip():
-        hits = search.search(store.engine, q)
+        hits = fulltext(store.engine, q)
         rows = [r for r in rows if int(r["id"]) in hits.reports]
     return rows
 
