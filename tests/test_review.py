@@ -199,7 +199,7 @@ def test_redate_and_move_are_audited(store: Store) -> None:
             ).where(report_negotiations.c.report_id == rid)
         ).all()
     assert len(links) == 1 and links[0][1] == "manual"
-    with pytest.raises(ReviewError, match="no negotiation"):
+    with pytest.raises(ReviewError, match="unknown negotiation 'atlantis'"):
         move_report(store, rid, "atlantis", reviewer="ana")
     trail = history(store, report_id=rid)
     assert [t["action"] for t in trail] == ["move", "redate"]

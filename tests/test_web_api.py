@@ -18,7 +18,7 @@ from test_positions import Doc, RecordedExtractor
 HOSTILE = Doc(
     "Militia statement <script>alert('t')</script>\n\n"
     "GOMA, March 2 (Reuters) - The M23 rebels demanded direct talks with Kinshasa "
-    "<img src=x onerror=alert(1)> and posted a link <a href=\"javascript:alert(2)\">here</a>.",
+    '<img src=x onerror=alert(1)> and posted a link <a href="javascript:alert(2)">here</a>.',
     __import__("datetime").date(2025, 3, 2),
     "Reuters",
     claims=[
@@ -58,7 +58,7 @@ def test_pages_render_with_security_headers(client: TestClient, db: str) -> None
     soup = BeautifulSoup(home.text, "html.parser")
     assert {a.text for a in soup.select("a.negotiation")} == {
         "Russia–Ukraine",
-        "Sudan",
+        "Sudan (SAF–RSF)",
         "Armenia–Azerbaijan",
     }
     page = client.get("/n/russia-ukraine")
@@ -80,9 +80,11 @@ def test_pages_render_with_security_headers(client: TestClient, db: str) -> None
         assert reader.select_one("#text").get_text() == store.report(rid)["text"]
     assert not reader.find("script", src=False)
     schema = client.get("/openapi.json").json()
-    assert {"/api/claims", "/api/claims/{claim_id}/review", "/api/reports/{report_id}/claims"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/api/claims",
+        "/api/claims/{claim_id}/review",
+        "/api/reports/{report_id}/claims",
+    } <= set(schema["paths"])
 
 
 def test_claims_list_filters_search_and_export(client: TestClient, db: str) -> None:
@@ -115,7 +117,10 @@ def test_review_through_the_api(client: TestClient, db: str) -> None:
         usa = claim_id(store, "USA", "propose")
         rid = report_id(store, "Moscow")
         text = store.report(rid)["text"]
-    assert _post(client, f"/api/claims/{ukr}/review", {"action": "reject", "version": 0}).status_code == 200
+    assert (
+        _post(client, f"/api/claims/{ukr}/review", {"action": "reject", "version": 0}).status_code
+        == 200
+    )
     got = _post(
         client,
         f"/api/claims/{usa}/review",
@@ -136,12 +141,21 @@ def test_review_through_the_api(client: TestClient, db: str) -> None:
     audit = client.get("/api/reviews").json()
     assert [a["action"] for a in audit] == ["add", "edit", "reject"]
     assert all(a["reviewer"] == "tester" for a in audit)
-    bad = _post(client, f"/api/claims/{usa}/review", {"action": "edit", "version": 1, "changes": {"kind": "x"}})
+    bad = _post(
+        client,
+        f"/api/claims/{usa}/review",
+        {"action": "edit", "version": 1, "changes": {"kind": "x"}},
+    )
     assert bad.status_code == 400 and "unknown kind" in bad.json()["detail"]
-    assert _post(client, "/api/claims/999999/review", {"action": "confirm", "version": 0}).status_code == 404
+    assert (
+        _post(client, "/api/claims/999999/review", {"action": "confirm", "version": 0}).status_code
+        == 404
+    )
     moved = _post(client, f"/api/reports/{rid}/negotiation", {"negotiation": "sudan"})
     assert moved.status_code == 200
-    assert rid in {r["id"] for r in client.get("/api/reports", params={"negotiation": "sudan"}).json()}
+    assert rid in {
+        r["id"] for r in client.get("/api/reports", params={"negotiation": "sudan"}).json()
+    }
     redated = _post(client, f"/api/reports/{rid}/date", {"published": "2025-06-04"})
     assert redated.status_code == 200
     assert client.get(f"/api/reports/{rid}").json()["report"]["published"] == "2025-06-04"
@@ -150,9 +164,15 @@ def test_review_through_the_api(client: TestClient, db: str) -> None:
 def test_stale_version_gets_409(client: TestClient, db: str) -> None:
     with Store.open(db) as store:
         cid = claim_id(store, "rsf", "offer")
-    first = _post(client, f"/api/claims/{cid}/review", {"action": "edit", "version": 0, "changes": {"hedged": True}})
+    first = _post(
+        client,
+        f"/api/claims/{cid}/review",
+        {"action": "edit", "version": 0, "changes": {"hedged": True}},
+    )
     assert first.status_code == 200
-    second = _post(client, f"/api/claims/{cid}/review", {"action": "reject", "version": 0, "reviewer": "bo"})
+    second = _post(
+        client, f"/api/claims/{cid}/review", {"action": "reject", "version": 0, "reviewer": "bo"}
+    )
     assert second.status_code == 409
     assert second.json()["detail"].startswith("conflict: this stance was changed by tester")
     assert client.get(f"/api/claims/{cid}").json()["review"] == "edited"
@@ -163,7 +183,9 @@ def test_post_without_csrf_token_is_forbidden(client: TestClient, db: str) -> No
         cid = claim_id(store, "RUS", "demand")
     client.get("/")
     for headers in ({}, {"X-CSRF-Token": "forged"}):
-        got = client.post(f"/api/claims/{cid}/review", json={"action": "reject", "version": 0}, headers=headers)
+        got = client.post(
+            f"/api/claims/{cid}/review", json={"action": "reject", "version": 0}, headers=headers
+        )
         assert got.status_code == 403
     assert client.get("/api/reviews").json() == []
 

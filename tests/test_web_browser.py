@@ -40,7 +40,18 @@ def serve():
         exe = Path(sys.executable).parent / "detente"
         env = {**os.environ, "DETENTE_TOKEN": ""}
         proc = subprocess.Popen(
-            [str(exe), "serve", "--db", db, "--port", str(port), "--reviewer", "ana", "--forecast-runs", "5"],
+            [
+                str(exe),
+                "serve",
+                "--db",
+                db,
+                "--port",
+                str(port),
+                "--reviewer",
+                "ana",
+                "--forecast-runs",
+                "5",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             env=env,
@@ -168,10 +179,25 @@ def test_review_flow_in_the_browser(tmp_path: Path, serve, browser) -> None:
     code, _, err = run("gold", "export", "--db", db, "--out", str(out))
     assert code == 0, err
     (doc,) = [yaml.safe_load(p.read_text()) for p in out.glob("*.yaml")]
-    got = {(c["actor"], c["kind"][0], c["issue"][0], c.get("required", True), c["evidence"]) for c in doc["claims"]}
+    got = {
+        (c["actor"], c["kind"][0], c["issue"][0], c.get("required", True), c["evidence"])
+        for c in doc["claims"]
+    }
     assert got == {
-        ("RUS", "demand", "territory", False, "Russian envoys insisted that Kyiv hand over the rest of Donetsk"),
-        ("USA", "propose", "ceasefire", True, "Washington floated a freeze along the current front line"),
+        (
+            "RUS",
+            "demand",
+            "territory",
+            False,
+            "Russian envoys insisted that Kyiv hand over the rest of Donetsk",
+        ),
+        (
+            "USA",
+            "propose",
+            "ceasefire",
+            True,
+            "Washington floated a freeze along the current front line",
+        ),
         ("USA", "propose", "process", True, "as a first step"),
     }
     assert SCREENSHOT.stat().st_size > 20_000

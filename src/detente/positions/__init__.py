@@ -56,6 +56,8 @@ class Picture:
     changes: list[Change]
     timeline: list[TimelineEntry]
     actor_names: dict[str, str] = field(default_factory=dict)
+    #: The negotiation this picture is scoped to (a slug), or ``None`` for all.
+    negotiation: str | None = None
 
     @property
     def actors(self) -> list[str]:
@@ -104,17 +106,20 @@ def build(
     actor: str | list[str] | None = None,
     issue: str | list[str] | None = None,
     since: date | None = None,
+    negotiation: str | None = None,
 ) -> Picture:
     """Merge what *store* holds into positions, changes and a timeline.
 
     *actor*/*issue*/*since* narrow the claims considered; events and facts
-    are narrowed by *actor* and *since* only.
+    are narrowed by *actor* and *since* only.  *negotiation* (a slug) keeps
+    one negotiation; without it, changes are still only looked for within
+    each negotiation.
     """
-    reports = store.reports()
+    reports = store.reports(negotiation=negotiation)
     by_id = {int(r["id"]): r for r in reports}
-    claims = store.claims(actor=actor, issue=issue, since=since)
-    events = store.events(actor=actor, since=since)
-    facts = store.facts(actor=actor, since=since)
+    claims = store.claims(actor=actor, issue=issue, since=since, negotiation=negotiation)
+    events = store.events(actor=actor, since=since, negotiation=negotiation)
+    facts = store.facts(actor=actor, since=since, negotiation=negotiation)
     positions = merge(claims, by_id)
     names = {c["actor"]: c.get("actor_name") or c["actor"] for c in claims}
     names.update({f["actor"]: f.get("actor_name") or f["actor"] for f in facts})
@@ -127,6 +132,7 @@ def build(
         changes=detect(positions),
         timeline=timeline(claims, events, facts, by_id),
         actor_names=names,
+        negotiation=negotiation,
     )
 
 

@@ -24,15 +24,7 @@ from detente.review.overlay import (
     load_items,
     overlay,
 )
-from detente.store.schema import (
-    actors,
-    claims,
-    negotiations,
-    report_negotiations,
-    reports,
-    review_items,
-    reviews,
-)
+from detente.store.schema import actors, claims, reports, review_items, reviews
 
 if TYPE_CHECKING:
     from detente.store import Store
@@ -364,29 +356,14 @@ def redate_report(
         new = published if isinstance(published, date) else date.fromisoformat(str(published))
     except ValueError:
         raise ReviewError(f"date must be YYYY-MM-DD, not {published!r}") from None
+    old = store.report(report_id)
+    if old is None:
+        raise NotFoundError(f"no report {report_id}")
+    before = {k: old[k] for k in ("published", "date_precision", "date_note")}
+    note = f"re-dated by {reviewer}"
+    store.set_report_date(report_id, new, note=note)
+    after = {"published": new.isoformat(), "date_precision": "day", "date_note": note}
     with store.engine.begin() as conn:
-        row = conn.execute(
-            sa.select(reports.c.published, reports.c.date_precision, reports.c.date_note).where(
-                reports.c.id == report_id
-            )
-        ).first()
-        if row is None:
-            raise NotFoundError(f"no report {report_id}")
-        before = {
-            "published": _iso(row.published),
-            "date_precision": row.date_precision,
-            "date_note": row.date_note,
-        }
-        after = {
-            "published": new.isoformat(),
-            "date_precision": "day",
-            "date_note": f"re-dated by {reviewer}",
-        }
-        conn.execute(
-            reports.update()
-            .where(reports.c.id == report_id)
-            .values(published=new, date_precision="day", date_note=after["date_note"])
-        )
         _audit(
             conn,
             action="redate",
@@ -407,27 +384,14 @@ def _iso(value: Any) -> str | None:
 def move_report(store: Store, report_id: int, slug: str, *, reviewer: str) -> dict[str, Any]:
     """Move a report to the negotiation *slug* (a manual link, kept on re-extraction)."""
     reviewer = _reviewer(reviewer)
+    if store.report(report_id) is None:
+        raise NotFoundError(f"no report {report_id}")
+    before = store.report_negotiations().get(report_id, [])
+    try:
+        store.assign_report(report_id, slug, by="manual")
+    except LookupError as exc:
+        raise NotFoundError(str(exc.args[0] if exc.args else exc)) from None
     with store.engine.begin() as conn:
-        if conn.execute(sa.select(reports.c.id).where(reports.c.id == report_id)).first() is None:
-            raise NotFoundError(f"no report {report_id}")
-        neg = conn.execute(sa.select(negotiations.c.id).where(negotiations.c.slug == slug)).scalar()
-        if neg is None:
-            raise NotFoundError(f"no negotiation {slug!r}")
-        q = (
-            sa.select(negotiations.c.slug)
-            .join(report_negotiations, report_negotiations.c.negotiation_id == negotiations.c.id)
-            .where(report_negotiations.c.report_id == report_id)
-            .order_by(negotiations.c.slug)
-        )
-        before = [r[0] for r in conn.execute(q)]
-        conn.execute(
-            report_negotiations.delete().where(report_negotiations.c.report_id == report_id)
-        )
-        conn.execute(
-            report_negotiations.insert().values(
-                report_id=report_id, negotiation_id=neg, assigned_by="manual", score=None
-            )
-        )
         _audit(
             conn, action="move", report_id=report_id, reviewer=reviewer, before=before, after=[slug]
         )

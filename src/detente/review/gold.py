@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 import yaml
 
-from detente.store.schema import negotiations, report_negotiations, review_items
+from detente.store.schema import review_items
 
 if TYPE_CHECKING:
     from detente.store import Store
@@ -42,24 +42,14 @@ class Exported:
 def reviewed_reports(store: Store, negotiation: str | None = None) -> list[int]:
     """Ids of reports with at least one reviewed stance, optionally in one negotiation."""
     q = sa.select(review_items.c.report_id).distinct().order_by(review_items.c.report_id)
-    if negotiation:
-        q = q.join(
-            report_negotiations, report_negotiations.c.report_id == review_items.c.report_id
-        ).join(
-            negotiations,
-            sa.and_(
-                negotiations.c.id == report_negotiations.c.negotiation_id,
-                negotiations.c.slug == negotiation,
-            ),
-        )
     with store.engine.connect() as conn:
-        if negotiation:
-            found = conn.execute(
-                sa.select(negotiations.c.id).where(negotiations.c.slug == negotiation)
-            ).first()
-            if found is None:
-                raise GoldExportError(f"no negotiation {negotiation!r}")
-        return [r[0] for r in conn.execute(q)]
+        ids = list(conn.execute(q).scalars())
+    if negotiation:
+        if store.negotiation(negotiation) is None:
+            raise GoldExportError(f"no negotiation {negotiation!r}")
+        keep = {int(r["id"]) for r in store.reports(negotiation=negotiation)}
+        ids = [i for i in ids if i in keep]
+    return ids
 
 
 def _slug(text: str) -> str:
@@ -99,6 +89,7 @@ def export_gold(store: Store, out: str | Path, *, negotiation: str | None = None
         if report is None:
             continue
         text = report["text"]
+        # The whole report: a gold file is scored as one, whatever the negotiation.
         claims = [c for c in store.claims(report_id=rid) if c["quote"] and c["quote"] in text]
         events = [e for e in store.events(report_id=rid) if e.get("date")]
         name = f"r{rid:05d}_{_slug(report.get('title') or '')}"

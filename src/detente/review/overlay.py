@@ -173,7 +173,7 @@ def _apply(claim: dict[str, Any], changes: dict[str, Any], names: dict[str, str]
 def added_claim(it: Item, names: dict[str, str]) -> dict[str, Any]:
     """The stance a reviewer added, shaped like a stored claim (negative id)."""
     c = it.changes
-    return {
+    out = {
         "id": -it.id,
         "report": it.report,
         "actor": c["actor"],
@@ -197,6 +197,10 @@ def added_claim(it: Item, names: dict[str, str]) -> dict[str, Any]:
         "start": it.start,
         "end": it.end,
     }
+    # Fields the machine's claims carry beyond these (extractor, …) are empty here.
+    from detente.store.store import CLAIM_FIELDS
+
+    return {k: out.get(k) for k in CLAIM_FIELDS if k not in ("review", "review_version")}
 
 
 def overlay(

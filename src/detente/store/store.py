@@ -26,6 +26,8 @@ from alembic.script import ScriptDirectory
 
 from detente import __version__
 from detente.records import Claim, Event, Extraction, Fact, Report, to_jsonable
+from detente.store.corrections import CorrectionsMixin
+from detente.store.negotiations import NegotiationsMixin, assign_auto, claim_in_scope
 from detente.store.schema import (
     actors,
     claim_places,
@@ -34,7 +36,9 @@ from detente.store.schema import (
     events,
     extraction_runs,
     facts,
+    negotiations,
     places,
+    report_negotiations,
     reports,
 )
 
@@ -62,6 +66,7 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "quote",
     "start",
     "end",
+    "extractor",
     "review",
     "review_version",
 )
@@ -108,6 +113,7 @@ REPORT_FIELDS: tuple[str, ...] = (
     "sha256",
     "extractor",
     "ingested_at",
+    "negotiation",
 )
 ACTOR_FIELDS: tuple[str, ...] = ("id", "name", "kind", "claims", "reports", "kinds", "issues")
 
@@ -175,7 +181,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(to_jsonable(value), ensure_ascii=False)
 
 
-class Store:
+class Store(NegotiationsMixin, CorrectionsMixin):
     """A detente database.  Use :meth:`open`; close with :meth:`close` or ``with``."""
 
     def __init__(self, engine: sa.Engine) -> None:
@@ -258,6 +264,7 @@ class Store:
         extractor: ExtractorLike,
         *,
         extraction: Extraction | None = None,
+        force: bool = False,
     ) -> IngestResult:
         """Store *report* with what *extractor* finds in it, in one transaction.
 
@@ -269,7 +276,9 @@ class Store:
         """
         sha = report.sha256
         found = self.find_report(sha)
-        if found is not None and found["extractor"] == extractor.name:
+        if found is not None and found["extractor"] == extractor.name and not force:
+            if report.published is not None:
+                self.fill_missing_date(found["id"], report)
             return IngestResult("present", found["id"], sha)
         if extraction is None:
             extraction = extractor.extract(report)
@@ -288,6 +297,7 @@ class Store:
                 )
                 status = "reextracted"
             self._insert_extraction(conn, report_id, run_id, extraction)
+            assign_auto(conn, report_id)
             conn.execute(
                 extraction_runs.update()
                 .where(extraction_runs.c.id == run_id)
@@ -540,11 +550,13 @@ class Store:
         kind: str | Sequence[str] | None = None,
         since: date | None = None,
         until: date | None = None,
+        negotiation: str | None = None,
     ) -> list[dict[str, Any]]:
         """Claims as the extractor stored them (no review), oldest report first.
 
         *since*/*until* filter on the date the stance was voiced, falling back
-        to the report's publication date.
+        to the report's publication date; *negotiation* (a slug) keeps the
+        claims of that negotiation's reports that belong to it.
         """
         when = sa.func.coalesce(claims.c.date, reports.c.published)
         q = (
@@ -552,11 +564,17 @@ class Store:
                 claims,
                 actors.c.name.label("actor_name"),
                 reports.c.published.label("published"),
+                extraction_runs.c.extractor.label("run_extractor"),
             )
             .join(actors, actors.c.id == claims.c.actor_id)
             .join(reports, reports.c.id == claims.c.report_id)
+            .outerjoin(extraction_runs, extraction_runs.c.id == claims.c.run_id)
             .order_by(claims.c.report_id, claims.c.ordinal)
         )
+        shared: dict[int, list[tuple]] = {}
+        if negotiation is not None:
+            in_scope, shared = self.negotiation_scope(negotiation)
+            q = q.where(claims.c.report_id.in_(in_scope))
         q = _filter(q, claims.c.report_id, report_id)
         q = _filter(q, claims.c.actor_id, actor)
         q = _filter(q, claims.c.issue, issue)
@@ -592,8 +610,15 @@ class Store:
                 "quote": r["quote"],
                 "start": r["start"],
                 "end": r["end"],
+                "extractor": r["run_extractor"],
             }
             for r in rows
+            if r["report_id"] not in shared
+            or claim_in_scope(
+                {"actor": r["actor_id"], "places": _loads(r["places"])},
+                str(negotiation),
+                shared[r["report_id"]],
+            )
         ]
 
     @staticmethod
@@ -618,9 +643,11 @@ class Store:
         kind: str | Sequence[str] | None = None,
         actor: str | Sequence[str] | None = None,
         since: date | None = None,
+        negotiation: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events with the stable :data:`EVENT_FIELDS`, by date."""
         q = sa.select(events).order_by(events.c.date.is_(None), events.c.date, events.c.id)
+        q = _in_negotiation(q, events.c.report_id, negotiation)
         q = _filter(q, events.c.report_id, report_id)
         q = _filter(q, events.c.kind, kind)
         if since:
@@ -656,6 +683,7 @@ class Store:
         actor: str | Sequence[str] | None = None,
         place: str | Sequence[str] | None = None,
         since: date | None = None,
+        negotiation: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored control facts with the stable :data:`FACT_FIELDS`."""
         q = (
@@ -670,6 +698,7 @@ class Store:
             .join(reports, reports.c.id == facts.c.report_id)
             .order_by(facts.c.report_id, facts.c.id)
         )
+        q = _in_negotiation(q, facts.c.report_id, negotiation)
         q = _filter(q, facts.c.report_id, report_id)
         q = _filter(q, facts.c.actor_id, actor)
         q = _filter(q, facts.c.place_code, place)
@@ -696,8 +725,14 @@ class Store:
             for r in rows
         ]
 
-    def reports(self, *, since: date | None = None) -> list[dict[str, Any]]:
-        """Stored reports (without their text) with :data:`REPORT_FIELDS`."""
+    def reports(
+        self, *, since: date | None = None, negotiation: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored reports (without their text) with :data:`REPORT_FIELDS`.
+
+        ``negotiation`` is the report's main negotiation (a hand assignment, else
+        the best match) and ``negotiations`` all of them.
+        """
         n_claims = (
             sa.select(sa.func.count())
             .where(claims.c.report_id == reports.c.id)
@@ -706,12 +741,16 @@ class Store:
         )
         cols = [c for c in reports.c if c.name != "text"]
         q = sa.select(*cols, n_claims).order_by(reports.c.id)
+        q = _in_negotiation(q, reports.c.id, negotiation)
         if since:
             q = q.where(reports.c.published >= since)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
+        links = self.report_negotiations()
         for r in rows:
             r["published"] = _iso(r["published"])
+            r["negotiations"] = links.get(r["id"], [])
+            r["negotiation"] = r["negotiations"][0] if r["negotiations"] else None
         return rows
 
     def report(self, report_id: int) -> dict[str, Any] | None:
@@ -806,6 +845,17 @@ def _filter(q: sa.Select, column: sa.ColumnElement, value: Any) -> sa.Select:
     if isinstance(value, str | int):
         return q.where(column == value)
     return q.where(column.in_(list(value)))
+
+
+def _in_negotiation(q: sa.Select, report_col: sa.ColumnElement, slug: str | None) -> sa.Select:
+    if slug is None:
+        return q
+    linked = (
+        sa.select(report_negotiations.c.report_id)
+        .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+        .where(negotiations.c.slug == slug)
+    )
+    return q.where(report_col.in_(linked))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

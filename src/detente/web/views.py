@@ -21,7 +21,7 @@ from detente.review import effective_claims, history, orphans
 from detente.review.search import search as fulltext
 from detente.review.search import terms
 from detente.store.schema import claims as claims_table
-from detente.store.schema import negotiations, report_negotiations, reports, review_items
+from detente.store.schema import reports, review_items
 
 if TYPE_CHECKING:
     from detente.store import Store
@@ -51,45 +51,13 @@ class ClaimFilter:
 
 
 def negotiation_list(store: Store) -> list[dict[str, Any]]:
-    """Negotiations with how many reports each holds."""
-    n = (
-        sa.select(sa.func.count())
-        .where(report_negotiations.c.negotiation_id == negotiations.c.id)
-        .scalar_subquery()
-        .label("reports")
-    )
-    q = sa.select(negotiations, n).order_by(negotiations.c.name)
-    with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-    for r in rows:
-        for key in ("first_seen", "last_seen"):
-            if isinstance(r.get(key), date):
-                r[key] = r[key].isoformat()
-    return rows
-
-
-def negotiation_reports(store: Store, slug: str) -> list[int] | None:
-    """Ids of the reports in negotiation *slug*; ``None`` when there is no such negotiation."""
-    with store.engine.connect() as conn:
-        nid = conn.execute(sa.select(negotiations.c.id).where(negotiations.c.slug == slug)).scalar()
-        if nid is None:
-            return None
-        q = sa.select(report_negotiations.c.report_id).where(
-            report_negotiations.c.negotiation_id == nid
-        )
-        return sorted(r[0] for r in conn.execute(q))
+    """Negotiations with how many reports each holds, most reports first."""
+    return store.negotiations()
 
 
 def report_negotiation_slugs(store: Store, report_id: int) -> list[str]:
-    """Slugs of the negotiations a report belongs to."""
-    q = (
-        sa.select(negotiations.c.slug)
-        .join(report_negotiations, report_negotiations.c.negotiation_id == negotiations.c.id)
-        .where(report_negotiations.c.report_id == report_id)
-        .order_by(negotiations.c.slug)
-    )
-    with store.engine.connect() as conn:
-        return [r[0] for r in conn.execute(q)]
+    """Slugs of the negotiations a report belongs to (a hand assignment first)."""
+    return store.report_negotiations().get(report_id, [])
 
 
 # -- claims list --------------------------------------------------------------------
@@ -105,9 +73,6 @@ def filtered_claims(store: Store, f: ClaimFilter) -> list[dict[str, Any]]:
     scope: set[int] | None = None
     if f.report is not None:
         scope = {f.report}
-    if f.negotiation:
-        ids = negotiation_reports(store, f.negotiation)
-        scope = set(ids or ()) if scope is None else scope & set(ids or ())
     hit_claims: set[int] = set()
     words = terms(f.q) if f.q else []
     if words:
@@ -141,6 +106,7 @@ def filtered_claims(store: Store, f: ClaimFilter) -> list[dict[str, Any]]:
         since=f.since,
         until=f.until,
         reviewed=f.reviewed,
+        negotiation=f.negotiation or None,
     )
     out = []
     for c in rows:
@@ -211,10 +177,7 @@ def report_rows(
     store: Store, *, negotiation: str | None = None, q: str = ""
 ) -> list[dict[str, Any]]:
     """Reports (without text), optionally in one negotiation or matching a search."""
-    rows = store.reports()
-    if negotiation:
-        keep = set(negotiation_reports(store, negotiation) or ())
-        rows = [r for r in rows if int(r["id"]) in keep]
+    rows = store.reports(negotiation=negotiation or None)
     if q.strip():
         hits = fulltext(store.engine, q)
         rows = [r for r in rows if int(r["id"]) in hits.reports]
@@ -273,11 +236,10 @@ def negotiation_view(store: Store, slug: str | None, *, runs: int = 100) -> dict
         picture = build(store)
         meta: dict[str, Any] = {"slug": None, "name": "All reports", "parties": []}
     else:
-        found = [n for n in negotiation_list(store) if n["slug"] == slug]
-        if not found:
+        meta = store.negotiation(slug)
+        if meta is None:
             return None
-        meta = found[0]
-        picture = _picture_in(store, slug)
+        picture = build(store, negotiation=slug)
     names = dict(place_names())
     names.update(picture.actor_names)
     grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
@@ -301,32 +263,6 @@ def negotiation_view(store: Store, slug: str | None, *, runs: int = 100) -> dict
         "forecast_note": note,
         "places": names,
     }
-
-
-def _picture_in(store: Store, slug: str) -> Any:
-    """Positions built from the reports of one negotiation only."""
-    from detente.positions import Picture, detect, merge, timeline
-
-    ids = negotiation_reports(store, slug) or []
-    keep = set(ids)
-    all_reports = store.reports()
-    rows = [r for r in all_reports if int(r["id"]) in keep]
-    by_id = {int(r["id"]): r for r in rows}
-    cl = store.claims(report_id=ids) if ids else []
-    events = [e for e in store.events() if int(e["report"]) in keep]
-    facts = [x for x in store.facts() if int(x["report"]) in keep]
-    positions = merge(cl, by_id)
-    names = {c["actor"]: c.get("actor_name") or c["actor"] for c in cl}
-    return Picture(
-        reports=rows,
-        claims=cl,
-        events=events,
-        facts=facts,
-        positions=positions,
-        changes=detect(positions),
-        timeline=timeline(cl, events, facts, by_id),
-        actor_names=names,
-    )
 
 
 def counts(store: Store) -> dict[str, int]:
