@@ -297,13 +297,15 @@ def effective_claims(
     until: date | None = None,
     reviewed: bool | None = None,
     keep_rejected: bool = False,
+    ids: Sequence[int] | None = None,
     **report_filters: Any,
 ) -> list[dict[str, Any]]:
     """The effective claims (machine ⊕ review) matching the filters.
 
     Claim-level filters (*actor*, *issue*, *kind*, *since*, *until*) apply to
     the reviewed values; *reviewed* keeps only reviewed (True) or only
-    unreviewed (False) claims.  Other keyword filters (report scope such as a
+    unreviewed (False) claims; *ids* keeps those claim ids (an added stance's id
+    is negative).  Other keyword filters (report scope such as a
     negotiation) are passed to :meth:`Store.machine_claims` unchanged.
     """
     scope = _as_list(report_id)
@@ -314,10 +316,10 @@ def effective_claims(
         touched = {r[0] for r in conn.execute(q)}
     crit = {"actor": actor, "issue": issue, "kind": kind, "since": since, "until": until}
     plain: list[dict[str, Any]] = []
-    if reviewed is not True:
+    if reviewed is not True and (scope is None or not scope <= touched):
         plain = [
             {**c, "review": "machine", "review_version": 0}
-            for c in store.machine_claims(report_id=report_id, **crit, **report_filters)
+            for c in store.machine_claims(report_id=report_id, ids=ids, **crit, **report_filters)
             if int(c["report"]) not in touched
         ]
     if not touched:
@@ -336,11 +338,13 @@ def effective_claims(
         }
         laid = overlay(conn, machine, items, keep_rejected=keep_rejected)
     sets = {k: _as_list(v) for k, v in (("actor", actor), ("issue", issue), ("kind", kind))}
+    wanted_ids = None if ids is None else {int(i) for i in ids}
     chosen = [
         c
         for c in laid
         if _matches(c, published, since=since, until=until, **sets)
         and (reviewed is None or (c["review"] != "machine") == reviewed)
+        and (wanted_ids is None or int(c["id"]) in wanted_ids)
     ]
     merged = plain + chosen
     merged.sort(key=lambda c: int(c["report"]))
@@ -352,4 +356,7 @@ def _in_scope(store: Store, touched: set[int], report_filters: dict[str, Any]) -
     # in reports where the machine found nothing.
     if not report_filters:
         return touched
+    if set(report_filters) == {"negotiation"} and hasattr(store, "negotiation_scope"):
+        slug = report_filters["negotiation"]
+        return touched if slug is None else touched & store.negotiation_scope(slug)[0]
     return touched & {int(r["id"]) for r in store.reports(**report_filters)}

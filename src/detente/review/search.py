@@ -30,6 +30,8 @@ class SearchHits:
 
     reports: set[int] = field(default_factory=set)
     claims: set[int] = field(default_factory=set)
+    #: The reports the matching claims belong to.
+    claim_reports: set[int] = field(default_factory=set)
 
 
 def _sqlite_statements(fts: str, table: str, cols: tuple[str, ...]) -> list[str]:
@@ -95,11 +97,13 @@ def terms(query: str) -> list[str]:
     return _WORD.findall(query)
 
 
-def search(engine: sa.Engine, query: str) -> SearchHits:
+def search(
+    engine: sa.Engine, query: str, *, targets: tuple[str, ...] = ("reports", "claims")
+) -> SearchHits:
     """Reports whose title or text, and claims whose quote, contain every word of *query*.
 
     The last word also matches as a prefix (search as you type).  An empty
-    query matches nothing.
+    query matches nothing.  *targets* limits the search to reports or claims.
     """
     words = terms(query)
     hits = SearchHits()
@@ -112,26 +116,48 @@ def search(engine: sa.Engine, query: str) -> SearchHits:
                     install_index(fix)
             # Each word quoted: FTS5 operators in user input stay plain words.
             match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
-            for name, target in (("reports_fts", hits.reports), ("claims_fts", hits.claims)):
+            if "reports" in targets:
                 rows = conn.exec_driver_sql(
-                    f"SELECT rowid FROM {name} WHERE {name} MATCH ?", (match.strip(),)
+                    "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?", (match.strip(),)
                 )
-                target.update(r[0] for r in rows)
+                hits.reports.update(r[0] for r in rows)
+            if "claims" in targets:
+                rows = conn.exec_driver_sql(
+                    "SELECT c.id, c.report_id FROM claims_fts f JOIN claims c ON c.id = f.rowid "
+                    "WHERE claims_fts MATCH ?",
+                    (match.strip(),),
+                )
+                for cid, rid in rows:
+                    hits.claims.add(cid)
+                    hits.claim_reports.add(rid)
         return hits
     if engine.dialect.name == "postgresql":
         tsq = " & ".join(f"{w}:*" if i == len(words) - 1 else w for i, w in enumerate(words))
         with engine.connect() as conn:
-            q = sa.text(f"SELECT id FROM reports WHERE {_PG_REPORTS} @@ to_tsquery('english', :q)")
-            hits.reports.update(r[0] for r in conn.execute(q, {"q": tsq}))
-            q = sa.text(f"SELECT id FROM claims WHERE {_PG_CLAIMS} @@ to_tsquery('english', :q)")
-            hits.claims.update(r[0] for r in conn.execute(q, {"q": tsq}))
+            if "reports" in targets:
+                q = sa.text(
+                    f"SELECT id FROM reports WHERE {_PG_REPORTS} @@ to_tsquery('english', :q)"
+                )
+                hits.reports.update(r[0] for r in conn.execute(q, {"q": tsq}))
+            if "claims" in targets:
+                q = sa.text(
+                    f"SELECT id, report_id FROM claims "
+                    f"WHERE {_PG_CLAIMS} @@ to_tsquery('english', :q)"
+                )
+                for cid, rid in conn.execute(q, {"q": tsq}):
+                    hits.claims.add(cid)
+                    hits.claim_reports.add(rid)
         return hits
     # Any other database: a plain case-insensitive substring match on every word.
     from detente.store.schema import claims, reports
 
     with engine.connect() as conn:
         rq = sa.select(reports.c.id).where(*(reports.c.text.ilike(f"%{w}%") for w in words))
-        cq = sa.select(claims.c.id).where(*(claims.c.quote.ilike(f"%{w}%") for w in words))
+        cq = sa.select(claims.c.id, claims.c.report_id).where(
+            *(claims.c.quote.ilike(f"%{w}%") for w in words)
+        )
         hits.reports.update(r[0] for r in conn.execute(rq))
-        hits.claims.update(r[0] for r in conn.execute(cq))
+        for cid, rid in conn.execute(cq):
+            hits.claims.add(cid)
+            hits.claim_reports.add(rid)
     return hits

@@ -551,12 +551,14 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         since: date | None = None,
         until: date | None = None,
         negotiation: str | None = None,
+        ids: Sequence[int] | None = None,
     ) -> list[dict[str, Any]]:
         """Claims as the extractor stored them (no review), oldest report first.
 
         *since*/*until* filter on the date the stance was voiced, falling back
         to the report's publication date; *negotiation* (a slug) keeps the
-        claims of that negotiation's reports that belong to it.
+        claims of that negotiation's reports that belong to it; *ids* keeps
+        those claim ids.
         """
         when = sa.func.coalesce(claims.c.date, reports.c.published)
         q = (
@@ -576,6 +578,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             in_scope, shared = self.negotiation_scope(negotiation)
             q = q.where(claims.c.report_id.in_(in_scope))
         q = _filter(q, claims.c.report_id, report_id)
+        q = _filter(q, claims.c.id, ids)
         q = _filter(q, claims.c.actor_id, actor)
         q = _filter(q, claims.c.issue, issue)
         q = _filter(q, claims.c.kind, kind)

@@ -252,15 +252,16 @@ def create_app(
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(request: Request, offset: int = 0) -> HTMLResponse:
         f = _filter_from(request)
-        rows = views.filtered_claims(store, f)
+        offset = max(0, offset)
+        rows, total = views.claim_page(store, f, offset=offset, limit=PAGE)
         query = str(request.url.query)
         export = "&".join(kv for kv in query.split("&") if kv and not kv.startswith("offset="))
         return page(
             request,
             "claims.html.j2",
-            rows=rows[offset : offset + PAGE],
-            total=len(rows),
-            offset=max(0, offset),
+            rows=rows,
+            total=total,
+            offset=offset,
             step=PAGE,
             f=f,
             export=export,

@@ -7,6 +7,7 @@ visible everywhere as soon as it is saved.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from detente.review import effective_claims, history, orphans
 from detente.review.search import search as fulltext
 from detente.review.search import terms
 from detente.store.schema import claims as claims_table
-from detente.store.schema import reports, review_items
+from detente.store.schema import negotiations, report_negotiations, reports, review_items
 
 if TYPE_CHECKING:
     from detente.store import Store
@@ -69,54 +70,173 @@ def _words_in(text: str, words: Sequence[str]) -> bool:
 
 
 def filtered_claims(store: Store, f: ClaimFilter) -> list[dict[str, Any]]:
-    """Effective claims matching *f* (full-text search on quotes and on report text)."""
-    scope: set[int] | None = None
-    if f.report is not None:
-        scope = {f.report}
-    hit_claims: set[int] = set()
-    words = terms(f.q) if f.q else []
-    if words:
-        hit_claims = fulltext(store.engine, f.q).claims
-        owners: set[int] = set()
-        with store.engine.connect() as conn:
-            ids = sorted(hit_claims)
-            for i in range(0, len(ids), 5000):
-                q = sa.select(claims_table.c.report_id).where(
-                    claims_table.c.id.in_(ids[i : i + 5000])
-                )
-                owners.update(conn.execute(q).scalars())
-            # Stances added by reviewers are not in the index: match their quotes directly.
-            owners.update(
-                conn.execute(
-                    sa.select(review_items.c.report_id).where(review_items.c.status == "added")
-                ).scalars()
-            )
-        scope = owners if scope is None else scope & owners
+    """All effective claims matching *f* (full-text search on quotes and report text)."""
+    return claim_page(store, f)[0]
+
+
+def claim_page(
+    store: Store, f: ClaimFilter, *, offset: int = 0, limit: int | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the effective claims matching *f*, and how many match in all.
+
+    Reports nobody reviewed are filtered in SQL on bare (id, report) keys and
+    only the page's claims are loaded in full; reports with reviews go through
+    the overlay (:func:`detente.review.effective_claims`).  The result is the
+    same as filtering every effective claim, at a fraction of the cost.
+    """
+    scope: set[int] | None = None if f.report is None else {f.report}
     if f.text.strip():
-        in_text = fulltext(store.engine, f.text).reports
+        in_text = fulltext(store.engine, f.text, targets=("reports",)).reports
         scope = in_text if scope is None else scope & in_text
+    words = terms(f.q) if f.q else []
+    hit_claims: set[int] | None = None
+    hit_reports: set[int] = set()
+    if words:
+        hits = fulltext(store.engine, f.q, targets=("claims",))
+        hit_claims, hit_reports = hits.claims, hits.claim_reports
+    shared: dict[int, list[tuple]] = {}
+    if f.negotiation:
+        if store.negotiation(f.negotiation) is None:
+            return [], 0
+        in_scope, shared = store.negotiation_scope(f.negotiation)
+        scope = in_scope if scope is None else scope & in_scope
     if scope is not None and not scope:
-        return []
+        return [], 0
+    with store.engine.connect() as conn:
+        q = sa.select(review_items.c.report_id).distinct()
+        touched = set(conn.execute(q).scalars())
+        if scope is not None:
+            touched &= scope
+        if hit_claims is not None:
+            # Only reports holding a matching quote, or a stance a reviewer added.
+            q = sa.select(review_items.c.report_id).where(review_items.c.status == "added")
+            touched &= hit_reports | set(conn.execute(q).scalars())
+        keys: list[tuple[int, int, dict[str, Any] | None]] = []
+        if f.reviewed is not True:
+            keys = _plain_keys(conn, f, scope, hit_claims, shared)
+    reviewed_rows = _reviewed_rows(store, f, touched, words, hit_claims, shared) if touched else []
+    merged = keys + [(int(c["report"]), int(c["id"]), c) for c in reviewed_rows]
+    merged.sort(key=lambda k: k[0])  # stable: claim order kept within a report
+    total = len(merged)
+    window = merged[offset : None if limit is None else offset + limit]
+    wanted = [cid for _r, cid, row in window if row is None]
+    full: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(wanted), 5000):
+        chunk = wanted[i : i + 5000]
+        for c in store.machine_claims(ids=chunk):
+            full[int(c["id"])] = {**c, "review": "machine", "review_version": 0}
+    return [
+        row if row is not None else full[cid] for _r, cid, row in window if row or cid in full
+    ], total
+
+
+def _plain_keys(
+    conn: sa.Connection,
+    f: ClaimFilter,
+    scope: set[int] | None,
+    hit_claims: set[int] | None,
+    shared: dict[int, list[tuple]],
+) -> list[tuple[int, int, None]]:
+    """(report, claim id) of unreviewed reports' claims matching *f*, in listing order.
+
+    Sets are passed as subqueries or filtered here rather than as long lists of
+    bound parameters, which cost more to compile than the query takes to run.
+    """
+    from detente.store.negotiations import claim_in_scope
+
+    c = claims_table
+    when = sa.func.coalesce(c.c.date, reports.c.published)
+    q = (
+        sa.select(c.c.id, c.c.report_id, c.c.actor_id, c.c.places)
+        .join(reports, reports.c.id == c.c.report_id)
+        .order_by(c.c.report_id, c.c.ordinal)
+    )
+    if f.negotiation:
+        q = q.where(
+            c.c.report_id.in_(
+                sa.select(report_negotiations.c.report_id)
+                .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+                .where(negotiations.c.slug == f.negotiation)
+            )
+        )
+    elif scope is not None and len(scope) <= 2000:
+        q = q.where(c.c.report_id.in_(sorted(scope)))
+    q = q.where(c.c.report_id.not_in(sa.select(review_items.c.report_id)))
+    if f.actor:
+        q = q.where(c.c.actor_id.in_(f.actor))
+    if f.kind:
+        q = q.where(c.c.kind.in_(f.kind))
+    if f.issue:
+        q = q.where(c.c.issue.in_(f.issue))
+    if f.since:
+        q = q.where(when >= f.since)
+    if f.until:
+        q = q.where(when <= f.until)
+    if f.denied is not None:
+        q = q.where(c.c.denied == f.denied)
+    if f.min_confidence is not None:
+        q = q.where(c.c.confidence >= f.min_confidence)
+    if hit_claims is not None and len(hit_claims) <= 2000:
+        q = q.where(c.c.id.in_(sorted(hit_claims)))
+    out = []
+    for cid, rid, actor, places in conn.execute(q):
+        if hit_claims is not None and cid not in hit_claims:
+            continue
+        if scope is not None and rid not in scope:
+            continue
+        if rid in shared and not claim_in_scope(
+            {"actor": actor, "places": json.loads(places or "[]")}, str(f.negotiation), shared[rid]
+        ):
+            continue
+        out.append((rid, cid, None))
+    return out
+
+
+def _reviewed_rows(
+    store: Store,
+    f: ClaimFilter,
+    touched: set[int],
+    words: Sequence[str],
+    hit_claims: set[int] | None,
+    shared: dict[int, list[tuple]],
+) -> list[dict[str, Any]]:
+    """Effective claims of the reviewed reports in scope that match *f*.
+
+    *touched* is already narrowed to the negotiation's reports; in a report
+    shared by several negotiations a claim is placed by its reviewed actor
+    and places.
+    """
+    from detente.store.negotiations import claim_in_scope
+
     rows = effective_claims(
         store,
-        report_id=sorted(scope) if scope is not None else None,
+        report_id=sorted(touched),
         actor=f.actor or None,
         kind=f.kind or None,
         issue=f.issue or None,
         since=f.since,
         until=f.until,
         reviewed=f.reviewed,
-        negotiation=f.negotiation or None,
     )
+    confidence: dict[int, float | None] = {}
+    if f.min_confidence is not None:
+        with store.engine.connect() as conn:
+            q = sa.select(claims_table.c.id, claims_table.c.confidence).where(
+                claims_table.c.report_id.in_(sorted(touched))
+            )
+            confidence = {r[0]: r[1] for r in conn.execute(q)}
     out = []
     for c in rows:
         if f.denied is not None and bool(c["denied"]) != f.denied:
             continue
-        if f.min_confidence is not None:
-            conf = c.get("confidence")
-            if c["review"] == "machine" and (conf is None or conf < f.min_confidence):
+        rid = int(c["report"])
+        if rid in shared and not claim_in_scope(c, str(f.negotiation), shared[rid]):
+            continue
+        if f.min_confidence is not None and c["review"] == "machine":
+            conf = confidence.get(int(c["id"]))
+            if conf is None or conf < f.min_confidence:
                 continue
-        if words and not (
+        if hit_claims is not None and not (
             int(c["id"]) in hit_claims or (c["review"] == "added" and _words_in(c["quote"], words))
         ):
             continue
