@@ -27,8 +27,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from detente.review import review_claim
 from detente.store import Store
 from detente.store.schema import (
