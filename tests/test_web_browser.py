@@ -21,7 +21,7 @@ from test_positions import RecordedExtractor
 from test_web_api import HOSTILE
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOT = ROOT / "docs" / "review.png"
+SCREENSHOT = ROOT / "test-artifacts" / "review.png"
 
 
 def _free_port() -> int:
