@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 
 POSITION_FIELDS: tuple[str, ...] = (
     "key",
+    "negotiation",
     "actor",
     "actor_name",
     "issue",
+    "aspect",
     "stance",
     "negated",
     "places",
@@ -37,6 +39,10 @@ POSITION_FIELDS: tuple[str, ...] = (
     "hedging_strongest",
     "hedging_weakest",
     "denied",
+    "denied_by",
+    "hedged",
+    "conditional",
+    "status",
 )
 TIMELINE_FIELDS: tuple[str, ...] = (
     "date",
@@ -51,6 +57,7 @@ TIMELINE_FIELDS: tuple[str, ...] = (
 )
 CHANGE_FIELDS: tuple[str, ...] = (
     "type",
+    "negotiation",
     "actor",
     "actor_name",
     "issue",

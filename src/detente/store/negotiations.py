@@ -257,6 +257,12 @@ class NegotiationsMixin:
                 negotiations.c.places,
             )
             .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+            .order_by(
+                report_negotiations.c.report_id,
+                (report_negotiations.c.assigned_by == "manual").desc(),
+                report_negotiations.c.score.desc(),
+                negotiations.c.slug,
+            )
             .where(
                 report_negotiations.c.report_id.in_(
                     sa.select(report_negotiations.c.report_id)
@@ -445,15 +451,15 @@ def _touch(conn: sa.Connection) -> None:
 def claim_in_scope(claim: dict[str, Any], slug: str, links: list[tuple]) -> bool:
     """Whether *claim*, from a report in several negotiations, belongs to *slug*.
 
-    It does when its actor is a party or one of its places is a place of
-    *slug*; it does not when it fits another of the report's negotiations
-    instead; a claim that fits none (a mediator's) belongs to all of them.
+    *links* are the report's negotiations, best match first.  The claim fits
+    a negotiation when its actor is a party or one of its places is a place
+    of it; it belongs to the best one it fits, or to all when it fits none.
     """
 
     def fits(parties: list[str], places: list[str]) -> bool:
         return claim["actor"] in parties or any(place_matches(p, places) for p in claim["places"])
 
-    for s, parties, places in links:
-        if s == slug and fits(parties, places):
-            return True
-    return not any(fits(parties, places) for s, parties, places in links if s != slug)
+    fitting = [s for s, parties, places in links if fits(parties, places)]
+    # A claim that fits several (DR Congo speaks in both Congo talks) goes to the report's
+    # best match; one that fits none (a mediator's) to all of them.
+    return fitting[0] == slug if fitting else True
