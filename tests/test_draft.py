@@ -53,7 +53,15 @@ def test_positions_follow_the_documented_rules(claims: list[dict]) -> None:
         (c for c in claims if c["actor"] == "RUS" and c["issue"] == "territory"),
         key=lambda c: c["date"],
     )
-    assert sc.entry_extra[("RUS", "territory")]["evidence"] == [latest["id"]]
+    # The current stance: the latest demand and the same demand voiced the day before.
+    recent = [
+        c["id"]
+        for c in claims
+        if c["actor"] == "RUS" and c["issue"] == "territory" and c["date"] >= "2025-08-10"
+    ]
+    assert latest["id"] in recent and len(recent) == 2
+    assert sc.entry_extra[("RUS", "territory")]["evidence"] == recent
+    assert "demands 2 of the 4 disputed places" in sc.entry_extra[("RUS", "territory")]["reason"]
     # A rejection by the other side sits at the bottom of the scale.
     assert sc.positions[ukr, terr] == pytest.approx(0.0)
     # No Ukrainian stance on the ceasefire: middle of the scale, no weight.

@@ -748,8 +748,11 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         out["published"] = _iso(out["published"])
         return out
 
-    def actors(self) -> list[dict[str, Any]]:
-        """Actors with how often and how they appear (:data:`ACTOR_FIELDS`)."""
+    def actors(self, *, negotiation: str | None = None) -> list[dict[str, Any]]:
+        """Actors with how often and how they appear (:data:`ACTOR_FIELDS`).
+
+        With *negotiation* (a slug), only actors with claims in its reports.
+        """
         q = (
             sa.select(
                 actors.c.id,
@@ -762,6 +765,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             .select_from(actors.outerjoin(claims, claims.c.actor_id == actors.c.id))
             .order_by(actors.c.id)
         )
+        q = _in_negotiation(q, claims.c.report_id, negotiation)
         out: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
             for r in conn.execute(q):
