@@ -132,6 +132,21 @@ def _key_text(key: tuple[Any, ...]) -> str:
     return ":".join(parts)
 
 
+_DENIER = re.compile(
+    r"((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?:,[^,]{1,60},)? (?:\w+ly )?(?:denied|dismissed|rejected "
+    r"(?:a|the) (?:newspaper |media )?reports?)\b"
+)
+
+
+def denier(quote: str | None) -> str | None:
+    """Who denied, when the quote names them right before the verb ("Dmitry Peskov denied")."""
+    m = _DENIER.search(quote or "")
+    if not m:
+        return None
+    who = m.group(1)
+    return "the " + who[4:] if who.startswith("The ") else who
+
+
 def evidence_of(claim: Mapping[str, Any], report: Mapping[str, Any] | None = None) -> Evidence:
     """Wrap a stored claim (and its report row) as :class:`Evidence`."""
     report = report or {}
@@ -150,7 +165,7 @@ def evidence_of(claim: Mapping[str, Any], report: Mapping[str, Any] | None = Non
         conditions=tuple(claim.get("conditions") or ()),
         negated=bool(claim.get("negated")),
         denied=bool(claim.get("denied")),
-        denied_by=(claim.get("denied_by") or claim.get("speaker") or claim.get("actor_name"))
+        denied_by=(claim.get("denied_by") or denier(claim.get("quote")) or claim.get("actor_name"))
         if claim.get("denied")
         else None,
         speaker=claim.get("speaker"),
@@ -175,8 +190,18 @@ def merge(
     actor, issue and first date.
     """
     reports = reports or {}
+    claims = list(claims)
+    # A denial governs every claim in the content it denies: name its author on all of them.
+    deniers: dict[int, str] = {}
+    for c in claims:
+        if c.get("denied") and int(c["report"]) not in deniers:
+            who = c.get("denied_by") or denier(c.get("quote"))
+            if who:
+                deniers[int(c["report"])] = who
     out: dict[tuple[Any, ...], Position] = {}
     for c in claims:
+        if c.get("denied") and not c.get("denied_by") and int(c["report"]) in deniers:
+            c = {**c, "denied_by": denier(c.get("quote")) or deniers[int(c["report"])]}
         key = position_key(c)
         pos = out.get(key)
         if pos is None:
