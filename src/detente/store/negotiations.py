@@ -34,7 +34,7 @@ from detente.store.schema import (
 
 #: A negotiation whose score is below this share of the report's best match is dropped
 #: (a Ukraine report that mentions Gaza in passing stays a Ukraine report).
-RELATIVE_FLOOR = 0.3
+RELATIVE_FLOOR = 0.34
 #: Weight of one place touched, against one party that speaks or acts.
 PLACE_WEIGHT = 0.5
 
@@ -106,12 +106,19 @@ class Footprint:
     places: Counter[str]
 
 
-def score(fp: Footprint, parties: Iterable[str], places: Iterable[str]) -> float:
+def score(
+    fp: Footprint,
+    parties: Iterable[str],
+    places: Iterable[str],
+    mediators: Iterable[str] = (),
+) -> float:
     """How strongly a report's footprint points at a negotiation (0 = not at all).
 
     Two parties, or one party and one of its places, or a place alone make a
     match; one party alone matches only when it is party to no other known
-    negotiation (Ukraine, M23), because Israel or DR Congo alone is ambiguous.
+    negotiation (Ukraine, M23), because Israel or DR Congo alone is ambiguous,
+    and when no other principal speaks (Pakistan with Baloch rebels is not the
+    India–Pakistan negotiation).
     """
     parties = set(parties)
     places = tuple(places)
@@ -121,7 +128,9 @@ def score(fp: Footprint, parties: Iterable[str], places: Iterable[str]) -> float
         return 0.0
     if len(party_hits) == 1 and not place_hits:
         (only,) = party_hits
-        if _ambiguous(only):
+        involved = parties | set(mediators) | third_parties()
+        strangers = [a for a in fp.actors if a not in involved]
+        if _ambiguous(only) or strangers:
             return 0.0
     return sum(party_hits.values()) + PLACE_WEIGHT * sum(place_hits.values())
 
@@ -133,9 +142,9 @@ def _ambiguous(actor: str) -> bool:
 
 
 def best_matches(
-    fp: Footprint, candidates: dict[str, tuple[Iterable[str], Iterable[str]]]
+    fp: Footprint, candidates: dict[str, tuple[Iterable[str], ...]]
 ) -> list[tuple[str, float]]:
-    """Slugs of *candidates* ((parties, places) by slug) that match, best first."""
+    """Slugs of *candidates* ((parties, places[, mediators]) by slug) that match, best first."""
     scored = [(slug, score(fp, *pp)) for slug, pp in candidates.items()]
     scored = [(s, v) for s, v in scored if v > 0]
     if not scored:
@@ -312,12 +321,33 @@ class NegotiationsMixin:
         Returns the number of reports that belong to at least one negotiation.
         """
         with self.engine.begin() as conn:
+            if report_ids is None:
+                # Proposals are made afresh (unless a report was moved to one by hand).
+                kept = sa.select(report_negotiations.c.negotiation_id).where(
+                    report_negotiations.c.assigned_by == "manual"
+                )
+                stale = sa.select(negotiations.c.id).where(
+                    negotiations.c.origin == "proposed", ~negotiations.c.id.in_(kept)
+                )
+                conn.execute(
+                    report_negotiations.delete().where(
+                        report_negotiations.c.negotiation_id.in_(stale)
+                    )
+                )
+                conn.execute(negotiations.delete().where(negotiations.c.id.in_(stale)))
             ids = (
                 list(report_ids)
                 if report_ids is not None
                 else [r[0] for r in conn.execute(sa.select(reports.c.id).order_by(reports.c.id))]
             )
             n = sum(bool(_assign_auto(conn, rid)) for rid in ids)
+            # A proposal no report supports any more is withdrawn.
+            conn.execute(
+                negotiations.delete().where(
+                    negotiations.c.origin == "proposed",
+                    ~negotiations.c.id.in_(sa.select(report_negotiations.c.negotiation_id)),
+                )
+            )
             _touch(conn)
         return n
 
@@ -347,9 +377,9 @@ def _assign_auto(conn: sa.Connection, report_id: int) -> list[str]:
         r.slug: (json.loads(r.parties), json.loads(r.places))
         for r in conn.execute(sa.select(negotiations))
     }
-    candidates = {k.slug: (k.parties, k.places) for k in known().values()} | {
-        s: pp for s, pp in stored.items() if s not in known()
-    }
+    candidates: dict[str, tuple[Iterable[str], ...]] = {
+        k.slug: (k.parties, k.places, k.mediators) for k in known().values()
+    } | {s: pp for s, pp in stored.items() if s not in known()}
     matches = best_matches(fp, candidates)
     if not matches:
         names = dict(conn.execute(sa.select(actors.c.id, actors.c.name)).all())
