@@ -493,3 +493,15 @@ def claim_in_scope(claim: dict[str, Any], slug: str, links: list[tuple]) -> bool
     # A claim that fits several (DR Congo speaks in both Congo talks) goes to the report's
     # best match; one that fits none (a mediator's) to all of them.
     return fitting[0] == slug if fitting else True
+
+
+def in_negotiation(q: sa.Select, report_col: sa.ColumnElement, slug: str | None) -> sa.Select:
+    """*q* narrowed to rows whose report is in negotiation *slug* (unchanged for ``None``)."""
+    if slug is None:
+        return q
+    linked = (
+        sa.select(report_negotiations.c.report_id)
+        .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+        .where(negotiations.c.slug == slug)
+    )
+    return q.where(report_col.in_(linked))
