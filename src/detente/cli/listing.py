@@ -56,6 +56,17 @@ actor_option = _multi("actor", "Actor: id in any case, name or alias (RUS, Russi
 issue_option = _multi("issue", "Negotiation issue (territory, ceasefire, process, …).")
 
 
+def group_db(ctx: click.Context, db: str) -> str:
+    """*db*, unless it was left at its default and the group was given one (``reports --db X
+    drop 3``)."""
+    from click.core import ParameterSource
+
+    parent = ctx.parent.params.get("db") if ctx.parent else None
+    if parent and ctx.get_parameter_source("db") in (ParameterSource.DEFAULT, None):
+        return str(parent)
+    return db
+
+
 def scope(
     store: Store,
     actor: tuple[str, ...] = (),
@@ -112,9 +123,10 @@ def reports(
 @click.argument("report_id", type=int)
 @click.argument("day", metavar="DATE", callback=parse_date)
 @db_option
-def set_date(report_id: int, day: date, db: str) -> None:
+@click.pass_context
+def set_date(ctx: click.Context, report_id: int, day: date, db: str) -> None:
     """Set the publication date of report REPORT_ID (YYYY-MM-DD)."""
-    with open_store(db) as store:
+    with open_store(group_db(ctx, db)) as store:
         try:
             store.set_report_date(report_id, day)
         except LookupError as exc:
@@ -125,9 +137,10 @@ def set_date(report_id: int, day: date, db: str) -> None:
 @reports.command("drop")
 @click.argument("report_id", type=int)
 @db_option
-def drop(report_id: int, db: str) -> None:
+@click.pass_context
+def drop(ctx: click.Context, report_id: int, db: str) -> None:
     """Delete report REPORT_ID with its claims, facts and events (one transaction)."""
-    with open_store(db) as store:
+    with open_store(group_db(ctx, db)) as store:
         try:
             n = store.drop_report(report_id)
         except LookupError as exc:

@@ -6,7 +6,7 @@ import click
 
 from detente.cli import cli
 from detente.cli._options import db_option, emit, fail, format_option
-from detente.cli.listing import open_store
+from detente.cli.listing import group_db, open_store
 from detente.store.negotiations import NEGOTIATION_FIELDS, UnknownNegotiation
 
 
@@ -34,9 +34,10 @@ def negotiations(ctx: click.Context, db: str, fmt: str) -> None:
 @click.argument("slug")
 @click.option("--name", help="Create SLUG with this name when it is not known yet.")
 @db_option
-def assign(report_id: int, slug: str, name: str | None, db: str) -> None:
+@click.pass_context
+def assign(ctx: click.Context, report_id: int, slug: str, name: str | None, db: str) -> None:
     """Move report REPORT_ID to negotiation SLUG (kept through re-extraction)."""
-    with open_store(db) as store:
+    with open_store(group_db(ctx, db)) as store:
         try:
             found = store.assign_report(report_id, slug, name=name)
         except UnknownNegotiation as exc:
