@@ -52,6 +52,7 @@ POSITION_FIELDS: tuple[str, ...] = (
 )
 TIMELINE_FIELDS: tuple[str, ...] = (
     "date",
+    "negotiation",
     "type",
     "actors",
     "issue",
@@ -155,7 +156,7 @@ def timeline(
         [t.to_dict() for t in entries],
         TIMELINE_FIELDS,
         fmt,
-        table_fields=("date", "type", "label", "report"),
+        table_fields=("date", "negotiation", "type", "label", "report"),
         empty="nothing dated to show",
     )
 

@@ -276,11 +276,13 @@ class TimelineEntry:
     kind: str | None = None
     start: int = 0
     end: int = 0
+    negotiation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready view."""
         return {
             "date": self.date,
+            "negotiation": self.negotiation,
             "type": self.type,
             "actors": list(self.actors),
             "issue": self.issue,
