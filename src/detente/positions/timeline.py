@@ -27,9 +27,10 @@ def timeline(
         stance, negated = stance_of(c["kind"], bool(c.get("negated")))
         when = c.get("date") or (reports.get(int(c["report"])) or {}).get("published")
         places = f" ({', '.join(c['places'])})" if c.get("places") else ""
-        flag = " [reported, then denied]" if c.get("denied") else ""
-        flag += " [conditional]" if c.get("conditional") else ""
-        flag += " [hedged]" if c.get("hedged") else ""
+        # Not in square brackets: rich tables would read them as markup.
+        flag = " · reported, then denied" if c.get("denied") else ""
+        flag += " · conditional" if c.get("conditional") else ""
+        flag += " · hedged" if c.get("hedged") else ""
         out.append(
             TimelineEntry(
                 when,
