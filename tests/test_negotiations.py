@@ -148,3 +148,82 @@ def test_set_date_drop_and_reextract_keep_ids(store: Store) -> None:
     assert store.negotiation("sudan")["reports"] == 0
     with pytest.raises(LookupError):
         store.drop_report(ids["sudan_truce.txt"])
+
+
+def test_unmatched_report_proposes_a_negotiation_that_later_reports_join(tmp_path: Path) -> None:
+    from test_positions import Doc, make_store
+
+    def doc(day: int, quote: str, who: str) -> Doc:
+        return Doc(
+            f"Balochistan talks\n\nQUETTA, May {day} (AFP) - {quote}.",
+            date(2025, 5, day),
+            "AFP",
+            claims=[{"actor": who, "kind": "demand", "issue": "governance", "quote": quote}]
+            + [
+                {
+                    "actor": "PAK" if who == "bla" else "bla",
+                    "kind": "reject",
+                    "issue": "governance",
+                    "quote": quote,
+                }
+            ],
+        )
+
+    first = doc(2, "The Baloch Liberation Army demanded autonomy from Pakistan", "bla")
+    second = doc(9, "Pakistan rejected any autonomy demanded by the rebels", "PAK")
+    with Store.open(make_store(tmp_path / "p.db", [first, second])) as store:
+        [n] = store.negotiations()
+        assert n["origin"] == "proposed" and set(n["parties"]) == {"PAK", "bla"}
+        assert n["reports"] == 2 and (n["first_seen"], n["last_seen"]) == (
+            "2025-05-02",
+            "2025-05-09",
+        )
+
+
+def test_claims_of_a_report_in_two_negotiations_go_to_the_one_they_fit(tmp_path: Path) -> None:
+    from test_positions import Doc, make_store
+
+    text = (
+        "Two tracks\n\nDOHA, June 3 (Reuters) - Hamas demanded a full Israeli withdrawal from "
+        "Gaza. Hezbollah demanded that Israel leave five hilltops in Lebanon. Israel rejected "
+        "both demands. Qatar offered to host more talks."
+    )
+    q = [
+        "Hamas demanded a full Israeli withdrawal from Gaza",
+        "Hezbollah demanded that Israel leave five hilltops in Lebanon",
+        "Israel rejected both demands",
+        "Qatar offered to host more talks",
+    ]
+    d = Doc(
+        text,
+        date(2025, 6, 3),
+        "Reuters",
+        claims=[
+            {
+                "actor": "hamas",
+                "kind": "demand",
+                "issue": "territory",
+                "quote": q[0],
+                "places": ["PS-GZA"],
+            },
+            {
+                "actor": "hezbollah",
+                "kind": "demand",
+                "issue": "territory",
+                "quote": q[1],
+                "places": ["LBN"],
+            },
+            {"actor": "ISR", "kind": "reject", "issue": "territory", "quote": q[2]},
+            {"actor": "QAT", "kind": "offer", "issue": "process", "quote": q[3]},
+        ],
+    )
+    with Store.open(make_store(tmp_path / "two.db", [d])) as store:
+        [report] = store.reports()
+        assert set(report["negotiations"]) == {"israel-hamas", "israel-lebanon"}
+        gaza = {c["actor"] for c in store.claims(negotiation="israel-hamas")}
+        lebanon = {c["actor"] for c in store.claims(negotiation="israel-lebanon")}
+        assert "hamas" in gaza and "hezbollah" not in gaza
+        assert "hezbollah" in lebanon and "hamas" not in lebanon
+        # The mediator fits neither and belongs to both; Israel fits both and goes to the best.
+        assert "QAT" in gaza and "QAT" in lebanon
+        assert ("ISR" in gaza) != ("ISR" in lebanon)

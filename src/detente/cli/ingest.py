@@ -22,7 +22,7 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
 @db_option
 @click.option(
     "--published",
@@ -39,6 +39,13 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
     help="Reject reports larger than this.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--verbose", "-v", is_flag=True, help="List every warning, not one line per kind.")
+@click.option(
+    "--reextract",
+    is_flag=True,
+    help="Run the current extractor again on every stored report (or on those read from "
+    "PATH), keeping report ids and hand assignments.",
+)
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -46,6 +53,8 @@ def ingest(
     source: str | None,
     max_bytes: int,
     quiet: bool,
+    verbose: bool,
+    reextract: bool,
 ) -> None:
     """Read reports, extract their stances and store them.
 
@@ -59,6 +68,13 @@ def ingest(
     from detente.ingest import IngestItem, ingest_paths
     from detente.store import Store, StoreError
 
+    if reextract:
+        from detente.cli._reextract import reextract_stored
+
+        reextract_stored(db, paths, quiet=quiet)
+        return
+    if not paths:
+        fail("give PATH... to read (or --reextract to re-run the extractor on stored reports)")
     try:
         store = Store.open(db)
     except StoreError as exc:
@@ -82,9 +98,9 @@ def ingest(
 
     with store, progress:
         task = progress.add_task("", total=None)
-        from detente.extract import get_extractor
+        from detente.cli._progress import echo_warnings, load_extractor
 
-        extractor = get_extractor()
+        extractor = load_extractor(progress, task)
         summary = ingest_paths(
             store,
             list(paths),
@@ -96,8 +112,7 @@ def ingest(
         )
     for message in errors:
         click.echo(f"detente: {message}", err=True)
-    for warning in summary.warnings:
-        click.echo(f"detente: warning: {warning}", err=True)
+    echo_warnings(summary.warnings, verbose=verbose)
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(2)

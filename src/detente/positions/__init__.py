@@ -120,7 +120,13 @@ def build(
     claims = store.claims(actor=actor, issue=issue, since=since, negotiation=negotiation)
     events = store.events(actor=actor, since=since, negotiation=negotiation)
     facts = store.facts(actor=actor, since=since, negotiation=negotiation)
-    positions = merge(claims, by_id)
+    positions: list[Position] = []
+    changes: list[Change] = []
+    for slug, group in _by_negotiation(store, claims, negotiation, actor, issue, since):
+        merged = merge(group, by_id, negotiation=slug)
+        positions.extend(merged)
+        changes.extend(detect(merged))
+    changes.sort(key=lambda c: (c.date or "9999", c.negotiation or "", c.actor, c.issue, c.type))
     names = {c["actor"]: c.get("actor_name") or c["actor"] for c in claims}
     names.update({f["actor"]: f.get("actor_name") or f["actor"] for f in facts})
     return Picture(
@@ -129,11 +135,39 @@ def build(
         events=events,
         facts=facts,
         positions=positions,
-        changes=detect(positions),
+        changes=changes,
         timeline=timeline(claims, events, facts, by_id),
         actor_names=names,
         negotiation=negotiation,
     )
+
+
+def _by_negotiation(
+    store: Store,
+    claims: list[dict[str, Any]],
+    negotiation: str | None,
+    actor: str | list[str] | None,
+    issue: str | list[str] | None,
+    since: date | None,
+) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """Claims grouped so that nothing merges or is compared across negotiations.
+
+    A report in no negotiation is a group of its own.
+    """
+    if negotiation is not None:
+        return [(negotiation, claims)]
+    groups: list[tuple[str | None, list[dict[str, Any]]]] = []
+    linked = store.report_negotiations()
+    for n in store.negotiations():
+        if n["reports"]:
+            scoped = store.claims(actor=actor, issue=issue, since=since, negotiation=n["slug"])
+            groups.append((n["slug"], scoped))
+    loose: dict[int, list[dict[str, Any]]] = {}
+    for c in claims:
+        if not linked.get(int(c["report"])):
+            loose.setdefault(int(c["report"]), []).append(c)
+    groups.extend((None, rows) for _, rows in sorted(loose.items()))
+    return groups
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ from detente.store.schema import (
 
 #: A negotiation whose score is below this share of the report's best match is dropped
 #: (a Ukraine report that mentions Gaza in passing stays a Ukraine report).
-RELATIVE_FLOOR = 0.3
+RELATIVE_FLOOR = 0.34
 #: Weight of one place touched, against one party that speaks or acts.
 PLACE_WEIGHT = 0.5
 
@@ -106,12 +106,19 @@ class Footprint:
     places: Counter[str]
 
 
-def score(fp: Footprint, parties: Iterable[str], places: Iterable[str]) -> float:
+def score(
+    fp: Footprint,
+    parties: Iterable[str],
+    places: Iterable[str],
+    mediators: Iterable[str] = (),
+) -> float:
     """How strongly a report's footprint points at a negotiation (0 = not at all).
 
     Two parties, or one party and one of its places, or a place alone make a
     match; one party alone matches only when it is party to no other known
-    negotiation (Ukraine, M23), because Israel or DR Congo alone is ambiguous.
+    negotiation (Ukraine, M23), because Israel or DR Congo alone is ambiguous,
+    and when no other principal speaks (Pakistan with Baloch rebels is not the
+    India–Pakistan negotiation).
     """
     parties = set(parties)
     places = tuple(places)
@@ -121,7 +128,9 @@ def score(fp: Footprint, parties: Iterable[str], places: Iterable[str]) -> float
         return 0.0
     if len(party_hits) == 1 and not place_hits:
         (only,) = party_hits
-        if _ambiguous(only):
+        involved = parties | set(mediators) | third_parties()
+        strangers = [a for a in fp.actors if a not in involved]
+        if _ambiguous(only) or strangers:
             return 0.0
     return sum(party_hits.values()) + PLACE_WEIGHT * sum(place_hits.values())
 
@@ -133,9 +142,9 @@ def _ambiguous(actor: str) -> bool:
 
 
 def best_matches(
-    fp: Footprint, candidates: dict[str, tuple[Iterable[str], Iterable[str]]]
+    fp: Footprint, candidates: dict[str, tuple[Iterable[str], ...]]
 ) -> list[tuple[str, float]]:
-    """Slugs of *candidates* ((parties, places) by slug) that match, best first."""
+    """Slugs of *candidates* ((parties, places[, mediators]) by slug) that match, best first."""
     scored = [(slug, score(fp, *pp)) for slug, pp in candidates.items()]
     scored = [(s, v) for s, v in scored if v > 0]
     if not scored:
@@ -257,6 +266,12 @@ class NegotiationsMixin:
                 negotiations.c.places,
             )
             .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+            .order_by(
+                report_negotiations.c.report_id,
+                (report_negotiations.c.assigned_by == "manual").desc(),
+                report_negotiations.c.score.desc(),
+                negotiations.c.slug,
+            )
             .where(
                 report_negotiations.c.report_id.in_(
                     sa.select(report_negotiations.c.report_id)
@@ -306,12 +321,33 @@ class NegotiationsMixin:
         Returns the number of reports that belong to at least one negotiation.
         """
         with self.engine.begin() as conn:
+            if report_ids is None:
+                # Proposals are made afresh (unless a report was moved to one by hand).
+                kept = sa.select(report_negotiations.c.negotiation_id).where(
+                    report_negotiations.c.assigned_by == "manual"
+                )
+                stale = sa.select(negotiations.c.id).where(
+                    negotiations.c.origin == "proposed", ~negotiations.c.id.in_(kept)
+                )
+                conn.execute(
+                    report_negotiations.delete().where(
+                        report_negotiations.c.negotiation_id.in_(stale)
+                    )
+                )
+                conn.execute(negotiations.delete().where(negotiations.c.id.in_(stale)))
             ids = (
                 list(report_ids)
                 if report_ids is not None
                 else [r[0] for r in conn.execute(sa.select(reports.c.id).order_by(reports.c.id))]
             )
             n = sum(bool(_assign_auto(conn, rid)) for rid in ids)
+            # A proposal no report supports any more is withdrawn.
+            conn.execute(
+                negotiations.delete().where(
+                    negotiations.c.origin == "proposed",
+                    ~negotiations.c.id.in_(sa.select(report_negotiations.c.negotiation_id)),
+                )
+            )
             _touch(conn)
         return n
 
@@ -341,9 +377,9 @@ def _assign_auto(conn: sa.Connection, report_id: int) -> list[str]:
         r.slug: (json.loads(r.parties), json.loads(r.places))
         for r in conn.execute(sa.select(negotiations))
     }
-    candidates = {k.slug: (k.parties, k.places) for k in known().values()} | {
-        s: pp for s, pp in stored.items() if s not in known()
-    }
+    candidates: dict[str, tuple[Iterable[str], ...]] = {
+        k.slug: (k.parties, k.places, k.mediators) for k in known().values()
+    } | {s: pp for s, pp in stored.items() if s not in known()}
     matches = best_matches(fp, candidates)
     if not matches:
         names = dict(conn.execute(sa.select(actors.c.id, actors.c.name)).all())
@@ -445,15 +481,27 @@ def _touch(conn: sa.Connection) -> None:
 def claim_in_scope(claim: dict[str, Any], slug: str, links: list[tuple]) -> bool:
     """Whether *claim*, from a report in several negotiations, belongs to *slug*.
 
-    It does when its actor is a party or one of its places is a place of
-    *slug*; it does not when it fits another of the report's negotiations
-    instead; a claim that fits none (a mediator's) belongs to all of them.
+    *links* are the report's negotiations, best match first.  The claim fits
+    a negotiation when its actor is a party or one of its places is a place
+    of it; it belongs to the best one it fits, or to all when it fits none.
     """
 
     def fits(parties: list[str], places: list[str]) -> bool:
         return claim["actor"] in parties or any(place_matches(p, places) for p in claim["places"])
 
-    for s, parties, places in links:
-        if s == slug and fits(parties, places):
-            return True
-    return not any(fits(parties, places) for s, parties, places in links if s != slug)
+    fitting = [s for s, parties, places in links if fits(parties, places)]
+    # A claim that fits several (DR Congo speaks in both Congo talks) goes to the report's
+    # best match; one that fits none (a mediator's) to all of them.
+    return fitting[0] == slug if fitting else True
+
+
+def in_negotiation(q: sa.Select, report_col: sa.ColumnElement, slug: str | None) -> sa.Select:
+    """*q* narrowed to rows whose report is in negotiation *slug* (unchanged for ``None``)."""
+    if slug is None:
+        return q
+    linked = (
+        sa.select(report_negotiations.c.report_id)
+        .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+        .where(negotiations.c.slug == slug)
+    )
+    return q.where(report_col.in_(linked))

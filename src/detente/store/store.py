@@ -9,25 +9,34 @@ rows replaced atomically.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from importlib import resources
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import sqlalchemy as sa
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from detente import __version__
-from detente.records import Claim, Event, Extraction, Fact, Report, to_jsonable
+from detente.records import Claim, Event, Extraction, Fact, Report
+from detente.store._util import (
+    _actor_kind,
+    _alembic_config,
+    _dumps,
+    _filter,
+    _iso,
+    _loads,
+    _now,
+    _ranked,
+    _sqlite_pragmas,
+    _url,
+)
 from detente.store.corrections import CorrectionsMixin
 from detente.store.negotiations import NegotiationsMixin, assign_auto, claim_in_scope
+from detente.store.negotiations import in_negotiation as _in_negotiation
 from detente.store.schema import (
     actors,
     claim_places,
@@ -36,9 +45,7 @@ from detente.store.schema import (
     events,
     extraction_runs,
     facts,
-    negotiations,
     places,
-    report_negotiations,
     reports,
 )
 
@@ -146,39 +153,6 @@ class IngestResult:
     claims: int = 0
     facts: int = 0
     events: int = 0
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _url(db: str | Path) -> str:
-    """A SQLAlchemy URL for a path or URL."""
-    s = str(db)
-    if re.match(r"^[a-z][a-z0-9+]*://", s):
-        return s
-    return f"sqlite:///{Path(s).expanduser()}"
-
-
-def _alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option(
-        "script_location", str(resources.files("detente.store").joinpath("migrations"))
-    )
-    return cfg
-
-
-def _actor_kind(actor_id: str) -> str:
-    # ISO 3166-1 alpha-3 codes are upper case; every other body is a lowercase slug.
-    return "state" if re.fullmatch(r"[A-Z]{3}", actor_id) else "body"
-
-
-def _loads(value: str | None) -> Any:
-    return json.loads(value) if value else []
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(to_jsonable(value), ensure_ascii=False)
 
 
 class Store(NegotiationsMixin, CorrectionsMixin):
@@ -766,8 +740,11 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         out["published"] = _iso(out["published"])
         return out
 
-    def actors(self) -> list[dict[str, Any]]:
-        """Actors with how often and how they appear (:data:`ACTOR_FIELDS`)."""
+    def actors(self, *, negotiation: str | None = None) -> list[dict[str, Any]]:
+        """Actors with how often and how they appear (:data:`ACTOR_FIELDS`).
+
+        With *negotiation* (a slug), only actors with claims in its reports.
+        """
         q = (
             sa.select(
                 actors.c.id,
@@ -780,6 +757,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             .select_from(actors.outerjoin(claims, claims.c.actor_id == actors.c.id))
             .order_by(actors.c.id)
         )
+        q = _in_negotiation(q, claims.c.report_id, negotiation)
         out: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
             for r in conn.execute(q):
@@ -830,40 +808,3 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                 for t in (reports, claims, facts, events, actors)
             }
-
-
-def _ranked(counts: dict[str, int]) -> list[str]:
-    return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def _iso(value: date | str | None) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _filter(q: sa.Select, column: sa.ColumnElement, value: Any) -> sa.Select:
-    if value is None or value == () or value == []:
-        return q
-    if isinstance(value, str | int):
-        return q.where(column == value)
-    return q.where(column.in_(list(value)))
-
-
-def _in_negotiation(q: sa.Select, report_col: sa.ColumnElement, slug: str | None) -> sa.Select:
-    if slug is None:
-        return q
-    linked = (
-        sa.select(report_negotiations.c.report_id)
-        .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
-        .where(negotiations.c.slug == slug)
-    )
-    return q.where(report_col.in_(linked))
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
