@@ -33,6 +33,7 @@ run: install
 	$(BIN)/detente claims --db $(DB)
 	$(BIN)/detente forecast examples/scenarios/*.csv examples/scenarios/*.yaml --model all --runs 1000
 	$(BIN)/detente report --db $(DB) --out brief.html
+	@echo "Review in the browser: $(BIN)/detente serve --db $(DB)   (then open http://127.0.0.1:8000/)"
 
 ## test: install everything the tests need (Python and Debian packages), lint, run the suite
 test: install-test system-deps

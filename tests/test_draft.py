@@ -53,7 +53,15 @@ def test_positions_follow_the_documented_rules(claims: list[dict]) -> None:
         (c for c in claims if c["actor"] == "RUS" and c["issue"] == "territory"),
         key=lambda c: c["date"],
     )
-    assert sc.entry_extra[("RUS", "territory")]["evidence"] == [latest["id"]]
+    # The current stance: the latest demand and the same demand voiced the day before.
+    recent = [
+        c["id"]
+        for c in claims
+        if c["actor"] == "RUS" and c["issue"] == "territory" and c["date"] >= "2025-08-10"
+    ]
+    assert latest["id"] in recent and len(recent) == 2
+    assert sc.entry_extra[("RUS", "territory")]["evidence"] == recent
+    assert "demands 2 of the 4 disputed places" in sc.entry_extra[("RUS", "territory")]["reason"]
     # A rejection by the other side sits at the bottom of the scale.
     assert sc.positions[ukr, terr] == pytest.approx(0.0)
     # No Ukrainian stance on the ceasefire: middle of the scale, no weight.
@@ -183,3 +191,38 @@ def test_cli_scenario_draft_errors(tmp_path: Path) -> None:
         str(tmp_path / "x.yaml"),
     )
     assert code == 2 and "recognition" in err
+
+
+def test_salience_grows_with_repeated_and_emphasised_stances() -> None:
+    def c(i: int, actor: str, issue: str, quote: str, report: int = 1) -> dict:
+        return {
+            "id": i,
+            "report": report,
+            "actor": actor,
+            "actor_name": actor,
+            "kind": "demand" if actor == "RUS" else "offer",
+            "issue": issue,
+            "places": [],
+            "quantities": [],
+            "negated": False,
+            "denied": False,
+            "date": "2025-05-01",
+            "quote": quote,
+        }
+
+    claims = [
+        c(1, "TUR", "process", "Turkey offered to host the talks"),
+        c(2, "RUS", "process", "Russia demanded talks in Istanbul"),
+        c(3, "RUS", "territory", "Russia insisted on all of Donbas", report=2),
+        c(4, "RUS", "territory", "Russia demanded Donbas again", report=3),
+        c(5, "RUS", "territory", "Russia demanded Donbas", report=4),
+    ]
+    sc = draft(claims, ["process", "territory"])
+    tur, rus = sc.actor_index("TUR"), sc.actor_index("RUS")
+    # One offer to host talks is not all of Turkey's attention.
+    assert sc.saliences[tur, 0] < 50
+    # Russia: three territorial stances, two emphasised, outweigh one process stance.
+    assert sc.saliences[rus, 1] > 3 * sc.saliences[rus, 0]
+    reason = sc.entry_extra[("RUS", "territory")]["salience_reason"]
+    assert "2 emphasised" in reason
+    assert sc.entry_extra[("RUS", "territory")]["salience_evidence"] == [3, 4, 5]

@@ -660,10 +660,12 @@ def _read(gold: GoldReport) -> Report:
         raise EvalError(f"{gold.text_path}: cannot read report: {exc}") from None
 
 
-def evaluate(gold_dir: str | Path, *, extractor: Any = None) -> EvalResult:
+def evaluate(gold_dir: str | Path, *, extractor: Any = None, progress: Any = None) -> EvalResult:
     """Ingest every gold report into a temporary database and score what is stored.
 
-    *extractor* defaults to :func:`detente.extract.get_extractor`.  Raises
+    *extractor* defaults to :func:`detente.extract.get_extractor`; *progress*,
+    if given, is called with the number of gold reports first, then with
+    ``None`` after each report is scored.  Raises
     :class:`EvalError` for a missing directory, no gold files or a malformed
     gold file.
     """
@@ -679,11 +681,15 @@ def evaluate(gold_dir: str | Path, *, extractor: Any = None) -> EvalResult:
     with tempfile.TemporaryDirectory(prefix="detente-eval-") as tmp:
         store = Store.open(Path(tmp) / "eval.db")
         try:
-            results = [res for _, res in store.ingest_many(reports, extractor)]
-            for gold, res in zip(golds, results, strict=True):
+            if progress:
+                progress(len(reports))
+            results = store.ingest_many(reports, extractor)
+            for gold, (_, res) in zip(golds, results, strict=True):
                 claims = store.claims(report_id=res.report_id)
                 events = store.events(report_id=res.report_id)
                 rows.append(score_report(gold, claims, events))
+                if progress:
+                    progress(None)
         finally:
             store.close()
     return EvalResult(

@@ -8,22 +8,30 @@ analyst can check and edit it.
 
 Rules (the scale anchors and placement values live in ``knowledge/scales.yaml``):
 
-* **focus** — a store often follows several negotiations; :func:`focus`
-  keeps the reports in which one actor (by default the most quoted) voices
-  stances before drafting.
-* **actors** — every actor with a stance (not denied) on at least one chosen
-  issue; named by actor id, described by display name.
+* **one negotiation** — a scenario never mixes negotiations: the claims come
+  from ``Store.claims(negotiation=slug)`` (:func:`draft_negotiation`).
+* **actors** — every actor with a stance on at least one chosen issue;
+  named by actor id, described by display name.  Denied stances (reported,
+  then denied) never count: not as a stance, not for salience.
 * **dimensions** — one per chosen issue, 0 = nothing of what the demanding
   party asks, 100 = its fullest demand on record.  The *proponent* is the
   actor with the most ``demand`` claims on the issue (ties: most claims, then
   id).
-* **position** — from the actor's most recent stance on the issue: a base
-  value per stance kind and role (proponent or other); scaled by scope where
-  the issue has one (share of the contested places, or ratio to the fullest
-  quantity demanded); moved toward 50 when hedged or conditional.  An actor
-  with no stance on an issue sits at 50 with salience 0.
-* **salience** — the actor's share of attention: 100 × its claims on the
-  issue / all its claims on every issue, so the saliences of one actor never
+* **position** — from the actor's current stance on the issue: its latest
+  stance, together with the stances of the same kind voiced within
+  ``CURRENT_DAYS`` before it (one statement often spreads over several
+  sentences).  A base value per stance kind and role (proponent or other);
+  scaled by scope where the issue has one: for places, the share of the
+  disputed places (the proponent's fullest demand on record) that the
+  proponent now demands or another party now concedes; for quantities, the
+  ratio to the fullest quantity demanded.  Moved toward 50 when hedged or
+  conditional.  An actor with no stance on an issue sits at 50 with
+  salience 0.
+* **salience** — repeated and emphasised stances, not a single mention:
+  each distinct stance weighs 1, 2 when emphasised ("insisted", "a red
+  line"; ``knowledge/positions.yaml``); salience = 100 × weight on the issue
+  / (weight on every issue + a prior of ``salience_prior``), so one passing
+  mention never makes an issue all-important and an actor's saliences never
   sum past 100.
 * **capability** — from ``knowledge/capabilities.csv`` (CINC-like index, see
   ``capabilities.md``) or a user table; an actor missing from the table gets
@@ -45,6 +53,10 @@ import numpy as np
 import yaml
 
 from detente.bargain.scenario import Actor, Dimension, Scenario, ScenarioError
+from detente.positions.aspects import emphasised, settings
+
+#: Stances voiced this many days before an actor's latest one still make up its current stance.
+CURRENT_DAYS = 7
 
 #: World totals for 2023 used to turn indicators into shares (see capabilities.md).
 WORLD_2023 = {"population_m": 8045.0, "gdp_usd_bn": 105000.0, "milex_usd_bn": 2443.0}
@@ -85,15 +97,23 @@ def load_capabilities(path: str | Path | None = None) -> dict[str, tuple[float, 
             text = Path(path).read_text(encoding="utf-8-sig")
         except OSError as exc:
             raise DraftError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            raise DraftError(f"{path}: not UTF-8 text (byte {exc.start})") from None
         where = Path(path).name
     out: dict[str, tuple[float, str]] = {}
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "id" not in reader.fieldnames:
-        raise DraftError(f"{where}: a capability table needs an 'id' column")
-    for line, row in enumerate(reader, start=2):
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+        if not reader.fieldnames or "id" not in reader.fieldnames:
+            raise DraftError(f"{where}: a capability table needs an 'id' column")
+        rows = list(reader)
+    except csv.Error as exc:
+        raise DraftError(f"{where}: not a CSV table: {exc}") from None
+    for line, row in enumerate(rows, start=2):
+        if None in row or not (row.get("id") or "").strip():
+            raise DraftError(f"{where}:{line}: needs an id and no more cells than the header")
         try:
             value = _index(row)
-        except ValueError:
+        except (ValueError, TypeError):
             raise DraftError(f"{where}:{line}: index must be a number") from None
         if value is None or value < 0:
             raise DraftError(f"{where}:{line}: needs 'index' or population/GDP/milex figures")
@@ -167,27 +187,59 @@ def _quantity(c: Mapping[str, Any]) -> dict[str, float]:
     return out
 
 
+def current(mine: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The actor's current stance: its latest claim and those of the same stance voiced
+    within :data:`CURRENT_DAYS` before it (*mine* sorted oldest first)."""
+    latest = mine[-1]
+    stance = _stance(latest)
+    last = _day(latest)
+    out = []
+    for c in mine:
+        if _stance(c) != stance:
+            continue
+        d = _day(c)
+        if c is latest or (last and d and 0 <= (last - d).days <= CURRENT_DAYS):
+            out.append(c)
+    return out
+
+
+def _day(c: Mapping[str, Any]) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(c.get("date"))[:10]) if c.get("date") else None
+    except ValueError:
+        return None
+
+
 def _place(
-    c: Mapping[str, Any],
+    now: Sequence[Mapping[str, Any]],
     is_proponent: bool,
     scale: Mapping[str, Any],
     contested: set[str],
     fullest: Mapping[str, float],
 ) -> tuple[float, str]:
-    """Position of one actor from its latest stance *c*, with the reason."""
+    """Position of one actor from its current stance *now* (latest last), with the reason."""
     rules = scales()["placement"]
     role = "proponent" if is_proponent else "others"
+    c = now[-1]
     stance = _stance(c)
     value = float(rules[role].get(stance, rules["unknown"]))
-    reason = f"latest stance: {stance} ({role} base {value:g})"
+    reason = f"current stance: {stance} ({role} base {value:g})"
     scope = scale.get("scope")
-    scoped_kinds = ("demand", "propose", "threaten") if is_proponent else ("accept", "propose")
+    scoped_kinds = (
+        ("demand", "propose", "threaten") if is_proponent else ("accept", "propose", "offer")
+    )
     if stance in scoped_kinds and scope == "places" and contested:
-        named = set(c.get("places") or []) & contested
+        named = {p for x in now for p in x.get("places") or []} & contested
         if named:
             share = len(named) / len(contested)
             value = (100.0 if not is_proponent or stance != "propose" else value) * share
-            reason += f"; covers {len(named)} of {len(contested)} contested places"
+            verb = "demands" if is_proponent else "concedes"
+            reason += (
+                f"; {verb} {len(named)} of the {len(contested)} disputed places "
+                f"({', '.join(sorted(named))})"
+            )
     elif stance in scoped_kinds and scope == "quantities" and fullest:
         q = _quantity(c)
         units = sorted(set(q) & set(fullest))
@@ -195,13 +247,76 @@ def _place(
             ratio = min(q[units[0]] / fullest[units[0]], 1.0)
             value *= ratio
             reason += f"; {q[units[0]]:g} of {fullest[units[0]]:g} {units[0]} demanded at most"
-    if c.get("hedged"):
+    if all(x.get("hedged") for x in now):
         value += np.sign(50 - value) * min(rules["hedge_shift"], abs(50 - value))
         reason += "; hedged"
-    if c.get("conditional"):
+    if all(x.get("conditional") for x in now):
         value += np.sign(50 - value) * min(rules["condition_shift"], abs(50 - value))
         reason += "; conditional"
     return round(float(value), 1), reason
+
+
+def _weights(
+    claims: Sequence[Mapping[str, Any]],
+) -> tuple[dict[str, Counter[str]], dict[tuple[str, str], list[tuple[int, bool]]]]:
+    """Per actor the weight of its distinct stances per issue, and which claims weigh.
+
+    A stance repeated in one report (headline and lead) counts once; an
+    emphasised one counts twice.
+    """
+    weight: dict[str, Counter[str]] = defaultdict(Counter)
+    weighed: dict[tuple[str, str], list[tuple[int, bool]]] = defaultdict(list)
+    seen: set[tuple[str, str, int, str]] = set()
+    for c in claims:
+        key = (c["actor"], c["issue"], int(c["report"]), " ".join(str(c.get("quote")).split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        strong = emphasised(c.get("quote"))
+        weight[c["actor"]][c["issue"]] += 2 if strong else 1
+        weighed[(c["actor"], c["issue"])].append((int(c["id"]), strong))
+    return weight, weighed
+
+
+def _salience(
+    actor: str,
+    issue: str,
+    weight: Mapping[str, Counter[str]],
+    weighed: Mapping[tuple[str, str], list[tuple[int, bool]]],
+) -> tuple[float, str, list[int]]:
+    prior = float(settings().get("salience_prior", 2))
+    mine = weight[actor]
+    on = mine[issue]
+    value = round(100.0 * on / (sum(mine.values()) + prior), 1)
+    items = weighed[(actor, issue)]
+    strong = sum(1 for _, s in items if s)
+    reason = (
+        f"{len(items)} distinct stance{'s' if len(items) != 1 else ''} on {issue}"
+        + (f" ({strong} emphasised, counted twice)" if strong else "")
+        + f": weight {on:g} of {sum(mine.values()):g} on every issue, plus a prior of {prior:g}"
+    )
+    return value, reason, [cid for cid, _ in items]
+
+
+def draft_negotiation(
+    store: Any,
+    negotiation: str,
+    issues: Sequence[str] | None = None,
+    *,
+    capabilities: str | Path | None = None,
+    name: str | None = None,
+) -> Scenario:
+    """Draft the scenario of one negotiation (a slug) from ``store.claims(negotiation=…)``."""
+    found = store.negotiation(negotiation)
+    if found is None:
+        raise DraftError(f"unknown negotiation {negotiation!r}")
+    claims = store.claims(negotiation=negotiation)
+    chosen = list(issues or ()) or default_issues(claims)
+    if not chosen:
+        raise DraftError(f"no issue in {negotiation} has stances from two actors yet")
+    sc = draft(claims, chosen, capabilities=capabilities, name=name or f"{found['name']}: drafted")
+    sc.extra["negotiation"] = negotiation
+    return sc
 
 
 def draft(
@@ -221,6 +336,7 @@ def draft(
         raise DraftError(f"no scale for issue {unknown[0]!r}; known: {', '.join(table)}")
     usable = [c for c in claims if not c.get("denied")]
     total = Counter(c["actor"] for c in usable)
+    weight, weighed = _weights(usable)
     names = {c["actor"]: c.get("actor_name") or c["actor"] for c in usable}
     on_issue: dict[str, list[Mapping[str, Any]]] = {
         i: sorted((c for c in usable if c["issue"] == i), key=_when) for i in issues
@@ -274,14 +390,14 @@ def draft(
                     "reason": "no stance on record: middle of the scale, salience 0",
                 }
                 continue
-            latest = mine[-1]
-            pos[i, k], reason = _place(latest, a == prop, scale, contested, fullest)
-            sal[i, k] = round(100.0 * len(mine) / total[a], 1)
+            now = current(mine)
+            pos[i, k], reason = _place(now, a == prop, scale, contested, fullest)
+            sal[i, k], sal_reason, sal_ids = _salience(a, issue, weight, weighed)
             entry_extra[(a, issue)] = {
-                "evidence": [int(latest["id"])],
+                "evidence": [int(c["id"]) for c in now],
                 "reason": reason,
-                "salience_evidence": [int(c["id"]) for c in mine],
-                "salience_reason": f"{len(mine)} of {a}'s {total[a]} claims are on {issue}",
+                "salience_evidence": sal_ids,
+                "salience_reason": sal_reason,
             }
     # Rounding can push a sum a hair past 100.
     for i in range(len(actor_ids)):

@@ -6,7 +6,16 @@ import importlib
 
 # Each module adds its commands to ``detente.cli.cli`` on import.  A module that
 # is not written yet is simply absent.
-_MODULES = ("ingest", "listing", "evaluate", "forecast", "positions", "report")
+_MODULES = (
+    "ingest",
+    "listing",
+    "evaluate",
+    "forecast",
+    "positions",
+    "report",
+    "negotiations",
+    "web",
+)
 
 for _name in _MODULES:
     try:

@@ -105,10 +105,21 @@ def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
     issue) stances are matched against the gold and scored with micro
     precision, recall and F1, plus place, source and event-date accuracy.
     """
+    from detente.cli._progress import load_extractor, progress_bar
     from detente.evaluate import EvalError, evaluate
 
+    bar = progress_bar("scoring")
     try:
-        result = evaluate(gold_dir)
+        with bar:
+            task = bar.add_task("", total=None)
+
+            def tick(total: int | None) -> None:
+                if total is None:
+                    bar.advance(task)
+                else:
+                    bar.update(task, total=total)
+
+            result = evaluate(gold_dir, extractor=load_extractor(bar, task), progress=tick)
     except EvalError as exc:
         fail(str(exc))
         return

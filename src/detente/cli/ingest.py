@@ -23,7 +23,7 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
 @db_option
 @click.option(
     "--published",
@@ -41,6 +41,13 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
     "extracted in chunks).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--verbose", "-v", is_flag=True, help="List every warning, not one line per kind.")
+@click.option(
+    "--reextract",
+    is_flag=True,
+    help="Run the current extractor again on every stored report (or on those read from "
+    "PATH), keeping report ids and hand assignments.",
+)
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -48,6 +55,8 @@ def ingest(
     source: str | None,
     max_bytes: int,
     quiet: bool,
+    verbose: bool,
+    reextract: bool,
 ) -> None:
     """Read reports, extract their stances and store them.
 
@@ -61,6 +70,13 @@ def ingest(
     from detente.ingest import IngestItem, ingest_paths
     from detente.store import Store, StoreError
 
+    if reextract:
+        from detente.cli._reextract import reextract_stored
+
+        reextract_stored(db, paths, quiet=quiet)
+        return
+    if not paths:
+        fail("give PATH... to read (or --reextract to re-run the extractor on stored reports)")
     try:
         store = Store.open(db)
     except StoreError as exc:
@@ -84,9 +100,9 @@ def ingest(
 
     with store, progress:
         task = progress.add_task("", total=None)
-        from detente.extract import get_extractor
+        from detente.cli._progress import echo_warnings, load_extractor
 
-        extractor = get_extractor()
+        extractor = load_extractor(progress, task)
         summary = ingest_paths(
             store,
             list(paths),
@@ -98,8 +114,7 @@ def ingest(
         )
     for message in errors:
         say(message)
-    for warning in summary.warnings:
-        say(f"warning: {warning}")
+    echo_warnings(summary.warnings, verbose=verbose)
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(2)

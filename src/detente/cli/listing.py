@@ -12,7 +12,7 @@ import click
 from detente.cli import cli
 from detente.cli._options import RECORD_ID, db_option, emit, fail, format_option
 from detente.cli.ingest import parse_date
-from detente.records import ISSUES, KINDS
+from detente.records import KINDS
 from detente.store import (
     ACTOR_FIELDS,
     CLAIM_FIELDS,
@@ -47,32 +47,119 @@ def _multi(name: str, help: str, choices: tuple[str, ...] | None = None) -> Call
 since_option = click.option(
     "--since", callback=parse_date, metavar="YYYY-MM-DD", help="Only from this date on."
 )
+negotiation_option = click.option(
+    "--negotiation",
+    metavar="SLUG",
+    help="Only this negotiation (see 'detente negotiations').",
+)
+actor_option = _multi("actor", "Actor: id in any case, name or alias (RUS, Russia, Kremlin).")
+issue_option = _multi("issue", "Negotiation issue (territory, ceasefire, process, …).")
 
 
-@cli.command()
+def group_db(ctx: click.Context, db: str) -> str:
+    """*db*, unless it was left at its default and the group was given one (``reports --db X
+    drop 3``)."""
+    from click.core import ParameterSource
+
+    parent = ctx.parent.params.get("db") if ctx.parent else None
+    if parent and ctx.get_parameter_source("db") in (ParameterSource.DEFAULT, None):
+        return str(parent)
+    return db
+
+
+def scope(
+    store: Store,
+    actor: tuple[str, ...] = (),
+    issue: tuple[str, ...] = (),
+    negotiation: str | None = None,
+) -> tuple[list[str] | None, list[str] | None]:
+    """Resolve --actor/--issue/--negotiation or exit 2 with a suggestion."""
+    from detente.lookup import UnknownValue, resolve_actors, resolve_issues
+    from detente.store.negotiations import UnknownNegotiation
+
+    try:
+        if negotiation is not None:
+            store.require_negotiation(negotiation)
+        actors = resolve_actors(actor, [a["id"] for a in store.actors()]) if actor else None
+        issues = resolve_issues(issue) if issue else None
+    except (UnknownValue, UnknownNegotiation) as exc:
+        fail(str(exc.args[0]))
+    return actors, issues
+
+
+@cli.group(invoke_without_command=True)
 @db_option
 @since_option
+@negotiation_option
 @format_option()
-def reports(db: str, since: date | None, fmt: str) -> None:
-    """List stored reports."""
+@click.pass_context
+def reports(
+    ctx: click.Context, db: str, since: date | None, negotiation: str | None, fmt: str
+) -> None:
+    """List stored reports; correct one with 'set-date' or 'drop'."""
+    if ctx.invoked_subcommand is not None:
+        return
     with open_store(db) as store:
-        rows = store.reports(since=since)
+        scope(store, negotiation=negotiation)
+        rows = store.reports(since=since, negotiation=negotiation)
     emit(
         rows,
         REPORT_FIELDS,
         fmt,
-        table_fields=("id", "published", "agency", "dateline_place", "title", "claims"),
+        table_fields=(
+            "id",
+            "published",
+            "agency",
+            "dateline_place",
+            "title",
+            "claims",
+            "negotiation",
+        ),
         empty="no reports stored yet (run 'detente ingest PATH')",
+    )
+
+
+@reports.command("set-date")
+@click.argument("report_id", type=int)
+@click.argument("day", metavar="DATE", callback=parse_date)
+@db_option
+@click.pass_context
+def set_date(ctx: click.Context, report_id: int, day: date, db: str) -> None:
+    """Set the publication date of report REPORT_ID (YYYY-MM-DD)."""
+    with open_store(group_db(ctx, db)) as store:
+        try:
+            store.set_report_date(report_id, day)
+        except LookupError as exc:
+            fail(str(exc.args[0]))
+    click.echo(f"report {report_id}: published {day.isoformat()}", err=True)
+
+
+@reports.command("drop")
+@click.argument("report_id", type=int)
+@db_option
+@click.pass_context
+def drop(ctx: click.Context, report_id: int, db: str) -> None:
+    """Delete report REPORT_ID with its claims, facts and events (one transaction)."""
+    with open_store(group_db(ctx, db)) as store:
+        try:
+            n = store.drop_report(report_id)
+        except LookupError as exc:
+            fail(str(exc.args[0]))
+    click.echo(
+        f"dropped report {report_id} with {n['claims']} claims, {n['facts']} facts and "
+        f"{n['events']} events",
+        err=True,
     )
 
 
 @cli.command()
 @db_option
-@_multi("actor", "Actor id (RUS, UKR, nato, …).")
-@_multi("issue", "Negotiation issue.", ISSUES)
+@actor_option
+@issue_option
 @_multi("kind", "Stance kind.", KINDS)
 @click.option("--report", "report_id", type=RECORD_ID, help="Only claims of this report id.")
 @since_option
+@negotiation_option
 @format_option()
 def claims(
     db: str,
@@ -81,16 +168,19 @@ def claims(
     kind: tuple[str, ...],
     report_id: int | None,
     since: date | None,
+    negotiation: str | None,
     fmt: str,
 ) -> None:
     """List extracted stances: who demands, offers, accepts or rejects what."""
     with open_store(db) as store:
+        actors, issues = scope(store, actor, issue, negotiation)
         rows = store.claims(
-            actor=actor or None,
-            issue=issue or None,
+            actor=actors,
+            issue=issues,
             kind=kind or None,
             report_id=report_id,
             since=since,
+            negotiation=negotiation,
         )
     if fmt == "table":
         rows = [_claim_table_row(r) for r in rows]
@@ -122,16 +212,23 @@ def _claim_table_row(r: dict[str, Any]) -> dict[str, Any]:
 
 @cli.command()
 @db_option
-@_multi("actor", "Participant actor id.")
+@actor_option
 @_multi("kind", "Event kind (meeting, summit, talks, call, …).")
 @since_option
+@negotiation_option
 @format_option()
 def events(
-    db: str, actor: tuple[str, ...], kind: tuple[str, ...], since: date | None, fmt: str
+    db: str,
+    actor: tuple[str, ...],
+    kind: tuple[str, ...],
+    since: date | None,
+    negotiation: str | None,
+    fmt: str,
 ) -> None:
     """List meetings, summits, talks and calls with their resolved dates."""
     with open_store(db) as store:
-        rows = store.events(actor=actor or None, kind=kind or None, since=since)
+        actors, _ = scope(store, actor, (), negotiation)
+        rows = store.events(actor=actors, kind=kind or None, since=since, negotiation=negotiation)
     emit(
         rows,
         EVENT_FIELDS,
@@ -143,16 +240,23 @@ def events(
 
 @cli.command()
 @db_option
-@_multi("actor", "Actor id.")
+@actor_option
 @_multi("place", "Place code (ISO 3166-2 such as UA-14, or ISO alpha-3).")
 @since_option
+@negotiation_option
 @format_option()
 def facts(
-    db: str, actor: tuple[str, ...], place: tuple[str, ...], since: date | None, fmt: str
+    db: str,
+    actor: tuple[str, ...],
+    place: tuple[str, ...],
+    since: date | None,
+    negotiation: str | None,
+    fmt: str,
 ) -> None:
     """List facts on the ground: who controls how much of which region."""
     with open_store(db) as store:
-        rows = store.facts(actor=actor or None, place=place or None, since=since)
+        actors, _ = scope(store, actor, (), negotiation)
+        rows = store.facts(actor=actors, place=place or None, since=since, negotiation=negotiation)
     emit(
         rows,
         FACT_FIELDS,
@@ -174,11 +278,13 @@ def facts(
 
 @cli.command()
 @db_option
+@negotiation_option
 @format_option()
-def actors(db: str, fmt: str) -> None:
+def actors(db: str, negotiation: str | None, fmt: str) -> None:
     """List the actors that voiced stances, with what they did most."""
     with open_store(db) as store:
-        rows = store.actors()
+        scope(store, negotiation=negotiation)
+        rows = store.actors(negotiation=negotiation)
     emit(rows, ACTOR_FIELDS, fmt, empty="no actors found")
 
 

@@ -10,17 +10,25 @@ import click
 
 from detente.cli import cli
 from detente.cli._options import db_option, emit, fail, format_option
-from detente.cli.listing import _multi, open_store, since_option
-from detente.records import ISSUES
+from detente.cli.listing import (
+    actor_option,
+    issue_option,
+    negotiation_option,
+    open_store,
+    scope,
+    since_option,
+)
 
 if TYPE_CHECKING:
     from detente.positions import Picture
 
 POSITION_FIELDS: tuple[str, ...] = (
     "key",
+    "negotiation",
     "actor",
     "actor_name",
     "issue",
+    "aspect",
     "stance",
     "negated",
     "places",
@@ -37,9 +45,14 @@ POSITION_FIELDS: tuple[str, ...] = (
     "hedging_strongest",
     "hedging_weakest",
     "denied",
+    "denied_by",
+    "hedged",
+    "conditional",
+    "status",
 )
 TIMELINE_FIELDS: tuple[str, ...] = (
     "date",
+    "negotiation",
     "type",
     "actors",
     "issue",
@@ -51,6 +64,7 @@ TIMELINE_FIELDS: tuple[str, ...] = (
 )
 CHANGE_FIELDS: tuple[str, ...] = (
     "type",
+    "negotiation",
     "actor",
     "actor_name",
     "issue",
@@ -63,29 +77,47 @@ CHANGE_FIELDS: tuple[str, ...] = (
 )
 
 
-def _build(db: str, actor: tuple[str, ...], issue: tuple[str, ...], since: date | None) -> Picture:
+def _build(
+    db: str,
+    actor: tuple[str, ...],
+    issue: tuple[str, ...],
+    since: date | None,
+    negotiation: str | None = None,
+) -> Picture:
     from detente.positions import build
 
     with open_store(db) as store:
-        return build(store, actor=list(actor) or None, issue=list(issue) or None, since=since)
+        actors, issues = scope(store, actor, issue, negotiation)
+        return build(store, actor=actors, issue=issues, since=since, negotiation=negotiation)
 
 
 @cli.command()
 @db_option
-@_multi("actor", "Actor id (RUS, UKR, nato, …).")
-@_multi("issue", "Negotiation issue.", ISSUES)
+@actor_option
+@issue_option
 @since_option
+@negotiation_option
 @format_option()
 def positions(
-    db: str, actor: tuple[str, ...], issue: tuple[str, ...], since: date | None, fmt: str
+    db: str,
+    actor: tuple[str, ...],
+    issue: tuple[str, ...],
+    since: date | None,
+    negotiation: str | None,
+    fmt: str,
 ) -> None:
-    """Claims merged into positions, with corroboration and hedging."""
-    picture = _build(db, actor, issue, since)
+    """Claims merged into positions, with corroboration and flags.
+
+    A stance reported, then denied, is kept and shown as such; it is no
+    stance of the party (see 'status').
+    """
+    picture = _build(db, actor, issue, since, negotiation)
     emit(
         [p.to_dict() for p in picture.positions],
         POSITION_FIELDS,
         fmt,
         table_fields=(
+            "negotiation",
             "actor",
             "issue",
             "stance",
@@ -94,7 +126,7 @@ def positions(
             "last_seen",
             "claims",
             "independent_sources",
-            "hedging_weakest",
+            "status",
         ),
         empty="no positions (no claims match; run 'detente ingest PATH' first?)",
     )
@@ -102,40 +134,58 @@ def positions(
 
 @cli.command()
 @db_option
-@_multi("actor", "Actor id (RUS, UKR, nato, …).")
-@_multi("issue", "Negotiation issue.", ISSUES)
+@actor_option
+@issue_option
 @since_option
+@negotiation_option
 @format_option()
 def timeline(
-    db: str, actor: tuple[str, ...], issue: tuple[str, ...], since: date | None, fmt: str
+    db: str,
+    actor: tuple[str, ...],
+    issue: tuple[str, ...],
+    since: date | None,
+    negotiation: str | None,
+    fmt: str,
 ) -> None:
     """Stances, events and control facts in date order."""
-    picture = _build(db, actor, issue, since)
+    picture = _build(db, actor, issue, since, negotiation)
     entries = picture.timeline
     if issue:
-        entries = [t for t in entries if t.type != "stance" or t.issue in issue]
+        entries = [t for t in entries if t.type != "stance" or t.issue in picture_issues(issue)]
     emit(
         [t.to_dict() for t in entries],
         TIMELINE_FIELDS,
         fmt,
-        table_fields=("date", "type", "label", "report"),
+        table_fields=("date", "negotiation", "type", "label", "report"),
         empty="nothing dated to show",
     )
 
 
+def picture_issues(issue: tuple[str, ...]) -> list[str]:
+    from detente.lookup import resolve_issues
+
+    return resolve_issues(issue)
+
+
 @cli.command()
 @db_option
-@_multi("actor", "Actor id (RUS, UKR, nato, …).")
-@_multi("issue", "Negotiation issue.", ISSUES)
+@actor_option
+@issue_option
+@negotiation_option
 @format_option()
-def contradictions(db: str, actor: tuple[str, ...], issue: tuple[str, ...], fmt: str) -> None:
-    """Contradictions, denials and changes of position, with both sides."""
-    picture = _build(db, actor, issue, None)
+def contradictions(
+    db: str, actor: tuple[str, ...], issue: tuple[str, ...], negotiation: str | None, fmt: str
+) -> None:
+    """Contradictions, denials and changes of position, with both sides.
+
+    Only ever within one negotiation: nothing is compared across conflicts.
+    """
+    picture = _build(db, actor, issue, None, negotiation)
     emit(
         [c.to_dict() for c in picture.changes],
         CHANGE_FIELDS,
         fmt,
-        table_fields=("date", "type", "summary", "before_claims", "after_claims"),
+        table_fields=("date", "negotiation", "type", "summary", "before_claims", "after_claims"),
         empty="no contradictions or changes found",
     )
 
@@ -151,7 +201,7 @@ def scenario() -> None:
     "--issue",
     "issues",
     multiple=True,
-    type=click.Choice(ISSUES),
+    metavar="ISSUE",
     help="One dimension per issue. Repeat. Default: the most discussed issues.",
 )
 @click.option(
@@ -166,43 +216,60 @@ def scenario() -> None:
     help="CSV of capabilities (id,index or the bundled columns) instead of the bundled table.",
 )
 @click.option(
-    "--actor",
-    help="Draft the negotiation of the reports in which this actor voices stances "
-    "(default: the most quoted actor).",
+    "--negotiation",
+    metavar="SLUG",
+    help="The negotiation to draft (one scenario per negotiation; see 'detente negotiations').",
 )
-@click.option("--all-reports", is_flag=True, help="Use every report, not one negotiation.")
+@click.option(
+    "--actor",
+    help="Without --negotiation: draft the negotiation in which this actor voices most stances.",
+)
 @click.option("--name", help="Scenario name.")
 def draft(
     db: str,
     issues: tuple[str, ...],
     out: Path,
     capabilities: Path | None,
+    negotiation: str | None,
     actor: str | None,
-    all_reports: bool,
     name: str | None,
 ) -> None:
-    """Draft a scenario from the stances on record; edit it, then run 'detente forecast'."""
+    """Draft one negotiation's scenario from the stances on record.
+
+    Edit it, then run 'detente forecast'.  A scenario never mixes
+    negotiations: with several stored, choose one with --negotiation (or
+    --actor); the default is the one with most reports.
+    """
     from detente.bargain import save_scenario
-    from detente.bargain.draft import DraftError, default_issues, focus
-    from detente.bargain.draft import draft as draft_scenario
+    from detente.bargain.draft import DraftError, draft_negotiation
     from detente.bargain.scenario import ScenarioError
 
     with open_store(db) as store:
-        claims: list[Any] = store.claims()
-    try:
-        if not all_reports:
-            actor, claims = focus(claims, actor)
-        chosen = list(issues) or default_issues(claims)
-        if not chosen:
-            fail("no issue has stances from two actors yet; nothing to draft")
-        sc = draft_scenario(claims, chosen, capabilities=capabilities, name=name)
-        save_scenario(sc, out)
-    except (DraftError, ScenarioError) as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{out}: cannot write: {exc.strerror or exc}")
+        actors, chosen = scope(store, (actor,) if actor else (), issues, negotiation)
+        try:
+            negotiation = negotiation or _pick(store, actors[0] if actors else None)
+            sc = draft_negotiation(store, negotiation, chosen, capabilities=capabilities, name=name)
+            save_scenario(sc, out)
+        except (DraftError, ScenarioError) as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{out}: cannot write: {exc.strerror or exc}")
     click.echo(
-        f"wrote {out}: {sc.n_actors} actors × {sc.n_dims} dimensions "
+        f"wrote {out}: {negotiation}, {sc.n_actors} actors × {sc.n_dims} dimensions "
         f"({', '.join(d.name for d in sc.dimensions)})",
         err=True,
     )
+
+
+def _pick(store: Any, actor: str | None) -> str:
+    """The negotiation to draft when none is named: the actor's, else the largest."""
+    rows = [n for n in store.negotiations() if n["reports"]]
+    if not rows:
+        fail("no negotiation has reports yet; nothing to draft")
+    if actor is None:
+        return str(rows[0]["slug"])
+    counts = {n["slug"]: len(store.claims(actor=actor, negotiation=n["slug"])) for n in rows}
+    best = max(counts, key=lambda s: (counts[s], s))
+    if not counts[best]:
+        fail(f"no stance by {actor} on record")
+    return best

@@ -45,6 +45,12 @@ from detente.cli.listing import open_store
     type=click.Path(dir_okay=False, path_type=Path),
     help="Capability table for the drafted scenario (see 'detente scenario draft').",
 )
+@click.option(
+    "--negotiation",
+    metavar="SLUG",
+    help="The brief of this negotiation only. Default with several: one brief per "
+    "negotiation beside OUT (OUT.SLUG.html) and an index at OUT.",
+)
 def report(
     db: str,
     out: Path,
@@ -52,6 +58,7 @@ def report(
     runs: int,
     seed: int,
     capabilities: Path | None,
+    negotiation: str | None,
 ) -> None:
     """Write a self-contained HTML brief (works offline, prints cleanly).
 
@@ -60,7 +67,8 @@ def report(
     """
     from detente.bargain import ScenarioError, load_scenario
     from detente.bargain.draft import DraftError, load_capabilities
-    from detente.report.brief import BriefError, write_brief
+    from detente.cli.listing import scope
+    from detente.report.brief import BriefError, write_brief, write_briefs
 
     if capabilities is not None:
         try:
@@ -74,9 +82,23 @@ def report(
         except ScenarioError as exc:
             fail(str(exc))
     with open_store(db) as store:
+        scope(store, negotiation=negotiation)
+        several = sum(1 for n in store.negotiations() if n["reports"]) > 1
         try:
+            if negotiation is None and several and scenario is None:
+                written = write_briefs(store, out, runs=runs, seed=seed, capabilities=capabilities)
+                for path, _ in written:
+                    click.echo(str(path.resolve()))
+                click.echo(str(out.resolve()))
+                return
             brief = write_brief(
-                store, out, scenario=scenario, runs=runs, seed=seed, capabilities=capabilities
+                store,
+                out,
+                scenario=scenario,
+                runs=runs,
+                seed=seed,
+                capabilities=capabilities,
+                negotiation=negotiation,
             )
         except BriefError as exc:
             fail(str(exc))

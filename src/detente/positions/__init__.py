@@ -56,6 +56,8 @@ class Picture:
     changes: list[Change]
     timeline: list[TimelineEntry]
     actor_names: dict[str, str] = field(default_factory=dict)
+    #: The negotiation this picture is scoped to (a slug), or ``None`` for all.
+    negotiation: str | None = None
 
     @property
     def actors(self) -> list[str]:
@@ -104,18 +106,27 @@ def build(
     actor: str | list[str] | None = None,
     issue: str | list[str] | None = None,
     since: date | None = None,
+    negotiation: str | None = None,
 ) -> Picture:
     """Merge what *store* holds into positions, changes and a timeline.
 
     *actor*/*issue*/*since* narrow the claims considered; events and facts
-    are narrowed by *actor* and *since* only.
+    are narrowed by *actor* and *since* only.  *negotiation* (a slug) keeps
+    one negotiation; without it, changes are still only looked for within
+    each negotiation.
     """
-    reports = store.reports()
+    reports = store.reports(negotiation=negotiation)
     by_id = {int(r["id"]): r for r in reports}
-    claims = store.claims(actor=actor, issue=issue, since=since)
-    events = store.events(actor=actor, since=since)
-    facts = store.facts(actor=actor, since=since)
-    positions = merge(claims, by_id)
+    claims = store.claims(actor=actor, issue=issue, since=since, negotiation=negotiation)
+    events = store.events(actor=actor, since=since, negotiation=negotiation)
+    facts = store.facts(actor=actor, since=since, negotiation=negotiation)
+    positions: list[Position] = []
+    changes: list[Change] = []
+    for slug, group in _by_negotiation(store, claims, negotiation, actor, issue, since):
+        merged = merge(group, by_id, negotiation=slug)
+        positions.extend(merged)
+        changes.extend(detect(merged))
+    changes.sort(key=lambda c: (c.date or "9999", c.negotiation or "", c.actor, c.issue, c.type))
     names = {c["actor"]: c.get("actor_name") or c["actor"] for c in claims}
     names.update({f["actor"]: f.get("actor_name") or f["actor"] for f in facts})
     return Picture(
@@ -124,10 +135,39 @@ def build(
         events=events,
         facts=facts,
         positions=positions,
-        changes=detect(positions),
+        changes=changes,
         timeline=timeline(claims, events, facts, by_id),
         actor_names=names,
+        negotiation=negotiation,
     )
+
+
+def _by_negotiation(
+    store: Store,
+    claims: list[dict[str, Any]],
+    negotiation: str | None,
+    actor: str | list[str] | None,
+    issue: str | list[str] | None,
+    since: date | None,
+) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """Claims grouped so that nothing merges or is compared across negotiations.
+
+    A report in no negotiation is a group of its own.
+    """
+    if negotiation is not None:
+        return [(negotiation, claims)]
+    groups: list[tuple[str | None, list[dict[str, Any]]]] = []
+    linked = store.report_negotiations()
+    for n in store.negotiations():
+        if n["reports"]:
+            scoped = store.claims(actor=actor, issue=issue, since=since, negotiation=n["slug"])
+            groups.append((n["slug"], scoped))
+    loose: dict[int, list[dict[str, Any]]] = {}
+    for c in claims:
+        if not linked.get(int(c["report"])):
+            loose.setdefault(int(c["report"]), []).append(c)
+    groups.extend((None, rows) for _, rows in sorted(loose.items()))
+    return groups
 
 
 @lru_cache(maxsize=1)

@@ -1,11 +1,18 @@
 """Contradictions and changes between an actor's positions.
 
-Rules (all within one actor and one issue):
+Rules (all within one negotiation, one actor and one issue; :func:`detect` is
+given the positions of one negotiation at a time):
 
 * **contradiction / reversal** — the actor accepts (or offers, proposes) a
-  thing and rejects the same thing.  "The same thing": equal places, or one
-  side names no place; the same target wording (or none on either side);
-  equal quantities when both sides give one.  When every
+  thing and rejects the same thing.  "The same thing" (an overlapping
+  object): places in common, or a quantity in the same unit, or target
+  wordings whose word overlap reaches ``target_similarity`` in
+  ``knowledge/positions.yaml``, or no object on either side; ``process``
+  stances only within one aspect (talks format, venue, mediation, timing,
+  framework), never when the aspect is unknown; a proposal and a rejection
+  only with similar target wordings (proposing one's own plan while
+  rejecting another's is no contradiction); never two claims voiced in one
+  sentence ("open to X, but not to Y" is one nuanced stance).  When every
   dated piece of one side precedes the other it is a ``reversal`` (before →
   after), otherwise a ``contradiction`` (voiced in parallel or undated).
 * **denial** — a claim marked ``denied`` (the actor denied the reported
@@ -25,6 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from detente.positions.aspects import settings, similarity
 from detente.positions.model import Change, Evidence, Position
 
 _POSITIVE = ("accept", "offer", "propose")
@@ -32,9 +40,46 @@ _SCOPED = ("demand", "offer", "propose")
 
 
 def _compatible(a: Position, b: Position) -> bool:
-    places = not a.places or not b.places or a.places == b.places
-    quantities = not a.quantities or not b.quantities or a.quantities == b.quantities
-    return places and quantities and a.target == b.target
+    """Whether two positions of one actor on one issue are about the same object."""
+    if a.issue == "process" and (not a.aspect or a.aspect != b.aspect):
+        return False
+    if "propose" in (a.stance, b.stance) and "reject" in (a.stance, b.stance):
+        # Proposing one's own plan while rejecting another's is the normal course of
+        # bargaining: only the same wording of the object makes it a contradiction.
+        return bool(a.target and b.target) and (
+            a.target == b.target or similarity(a.target, b.target) >= _threshold()
+        )
+    if a.places and b.places:
+        return bool(set(a.places) & set(b.places))
+    units_a, units_b = {u for _, u in a.quantities}, {u for _, u in b.quantities}
+    if units_a and units_b:
+        return bool(units_a & units_b)
+    if a.target and b.target:
+        return a.target == b.target or similarity(a.target, b.target) >= _threshold()
+    # Neither names anything more precise than the issue: the wording itself must overlap
+    # ("did not accept the truce" is not about "set out visions of a ceasefire in writing").
+    empty_a = not (a.places or a.quantities or a.target)
+    empty_b = not (b.places or b.quantities or b.target)
+    if not (empty_a and empty_b):
+        return False
+    if a.issue == "process":
+        return True  # the same aspect is the object
+    quote_a = " ".join(e.quote for e in a.evidence)
+    quote_b = " ".join(e.quote for e in b.evidence)
+    return similarity(quote_a, quote_b) >= float(settings().get("quote_similarity", 0.2))
+
+
+def _apart(ea: list[Evidence], eb: list[Evidence]) -> bool:
+    """True when some piece of *ea* and some of *eb* were not voiced in one breath.
+
+    "Open to an association, but will not accept executive powers" is one
+    nuanced stance, not a contradiction: its two claims share a sentence.
+    """
+    return any(x.report != y.report or x.end < y.start or y.end < x.start for x in ea for y in eb)
+
+
+def _threshold() -> float:
+    return float(settings().get("target_similarity", 0.5))
 
 
 def _dates(evidence: Iterable[Evidence]) -> list[str]:
@@ -131,7 +176,7 @@ def detect(positions: Iterable[Position]) -> list[Change]:
         rejects = [p for p in plain if p.stance == "reject"]
         for a in positive:
             for b in rejects:
-                if _compatible(a, b) and _unique(a.evidence) and _unique(b.evidence):
+                if _compatible(a, b) and _apart(_unique(a.evidence), _unique(b.evidence)):
                     out.append(_flip(a, b))
         for p in group:
             denied = [e for e in p.evidence if e.denied]
@@ -140,7 +185,7 @@ def detect(positions: Iterable[Position]) -> list[Change]:
             asserted = [
                 e
                 for q in group
-                if q.stance == p.stance and q.negated == p.negated
+                if q.stance == p.stance and q.negated == p.negated and _compatible(q, p)
                 for e in q.evidence
                 if not e.denied
             ]
@@ -179,5 +224,7 @@ def detect(positions: Iterable[Position]) -> list[Change]:
                             b.label,
                         )
                     )
+    for c in out:
+        c.negotiation = next((p.negotiation for p in groups[(c.actor, c.issue)]), None)
     out.sort(key=lambda c: (c.date or "9999", c.actor, c.issue, c.type))
     return out

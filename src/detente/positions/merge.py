@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from detente.positions.aspects import aspect
 from detente.positions.model import Evidence, Position
 
 _FOLD = {"accept": "reject", "reject": "accept"}
@@ -100,7 +101,12 @@ def _quantities(claim: Mapping[str, Any]) -> tuple[tuple[float, str], ...]:
 
 
 def position_key(claim: Mapping[str, Any]) -> tuple[Any, ...]:
-    """The merge key of a stored claim."""
+    """The merge key of a stored claim.
+
+    A denied claim never merges with the stance it denies: it stays a
+    position of its own, flagged, that no stance count includes.  Process
+    stances merge only within one aspect (venue, mediation, …).
+    """
     stance, negated = stance_of(claim["kind"], bool(claim.get("negated")))
     return (
         claim["actor"],
@@ -110,16 +116,35 @@ def position_key(claim: Mapping[str, Any]) -> tuple[Any, ...]:
         tuple(sorted(set(claim.get("places") or []))),
         _quantities(claim),
         normalise_wording(claim.get("target")),
+        aspect(claim),
+        bool(claim.get("denied")),
     )
 
 
 def _key_text(key: tuple[Any, ...]) -> str:
-    actor, issue, stance, negated, places, quantities, target = key
-    parts = [actor, issue, ("not-" if negated else "") + stance]
+    actor, issue, stance, negated, places, quantities, target, facet, denied = key
+    parts = [actor, issue + (f"/{facet}" if facet else ""), ("not-" if negated else "") + stance]
     parts.append("+".join(places) or "-")
     parts.append("+".join(f"{v:g}{u}" for v, u in quantities) or "-")
     parts.append(target.replace(" ", "_") or "-")
+    if denied:
+        parts.append("denied")
     return ":".join(parts)
+
+
+_DENIER = re.compile(
+    r"((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?:,[^,]{1,60},)? (?:\w+ly )?(?:denied|dismissed|rejected "
+    r"(?:a|the) (?:newspaper |media )?reports?)\b"
+)
+
+
+def denier(quote: str | None) -> str | None:
+    """Who denied, when the quote names them right before the verb ("Dmitry Peskov denied")."""
+    m = _DENIER.search(quote or "")
+    if not m:
+        return None
+    who = m.group(1)
+    return "the " + who[4:] if who.startswith("The ") else who
 
 
 def evidence_of(claim: Mapping[str, Any], report: Mapping[str, Any] | None = None) -> Evidence:
@@ -140,6 +165,9 @@ def evidence_of(claim: Mapping[str, Any], report: Mapping[str, Any] | None = Non
         conditions=tuple(claim.get("conditions") or ()),
         negated=bool(claim.get("negated")),
         denied=bool(claim.get("denied")),
+        denied_by=(claim.get("denied_by") or denier(claim.get("quote")) or claim.get("actor_name"))
+        if claim.get("denied")
+        else None,
         speaker=claim.get("speaker"),
         agency=report.get("agency") or report.get("source"),
         # An unattributed stance rests on the outlet's own reporting.
@@ -150,20 +178,34 @@ def evidence_of(claim: Mapping[str, Any], report: Mapping[str, Any] | None = Non
 
 
 def merge(
-    claims: Iterable[Mapping[str, Any]], reports: Mapping[int, Mapping[str, Any]] | None = None
+    claims: Iterable[Mapping[str, Any]],
+    reports: Mapping[int, Mapping[str, Any]] | None = None,
+    *,
+    negotiation: str | None = None,
 ) -> list[Position]:
     """Merge stored claims (``Store.claims()`` rows) into positions.
 
     *reports* maps report ids to report rows (for agencies and publication
-    dates).  Positions come out ordered by actor, issue and first date.
+    dates); *negotiation* labels the positions.  Positions come out ordered by
+    actor, issue and first date.
     """
     reports = reports or {}
+    claims = list(claims)
+    # A denial governs every claim in the content it denies: name its author on all of them.
+    deniers: dict[int, str] = {}
+    for c in claims:
+        if c.get("denied") and int(c["report"]) not in deniers:
+            who = c.get("denied_by") or denier(c.get("quote"))
+            if who:
+                deniers[int(c["report"])] = who
     out: dict[tuple[Any, ...], Position] = {}
     for c in claims:
+        if c.get("denied") and not c.get("denied_by") and int(c["report"]) in deniers:
+            c = {**c, "denied_by": denier(c.get("quote")) or deniers[int(c["report"])]}
         key = position_key(c)
         pos = out.get(key)
         if pos is None:
-            actor, issue, stance, negated, places, quantities, target = key
+            actor, issue, stance, negated, places, quantities, target, facet, _ = key
             pos = out[key] = Position(
                 key=_key_text(key),
                 actor=actor,
@@ -175,6 +217,8 @@ def merge(
                 quantities=quantities,
                 target=target,
                 target_text=str(c.get("target") or ""),
+                negotiation=negotiation,
+                aspect=facet,
             )
         pos.evidence.append(evidence_of(c, reports.get(int(c["report"]))))
     for pos in out.values():

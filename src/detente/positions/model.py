@@ -27,6 +27,8 @@ class Evidence:
     conditions: tuple[str, ...] = ()
     negated: bool = False
     denied: bool = False
+    #: Who denied the reported stance (when ``denied``).
+    denied_by: str | None = None
     speaker: str | None = None
     agency: str | None = None
     #: The source the claim ultimately rests on (see :func:`detente.positions.merge.origin`).
@@ -60,6 +62,10 @@ class Position:
     evidence: list[Evidence] = field(default_factory=list)
     #: The target as first worded in a claim (``target`` is its normalised form).
     target_text: str = ""
+    #: The negotiation (slug) the position was merged within, if any.
+    negotiation: str | None = None
+    #: For ``process`` stances: talks format, venue, mediation, timing or framework.
+    aspect: str = ""
 
     @property
     def claims(self) -> list[int]:
@@ -138,8 +144,35 @@ class Position:
 
     @property
     def denied(self) -> bool:
-        """True when the actor denied at least one report of this stance."""
+        """True when the stance was reported, then denied (it is no stance of the actor)."""
         return any(e.denied for e in self.evidence)
+
+    @property
+    def hedged(self) -> bool:
+        """True when even the firmest wording of the stance is hedged."""
+        return "hedged" in self.hedging_weakest
+
+    @property
+    def conditional(self) -> bool:
+        """True when even the firmest wording of the stance is conditional."""
+        return "conditional" in self.hedging_weakest
+
+    @property
+    def denied_by(self) -> list[str]:
+        """Who denied the stance."""
+        return list(dict.fromkeys(e.denied_by for e in self.evidence if e.denied_by))
+
+    @property
+    def counts(self) -> bool:
+        """Whether the position counts as the actor's stance (a denied one does not)."""
+        return not self.denied
+
+    @property
+    def status(self) -> str:
+        """``firm``, ``conditional``, ``hedged``… or ``reported, then denied by …``."""
+        if self.denied:
+            return "reported, then denied by " + (", ".join(self.denied_by) or self.actor_name)
+        return self.hedging_weakest
 
     @property
     def label(self) -> str:
@@ -148,15 +181,18 @@ class Position:
         if self.target:
             what.append(self.target)
         obj = f" ({', '.join(what)})" if what else ""
-        return f"{self.actor} {'not ' if self.negated else ''}{self.stance} {self.issue}{obj}"
+        issue = self.issue + (f"/{self.aspect}" if self.aspect else "")
+        return f"{self.actor} {'not ' if self.negated else ''}{self.stance} {issue}{obj}"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready view with the stable position fields."""
         return {
             "key": self.key,
+            "negotiation": self.negotiation,
             "actor": self.actor,
             "actor_name": self.actor_name,
             "issue": self.issue,
+            "aspect": self.aspect or None,
             "stance": self.stance,
             "negated": self.negated,
             "places": list(self.places),
@@ -173,6 +209,10 @@ class Position:
             "hedging_strongest": self.hedging_strongest,
             "hedging_weakest": self.hedging_weakest,
             "denied": self.denied,
+            "denied_by": self.denied_by,
+            "hedged": self.hedged,
+            "conditional": self.conditional,
+            "status": self.status,
         }
 
 
@@ -195,6 +235,8 @@ class Change:
     after: list[Evidence]
     before_label: str = ""
     after_label: str = ""
+    #: The negotiation (slug) both sides belong to, if any.
+    negotiation: str | None = None
 
     @property
     def date(self) -> str | None:
@@ -206,6 +248,7 @@ class Change:
         """JSON-ready view."""
         return {
             "type": self.type,
+            "negotiation": self.negotiation,
             "actor": self.actor,
             "actor_name": self.actor_name,
             "issue": self.issue,
@@ -233,11 +276,13 @@ class TimelineEntry:
     kind: str | None = None
     start: int = 0
     end: int = 0
+    negotiation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready view."""
         return {
             "date": self.date,
+            "negotiation": self.negotiation,
             "type": self.type,
             "actors": list(self.actors),
             "issue": self.issue,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from detente.positions.merge import stance_of
@@ -26,7 +27,10 @@ def timeline(
         stance, negated = stance_of(c["kind"], bool(c.get("negated")))
         when = c.get("date") or (reports.get(int(c["report"])) or {}).get("published")
         places = f" ({', '.join(c['places'])})" if c.get("places") else ""
-        flag = " [denied]" if c.get("denied") else ""
+        # Not in square brackets: rich tables would read them as markup.
+        flag = " · reported, then denied" if c.get("denied") else ""
+        flag += " · conditional" if c.get("conditional") else ""
+        flag += " · hedged" if c.get("hedged") else ""
         out.append(
             TimelineEntry(
                 when,
@@ -81,6 +85,8 @@ def timeline(
                 int(f.get("end") or 0),
             )
         )
+    # Label each entry with its report's negotiation, so one axis never hides several.
+    out = [replace(t, negotiation=(reports.get(t.report) or {}).get("negotiation")) for t in out]
     type_order = {"event": 0, "fact": 1, "stance": 2}
     out.sort(key=lambda t: (t.date is None, t.date or "", type_order[t.type], t.report, t.record))
     return out

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from detente import __version__
 from detente.positions import Picture, Position, TimelineEntry, build, place_names
+from detente.report.standing import Standing, evaluation, standing
 
 if TYPE_CHECKING:
     from detente.bargain import Scenario
@@ -102,8 +103,8 @@ class Cell:
 
     @property
     def claims(self) -> int:
-        """How many claims back the cell."""
-        return sum(len(p.evidence) for p in self.positions)
+        """How many claims back the cell (a stance reported, then denied, is not counted)."""
+        return sum(len(p.evidence) for p in self.positions if p.counts)
 
     @property
     def title(self) -> str:
@@ -133,6 +134,12 @@ class Brief:
     forecast: dict[str, Any] | None
     forecast_note: str
     places: dict[str, str] = field(default_factory=dict)
+    #: The negotiation the brief covers (``Store.negotiation()`` row), if one.
+    negotiation: dict[str, Any] | None = None
+    #: Where each side stands now.
+    standing: list[Standing] = field(default_factory=list)
+    #: Measured accuracy of the extractor (``knowledge/evaluation.yaml``).
+    evaluation: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- report texts
@@ -394,13 +401,19 @@ def forecast_section(
 ) -> tuple[dict[str, Any] | None, str]:
     """Run every model on *scenario* (drafted from the evidence when ``None``)."""
     from detente.bargain import MODELS, forecast
-    from detente.bargain.draft import DraftError, default_issues, draft, focus
+    from detente.bargain.draft import DraftError, default_issues, draft
     from detente.bargain.scenario import ScenarioError, scenario_to_dict
 
     drafted = scenario is None
-    focus_actor = None
     if scenario is None:
-        focus_actor, claims = focus(picture.claims)
+        covered = {r.get("negotiation") for r in picture.reports if r.get("negotiation")}
+        if picture.negotiation is None and len(covered) > 1:
+            return None, (
+                f"No drafted forecast: these reports cover {len(covered)} negotiations, and a "
+                "scenario never mixes them. Write one brief per negotiation "
+                "('detente report --negotiation SLUG')."
+            )
+        claims = picture.claims
         issues = default_issues(claims, limit=3)
         if not issues:
             return None, "No forecast: no issue has stances from two actors yet."
@@ -466,11 +479,12 @@ def forecast_section(
                 "svg": band_svg(rows, actors),
             }
         )
+    scope = f"negotiation {picture.negotiation}" if picture.negotiation else "these reports"
     note = (
-        f"Scenario drafted from the evidence: the reports in which "
-        f"{picture.actor_names.get(focus_actor or '', focus_actor)} voices stances, on "
-        f"{' and '.join(d.name.replace('_', ' ') for d in scenario.dimensions)}. Write it with "
-        "'detente scenario draft --out FILE', edit it, and pass it back with --scenario."
+        f"Scenario drafted from the evidence of {scope}, on "
+        f"{' and '.join(d.name.replace('_', ' ') for d in scenario.dimensions)}; stances "
+        "reported, then denied, place nobody. Write it with 'detente scenario draft "
+        "--out FILE', edit it, and pass it back with --scenario."
         if drafted
         else f"Scenario: {scenario.name}."
     )
@@ -552,9 +566,10 @@ def prepare(
     runs: int = 500,
     seed: int = 0,
     capabilities: str | Path | None = None,
+    negotiation: str | None = None,
 ) -> Brief:
-    """Compute everything the brief shows."""
-    picture = build(store)
+    """Compute everything the brief shows (of one negotiation, a slug, when given)."""
+    picture = build(store, negotiation=negotiation)
     names = dict(place_names())
     names.update({a: n for a, n in picture.actor_names.items()})
     for f in picture.facts:
@@ -607,6 +622,9 @@ def prepare(
         forecast=fc,
         forecast_note=note,
         places=names,
+        negotiation=store.negotiation(negotiation) if negotiation else None,
+        standing=standing(picture),
+        evaluation=evaluation(),
     )
 
 
@@ -643,12 +661,67 @@ def write_brief(
     runs: int = 500,
     seed: int = 0,
     capabilities: str | Path | None = None,
+    negotiation: str | None = None,
 ) -> Brief:
     """Compute the brief from *store* and write it to *out*; returns what was shown."""
-    brief = prepare(store, scenario=scenario, runs=runs, seed=seed, capabilities=capabilities)
+    brief = prepare(
+        store,
+        scenario=scenario,
+        runs=runs,
+        seed=seed,
+        capabilities=capabilities,
+        negotiation=negotiation,
+    )
     html = render(brief)
     try:
         Path(out).write_text(html, encoding="utf-8")
     except OSError as exc:
         raise BriefError(f"{out}: cannot write: {exc.strerror or exc}") from None
     return brief
+
+
+def write_briefs(
+    store: Store,
+    out: str | Path,
+    *,
+    runs: int = 500,
+    seed: int = 0,
+    capabilities: str | Path | None = None,
+) -> list[tuple[Path, Brief]]:
+    """One brief per negotiation beside *out* (``NAME.SLUG.html``) and an index at *out*.
+
+    Returns the briefs written, index excluded.  Reports in no negotiation
+    appear in the index only.
+    """
+    out = Path(out)
+    written: list[tuple[Path, Brief]] = []
+    rows = [n for n in store.negotiations() if n["reports"]]
+    for n in rows:
+        path = out.with_name(f"{out.stem}.{n['slug']}{out.suffix or '.html'}")
+        brief = write_brief(
+            store,
+            path,
+            runs=runs,
+            seed=seed,
+            capabilities=capabilities,
+            negotiation=n["slug"],
+        )
+        written.append((path, brief))
+    linked = store.report_negotiations()
+    loose = [r for r in store.reports() if not linked.get(int(r["id"]))]
+    html = (
+        _env()
+        .get_template("index.html.j2")
+        .render(
+            entries=[(n, p.name, b) for n, (p, b) in zip(rows, written, strict=True)],
+            loose=loose,
+            evaluation=evaluation(),
+            version=__version__,
+            generated=date.today().isoformat(),
+        )
+    )
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise BriefError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    return written

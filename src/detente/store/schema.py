@@ -226,3 +226,67 @@ report_negotiations = sa.Table(
     sa.Column("score", sa.Float),
     sa.UniqueConstraint("report_id", "negotiation_id"),
 )
+
+# -- the human overlay (see detente.review) ---------------------------------------
+
+review_items = sa.Table(
+    "review_items",
+    metadata,
+    # One reviewed piece of evidence: the current human judgement on a stance.
+    sa.Column("id", sa.Integer, primary_key=True),
+    # Label column: "report 3 [120:180] RUS demand territory".
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column(
+        "report_id",
+        sa.Integer,
+        sa.ForeignKey("reports.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    # The evidence key: where the stance sits and what the machine (or reviewer) called it.
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("actor_id", sa.String(64), nullable=False),
+    sa.Column("issue", sa.String(32), nullable=False),
+    # confirmed | rejected | edited | added
+    sa.Column("status", sa.String(16), nullable=False),
+    # JSON: the changed fields (edited) or the whole stance (added).
+    sa.Column("changes", sa.Text, nullable=False, server_default="{}"),
+    # Optimistic concurrency: a write names the version it saw.
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("reviewer", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.UniqueConstraint("report_id", "start", "end", "kind", "actor_id", "issue"),
+)
+
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    # Append-only audit trail of every review action.
+    sa.Column("id", sa.Integer, primary_key=True),
+    # Label column: "edit report 3 [120:180] demand".
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column(
+        "item_id",
+        sa.Integer,
+        sa.ForeignKey("review_items.id", ondelete="CASCADE"),
+        index=True,
+    ),
+    sa.Column(
+        "report_id",
+        sa.Integer,
+        sa.ForeignKey("reports.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("start", sa.Integer),
+    sa.Column("end", sa.Integer),
+    sa.Column("kind", sa.String(16)),
+    # confirm | reject | edit | add | redate | move
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("before", sa.Text, nullable=False, server_default="null"),  # JSON
+    sa.Column("after", sa.Text, nullable=False, server_default="null"),  # JSON
+    sa.Column("reviewer", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+)

@@ -9,11 +9,9 @@ rows replaced atomically.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -21,7 +19,20 @@ import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
 
 from detente import __version__
-from detente.records import Claim, Event, Extraction, Fact, Report, to_jsonable
+from detente.records import Claim, Event, Extraction, Fact, Report
+from detente.store._util import (
+    _actor_kind,
+    _dumps,
+    _filter,
+    _iso,
+    _loads,
+    _now,
+    _ranked,
+    _url,
+)
+from detente.store.corrections import CorrectionsMixin
+from detente.store.negotiations import NegotiationsMixin, assign_auto, claim_in_scope
+from detente.store.negotiations import in_negotiation as _in_negotiation
 from detente.store.opening import (
     SchemaError,
     ensure_schema,
@@ -64,6 +75,9 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "quote",
     "start",
     "end",
+    "extractor",
+    "review",
+    "review_version",
 )
 EVENT_FIELDS: tuple[str, ...] = (
     "id",
@@ -108,6 +122,7 @@ REPORT_FIELDS: tuple[str, ...] = (
     "sha256",
     "extractor",
     "ingested_at",
+    "negotiation",
 )
 ACTOR_FIELDS: tuple[str, ...] = ("id", "name", "kind", "claims", "reports", "kinds", "issues")
 
@@ -142,32 +157,7 @@ class IngestResult:
     events: int = 0
 
 
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _url(db: str | Path) -> str:
-    """A SQLAlchemy URL for a path or URL."""
-    s = str(db)
-    if re.match(r"^[a-z][a-z0-9+]*://", s):
-        return s
-    return f"sqlite:///{Path(s).expanduser()}"
-
-
-def _actor_kind(actor_id: str) -> str:
-    # ISO 3166-1 alpha-3 codes are upper case; every other body is a lowercase slug.
-    return "state" if re.fullmatch(r"[A-Z]{3}", actor_id) else "body"
-
-
-def _loads(value: str | None) -> Any:
-    return json.loads(value) if value else []
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(to_jsonable(value), ensure_ascii=False)
-
-
-class Store:
+class Store(NegotiationsMixin, CorrectionsMixin):
     """A detente database.  Use :meth:`open`; close with :meth:`close` or ``with``."""
 
     def __init__(self, engine: sa.Engine) -> None:
@@ -261,6 +251,7 @@ class Store:
         extractor: ExtractorLike,
         *,
         extraction: Extraction | None = None,
+        force: bool = False,
     ) -> IngestResult:
         """Store *report* with what *extractor* finds in it, in one transaction.
 
@@ -272,7 +263,9 @@ class Store:
         """
         sha = report.sha256
         found = self.find_report(sha)
-        if found is not None and found["extractor"] == extractor.name:
+        if found is not None and found["extractor"] == extractor.name and not force:
+            if report.published is not None:
+                self.fill_missing_date(found["id"], report)
             return IngestResult("present", found["id"], sha)
         if extraction is None:
             extraction = extractor.extract(report)
@@ -292,6 +285,7 @@ class Store:
                     )
                     status = "reextracted"
                 self._insert_extraction(conn, report_id, run_id, extraction)
+                assign_auto(conn, report_id)
                 conn.execute(
                     extraction_runs.update()
                     .where(extraction_runs.c.id == run_id)
@@ -528,20 +522,37 @@ class Store:
 
     # -- queries -----------------------------------------------------------------
 
-    def claims(
+    def claims(self, *, reviewed: bool | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The effective claims: machine claims with the human review applied.
+
+        Rejected stances are left out, edits applied and added stances
+        included; each claim's ``review`` is ``machine``, ``confirmed``,
+        ``edited`` or ``added``.  *filters* are those of :meth:`machine_claims`
+        and apply to the reviewed values; *reviewed* keeps only reviewed (True)
+        or unreviewed (False) claims.  Every consumer reads claims through here.
+        """
+        from detente.review.overlay import effective_claims
+
+        return effective_claims(self, reviewed=reviewed, **filters)
+
+    def machine_claims(
         self,
         *,
-        report_id: int | None = None,
+        report_id: int | Sequence[int] | None = None,
         actor: str | Sequence[str] | None = None,
         issue: str | Sequence[str] | None = None,
         kind: str | Sequence[str] | None = None,
         since: date | None = None,
         until: date | None = None,
+        negotiation: str | None = None,
+        ids: Sequence[int] | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored claims with the stable :data:`CLAIM_FIELDS`, oldest report first.
+        """Claims as the extractor stored them (no review), oldest report first.
 
         *since*/*until* filter on the date the stance was voiced, falling back
-        to the report's publication date.
+        to the report's publication date; *negotiation* (a slug) keeps the
+        claims of that negotiation's reports that belong to it; *ids* keeps
+        those claim ids.
         """
         when = sa.func.coalesce(claims.c.date, reports.c.published)
         q = (
@@ -549,12 +560,19 @@ class Store:
                 claims,
                 actors.c.name.label("actor_name"),
                 reports.c.published.label("published"),
+                extraction_runs.c.extractor.label("run_extractor"),
             )
             .join(actors, actors.c.id == claims.c.actor_id)
             .join(reports, reports.c.id == claims.c.report_id)
+            .outerjoin(extraction_runs, extraction_runs.c.id == claims.c.run_id)
             .order_by(claims.c.report_id, claims.c.ordinal)
         )
+        shared: dict[int, list[tuple]] = {}
+        if negotiation is not None:
+            in_scope, shared = self.negotiation_scope(negotiation)
+            q = q.where(claims.c.report_id.in_(in_scope))
         q = _filter(q, claims.c.report_id, report_id)
+        q = _filter(q, claims.c.id, ids)
         q = _filter(q, claims.c.actor_id, actor)
         q = _filter(q, claims.c.issue, issue)
         q = _filter(q, claims.c.kind, kind)
@@ -589,8 +607,15 @@ class Store:
                 "quote": r["quote"],
                 "start": r["start"],
                 "end": r["end"],
+                "extractor": r["run_extractor"],
             }
             for r in rows
+            if r["report_id"] not in shared
+            or claim_in_scope(
+                {"actor": r["actor_id"], "places": _loads(r["places"])},
+                str(negotiation),
+                shared[r["report_id"]],
+            )
         ]
 
     @staticmethod
@@ -615,9 +640,11 @@ class Store:
         kind: str | Sequence[str] | None = None,
         actor: str | Sequence[str] | None = None,
         since: date | None = None,
+        negotiation: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events with the stable :data:`EVENT_FIELDS`, by date."""
         q = sa.select(events).order_by(events.c.date.is_(None), events.c.date, events.c.id)
+        q = _in_negotiation(q, events.c.report_id, negotiation)
         q = _filter(q, events.c.report_id, report_id)
         q = _filter(q, events.c.kind, kind)
         if since:
@@ -653,6 +680,7 @@ class Store:
         actor: str | Sequence[str] | None = None,
         place: str | Sequence[str] | None = None,
         since: date | None = None,
+        negotiation: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored control facts with the stable :data:`FACT_FIELDS`."""
         q = (
@@ -667,6 +695,7 @@ class Store:
             .join(reports, reports.c.id == facts.c.report_id)
             .order_by(facts.c.report_id, facts.c.id)
         )
+        q = _in_negotiation(q, facts.c.report_id, negotiation)
         q = _filter(q, facts.c.report_id, report_id)
         q = _filter(q, facts.c.actor_id, actor)
         q = _filter(q, facts.c.place_code, place)
@@ -693,8 +722,14 @@ class Store:
             for r in rows
         ]
 
-    def reports(self, *, since: date | None = None) -> list[dict[str, Any]]:
-        """Stored reports (without their text) with :data:`REPORT_FIELDS`."""
+    def reports(
+        self, *, since: date | None = None, negotiation: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored reports (without their text) with :data:`REPORT_FIELDS`.
+
+        ``negotiation`` is the report's main negotiation (a hand assignment, else
+        the best match) and ``negotiations`` all of them.
+        """
         n_claims = (
             sa.select(sa.func.count())
             .where(claims.c.report_id == reports.c.id)
@@ -703,12 +738,16 @@ class Store:
         )
         cols = [c for c in reports.c if c.name != "text"]
         q = sa.select(*cols, n_claims).order_by(reports.c.id)
+        q = _in_negotiation(q, reports.c.id, negotiation)
         if since:
             q = q.where(reports.c.published >= since)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
+        links = self.report_negotiations()
         for r in rows:
             r["published"] = _iso(r["published"])
+            r["negotiations"] = links.get(r["id"], [])
+            r["negotiation"] = r["negotiations"][0] if r["negotiations"] else None
         return rows
 
     def report(self, report_id: int) -> dict[str, Any] | None:
@@ -721,8 +760,11 @@ class Store:
         out["published"] = _iso(out["published"])
         return out
 
-    def actors(self) -> list[dict[str, Any]]:
-        """Actors with how often and how they appear (:data:`ACTOR_FIELDS`)."""
+    def actors(self, *, negotiation: str | None = None) -> list[dict[str, Any]]:
+        """Actors with how often and how they appear (:data:`ACTOR_FIELDS`).
+
+        With *negotiation* (a slug), only actors with claims in its reports.
+        """
         q = (
             sa.select(
                 actors.c.id,
@@ -735,6 +777,7 @@ class Store:
             .select_from(actors.outerjoin(claims, claims.c.actor_id == actors.c.id))
             .order_by(actors.c.id)
         )
+        q = _in_negotiation(q, claims.c.report_id, negotiation)
         out: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
             for r in conn.execute(q):
@@ -785,21 +828,3 @@ class Store:
                 t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                 for t in (reports, claims, facts, events, actors)
             }
-
-
-def _ranked(counts: dict[str, int]) -> list[str]:
-    return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def _iso(value: date | str | None) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _filter(q: sa.Select, column: sa.ColumnElement, value: Any) -> sa.Select:
-    if value is None or value == () or value == []:
-        return q
-    if isinstance(value, str | int):
-        return q.where(column == value)
-    return q.where(column.in_(list(value)))
