@@ -599,3 +599,20 @@ def test_cli_missing_database_is_one_line(tmp_path: Path) -> None:
     code, out, err = run("positions", "--db", str(tmp_path / "none.db"))
     assert code == 2 and out == ""
     assert err.startswith("detente: ") and len(err.strip().splitlines()) == 1
+
+
+def test_a_denial_governs_every_claim_inside_its_span() -> None:
+    from detente.positions import govern
+
+    rows = govern(
+        [
+            claim(id=1, kind="accept", issue="ceasefire", denied=True, start=0, end=120),
+            claim(id=2, kind="demand", places=["UA-14"], start=80, end=118),
+            claim(id=3, kind="demand", places=["UA-14"], start=130, end=170),
+            claim(id=4, report=2, kind="demand", places=["UA-14"], start=80, end=118),
+        ]
+    )
+    assert [bool(r.get("denied")) for r in rows] == [True, True, False, False]
+    assert rows[1]["denied_scope"] == 1
+    [denied] = [p for p in merge(rows) if p.stance == "demand" and p.denied]
+    assert denied.claims == [2]

@@ -310,7 +310,9 @@ def draft_negotiation(
     found = store.negotiation(negotiation)
     if found is None:
         raise DraftError(f"unknown negotiation {negotiation!r}")
-    claims = store.claims(negotiation=negotiation)
+    from detente.positions import govern
+
+    claims = govern(store.claims(negotiation=negotiation))
     chosen = list(issues or ()) or default_issues(claims)
     if not chosen:
         raise DraftError(f"no issue in {negotiation} has stances from two actors yet")

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from detente.positions.changes import detect
-from detente.positions.merge import merge, normalise_wording, origin, position_key, stance_of
+from detente.positions.merge import (
+    govern,
+    merge,
+    normalise_wording,
+    origin,
+    position_key,
+    stance_of,
+)
 from detente.positions.model import Change, Evidence, Position, TimelineEntry
 from detente.positions.timeline import timeline
 
@@ -34,6 +41,7 @@ __all__ = [
     "TimelineEntry",
     "build",
     "detect",
+    "govern",
     "merge",
     "normalise_wording",
     "origin",
@@ -117,7 +125,7 @@ def build(
     """
     reports = store.reports(negotiation=negotiation)
     by_id = {int(r["id"]): r for r in reports}
-    claims = store.claims(actor=actor, issue=issue, since=since, negotiation=negotiation)
+    claims = govern(store.claims(actor=actor, issue=issue, since=since, negotiation=negotiation))
     events = store.events(actor=actor, since=since, negotiation=negotiation)
     facts = store.facts(actor=actor, since=since, negotiation=negotiation)
     positions: list[Position] = []
@@ -161,7 +169,7 @@ def _by_negotiation(
     for n in store.negotiations():
         if n["reports"]:
             scoped = store.claims(actor=actor, issue=issue, since=since, negotiation=n["slug"])
-            groups.append((n["slug"], scoped))
+            groups.append((n["slug"], govern(scoped)))
     loose: dict[int, list[dict[str, Any]]] = {}
     for c in claims:
         if not linked.get(int(c["report"])):

@@ -132,6 +132,33 @@ def _key_text(key: tuple[Any, ...]) -> str:
     return ":".join(parts)
 
 
+def govern(claims: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Claims with a denial or hedge extended to every claim inside the governed span.
+
+    The extractor flags the claims a denial or hedge governs; this is a
+    safeguard downstream of it: a claim whose span lies within a denied (or
+    hedged) claim's span in the same report is denied (or hedged) too, so
+    that "Peskov denied a report that Putin would accept a freeze if Kyiv
+    withdrew from Donetsk" leaves no firm demand for Donetsk behind.
+    """
+    rows = [dict(c) for c in claims]
+    by_report: dict[int, list[dict[str, Any]]] = {}
+    for c in rows:
+        by_report.setdefault(int(c["report"]), []).append(c)
+    for group in by_report.values():
+        for flag in ("denied", "hedged"):
+            governing = [g for g in group if g.get(flag)]
+            for c in group:
+                if c.get(flag):
+                    continue
+                for g in governing:
+                    if int(g["start"]) <= int(c["start"]) and int(c["end"]) <= int(g["end"]):
+                        c[flag] = True
+                        c[f"{flag}_scope"] = int(g["id"])
+                        break
+    return rows
+
+
 _DENIER = re.compile(
     r"((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?:,[^,]{1,60},)? (?:\w+ly )?(?:denied|dismissed|rejected "
     r"(?:a|the) (?:newspaper |media )?reports?)\b"
