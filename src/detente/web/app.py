@@ -297,7 +297,7 @@ def create_app(
     @api.get("/negotiations/{slug}")
     def api_negotiation(slug: str) -> dict[str, Any]:
         """Where each party stands now in negotiation *slug*, and its changes."""
-        view = views.negotiation_view(store, slug, runs=0)
+        view = views.negotiation_view(store, slug, runs=-1)
         if view is None:
             raise HTTPException(404, f"no negotiation {slug!r}")
         pic = view["picture"]

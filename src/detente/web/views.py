@@ -340,7 +340,11 @@ def _standing(picture: Any) -> list[dict[str, Any]]:
 
 
 def negotiation_view(store: Store, slug: str | None, *, runs: int = 100) -> dict[str, Any] | None:
-    """The live negotiation page: standing, matrix, timeline, map and forecast."""
+    """The live negotiation page: standing, matrix, timeline, map and forecast.
+
+    *runs* Monte-Carlo runs per model behind the forecast; a negative number
+    skips the forecast.
+    """
     from detente.positions import build, place_names
     from detente.report.brief import (
         Cell,
@@ -368,9 +372,12 @@ def negotiation_view(store: Store, slug: str | None, *, runs: int = 100) -> dict
         key: Cell(key[0], key[1], dominant_stance(ps), ps, _cell_id(*key))
         for key, ps in grouped.items()
     }
-    fc, note = (
-        forecast_section(picture, None, runs) if picture.claims else (None, "No stances yet.")
-    )
+    if runs < 0:
+        fc, note = None, "Forecast not computed."
+    elif picture.claims:
+        fc, note = forecast_section(picture, None, runs)
+    else:
+        fc, note = None, "No stances yet."
     return {
         "meta": meta,
         "picture": picture,
