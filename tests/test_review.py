@@ -287,10 +287,15 @@ def test_gold_export_cli(tmp_path: Path) -> None:
     )
     assert code == 2 and err.strip() == "detente: no negotiation 'atlantis'"
     assert not (tmp_path / "h").exists()
-    code, _, err = run("claims", "--db", db, "--format", "json")
+    code, out, err = run("claims", "--db", db, "--format", "json")
     assert code == 0
-    rows = json.loads(_)
+    rows = json.loads(out)
     assert {r["review"] for r in rows} == {"machine", "confirmed"}
+    code, out, err = run("claims", "--db", db, "--reviewed", "--format", "jsonl")
+    assert code == 0
+    assert sorted(json.loads(line)["actor"] for line in out.splitlines()) == ["RUS", "saf"]
+    code, out, err = run("claims", "--db", db, "--unreviewed", "--format", "json")
+    assert {r["review"] for r in json.loads(out)} == {"machine"} and len(json.loads(out)) == 4
 
 
 def test_serve_refuses_other_hosts_without_token(

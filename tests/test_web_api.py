@@ -272,3 +272,27 @@ def test_paged_claims_equal_the_full_read_path(db: str) -> None:
             assert total == len(want)
             page, total2 = claim_page(store, f, offset=1, limit=2)
             assert [c["id"] for c in page] == want[1:3] and total2 == total
+
+
+def test_only_loopback_hosts_are_answered_without_token(db: str) -> None:
+    app = create_app(db, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"Host": "attacker.example"}).status_code == 400
+
+
+@pytest.mark.postgres
+def test_claims_list_on_postgresql(pg_url: str) -> None:
+    db = build_db(pg_url)
+    with TestClient(create_app(db, reviewer="pg")) as c:
+        rows = c.get("/api/claims", params={"q": "Rapid Support"}).json()
+        assert [r["actor"] for r in rows] == ["rsf"]
+        rows = c.get("/api/claims", params={"text": "paramilitaries"}).json()
+        assert {r["actor"] for r in rows} == {"saf", "rsf"}
+        cid = rows[0]["id"]
+        done = _post(c, f"/api/claims/{cid}/review", {"action": "reject", "version": 0})
+        assert done.status_code == 200
+        again = _post(c, f"/api/claims/{cid}/review", {"action": "confirm", "version": 0})
+        assert again.status_code == 409
+        rows = c.get("/api/claims", params={"negotiation": "sudan"}).json()
+        assert [r["actor"] for r in rows] == ["rsf"]

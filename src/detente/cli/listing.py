@@ -160,6 +160,11 @@ def drop(ctx: click.Context, report_id: int, db: str) -> None:
 @click.option("--report", "report_id", type=RECORD_ID, help="Only claims of this report id.")
 @since_option
 @negotiation_option
+@click.option(
+    "--reviewed/--unreviewed",
+    default=None,
+    help="Only stances a reviewer confirmed, edited or added / only those nobody reviewed.",
+)
 @format_option()
 def claims(
     db: str,
@@ -169,9 +174,14 @@ def claims(
     report_id: int | None,
     since: date | None,
     negotiation: str | None,
+    reviewed: bool | None,
     fmt: str,
 ) -> None:
-    """List extracted stances: who demands, offers, accepts or rejects what."""
+    """List extracted stances: who demands, offers, accepts or rejects what.
+
+    Reviews made in 'detente serve' apply: rejected stances are left out,
+    edits shown, added stances included (column ``review``).
+    """
     with open_store(db) as store:
         actors, issues = scope(store, actor, issue, negotiation)
         rows = store.claims(
@@ -181,6 +191,7 @@ def claims(
             report_id=report_id,
             since=since,
             negotiation=negotiation,
+            reviewed=reviewed,
         )
     if fmt == "table":
         rows = [_claim_table_row(r) for r in rows]

@@ -58,7 +58,12 @@ def serve(
 
     with open_store(db):
         pass  # fail early, with one line, on a missing or unusable database
-    app = create_app(db, token=token, reviewer=reviewer, forecast_runs=forecast_runs)
+    # Without a token only the loopback names are answered, so that a page elsewhere
+    # cannot reach the app through a hostname it re-points at 127.0.0.1.
+    hosts = None if token else sorted({"127.0.0.1", "localhost", "[::1]", host})
+    app = create_app(
+        db, token=token, reviewer=reviewer, forecast_runs=forecast_runs, allowed_hosts=hosts
+    )
     click.echo(f"detente: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

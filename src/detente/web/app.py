@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from detente import __version__
 from detente.records import ISSUES, KINDS
@@ -152,8 +153,13 @@ def create_app(
     token: str | None = None,
     reviewer: str | None = None,
     forecast_runs: int = 100,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
-    """The app over the database *db*; *token* makes it ask for a login."""
+    """The app over the database *db*; *token* makes it ask for a login.
+
+    *allowed_hosts* limits the ``Host`` header the app answers (against DNS
+    rebinding when it is served on the loopback address without a token).
+    """
     store = Store.open(db, create=False)
     guard = Guard(token, secrets.token_hex(16))
     default_reviewer = reviewer or getpass.getuser()
@@ -167,6 +173,8 @@ def create_app(
     )
     app.state.store = store
     app.add_middleware(BaseHTTPMiddleware, dispatch=guard)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     static = resources.files("detente.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -289,7 +297,7 @@ def create_app(
     @api.get("/negotiations/{slug}")
     def api_negotiation(slug: str) -> dict[str, Any]:
         """Where each party stands now in negotiation *slug*, and its changes."""
-        view = views.negotiation_view(store, slug, runs=0)
+        view = views.negotiation_view(store, slug, runs=-1)
         if view is None:
             raise HTTPException(404, f"no negotiation {slug!r}")
         pic = view["picture"]

@@ -308,40 +308,43 @@ def report_rows(
 
 
 def _standing(picture: Any) -> list[dict[str, Any]]:
-    """Where each party stands now: per issue its latest position, with flags."""
-    latest: dict[tuple[str, str], Any] = {}
-    for p in picture.positions:
-        key = (p.actor, p.issue)
-        if key not in latest or (p.last_seen or "") >= (latest[key].last_seen or ""):
-            latest[key] = p
+    """Where each party stands now (the brief's :func:`detente.report.standing.standing`)."""
+    from detente.report.standing import standing
+
     by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (actor, issue), p in sorted(latest.items()):
-        ev = p.evidence[-1] if p.evidence else None
-        by_actor[actor].append(
+    names: dict[str, str] = {}
+    for st in standing(picture):
+        names[st.actor] = st.actor_name
+        latest = max(
+            (e for p in (st.positions or st.denied) for e in p.evidence),
+            key=lambda e: (e.date or "", e.claim),
+            default=None,
+        )
+        by_actor[st.actor].append(
             {
-                "issue": issue,
-                "stance": p.stance,
-                "negated": p.negated,
-                "label": p.label,
-                "since": p.last_seen,
-                "denied": p.denied,
-                "hedged": any(e.hedged for e in p.evidence),
-                "conditional": any(e.conditional for e in p.evidence),
-                "claims": len(p.evidence),
-                "quote": ev.quote if ev else "",
-                "report": ev.report if ev else None,
-                "claim": ev.claim if ev else None,
+                "issue": st.issue,
+                "stance": st.positions[0].stance if st.positions else "mixed",
+                "label": "; ".join(p.label for p in st.positions) or "nothing that counts",
+                "since": st.date,
+                "denied": bool(st.denied),
+                "denied_label": "; ".join(p.label for p in st.denied),
+                "hedged": "hedged" in st.flags,
+                "conditional": "conditional" in st.flags,
+                "claims": len(st.claims) + sum(len(p.evidence) for p in st.denied),
+                "quote": latest.quote if latest else "",
+                "report": latest.report if latest else None,
+                "claim": latest.claim if latest else None,
             }
         )
-    return [
-        {"actor": a, "name": picture.actor_names.get(a, a), "issues": by_actor[a]}
-        for a in picture.actors
-        if a in by_actor
-    ]
+    return [{"actor": a, "name": names[a], "issues": rows} for a, rows in by_actor.items()]
 
 
 def negotiation_view(store: Store, slug: str | None, *, runs: int = 100) -> dict[str, Any] | None:
-    """The live negotiation page: standing, matrix, timeline, map and forecast."""
+    """The live negotiation page: standing, matrix, timeline, map and forecast.
+
+    *runs* Monte-Carlo runs per model behind the forecast; a negative number
+    skips the forecast.
+    """
     from detente.positions import build, place_names
     from detente.report.brief import (
         Cell,
@@ -369,9 +372,12 @@ def negotiation_view(store: Store, slug: str | None, *, runs: int = 100) -> dict
         key: Cell(key[0], key[1], dominant_stance(ps), ps, _cell_id(*key))
         for key, ps in grouped.items()
     }
-    fc, note = (
-        forecast_section(picture, None, runs) if picture.claims else (None, "No stances yet.")
-    )
+    if runs < 0:
+        fc, note = None, "Forecast not computed."
+    elif picture.claims:
+        fc, note = forecast_section(picture, None, runs)
+    else:
+        fc, note = None, "No stances yet."
     return {
         "meta": meta,
         "picture": picture,
