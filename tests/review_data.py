@@ -14,7 +14,7 @@ from test_positions import Doc, RecordedExtractor
 KYIV = Doc(
     "Moscow repeats its price for a truce\n\n"
     "GENEVA, June 3 (Reuters) - Russian envoys insisted that Kyiv hand over the rest of "
-    "Donetsk before any ceasefire, two diplomats who were in the room said. "
+    "Donetsk before any ceasefire, two diplomats present at the meeting said. "
     "Ukraine turned down any handover of land it still holds. "
     "Washington floated a freeze along the current front line as a first step.",
     date(2025, 6, 3),
