@@ -308,7 +308,11 @@ KNOWN: dict[str, tuple[bytes, ...]] = {
         json.dumps({"text": "Talks resumed.", "published": "0000-00"}).encode(),
         b'[{"text": "Talks.", "published": NaN}]',
     ),
-    "jsonl": (deep(3000, "[", "]").encode(), b'{"text": "T", "published": "0000"}\n{"text": 1}'),
+    "jsonl": (
+        deep(3000, "[", "]").encode(),
+        b'{"text": "T", "published": "0000"}\n{"text": 1}',
+        b'{"text": "x", "n": ' + b"9" * 5000 + b'}\n{"text": "Talks \\ud800 went on."}',
+    ),
     "datelines": (b"KYIV, Feb 30, 2025 (AFP) - Talks.", b"GENEVA, Nov 21, 0 (AFP) - Talks."),
 }
 

@@ -237,6 +237,18 @@ def test_feeds_are_read_line_by_line_with_a_limit_per_line(tmp_path: Path, db_pa
     assert code == 0 and "1 ingested" in err  # within the default limit
 
 
+def test_a_feed_line_that_breaks_json_costs_that_line_only(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"text": "x", "n": ' + "9" * 5000 + "}\n"
+        '{"text": "Talks \\ud800 resumed.", "title": "T \\udfff"}\n' + json.dumps({"text": OHRID})
+    )
+    got = list(read_paths([str(feed)]))
+    assert str(got[0]).startswith(f"{feed}:1: unreadable JSON: Exceeds the limit")
+    assert got[1].text == "Talks \ufffd resumed." and got[1].title == "T \ufffd"
+    assert got[2].title == "Serbia and Kosovo meet"
+
+
 @pytest.mark.parametrize("bad", ["0000", "0000-01", "2025-00", "2025-02-30", "99999", "", 2025])
 def test_bad_published_values_are_one_line_errors(tmp_path: Path, bad: object) -> None:
     path = tmp_path / "r.json"
