@@ -177,12 +177,26 @@ def test_foreign_postgresql_database_is_left_alone(pg_url: str) -> None:
     engine = sa.create_engine(pg_url)
     with engine.begin() as conn:
         conn.execute(sa.text("create table notes (body text)"))
+    with pytest.raises(StoreError, match="is not a detente database$"):
+        Store.open(pg_url, create=False)
+    with engine.begin() as conn:
+        conn.execute(sa.text("create table reports (body text)"))  # somebody else's "reports"
     for create in (False, True):
         with pytest.raises(StoreError, match="is not a detente database"):
             Store.open(pg_url, create=create)
     with engine.connect() as conn:
-        assert set(sa.inspect(conn).get_table_names()) == {"notes"}
+        assert set(sa.inspect(conn).get_table_names()) == {"notes", "reports"}
     engine.dispose()
+
+
+def test_report_refuses_undecodable_capabilities(tmp_path: Path, db_path: Path) -> None:
+    Store.open(db_path).close()
+    caps = tmp_path / "caps.csv"
+    caps.write_bytes(b"id,index\nRUS,\xff\xfe\n")
+    code, out, err = run(
+        "report", "--db", str(db_path), "--capabilities", str(caps), "--out", str(tmp_path / "b")
+    )
+    assert (code, out, err) == (2, "", f"detente: {caps}: not UTF-8 text\n")
 
 
 # --------------------------------------------------------------------------- readers
