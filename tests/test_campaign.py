@@ -22,6 +22,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -119,13 +120,16 @@ def fuzz(
     test = given(strategy)(prop)
     for content in known:
         test = example(content)(test)
-    settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )(test)()
-    assert integrity(db) == "ok"
+    try:
+        settings(
+            max_examples=examples,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        )(test)()
+        assert integrity(db) == "ok"
+    finally:
+        shutil.rmtree(db.parent, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- strategies
