@@ -24,6 +24,7 @@ from detente import __version__
 from detente.records import Claim, Event, Extraction, Fact, Report, to_jsonable
 from detente.store.opening import (
     SchemaError,
+    alembic_config,
     ensure_schema,
     sqlite_reader_pragmas,
     sqlite_writer_pragmas,
@@ -152,6 +153,9 @@ def _url(db: str | Path) -> str:
     if re.match(r"^[a-z][a-z0-9+]*://", s):
         return s
     return f"sqlite:///{Path(s).expanduser()}"
+
+
+_alembic_config = alembic_config  # the name callers used before it moved
 
 
 def _actor_kind(actor_id: str) -> str:
