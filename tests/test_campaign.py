@@ -22,6 +22,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -119,13 +120,16 @@ def fuzz(
     test = given(strategy)(prop)
     for content in known:
         test = example(content)(test)
-    settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )(test)()
-    assert integrity(db) == "ok"
+    try:
+        settings(
+            max_examples=examples,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        )(test)()
+        assert integrity(db) == "ok"
+    finally:
+        shutil.rmtree(db.parent, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- strategies
@@ -308,7 +312,11 @@ KNOWN: dict[str, tuple[bytes, ...]] = {
         json.dumps({"text": "Talks resumed.", "published": "0000-00"}).encode(),
         b'[{"text": "Talks.", "published": NaN}]',
     ),
-    "jsonl": (deep(3000, "[", "]").encode(), b'{"text": "T", "published": "0000"}\n{"text": 1}'),
+    "jsonl": (
+        deep(3000, "[", "]").encode(),
+        b'{"text": "T", "published": "0000"}\n{"text": 1}',
+        b'{"text": "x", "n": ' + b"9" * 5000 + b'}\n{"text": "Talks \\ud800 went on."}',
+    ),
     "datelines": (b"KYIV, Feb 30, 2025 (AFP) - Talks.", b"GENEVA, Nov 21, 0 (AFP) - Talks."),
 }
 

@@ -177,12 +177,26 @@ def test_foreign_postgresql_database_is_left_alone(pg_url: str) -> None:
     engine = sa.create_engine(pg_url)
     with engine.begin() as conn:
         conn.execute(sa.text("create table notes (body text)"))
+    with pytest.raises(StoreError, match="is not a detente database$"):
+        Store.open(pg_url, create=False)
+    with engine.begin() as conn:
+        conn.execute(sa.text("create table reports (body text)"))  # somebody else's "reports"
     for create in (False, True):
         with pytest.raises(StoreError, match="is not a detente database"):
             Store.open(pg_url, create=create)
     with engine.connect() as conn:
-        assert set(sa.inspect(conn).get_table_names()) == {"notes"}
+        assert set(sa.inspect(conn).get_table_names()) == {"notes", "reports"}
     engine.dispose()
+
+
+def test_report_refuses_undecodable_capabilities(tmp_path: Path, db_path: Path) -> None:
+    Store.open(db_path).close()
+    caps = tmp_path / "caps.csv"
+    caps.write_bytes(b"id,index\nRUS,\xff\xfe\n")
+    code, out, err = run(
+        "report", "--db", str(db_path), "--capabilities", str(caps), "--out", str(tmp_path / "b")
+    )
+    assert (code, out, err) == (2, "", f"detente: {caps}: not UTF-8 text\n")
 
 
 # --------------------------------------------------------------------------- readers
@@ -235,6 +249,18 @@ def test_feeds_are_read_line_by_line_with_a_limit_per_line(tmp_path: Path, db_pa
     assert err.splitlines()[-1] == "2 ingested, 0 already present, 1 failed"
     code, _, err = run("ingest", "-", "--db", str(db_path), "-q", input=long_line + "\n")
     assert code == 0 and "1 ingested" in err  # within the default limit
+
+
+def test_a_feed_line_that_breaks_json_costs_that_line_only(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"text": "x", "n": ' + "9" * 5000 + "}\n"
+        '{"text": "Talks \\ud800 resumed.", "title": "T \\udfff"}\n' + json.dumps({"text": OHRID})
+    )
+    got = list(read_paths([str(feed)]))
+    assert str(got[0]).startswith(f"{feed}:1: unreadable JSON: Exceeds the limit")
+    assert got[1].text == "Talks \ufffd resumed." and got[1].title == "T \ufffd"
+    assert got[2].title == "Serbia and Kosovo meet"
 
 
 @pytest.mark.parametrize("bad", ["0000", "0000-01", "2025-00", "2025-02-30", "99999", "", 2025])

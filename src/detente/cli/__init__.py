@@ -5,6 +5,7 @@ Each stage registers its commands from its own module; nothing here computes.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import Any
@@ -50,7 +51,8 @@ class DetenteGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
-            if os.environ.get("DETENTE_DEBUG"):
+            # A closed pipe (`detente claims | head`) is click's to handle quietly.
+            if os.environ.get("DETENTE_DEBUG") or getattr(exc, "errno", None) == errno.EPIPE:
                 raise
             from detente.cli._options import fail
 

@@ -75,6 +75,10 @@ def report(
             load_capabilities(capabilities)
         except DraftError as exc:
             fail(str(exc))
+        except UnicodeDecodeError:
+            fail(f"{capabilities}: not UTF-8 text")
+        except OSError as exc:
+            fail(f"{capabilities}: cannot read: {exc.strerror or exc}")
     scenario = None
     if scenario_file is not None:
         try:

@@ -106,6 +106,7 @@ MAX_REPORT_BYTES = 1_000_000
 MAX_JSON_DEPTH = 64
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_loads(text: str) -> Any:
@@ -117,7 +118,12 @@ def _json_loads(text: str) -> Any:
             deepest = depth
             if deepest > MAX_JSON_DEPTH:
                 raise _Bad(f"JSON nested more than {MAX_JSON_DEPTH} levels deep")
-    return json.loads(text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except (ValueError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
+        raise _Bad(f"unreadable JSON: {str(exc).split(';')[0][:120]}") from None
 
 
 # --------------------------------------------------------------------------- building
@@ -382,6 +388,8 @@ def _record_report(record: Any, origin: str, opts: _Options) -> Report:
         raise _Bad("no 'text' field")
     if not isinstance(text, str):
         raise _Bad(f"'text' must be a string, got {type(text).__name__}")
+    # JSON may escape lone surrogates ("\\ud800"), which no UTF-8 text can hold.
+    text = _SURROGATE.sub("\ufffd", text)
     if len(text.encode("utf-8")) > opts.max_bytes:
         raise _Bad(f"report text is over the {opts.max_bytes}-byte limit (--max-bytes)")
     if not normalize_text(text).strip():
@@ -391,7 +399,8 @@ def _record_report(record: Any, origin: str, opts: _Options) -> Report:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise _Bad(f"'{key}' must be a string, got {type(value).__name__}")
-        meta[key] = (value.strip() or None) if isinstance(value, str) else None
+        value = _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else None
+        meta[key] = (value.strip() or None) if value is not None else None
     meta_published = None
     if record.get("published") is not None and opts.published is None:
         meta_published = _parse_published(record["published"])

@@ -36,6 +36,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.pool import NullPool
 
 from detente import __version__
+from detente.store.schema import metadata
 
 #: Key of the PostgreSQL advisory lock held while a schema is created or migrated.
 PG_MIGRATION_LOCK = 0x646574656E7465  # "detente"
@@ -77,11 +78,17 @@ def read_state(conn: sa.Connection) -> SchemaState:
     return SchemaState(revisions, tables)
 
 
-def _verdict(state: SchemaState, script: ScriptDirectory, label: str) -> str:
-    """``"head"``, ``"behind"`` or ``"new"``; raises :class:`SchemaError` otherwise."""
+def _verdict(state: SchemaState, script: ScriptDirectory, label: str, dialect: str) -> str:
+    """``"head"``, ``"behind"`` or ``"new"``; raises :class:`SchemaError` otherwise.
+
+    A database without a revision stamp is new when it has no tables (SQLite:
+    a file is one application's) or none of detente's (a shared server
+    database may hold other schemas' tables, PostGIS's among them).
+    """
     head = script.get_current_head()
     if not state.revisions:
-        if state.empty:
+        ours = state.tables & frozenset(metadata.tables)
+        if state.empty or (dialect != "sqlite" and not ours):
             return "new"
         raise SchemaError(f"{label} is not a detente database")
     if len(state.revisions) > 1:
@@ -111,12 +118,14 @@ def ensure_schema(engine: sa.Engine, label: str, *, create: bool) -> None:
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     with engine.connect() as conn:
-        verdict = _verdict(read_state(conn), script, label)
+        state = read_state(conn)
+    verdict = _verdict(state, script, label, engine.dialect.name)
     if verdict == "head":
         return
     if not create:
         if verdict == "new":
-            raise SchemaError(f"{label} is not a detente database (it is empty)")
+            empty = " (it is empty)" if state.empty else ""
+            raise SchemaError(f"{label} is not a detente database{empty}")
         raise SchemaError(
             f"{label} has an older schema than this detente: run 'detente migrate' to upgrade it"
         )
@@ -125,7 +134,7 @@ def ensure_schema(engine: sa.Engine, label: str, *, create: bool) -> None:
 
 def _upgrade_in(conn: sa.Connection, cfg: Config, script: ScriptDirectory, label: str) -> None:
     # Re-read under the lock: another process may have done the work meanwhile.
-    if _verdict(read_state(conn), script, label) == "head":
+    if _verdict(read_state(conn), script, label, conn.dialect.name) == "head":
         return
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, "head")
