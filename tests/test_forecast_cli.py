@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from detente.bargain import MODELS, load_scenario
@@ -32,8 +33,10 @@ def test_jsonl_all_models_in_file_order() -> None:
     for ln in lines:
         assert set(ln) == {"scenario", "model", "dimensions", "detail"}
         for d in ln["dimensions"]:
-            assert set(d) == {"name", "outcome", "p10", "p50", "p90"}
+            expected = {"name", "outcome", "p10", "p50", "p90", "modes"}
+            assert set(d) == expected | ({"status"} if ln["model"] == "bdm" else set())
             assert d["p10"] <= d["p50"] <= d["p90"]
+            assert d["modes"] and sum(md["share"] for md in d["modes"]) == pytest.approx(1.0)
     eu = next(
         ln for ln in lines if ln["scenario"] == "EU car emissions" and ln["model"] == "median"
     )

@@ -3,13 +3,91 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
+import time
 from typing import Any
 
 import click
 
 from detente.cli import cli
 from detente.cli._options import fail, format_option
+
+AUTO_CELLS = 2_000_000  # runs × actors² × dimensions for the default --runs
+
+
+def auto_runs(n_actors: int, n_dims: int) -> int:
+    """The ``--runs auto`` choice: 1000 for small scenarios, fewer (down to 50) for big ones.
+
+    BdM costs about actors² × dimensions per run and round; capping the product
+    keeps a default command on a 160-actor file to seconds, at the price of
+    noisier percentiles (with 78 runs p10 and p90 are good to about ±3
+    percentile points instead of ±1).
+    """
+    return int(min(1000, max(50, AUTO_CELLS // max(1, n_actors * n_actors * n_dims))))
+
+
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value) or not 0 <= value <= 5:
+        raise click.BadParameter(f"must be a number in [0, 5], got {value}")
+    return value
+
+
+def _runs(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    if value == "auto":
+        return None
+    try:
+        runs = int(value)
+    except ValueError:
+        raise click.BadParameter(f"must be 'auto' or an integer, got {value!r}") from None
+    if runs < 0:
+        raise click.BadParameter(f"must be >= 0, got {runs}")
+    return runs
+
+
+def _unit(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value) or not 0 <= value <= 1:
+        raise click.BadParameter(f"must be a number in [0, 1], got {value}")
+    return value
+
+
+def _resistance(ctx: click.Context, param: click.Parameter, value: str) -> str | float:
+    if value == "salience":
+        return value
+    try:
+        return _unit(ctx, param, float(value))
+    except ValueError:
+        raise click.BadParameter(
+            f"must be 'salience' or a number in [0, 1], got {value!r}"
+        ) from None
+
+
+class _Progress:
+    """A progress bar on stderr, drawn only once a forecast has run for ~2 s."""
+
+    def __init__(self, enabled: bool, label: str) -> None:
+        self.enabled, self.label = enabled, label
+        self.start = time.monotonic()
+        self.bar: Any = None
+
+    def __call__(self, share: float) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.start < 2.0:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=1000)
+        self.bar.update(self.task, completed=int(1000 * share))
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 
 @cli.command()
@@ -25,45 +103,79 @@ from detente.cli._options import fail, format_option
 )
 @click.option(
     "--runs",
-    type=click.IntRange(min=0),
-    default=1000,
+    default="auto",
     show_default=True,
-    help="Monte-Carlo runs over noisy inputs (0: point forecast only).",
+    callback=_runs,
+    help="Monte-Carlo runs over noisy inputs (0: point forecast only; auto: 1000, "
+    "fewer for large scenarios).",
 )
 @click.option(
     "--seed",
-    type=int,
+    type=click.IntRange(0, 2**63 - 1),
     default=0,
     show_default=True,
     help="Random seed; the same seed gives the same output.",
 )
 @click.option(
     "--position-noise",
-    type=click.FloatRange(min=0),
+    type=float,
     default=0.05,
     show_default=True,
-    help="Position noise sd, as a share of each dimension's position range.",
+    callback=_finite,
+    help="Position (and status quo) noise sd, as a share of each dimension's position range.",
 )
 @click.option(
     "--salience-noise",
-    type=click.FloatRange(min=0),
+    type=float,
     default=0.2,
     show_default=True,
+    callback=_finite,
     help="Salience noise: log-normal sd of a multiplicative factor.",
 )
 @click.option(
     "--capability-noise",
-    type=click.FloatRange(min=0),
+    type=float,
     default=0.2,
     show_default=True,
+    callback=_finite,
     help="Capability noise: log-normal sd of a multiplicative factor.",
 )
 @click.option(
     "--max-rounds",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=100_000),
     default=500,
     show_default=True,
     help="BdM: bargaining rounds at most.",
+)
+@click.option(
+    "--variant",
+    type=click.Choice(["default", "scholz2011"]),
+    default="default",
+    show_default=True,
+    help="BdM: the documented default, or the Scholz-code reference path.",
+)
+@click.option("--q", "q", type=float, default=1.0, show_default=True, callback=_unit,
+              help="BdM: probability Q that the status quo holds without a challenge.")  # fmt: skip
+@click.option("--t", "t", type=float, default=1.0, show_default=True, callback=_unit,
+              help="BdM: probability T that a changing status quo moves one's way.")  # fmt: skip
+@click.option(
+    "--resistance",
+    default="salience",
+    show_default=True,
+    callback=_resistance,
+    help="BdM: probability that a challenged actor resists: 'salience' or a number in [0, 1].",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=1),
+    default=1024,
+    show_default=True,
+    help="Refuse forecasts estimated to need more memory than this many MB.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr for forecasts over ~2 s (default: when stderr is a terminal).",
 )
 @click.option(
     "--plot",
@@ -76,19 +188,26 @@ from detente.cli._options import fail, format_option
 def forecast(
     files: tuple[str, ...],
     model: str,
-    runs: int,
+    runs: int | None,
     seed: int,
     position_noise: float,
     salience_noise: float,
     capability_noise: float,
     max_rounds: int,
+    variant: str,
+    q: float,
+    t: float,
+    resistance: str | float,
+    max_memory: int,
+    progress: bool | None,
     plot: str | None,
     fmt: str,
 ) -> None:
     """Forecast where bargaining lands for each scenario FILE (KTAB .csv or .yaml).
 
-    Prints, per dimension, the model's forecast and the 10th/50th/90th
-    percentiles over the Monte-Carlo runs.
+    Prints, per dimension, the model's forecast, the 10th/50th/90th percentiles
+    over the Monte-Carlo runs, the separate outcomes the runs fall into when
+    there are several, and for BdM how the runs ended (converged, cycled, capped).
     """
     from detente.bargain import MODELS, Noise, ScenarioError, load_scenario
     from detente.bargain import forecast as run_forecast
@@ -98,17 +217,45 @@ def forecast(
 
     models = list(MODELS) if model == "all" else [model]
     noise = Noise(position_noise, salience_noise, capability_noise)
-    options = {"bdm": {"max_rounds": max_rounds}}
+    options = {
+        "bdm": {
+            "max_rounds": max_rounds,
+            "variant": variant,
+            "q": q,
+            "t": t,
+            "resistance": resistance,
+        }
+    }
+    show = sys.stderr.isatty() if progress is None else progress
     results = []
+    used_runs: dict[str, int] = {}
+    bar = _Progress(show, "forecast")
     try:
         scenarios = [load_scenario(f) for f in files]
         for sc in scenarios:
+            n_runs = auto_runs(sc.n_actors, sc.n_dims) if runs is None else runs
+            used_runs[sc.name] = n_runs
             for name in models:
+                bar.label = f"{sc.name}: {name}"
                 results.append(
-                    run_forecast(sc, name, runs=runs, seed=seed, noise=noise, options=options)
+                    run_forecast(
+                        sc,
+                        name,
+                        runs=n_runs,
+                        seed=seed,
+                        noise=noise,
+                        options=options,
+                        progress=bar,
+                        max_memory=max_memory * 1_000_000,
+                    )  # fmt: skip
                 )
     except ScenarioError as exc:
+        bar.close()
         fail(str(exc))
+    except MemoryError:
+        bar.close()
+        fail("out of memory: lower --runs or the scenario size")
+    bar.close()
     if plot:
         bdm_results = [r for r in results if r.model == "bdm"]
         if not bdm_results:
@@ -121,37 +268,67 @@ def forecast(
             fail(f"{plot}: cannot write plot: {exc.strerror or exc}")
     if fmt == "jsonl":
         for r in results:
-            click.echo(json.dumps(r.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps(r.to_dict(), ensure_ascii=False, allow_nan=False))
     elif fmt == "json":
-        click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [r.to_dict() for r in results], ensure_ascii=False, indent=2, allow_nan=False
+            )
+        )
     else:
-        _table(results, runs)
+        _table(results, used_runs)
 
 
-def _summary(detail: dict[str, Any], k: int, model: str) -> str:
+def _summary(r: Any, k: int) -> str:
+    detail, model = r.detail, r.model
+    dim = r.dimensions[k]
+    notes = []
     if model == "bdm":
         d = detail["dimensions"][k]
-        state = "converged" if d["converged"] else "cap reached"
-        return f"{d['rounds']} rounds, {state}; median {d['median'][0]:g} -> {d['median'][-1]:g}"
-    if model == "exchange":
+        if d["status"] == "cycled":
+            lo, hi = d["cycle"]["between"]
+            notes.append(
+                f"cycles between {lo:g} and {hi:g} from round {d['rounds']} "
+                f"(forecast = cycle mean {d['cycle']['mean']:g})"
+            )
+        else:
+            state = "converged" if d["status"] == "converged" else "cap reached"
+            notes.append(
+                f"{d['rounds']} rounds, {state}; median {d['median'][0]:g} -> {d['median'][-1]:g}"
+            )
+        if dim.status is not None and r.runs:
+            notes.append(
+                "runs: " + ", ".join(f"{100 * v:.0f} % {k}" for k, v in dim.status.items())
+            )
+    elif model == "exchange" and k == 0:
         n = len(detail.get("trades", []))
-        return f"{n} trade{'s' if n != 1 else ''}" if k == 0 else ""
-    if model == "nash":
-        zopa = "" if detail.get("zopa", True) else "; no agreement beats disagreement"
-        return f"disagreement: {detail['disagreement'][k]}{zopa}"
-    return ""
+        notes.append(f"{n} trade{'s' if n != 1 else ''}")
+    elif model == "nash":
+        notes.append(f"disagreement: {detail['disagreement'][k]}")
+        if k == 0 and detail.get("finding"):
+            notes.append(detail["finding"])
+        if k == 0 and r.runs:
+            notes.append(f"zone of agreement in {100 * detail.get('zopa_share', 0):.0f} % of runs")
+    if dim.multimodal:
+        notes.append(dim.modes_text())
+    return "; ".join(notes)
 
 
-def _table(results: list[Any], runs: int) -> None:
+def _table(results: list[Any], runs: dict[str, int]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+
+    def safe(text: str) -> str:
+        # Scenario text is data: no markup, no control characters on the terminal.
+        return escape("".join(ch for ch in str(text) if ch.isprintable()))
 
     console = Console(file=sys.stdout, width=120)
     by_scenario: dict[str, list[Any]] = {}
     for r in results:
         by_scenario.setdefault(r.scenario, []).append(r)
     for name, rs in by_scenario.items():
-        table = Table(title=f"{name} — {runs} runs", header_style="bold")
+        table = Table(title=f"{safe(name)} — {runs.get(name, 0)} runs", header_style="bold")
         for col in ("model", "dimension", "forecast", "p10", "p50", "p90", "notes"):
             table.add_column(
                 col,
@@ -162,11 +339,11 @@ def _table(results: list[Any], runs: int) -> None:
             for k, d in enumerate(r.dimensions):
                 table.add_row(
                     r.model if k == 0 else "",
-                    d.name,
+                    safe(d.name),
                     f"{d.outcome:.2f}",
                     f"{d.p10:.2f}",
                     f"{d.p50:.2f}",
                     f"{d.p90:.2f}",
-                    _summary(r.detail, k, r.model),
+                    safe(_summary(r, k)),
                 )
         console.print(table)
