@@ -27,39 +27,16 @@ def auto_runs(n_actors: int, n_dims: int) -> int:
     return int(min(1000, max(50, AUTO_CELLS // max(1, n_actors * n_actors * n_dims))))
 
 
-def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
-    if not math.isfinite(value) or not 0 <= value <= 5:
-        raise click.BadParameter(f"must be a number in [0, 5], got {value}")
-    return value
-
-
-def _runs(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
-    if value == "auto":
-        return None
+def _parse(option: str, text: str, lo: float, hi: float, integer: bool = False) -> float:
+    """*text* as a number in [lo, hi], or one ``detente: …`` line and exit 2."""
     try:
-        runs = int(value)
+        value: float = int(text) if integer else float(text)
     except ValueError:
-        raise click.BadParameter(f"must be 'auto' or an integer, got {value!r}") from None
-    if runs < 0:
-        raise click.BadParameter(f"must be >= 0, got {runs}")
-    return runs
-
-
-def _unit(ctx: click.Context, param: click.Parameter, value: float) -> float:
-    if not math.isfinite(value) or not 0 <= value <= 1:
-        raise click.BadParameter(f"must be a number in [0, 1], got {value}")
+        kind = "an integer" if integer else "a number"
+        fail(f"{option} must be {kind} in [{lo:g}, {hi:g}], got {text!r}")
+    if not math.isfinite(value) or not lo <= value <= hi:
+        fail(f"{option} must be in [{lo:g}, {hi:g}], got {text}")
     return value
-
-
-def _resistance(ctx: click.Context, param: click.Parameter, value: str) -> str | float:
-    if value == "salience":
-        return value
-    try:
-        return _unit(ctx, param, float(value))
-    except ValueError:
-        raise click.BadParameter(
-            f"must be 'salience' or a number in [0, 1], got {value!r}"
-        ) from None
 
 
 class _Progress:
@@ -105,45 +82,36 @@ class _Progress:
     "--runs",
     default="auto",
     show_default=True,
-    callback=_runs,
     help="Monte-Carlo runs over noisy inputs (0: point forecast only; auto: 1000, "
     "fewer for large scenarios).",
 )
 @click.option(
     "--seed",
-    type=click.IntRange(0, 2**63 - 1),
-    default=0,
+    default="0",
     show_default=True,
     help="Random seed; the same seed gives the same output.",
 )
 @click.option(
     "--position-noise",
-    type=float,
-    default=0.05,
+    default="0.05",
     show_default=True,
-    callback=_finite,
     help="Position (and status quo) noise sd, as a share of each dimension's position range.",
 )
 @click.option(
     "--salience-noise",
-    type=float,
-    default=0.2,
+    default="0.2",
     show_default=True,
-    callback=_finite,
     help="Salience noise: log-normal sd of a multiplicative factor.",
 )
 @click.option(
     "--capability-noise",
-    type=float,
-    default=0.2,
+    default="0.2",
     show_default=True,
-    callback=_finite,
     help="Capability noise: log-normal sd of a multiplicative factor.",
 )
 @click.option(
     "--max-rounds",
-    type=click.IntRange(min=1, max=100_000),
-    default=500,
+    default="500",
     show_default=True,
     help="BdM: bargaining rounds at most.",
 )
@@ -154,21 +122,19 @@ class _Progress:
     show_default=True,
     help="BdM: the documented default, or the Scholz-code reference path.",
 )
-@click.option("--q", "q", type=float, default=1.0, show_default=True, callback=_unit,
+@click.option("--q", "q", default="1", show_default=True,
               help="BdM: probability Q that the status quo holds without a challenge.")  # fmt: skip
-@click.option("--t", "t", type=float, default=1.0, show_default=True, callback=_unit,
+@click.option("--t", "t", default="1", show_default=True,
               help="BdM: probability T that a changing status quo moves one's way.")  # fmt: skip
 @click.option(
     "--resistance",
     default="salience",
     show_default=True,
-    callback=_resistance,
     help="BdM: probability that a challenged actor resists: 'salience' or a number in [0, 1].",
 )
 @click.option(
     "--max-memory",
-    type=click.IntRange(min=1),
-    default=1024,
+    default="1000",
     show_default=True,
     help="Refuse forecasts estimated to need more memory than this many MB.",
 )
@@ -188,17 +154,17 @@ class _Progress:
 def forecast(
     files: tuple[str, ...],
     model: str,
-    runs: int | None,
-    seed: int,
-    position_noise: float,
-    salience_noise: float,
-    capability_noise: float,
-    max_rounds: int,
+    runs: str,
+    seed: str,
+    position_noise: str,
+    salience_noise: str,
+    capability_noise: str,
+    max_rounds: str,
     variant: str,
-    q: float,
-    t: float,
-    resistance: str | float,
-    max_memory: int,
+    q: str,
+    t: str,
+    resistance: str,
+    max_memory: str,
     progress: bool | None,
     plot: str | None,
     fmt: str,
@@ -214,16 +180,29 @@ def forecast(
     from detente.bargain.runtime import tune_allocator
 
     tune_allocator()  # this process is ours: keep freed memory between BdM rounds
+    n_runs_opt = None if runs == "auto" else int(_parse("--runs", runs, 0, 1e18, integer=True))
+    seed_v = int(_parse("--seed", seed, 0, 2**63 - 1, integer=True))
+    noises = [
+        _parse(f"--{k}-noise", v, 0, 5)
+        for k, v in (("position", position_noise), ("salience", salience_noise),
+                     ("capability", capability_noise))
+    ]  # fmt: skip
+    rounds_v = int(_parse("--max-rounds", max_rounds, 1, 100_000, integer=True))
+    q_v, t_v = _parse("--q", q, 0, 1), _parse("--t", t, 0, 1)
+    resist: str | float = (
+        "salience" if resistance == "salience" else _parse("--resistance", resistance, 0, 1)
+    )
+    memory_mb = int(_parse("--max-memory", max_memory, 1, 1e9, integer=True))
 
     models = list(MODELS) if model == "all" else [model]
-    noise = Noise(position_noise, salience_noise, capability_noise)
+    noise = Noise(*noises)
     options = {
         "bdm": {
-            "max_rounds": max_rounds,
+            "max_rounds": rounds_v,
             "variant": variant,
-            "q": q,
-            "t": t,
-            "resistance": resistance,
+            "q": q_v,
+            "t": t_v,
+            "resistance": resist,
         }
     }
     show = sys.stderr.isatty() if progress is None else progress
@@ -233,7 +212,7 @@ def forecast(
     try:
         scenarios = [load_scenario(f) for f in files]
         for sc in scenarios:
-            n_runs = auto_runs(sc.n_actors, sc.n_dims) if runs is None else runs
+            n_runs = auto_runs(sc.n_actors, sc.n_dims) if n_runs_opt is None else n_runs_opt
             used_runs[sc.name] = n_runs
             for name in models:
                 bar.label = f"{sc.name}: {name}"
@@ -242,16 +221,16 @@ def forecast(
                         sc,
                         name,
                         runs=n_runs,
-                        seed=seed,
+                        seed=seed_v,
                         noise=noise,
                         options=options,
                         progress=bar,
-                        max_memory=max_memory * 1_000_000,
+                        max_memory=memory_mb * 1_000_000,
                     )  # fmt: skip
                 )
     except ScenarioError as exc:
         bar.close()
-        fail(str(exc))
+        fail(" ".join(str(exc).split()))
     except MemoryError:
         bar.close()
         fail("out of memory: lower --runs or the scenario size")
