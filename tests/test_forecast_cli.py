@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cli_runner import run
 from detente.bargain import MODELS, load_scenario
 from detente.cli import cli
 
@@ -104,3 +105,22 @@ def test_bad_file_is_one_line_exit_2(tmp_path: Path) -> None:
     assert err == f"detente: {bad}:4:4: Pos1 must be a number, got 'abc'\n"
     code, _, err = _run(str(tmp_path / "absent.yaml"))
     assert code == 2 and err.startswith("detente: ") and err.count("\n") == 1
+
+
+def test_forecast_eval_scores_models_and_baselines(tmp_path: Path) -> None:
+    decisions = EXAMPLES.parent / "decisions"
+    code, out, err = run("forecast-eval", str(decisions), "--format", "json")
+    assert code == 0, err
+    rows = {r["method"]: r for r in json.loads(out)}
+    assert set(rows) == set(MODELS) | {"capability mean", "capability median", "midpoint"}
+    assert all(r["cases"] == 9 for r in rows.values())
+    # Equal saliences: the compromise model is the capability-weighted mean.
+    assert rows["compromise"]["mae"] == rows["capability mean"]["mae"]
+    # Cars 2030: Council 35, Parliament 40, Commission 30, outcome 37.5 -> midpoint 35.
+    code, out, _ = run("forecast-eval", str(decisions), "--show-cases", "--format", "json")
+    cars = next(r for r in json.loads(out) if r["file"] == "cars_co2_2030.csv")
+    assert cars["outcome"] == 37.5 and cars["midpoint"] == 35.0
+    assert cars["capability mean"] == pytest.approx((35 * 40 + 40 * 40 + 30 * 20) / 100)
+    # A directory without outcomes.csv is one line and exit 2.
+    code, _, err = run("forecast-eval", str(tmp_path))
+    assert code == 2 and err.startswith("detente: ") and len(err.strip().splitlines()) == 1

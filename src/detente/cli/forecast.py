@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from detente.cli import cli
-from detente.cli._options import fail, format_option
+from detente.cli._options import emit, fail, format_option
 
 AUTO_CELLS = 2_000_000  # runs × actors² × dimensions for the default --runs
 
@@ -326,3 +326,46 @@ def _table(results: list[Any], runs: dict[str, int]) -> None:
                     safe(_summary(r, k)),
                 )
         console.print(table)
+
+
+@cli.command("forecast-eval")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option(
+    "--runs",
+    default="0",
+    show_default=True,
+    help="Score the Monte-Carlo median over this many runs instead of the point forecast.",
+)
+@click.option("--seed", default="0", show_default=True, help="Random seed for --runs.")
+@click.option("--show-cases", is_flag=True, help="Also list every case with each forecast.")
+@format_option(("table", "json", "jsonl", "csv"))
+def forecast_eval(directory: str, runs: str, seed: str, show_cases: bool, fmt: str) -> None:
+    """Score the models on real decisions with known outcomes in DIRECTORY.
+
+    DIRECTORY holds KTAB CSV scenarios and an outcomes.csv
+    (scenario_file,dimension,outcome).  Prints each model's and baseline's
+    mean absolute error, best first; nothing is fitted to the outcomes.
+    """
+    from detente.bargain import ScenarioError
+    from detente.bargain.validate import evaluate
+
+    n_runs = int(_parse("--runs", runs, 0, 10_000, integer=True))
+    seed_v = int(_parse("--seed", seed, 0, 2**63 - 1, integer=True))
+    try:
+        ev = evaluate(directory, runs=n_runs, seed=seed_v)
+    except ScenarioError as exc:
+        fail(" ".join(str(exc).split()))
+    rows: list[dict[str, Any]] = ev.rows()
+    fields = ["method", "kind", "cases", "mae", "max_error"]
+    if show_cases:
+        fields = ["file", "dimension", "outcome", *ev.forecasts]
+        rows = [
+            {
+                "file": c.file,
+                "dimension": c.dimension,
+                "outcome": c.outcome,
+                **{m: round(v[i], 3) for m, v in ev.forecasts.items()},
+            }
+            for i, c in enumerate(ev.cases)
+        ]
+    emit(rows, fields, fmt)
