@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import math
 
-from numba import njit, prange
+from numba import get_thread_id, njit, prange
+
+_NO_OFFER = 0.7072  # just above 1/sqrt(2)
 
 
 @njit(cache=True, inline="always")
@@ -39,17 +41,21 @@ def _p_low(a, b, lo, hi, im, cw, cx, le, lt, total):  # type: ignore[no-untyped-
 
 
 @njit(cache=True, parallel=True, fastmath=False)
-def round_rows(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork):  # type: ignore[no-untyped-def]
+def round_rows(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore):  # type: ignore[no-untyped-def]
     """One default-variant round for every row of sorted positions ``xs`` ``[B, n]``.
 
     ``w`` capability × salience, ``rho`` resistance probabilities, ``mu`` the
     rows' weighted medians (used when q < 1).  Writes ``new_xs`` and ``kinds``
     (0 none, 1 confrontation, 2 compromise, 3 capitulation); ``fwork``
     (``[B, 6, n + 1]`` floats) and ``iwork`` (``[B, 3, n]`` integers) are
-    preallocated scratch space.
+    preallocated scratch space; ``pstore`` (``[threads, n, n]``, or ``[threads, 1, 1]``
+    when that would be too large) keeps each pair's win probability from the
+    first pass for the second.
     """
     bsz, n = xs.shape
+    keep = pstore.shape[1] >= n
     for row in prange(bsz):
+        ps = pstore[get_thread_id()]
         x = xs[row]
         ww = w[row]
         rh = rho[row]
@@ -93,6 +99,8 @@ def round_rows(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork):  # type: igno
                 while im < n and x[im] <= m:
                     im += 1
                 p = _p_low(x[i], x[j], i, j, im, cw, cx, le, lt, total)
+                if keep:
+                    ps[i, j] = p
                 e_ij = 2.0 * d * (1.0 - 2.0 * rh[j] * (1.0 - p))
                 e_ji = 2.0 * d * (1.0 - 2.0 * rh[i] * p)
                 if q < 1.0:
@@ -121,52 +129,63 @@ def round_rows(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork):  # type: igno
                 d = x[j] - x[i]
                 if d <= 0.0:
                     continue
-                m = 0.5 * (x[i] + x[j])
-                while im < n and x[im] <= m:
-                    im += 1
-                p = _p_low(x[i], x[j], i, j, im, cw, cx, le, lt, total)
+                if keep:
+                    p = ps[i, j]
+                else:
+                    m = 0.5 * (x[i] + x[j])
+                    while im < n and x[im] <= m:
+                        im += 1
+                    p = _p_low(x[i], x[j], i, j, im, cw, cx, le, lt, total)
+                # With Q = 1, E^j(U_ji) > 0 needs rho_i P_ji below (1/2^r - a^r)/(b^r - a^r),
+                # which never exceeds 1/sqrt(2): skip offers that cannot be made.
+                skip_i = q == 1.0 and rh[i] * p >= _NO_OFFER
+                skip_j = q == 1.0 and rh[j] * (1.0 - p) >= _NO_OFFER
+                if skip_i and skip_j:
+                    continue
                 l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
                 l_f = math.log(0.5 + 0.5 * d)
                 # receiver i (lower), challenger j: P_ij = p
-                _offer(
-                    i,
-                    j,
-                    p,
-                    d,
-                    l_s,
-                    l_f,
-                    r[i],
-                    usq[i],
-                    rh[i],
-                    rh[j],
-                    q,
-                    t,
-                    x,
-                    mu_r,
-                    bst,
-                    target,
-                    kinds[row],
-                )
+                if not skip_i:
+                    _offer(
+                        i,
+                        j,
+                        p,
+                        d,
+                        l_s,
+                        l_f,
+                        r[i],
+                        usq[i],
+                        rh[i],
+                        rh[j],
+                        q,
+                        t,
+                        x,
+                        mu_r,
+                        bst,
+                        target,
+                        kinds[row],
+                    )
                 # receiver j (upper), challenger i: P_ji = 1 - p
-                _offer(
-                    j,
-                    i,
-                    1.0 - p,
-                    d,
-                    l_s,
-                    l_f,
-                    r[j],
-                    usq[j],
-                    rh[j],
-                    rh[i],
-                    q,
-                    t,
-                    x,
-                    mu_r,
-                    bst,
-                    target,
-                    kinds[row],
-                )
+                if not skip_j:
+                    _offer(
+                        j,
+                        i,
+                        1.0 - p,
+                        d,
+                        l_s,
+                        l_f,
+                        r[j],
+                        usq[j],
+                        rh[j],
+                        rh[i],
+                        q,
+                        t,
+                        x,
+                        mu_r,
+                        bst,
+                        target,
+                        kinds[row],
+                    )
         for i in range(n):
             if math.isfinite(bst[i]):
                 step = bst[i] if x[target[i]] > x[i] else -bst[i]

@@ -374,6 +374,12 @@ def _offers(
     return step, kind, best[:, :, 0]
 
 
+def _threads() -> int:
+    import numba
+
+    return int(numba.config.NUMBA_NUM_THREADS)
+
+
 def round_default_compiled(
     x: np.ndarray,
     c: np.ndarray,
@@ -398,6 +404,7 @@ def round_default_compiled(
     round_rows(
         xs, w, rho, float(opts.q), float(opts.t), mu, new_xs, kinds_s,
         work.get("k_f", (bsz, 6, n + 1)), work.get("k_i", (bsz, 3, n), np.int64),
+        work.get("k_p", (_threads(), n, n) if n <= 2048 else (_threads(), 1, 1)),
     )  # fmt: skip
     rows = np.arange(bsz)[:, None]
     new_x = np.empty_like(x)
