@@ -19,8 +19,8 @@ runs is shown.
 from __future__ import annotations
 
 import argparse
-import os
 import math
+import os
 import time
 from collections.abc import Callable
 from typing import Any
