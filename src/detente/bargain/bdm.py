@@ -42,6 +42,8 @@ MOVE_TYPES = ("confrontation", "compromise", "capitulation")
 STATUSES = ("converged", "cycled", "capped")
 _RUNNING, _CONVERGED, _CYCLED, _CAPPED = 0, 1, 2, 3
 
+#: Pairs per round (rows × actors²) from which the compiled round uses every core.
+PARALLEL_PAIRS = 200_000
 #: Elements per pair block ([rows, receivers, actors]); about 4 MB of float64 each.
 BLOCK_ELEMENTS = 1 << 19
 
@@ -374,10 +376,10 @@ def _offers(
     return step, kind, best[:, :, 0]
 
 
-def _threads() -> int:
+def _threads(parallel: bool) -> int:
     import numba
 
-    return int(numba.config.NUMBA_NUM_THREADS)
+    return int(numba.config.NUMBA_NUM_THREADS) if parallel else 1
 
 
 def round_default_compiled(
@@ -389,7 +391,7 @@ def round_default_compiled(
     block: int = BLOCK_ELEMENTS,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`round_default` through the compiled kernel (same equations, O(B·n) memory)."""
-    from detente.bargain._bdm_kernel import round_rows
+    from detente.bargain._bdm_kernel import round_rows_parallel, round_rows_serial
 
     work = work or _Work()
     bsz, n = x.shape
@@ -401,10 +403,11 @@ def round_default_compiled(
     mu = weighted_median(xs, w)
     new_xs = work.get("k_new", (bsz, n))
     kinds_s = work.get("k_kind", (bsz, n), np.int8)
-    round_rows(
+    parallel = bsz > 1 and bsz * n * n >= PARALLEL_PAIRS
+    (round_rows_parallel if parallel else round_rows_serial)(
         xs, w, rho, float(opts.q), float(opts.t), mu, new_xs, kinds_s,
         work.get("k_f", (bsz, 6, n + 1)), work.get("k_i", (bsz, 3, n), np.int64),
-        work.get("k_p", (_threads(), n, n) if n <= 2048 else (_threads(), 1, 1)),
+        work.get("k_p", (_threads(parallel), n, n) if n <= 2048 else (_threads(parallel), 1, 1)),
     )  # fmt: skip
     rows = np.arange(bsz)[:, None]
     new_x = np.empty_like(x)
