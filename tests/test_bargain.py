@@ -293,11 +293,12 @@ def test_bdm_round_by_hand_for_two_actors(compiled: bool) -> None:
 @pytest.mark.parametrize("q", [1.0, 0.4])
 def test_compiled_round_matches_numpy_round(q: float) -> None:
     rng = np.random.default_rng(4)
-    for n in (3, 12, 45):
-        x = rng.uniform(0, 1, (9, n))
+    # Small batches run on one thread, large ones (200 x 40) on all cores.
+    for rows, n in ((9, 3), (9, 12), (9, 45), (200, 40)):
+        x = rng.uniform(0, 1, (rows, n))
         x[2, :2] = x[2, -1]  # actors sharing a position
-        c = rng.uniform(0.5, 2, (9, n))
-        s = rng.uniform(0, 1, (9, n))
+        c = rng.uniform(0.5, 2, (rows, n))
+        s = rng.uniform(0, 1, (rows, n))
         opts = BdmOptions(q=q, t=0.3)
         a = B.round_default(x, c, s, opts, block=200)  # several receiver blocks
         b = B.round_default_compiled(x, c, s, opts)
