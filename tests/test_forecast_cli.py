@@ -124,3 +124,15 @@ def test_forecast_eval_scores_models_and_baselines(tmp_path: Path) -> None:
     # A directory without outcomes.csv is one line and exit 2.
     code, _, err = run("forecast-eval", str(tmp_path))
     assert code == 2 and err.startswith("detente: ") and len(err.strip().splitlines()) == 1
+
+
+def test_progress_bar_on_stderr_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.cli import forecast as forecast_cli
+
+    monkeypatch.setattr(forecast_cli._Progress, "DELAY", 0.0)
+    eu = str(EXAMPLES / "eu_car_emissions.csv")
+    code, out, err = run("forecast", eu, "--runs", "200", "--progress", "--format", "jsonl")
+    assert code == 0 and json.loads(out)["model"] == "bdm"
+    assert "forecast" in err or "EU car emissions" in err
+    code, out, err = run("forecast", eu, "--runs", "200", "--no-progress", "--format", "jsonl")
+    assert code == 0 and err == ""

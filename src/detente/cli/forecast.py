@@ -40,10 +40,12 @@ def _parse(option: str, text: str, lo: float, hi: float, integer: bool = False) 
 
 
 class _Progress:
-    """A progress bar on stderr, drawn only once a forecast has run for ~2 s."""
+    """A progress bar on stderr, drawn only once a forecast has run for ``DELAY`` seconds."""
 
-    def __init__(self, enabled: bool, label: str) -> None:
-        self.enabled, self.label = enabled, label
+    DELAY = 2.0
+
+    def __init__(self, enabled: bool, label: str, forced: bool = False) -> None:
+        self.enabled, self.label, self.forced = enabled, label, forced
         self.start = time.monotonic()
         self.bar: Any = None
 
@@ -51,12 +53,13 @@ class _Progress:
         if not self.enabled:
             return
         if self.bar is None:
-            if time.monotonic() - self.start < 2.0:
+            if time.monotonic() - self.start < self.DELAY:
                 return
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            console = Console(stderr=True, force_terminal=self.forced or None)
+            self.bar = Progress(console=console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=1000)
         self.bar.update(self.task, completed=int(1000 * share))
@@ -208,7 +211,7 @@ def forecast(
     show = sys.stderr.isatty() if progress is None else progress
     results = []
     used_runs: dict[str, int] = {}
-    bar = _Progress(show, "forecast")
+    bar = _Progress(show, "forecast", forced=bool(progress))
     try:
         scenarios = [load_scenario(f) for f in files]
         for sc in scenarios:
