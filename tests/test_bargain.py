@@ -22,6 +22,7 @@ from detente.bargain import (
     make_scenario,
     save_scenario,
 )
+from detente.bargain import bdm as B
 from detente.bargain import models as m
 from detente.bargain.montecarlo import perturb
 
@@ -218,6 +219,29 @@ def test_noise_is_applied_and_bounded() -> None:
 # --------------------------------------------------------------------------- BdM internals
 
 
+def _win_prob_direct(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Eq. 2 straight from the definition, O(n³)."""
+    dist = np.abs(x[:, :, None] - x[:, None, :])  # [b, k, i]
+    v = w[:, :, None, None] * (dist[:, :, None, :] - dist[:, :, :, None])
+    num = np.clip(v, 0.0, None).sum(axis=1)
+    den = np.abs(v).sum(axis=1)
+    return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.5)
+
+
+def _block_probs(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Win probabilities through the prefix-sum blocks, back in the actors' order."""
+    order = np.argsort(x, axis=1, kind="stable")
+    xs, ws = np.take_along_axis(x, order, axis=1), np.take_along_axis(w, order, axis=1)
+    srt = B._Sorted(xs, ws)
+    n = x.shape[1]
+    p = np.concatenate(
+        [srt.block(i0, min(n, i0 + 7), B._Work())[0].copy() for i0 in range(0, n, 7)], axis=1
+    )
+    inv = np.argsort(order, axis=1)
+    p = np.take_along_axis(p, inv[:, :, None], axis=1)
+    return np.take_along_axis(p, inv[:, None, :], axis=2)
+
+
 @pytest.mark.parametrize(("rows", "n"), [(30, 17), (1, 60), (4, 70)])
 def test_win_probabilities_fast_path_matches_definition(rows: int, n: int) -> None:
     rng = np.random.default_rng(9)
@@ -225,8 +249,8 @@ def test_win_probabilities_fast_path_matches_definition(rows: int, n: int) -> No
     x[:, 3] = x[:, 5]  # ties between actors
     w = rng.uniform(0, 1, (rows, n))
     w[:, 0] = 0.0
-    direct = m._win_prob_direct(x, w)
-    fast = m._win_prob_sorted(x, w)
+    direct = _win_prob_direct(x, w)
+    fast = _block_probs(x, w)
     distinct = np.abs(x[:, :, None] - x[:, None, :]) > 0
     assert np.allclose(direct[distinct], fast[distinct], atol=1e-12)
     assert np.allclose((direct + direct.transpose(0, 2, 1))[distinct], 1.0)
@@ -234,63 +258,58 @@ def test_win_probabilities_fast_path_matches_definition(rows: int, n: int) -> No
 
 def test_win_probability_of_two_blocs_is_their_weight_share() -> None:
     # Voters at the contestants' own positions vote with margin equal to the distance.
-    x = np.array([[0.0, 0.0, 1.0]])
-    w = np.array([[1.0, 2.0, 1.0]])
-    p = m.win_probabilities(x, w)
+    p = _block_probs(np.array([[0.0, 0.0, 1.0]]), np.array([[1.0, 2.0, 1.0]]))
     assert p[0, 0, 2] == pytest.approx(3 / 4)
     assert p[0, 2, 0] == pytest.approx(1 / 4)
 
 
-def test_risk_exponents_within_half_and_two(eu: Scenario) -> None:
-    x = (eu.positions[:, 0][None] - 4) / 6
-    s = eu.saliences[:, 0][None] / 100
-    w = eu.capabilities[None] * s
-    prob = m.win_probabilities(x, w)
-    eu1 = m._expected_utility(x, prob, s, None, m.weighted_median(x, w), BdmOptions())
-    r = m._risk_exponents(eu1)
-    assert r.min() == pytest.approx(0.5) and r.max() == pytest.approx(2.0)
+def test_risk_exponents_within_half_and_two() -> None:
+    exposure = np.array([[3.0, -1.0, 0.5, 1.0]])
+    r = B.risk_exponents(exposure)
+    assert r[0, 0] == pytest.approx(0.5) and r[0, 1] == pytest.approx(2.0)
+    assert np.all((r >= 0.5) & (r <= 2.0))
+    assert np.allclose(B.risk_exponents(np.ones((1, 3))), 1.0)
 
 
-def test_bdm_equations_by_hand_for_two_actors() -> None:
-    # A (capability 3) at 0 and B (capability 1) at 1, both with salience 1: A wins a
-    # contest with probability 3/4.  With r = 1: E^A = 2(1 - 2(1/4)) = 1 and
-    # E^B = 2(1 - 2(3/4)) = -1, so B is the exposed actor (r = 1/2) and A the safe one
-    # (r = 2).  With those exponents E^B = U_s - (3/4)(U_s - U_f) - U_sq
-    # = 2 - 3 - (2 - 4/sqrt 2) = 4/sqrt(2) - 3 and E^A = 2 - 1 - 1 = 0.
+@pytest.mark.parametrize("compiled", [False, True])
+def test_bdm_round_by_hand_for_two_actors(compiled: bool) -> None:
+    # A (capability 3) at 0 and B (capability 1) at 1, saliences 1: P_AB = 3/4.  With
+    # r = 1, E(U_AB) = 2(1 - 2(1/4)) = 1 and E(U_BA) = 2(1 - 2(3/4)) = -1, so B is
+    # the exposed actor (r = 1/2) and A the safe one (r = 2).  From B's view (r = 1/2,
+    # d = 1): U_s = 2, U_f = -2, U_sq = 2 - 4/sqrt(2); E(U_BA) = 2 - 3/4*4 - U_sq =
+    # 4/sqrt(2) - 3 < 0 and E(U_AB) = 2 - 1/4*4 - U_sq = 4/sqrt(2) - 1 > |E(U_BA)|: B
+    # compromises, moving the share (3 - 4/sqrt 2)/(4/sqrt 2 - 1) toward A.  From A's
+    # view (r = 2): E(U_BA) = 2 - 3 - 1 < 0: no offer, A stays.
     x = np.array([[0.0, 1.0]])
-    s = np.array([[1.0, 1.0]])
-    w = np.array([[3.0, 1.0]])
-    prob = m.win_probabilities(x, w)
-    assert prob[0, 0, 1] == pytest.approx(0.75) and prob[0, 1, 0] == pytest.approx(0.25)
-    mu = m.weighted_median(x, w)
-    eu1 = m._expected_utility(x, prob, s, None, mu, BdmOptions())
-    assert np.allclose(eu1[0], [[0.0, 1.0], [-1.0, 0.0]])
-    r = m._risk_exponents(eu1)
-    assert np.allclose(r[0], [2.0, 0.5])
-    eu = m._expected_utility(x, prob, s, r, mu, BdmOptions())
-    assert eu[0, 1, 0] == pytest.approx(4 / np.sqrt(2) - 3)
-    assert eu[0, 0, 1] == pytest.approx(0.0, abs=1e-12)
+    c = np.array([[3.0, 1.0]])
+    s = np.ones((1, 2))
+    step = B.round_default_compiled if compiled else B.round_default
+    new, kinds, _ = step(x, c, s, BdmOptions())
+    share = (3 - 4 / np.sqrt(2)) / (4 / np.sqrt(2) - 1)
+    assert new[0, 0] == 0.0 and new[0, 1] == pytest.approx(1 - share, abs=1e-12)
+    assert list(kinds[0]) == [0, 2]
 
 
-def test_in_place_expected_utility_matches_the_equation() -> None:
+@pytest.mark.parametrize("q", [1.0, 0.4])
+def test_compiled_round_matches_numpy_round(q: float) -> None:
     rng = np.random.default_rng(4)
-    x = np.sort(rng.uniform(0, 1, (3, 12)), axis=1)
-    s = rng.uniform(0, 1, (3, 12))
-    w = rng.uniform(0.5, 2, (3, 12)) * s
-    prob = m.win_probabilities(x, w)
-    mu = m.weighted_median(x, w)
-    r = rng.uniform(0.5, 2, (3, 12))
-    dist = np.abs(x[:, :, None] - x[:, None, :])
-    for opts in (BdmOptions(), BdmOptions(q=0.5, t=0.3)):
-        reference = m._expected_utility(x, prob, s, r, mu, opts)
-        fast = m._eu_challenge(dist, s[:, None, :] * (1 - prob), r, x, mu, opts, m._Buffers())
-        assert np.allclose(reference, fast, atol=1e-12)
+    # Small batches run on one thread, large ones (200 x 40) on all cores.
+    for rows, n in ((9, 3), (9, 12), (9, 45), (200, 40)):
+        x = rng.uniform(0, 1, (rows, n))
+        x[2, :2] = x[2, -1]  # actors sharing a position
+        c = rng.uniform(0.5, 2, (rows, n))
+        s = rng.uniform(0, 1, (rows, n))
+        opts = BdmOptions(q=q, t=0.3)
+        a = B.round_default(x, c, s, opts, block=200)  # several receiver blocks
+        b = B.round_default_compiled(x, c, s, opts)
+        assert np.allclose(a[0], b[0], atol=1e-12) and np.array_equal(a[1], b[1])
 
 
 def test_bdm_round_cap_is_respected(eu: Scenario) -> None:
     res = forecast(eu, "bdm", runs=0, options={"bdm": {"max_rounds": 3}})
     dim = res.detail["dimensions"][0]
     assert dim["rounds"] == 3 and dim["converged"] is False and len(dim["median"]) == 4
+    assert dim["status"] == "capped"
 
 
 def test_bdm_status_quo_term_changes_dynamics(eu: Scenario) -> None:
@@ -319,6 +338,9 @@ def test_nash_status_quo_that_is_pareto_optimal_is_kept() -> None:
     assert res.dimensions[0].outcome == pytest.approx(50.0)
     assert res.detail["zopa"] is False
     assert res.detail["disagreement"] == ["status quo"]
+    assert res.detail["finding"] == (
+        "no zone of agreement: A and B sit on opposite sides of the status quo on d"
+    )
 
 
 def test_nash_improves_on_status_quo_for_everyone() -> None:

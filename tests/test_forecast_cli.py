@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from cli_runner import run
 from detente.bargain import MODELS, load_scenario
 from detente.cli import cli
 
@@ -32,8 +34,10 @@ def test_jsonl_all_models_in_file_order() -> None:
     for ln in lines:
         assert set(ln) == {"scenario", "model", "dimensions", "detail"}
         for d in ln["dimensions"]:
-            assert set(d) == {"name", "outcome", "p10", "p50", "p90"}
+            expected = {"name", "outcome", "p10", "p50", "p90", "modes"}
+            assert set(d) == expected | ({"status"} if ln["model"] == "bdm" else set())
             assert d["p10"] <= d["p50"] <= d["p90"]
+            assert d["modes"] and sum(md["share"] for md in d["modes"]) == pytest.approx(1.0)
     eu = next(
         ln for ln in lines if ln["scenario"] == "EU car emissions" and ln["model"] == "median"
     )
@@ -101,3 +105,34 @@ def test_bad_file_is_one_line_exit_2(tmp_path: Path) -> None:
     assert err == f"detente: {bad}:4:4: Pos1 must be a number, got 'abc'\n"
     code, _, err = _run(str(tmp_path / "absent.yaml"))
     assert code == 2 and err.startswith("detente: ") and err.count("\n") == 1
+
+
+def test_forecast_eval_scores_models_and_baselines(tmp_path: Path) -> None:
+    decisions = EXAMPLES.parent / "decisions"
+    code, out, err = run("forecast-eval", str(decisions), "--format", "json")
+    assert code == 0, err
+    rows = {r["method"]: r for r in json.loads(out)}
+    assert set(rows) == set(MODELS) | {"capability mean", "capability median", "midpoint"}
+    assert all(r["cases"] == 9 for r in rows.values())
+    # Equal saliences: the compromise model is the capability-weighted mean.
+    assert rows["compromise"]["mae"] == rows["capability mean"]["mae"]
+    # Cars 2030: Council 35, Parliament 40, Commission 30, outcome 37.5 -> midpoint 35.
+    code, out, _ = run("forecast-eval", str(decisions), "--show-cases", "--format", "json")
+    cars = next(r for r in json.loads(out) if r["file"] == "cars_co2_2030.csv")
+    assert cars["outcome"] == 37.5 and cars["midpoint"] == 35.0
+    assert cars["capability mean"] == pytest.approx((35 * 40 + 40 * 40 + 30 * 20) / 100)
+    # A directory without outcomes.csv is one line and exit 2.
+    code, _, err = run("forecast-eval", str(tmp_path))
+    assert code == 2 and err.startswith("detente: ") and len(err.strip().splitlines()) == 1
+
+
+def test_progress_bar_on_stderr_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.cli import forecast as forecast_cli
+
+    monkeypatch.setattr(forecast_cli._Progress, "DELAY", 0.0)
+    eu = str(EXAMPLES / "eu_car_emissions.csv")
+    code, out, err = run("forecast", eu, "--runs", "200", "--progress", "--format", "jsonl")
+    assert code == 0 and json.loads(out)["model"] == "bdm"
+    assert "forecast" in err or "EU car emissions" in err
+    code, out, err = run("forecast", eu, "--runs", "200", "--no-progress", "--format", "jsonl")
+    assert code == 0 and err == ""

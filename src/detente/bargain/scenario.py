@@ -32,6 +32,14 @@ import yaml  # type: ignore[import-untyped]
 
 SCALE_MIN = 0.0
 SCALE_MAX = 100.0
+#: Capabilities are 0 or within these bounds: only ratios matter, and products of
+#: capabilities and saliences must stay well inside floating-point range.
+CAPABILITY_MIN = 1e-9
+CAPABILITY_MAX = 1e12
+#: Largest scenario file read, and most actors and dimensions accepted.
+MAX_FILE_BYTES = 20_000_000
+MAX_ACTORS = 20_000
+MAX_DIMS = 100
 
 
 class ScenarioError(ValueError):
@@ -145,6 +153,11 @@ def _validate(
         raise err(f"a scenario needs at least two actors, found {n}")
     if d < 1:
         raise err("a scenario needs at least one dimension")
+    if n > MAX_ACTORS or d > MAX_DIMS:
+        raise err(
+            f"a scenario may have at most {MAX_ACTORS:,} actors and {MAX_DIMS} dimensions, "
+            f"found {n:,} and {d:,}"
+        )
     seen: dict[str, int] = {}
     for i, a in enumerate(sc.actors):
         if not a.name or not a.name.strip():
@@ -156,9 +169,13 @@ def _validate(
                 i,
             )
         seen[a.name] = i
-        if not math.isfinite(a.capability) or a.capability < 0:
+        cap = a.capability
+        if not math.isfinite(cap) or cap < 0:
+            raise err(f"actor {a.name!r}: capability must be a number >= 0, got {cap:g}", "cap", i)
+        if cap != 0 and not CAPABILITY_MIN <= cap <= CAPABILITY_MAX:
             raise err(
-                f"actor {a.name!r}: capability must be a number >= 0, got {a.capability:g}",
+                f"actor {a.name!r}: capability {cap:g} is outside [{CAPABILITY_MIN:g}, "
+                f"{CAPABILITY_MAX:g}] (only ratios matter: rescale all capabilities)",
                 "cap",
                 i,
             )
@@ -241,15 +258,20 @@ def _dim_name_from_header(header: str, k: int) -> str:
     return header.strip()
 
 
+def _shown(text: str) -> str:
+    text = text.strip()
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
 def _number(text: str, source: str, line: int, col: int, what: str) -> float:
     try:
         value = float(text.strip())
     except ValueError:
         raise ScenarioError(
-            f"{source}:{line}:{col}: {what} must be a number, got {text.strip()!r}"
+            f"{source}:{line}:{col}: {what} must be a number, got {_shown(text)}"
         ) from None
     if not math.isfinite(value):
-        raise ScenarioError(f"{source}:{line}:{col}: {what} must be finite, got {text.strip()!r}")
+        raise ScenarioError(f"{source}:{line}:{col}: {what} must be finite, got {_shown(text)}")
     return value
 
 
@@ -262,7 +284,10 @@ def _trim(row: list[str]) -> list[str]:
 
 def parse_ktab_csv(text: str, source: str = "<csv>") -> Scenario:
     """Parse KTAB CSV *text*; *source* names the file in error messages."""
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise ScenarioError(f"{source}: not a KTAB CSV file: {exc}") from None
     lines = [(i + 1, _trim(r)) for i, r in enumerate(rows)]
     lines = [(ln, r) for ln, r in lines if r and not r[0].lstrip().startswith("#")]
     if not lines:
@@ -279,6 +304,11 @@ def parse_ktab_csv(text: str, source: str = "<csv>") -> Scenario:
     if n_act != int(n_act) or n_dim != int(n_dim) or n_dim < 1:
         raise ScenarioError(f"{source}:{ln}:3: nActors and nDims must be positive integers")
     n_act, n_dim = int(n_act), int(n_dim)
+    if n_act > MAX_ACTORS or n_dim > MAX_DIMS:
+        raise ScenarioError(
+            f"{source}:{ln}:3: a scenario may have at most {MAX_ACTORS:,} actors and "
+            f"{MAX_DIMS} dimensions"
+        )
     width = 3 + 2 * n_dim
     if len(lines) < 2:
         raise ScenarioError(
@@ -370,8 +400,21 @@ class _MarkedList(list):  # type: ignore[type-arg]
     mark: tuple[int, int]
 
 
-class _Loader(yaml.SafeLoader):
+class _AliasRefused(yaml.MarkedYAMLError):
     pass
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases: a scenario never needs them, and expanding
+    them is how a few hundred bytes of YAML become gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(
+                None, None, "aliases (*name) are not allowed in scenarios", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -384,6 +427,15 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _MarkedDict:
     out.mark = _pos(node)
     for knode, vnode in node.value:
         key = loader.construct_object(knode, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "a mapping key must be a plain value, not a list or mapping",
+                knode.start_mark,
+            ) from None
         out[key] = loader.construct_object(vnode, deep=True)
         out.marks[key] = _pos(vnode)
         out.keymarks[key] = _pos(knode)
@@ -424,9 +476,11 @@ def _yaml_num(obj: Any, key: Any, source: str, what: str) -> float:
     value = obj[key]
     where = _mark(obj, key) or (1, 1)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(
-            f"{source}:{where[0]}:{where[1]}: {what} must be a number, got {value!r}"
-        )
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise ScenarioError(f"{source}:{where[0]}:{where[1]}: {what} must be a number, got {shown}")
+    if isinstance(value, int) and abs(value) > 10**15:
+        raise ScenarioError(f"{source}:{where[0]}:{where[1]}: {what} is too large")
     if not math.isfinite(float(value)):
         raise ScenarioError(f"{source}:{where[0]}:{where[1]}: {what} must be finite")
     return float(value)
@@ -445,9 +499,15 @@ def parse_yaml(text: str, source: str = "<yaml>") -> Scenario:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ScenarioError(f"{source}:{line}:{col}: invalid YAML: {exc.problem}") from None
+        problem = " ".join(str(exc.problem).split())
+        raise ScenarioError(f"{source}:{line}:{col}: invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise ScenarioError(f"{source}:1:1: invalid YAML: {exc}") from None
+        first = " ".join(str(exc).split())[:200]
+        raise ScenarioError(f"{source}:1:1: invalid YAML: {first}") from None
+    except RecursionError:
+        raise ScenarioError(f"{source}:1:1: invalid YAML: nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # e.g. integers beyond Python's digit limit
+        raise ScenarioError(f"{source}:1:1: invalid YAML: {str(exc).splitlines()[0]}") from None
 
     def fail(obj: Any, key: Any, msg: str) -> ScenarioError:
         where = _mark(obj, key) or (1, 1)
@@ -623,6 +683,10 @@ def load_scenario(path: str | Path) -> Scenario:
     path = Path(path)
     kind = _kind(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ScenarioError(
+                f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not a scenario file"
+            )
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ScenarioError(f"{path}: cannot read: {exc.strerror or exc}") from None

@@ -1,0 +1,253 @@
+r"""Compiled inner loop of the default BdM round (numba), one row per thread.
+
+The NumPy formulation of a round builds a dozen ``[rows, n, n]`` pair arrays;
+at 160 actors that is memory traffic, not arithmetic.  This kernel walks the
+pairs once per pass with a few scalars and per-row work vectors of length n,
+so memory is O(rows × n) whatever the number of actors.  It computes exactly
+the equations of :func:`detente.bargain.bdm.round_default` (its NumPy twin,
+kept as the readable reference and checked against this kernel in the tests).
+
+Pairs are visited as i < j in sorted order; the midpoint of (x_i, x_j) grows
+with j, so the number of voters left of it is found by a pointer that only
+moves forward (no binary search).  ``log(1/2 ± d/2)`` is shared by both
+receivers of a pair; only the exponentiation by each receiver's risk exponent
+is per ordered pair.
+"""
+
+from __future__ import annotations
+
+import math
+
+from numba import get_thread_id, njit, prange
+
+_NO_OFFER = 0.7072  # just above 1/sqrt(2)
+
+
+@njit(cache=True, inline="always")
+def _p_low(a, b, lo, hi, im, cw, cx, le, lt, total):  # type: ignore[no-untyped-def]
+    """Probability that the actor at a (<= b) beats the one at b (eq. 2, prefix sums)."""
+    span = b - a
+    if span <= 0.0:
+        return 0.5
+    m = 0.5 * (a + b)
+    cw_a, cx_a = cw[le[lo]], cx[le[lo]]
+    cw_b, cx_b = cw[lt[hi]], cx[lt[hi]]
+    cw_m, cx_m = cw[im], cx[im]
+    left_mid = 2.0 * (m * (cw_m - cw_a) - (cx_m - cx_a))
+    den = span * (cw_a + total - cw_b) + left_mid + 2.0 * ((cx_b - cx_m) - m * (cw_b - cw_m))
+    if den <= 1e-300:
+        return 0.5
+    return (span * cw_a + left_mid) / den
+
+
+@njit(cache=True)
+def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep):  # type: ignore[no-untyped-def]
+    """One default-variant round for batch row *row*; ``ps`` is this thread's scratch."""
+    n = xs.shape[1]
+    x = xs[row]
+    ww = w[row]
+    rh = rho[row]
+    mu_r = mu[row]
+    cw = fwork[row, 0]
+    cx = fwork[row, 1]
+    ex = fwork[row, 2]
+    r = fwork[row, 3]
+    usq = fwork[row, 4]
+    bst = fwork[row, 5]
+    le = iwork[row, 0]
+    lt = iwork[row, 1]
+    target = iwork[row, 2]
+    cw[0] = 0.0
+    cx[0] = 0.0
+    for k in range(n):
+        cw[k + 1] = cw[k] + ww[k]
+        cx[k + 1] = cx[k] + ww[k] * x[k]
+    total = cw[n]
+    # Voters at or left of / strictly left of each position (x is sorted).
+    k = 0
+    for i in range(n):
+        while k < n and x[k] <= x[i]:
+            k += 1
+        le[i] = k
+    k = 0
+    for i in range(n):
+        while k < n and x[k] < x[i]:
+            k += 1
+        lt[i] = k
+    for i in range(n):
+        ex[i] = 0.0
+    # Pass 1 (eq. 5): exposures with r = 1, E^i(U_ij) = 2d(1 - 2 rho_j (1 - P_ij)).
+    for i in range(n):
+        im = le[i]
+        for j in range(i + 1, n):
+            d = x[j] - x[i]
+            if d <= 0.0:
+                continue
+            m = 0.5 * (x[i] + x[j])
+            while im < n and x[im] <= m:
+                im += 1
+            p = _p_low(x[i], x[j], i, j, im, cw, cx, le, lt, total)
+            if keep:
+                ps[i, j] = p
+            e_ij = 2.0 * d * (1.0 - 2.0 * rh[j] * (1.0 - p))
+            e_ji = 2.0 * d * (1.0 - 2.0 * rh[i] * p)
+            if q < 1.0:
+                e_ij -= _sq_term(abs(x[i] - mu_r), d, 1.0, q, t)
+                e_ji -= _sq_term(abs(x[j] - mu_r), d, 1.0, q, t)
+            ex[j] += e_ij
+            ex[i] += e_ji
+    smax = ex[0]
+    smin = ex[0]
+    for i in range(n):
+        smax = max(smax, ex[i])
+        smin = min(smin, ex[i])
+    spread = smax - smin
+    for i in range(n):
+        big_r = (2.0 * ex[i] - smax - smin) / spread if spread > 1e-15 else 0.0
+        r[i] = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
+        usq[i] = q * (2.0 - 4.0 * 0.5 ** r[i])  # Q U_sq from i's view
+    for i in range(n):
+        bst[i] = math.inf
+        target[i] = i
+        kinds[row, i] = 0
+    # Pass 2 (eq. 4, 6, 7): offers to each receiver, both sides in the receiver's view.
+    for i in range(n):
+        im = le[i]
+        for j in range(i + 1, n):
+            d = x[j] - x[i]
+            if d <= 0.0:
+                continue
+            if keep:
+                p = ps[i, j]
+            else:
+                m = 0.5 * (x[i] + x[j])
+                while im < n and x[im] <= m:
+                    im += 1
+                p = _p_low(x[i], x[j], i, j, im, cw, cx, le, lt, total)
+            # With Q = 1, E^j(U_ji) > 0 needs rho_i P_ji below (1/2^r - a^r)/(b^r - a^r),
+            # which never exceeds 1/sqrt(2): skip offers that cannot be made.
+            skip_i = q == 1.0 and rh[i] * p >= _NO_OFFER
+            skip_j = q == 1.0 and rh[j] * (1.0 - p) >= _NO_OFFER
+            if skip_i and skip_j:
+                continue
+            l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
+            l_f = math.log(0.5 + 0.5 * d)
+            # receiver i (lower), challenger j: P_ij = p
+            if not skip_i:
+                _offer(
+                    i,
+                    j,
+                    p,
+                    d,
+                    l_s,
+                    l_f,
+                    r[i],
+                    usq[i],
+                    rh[i],
+                    rh[j],
+                    q,
+                    t,
+                    x,
+                    mu_r,
+                    bst,
+                    target,
+                    kinds[row],
+                )
+            # receiver j (upper), challenger i: P_ji = 1 - p
+            if not skip_j:
+                _offer(
+                    j,
+                    i,
+                    1.0 - p,
+                    d,
+                    l_s,
+                    l_f,
+                    r[j],
+                    usq[j],
+                    rh[j],
+                    rh[i],
+                    q,
+                    t,
+                    x,
+                    mu_r,
+                    bst,
+                    target,
+                    kinds[row],
+                )
+    for i in range(n):
+        if math.isfinite(bst[i]):
+            step = bst[i] if x[target[i]] > x[i] else -bst[i]
+            new_xs[row, i] = x[i] + step
+        else:
+            new_xs[row, i] = x[i]
+            kinds[row, i] = 0
+
+
+@njit(cache=True, inline="always")
+def _sq_term(dist_mu, d, r, q, t):  # type: ignore[no-untyped-def]
+    """(1 - Q)[T U_b + (1 - T) U_w] of eq. 4 for a challenger at distance dist_mu from mu."""
+    shift = 0.25 * (dist_mu + d)
+    ub = 2.0 - 4.0 * max(0.5 - shift, 0.0) ** r
+    uw = 2.0 - 4.0 * (0.5 + shift) ** r
+    return (1.0 - q) * (t * ub + (1.0 - t) * uw)
+
+
+@njit(cache=True, inline="always")
+def _offer(i, j, p_ij, d, l_s, l_f, r_i, qusq_i, rho_i, rho_j, q, t, x, mu_r, bst, target, kind):  # type: ignore[no-untyped-def]
+    """Weigh j's offer to receiver i from i's view; keep it if it moves i least so far."""
+    pow_s = math.exp(r_i * l_s)
+    us = 2.0 - 4.0 * pow_s
+    gap = 4.0 * (math.exp(r_i * l_f) - pow_s)
+    base = us - qusq_i
+    e_i = base - rho_j * (1.0 - p_ij) * gap
+    e_j = base - rho_i * p_ij * gap
+    if q < 1.0:
+        e_i -= _sq_term(abs(x[i] - mu_r), d, r_i, q, t)
+        e_j -= _sq_term(abs(x[j] - mu_r), d, r_i, q, t)
+    if e_j <= 0.0:
+        return
+    if e_i > 0.0:
+        if e_j <= e_i:
+            return
+        move, k = d, 1  # confrontation lost: move to x_j
+    elif e_i + e_j <= 0.0:
+        move, k = d, 3  # capitulation
+    else:
+        move, k = d * (-e_i / e_j), 2  # compromise
+    if move <= 0.0:
+        return
+    if move < bst[i] or (move == bst[i] and j < target[i]):
+        bst[i] = move
+        target[i] = j
+        kind[i] = k
+
+
+#: One thread per row block for big batches; small ones run on the calling thread,
+#: where waking a thread pool costs more than the work (and much more on a busy machine).
+@njit(cache=True, parallel=True)
+def round_rows_parallel(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore):  # type: ignore[no-untyped-def]
+    """One default-variant round for every row of sorted positions ``xs`` ``[B, n]``, one
+    row per thread at a time.
+
+    ``w`` capability × salience, ``rho`` resistance probabilities, ``mu`` the
+    rows' weighted medians (used when q < 1).  Writes ``new_xs`` and ``kinds``
+    (0 none, 1 confrontation, 2 compromise, 3 capitulation); ``fwork``
+    (``[B, 6, n + 1]`` floats) and ``iwork`` (``[B, 3, n]`` integers) are
+    preallocated scratch space; ``pstore`` (``[threads, n, n]``, or
+    ``[threads, 1, 1]`` when that would be too large) keeps each pair's win
+    probability from the first pass for the second.
+    """
+    keep = pstore.shape[1] >= xs.shape[1]
+    for row in prange(xs.shape[0]):
+        _one_row(
+            row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[get_thread_id()], keep
+        )
+
+
+@njit(cache=True)
+def round_rows_serial(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore):  # type: ignore[no-untyped-def]
+    """:func:`round_rows_parallel` on the calling thread: for small batches, where waking a
+    thread pool costs more than the work (and much more on a busy machine)."""
+    keep = pstore.shape[1] >= xs.shape[1]
+    for row in range(xs.shape[0]):
+        _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[0], keep)
