@@ -107,6 +107,12 @@ def test_timeline_map_changes_and_forecast_sections(brief: tuple[BeautifulSoup, 
     assert bands and all(b.select("rect.p-band") for b in bands)
     rows = soup.select("#forecast table.fc tbody tr")
     assert {r.find("td").get_text() for r in rows} >= {"compromise", "median", "nash", "bdm"}
+    # Every row says how its runs ended: one outcome or several, and for BdM how they stopped.
+    ends = {r.find("td").get_text(): r.find_all("td")[-1].get_text() for r in rows}
+    assert all(
+        e.startswith(("one outcome", "two outcomes", "three outcomes")) for e in ends.values()
+    )
+    assert "converged" in ends["bdm"] or "cycled" in ends["bdm"] or "capped" in ends["bdm"]
     headline = soup.select_one(".headline").get_text(" ", strip=True)
     assert "3 reports" in headline and "2025-05-16" in headline and "2025-08-17" in headline
 

@@ -392,6 +392,13 @@ def maps(picture: Picture, names: Mapping[str, str]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- forecast
 
 
+def _status_text(status: dict[str, float] | None) -> str:
+    """``"92 % converged, 8 % cycled"`` for BdM runs; empty for other models."""
+    if not status:
+        return ""
+    return ", ".join(f"{100 * v:.0f} % {k}" for k, v in status.items() if v > 0)
+
+
 def forecast_section(
     picture: Picture,
     scenario: Scenario | None,
@@ -442,6 +449,9 @@ def forecast_section(
                     "p10": fd.p10,
                     "p50": fd.p50,
                     "p90": fd.p90,
+                    # A band over several separate outcomes misleads: say so in words.
+                    "modes": fd.modes_text(),
+                    "status": _status_text(fd.status),
                 }
             )
         actors = [
