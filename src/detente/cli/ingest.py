@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import click
 
@@ -21,8 +23,54 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date like 2025-08-16", param=param) from None
 
 
+def parse_every(_ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """Click callback: an interval like ``90s``, ``15m``, ``2h`` (plain numbers are seconds)."""
+    from detente.feeds import parse_interval
+
+    try:
+        return parse_interval(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
+
+
+def _progress(total: int | None, show: bool) -> tuple[Any, Callable[[Any], None], list[str]]:
+    """A progress bar (reports/s and ETA) and the per-item callback that drives it."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        disable=not show,
+    )
+    task = progress.add_task("", total=total, rate="")
+    errors: list[str] = []
+
+    def on_item(item: Any) -> None:
+        # Started on the first report, after any worker processes have been forked.
+        if show and not progress.live.is_started:
+            progress.start()
+        speed = progress.tasks[0].speed
+        rate = f"{speed:.1f} reports/s" if speed else ""
+        progress.update(task, advance=1, description=item.origin[-40:], rate=rate)
+        if item.status == "failed":
+            errors.append(item.message or item.origin)
+
+    return progress, on_item, errors
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|URL...")
 @db_option
 @click.option(
     "--published",
@@ -38,6 +86,19 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
     show_default=True,
     help="Reject reports larger than this.",
 )
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Parse in this many processes while this one reads and stores (0: all in one).",
+)
+@click.option(
+    "--cluster",
+    metavar="tcp://HOST:8786",
+    help="Parse on a Dask cluster; its workers write to --db (PostgreSQL).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
     paths: tuple[str, ...],
@@ -45,55 +106,81 @@ def ingest(
     published: date | None,
     source: str | None,
     max_bytes: int,
+    workers: int,
+    cluster: str | None,
     quiet: bool,
 ) -> None:
     """Read reports, extract their stances and store them.
 
     PATH is a text, Markdown or HTML file, a JSONL feed (one report a line:
     text, title, url, published, source), a directory (read recursively) or -
-    for standard input.  Each report is one transaction; a report already
+    for standard input.  URL is an RSS/Atom feed (its articles are fetched) or
+    an article page.  Each report is stored all-or-nothing; a report already
     stored is skipped.  Exit status 2 if any input failed.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from detente.ingest import IngestItem, ingest_paths
+    from detente.feeds import is_url
+    from detente.ingest import estimate_total, ingest_paths
     from detente.store import Store, StoreError
 
+    if cluster and any(is_url(p) for p in paths):
+        fail("--cluster reads files and directories, not URLs")
+    if cluster:
+        from detente.cluster import ClusterError, ingest_on_cluster
+
+        try:
+            summary = ingest_on_cluster(
+                cluster,
+                db,
+                list(paths),
+                published=published,
+                source=source,
+                max_bytes=max_bytes,
+            )
+        except ClusterError as exc:
+            fail(str(exc))
+        _finish(summary, [i.message or i.origin for i in summary.failed])
+        return
     try:
         store = Store.open(db)
     except StoreError as exc:
         fail(str(exc))
-    errors: list[str] = []
+    local = [p for p in paths if not is_url(p)]
+    urls = [p for p in paths if is_url(p)]
     show = not quiet and sys.stderr.isatty()
-    progress = Progress(
-        TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        transient=True,
-        disable=not show,
-    )
+    progress, on_item, errors = _progress(estimate_total(local) if not urls else None, show)
+    with store:
+        try:
+            summary = None
+            if local:
+                summary = ingest_paths(
+                    store,
+                    local,
+                    published=published,
+                    source=source,
+                    max_bytes=max_bytes,
+                    progress=on_item,
+                    workers=workers,
+                )
+            if urls:
+                from detente.feeds import ingest_urls
 
-    def on_item(item: IngestItem) -> None:
-        progress.advance(task)
-        progress.update(task, description=item.origin)
-        if item.status == "failed":
-            errors.append(item.message or item.origin)
+                more = ingest_urls(
+                    store,
+                    urls,
+                    published=published,
+                    source=source,
+                    max_bytes=max_bytes,
+                    progress=on_item,
+                    workers=workers,
+                )
+                summary = more if summary is None else summary.merged(more)
+        finally:
+            progress.stop()
+    assert summary is not None
+    _finish(summary, errors)
 
-    with store, progress:
-        task = progress.add_task("", total=None)
-        from detente.extract import get_extractor
 
-        extractor = get_extractor()
-        summary = ingest_paths(
-            store,
-            list(paths),
-            extractor=extractor,
-            published=published,
-            source=source,
-            max_bytes=max_bytes,
-            progress=on_item,
-        )
+def _finish(summary: Any, errors: list[str]) -> None:
     for message in errors:
         click.echo(f"detente: {message}", err=True)
     for warning in summary.warnings:

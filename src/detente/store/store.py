@@ -326,6 +326,116 @@ class Store:
         if batch:
             yield from flush()
 
+    def lookup(self, shas: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Stored reports by content hash (``id`` and ``extractor``), one query per 500."""
+        wanted = list(dict.fromkeys(shas))
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                q = sa.select(reports.c.sha256, reports.c.id, reports.c.extractor).where(
+                    reports.c.sha256.in_(wanted[i : i + 500])
+                )
+                for sha, rid, ex in conn.execute(q):
+                    out[sha] = {"id": rid, "extractor": ex}
+        return out
+
+    def ingest_batch(
+        self,
+        items: Sequence[tuple[Report, Extraction | None]],
+        extractor: ExtractorLike,
+    ) -> list[IngestResult | Exception]:
+        """Store many extracted reports in one transaction, each under its own SAVEPOINT.
+
+        Same outcome per report as :meth:`ingest` (``ingested``, ``present`` or
+        ``reextracted``, idempotent by content hash) for a fraction of the
+        commits.  A report whose rows cannot be written is rolled back alone and
+        its exception is returned in its place; the others still commit.  A
+        report inserted meanwhile by another process counts as ``present``.
+        An extraction of ``None`` is allowed only for a report already stored by
+        this extractor.
+        """
+        found = self.lookup(r.sha256 for r, _ in items)
+        out: list[IngestResult | Exception] = []
+        written = 0
+        with self.engine.begin() as conn:
+            run_id: int | None = None  # created with the first report written
+            known: set[tuple[str, str]] = set()
+            for report, extraction in items:
+                sha = report.sha256
+                hit = found.get(sha)
+                if hit is not None and hit["extractor"] == extractor.name:
+                    out.append(IngestResult("present", hit["id"], sha))
+                    continue
+                if extraction is None:
+                    out.append(ValueError(f"{report.origin}: no extraction to store"))
+                    continue
+                if run_id is None:
+                    run_id = self._run_id(conn, extractor)
+                try:
+                    with conn.begin_nested():
+                        self._upsert_labels(conn, extraction, known)
+                        res = self._write_one(conn, report, hit, extractor.name, run_id, extraction)
+                except sa.exc.IntegrityError as exc:
+                    again = self._find_in(conn, sha)
+                    if again is not None and again["extractor"] == extractor.name:
+                        out.append(IngestResult("present", again["id"], sha))
+                    else:
+                        out.append(exc)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - contained per report, returned
+                    out.append(exc)
+                    continue
+                known.update(_labels(extraction))
+                # Identical texts within one batch: the second is already present.
+                found[sha] = {"id": res.report_id, "extractor": extractor.name}
+                written += 1
+                out.append(res)
+            if written and run_id is not None:
+                conn.execute(
+                    extraction_runs.update()
+                    .where(extraction_runs.c.id == run_id)
+                    .values(finished_at=_now(), reports=extraction_runs.c.reports + written)
+                )
+        return out
+
+    @staticmethod
+    def _find_in(conn: sa.Connection, sha: str) -> dict[str, Any] | None:
+        row = conn.execute(
+            sa.select(reports.c.id, reports.c.extractor).where(reports.c.sha256 == sha)
+        ).first()
+        return dict(row._mapping) if row else None
+
+    def _write_one(
+        self,
+        conn: sa.Connection,
+        report: Report,
+        found: dict[str, Any] | None,
+        extractor_name: str,
+        run_id: int,
+        extraction: Extraction,
+    ) -> IngestResult:
+        if found is None:
+            report_id = self._insert_report(conn, report, run_id, extractor_name)
+            status: IngestStatus = "ingested"
+        else:
+            report_id = found["id"]
+            self._delete_derived(conn, report_id)
+            conn.execute(
+                reports.update()
+                .where(reports.c.id == report_id)
+                .values(run_id=run_id, extractor=extractor_name, ingested_at=_now())
+            )
+            status = "reextracted"
+        self._insert_extraction(conn, report_id, run_id, extraction, labels=False)
+        return IngestResult(
+            status,
+            report_id,
+            report.sha256,
+            claims=len(extraction.claims),
+            facts=len(extraction.facts),
+            events=len(extraction.events),
+        )
+
     def _run_id(self, conn: sa.Connection, extractor: ExtractorLike) -> int:
         run_id = self._runs.get(extractor.name)
         if run_id is None:
@@ -381,40 +491,65 @@ class Store:
         for table in (claims, facts, events):
             conn.execute(table.delete().where(table.c.report_id == report_id))
 
-    def _upsert_labels(self, conn: sa.Connection, extraction: Extraction) -> None:
-        actor_ids = {c.actor for c in extraction.claims} | {f.actor for f in extraction.facts}
-        place_codes = {p for c in extraction.claims for p in c.places} | {
-            f.place for f in extraction.facts
-        }
-        known_actors = {
-            r[0] for r in conn.execute(sa.select(actors.c.id).where(actors.c.id.in_(actor_ids)))
-        }
-        new_actors = [
-            {"id": a, "name": extraction.actor_names.get(a, a), "kind": _actor_kind(a)}
-            for a in sorted(actor_ids - known_actors)
-        ]
-        if new_actors:
-            conn.execute(actors.insert(), new_actors)
-        known_places = {
-            r[0]
-            for r in conn.execute(sa.select(places.c.code).where(places.c.code.in_(place_codes)))
-        }
-        new_places = [
-            {"code": p, "name": extraction.place_names.get(p, p)}
-            for p in sorted(place_codes - known_places)
-        ]
-        if new_places:
-            conn.execute(places.insert(), new_places)
+    def _upsert_labels(
+        self,
+        conn: sa.Connection,
+        extraction: Extraction,
+        known: set[tuple[str, str]] | None = None,
+    ) -> None:
+        """Insert the actors and places *extraction* names that are not stored yet.
+
+        *known* holds ``("actor", id)``/``("place", code)`` pairs already known to
+        be stored in this transaction; they are not looked up again.
+        """
+        known = known or set()
+        actor_ids = {a for a in _actor_ids(extraction) if ("actor", a) not in known}
+        place_codes = {p for p in _place_codes(extraction) if ("place", p) not in known}
+        if actor_ids:
+            stored = {
+                r[0] for r in conn.execute(sa.select(actors.c.id).where(actors.c.id.in_(actor_ids)))
+            }
+            new_actors = [
+                {"id": a, "name": extraction.actor_names.get(a, a), "kind": _actor_kind(a)}
+                for a in sorted(actor_ids - stored)
+            ]
+            if new_actors:
+                conn.execute(actors.insert(), new_actors)
+        if place_codes:
+            stored = {
+                r[0]
+                for r in conn.execute(
+                    sa.select(places.c.code).where(places.c.code.in_(place_codes))
+                )
+            }
+            new_places = [
+                {"code": p, "name": extraction.place_names.get(p, p)}
+                for p in sorted(place_codes - stored)
+            ]
+            if new_places:
+                conn.execute(places.insert(), new_places)
 
     def _insert_extraction(
-        self, conn: sa.Connection, report_id: int, run_id: int, extraction: Extraction
+        self,
+        conn: sa.Connection,
+        report_id: int,
+        run_id: int,
+        extraction: Extraction,
+        *,
+        labels: bool = True,
     ) -> None:
-        self._upsert_labels(conn, extraction)
+        if labels:
+            self._upsert_labels(conn, extraction)
         ids: dict[int, int] = {}
-        for claim in extraction.claims:
-            ids[claim.ordinal] = conn.execute(
-                claims.insert().values(**self._claim_row(claim, report_id, run_id))
-            ).inserted_primary_key[0]
+        if extraction.claims:
+            # One multi-row INSERT … RETURNING instead of a round trip per claim.
+            rows = [self._claim_row(c, report_id, run_id) for c in extraction.claims]
+            q = claims.insert().returning(
+                claims.c.id, claims.c.ordinal, sort_by_parameter_order=True
+            )
+            ids = {ordinal: cid for cid, ordinal in conn.execute(q, rows)}
+        source_rows: list[dict[str, Any]] = []
+        place_rows: list[dict[str, Any]] = []
         for claim in extraction.claims:
             cid = ids[claim.ordinal]
             if claim.exchange_for:
@@ -427,22 +562,17 @@ class Store:
                 conn.execute(
                     claims.update().where(claims.c.id == cid).values(exchange_for=_dumps(traded))
                 )
-            if claim.sources:
-                conn.execute(
-                    claim_sources.insert(),
-                    [
-                        {"claim_id": cid, "position": i, "name": s}
-                        for i, s in enumerate(claim.sources)
-                    ],
-                )
-            if claim.places:
-                conn.execute(
-                    claim_places.insert(),
-                    [
-                        {"claim_id": cid, "position": i, "place_code": p}
-                        for i, p in enumerate(claim.places)
-                    ],
-                )
+            source_rows += [
+                {"claim_id": cid, "position": i, "name": s} for i, s in enumerate(claim.sources)
+            ]
+            place_rows += [
+                {"claim_id": cid, "position": i, "place_code": p}
+                for i, p in enumerate(claim.places)
+            ]
+        if source_rows:
+            conn.execute(claim_sources.insert(), source_rows)
+        if place_rows:
+            conn.execute(claim_places.insert(), place_rows)
         if extraction.facts:
             conn.execute(
                 facts.insert(), [self._fact_row(f, report_id, run_id) for f in extraction.facts]
@@ -773,6 +903,20 @@ class Store:
                 t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                 for t in (reports, claims, facts, events, actors)
             }
+
+
+def _actor_ids(extraction: Extraction) -> set[str]:
+    return {c.actor for c in extraction.claims} | {f.actor for f in extraction.facts}
+
+
+def _place_codes(extraction: Extraction) -> set[str]:
+    return {p for c in extraction.claims for p in c.places} | {f.place for f in extraction.facts}
+
+
+def _labels(extraction: Extraction) -> set[tuple[str, str]]:
+    return {("actor", a) for a in _actor_ids(extraction)} | {
+        ("place", p) for p in _place_codes(extraction)
+    }
 
 
 def _ranked(counts: dict[str, int]) -> list[str]:

@@ -1,0 +1,94 @@
+"""End-to-end ingest speed against bare spaCy, and two workers against one.
+
+Writes ``--reports`` generated reports (varied wire-style text from templates) to a temporary
+directory, then times, in this process and alternating for ``--rounds`` rounds (best kept):
+
+* bare ``en_core_web_sm``: load the model and ``nlp.pipe`` the texts;
+* ``detente ingest`` with one worker: open a fresh SQLite database, load the model, read the
+  files, extract and store everything (the library call behind the command);
+* the same with ``--workers 2``.
+
+Prints reports/s and words/s for each, then both ratios (targets: one worker ≥ 0.8× bare
+spaCy; two workers ≥ 1.7× one worker).
+
+    python benchmarks/ingest_speed.py [--reports N] [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from detente.extract.pipeline import Extractor, load_model
+from detente.ingest import ingest_paths
+from detente.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from report_factory import write_corpus  # noqa: E402
+
+
+def bare(texts: list[str], batch_size: int) -> float:
+    """Seconds to load the model and parse *texts*."""
+    t0 = time.perf_counter()
+    nlp = load_model()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - t0
+
+
+def end_to_end(corpus: Path, db: Path, workers: int, batch_size: int) -> tuple[float, int]:
+    """Seconds for a whole ingest into a fresh database, and the reports ingested."""
+    t0 = time.perf_counter()
+    with Store.open(db) as store:
+        extractor = Extractor(load_model())
+        summary = ingest_paths(
+            store, [str(corpus)], extractor=extractor, workers=workers, batch_size=batch_size
+        )
+    seconds = time.perf_counter() - t0
+    if summary.failed:
+        raise SystemExit(f"benchmark: {len(summary.failed)} reports failed: {summary.failed[0]}")
+    return seconds, summary.count("ingested")
+
+
+def main() -> None:
+    """Run the three configurations and print speeds and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=64)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
+        corpus = Path(tmp) / "reports"
+        paths = write_corpus(corpus, args.reports)
+        texts = [p.read_text(encoding="utf-8") for p in paths]
+        n_words = sum(len(t.split()) for t in texts)
+        best = {"bare": float("inf"), "one": float("inf"), "two": float("inf")}
+        for r in range(args.rounds):
+            best["bare"] = min(best["bare"], bare(texts, args.batch_size))
+            for key, workers in (("one", 1), ("two", 2)):
+                db = Path(tmp) / f"{key}-{r}.db"
+                seconds, stored = end_to_end(corpus, db, workers, args.batch_size)
+                if stored != len(texts):
+                    raise SystemExit(f"benchmark: stored {stored} of {len(texts)} reports")
+                best[key] = min(best[key], seconds)
+
+    def line(label: str, seconds: float) -> None:
+        print(
+            f"{label:<34} {len(texts) / seconds:7.1f} reports/s  {n_words / seconds:8,.0f} words/s"
+        )
+
+    print(f"reports: {len(texts)}  words: {n_words}  rounds: {args.rounds} (best kept)")
+    line("bare en_core_web_sm (load + parse)", best["bare"])
+    line("detente ingest, 1 worker", best["one"])
+    line("detente ingest, 2 workers", best["two"])
+    print(f"ratio 1 worker / bare spaCy: {best['bare'] / best['one']:.2f}  (target >= 0.8)")
+    print(f"ratio 2 workers / 1 worker:  {best['one'] / best['two']:.2f}  (target >= 1.7)")
+
+
+if __name__ == "__main__":
+    main()
