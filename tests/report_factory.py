@@ -140,11 +140,13 @@ def generate(n: int, *, seed: int = 13, sentences: tuple[int, int] = (7, 12)) ->
     return out
 
 
-def write_corpus(directory: Path, n: int, *, seed: int = 13) -> list[Path]:
+def write_corpus(
+    directory: Path, n: int, *, seed: int = 13, sentences: tuple[int, int] = (7, 12)
+) -> list[Path]:
     """Write *n* generated reports as text files into *directory*; returns their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for g in generate(n, seed=seed):
+    for g in generate(n, seed=seed, sentences=sentences):
         p = directory / g.name
         p.write_text(g.text, encoding="utf-8")
         paths.append(p)
