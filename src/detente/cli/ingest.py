@@ -188,3 +188,93 @@ def _finish(summary: Any, errors: list[str]) -> None:
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(2)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True, metavar="FEED_URL...")
+@db_option
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    callback=parse_every,
+    metavar="INTERVAL",
+    help="Time between polls: 90s, 15m, 2h.",
+)
+@click.option("--once", is_flag=True, help="Poll once and exit.")
+@click.option("--max-polls", type=click.IntRange(min=1), help="Exit after this many polls.")
+@click.option(
+    "--host-delay",
+    default="1s",
+    show_default=True,
+    callback=parse_every,
+    metavar="INTERVAL",
+    help="Least time between two requests to one host.",
+)
+@click.option(
+    "--timeout",
+    default="20s",
+    show_default=True,
+    callback=parse_every,
+    metavar="INTERVAL",
+    help="Give up on a request after this long (then retry).",
+)
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=2_000_000,
+    show_default=True,
+    help="Skip pages larger than this.",
+)
+def watch(
+    feeds: tuple[str, ...],
+    db: str,
+    every: float,
+    once: bool,
+    max_polls: int | None,
+    host_delay: float,
+    timeout: float,
+    retries: int,
+    max_bytes: int,
+) -> None:
+    """Poll RSS/Atom feeds and ingest the articles that are new.
+
+    Conditional requests (ETag, Last-Modified) keep unchanged feeds cheap;
+    robots.txt is respected and each host gets at most one request per
+    --host-delay.  A fetch that fails is one line on stderr; the next poll
+    tries again.  An article already stored is never stored again.
+    """
+    from detente.feeds import Fetcher, is_url
+    from detente.feeds import watch as watch_feeds
+    from detente.store import Store, StoreError
+
+    bad = [f for f in feeds if not is_url(f)]
+    if bad:
+        fail(f"{bad[0]!r} is not a feed URL (http:// or https://)")
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        fail(str(exc))
+
+    def on_poll(n: int, summary: Any) -> None:
+        for item in summary.failed:
+            click.echo(f"detente: {item.message or item.origin}", err=True)
+        click.echo(f"poll {n}: {summary.line()}", err=True)
+
+    fetcher = Fetcher(
+        timeout=timeout,
+        per_host_interval=host_delay,
+        retries=retries,
+        backoff=min(5.0, timeout / 4),
+        max_bytes=max_bytes,
+    )
+    with store, fetcher:
+        watch_feeds(
+            store,
+            list(feeds),
+            every=every,
+            max_polls=1 if once else max_polls,
+            fetcher=fetcher,
+            on_poll=on_poll,
+        )
