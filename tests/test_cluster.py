@@ -81,8 +81,6 @@ def test_cluster_needs_a_shared_database(tmp_path: Path) -> None:
 
 def test_unreachable_scheduler_is_one_line(pg_url: str, tmp_path: Path) -> None:
     write_corpus(tmp_path / "c", 1)
-    code, _, err = run(
-        "ingest", str(tmp_path / "c"), "--db", pg_url, "--cluster", "tcp://127.0.0.1:9"
-    )
-    assert code == 2 and "cannot reach the Dask scheduler" in err
-    assert len(err.strip().splitlines()) == 1
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler") as err:
+        ingest_on_cluster("tcp://127.0.0.1:9", pg_url, [str(tmp_path / "c")], connect_timeout=1)
+    assert "\n" not in str(err.value)

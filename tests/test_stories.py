@@ -133,3 +133,29 @@ def test_own_reporting_counts_the_story_not_the_copy() -> None:
     [pos] = merge(claims, reports)
     assert pos.independent_sources == 2  # story 4 once, the unassigned report once
     assert coverage(pos, reports) == "reported by 3 outlets (2 stories)"
+
+
+def test_assignment_in_small_pages_gives_the_same_stories(
+    story_db: tuple[Path, list], tmp_path: Path
+) -> None:
+    import shutil
+
+    import sqlalchemy as sa
+
+    from detente.stories import assign_stories
+
+    db, copies = story_db
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with Store.open(copy) as store:
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("update reports set story_id = null"))
+            conn.execute(sa.text("delete from stories"))
+            conn.execute(sa.text("delete from report_signatures"))
+        stats = assign_stories(store, page=4)
+        assert stats.assigned >= len(copies)
+        rows = {Path(r["origin"]).name: r["story_id"] for r in store.reports()}
+    predicted = [rows[f"{i:03d}.txt"] for i in range(len(copies))]
+    precision, recall = pair_scores(predicted, [c.story for c in copies])
+    assert precision >= 0.9 and recall >= 0.9
+    assert stats.new_stories == len(set(rows.values()))

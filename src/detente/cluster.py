@@ -115,6 +115,7 @@ def ingest_on_cluster(
     batch: int = BATCH,
     progress: Callable[[IngestItem], None] | None = None,
     on_batch_done: Callable[[int], None] | None = None,
+    connect_timeout: float = 15.0,
 ) -> IngestSummary:
     """Ingest *paths* on the Dask cluster at *address*, writing to the database *db*.
 
@@ -139,7 +140,7 @@ def ingest_on_cluster(
         raise ClusterError(str(exc)) from None
     own = not isinstance(address, Client)
     try:
-        client = Client(address, timeout="15s") if own else address
+        client = Client(address, timeout=connect_timeout) if own else address
     except (OSError, TimeoutError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     summary = IngestSummary()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sqlalchemy as sa
@@ -102,50 +102,62 @@ class StoryStats:
     new_stories: int
 
 
-def assign_stories(store: Store, *, threshold: float = THRESHOLD) -> StoryStats:
+def assign_stories(store: Store, *, threshold: float = THRESHOLD, page: int = 500) -> StoryStats:
     """Give every report without a story one: an existing story it copies, or a new one.
 
-    One transaction; safe to run again (reports that have a story are left alone).
+    Works through the reports in pages of *page* (a transaction each), oldest
+    first, so a back-fill of millions never holds them all in memory.  Safe to
+    run again: reports that have a story are left alone.
     """
-    with store.engine.begin() as conn:
-        todo = conn.execute(
-            sa.select(reports.c.id, reports.c.text, reports.c.title, reports.c.published)
-            .where(reports.c.story_id.is_(None))
-            .order_by(reports.c.id)
-        ).all()
-        if not todo:
-            return StoryStats(0, 0)
-        sigs: dict[int, MinHash] = {}
-        story_of: dict[int, int] = {}
-        _load_neighbours(conn, [r.published for r in todo], sigs, story_of)
-        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        for rid, m in sigs.items():
-            lsh.insert(rid, m)
-        new_sigs = []
-        created = 0
-        now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        for r in todo:
-            m = sigs.get(r.id)
-            if m is None:
-                m = signature(r.text)
-                new_sigs.append({"report_id": r.id, "minhash": _to_bytes(m)})
-                sigs[r.id] = m
-            best = _best(lsh, m, sigs, threshold)
-            if best is not None and best in story_of:
-                story = story_of[best]
-            else:
-                name = (r.title or r.text[:80]).strip() or f"report {r.id}"
-                story = conn.execute(
-                    stories.insert().values(name=name, first_published=r.published, created_at=now)
-                ).inserted_primary_key[0]
-                created += 1
-            story_of[r.id] = story
-            conn.execute(reports.update().where(reports.c.id == r.id).values(story_id=story))
-            if r.id not in lsh:
-                lsh.insert(r.id, m)
-        if new_sigs:
-            conn.execute(report_signatures.insert(), new_sigs)
-    return StoryStats(len(todo), created)
+    assigned = created = 0
+    after = 0
+    while True:
+        with store.engine.begin() as conn:
+            todo = conn.execute(
+                sa.select(reports.c.id, reports.c.text, reports.c.title, reports.c.published)
+                .where(reports.c.story_id.is_(None), reports.c.id > after)
+                .order_by(reports.c.id)
+                .limit(page)
+            ).all()
+            if not todo:
+                return StoryStats(assigned, created)
+            created += _assign_page(conn, todo, threshold)
+            assigned += len(todo)
+            after = todo[-1].id
+
+
+def _assign_page(conn: sa.Connection, todo: list[Any], threshold: float) -> int:
+    sigs: dict[int, MinHash] = {}
+    story_of: dict[int, int] = {}
+    _load_neighbours(conn, [r.published for r in todo], sigs, story_of)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for rid, m in sigs.items():
+        lsh.insert(rid, m)
+    new_sigs = []
+    created = 0
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    for r in todo:
+        m = sigs.get(r.id)
+        if m is None:
+            m = signature(r.text)
+            new_sigs.append({"report_id": r.id, "minhash": _to_bytes(m)})
+            sigs[r.id] = m
+        best = _best(lsh, m, sigs, threshold)
+        if best is not None and best in story_of:
+            story = story_of[best]
+        else:
+            name = (r.title or r.text[:80]).strip() or f"report {r.id}"
+            story = conn.execute(
+                stories.insert().values(name=name, first_published=r.published, created_at=now)
+            ).inserted_primary_key[0]
+            created += 1
+        story_of[r.id] = story
+        conn.execute(reports.update().where(reports.c.id == r.id).values(story_id=story))
+        if r.id not in lsh:
+            lsh.insert(r.id, m)
+    if new_sigs:
+        conn.execute(report_signatures.insert(), new_sigs)
+    return created
 
 
 def _load_neighbours(

@@ -106,6 +106,7 @@ REPORT_FIELDS: tuple[str, ...] = (
     "sha256",
     "extractor",
     "ingested_at",
+    "story_id",
 )
 ACTOR_FIELDS: tuple[str, ...] = ("id", "name", "kind", "claims", "reports", "kinds", "issues")
 
