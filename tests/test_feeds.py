@@ -265,7 +265,8 @@ def test_watch_ingests_new_items_only_with_conditional_requests(server, tmp_path
             ]
     finally:
         PAGES.update(PAGES_BACKUP)
-    assert polls == [(1, 2, 2), (2, 1, 1), (3, 0, 0)]
+    # Poll 2: one new item, the two stored ones already present; poll 3: feed unchanged (304).
+    assert polls == [(1, 2, 2), (2, 1, 3), (3, 0, 0)]
     feed_hits = [(status, h) for _, p, status, h in site.log if p == "/feed.xml"]
     assert [s for s, _ in feed_hits] == [200, 200, 304]
     assert feed_hits[2][1].get("If-None-Match") == '"v3"'
@@ -294,10 +295,15 @@ def test_watch_cli_once(server, tmp_path: Path) -> None:
 
 
 def test_ingest_cli_accepts_urls(server, tmp_path: Path) -> None:
-    base, _ = server
-    code, _, err = run("ingest", f"{base}/a/congo.html", "--db", str(tmp_path / "d.db"), "-q")
+    base, site = server
+    db = str(tmp_path / "d.db")
+    code, _, err = run("ingest", f"{base}/a/congo.html", "--db", db, "-q")
     assert code == 0, err
     assert "1 ingested" in err
+    # The same article again is present, even though its page is not fetched a second time.
+    code, _, err = run("ingest", f"{base}/a/congo.html", "--db", db, "-q")
+    assert code == 0 and "0 ingested, 1 already present" in err
+    assert [p for _, p, _, _ in site.log].count("/a/congo.html") == 1
 
 
 def test_intervals_and_fetch_errors() -> None:

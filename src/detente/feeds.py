@@ -288,8 +288,8 @@ def read_urls(
     published: date | None = None,
     source: str | None = None,
     pending: dict[str, dict[str, Any]] | None = None,
-) -> Iterator[Report | ReadError]:
-    """Reports from *urls* (feeds or pages), skipping articles already stored.
+) -> Iterator[Report | ReadError | IngestItem]:
+    """Reports from *urls* (feeds or pages); articles already stored come as ``present`` items.
 
     Feed validators to save once the reports are stored go into *pending*
     (keyed by feed URL).
@@ -300,6 +300,9 @@ def read_urls(
     pending = pending if pending is not None else {}
     for url in urls:
         seen = _logged(store, url)
+        if seen and seen["kind"] == "article" and seen.get("report_id"):
+            yield IngestItem(url, "present", report_id=seen["report_id"])
+            continue  # an article stored before is never fetched or stored again
         try:
             got = fetcher.fetch(
                 url,
@@ -312,8 +315,6 @@ def read_urls(
         if got.status == 304:
             continue
         if not looks_like_feed(got):
-            if seen and seen.get("report_id"):
-                continue  # this article is stored already
             try:
                 yield _page_report(got, url, opts)
             except ValueError as exc:
@@ -331,8 +332,9 @@ def read_urls(
             if not key:
                 continue
             logged = _logged(store, key)
-            if logged and logged.get("report_id"):
-                continue  # stored from an earlier poll
+            if logged and logged.get("report_id"):  # stored from an earlier poll
+                yield IngestItem(key, "present", report_id=logged["report_id"])
+                continue
             yield from _entry_report(entry, key, fetcher, opts, outlet)
 
 

@@ -119,7 +119,7 @@ def ingest_reports(
     batch_size: int = 64,
     workers: int = 0,
 ) -> IngestSummary:
-    """Extract and store what *items()* yields: reports, or read errors to record.
+    """Extract and store what *items()* yields: reports, read errors, or settled items.
 
     *items* is called once, inside the warning capture, so warnings raised
     while reading end up in :attr:`IngestSummary.warnings`.  Stories (near
@@ -156,6 +156,8 @@ def ingest_reports(
                 for got in group:
                     if isinstance(got, ReadError):
                         done(IngestItem(got.origin, "failed", message=str(got)))
+                    elif isinstance(got, IngestItem):  # settled by the reader (fetch log)
+                        done(got)
                     else:
                         reports.append(got)
                 if not reports:
