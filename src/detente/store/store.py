@@ -329,16 +329,9 @@ class Store:
 
     def lookup(self, shas: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Stored reports by content hash (``id`` and ``extractor``), one query per 500."""
-        wanted = list(dict.fromkeys(shas))
-        out: dict[str, dict[str, Any]] = {}
-        with self.engine.connect() as conn:
-            for i in range(0, len(wanted), 500):
-                q = sa.select(reports.c.sha256, reports.c.id, reports.c.extractor).where(
-                    reports.c.sha256.in_(wanted[i : i + 500])
-                )
-                for sha, rid, ex in conn.execute(q):
-                    out[sha] = {"id": rid, "extractor": ex}
-        return out
+        from detente.store.batch import lookup
+
+        return lookup(self, shas)
 
     def ingest_batch(
         self,
@@ -347,95 +340,11 @@ class Store:
     ) -> list[IngestResult | Exception]:
         """Store many extracted reports in one transaction, each under its own SAVEPOINT.
 
-        Same outcome per report as :meth:`ingest` (``ingested``, ``present`` or
-        ``reextracted``, idempotent by content hash) for a fraction of the
-        commits.  A report whose rows cannot be written is rolled back alone and
-        its exception is returned in its place; the others still commit.  A
-        report inserted meanwhile by another process counts as ``present``.
-        An extraction of ``None`` is allowed only for a report already stored by
-        this extractor.
+        See :func:`detente.store.batch.ingest_batch`.
         """
-        found = self.lookup(r.sha256 for r, _ in items)
-        out: list[IngestResult | Exception] = []
-        written = 0
-        with self.engine.begin() as conn:
-            run_id: int | None = None  # created with the first report written
-            known: set[tuple[str, str]] = set()
-            for report, extraction in items:
-                sha = report.sha256
-                hit = found.get(sha)
-                if hit is not None and hit["extractor"] == extractor.name:
-                    out.append(IngestResult("present", hit["id"], sha))
-                    continue
-                if extraction is None:
-                    out.append(ValueError(f"{report.origin}: no extraction to store"))
-                    continue
-                if run_id is None:
-                    run_id = self._run_id(conn, extractor)
-                try:
-                    with conn.begin_nested():
-                        self._upsert_labels(conn, extraction, known)
-                        res = self._write_one(conn, report, hit, extractor.name, run_id, extraction)
-                except sa.exc.IntegrityError as exc:
-                    again = self._find_in(conn, sha)
-                    if again is not None and again["extractor"] == extractor.name:
-                        out.append(IngestResult("present", again["id"], sha))
-                    else:
-                        out.append(exc)
-                    continue
-                except Exception as exc:  # noqa: BLE001 - contained per report, returned
-                    out.append(exc)
-                    continue
-                known.update(_labels(extraction))
-                # Identical texts within one batch: the second is already present.
-                found[sha] = {"id": res.report_id, "extractor": extractor.name}
-                written += 1
-                out.append(res)
-            if written and run_id is not None:
-                conn.execute(
-                    extraction_runs.update()
-                    .where(extraction_runs.c.id == run_id)
-                    .values(finished_at=_now(), reports=extraction_runs.c.reports + written)
-                )
-        return out
+        from detente.store.batch import ingest_batch
 
-    @staticmethod
-    def _find_in(conn: sa.Connection, sha: str) -> dict[str, Any] | None:
-        row = conn.execute(
-            sa.select(reports.c.id, reports.c.extractor).where(reports.c.sha256 == sha)
-        ).first()
-        return dict(row._mapping) if row else None
-
-    def _write_one(
-        self,
-        conn: sa.Connection,
-        report: Report,
-        found: dict[str, Any] | None,
-        extractor_name: str,
-        run_id: int,
-        extraction: Extraction,
-    ) -> IngestResult:
-        if found is None:
-            report_id = self._insert_report(conn, report, run_id, extractor_name)
-            status: IngestStatus = "ingested"
-        else:
-            report_id = found["id"]
-            self._delete_derived(conn, report_id)
-            conn.execute(
-                reports.update()
-                .where(reports.c.id == report_id)
-                .values(run_id=run_id, extractor=extractor_name, ingested_at=_now())
-            )
-            status = "reextracted"
-        self._insert_extraction(conn, report_id, run_id, extraction, labels=False)
-        return IngestResult(
-            status,
-            report_id,
-            report.sha256,
-            claims=len(extraction.claims),
-            facts=len(extraction.facts),
-            events=len(extraction.events),
-        )
+        return ingest_batch(self, items, extractor)
 
     def _run_id(self, conn: sa.Connection, extractor: ExtractorLike) -> int:
         run_id = self._runs.get(extractor.name)
@@ -912,12 +821,6 @@ def _actor_ids(extraction: Extraction) -> set[str]:
 
 def _place_codes(extraction: Extraction) -> set[str]:
     return {p for c in extraction.claims for p in c.places} | {f.place for f in extraction.facts}
-
-
-def _labels(extraction: Extraction) -> set[tuple[str, str]]:
-    return {("actor", a) for a in _actor_ids(extraction)} | {
-        ("place", p) for p in _place_codes(extraction)
-    }
 
 
 def _ranked(counts: dict[str, int]) -> list[str]:
