@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -150,3 +151,28 @@ def test_cli_workers_flag(tmp_path: Path) -> None:
     assert code == 0 and "0 ingested, 6 already present" in err
     code, _, err = run("ingest", str(corpus), "--db", str(db), "--workers", "-1")
     assert code == 2 and "workers" in err
+
+
+class DiesOn(Prepared):
+    """Kills the process that parses a report containing 'round 3'."""
+
+    def extract(self, report: Report) -> Extraction:
+        if "round 3\n" in report.text:
+            os._exit(1)
+        return super().extract(report)
+
+
+def test_a_dead_worker_loses_its_chunk_only(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(1, 8):
+        (d / f"{i}.txt").write_text(_report(i).text, encoding="utf-8")
+    with Store.open(tmp_path / "d.db") as store:
+        summary = ingest_paths(store, [str(d)], extractor=DiesOn(), workers=1, batch_size=1)
+        status = {Path(i.origin).name: (i.status, i.message) for i in summary.items}
+        assert len(status) == 7
+        assert status["3.txt"][0] == "failed" and "worker process" in status["3.txt"][1]
+        # Chunks sent after the death are parsed by a fresh worker.
+        assert status["7.txt"][0] == "ingested"
+        stored = {Path(r["origin"]).name for r in store.reports()}
+        assert stored == {k for k, (s, _) in status.items() if s == "ingested"}

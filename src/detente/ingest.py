@@ -19,6 +19,8 @@ import os
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -149,8 +151,22 @@ def ingest_reports(
             extractor = get_extractor()
         pool = _Pool(workers, extractor) if workers >= 1 else None
         chunk = max(1, min(batch_size, 16)) if pool else batch_size
+        inflight: deque[tuple[list[Report], list[Report], Any]] = deque()
+
+        def collect() -> None:
+            reps, td, fut = inflight.popleft()
+            try:
+                extracted = fut.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): the batches it took down are
+                # reported failed (running again retries them); later ones get new workers.
+                extracted = [
+                    RuntimeError("a worker process died while parsing this batch; run again")
+                    for _ in td
+                ]
+            stored(reps, td, extracted)
+
         try:
-            inflight: deque[tuple[list[Report], list[Report], Any]] = deque()
             for group in _chunks(items(), chunk):
                 reports: list[Report] = []
                 for got in group:
@@ -168,11 +184,9 @@ def ingest_reports(
                     continue
                 inflight.append((reports, todo, pool.submit(todo, chunk)))
                 while len(inflight) > 2 * workers:
-                    reps, td, fut = inflight.popleft()
-                    stored(reps, td, fut.get())
+                    collect()
             while inflight:
-                reps, td, fut = inflight.popleft()
-                stored(reps, td, fut.get())
+                collect()
         finally:
             if pool is not None:
                 pool.close()
@@ -296,29 +310,45 @@ class _Pool:
     """A process pool that parses reports, the extractor loaded once per process.
 
     On Linux the workers are forked from this process, which already holds the
-    loaded model, so it is shared copy-on-write rather than loaded again.
+    loaded model, so it is shared copy-on-write rather than loaded again.  They
+    are all started here, before any progress display starts a thread.  A
+    worker that dies breaks the pool (:class:`BrokenProcessPool`) instead of
+    leaving its task waiting forever.
     """
 
     def __init__(self, workers: int, extractor: ExtractorLike) -> None:
         global _WORKER_EXTRACTOR
         if "fork" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("fork")
+            self.ctx = multiprocessing.get_context("fork")
             _WORKER_EXTRACTOR = extractor
         else:  # pragma: no cover - spawn platforms load the default extractor per worker
-            ctx = multiprocessing.get_context("spawn")
+            self.ctx = multiprocessing.get_context("spawn")
+        self.workers = workers
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
         with warnings.catch_warnings():
             # Forking is safe here: the model holds no threads or locks.
             warnings.simplefilter("ignore", DeprecationWarning)
-            self.pool = ctx.Pool(workers, initializer=_worker_init)
+            pool = ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=_worker_init)
+            pool.submit(int).result()  # with fork, this starts every worker now
+        return pool
 
-    def submit(self, reports: list[Report], batch_size: int) -> Any:
-        """Parse *reports* in a worker; ``.get()`` on the result waits for the extractions."""
-        return self.pool.apply_async(_worker_extract, (reports, batch_size))
+    def submit(self, reports: list[Report], batch_size: int) -> Future[list[Any]]:
+        """Parse *reports* in a worker; the future's result is their extractions.
+
+        A pool broken by a dead worker is replaced by a fresh one first.
+        """
+        try:
+            return self.pool.submit(_worker_extract, reports, batch_size)
+        except BrokenProcessPool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start()
+            return self.pool.submit(_worker_extract, reports, batch_size)
 
     def close(self) -> None:
         """Stop the workers."""
-        self.pool.terminate()
-        self.pool.join()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def estimate_total(paths: Sequence[str]) -> int | None:
