@@ -128,7 +128,7 @@ def report(text: str = TEXT) -> Report:
 
 def test_schema_is_at_head_with_declared_foreign_keys(db_path: Path) -> None:
     store = Store.open(db_path)
-    assert store.schema_revision() == "0003"
+    assert store.schema_revision() == "0004"
     store.close()
     con = sqlite3.connect(db_path)
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}

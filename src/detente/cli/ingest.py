@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import click
 
@@ -22,8 +24,54 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date like 2025-08-16", param=param) from None
 
 
+def parse_every(_ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """Click callback: an interval like ``90s``, ``15m``, ``2h`` (plain numbers are seconds)."""
+    from detente.feeds import parse_interval
+
+    try:
+        return parse_interval(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
+
+
+def _progress(total: int | None, show: bool) -> tuple[Any, Callable[[Any], None], list[str]]:
+    """A progress bar (reports/s and ETA) and the per-item callback that drives it."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        disable=not show,
+    )
+    task = progress.add_task("", total=total, rate="")
+    errors: list[str] = []
+
+    def on_item(item: Any) -> None:
+        # Started on the first report, after any worker processes have been forked.
+        if show and not progress.live.is_started:
+            progress.start()
+        speed = progress.tasks[0].speed
+        rate = f"{speed:.1f} reports/s" if speed else ""
+        progress.update(task, advance=1, description=item.origin[-40:], rate=rate)
+        if item.status == "failed":
+            errors.append(item.message or item.origin)
+
+    return progress, on_item, errors
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH|URL...")
 @db_option
 @click.option(
     "--published",
@@ -40,6 +88,19 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
     help="Refuse reports larger than this (longer texts than 50,000 characters are "
     "extracted in chunks).",
 )
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Parse in this many processes while this one reads and stores (0: all in one).",
+)
+@click.option(
+    "--cluster",
+    metavar="tcp://HOST:8786",
+    help="Parse on a Dask cluster; its workers write to --db (PostgreSQL).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="List every warning, not one line per kind.")
 @click.option(
@@ -54,6 +115,8 @@ def ingest(
     published: date | None,
     source: str | None,
     max_bytes: int,
+    workers: int,
+    cluster: str | None,
     quiet: bool,
     verbose: bool,
     reextract: bool,
@@ -62,12 +125,12 @@ def ingest(
 
     PATH is a text, Markdown or HTML file, a JSONL feed (one report a line:
     text, title, url, published, source), a directory (read recursively) or -
-    for standard input.  Each report is one transaction; a report already
+    for standard input.  URL is an RSS/Atom feed (its articles are fetched) or
+    an article page.  Each report is stored all-or-nothing; a report already
     stored is skipped.  Exit status 2 if any input failed.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from detente.ingest import IngestItem, ingest_paths
+    from detente.feeds import is_url
+    from detente.ingest import estimate_total, ingest_paths
     from detente.store import Store, StoreError
 
     if reextract:
@@ -76,42 +139,70 @@ def ingest(
         reextract_stored(db, paths, quiet=quiet)
         return
     if not paths:
-        fail("give PATH... to read (or --reextract to re-run the extractor on stored reports)")
+        fail(
+            "give PATH or URL... to read (or --reextract to re-run the extractor on stored reports)"
+        )
+    if cluster and any(is_url(p) for p in paths):
+        fail("--cluster reads files and directories, not URLs")
+    if cluster:
+        from detente.cluster import ClusterError, ingest_on_cluster
+
+        try:
+            summary = ingest_on_cluster(
+                cluster,
+                db,
+                list(paths),
+                published=published,
+                source=source,
+                max_bytes=max_bytes,
+            )
+        except ClusterError as exc:
+            fail(str(exc))
+        _finish(summary, [i.message or i.origin for i in summary.failed], verbose)
+        return
     try:
         store = Store.open(db)
     except StoreError as exc:
         fail(str(exc))
-    errors: list[str] = []
+    local = [p for p in paths if not is_url(p)]
+    urls = [p for p in paths if is_url(p)]
     show = not quiet and sys.stderr.isatty()
-    progress = Progress(
-        TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        transient=True,
-        disable=not show,
-    )
+    progress, on_item, errors = _progress(estimate_total(local) if not urls else None, show)
+    with store:
+        try:
+            summary = None
+            if local:
+                summary = ingest_paths(
+                    store,
+                    local,
+                    published=published,
+                    source=source,
+                    max_bytes=max_bytes,
+                    progress=on_item,
+                    workers=workers,
+                )
+            if urls:
+                from detente.feeds import ingest_urls
 
-    def on_item(item: IngestItem) -> None:
-        progress.advance(task)
-        progress.update(task, description=item.origin)
-        if item.status == "failed":
-            errors.append(item.message or item.origin)
+                more = ingest_urls(
+                    store,
+                    urls,
+                    published=published,
+                    source=source,
+                    max_bytes=max_bytes,
+                    progress=on_item,
+                    workers=workers,
+                )
+                summary = more if summary is None else summary.merged(more)
+        finally:
+            progress.stop()
+    assert summary is not None
+    _finish(summary, errors, verbose)
 
-    with store, progress:
-        task = progress.add_task("", total=None)
-        from detente.cli._progress import echo_warnings, load_extractor
 
-        extractor = load_extractor(progress, task)
-        summary = ingest_paths(
-            store,
-            list(paths),
-            extractor=extractor,
-            published=published,
-            source=source,
-            max_bytes=max_bytes,
-            progress=on_item,
-        )
+def _finish(summary: Any, errors: list[str], verbose: bool = False) -> None:
+    from detente.cli._progress import echo_warnings
+
     for message in errors:
         say(message)
     echo_warnings(summary.warnings, verbose=verbose)
@@ -136,3 +227,93 @@ def migrate(db: str) -> None:
     except StoreError as exc:
         fail(str(exc))
     click.echo(f"{db}: schema at revision {revision}", err=True)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True, metavar="FEED_URL...")
+@db_option
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    callback=parse_every,
+    metavar="INTERVAL",
+    help="Time between polls: 90s, 15m, 2h.",
+)
+@click.option("--once", is_flag=True, help="Poll once and exit.")
+@click.option("--max-polls", type=click.IntRange(min=1), help="Exit after this many polls.")
+@click.option(
+    "--host-delay",
+    default="1s",
+    show_default=True,
+    callback=parse_every,
+    metavar="INTERVAL",
+    help="Least time between two requests to one host.",
+)
+@click.option(
+    "--timeout",
+    default="20s",
+    show_default=True,
+    callback=parse_every,
+    metavar="INTERVAL",
+    help="Give up on a request after this long (then retry).",
+)
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_REPORT_BYTES,
+    show_default=True,
+    help="Skip pages larger than this.",
+)
+def watch(
+    feeds: tuple[str, ...],
+    db: str,
+    every: float,
+    once: bool,
+    max_polls: int | None,
+    host_delay: float,
+    timeout: float,
+    retries: int,
+    max_bytes: int,
+) -> None:
+    """Poll RSS/Atom feeds and ingest the articles that are new.
+
+    Conditional requests (ETag, Last-Modified) keep unchanged feeds cheap;
+    robots.txt is respected and each host gets at most one request per
+    --host-delay.  A fetch that fails is one line on stderr; the next poll
+    tries again.  An article already stored is never stored again.
+    """
+    from detente.feeds import Fetcher, is_url
+    from detente.feeds import watch as watch_feeds
+    from detente.store import Store, StoreError
+
+    bad = [f for f in feeds if not is_url(f)]
+    if bad:
+        fail(f"{bad[0]!r} is not a feed URL (http:// or https://)")
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        fail(str(exc))
+
+    def on_poll(n: int, summary: Any) -> None:
+        for item in summary.failed:
+            click.echo(f"detente: {item.message or item.origin}", err=True)
+        click.echo(f"poll {n}: {summary.line()}", err=True)
+
+    fetcher = Fetcher(
+        timeout=timeout,
+        per_host_interval=host_delay,
+        retries=retries,
+        backoff=min(5.0, timeout / 4),
+        max_bytes=max_bytes,
+    )
+    with store, fetcher:
+        watch_feeds(
+            store,
+            list(feeds),
+            every=every,
+            max_polls=1 if once else max_polls,
+            fetcher=fetcher,
+            on_poll=on_poll,
+        )

@@ -22,7 +22,7 @@ from detente.records import ISSUES, KINDS
 
 def _load(name: str) -> Any:
     text = resources.files("detente.knowledge").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def _words(items: Any) -> frozenset[str]:

@@ -30,6 +30,7 @@ from typing import Any
 
 from detente.positions.aspects import aspect
 from detente.positions.model import Evidence, Position
+from detente.positions.stories import own_reporting
 
 _FOLD = {"accept": "reject", "reject": "accept"}
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
@@ -197,10 +198,8 @@ def evidence_of(claim: Mapping[str, Any], report: Mapping[str, Any] | None = Non
         else None,
         speaker=claim.get("speaker"),
         agency=report.get("agency") or report.get("source"),
-        # An unattributed stance rests on the outlet's own reporting.
-        origin=origin(claim)
-        or f"{report.get('agency') or report.get('source') or 'unattributed'}"
-        f" (own reporting, report {claim['report']})",
+        # An unattributed stance rests on the outlet's own reporting: its story, copies included.
+        origin=origin(claim) or own_reporting(claim, report),
     )
 
 

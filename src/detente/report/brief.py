@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from detente import __version__
 from detente.positions import Picture, Position, TimelineEntry, build, place_names
+from detente.positions.stories import coverage
 from detente.report.standing import Standing, evaluation, standing
 
 if TYPE_CHECKING:
@@ -659,6 +660,7 @@ def render(brief: Brief) -> str:
             short=STANCE_SHORT,
             version=__version__,
             span_id=_span_id,
+            coverage=partial(coverage, reports={int(r["id"]): r for r in brief.picture.reports}),
         )
     )
 

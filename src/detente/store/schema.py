@@ -35,6 +35,16 @@ extraction_runs = sa.Table(
     sa.Column("reports", sa.Integer, nullable=False, server_default="0"),
 )
 
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # Label column: the headline of the story's first report.
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("first_published", sa.Date),
+    sa.Column("created_at", sa.Text, nullable=False),
+)
+
 reports = sa.Table(
     "reports",
     metadata,
@@ -55,6 +65,8 @@ reports = sa.Table(
     sa.Column("ingested_at", sa.Text, nullable=False),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("extraction_runs.id")),
     sa.Column("extractor", sa.Text),
+    # The story (near-duplicate group across outlets) this report belongs to.
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id"), index=True),
 )
 
 actors = sa.Table(
@@ -289,4 +301,32 @@ reviews = sa.Table(
     sa.Column("after", sa.Text, nullable=False, server_default="null"),  # JSON
     sa.Column("reviewer", sa.Text, nullable=False),
     sa.Column("created_at", sa.Text, nullable=False),
+)
+
+report_signatures = sa.Table(
+    "report_signatures",
+    metadata,
+    # MinHash signature of a report's text (uint64 values), for near-duplicate lookup.
+    sa.Column(
+        "report_id",
+        sa.Integer,
+        sa.ForeignKey("reports.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("minhash", sa.LargeBinary, nullable=False),
+)
+
+fetches = sa.Table(
+    "fetches",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # Label column and identity: the URL as requested (a feed, or an article's link).
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # "feed" or "article"
+    sa.Column("final_url", sa.Text),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("status", sa.Integer),
+    sa.Column("fetched_at", sa.Text, nullable=False),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id", ondelete="SET NULL")),
 )

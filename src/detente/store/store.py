@@ -124,6 +124,7 @@ REPORT_FIELDS: tuple[str, ...] = (
     "extractor",
     "ingested_at",
     "negotiation",
+    "story_id",
 )
 ACTOR_FIELDS: tuple[str, ...] = ("id", "name", "kind", "claims", "reports", "kinds", "issues")
 
@@ -336,6 +337,25 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         if batch:
             yield from flush()
 
+    def lookup(self, shas: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Stored reports by content hash (``id`` and ``extractor``), one query per 500."""
+        from detente.store.batch import lookup
+
+        return lookup(self, shas)
+
+    def ingest_batch(
+        self,
+        items: Sequence[tuple[Report, Extraction | None]],
+        extractor: ExtractorLike,
+    ) -> list[IngestResult | Exception]:
+        """Store many extracted reports in one transaction, each under its own SAVEPOINT.
+
+        See :func:`detente.store.batch.ingest_batch`.
+        """
+        from detente.store.batch import ingest_batch
+
+        return ingest_batch(self, items, extractor)
+
     def _run_id(self, conn: sa.Connection, extractor: ExtractorLike) -> int:
         run_id = self._runs.get(extractor.name)
         if run_id is None:
@@ -391,40 +411,65 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         for table in (claims, facts, events):
             conn.execute(table.delete().where(table.c.report_id == report_id))
 
-    def _upsert_labels(self, conn: sa.Connection, extraction: Extraction) -> None:
-        actor_ids = {c.actor for c in extraction.claims} | {f.actor for f in extraction.facts}
-        place_codes = {p for c in extraction.claims for p in c.places} | {
-            f.place for f in extraction.facts
-        }
-        known_actors = {
-            r[0] for r in conn.execute(sa.select(actors.c.id).where(actors.c.id.in_(actor_ids)))
-        }
-        new_actors = [
-            {"id": a, "name": extraction.actor_names.get(a, a), "kind": _actor_kind(a)}
-            for a in sorted(actor_ids - known_actors)
-        ]
-        if new_actors:
-            conn.execute(actors.insert(), new_actors)
-        known_places = {
-            r[0]
-            for r in conn.execute(sa.select(places.c.code).where(places.c.code.in_(place_codes)))
-        }
-        new_places = [
-            {"code": p, "name": extraction.place_names.get(p, p)}
-            for p in sorted(place_codes - known_places)
-        ]
-        if new_places:
-            conn.execute(places.insert(), new_places)
+    def _upsert_labels(
+        self,
+        conn: sa.Connection,
+        extraction: Extraction,
+        known: set[tuple[str, str]] | None = None,
+    ) -> None:
+        """Insert the actors and places *extraction* names that are not stored yet.
+
+        *known* holds ``("actor", id)``/``("place", code)`` pairs already known to
+        be stored in this transaction; they are not looked up again.
+        """
+        known = known or set()
+        actor_ids = {a for a in _actor_ids(extraction) if ("actor", a) not in known}
+        place_codes = {p for p in _place_codes(extraction) if ("place", p) not in known}
+        if actor_ids:
+            stored = {
+                r[0] for r in conn.execute(sa.select(actors.c.id).where(actors.c.id.in_(actor_ids)))
+            }
+            new_actors = [
+                {"id": a, "name": extraction.actor_names.get(a, a), "kind": _actor_kind(a)}
+                for a in sorted(actor_ids - stored)
+            ]
+            if new_actors:
+                conn.execute(actors.insert(), new_actors)
+        if place_codes:
+            stored = {
+                r[0]
+                for r in conn.execute(
+                    sa.select(places.c.code).where(places.c.code.in_(place_codes))
+                )
+            }
+            new_places = [
+                {"code": p, "name": extraction.place_names.get(p, p)}
+                for p in sorted(place_codes - stored)
+            ]
+            if new_places:
+                conn.execute(places.insert(), new_places)
 
     def _insert_extraction(
-        self, conn: sa.Connection, report_id: int, run_id: int, extraction: Extraction
+        self,
+        conn: sa.Connection,
+        report_id: int,
+        run_id: int,
+        extraction: Extraction,
+        *,
+        labels: bool = True,
     ) -> None:
-        self._upsert_labels(conn, extraction)
+        if labels:
+            self._upsert_labels(conn, extraction)
         ids: dict[int, int] = {}
-        for claim in extraction.claims:
-            ids[claim.ordinal] = conn.execute(
-                claims.insert().values(**self._claim_row(claim, report_id, run_id))
-            ).inserted_primary_key[0]
+        if extraction.claims:
+            # One multi-row INSERT … RETURNING instead of a round trip per claim.
+            rows = [self._claim_row(c, report_id, run_id) for c in extraction.claims]
+            q = claims.insert().returning(
+                claims.c.id, claims.c.ordinal, sort_by_parameter_order=True
+            )
+            ids = {ordinal: cid for cid, ordinal in conn.execute(q, rows)}
+        source_rows: list[dict[str, Any]] = []
+        place_rows: list[dict[str, Any]] = []
         for claim in extraction.claims:
             cid = ids[claim.ordinal]
             if claim.exchange_for:
@@ -437,22 +482,17 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 conn.execute(
                     claims.update().where(claims.c.id == cid).values(exchange_for=_dumps(traded))
                 )
-            if claim.sources:
-                conn.execute(
-                    claim_sources.insert(),
-                    [
-                        {"claim_id": cid, "position": i, "name": s}
-                        for i, s in enumerate(claim.sources)
-                    ],
-                )
-            if claim.places:
-                conn.execute(
-                    claim_places.insert(),
-                    [
-                        {"claim_id": cid, "position": i, "place_code": p}
-                        for i, p in enumerate(claim.places)
-                    ],
-                )
+            source_rows += [
+                {"claim_id": cid, "position": i, "name": s} for i, s in enumerate(claim.sources)
+            ]
+            place_rows += [
+                {"claim_id": cid, "position": i, "place_code": p}
+                for i, p in enumerate(claim.places)
+            ]
+        if source_rows:
+            conn.execute(claim_sources.insert(), source_rows)
+        if place_rows:
+            conn.execute(claim_places.insert(), place_rows)
         if extraction.facts:
             conn.execute(
                 facts.insert(), [self._fact_row(f, report_id, run_id) for f in extraction.facts]
@@ -832,3 +872,11 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                 for t in (reports, claims, facts, events, actors)
             }
+
+
+def _actor_ids(extraction: Extraction) -> set[str]:
+    return {c.actor for c in extraction.claims} | {f.actor for f in extraction.facts}
+
+
+def _place_codes(extraction: Extraction) -> set[str]:
+    return {p for c in extraction.claims for p in c.places} | {f.place for f in extraction.facts}

@@ -1,0 +1,201 @@
+"""Stories: reports of the same agency story, republished or rewritten by several outlets.
+
+Ten outlets running one wire story are one piece of evidence, not ten.  Each report gets a
+MinHash signature of its word 3-shingles (datasketch); a MinHash LSH index finds reports whose
+estimated Jaccard similarity reaches :data:`THRESHOLD`, and a new report joins the story of its
+most similar stored neighbour, else starts a story of its own.  Shingles survive reordered
+paragraphs, a new headline and a trimmed ending, which change only the shingles at the edges.
+
+Signatures are stored (``report_signatures``) so that later ingests compare against earlier
+reports without re-reading them, and only reports published within :data:`WINDOW_DAYS` of the
+new ones are loaded: copies of a story appear within days of each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import sqlalchemy as sa
+from datasketch import MinHash, MinHashLSH
+
+from detente.store.schema import report_signatures, reports, stories
+
+if TYPE_CHECKING:
+    from detente.store import Store
+
+#: MinHash permutations: 128 keeps the Jaccard estimate within about ±0.05.
+NUM_PERM = 128
+#: Estimated Jaccard similarity of word 3-shingles from which two reports are one story.
+THRESHOLD = 0.3
+#: datasketch's hashing scheme, fixed so stored signatures stay comparable across versions.
+SCHEME = "affine32"
+#: Words per shingle.
+SHINGLE = 3
+#: Reports further apart than this in publication date are not compared.
+WINDOW_DAYS = 10
+
+_WORD = re.compile(r"\w+")
+# Wire credit lines ("Reporting by …; editing by …") differ between outlets, not stories.
+_CREDIT = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting)\b.*$", re.I | re.M)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """Lower-cased word *size*-grams of *text* (credit lines left out)."""
+    words = _WORD.findall(_CREDIT.sub(" ", text).lower())
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> MinHash:
+    """The MinHash of *text*'s shingles."""
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m.update_batch(list(shingles(text)))
+    return m
+
+
+def _to_bytes(m: MinHash) -> bytes:
+    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+
+
+def _from_bytes(data: bytes) -> MinHash:
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME
+    )
+
+
+def group(texts: Iterable[str], threshold: float = THRESHOLD) -> list[int]:
+    """Story numbers for *texts* in order (texts of one story share a number).
+
+    The in-memory form of :func:`assign_stories`, for evaluation and tests.
+    """
+    sigs = [signature(t) for t in texts]
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    labels: list[int] = []
+    for i, m in enumerate(sigs):
+        best = _best(lsh, m, sigs, threshold)
+        labels.append(labels[best] if best is not None else i)
+        lsh.insert(i, m)
+    return labels
+
+
+def _best(lsh: MinHashLSH, m: MinHash, sigs: object, threshold: float) -> object | None:
+    scored = [(m.jaccard(sigs[k]), k) for k in lsh.query(m)]  # type: ignore[index]
+    scored = [(s, k) for s, k in scored if s >= threshold]
+    return max(scored, key=lambda sk: (sk[0], -_order(sk[1])))[1] if scored else None
+
+
+def _order(key: object) -> int:
+    return key if isinstance(key, int) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryStats:
+    """What :func:`assign_stories` did."""
+
+    assigned: int
+    new_stories: int
+
+
+def assign_stories(store: Store, *, threshold: float = THRESHOLD, page: int = 500) -> StoryStats:
+    """Give every report without a story one: an existing story it copies, or a new one.
+
+    Works through the reports in pages of *page* (a transaction each), oldest
+    first, so a back-fill of millions never holds them all in memory.  Safe to
+    run again: reports that have a story are left alone.
+    """
+    assigned = created = 0
+    after = 0
+    while True:
+        with store.engine.begin() as conn:
+            todo = conn.execute(
+                sa.select(reports.c.id, reports.c.text, reports.c.title, reports.c.published)
+                .where(reports.c.story_id.is_(None), reports.c.id > after)
+                .order_by(reports.c.id)
+                .limit(page)
+            ).all()
+            if not todo:
+                return StoryStats(assigned, created)
+            created += _assign_page(conn, todo, threshold)
+            assigned += len(todo)
+            after = todo[-1].id
+
+
+def _assign_page(conn: sa.Connection, todo: list[Any], threshold: float) -> int:
+    sigs: dict[int, MinHash] = {}
+    story_of: dict[int, int] = {}
+    _load_neighbours(conn, [r.published for r in todo], sigs, story_of)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for rid, m in sigs.items():
+        lsh.insert(rid, m)
+    new_sigs = []
+    created = 0
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    for r in todo:
+        m = sigs.get(r.id)
+        if m is None:
+            m = signature(r.text)
+            new_sigs.append({"report_id": r.id, "minhash": _to_bytes(m)})
+            sigs[r.id] = m
+        best = _best(lsh, m, sigs, threshold)
+        if best is not None and best in story_of:
+            story = story_of[best]
+        else:
+            name = (r.title or r.text[:80]).strip() or f"report {r.id}"
+            story = conn.execute(
+                stories.insert().values(name=name, first_published=r.published, created_at=now)
+            ).inserted_primary_key[0]
+            created += 1
+        story_of[r.id] = story
+        conn.execute(reports.update().where(reports.c.id == r.id).values(story_id=story))
+        if r.id not in lsh:
+            lsh.insert(r.id, m)
+    if new_sigs:
+        conn.execute(report_signatures.insert(), new_sigs)
+    return created
+
+
+def _load_neighbours(
+    conn: sa.Connection,
+    dates: list[date | None],
+    sigs: dict[int, MinHash],
+    story_of: dict[int, int],
+) -> None:
+    """Signatures and stories of stored reports published near *dates* (undated ones too)."""
+    q = sa.select(reports.c.id, reports.c.story_id, report_signatures.c.minhash).join(
+        report_signatures, report_signatures.c.report_id == reports.c.id
+    )
+    known = [d for d in dates if d is not None]
+    if known and len(known) == len(dates):
+        lo = min(known) - timedelta(days=WINDOW_DAYS)
+        hi = max(known) + timedelta(days=WINDOW_DAYS)
+        q = q.where(reports.c.published.is_(None) | reports.c.published.between(lo, hi))
+    for rid, story, blob in conn.execute(q):
+        sigs[rid] = _from_bytes(blob)
+        if story is not None:
+            story_of[rid] = story
+
+
+def pair_scores(predicted: list[int], gold: list[int]) -> tuple[float, float]:
+    """Pairwise precision and recall of a grouping against a gold grouping.
+
+    A pair of reports counts as found when both are in one predicted group, and as
+    right when they are in one gold group.
+    """
+    n = len(predicted)
+    tp = fp = fn = 0
+    for i in range(n):
+        for j in range(i + 1, n):
+            same_p = predicted[i] == predicted[j]
+            same_g = gold[i] == gold[j]
+            tp += same_p and same_g
+            fp += same_p and not same_g
+            fn += same_g and not same_p
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall
