@@ -221,7 +221,7 @@ def test_fulltext_search_sqlite(store: Store) -> None:
 def test_review_and_search_on_postgresql(pg_url: str) -> None:
     db = build_db(pg_url)
     with Store.open(db) as store:
-        assert store.schema_revision() == "0003"
+        assert store.schema_revision() == "0004"
         hits = search(store.engine, "paramilitaries")
         assert hits.reports == {report_id(store, "Sudan")}
         assert search(store.engine, "Rapid Support").claims == {claim_id(store, "rsf", "offer")}
