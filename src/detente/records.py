@@ -141,6 +141,8 @@ class Claim:
     anonymous: bool = False
     date: date | None = None
     ordinal: int = 0
+    #: How far the extractor trusts this claim, 0–1, calibrated on gold/dev (None: unknown).
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -72,6 +72,11 @@ def reports(db: str, since: date | None, fmt: str) -> None:
 @_multi("issue", "Negotiation issue.", ISSUES)
 @_multi("kind", "Stance kind.", KINDS)
 @click.option("--report", "report_id", type=int, help="Only claims of this report id.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    help="Only claims the extractor trusts at least this much (0–1).",
+)
 @since_option
 @format_option()
 def claims(
@@ -80,6 +85,7 @@ def claims(
     issue: tuple[str, ...],
     kind: tuple[str, ...],
     report_id: int | None,
+    min_confidence: float | None,
     since: date | None,
     fmt: str,
 ) -> None:
@@ -91,6 +97,7 @@ def claims(
             kind=kind or None,
             report_id=report_id,
             since=since,
+            min_confidence=min_confidence,
         )
     if fmt == "table":
         rows = [_claim_table_row(r) for r in rows]

@@ -56,6 +56,7 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "hedged",
     "negated",
     "denied",
+    "confidence",
     "sources",
     "anonymous",
     "date",
@@ -472,6 +473,7 @@ class Store:
             "hedged": c.hedged,
             "negated": c.negated,
             "denied": c.denied,
+            "confidence": c.confidence,
             "anonymous": c.anonymous,
             "date": c.date,
             "quote": c.quote,
@@ -525,11 +527,13 @@ class Store:
         kind: str | Sequence[str] | None = None,
         since: date | None = None,
         until: date | None = None,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Stored claims with the stable :data:`CLAIM_FIELDS`, oldest report first.
 
         *since*/*until* filter on the date the stance was voiced, falling back
-        to the report's publication date.
+        to the report's publication date; *min_confidence* keeps claims the
+        extractor trusts at least that much (claims without a confidence go).
         """
         when = sa.func.coalesce(claims.c.date, reports.c.published)
         q = (
@@ -550,6 +554,8 @@ class Store:
             q = q.where(when >= since)
         if until:
             q = q.where(when <= until)
+        if min_confidence is not None:
+            q = q.where(claims.c.confidence >= min_confidence)
         with self.engine.connect() as conn:
             rows = [r._mapping for r in conn.execute(q)]
             sources = self._sources(conn, [r["id"] for r in rows])
@@ -571,6 +577,7 @@ class Store:
                 "hedged": bool(r["hedged"]),
                 "negated": bool(r["negated"]),
                 "denied": bool(r["denied"]),
+                "confidence": r["confidence"],
                 "sources": sources.get(r["id"], []),
                 "anonymous": bool(r["anonymous"]),
                 "date": _iso(r["date"]),

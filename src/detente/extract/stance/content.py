@@ -1,0 +1,190 @@
+"""Stage 3, content units: the complement of a trigger split into conjuncts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import (
+    StanceLexicon,
+)
+from detente.extract.stance.lexis import (
+    _ADDRESSEES,
+    _AS_VERBS,
+    _CONTENT_PREPS,
+    _PARTICLES,
+)
+from detente.extract.stance.model import (
+    Trigger,
+    _Unit,
+)
+from detente.extract.stance.state import (
+    _DocState,
+)
+from detente.extract.stance.syntax import (
+    _conjuncts,
+    _own_subtree,
+    _party_word,
+    _verb_content,
+)
+
+
+class ContentStage:
+    """Cut a trigger's complement into content units."""
+
+    lex: StanceLexicon
+
+    # -- complements ----------------------------------------------------------------------
+
+    def _noun_complements(self, tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "a plan presented by X": the presenter, not the content
+                continue
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
+                out.append(c)
+        return out
+
+    def _content_roots(self, trig: Trigger) -> list[Token]:
+        tok = trig.token
+        out: list[Token] = []
+        if trig.cls == "exist":
+            return [c for c in tok.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"]
+        if trig.cls in ("copula", "verdict"):
+            return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        if trig.cls == "bound":
+            return [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+        if trig.cls == "mustbe":
+            # "should be a full ceasefire" (attr); "should not be subject to limits" (acomp + subject)
+            return [c for c in tok.children if c.dep_ in ("attr", "acomp", "nsubj")]
+        if trig.cls == "presence":
+            return [tok]
+        if trig.cls in ("verb", "concession", "retention", "must", "planverb"):
+            has_xcomp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+            for c in tok.children:
+                if (
+                    c.dep_ == "dobj"
+                    and has_xcomp
+                    and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in _ADDRESSEES)
+                ):
+                    continue  # "pressed Kosovo and Serbia to implement the deal": the addressee
+                if _verb_content(c, trig.cls) or (
+                    c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS
+                ):
+                    out.append(c)  # "would not accept North Korea as a nuclear-armed state"
+            if tok.lemma_.lower() == "take":
+                # "take (no) part in the talks": what is joined is the content
+                out.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
+            if trig.cls == "verb" and trig.kind == "demand":
+                # "called on the two neighbours to refrain from …" parsed as a purpose clause
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            if trig.cls in ("concession", "retention", "must"):
+                out.insert(0, tok)
+                # "will send an envoy to head its delegation to the talks": the purpose counts.
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            if trig.cls == "must":
+                # "Israeli strikes must stop": what must happen includes its subject.
+                # "the government must honour …": an addressee, not content.
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and not _party_word(c)
+                )
+            # "urged both sides to de-escalate and to preserve …": a to-infinitive parsed as
+            # a coordinated verb still belongs to the request.
+            for c in tok.children:
+                if c.dep_ != "conj" or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+                    continue
+                if c.pos_ == "NOUN" and trig.cls == "verb" and tok.tag_ != "VB":
+                    out.append(c)  # "demands …, and above all recognition of …"
+                    continue
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
+                    c.tag_ == "VB"
+                    and tok.tag_ in ("VBZ", "VBD", "VBP", "VBN", "VB")
+                    and not any(a.dep_ in ("aux", "neg") for a in c.children)
+                ):
+                    out.append(c)
+        elif trig.cls == "noun":
+            out.extend(self._noun_complements(tok))
+        elif trig.cls == "adj":
+            out.extend(c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp"))
+        return out
+
+    def _units(self, trig: Trigger, state: _DocState) -> list[_Unit]:
+        """Split the complement into conjuncts, each with its own tokens.
+
+        Coordinated items directly under a complement ("non-nuclear status, no NATO and
+        recognition") and coordinated clauses at any depth ("to free the hostages … and to give
+        up its weapons") each make a unit; coordinated nouns deeper down stay together
+        ("withdrawal from Donetsk and Luhansk").
+        """
+        units: list[_Unit] = []
+        excluded = state.excluded | state.according_tokens(trig.token.sent)
+        for root in trig.content:
+            if root.i == trig.token.i:
+                # A concession verb names its own issue ("cede", "release", "pull back").
+                parts = [
+                    c
+                    for c in root.children
+                    if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES
+                ]
+                units.append(_Unit(root, sorted([root, *parts], key=lambda t: t.i)))
+                continue
+            pending = _conjuncts(root)
+            while pending:
+                head = pending.pop(0)
+                if head.dep_ in ("cc", "punct") or head.i in excluded:
+                    continue
+                toks, split = _own_subtree(head, excluded)
+                pending.extend(split)
+                if toks:
+                    units.extend(self._carve(_Unit(head, toks), state))
+        return units
+
+    def _carve(self, unit: _Unit, state: _DocState) -> list[_Unit]:
+        """Split list-like riders off a conjunct: "neutral status, outside any military bloc,
+        with protection for the Greek-speaking minority" holds three stances.
+
+        A rider is split off only when it names an issue outright (a weight-3 cue), so "talks with
+        the rebels" stays one stance."""
+        ids = {t.i for t in unit.tokens}
+        riders = [
+            t
+            for t in unit.tokens
+            if t.i != unit.head.i
+            and (
+                (t.dep_ == "prep" and t.lower_ in ("with", "including"))
+                or (
+                    t.dep_ in ("amod", "appos")
+                    and t.pos_ == "ADJ"
+                    and any(c.dep_ == "prep" for c in t.children)
+                )
+            )
+        ]
+        if not riders:
+            return [unit]
+        out: list[_Unit] = []
+        taken: set[int] = set()
+        for r in riders:
+            if r.i in taken:
+                continue
+            sub = [t for t in r.subtree if t.i in ids and t.i not in taken]
+            # A relative clause inside the rider ("with the ELN, which broke off talks …")
+            # describes a name; it does not make the rider a stance of its own.
+            rel = {x.i for t in sub if t.dep_ in ("relcl", "acl") for x in t.subtree}
+            if self._classify(r, [t for t in sub if t.i not in rel], state, min_weight=3) is None:
+                continue
+            taken.update(t.i for t in sub)
+            out.append(_Unit(r, sub))
+        rest = [t for t in unit.tokens if t.i not in taken]
+        return [_Unit(unit.head, rest), *out]
