@@ -25,6 +25,7 @@ Each stance becomes a :class:`detente.records.Claim`, collected on ``doc._.deten
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -41,10 +42,13 @@ from detente.extract.lexicon import (
     stance_lexicon,
     taxonomy,
 )
+from detente.extract.stance import confidence as conf
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
 from detente.extract.stance.lexis import (
+    _ANONYMITY,
+    _CONSEQUENCE_VERBS,
     _DEAL_VERBS,
     _DECLARE_VERBS,
     _EASING,
@@ -74,6 +78,7 @@ from detente.extract.stance.syntax import (
     _conjuncts,
     _only_to,
     _own_subtree,
+    _subject,
 )
 from detente.extract.stance.triggers import TriggerStage
 from detente.records import Claim
@@ -116,6 +121,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
         )
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
+        self.matcher.add("CONSEQ", [[{"LEMMA": {"IN": sorted(_CONSEQUENCE_VERBS)}, "POS": "VERB"}]])
         self.matcher.add(
             "EVAL",
             [[{"LOWER": {"IN": sorted(_EVALUATIONS)}, "DEP": {"IN": ["acomp", "attr"]}}]],
@@ -239,22 +245,35 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the stances of *doc* and store them on ``doc._.detente_claims``."""
-        matches = self.matcher(doc)
         doc._.detente_actor_names = {}
-        if not matches:
+        staged = self.triggers_in(doc)
+        if staged is None:
             doc._.detente_claims = []
             return doc
+        triggers, state = staged
+        doc._.detente_tracker = state.tracker  # shared with facts and events
+        found = self._claims(doc, triggers, state)
+        head_end = _headline_end(doc.text)
+        for c in found:
+            if c.start < head_end:
+                c.signals.append("headline")
+            c.confidence = conf.score(c.signals)
+        doc._.detente_claims = _body_over_headline(doc, found)
+        return doc
+
+    def triggers_in(self, doc: Doc) -> tuple[list[Trigger], _DocState] | None:
+        """Stage 1 on a parsed *doc*: its stance triggers and the per-document state the later
+        stages read; None when nothing in *doc* can be a stance."""
+        matches = self.matcher(doc)
+        if not matches:
+            return None
         strings = doc.vocab.strings
         marks = [doc[m[1]] for m in matches if strings[m[0]] == "MARK"]
         matches = [m for m in matches if strings[m[0]] != "MARK"]
         if not matches:
-            doc._.detente_claims = []
-            return doc
+            return None
         state = _DocState(doc, self, marks)
-        doc._.detente_tracker = state.tracker  # shared with facts and events
-        triggers = self._triggers(doc, matches, state)
-        doc._.detente_claims = _body_over_headline(doc, self._claims(doc, triggers, state))
-        return doc
+        return self._triggers(doc, matches, state), state
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Process a stream of docs."""
@@ -312,6 +331,8 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)
             if not issues:
+                issues = self._dominant_issue(trig, claims)
+            if not issues:
                 continue
             clause = _clause_head(trig.token)
             quote_span = self._quote_span(trig, clause, state)
@@ -331,6 +352,18 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             att = attr.attribute(trig.token, self.lex.sources, clause)
             when = self._date(quote_span, clause, published)
             main_ids: list[int] = []
+            holder_tok = (
+                next(iter(self._noun_holder_tokens(trig.token, True)), None)
+                if trig.cls == "noun"
+                else _subject(trig.token)
+            )
+            base = [
+                f"trigger={trig.cls}",
+                *conf.holder_signal(holder_tok, from_plan, len(actors)),
+                *(f for f, on in (("hedged", hedged), ("conditional", conds)) if on),
+                *(["denied"] if denied else []),
+                *(["negated"] if negated else []),
+            ]
             for actor in actors:
                 sources, anonymous = self._sources(att, actor, state)
                 for issue, unit in issues:
@@ -374,6 +407,16 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
                         anonymous=anonymous,
                         date=when,
                     )
+                    claim.signals = [
+                        *base,
+                        f"kind={kind}",
+                        conf.cue_signal(
+                            unit.weight
+                            if unit.weight is not None
+                            else self._cue_weight(issue, unit, state)
+                        ),
+                        "derived=main",
+                    ]
                     claims.append(claim)
                     main_ids.append(claim.ordinal)
                     doc._.detente_actor_names[actor.id] = actor.name
@@ -381,6 +424,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
                         # "… the easy way or the hard way": the stance comes with a threat.
                         seen.add((actor.id, "threaten", issue, trig.token.i))
                         threat = replace(claim, kind="threaten", ordinal=len(claims))
+                        threat.signals = [*claim.signals, "derived=menace"]
                         claims.append(threat)
                 names_plan = trig.cls == "noun" or any(
                     t.lemma_.lower() in _PLAN_NOUNS for _, u in issues for t in u.tokens
@@ -388,6 +432,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
                 if kind == "propose" and not from_plan and names_plan:
                     # Later "the plan would …" sentences belong to these proponents.
                     state.last_proponent = list(actors)
+                first_derived = len(claims)
                 self._exchanges(
                     trig, kind, actor, claims, main_ids, state, quote_span, when, att, from_plan
                 )
@@ -395,7 +440,31 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
                     self._condition_demands(
                         trig, kind, clause, actor, claims, state, quote_span, when, att
                     )
+                for c in claims[first_derived:]:
+                    # A denial or a hedge covers everything it governs, conditions and trades
+                    # included: "denied a report that X would accept … if Y withdrew" is no
+                    # firm demand for the withdrawal.
+                    c.denied = c.denied or denied
+                    c.hedged = c.hedged or hedged
+                    c.signals = [*base, f"kind={c.kind}", *c.signals]
         return claims
+
+    @staticmethod
+    def _dominant_issue(trig: Trigger, claims: list[Claim]) -> list[tuple[str, _Unit]]:
+        """No cue fired: a stance with content of its own keeps the issue the report has been
+        about so far (most claims), with the low confidence of an ``issue=dominant`` signal."""
+        if trig.cls not in ("verb", "noun", "adj") or not trig.content or not claims:
+            return []
+        counts = Counter(c.issue for c in claims if c.issue != "process")
+        if not counts:
+            return []
+        issue, n = counts.most_common(1)[0]
+        if n < 2:
+            return []  # no issue the report is clearly about yet
+        toks = sorted({t for r in trig.content for t in r.subtree}, key=lambda t: t.i)
+        if any(t.lemma_.lower() in _ANONYMITY and t.tag_ == "VBN" for t in toks):
+            return []  # "who asked not to be named": the source's anonymity, not a stance
+        return [(issue, _Unit(trig.token, toks or [trig.token], weight=-1))]
 
     def _exchanges(
         self,
@@ -522,6 +591,10 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
                     anonymous=anonymous,
                     date=when,
                 )
+                claim.signals = [
+                    conf.cue_signal(self._cue_weight(issue, _Unit(head, toks), state)),
+                    f"derived={'condition' if kind == 'demand' else 'exchange'}",
+                ]
                 claims.append(claim)
                 added.append(claim.ordinal)
         return added

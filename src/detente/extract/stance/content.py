@@ -59,6 +59,9 @@ class ContentStage:
             return [c for c in tok.children if c.dep_ in ("attr", "acomp", "nsubj")]
         if trig.cls == "presence":
             return [tok]
+        if trig.cls == "consequence":
+            # "sanctions would follow": the penalty; "any strike … would be answered": the act
+            return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if trig.cls in ("verb", "concession", "retention", "must", "planverb"):
             has_xcomp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
             for c in tok.children:
@@ -169,10 +172,15 @@ class ContentStage:
                     and t.pos_ == "ADJ"
                     and any(c.dep_ == "prep" for c in t.children)
                 )
+                or _list_item(t)
             )
         ]
         if not riders:
             return [unit]
+        # Items of a list the parser nested ("recognition, the withdrawal of the police and
+        # compensation for war damage": the last item hangs under "police") go first, so that
+        # the item above them does not swallow them.
+        riders.sort(key=lambda t: (t.dep_ != "conj", t.i))
         out: list[_Unit] = []
         taken: set[int] = set()
         for r in riders:
@@ -182,9 +190,26 @@ class ContentStage:
             # A relative clause inside the rider ("with the ELN, which broke off talks …")
             # describes a name; it does not make the rider a stance of its own.
             rel = {x.i for t in sub if t.dep_ in ("relcl", "acl") for x in t.subtree}
-            if self._classify(r, [t for t in sub if t.i not in rel], state, min_weight=3) is None:
+            issue = self._classify(r, [t for t in sub if t.i not in rel], state, min_weight=3)
+            if issue is None:
                 continue
+            if r.dep_ == "conj":
+                # a nested conjunct is an item of its own only when it is about something else
+                # than what it hangs from ("withdrawal from Donetsk and Luhansk" stays one)
+                above = [t for t in r.head.subtree if t.i in ids and t.i not in {x.i for x in sub}]
+                if self._classify(r.head, above, state) == issue:
+                    continue
             taken.update(t.i for t in sub)
             out.append(_Unit(r, sub))
         rest = [t for t in unit.tokens if t.i not in taken]
         return [_Unit(unit.head, rest), *out]
+
+
+def _list_item(tok: Token) -> bool:
+    """A noun the parser hung inside another item of a comma list: an apposition after a comma
+    ("recognition, the withdrawal of …") or a conjunct below it ("… police and compensation")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "appos":
+        return tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+    return tok.dep_ == "conj" and tok.head.dep_ == "pobj"

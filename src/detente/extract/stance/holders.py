@@ -77,7 +77,7 @@ class HolderStage:
             subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
             actors = [a for h in subjects for a in self._resolve_tok(h, tok, state)]
             return _unique(actors), False
-        if trig.cls in ("must", "exist", "copula", "mustbe", "verdict"):
+        if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
             reporters = attr.reporter_chain(tok, self.lex.sources)
             for rep in reporters:

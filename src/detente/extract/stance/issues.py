@@ -65,6 +65,13 @@ class IssueStage:
         if leaving:
             # "threatened to pull out of the peace process": a stance on the talks themselves
             return [("process", _Unit(leaving[0], list(leaving[0].subtree)))]
+        if trig.cls == "consequence":
+            subj = trig.content[0]
+            toks = list(subj.subtree)
+            issue = "ceasefire"
+            if subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
+                issue = self._classify(subj, toks, state, min_weight=2) or "sanctions"
+            return [(issue, _Unit(subj, toks))]
         if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
             # "… would be considered a declaration of war", "… would be met with force": a
             # warning against attack
@@ -406,6 +413,20 @@ class IssueStage:
                 if issue is not None:
                     return issue
         return self._classify(head, unit.tokens, state)
+
+    def _cue_weight(self, issue: str, unit: _Unit, state: _DocState) -> int:
+        """The strongest cue of *issue* among the unit's words and phrases (0 when none)."""
+        best = 0
+        ids = {t.i for t in unit.tokens}
+        for t in unit.tokens:
+            for key in (t.lemma_.lower(), t.lower_):
+                hit = self.cue_words.get(key)
+                if hit is not None and hit[0] == issue:
+                    best = max(best, hit[1])
+            for end, cue_issue, weight in state.cue_phrases.get(t.i, ()):
+                if cue_issue == issue and all(i in ids for i in range(t.i, end)):
+                    best = max(best, weight)
+        return best
 
     def _classify(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1

@@ -14,6 +14,11 @@ from detente.extract.quantities import NUMBER_WORDS
 
 _MODALS = word_list("modals")
 _PRONOUNS = word_list("pronouns")
+#: "asked not to be named / identified / quoted"
+_ANONYMITY = word_list("anonymity")
+_BENEFICIARIES = word_list("beneficiaries")
+_CONSEQUENCE_VERBS = word_list("consequence_verbs")
+_PENALTY_NOUNS = word_list("penalty_nouns")
 _PLAN_NOUNS = word_list("plan_nouns")
 _GROUP_NOUNS = word_list("group_nouns")
 _TROOPS = word_list("troops")

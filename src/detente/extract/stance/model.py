@@ -26,6 +26,8 @@ class _Unit:
 
     head: Token
     tokens: list[Token]
+    #: Issue evidence when a rule (not a cue) decided it: -1 for the report's dominant issue.
+    weight: int | None = None
 
 
 @dataclass(slots=True)

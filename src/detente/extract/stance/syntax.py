@@ -10,6 +10,7 @@ from detente.extract.lexicon import (
 )
 from detente.extract.stance.lexis import (
     _ADDRESSEES,
+    _BENEFICIARIES,
     _CONTENT_PREPS,
     _COOP_PROCESS,
     _DEAL_OBJECTS,
@@ -55,6 +56,14 @@ def _verb_content(c: Token, cls: str) -> bool:
     if c.dep_ in _VERB_COMPLEMENTS or c.dep_ == "nsubjpass":
         return True
     if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if (
+            c.lower_ == "for"
+            and objs
+            and all(g.lemma_.lower() in _BENEFICIARIES for g in objs)
+            and any(s.dep_ == "dobj" for s in c.head.children)
+        ):
+            return False  # "offered an amnesty for former fighters": who it is for
         # "agreed on Friday" is a date, "agreed on a swap" a content.
         return not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
     return c.dep_ == "prt" and c.lower_ == "for"

@@ -27,6 +27,7 @@ from detente.extract.stance.lexis import (
     _NO_COMMENT,
     _OUTCOME_VERBS,
     _OWN_STEPS,
+    _PENALTY_NOUNS,
     _PLAN_NOUNS,
     _REFERRING,
     _RESTRAINTS,
@@ -140,6 +141,8 @@ class TriggerStage:
             elif label == "EXIST":
                 trig = self._exist_trigger(tok)
                 tok = trig.token if trig is not None else tok
+            elif label == "CONSEQ":
+                trig = self._consequence_trigger(tok, state)
             if trig is not None and tok.i not in found:
                 found[tok.i] = trig
         # Dual-use verbs ("insisted that Russia is ready …") report another stance.
@@ -522,6 +525,25 @@ class TriggerStage:
             for t in c.subtree
         )
 
+    def _consequence_trigger(self, verb: Token, state: _DocState) -> Trigger | None:
+        """A consequence announced for another's act is a threat with no threat verb:
+        "sanctions would follow unless the shelling stopped", "new tariffs will be imposed if
+        …", "any strike on the port would be answered in kind"."""
+        if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "NOUN":
+            return None
+        lemma = subj.lemma_.lower()
+        conditioned = any(root.head.i == verb.i for root in state.condition_roots)
+        provocation = any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children) and (
+            lemma in _WAR_WORDS or lemma in self.lex.hostile
+        )
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if (lemma in _PENALTY_NOUNS and conditioned) or (provocation and passive):
+            return Trigger(verb, "threaten", "consequence", fixed=True)
+        return None
+
     def _willing_kind(self, tok: Token) -> str | None:
         """Kind of "willing/ready to X": an action is an offer, a thing or talks an acceptance."""
         lex = self.lex
@@ -535,7 +557,9 @@ class TriggerStage:
                 if lemma in lex.cooperative:
                     return "accept"
                 return "offer"
-            if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
+            if c.dep_ == "prep" and (
+                c.lower_ in ("to", "for", "on") or (c.lower_ == "in" and tok.lower_ == "interested")
+            ):
                 return "accept"
         return None
 
