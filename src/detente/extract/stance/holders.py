@@ -32,7 +32,6 @@ from detente.extract.stance.syntax import (
     _count_of,
     _head_span,
     _is_state,
-    _main_pair,
     _members,
     _plan_antecedent,
     _sides,
@@ -132,7 +131,7 @@ class HolderStage:
                     found = self._resolve_tok(rep, rep.head, state, False)
                     if found:
                         return found, False
-                return _main_pair(state.history), False
+                return state.principal_pair(), False
             return [], False
         head = heads[0]
         if head.lower_ in ("nobody", "none", "noone") or any(
@@ -148,7 +147,7 @@ class HolderStage:
                 return _unique(actors), True
             if state.last_proponent:
                 return list(state.last_proponent), True
-            return [], True
+            return self._document_proponent(head, state), True
         actors = []
         for h in heads:
             if h.lemma_.lower() in (
@@ -165,7 +164,7 @@ class HolderStage:
                 pair = (
                     [_Actor(r.id, r.name or r.id, None) for r in named]
                     if len(named) == 2
-                    else _main_pair(state.history)
+                    else state.principal_pair()
                 )
                 if pair:
                     actors.extend(pair)
@@ -214,6 +213,32 @@ class HolderStage:
                 if found:
                     return found, False
         return _unique(actors), False
+
+    def _document_proponent(self, doc_noun: Token, state: _DocState) -> list[_Actor]:
+        """Whose plan, draft or resolution "the plan" is when no stance has put one forward:
+        the owner named with a document of the same kind anywhere in the report ("the US
+        plan", "Egypt's proposal", "a draft by France"), the nearest one first."""
+        lemma = doc_noun.lemma_.lower()
+        cands = [
+            t
+            for t in doc_noun.doc
+            if t.i != doc_noun.i
+            and t.pos_ == "NOUN"
+            and t.lemma_.lower() in _PLAN_NOUNS
+            and self._explicit_holder(t, compounds=True)
+        ]
+        cands.sort(key=lambda t: (t.lemma_.lower() != lemma, abs(t.i - doc_noun.i)))
+        for cand in cands:
+            owners = self._noun_holder_tokens(cand, False)
+            found = [
+                a
+                for o in owners
+                for m in _members(o)
+                for a in self._resolve_tok(m, doc_noun, state, False)
+            ]
+            if found:
+                return _unique(found)
+        return []
 
     def _noun_holder_tokens(self, tok: Token, use_verb: bool) -> list[Token]:
         """Who holds a stance noun: "Moscow's demand", "the Russian offer", "a plan by X"."""

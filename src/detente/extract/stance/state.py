@@ -126,6 +126,42 @@ class _DocState:
         self.claims: list[Claim] = []
         #: Actors of the stance being classified.
         self.current: list[_Actor] = []
+        #: actor id -> (report-level salience, actor), computed on first use.
+        self._salience: dict[str, tuple[float, _Actor]] | None = None
+
+    def principal_pair(self) -> list[_Actor]:
+        """The two parties the report is about: the actors holding most stances so far, ties
+        and gaps settled by report-level salience (every actor named, subjects and headline
+        mentions weighing more, venues not at all)."""
+        if self._salience is None:
+            self._salience = {}
+            head_end = self.doc.text.find("\n")
+            for ent in self.doc.ents:
+                if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
+                    continue
+                ref = self.comp._resolve(ent)
+                if ref is None:
+                    continue
+                root = ent.root
+                if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to", "from", "via"):
+                    continue  # a venue or destination ("talks in Doha"), not a party
+                # Subjects act; adjectives ("Qatari mediators") only colour a noun.
+                weight = {"nsubj": 2.0, "nsubjpass": 2.0, "poss": 1.5, "amod": 0.5}.get(
+                    root.dep_, 1.0
+                )
+                weight += 0 <= ent.start_char < head_end
+                score, _ = self._salience.get(ref.id, (0.0, None))
+                self._salience[ref.id] = (score + weight, _Actor(ref.id, ref.name or ref.id, None))
+        # Stances held so far decide; salience breaks ties and fills in a missing party.
+        held: dict[str, int] = {}
+        actors = {k: v[1] for k, v in self._salience.items()}
+        for a in self.history:
+            held[a.id] = held.get(a.id, 0) + 1
+            actors.setdefault(a.id, a)
+        ranked = sorted(
+            actors, key=lambda k: (-held.get(k, 0), -self._salience.get(k, (0.0, None))[0])
+        )
+        return [actors[k] for k in ranked[:2]] if len(ranked) >= 2 else []
 
     def according_tokens(self, sent: Span) -> set[int]:
         key = sent.start

@@ -286,17 +286,6 @@ def _count_of(tok: Token) -> int:
     return 0
 
 
-def _main_pair(history: list[_Actor]) -> list[_Actor]:
-    """The two actors holding most stances so far (the parties of a bilateral negotiation)."""
-    counts: dict[str, int] = {}
-    first: dict[str, _Actor] = {}
-    for a in history:
-        counts[a.id] = counts.get(a.id, 0) + 1
-        first.setdefault(a.id, a)
-    ranked = sorted(counts, key=lambda k: -counts[k])
-    return [first[k] for k in ranked[:2]] if len(ranked) >= 2 else []
-
-
 def _sides(tok: Token) -> list[Token]:
     """The coordinated modifiers of a plural head ("Ukrainian and US delegations"), else []."""
     if tok.lemma_.lower() not in _GROUP_NOUNS | _INSTITUTIONS | _SIDE_NOUNS or tok.pos_ == "PROPN":
