@@ -62,6 +62,11 @@ class ContentStage:
         if trig.cls == "consequence":
             # "sanctions would follow": the penalty; "any strike … would be answered": the act
             return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if trig.cls == "verb" and tok.dep_ == "relcl":
+            antecedent = _relative_object(tok)
+            if antecedent is not None:
+                trig.skip = {t.i for t in tok.subtree}
+                return [antecedent]
         if trig.cls in ("verb", "concession", "retention", "must", "planverb"):
             has_xcomp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
             for c in tok.children:
@@ -132,7 +137,7 @@ class ContentStage:
         ("withdrawal from Donetsk and Luhansk").
         """
         units: list[_Unit] = []
-        excluded = state.excluded | state.according_tokens(trig.token.sent)
+        excluded = state.excluded | state.according_tokens(trig.token.sent) | trig.skip
         for root in trig.content:
             if root.i == trig.token.i:
                 # A concession verb names its own issue ("cede", "release", "pull back").
@@ -213,3 +218,31 @@ def _list_item(tok: Token) -> bool:
     if tok.dep_ == "appos":
         return tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
     return tok.dep_ == "conj" and tok.head.dep_ == "pobj"
+
+
+#: Nouns that only name a stance ("an idea the ministry dismissed"): what they stand for is
+#: the noun they are in apposition to ("a buffer zone, an idea …").
+_PLACEHOLDERS = frozenset({"idea", "suggestion", "notion", "option", "step", "move", "concept"})
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The antecedent a relative-clause stance verb takes as its object: "the ceasefire proposal
+    that Hamas rejected", "a buffer zone, an idea the ministry dismissed"; None when the clause
+    has an object of its own ("a group that rejected the truce")."""
+    if any(_verb_content(c, "verb") and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None  # "a group that rejected …": the antecedent is the subject
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.tag_ == "VBD" and any(
+        t.ent_type_ == "DATE" and (t.like_num and len(t.text) == 4 or t.lower_ in ("ago", "last"))
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod")
+        for t in c.subtree
+    ):
+        return None  # "the agreement they accepted in 2023": an earlier episode
+    if head.lemma_.lower() in _PLACEHOLDERS and head.dep_ == "appos":
+        return head.head
+    return head

@@ -59,6 +59,15 @@ class IssueStage:
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "presence":
             return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.skip and trig.content:
+            # "…, an idea Moscow has dismissed": the idea is the stance just stated around it
+            at = trig.content[0].idx
+            covering = [c for c in state.claims if c.start <= at < c.end]
+            if covering:
+                last = covering[-1]
+                unit = _Unit(trig.content[0], [trig.content[0]], weight=0)
+                same = [c.issue for c in covering if c.start == last.start]
+                return [(i, unit) for i in dict.fromkeys(same)]
         leaving = [
             v for v in [trig.token, *trig.token.children] if v.pos_ == "VERB" and _leaves_talks(v)
         ]

@@ -18,6 +18,9 @@ class Trigger:
     content_ids: set[int] = field(default_factory=set)
     #: The kind already accounts for the negation ("has no plans to ease …" rejects).
     fixed: bool = False
+    #: Tokens of the content root that are not content (the relative clause of "an idea the
+    #: ministry dismissed", whose content is the antecedent).
+    skip: set[int] = field(default_factory=set)
 
 
 @dataclass(slots=True)

@@ -206,6 +206,7 @@ class TriggerStage:
                 (trig.cls == "noun" and self._explicit_holder(trig.token))
                 or (trig.cls == "verb" and self._descriptive_relcl(trig.token))
                 or trig.cls == "must"
+                or bool(trig.skip)  # "…, an idea the ministry dismissed": a stance of its own
             ):
                 continue
             out.append(trig)
