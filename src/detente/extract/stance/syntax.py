@@ -446,6 +446,26 @@ def _clause_head(tok: Token) -> Token:
     return cur
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject of a second clause that the parser joined to the first one's object:
+    in "Armenia would open its railways and Azerbaijan would drop its claim" "Azerbaijan" hangs
+    as a conjunct of "railways", right before "would drop"."""
+    first = min([verb, *(c for c in verb.children if c.i < verb.i)], key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    prev = verb.doc[first.i - 1]
+    if (
+        verb.dep_ == "conj"
+        and prev.dep_ == "conj"
+        and prev.pos_ == "PROPN"
+        and prev.head.i < prev.i
+        and prev.head.head.i != verb.i
+        and any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return prev
+    return None
+
+
 def _subject(tok: Token) -> Token | None:
     """The subject of a verb or adjective trigger, following control and coordination."""
     cur = tok
@@ -502,6 +522,9 @@ def _subject(tok: Token) -> Token | None:
         if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "had met its obligations by agreeing to …"
             continue
+        stray = _stray_subject(cur)
+        if stray is not None:
+            return stray
         if cur.dep_ in ("xcomp", "acomp", "conj") or (
             cur.dep_ == "advcl"
             and cur.tag_ == "VBG"
