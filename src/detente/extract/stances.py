@@ -121,6 +121,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
         )
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
+        self.matcher.add("PLANBE", [[{"LEMMA": "be", "DEP": {"IN": ["ROOT", "ccomp", "conj"]}}]])
         self.matcher.add("CONSEQ", [[{"LEMMA": {"IN": sorted(_CONSEQUENCE_VERBS)}, "POS": "VERB"}]])
         self.matcher.add(
             "EVAL",

@@ -59,6 +59,19 @@ class ContentStage:
             return [c for c in tok.children if c.dep_ in ("attr", "acomp", "nsubj")]
         if trig.cls == "presence":
             return [tok]
+        if trig.cls == "planverb" and tok.lemma_ == "be":
+            # "the main points were a truce, the release of hostages and more aid": items the
+            # parser hung elsewhere after a comma still belong to the list
+            items = [c for c in tok.children if c.dep_ == "attr"]
+            items += [
+                t
+                for t in tok.sent
+                if t.i > tok.i
+                and t.dep_ == "appos"
+                and t.pos_ == "NOUN"
+                and t.doc[t.left_edge.i - 1].text in (",", "and")
+            ]
+            return items
         if trig.cls == "consequence":
             # "sanctions would follow": the penalty; "any strike … would be answered": the act
             return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]

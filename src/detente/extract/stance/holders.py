@@ -34,6 +34,7 @@ from detente.extract.stance.syntax import (
     _is_state,
     _members,
     _plan_antecedent,
+    _plan_of_terms,
     _sides,
     _subject,
     _unique,
@@ -134,6 +135,9 @@ class HolderStage:
                 return state.principal_pair(), False
             return [], False
         head = heads[0]
+        terms_of = _plan_of_terms(head)
+        if terms_of is not None:
+            head = heads[0] = terms_of  # "the main points of Egypt's plan": the plan's owner
         if head.lower_ in ("nobody", "none", "noone") or any(
             c.dep_ == "det" and c.lower_ == "no" for c in head.children
         ):

@@ -25,6 +25,7 @@ from detente.extract.stance.lexis import (
     _SIDE_NOUNS,
     _STATE_NOUNS,
     _TALKS,
+    _TERM_NOUNS,
     _TROOPS,
     _VERB_COMPLEMENTS,
 )
@@ -444,6 +445,21 @@ def _clause_head(tok: Token) -> Token:
             continue
         break
     return cur
+
+
+def _plan_of_terms(tok: Token) -> Token | None:
+    """The plan whose terms *tok* lists: "the main points of the proposal", "the plan's key
+    elements"; None for any other noun."""
+    if tok.lemma_.lower() not in _TERM_NOUNS:
+        return None
+    for c in tok.children:
+        owners = [c] if c.dep_ == "poss" else []
+        if c.dep_ == "prep" and c.lower_ == "of":
+            owners = [p for p in c.children if p.dep_ == "pobj"]
+        for o in owners:
+            if o.pos_ == "NOUN" and o.lemma_.lower() in _PLAN_NOUNS:
+                return o
+    return None
 
 
 def _stray_subject(verb: Token) -> Token | None:

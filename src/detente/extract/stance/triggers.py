@@ -49,6 +49,7 @@ from detente.extract.stance.syntax import (
     _in_relcl,
     _is_talks,
     _leaves_talks,
+    _plan_of_terms,
     _subject,
 )
 
@@ -130,7 +131,7 @@ class TriggerStage:
                     trig.content = objs or [prep]
             elif label == "EVAL":
                 trig = self._evaluation_trigger(tok)
-            elif label == "PLANVERB":
+            elif label in ("PLANVERB", "PLANBE"):
                 trig = self._plan_verb_trigger(tok, lemma, state)
             elif label == "NOPLAN":
                 # "has no plans to ease its sanctions", "no intention of withdrawing"
@@ -250,7 +251,13 @@ class TriggerStage:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        if subj.lemma_.lower() in _PLAN_NOUNS and subj.pos_ == "NOUN":
+        if lemma == "be":
+            # "the main points of the proposal were a truce, …": a list of the plan's terms
+            has_attr = any(c.dep_ == "attr" for c in tok.children)
+            return (
+                Trigger(tok, "propose", "planverb") if has_attr and _plan_of_terms(subj) else None
+            )
+        if (subj.lemma_.lower() in _PLAN_NOUNS and subj.pos_ == "NOUN") or _plan_of_terms(subj):
             return Trigger(tok, "propose", "planverb")
         if subj.lower_ == "it" and lemma in _DOCUMENT_VERBS:
             return Trigger(tok, "propose", "planverb")  # "It also foresees …" after the plan
