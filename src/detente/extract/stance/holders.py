@@ -168,7 +168,9 @@ class HolderStage:
                 pair = (
                     [_Actor(r.id, r.name or r.id, None) for r in named]
                     if len(named) == 2
-                    else state.principal_pair()
+                    # the announcer may be a party ("the group said the two sides agreed"), so
+                    # only a pair named beside it in the sentence sets it apart
+                    else self._pair_named_with(tok, state) or state.principal_pair()
                 )
                 if pair:
                     actors.extend(pair)
@@ -217,6 +219,29 @@ class HolderStage:
                 if found:
                     return found, False
         return _unique(actors), False
+
+    def _announcers(self, tok: Token, state: _DocState) -> set[str]:
+        """Actors reporting the stance at *tok* ("…, the Turkish minister said"): never one of
+        the two sides they report on."""
+        out: set[str] = set()
+        for rep in attr.reporter_chain(tok, self.lex.sources):
+            a = self._resolve_one(rep, state)
+            if a is not None:
+                out.add(a.id)
+        return out
+
+    def _pair_named_with(self, tok: Token, state: _DocState) -> list[_Actor]:
+        """Two actors coordinated in the stance's own sentence ("talks between Russia and
+        Ukraine"), other than its announcer."""
+        skip = self._announcers(tok, state)
+        for t in tok.sent:
+            if t.dep_ != "conj" or t.head.i >= t.i or t.i == tok.i:
+                continue
+            pair = [self._resolve_one(t.head, state), self._resolve_one(t, state)]
+            ids = {a.id for a in pair if a is not None}
+            if len(ids) == 2 and not ids & skip:
+                return [a for a in pair if a is not None]
+        return []
 
     def _document_proponent(self, doc_noun: Token, state: _DocState) -> list[_Actor]:
         """Whose plan, draft or resolution "the plan" is when no stance has put one forward:

@@ -381,6 +381,8 @@ class IssueStage:
                 t
                 for c in deal.children
                 if c.dep_ in ("compound", "amod", "nmod")
+                # "a joint statement committing to a truce", "a deal allowing grain exports"
+                or (c.dep_ == "acl" and c.tag_ == "VBG")
                 # "a treaty on the Nile waters", "an agreement over grazing land"
                 or (
                     c.dep_ == "prep"

@@ -129,7 +129,7 @@ class _DocState:
         #: actor id -> (report-level salience, actor), computed on first use.
         self._salience: dict[str, tuple[float, _Actor]] | None = None
 
-    def principal_pair(self) -> list[_Actor]:
+    def principal_pair(self, exclude: set[str] | frozenset[str] = frozenset()) -> list[_Actor]:
         """The two parties the report is about: the actors holding most stances so far, ties
         and gaps settled by report-level salience (every actor named, subjects and headline
         mentions weighing more, venues not at all)."""
@@ -159,7 +159,8 @@ class _DocState:
             held[a.id] = held.get(a.id, 0) + 1
             actors.setdefault(a.id, a)
         ranked = sorted(
-            actors, key=lambda k: (-held.get(k, 0), -self._salience.get(k, (0.0, None))[0])
+            (k for k in actors if k not in exclude),
+            key=lambda k: (-held.get(k, 0), -self._salience.get(k, (0.0, None))[0]),
         )
         return [actors[k] for k in ranked[:2]] if len(ranked) >= 2 else []
 
