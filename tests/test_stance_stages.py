@@ -186,6 +186,17 @@ def test_a_denial_covers_the_condition_it_governs(ex: Extractor) -> None:
     assert {c.kind for c in found} >= {"accept"}
 
 
+def test_a_denied_report_retold_by_its_source_stays_denied(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Baku on Monday denied a newspaper report that Aliyev would accept a transit corridor "
+        "if Armenia amended its constitution. The daily, citing two unnamed diplomats, had "
+        "reported that Azerbaijan could accept the corridor in exchange for a new constitution.",
+    )
+    assert len({c.start for c in found}) == 2, "both sentences give stances"
+    assert all(c.denied for c in found)
+
+
 def test_a_firm_condition_stays_firm_without_a_denial(ex: Extractor) -> None:
     found = claims(
         ex,

@@ -253,7 +253,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             return doc
         triggers, state = staged
         doc._.detente_tracker = state.tracker  # shared with facts and events
-        found = self._claims(doc, triggers, state)
+        found = _spread_denials(self._claims(doc, triggers, state))
         head_end = _headline_end(doc.text)
         for c in found:
             if c.start < head_end:
@@ -617,6 +617,29 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             quantities=list(self._quantities(span)),
             **fields,
         )
+
+
+#: How far (characters) a denied report reaches to the same report retold nearby.
+_DENIAL_REACH = 700
+
+
+def _spread_denials(claims: list[Claim]) -> list[Claim]:
+    """A denied report retold in another sentence ("X denied a report that …" / "The paper had
+    reported that …") is still the denied report: a claim attributed to others' reporting, by
+    the same actor with the issue or the kind of a denied one, nearby, is denied too."""
+    denied = [c for c in claims if c.denied]
+    for c in claims:
+        if c.denied or not c.sources:
+            continue
+        if any(
+            d.actor == c.actor
+            and (d.issue == c.issue or d.kind == c.kind)
+            and abs(d.start - c.start) <= _DENIAL_REACH
+            for d in denied
+        ):
+            c.denied = True
+            c.signals.append("denied")
+    return claims
 
 
 def _headline_end(text: str) -> int:
