@@ -143,18 +143,21 @@ def test_cue_weight_reports_the_strongest_cue_of_the_chosen_issue(
     assert comp._cue_weight("justice", unit, state) == 0
 
 
-def test_no_cue_keeps_the_stance_on_the_reports_issue_with_low_confidence(ex: Extractor) -> None:
+def test_uncued_stances_are_dropped_unless_asked_for(ex: Extractor, comp: StanceComponent) -> None:
     text = (
-        "Azerbaijan demanded changes to the border. Armenia offered talks on the border "
-        "line. Baku demanded the return of its villages. Yerevan welcomed the idea of "
-        "joint patrols, and Baku rejected the arrangement Yerevan floated."
+        "Georgia demanded the return of Abkhazia. Tbilisi also demanded the withdrawal of "
+        "Russian troops from South Ossetia. Tbilisi later endorsed the Swiss wording."
     )
-    found = claims(ex, text)
-    fallback = [c for c in found if "issue=dominant" in c.signals]
-    strong = [c for c in found if "issue=cue3" in c.signals]
-    if fallback:
-        assert all(c.issue == "territory" for c in fallback)
-        assert max(c.confidence or 0 for c in fallback) < max(c.confidence or 0 for c in strong)
+    assert not any(c.kind == "accept" for c in claims(ex, text))
+    comp.keep_uncued = True
+    try:
+        found = claims(ex, text)
+    finally:
+        comp.keep_uncued = False
+    kept = [c for c in found if "issue=dominant" in c.signals]
+    assert [(c.actor, c.kind, c.issue) for c in kept] == [("GEO", "accept", "territory")]
+    cued = [c for c in found if "issue=cue3" in c.signals]
+    assert max(c.confidence or 0 for c in kept) < min(c.confidence or 0 for c in cued)
 
 
 # -- stage 5: modifiers --------------------------------------------------------------------

@@ -16,6 +16,7 @@ _MODALS = word_list("modals")
 _PRONOUNS = word_list("pronouns")
 #: "asked not to be named / identified / quoted"
 _ANONYMITY = word_list("anonymity")
+_PARTY_NOUNS = word_list("party_nouns")
 _BENEFICIARIES = word_list("beneficiaries")
 _CONSEQUENCE_VERBS = word_list("consequence_verbs")
 _PENALTY_NOUNS = word_list("penalty_nouns")
