@@ -12,6 +12,7 @@ from detente.extract.stance.lexis import (
     _AS_VERBS,
     _CONTENT_PREPS,
     _PARTICLES,
+    _PARTY_NOUNS,
 )
 from detente.extract.stance.model import (
     Trigger,
@@ -230,7 +231,11 @@ def _list_item(tok: Token) -> bool:
         return False
     if tok.dep_ == "appos":
         return tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
-    return tok.dep_ == "conj" and tok.head.dep_ == "pobj"
+    if tok.dep_ != "conj" or tok.head.dep_ != "pobj":
+        return False
+    # "talks between the Houthis and the government": parties, not items
+    party = any(t.ent_type_ or t.lemma_.lower() in _PARTY_NOUNS for t in (tok, tok.head))
+    return not party and tok.head.head.lower_ not in ("between", "among", "with")
 
 
 #: Nouns that only name a stance ("an idea the ministry dismissed"): what they stand for is
