@@ -111,6 +111,65 @@ def test_both_sides_are_the_two_parties_named_before(ex: Extractor) -> None:
     }
 
 
+def test_both_sides_named_beside_a_mediator_are_not_the_mediator(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The two sides agreed to swap wounded soldiers, the Saudi foreign minister said after "
+        "a meeting between Sudan's army and the Rapid Support Forces in Jeddah.",
+    )
+    assert {c.actor for c in found} == {"saf", "rsf"} or {c.actor for c in found} == {
+        "SDN",
+        "rsf",
+    }
+
+
+def test_a_second_clause_keeps_its_own_subject(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Under the accord, Armenia would open its railways and Azerbaijan would drop its claim "
+        "to the enclaves.",
+    )
+    by_actor = {c.actor: c.issue for c in found if c.issue != "process"}
+    assert by_actor.get("AZE") == "territory"
+    assert ("ARM", "territory") not in {(c.actor, c.issue) for c in found}
+
+
+def test_relative_clause_stance_takes_its_antecedent(ex: Extractor) -> None:
+    found = claims(ex, "It was the ceasefire proposal that Hamas turned down on Monday.")
+    assert ("hamas", "reject", "ceasefire") in {(c.actor, c.kind, c.issue) for c in found}
+    found = claims(
+        ex,
+        "Kyiv floated a demilitarised buffer zone, an idea the Russian foreign ministry "
+        "quickly dismissed.",
+    )
+    got = {(c.actor, c.kind) for c in found}
+    assert {("UKR", "propose"), ("RUS", "reject")} <= got
+
+
+def test_plan_terms_listed_after_a_copula_are_proposals(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The main points of the Qatari proposal were a 60-day truce, the release of ten "
+        "hostages and more aid.",
+    )
+    got = {(c.actor, c.kind, c.issue) for c in found}
+    assert {("QAT", "propose", "ceasefire"), ("QAT", "propose", "humanitarian")} <= got
+
+
+def test_censure_verbs_reject(ex: Extractor) -> None:
+    found = claims(ex, "Georgetown condemned the Venezuelan vote on the Essequibo governorship.")
+    assert {(c.actor, c.kind) for c in found} == {("GUY", "reject")}
+
+
+def test_a_consequence_announced_for_anothers_act_is_a_threat(ex: Extractor) -> None:
+    found = claims(
+        ex, "Brussels said new tariffs would be imposed if Belgrade kept blocking the talks."
+    )
+    assert ("eu", "threaten", "sanctions") in {(c.actor, c.kind, c.issue) for c in found}
+    found = claims(ex, "Any strike on the port would be answered in kind, the Houthis said.")
+    assert {(c.actor, c.kind, c.issue) for c in found} == {("houthis", "threaten", "ceasefire")}
+
+
 # -- stage 3: content units ----------------------------------------------------------------
 
 

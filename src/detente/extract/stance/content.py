@@ -76,7 +76,9 @@ class ContentStage:
         if trig.cls == "consequence":
             # "sanctions would follow": the penalty; "any strike … would be answered": the act
             return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if trig.cls == "verb" and tok.dep_ == "relcl":
+        if trig.cls == "verb" and (
+            tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP"))
+        ):
             antecedent = _relative_object(tok)
             if antecedent is not None:
                 trig.skip = {t.i for t in tok.subtree}
