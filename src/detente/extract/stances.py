@@ -64,6 +64,7 @@ from detente.extract.stance.lexis import (
     _PLAN_NOUNS,
     _PLAN_VERBS,
     _REFERRING,
+    _TERM_NOUNS,
     _THREAT_PHRASES,
     _WAR_WORDS,
 )
@@ -127,7 +128,8 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
         )
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
-        self.matcher.add("PLANBE", [[{"LEMMA": "be", "DEP": {"IN": ["ROOT", "ccomp", "conj"]}}]])
+        # "the main points of the plan were …": found from the (rarer) noun, not from "be"
+        self.matcher.add("PLANBE", [[{"LEMMA": {"IN": sorted(_TERM_NOUNS)}, "DEP": "nsubj"}]])
         self.matcher.add("CONSEQ", [[{"LEMMA": {"IN": sorted(_CONSEQUENCE_VERBS)}, "POS": "VERB"}]])
         self.matcher.add(
             "EVAL",
@@ -265,7 +267,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             if c.start < head_end:
                 c.signals.append("headline")
             c.confidence = conf.score(c.signals)
-        doc._.detente_claims = _body_over_headline(doc, found)
+        doc._.detente_claims = _body_over_headline(found, head_end)
         return doc
 
     def triggers_in(self, doc: Doc) -> tuple[list[Trigger], _DocState] | None:
@@ -680,10 +682,10 @@ def _headline_end(text: str) -> int:
     return nl if line and line[-1] not in '.!?"”' else 0
 
 
-def _body_over_headline(doc: Doc, claims: list[Claim]) -> list[Claim]:
+def _body_over_headline(claims: list[Claim], end: int) -> list[Claim]:
     """Headlines compress the body ("Iran rejects E3 terms …"): a headline stance of an actor
-    the body also gives stances to is a duplicate or a distortion, so it is dropped."""
-    end = _headline_end(doc.text)
+    the body also gives stances to is a duplicate or a distortion, so it is dropped (*end*: where
+    the headline ends, 0 for none)."""
     if not end:
         return claims
     body_actors = {c.actor for c in claims if c.start >= end}

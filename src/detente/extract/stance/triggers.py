@@ -131,8 +131,11 @@ class TriggerStage:
                     trig.content = objs or [prep]
             elif label == "EVAL":
                 trig = self._evaluation_trigger(tok)
-            elif label in ("PLANVERB", "PLANBE"):
+            elif label == "PLANVERB":
                 trig = self._plan_verb_trigger(tok, lemma, state)
+            elif label == "PLANBE":
+                tok = tok.head
+                trig = self._plan_verb_trigger(tok, "be", state) if tok.lemma_ == "be" else None
             elif label == "NOPLAN":
                 # "has no plans to ease its sanctions", "no intention of withdrawing"
                 tok = doc[_end - 1]
