@@ -58,6 +58,7 @@ from detente.extract.stance.lexis import (
     _IDIOMS,
     _INTENT_VERBS,
     _KIND_FLIP,
+    _LIGHT_VERBS,
     _NECESSARY,
     _NO_PLAN_NOUNS,
     _PARTY_NOUNS,
@@ -487,7 +488,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
                 o.ent_type_
                 or o.pos_ in ("PROPN", "PRON")
                 or o.lemma_.lower() in _REFERRING  # "the position": the referred stance decides
-                or o.lemma_.lower() in ("do", "make", "go", "get", "take", "remain", "be")
+                or o.lemma_.lower() in _LIGHT_VERBS
                 or o.lemma_.lower() in _PARTY_NOUNS
                 or o.lemma_.lower() in _WAR_WORDS
                 or o.lemma_.lower() in self.lex.hostile

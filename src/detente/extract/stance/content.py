@@ -13,6 +13,7 @@ from detente.extract.stance.lexis import (
     _CONTENT_PREPS,
     _PARTICLES,
     _PARTY_NOUNS,
+    _PLACEHOLDERS,
 )
 from detente.extract.stance.model import (
     Trigger,
@@ -238,11 +239,6 @@ def _list_item(tok: Token) -> bool:
     # "talks between the Houthis and the government": parties, not items
     party = any(t.ent_type_ or t.lemma_.lower() in _PARTY_NOUNS for t in (tok, tok.head))
     return not party and tok.head.head.lower_ not in ("between", "among", "with")
-
-
-#: Nouns that only name a stance ("an idea the ministry dismissed"): what they stand for is
-#: the noun they are in apposition to ("a buffer zone, an idea …").
-_PLACEHOLDERS = frozenset({"idea", "suggestion", "notion", "option", "step", "move", "concept"})
 
 
 def _relative_object(verb: Token) -> Token | None:

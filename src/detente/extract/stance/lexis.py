@@ -17,6 +17,8 @@ _PRONOUNS = word_list("pronouns")
 #: "asked not to be named / identified / quoted"
 _ANONYMITY = word_list("anonymity")
 _PARTY_NOUNS = word_list("party_nouns")
+_PLACEHOLDERS = word_list("placeholders")
+_LIGHT_VERBS = word_list("light_verbs")
 _BENEFICIARIES = word_list("beneficiaries")
 _CONSEQUENCE_VERBS = word_list("consequence_verbs")
 _PENALTY_NOUNS = word_list("penalty_nouns")
