@@ -212,6 +212,23 @@ def test_claims_filters_and_offsets(reports_dir: Path, db_path: Path) -> None:
         assert texts[r["report"]][r["start"] : r["end"]] == r["quote"]
 
 
+def test_claims_min_confidence(reports_dir: Path, db_path: Path) -> None:
+    run("ingest", str(reports_dir), "--db", str(db_path), "-q")
+    _, out, _ = run("claims", "--db", str(db_path), "--format", "json")
+    rows = json.loads(out)
+    confs = sorted(r["confidence"] for r in rows)
+    assert rows and all(0.0 <= c <= 1.0 for c in confs)
+    cut = confs[len(confs) // 2]
+    code, out, _ = run(
+        "claims", "--db", str(db_path), "--min-confidence", str(cut), "--format", "json"
+    )
+    kept = json.loads(out)
+    assert code == 0 and 0 < len(kept) < len(rows)
+    assert all(r["confidence"] >= cut for r in kept)
+    code, _, err = run("claims", "--db", str(db_path), "--min-confidence", "1.5")
+    assert code == 2 and "min-confidence" in err
+
+
 def test_show_highlights_a_report(reports_dir: Path, db_path: Path) -> None:
     run("ingest", str(reports_dir), "--db", str(db_path), "-q")
     code, out, _ = run("show", "1", "--db", str(db_path))

@@ -16,6 +16,7 @@ from detente.evaluate import (
     GoldClaim,
     GoldReport,
     Totals,
+    calibration,
     classify_miss,
     load_gold,
     load_gold_dir,
@@ -255,6 +256,48 @@ def test_score_report_on_stored_claim_dicts(tmp_path: Path) -> None:
     assert totals.place_accuracy == 0.0 and totals.source_accuracy == 1.0
     assert totals.event_date_accuracy == 0.5
     assert totals.miss_causes["absent"] == 2
+    # The wrong USA prediction is no near miss of the missed UKR ceasefire: spurious outright.
+    assert row.stage_errors == {
+        "actor": 0,
+        "kind": 0,
+        "issue": 0,
+        "missed trigger": 1,
+        "spurious": 1,
+    }
+    assert totals.stage_errors["spurious"] == 2
+
+
+def test_stage_errors_tell_near_misses_from_spurious_predictions() -> None:
+    gold = GoldReport(
+        "g",
+        Path("g.txt"),
+        Path("g.yaml"),
+        None,
+        (gc("SRB", "reject", "recognition"), gc("XKX", "demand", "minority_rights")),
+    )
+    claims = [
+        {"actor": "SRB", "kind": "accept", "issue": "recognition", "confidence": 0.3},
+        {"actor": "XKX", "kind": "demand", "issue": "minority_rights", "confidence": 0.9},
+        {"actor": "eu", "kind": "propose", "issue": "economy", "confidence": 0.5},
+    ]
+    row = score_report(gold, claims)
+    assert row.stage_errors == {
+        "actor": 0,
+        "kind": 1,
+        "issue": 0,
+        "missed trigger": 0,
+        "spurious": 1,
+    }
+    assert sorted(row.confidences) == [(0.3, False), (0.5, False), (0.9, True)]
+
+
+def test_calibration_bins_confidence_against_precision() -> None:
+    pairs = [(0.1, False), (0.15, True), (0.55, True), (0.95, True), (0.99, False), (None, True)]
+    bins = calibration(pairs, bins=5)
+    assert [b["claims"] for b in bins] == [2, 0, 1, 0, 2]
+    assert bins[0]["precision"] == 0.5 and bins[0]["mean_confidence"] == pytest.approx(0.125)
+    assert bins[1]["precision"] is None
+    assert bins[4]["correct"] == 1 and bins[4]["high"] == 1.0
 
 
 # -- gold files ------------------------------------------------------------------------------
@@ -420,9 +463,15 @@ def test_eval_command_end_to_end(tiny_gold: Path) -> None:
         assert totals[key] == sum(r[key] for r in data["reports"])
     assert totals["gold"] == 7 and totals["events_gold"] == 1
 
+    assert set(totals["stage_errors"]) == {"actor", "kind", "issue", "missed trigger", "spurious"}
+    assert sum(b["claims"] for b in totals["calibration"]) == sum(
+        r["claims"] for r in data["reports"]
+    )
+
     code, out, _ = run("eval", str(tiny_gold))
     assert code == 0
     assert "TOTAL (micro)" in out and "aden" in out and "event-date accuracy" in out
+    assert "errors by stage: actor" in out and "confidence calibration" in out
 
     code, out, _ = run("eval", str(tiny_gold), "--format", "csv")
     lines = out.strip().splitlines()

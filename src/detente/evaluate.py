@@ -37,7 +37,10 @@ Scoring rules
 
 Each miss is also given a likely cause for error analysis: an unmatched
 prediction of the report differs from it only in its ``kind``, its ``issue``
-or its ``actor``, or nothing close was predicted (``absent``).
+or its ``actor``, or nothing close was predicted (``absent``: a missed
+trigger).  Unmatched predictions that are no such near miss are ``spurious``.
+The per-stage counts and a calibration table (claim confidence in bins
+against the share of claims whose triple matched the gold) are in the totals.
 """
 
 from __future__ import annotations
@@ -62,8 +65,10 @@ __all__ = [
     "GoldReport",
     "PredictedStance",
     "ReportScore",
+    "STAGE_ERRORS",
     "StanceMatch",
     "Totals",
+    "calibration",
     "classify_miss",
     "evaluate",
     "load_gold",
@@ -385,6 +390,33 @@ def classify_miss(gold: GoldClaim, unmatched: Iterable[Triple]) -> tuple[str, Tr
     return "absent", None
 
 
+#: Where the remaining errors are, stage by stage (``detente eval`` prints these counts).
+STAGE_ERRORS: tuple[str, ...] = ("actor", "kind", "issue", "missed trigger", "spurious")
+
+
+def calibration(pairs: Iterable[tuple[float | None, bool]], bins: int = 5) -> list[dict[str, Any]]:
+    """Confidence against observed precision: *pairs* of (confidence, correct) cut into
+    *bins* equal-width bins of confidence; claims without a confidence are left out."""
+    rows = [
+        {"low": i / bins, "high": (i + 1) / bins, "claims": 0, "correct": 0, "conf_sum": 0.0}
+        for i in range(bins)
+    ]
+    for conf, ok in pairs:
+        if conf is None:
+            continue
+        row = rows[min(int(conf * bins), bins - 1)]
+        row["claims"] += 1
+        row["correct"] += int(ok)
+        row["conf_sum"] += conf
+    for row in rows:
+        n = row.pop("claims")
+        total = row.pop("conf_sum")
+        row["claims"] = n
+        row["mean_confidence"] = total / n if n else None
+        row["precision"] = row["correct"] / n if n else None
+    return rows
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall and F1.
 
@@ -464,6 +496,9 @@ class ReportScore:
     events_gold: int = 0
     events_found: int = 0
     miss_causes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MISS_CAUSES, 0))
+    stage_errors: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STAGE_ERRORS, 0))
+    #: (confidence, correct) of every predicted claim, for the calibration table.
+    confidences: list[tuple[float | None, bool]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     false_negatives: list[dict[str, Any]] = field(default_factory=list)
     place_errors: list[dict[str, Any]] = field(default_factory=list)
@@ -475,6 +510,7 @@ class ReportScore:
         out = asdict(self)
         if not errors:
             for key in (
+                "confidences",
                 "false_positives",
                 "false_negatives",
                 "place_errors",
@@ -540,9 +576,13 @@ def score_report(
         {"stance": by_triple[t].label(), "quote": (by_triple[t].quotes or ("",))[0]}
         for t in m.false_positives
     ]
+    near_misses: set[Triple] = set()
     for g in m.false_negatives:
         cause, near = classify_miss(g, m.false_positives)
         row.miss_causes[cause] += 1
+        row.stage_errors["missed trigger" if cause == "absent" else cause] += 1
+        if near is not None:
+            near_misses.add(near)
         row.false_negatives.append(
             {
                 "stance": g.label(),
@@ -551,6 +591,13 @@ def score_report(
                 "nearest": " ".join(near) if near else None,
             }
         )
+    # A wrong prediction that is not a near miss of some gold stance is spurious outright.
+    row.stage_errors["spurious"] = sum(1 for t in m.false_positives if t not in near_misses)
+    good = {t for _, t in m.matched}
+    row.confidences = [
+        (c.get("confidence"), (str(c["actor"]), str(c["kind"]), str(c["issue"])) in good)
+        for c in claims
+    ]
     predicted_dates = [e.get("date") for e in events]
     row.events_gold = len(gold.event_dates)
     row.events_found = match_event_dates(gold.event_dates, predicted_dates)
@@ -593,6 +640,8 @@ class Totals:
     events_found: int
     event_date_accuracy: float | None
     miss_causes: dict[str, int]
+    stage_errors: dict[str, int]
+    calibration: list[dict[str, Any]]
 
     @classmethod
     def of(cls, rows: Sequence[ReportScore]) -> Totals:
@@ -626,6 +675,8 @@ class Totals:
             events_found=ef,
             event_date_accuracy=_ratio(ef, eg),
             miss_causes={c: sum(x.miss_causes[c] for x in rows) for c in MISS_CAUSES},
+            stage_errors={k: sum(x.stage_errors[k] for x in rows) for k in STAGE_ERRORS},
+            calibration=calibration(pair for x in rows for pair in x.confidences),
         )
 
 

@@ -141,6 +141,10 @@ class Claim:
     anonymous: bool = False
     date: date | None = None
     ordinal: int = 0
+    #: How far the extractor trusts this claim, 0–1, calibrated on gold/dev (None: unknown).
+    confidence: float | None = None
+    #: How the stages decided (``holder=pronoun``, ``issue=cue3``, …): what the confidence is from.
+    signals: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

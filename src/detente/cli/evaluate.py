@@ -151,10 +151,11 @@ def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
         f"source accuracy {_pct(totals['source_accuracy'])} (n={totals['sources_checked']})  "
         f"event-date accuracy {_pct(totals['event_date_accuracy'])} (n={totals['events_gold']})"
     )
-    causes = totals["miss_causes"]
-    click.echo(
-        f"misses: wrong kind {causes['kind']}, wrong issue {causes['issue']}, "
-        f"wrong actor {causes['actor']}, nothing close {causes['absent']}"
-    )
+    stages = totals["stage_errors"]
+    click.echo("errors by stage: " + ", ".join(f"{name} {count}" for name, count in stages.items()))
+    click.echo("confidence calibration (claims by confidence: observed precision):")
+    for b in totals["calibration"]:
+        seen = f"{b['precision']:.2f} of {b['claims']}" if b["claims"] else "no claims"
+        click.echo(f"  {b['low']:.1f}–{b['high']:.1f}  {seen}")
     if show_errors:
         _print_errors(data["reports"])

@@ -158,6 +158,11 @@ def drop(ctx: click.Context, report_id: int, db: str) -> None:
 @issue_option
 @_multi("kind", "Stance kind.", KINDS)
 @click.option("--report", "report_id", type=RECORD_ID, help="Only claims of this report id.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    help="Only claims the extractor trusts at least this much (0–1).",
+)
 @since_option
 @negotiation_option
 @click.option(
@@ -172,6 +177,7 @@ def claims(
     issue: tuple[str, ...],
     kind: tuple[str, ...],
     report_id: int | None,
+    min_confidence: float | None,
     since: date | None,
     negotiation: str | None,
     reviewed: bool | None,
@@ -192,6 +198,7 @@ def claims(
             since=since,
             negotiation=negotiation,
             reviewed=reviewed,
+            min_confidence=min_confidence,
         )
     if fmt == "table":
         rows = [_claim_table_row(r) for r in rows]

@@ -298,13 +298,15 @@ def effective_claims(
     reviewed: bool | None = None,
     keep_rejected: bool = False,
     ids: Sequence[int] | None = None,
+    min_confidence: float | None = None,
     **report_filters: Any,
 ) -> list[dict[str, Any]]:
     """The effective claims (machine ⊕ review) matching the filters.
 
     Claim-level filters (*actor*, *issue*, *kind*, *since*, *until*) apply to
     the reviewed values; *reviewed* keeps only reviewed (True) or only
-    unreviewed (False) claims; *ids* keeps those claim ids (an added stance's id
+    unreviewed (False) claims; *min_confidence* drops machine claims the
+    extractor trusts less (a reviewed stance is kept whatever its score); *ids* keeps those claim ids (an added stance's id
     is negative).  Other keyword filters (report scope such as a
     negotiation) are passed to :meth:`Store.machine_claims` unchanged.
     """
@@ -319,7 +321,13 @@ def effective_claims(
     if reviewed is not True and (scope is None or not scope <= touched):
         plain = [
             {**c, "review": "machine", "review_version": 0}
-            for c in store.machine_claims(report_id=report_id, ids=ids, **crit, **report_filters)
+            for c in store.machine_claims(
+                report_id=report_id,
+                ids=ids,
+                min_confidence=min_confidence,
+                **crit,
+                **report_filters,
+            )
             if int(c["report"]) not in touched
         ]
     if not touched:
@@ -345,6 +353,11 @@ def effective_claims(
         if _matches(c, published, since=since, until=until, **sets)
         and (reviewed is None or (c["review"] != "machine") == reviewed)
         and (wanted_ids is None or int(c["id"]) in wanted_ids)
+        and (
+            min_confidence is None
+            or c["review"] != "machine"
+            or (c.get("confidence") or 0.0) >= min_confidence
+        )
     ]
     merged = plain + chosen
     merged.sort(key=lambda c: int(c["report"]))

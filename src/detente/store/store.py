@@ -70,6 +70,7 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "hedged",
     "negated",
     "denied",
+    "confidence",
     "sources",
     "anonymous",
     "date",
@@ -522,6 +523,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             "hedged": c.hedged,
             "negated": c.negated,
             "denied": c.denied,
+            "confidence": c.confidence,
             "anonymous": c.anonymous,
             "date": c.date,
             "quote": c.quote,
@@ -590,13 +592,15 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         until: date | None = None,
         negotiation: str | None = None,
         ids: Sequence[int] | None = None,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Claims as the extractor stored them (no review), oldest report first.
 
         *since*/*until* filter on the date the stance was voiced, falling back
         to the report's publication date; *negotiation* (a slug) keeps the
         claims of that negotiation's reports that belong to it; *ids* keeps
-        those claim ids.
+        those claim ids; *min_confidence* keeps claims the extractor trusts at
+        least that much (claims without a confidence go).
         """
         when = sa.func.coalesce(claims.c.date, reports.c.published)
         q = (
@@ -624,6 +628,8 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             q = q.where(when >= since)
         if until:
             q = q.where(when <= until)
+        if min_confidence is not None:
+            q = q.where(claims.c.confidence >= min_confidence)
         with self.engine.connect() as conn:
             rows = [r._mapping for r in conn.execute(q)]
             sources = self._sources(conn, [r["id"] for r in rows])
@@ -645,6 +651,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 "hedged": bool(r["hedged"]),
                 "negated": bool(r["negated"]),
                 "denied": bool(r["denied"]),
+                "confidence": r["confidence"],
                 "sources": sources.get(r["id"], []),
                 "anonymous": bool(r["anonymous"]),
                 "date": _iso(r["date"]),

@@ -1,0 +1,264 @@
+"""Stage 3, content units: the complement of a trigger split into conjuncts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import (
+    StanceLexicon,
+)
+from detente.extract.stance.lexis import (
+    _ADDRESSEES,
+    _AS_VERBS,
+    _CONTENT_PREPS,
+    _PARTICLES,
+    _PARTY_NOUNS,
+    _PLACEHOLDERS,
+)
+from detente.extract.stance.model import (
+    Trigger,
+    _Unit,
+)
+from detente.extract.stance.state import (
+    _DocState,
+)
+from detente.extract.stance.syntax import (
+    _conjuncts,
+    _own_subtree,
+    _party_word,
+    _verb_content,
+)
+
+
+class ContentStage:
+    """Cut a trigger's complement into content units."""
+
+    lex: StanceLexicon
+
+    # -- complements ----------------------------------------------------------------------
+
+    def _noun_complements(self, tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "a plan presented by X": the presenter, not the content
+                continue
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
+                out.append(c)
+        return out
+
+    def _content_roots(self, trig: Trigger) -> list[Token]:
+        tok = trig.token
+        out: list[Token] = []
+        if trig.cls == "exist":
+            return [c for c in tok.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "there"]
+        if trig.cls in ("copula", "verdict"):
+            return [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        if trig.cls == "bound":
+            return [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+        if trig.cls == "mustbe":
+            # "should be a full ceasefire" (attr); "should not be subject to limits" (acomp + subject)
+            return [c for c in tok.children if c.dep_ in ("attr", "acomp", "nsubj")]
+        if trig.cls == "presence":
+            return [tok]
+        if trig.cls == "planverb" and tok.lemma_ == "be":
+            # "the main points were a truce, the release of hostages and more aid": items the
+            # parser hung elsewhere after a comma still belong to the list
+            items = [c for c in tok.children if c.dep_ == "attr"]
+            items += [
+                t
+                for t in tok.sent
+                if t.i > tok.i
+                and t.dep_ == "appos"
+                and t.pos_ == "NOUN"
+                and t.doc[t.left_edge.i - 1].text in (",", "and")
+            ]
+            return items
+        if trig.cls == "consequence":
+            # "sanctions would follow": the penalty; "any strike … would be answered": the act
+            return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if trig.cls == "verb" and (
+            tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP"))
+        ):
+            antecedent = _relative_object(tok)
+            if antecedent is not None:
+                trig.skip = {t.i for t in tok.subtree}
+                return [antecedent]
+        if trig.cls in ("verb", "concession", "retention", "must", "planverb"):
+            has_xcomp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+            for c in tok.children:
+                if (
+                    c.dep_ == "dobj"
+                    and has_xcomp
+                    and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in _ADDRESSEES)
+                ):
+                    continue  # "pressed Kosovo and Serbia to implement the deal": the addressee
+                if _verb_content(c, trig.cls) or (
+                    c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS
+                ):
+                    out.append(c)  # "would not accept North Korea as a nuclear-armed state"
+            if tok.lemma_.lower() == "take":
+                # "take (no) part in the talks": what is joined is the content
+                out.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
+            if trig.cls == "verb" and trig.kind == "demand":
+                # "called on the two neighbours to refrain from …" parsed as a purpose clause
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            if trig.cls in ("concession", "retention", "must"):
+                out.insert(0, tok)
+                # "will send an envoy to head its delegation to the talks": the purpose counts.
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            if trig.cls == "must":
+                # "Israeli strikes must stop": what must happen includes its subject.
+                # "the government must honour …": an addressee, not content.
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and not _party_word(c)
+                )
+            # "urged both sides to de-escalate and to preserve …": a to-infinitive parsed as
+            # a coordinated verb still belongs to the request.
+            for c in tok.children:
+                if c.dep_ != "conj" or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+                    continue
+                if c.pos_ == "NOUN" and trig.cls == "verb" and tok.tag_ != "VB":
+                    out.append(c)  # "demands …, and above all recognition of …"
+                    continue
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
+                    c.tag_ == "VB"
+                    and tok.tag_ in ("VBZ", "VBD", "VBP", "VBN", "VB")
+                    and not any(a.dep_ in ("aux", "neg") for a in c.children)
+                ):
+                    out.append(c)
+        elif trig.cls == "noun":
+            out.extend(self._noun_complements(tok))
+        elif trig.cls == "adj":
+            out.extend(c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp"))
+        return out
+
+    def _units(self, trig: Trigger, state: _DocState) -> list[_Unit]:
+        """Split the complement into conjuncts, each with its own tokens.
+
+        Coordinated items directly under a complement ("non-nuclear status, no NATO and
+        recognition") and coordinated clauses at any depth ("to free the hostages … and to give
+        up its weapons") each make a unit; coordinated nouns deeper down stay together
+        ("withdrawal from Donetsk and Luhansk").
+        """
+        units: list[_Unit] = []
+        excluded = state.excluded | state.according_tokens(trig.token.sent) | trig.skip
+        for root in trig.content:
+            if root.i == trig.token.i:
+                # A concession verb names its own issue ("cede", "release", "pull back").
+                parts = [
+                    c
+                    for c in root.children
+                    if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES
+                ]
+                units.append(_Unit(root, sorted([root, *parts], key=lambda t: t.i)))
+                continue
+            pending = _conjuncts(root)
+            while pending:
+                head = pending.pop(0)
+                if head.dep_ in ("cc", "punct") or head.i in excluded:
+                    continue
+                toks, split = _own_subtree(head, excluded)
+                pending.extend(split)
+                if toks:
+                    units.extend(self._carve(_Unit(head, toks), state))
+        return units
+
+    def _carve(self, unit: _Unit, state: _DocState) -> list[_Unit]:
+        """Split list-like riders off a conjunct: "neutral status, outside any military bloc,
+        with protection for the Greek-speaking minority" holds three stances.
+
+        A rider is split off only when it names an issue outright (a weight-3 cue), so "talks with
+        the rebels" stays one stance."""
+        ids = {t.i for t in unit.tokens}
+        riders = [
+            t
+            for t in unit.tokens
+            if t.i != unit.head.i
+            and (
+                (t.dep_ == "prep" and t.lower_ in ("with", "including"))
+                or (
+                    t.dep_ in ("amod", "appos")
+                    and t.pos_ == "ADJ"
+                    and any(c.dep_ == "prep" for c in t.children)
+                )
+                or _list_item(t)
+            )
+        ]
+        if not riders:
+            return [unit]
+        # Items of a list the parser nested ("recognition, the withdrawal of the police and
+        # compensation for war damage": the last item hangs under "police") go first, so that
+        # the item above them does not swallow them.
+        riders.sort(key=lambda t: (t.dep_ != "conj", t.i))
+        out: list[_Unit] = []
+        taken: set[int] = set()
+        for r in riders:
+            if r.i in taken:
+                continue
+            sub = [t for t in r.subtree if t.i in ids and t.i not in taken]
+            # A relative clause inside the rider ("with the ELN, which broke off talks …")
+            # describes a name; it does not make the rider a stance of its own.
+            rel = {x.i for t in sub if t.dep_ in ("relcl", "acl") for x in t.subtree}
+            issue = self._classify(r, [t for t in sub if t.i not in rel], state, min_weight=3)
+            if issue is None:
+                continue
+            if r.dep_ == "conj":
+                # a nested conjunct is an item of its own only when it is about something else
+                # than what it hangs from ("withdrawal from Donetsk and Luhansk" stays one)
+                above = [t for t in r.head.subtree if t.i in ids and t.i not in {x.i for x in sub}]
+                if self._classify(r.head, above, state) == issue:
+                    continue
+            taken.update(t.i for t in sub)
+            out.append(_Unit(r, sub))
+        rest = [t for t in unit.tokens if t.i not in taken]
+        return [_Unit(unit.head, rest), *out]
+
+
+def _list_item(tok: Token) -> bool:
+    """A noun the parser hung inside another item of a comma list: an apposition after a comma
+    ("recognition, the withdrawal of …") or a conjunct below it ("… police and compensation")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "appos":
+        return tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+    if tok.dep_ != "conj" or tok.head.dep_ != "pobj":
+        return False
+    # "talks between the Houthis and the government": parties, not items
+    party = any(t.ent_type_ or t.lemma_.lower() in _PARTY_NOUNS for t in (tok, tok.head))
+    return not party and tok.head.head.lower_ not in ("between", "among", "with")
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The antecedent a relative-clause stance verb takes as its object: "the ceasefire proposal
+    that Hamas rejected", "a buffer zone, an idea the ministry dismissed"; None when the clause
+    has an object of its own ("a group that rejected the truce")."""
+    if any(_verb_content(c, "verb") and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None  # "a group that rejected …": the antecedent is the subject
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.tag_ == "VBD" and any(
+        t.ent_type_ == "DATE" and (t.like_num and len(t.text) == 4 or t.lower_ in ("ago", "last"))
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod")
+        for t in c.subtree
+    ):
+        return None  # "the agreement they accepted in 2023": an earlier episode
+    if head.lemma_.lower() in _PLACEHOLDERS and head.dep_ == "appos":
+        return head.head
+    return head

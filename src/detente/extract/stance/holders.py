@@ -1,0 +1,493 @@
+"""Stage 2, holder and attribution: who holds a stance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from detente.extract import attribution as attr
+from detente.extract.lexicon import (
+    StanceLexicon,
+)
+from detente.extract.stance.lexis import (
+    _AGENT_NOUNS,
+    _GROUP_NOUNS,
+    _GROUP_SUBJECTS,
+    _INSTITUTIONS,
+    _PEOPLE,
+    _PLAN_NOUNS,
+    _PRONOUNS,
+    _STATE_NOUNS,
+    _WAR_WORDS,
+)
+from detente.extract.stance.model import (
+    Trigger,
+    _Actor,
+)
+from detente.extract.stance.state import (
+    _DocState,
+)
+from detente.extract.stance.syntax import (
+    _count_of,
+    _head_span,
+    _is_state,
+    _members,
+    _plan_antecedent,
+    _plan_of_terms,
+    _sides,
+    _subject,
+    _unique,
+)
+
+
+class HolderStage:
+    """Resolve the actors holding a stance."""
+
+    lex: StanceLexicon
+    _resolve: Any
+
+    # -- holders --------------------------------------------------------------------------
+
+    def _holders(self, trig: Trigger, state: _DocState) -> tuple[list[_Actor], bool]:
+        """Actors holding the stance; the flag tells a plan/draft subject was resolved."""
+        tok = trig.token
+        plan = _plan_antecedent(tok) if tok.dep_ == "relcl" else None
+        if (
+            trig.cls in ("concession", "retention")
+            and plan is not None
+            and self._explicit_holder(plan, compounds=True)
+        ):
+            # "a US proposal under which Israel would withdraw …": the proposal's terms.
+            owners = self._noun_holder_tokens(plan, False)
+            found = [
+                a for o in owners for m in _members(o) for a in self._resolve_tok(m, tok, state)
+            ]
+            if found:
+                return _unique(found), True
+        if trig.cls == "planverb":
+            subj = _subject(tok)
+            if subj is not None and subj.lower_ == "it":
+                return list(state.last_proponent), True
+        if trig.cls == "copula" and self._explicit_holder(tok):
+            heads = self._noun_holder_tokens(tok, False)
+            actors = [a for o in heads for a in self._resolve_tok(o, tok, state)]
+            return _unique(actors), False
+        if trig.cls == "bound":
+            subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+            actors = [a for h in subjects for a in self._resolve_tok(h, tok, state)]
+            return _unique(actors), False
+        if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
+            # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
+            reporters = attr.reporter_chain(tok, self.lex.sources)
+            for rep in reporters:
+                found = self._group_actors(rep, rep.head, state) or self._resolve_tok(
+                    rep, rep.head, state, False
+                )
+                if found:
+                    return found, False
+            if (
+                not reporters
+                and state.last_actors
+                and (tok.sent.start - state.last_sent_start <= 60)
+            ):
+                # A quotation continued in its own sentence: "… he replied: 'That is not on
+                # the table.'"
+                return list(state.last_actors), False
+            return [], False
+        if trig.cls == "noun":
+            heads = self._noun_holder_tokens(tok, True)
+        else:
+            subj = _subject(tok)
+            heads = [subj] if subj is not None else []
+            if subj is not None and subj.dep_ == "nsubj":
+                # A mis-split subject has two heads ("Colombia's government and a faction …
+                # | Frente agreed"): try them all.
+                heads = [c for c in subj.head.children if c.dep_ == "nsubj"]
+                # … but "Sudan's paramilitary | Rapid Support Forces" is one name cut in two:
+                # a modifier piece right before a named head, with no "and" in it, goes.
+                heads = [
+                    h
+                    for h in heads
+                    if not any(
+                        o.i > h.i
+                        and o.ent_type_
+                        and h.right_edge.i + 1 == o.left_edge.i
+                        and not any(t.dep_ in ("cc", "conj") for t in h.subtree)
+                        for o in heads
+                    )
+                ]
+        if not heads:
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            if passive and trig.cls in ("concession", "retention"):
+                # "Rwanda says its measures will be lifted only once …": the speaker's offer.
+                for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                    found = self._resolve_tok(rep, rep.head, state, False)
+                    if found:
+                        return found, False
+            if trig.kind == "accept" and passive:
+                # "No roadmap could be signed before …, he said": the speaker's side; "a prisoner
+                # exchange was agreed in principle": agreed between the parties.
+                for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                    found = self._resolve_tok(rep, rep.head, state, False)
+                    if found:
+                        return found, False
+                return state.principal_pair(), False
+            return [], False
+        head = heads[0]
+        terms_of = _plan_of_terms(head)
+        if terms_of is not None:
+            head = heads[0] = terms_of  # "the main points of Egypt's plan": the plan's owner
+        if head.lower_ in ("nobody", "none", "noone") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in head.children
+        ):
+            return [], False  # "no country has committed troops"
+        if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN":
+            owners = self._noun_holder_tokens(head, False)
+            actors = [
+                a for o in owners for m in _members(o) for a in self._resolve_tok(m, tok, state)
+            ]
+            if actors:
+                return _unique(actors), True
+            if state.last_proponent:
+                return list(state.last_proponent), True
+            return self._document_proponent(head, state), True
+        actors = []
+        for h in heads:
+            if h.lemma_.lower() in (
+                "side",
+                "party",
+                "leader",
+                "country",
+                "government",
+                "president",
+            ) and any(c.lower_ in ("both", "two") for c in h.children):
+                # "both sides agreed …": the two parties named together before ("Thailand and
+                # Cambodia met …"), else the two the report is about -- never the announcer.
+                named = state.tracker.resolve_all(_head_span(h))
+                pair = (
+                    [_Actor(r.id, r.name or r.id, None) for r in named]
+                    if len(named) == 2
+                    # the announcer may be a party ("the group said the two sides agreed"), so
+                    # only a pair named beside it in the sentence sets it apart
+                    else self._pair_named_with(tok, state) or state.principal_pair()
+                )
+                if pair:
+                    actors.extend(pair)
+                    continue
+                if len(named) != 1:
+                    return [], False
+            group = self._group_actors(h, tok, state)
+            if group:
+                # "Greek Cypriot and Turkish Cypriot leaders": one stance per side.
+                actors.extend(group)
+                continue
+            for c in _members(h):
+                found = self._resolve_tok(c, tok, state, fallback=False)
+                lemma = c.lemma_.lower()
+                own_side = any(p.dep_ == "poss" and p.lower_ in _PRONOUNS for p in c.children)
+                if not found and (lemma in _INSTITUTIONS or lemma in _PEOPLE or own_side):
+                    # "X's office said the government was ready …": the speaker's side.
+                    for rep in attr.reporter_chain(tok, self.lex.sources):
+                        found = self._resolve_tok(rep, rep.head, state, False)
+                        if found:
+                            break
+                if not found and lemma in _GROUP_NOUNS | _INSTITUTIONS:
+                    # "the leaders of France, Germany and Britain", "the government in Aden"
+                    for prep in c.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+                            for pobj in prep.children:
+                                for cc in _members(pobj):
+                                    found.extend(self._resolve_tok(cc, tok, state, False))
+                if not found:
+                    found = self._resolve_tok(c, tok, state)
+                if not found and c.pos_ == "NOUN" and lemma in _AGENT_NOUNS:
+                    # "Starmer said a coalition would be ready to …": the speaker's position.
+                    for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                        found = self._resolve_tok(rep, rep.head, state, False)
+                actors.extend(found)
+        if (
+            not actors
+            and trig.cls == "concession"
+            and head.pos_ == "NOUN"
+            and (head.lemma_.lower() in _WAR_WORDS or head.lemma_.lower() in self.lex.hostile)
+            and not any(c.dep_ == "poss" for c in head.children)
+        ):
+            # "attacks on shipping would stop once …, the Houthis said": the speaker's own
+            for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                found = self._resolve_tok(rep, rep.head, state, False)
+                if found:
+                    return found, False
+        return _unique(actors), False
+
+    def _announcers(self, tok: Token, state: _DocState) -> set[str]:
+        """Actors reporting the stance at *tok* ("…, the Turkish minister said"): never one of
+        the two sides they report on."""
+        out: set[str] = set()
+        for rep in attr.reporter_chain(tok, self.lex.sources):
+            a = self._resolve_one(rep, state)
+            if a is not None:
+                out.add(a.id)
+        return out
+
+    def _pair_named_with(self, tok: Token, state: _DocState) -> list[_Actor]:
+        """Two actors coordinated in the stance's own sentence ("talks between Russia and
+        Ukraine"), other than its announcer."""
+        skip = self._announcers(tok, state)
+        for t in tok.sent:
+            if t.dep_ != "conj" or t.head.i >= t.i or t.i == tok.i:
+                continue
+            pair = [self._resolve_one(t.head, state), self._resolve_one(t, state)]
+            ids = {a.id for a in pair if a is not None}
+            if len(ids) == 2 and not ids & skip:
+                return [a for a in pair if a is not None]
+        return []
+
+    def _document_proponent(self, doc_noun: Token, state: _DocState) -> list[_Actor]:
+        """Whose plan, draft or resolution "the plan" is when no stance has put one forward:
+        the owner named with a document of the same kind anywhere in the report ("the US
+        plan", "Egypt's proposal", "a draft by France"), the nearest one first."""
+        lemma = doc_noun.lemma_.lower()
+        cands = [
+            t
+            for t in doc_noun.doc
+            if t.i != doc_noun.i
+            and t.pos_ == "NOUN"
+            and t.lemma_.lower() in _PLAN_NOUNS
+            and self._explicit_holder(t, compounds=True)
+        ]
+        cands.sort(key=lambda t: (t.lemma_.lower() != lemma, abs(t.i - doc_noun.i)))
+        for cand in cands:
+            owners = self._noun_holder_tokens(cand, False)
+            found = [
+                a
+                for o in owners
+                for m in _members(o)
+                for a in self._resolve_tok(m, doc_noun, state, False)
+            ]
+            if found:
+                return _unique(found)
+        return []
+
+    def _noun_holder_tokens(self, tok: Token, use_verb: bool) -> list[Token]:
+        """Who holds a stance noun: "Moscow's demand", "the Russian offer", "a plan by X"."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.lower_ in _PRONOUNS and use_verb:
+                    subj = self._governing_subject(tok)
+                    out.append(subj if subj is not None else c)
+                else:
+                    out.append(c)
+            elif c.dep_ in ("amod", "compound", "nmod") and (
+                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
+            ):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        out.extend(p for p in a.children if p.dep_ == "pobj")
+        if out or not use_verb:
+            return out
+        if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            head_lemma = tok.head.lemma_.lower()
+            if head_lemma in self.lex.carriers or head_lemma in self.lex.reporting:
+                subj = attr.verb_subject(tok.head)
+                if subj is not None and subj.lemma_.lower() not in _PLAN_NOUNS:
+                    return [subj]
+        return []
+
+    @staticmethod
+    def _explicit_holder(tok: Token, compounds: bool = False) -> bool:
+        """ "Moscow's demand", "the Russian offer", "a proposal by Turkey" — not "UN-backed"."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
+                return True
+            if c.dep_ == "amod" and c.ent_type_ == "NORP":
+                return True
+            if (
+                compounds
+                and c.dep_ == "compound"
+                and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+            ):
+                return True  # "a US proposal", "the Trump plan"
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                return True
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
+                return True
+        return False
+
+    def _governing_subject(self, tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(4):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return attr.verb_subject(cur)
+            if cur.head.i == cur.i:
+                break
+        return None
+
+    def _resolve_tok(
+        self, head: Token, trig: Token, state: _DocState, fallback: bool = True
+    ) -> list[_Actor]:
+        """Resolve a holder token to actors, pronouns through the reporting frame first.
+
+        "They said they were ready …" after a list of states gives every state of the list.
+        """
+        lex = self.lex
+        reporters: list[Token] = []
+        if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
+            plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
+            reporters = attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig)
+            for rep in reporters:
+                if rep.i == head.i:
+                    continue
+                if rep.lower_ in _PRONOUNS:
+                    found = self._resolve_tok(rep, rep.head, state, False)
+                elif not plural:
+                    a = self._resolve_one(rep, state)
+                    found = [a] if a is not None else []
+                    if not found and rep.lemma_.lower() in _GROUP_SUBJECTS:
+                        # "The movement said it would …": the movement named before
+                        found = self._resolve_tok(rep, rep.head, state)
+                else:
+                    found = self._group_actors(rep, rep.head, state)
+                    if not found:
+                        reps = _sides(rep) or _members(rep)
+                        found = [a for a in (self._resolve_one(r, state) for r in reps) if a]
+                if found:
+                    return found
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            head = head.head.head
+        a = self._resolve_one(head, state)
+        if (
+            a is None
+            and fallback
+            and not reporters
+            and head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS
+        ):
+            # "the government", "the group": the latest state (or armed group) holding a stance.
+            want_state = head.lemma_.lower() in _STATE_NOUNS
+            for prev in reversed(state.history):
+                if _is_state(prev.id) == want_state:
+                    return [prev]
+            if not want_state:
+                named = self._last_group(head, state)
+                if named is not None:
+                    return [named]
+        if a is None and not reporters and head.lower_ in _PRONOUNS:
+            # Nothing else to go on: the side that held the last stance, if it was close by.
+            last = state.last_actors
+            if last and trig.sent.start - state.last_sent_start <= 400:
+                plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
+                if plural or len(last) == 1:
+                    return list(last)
+        return [a] if a is not None else []
+
+    def _group_actors(self, head: Token, trig: Token, state: _DocState) -> list[_Actor]:
+        """Actors behind a collective subject: "the leaders of Germany, France and Britain",
+        "Ukrainian and US delegations", "the three governments" (the last three named)."""
+        sides = _sides(head)
+        if sides:
+            found = [a for m in sides for a in self._resolve_tok(m, trig, state, False)]
+            if len(_unique(found)) > 1:
+                return _unique(found)
+        if head.lemma_.lower() in _GROUP_NOUNS | _INSTITUTIONS:
+            found = []
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in prep.children:
+                        for cc in _members(pobj):
+                            found.extend(self._resolve_tok(cc, trig, state, False))
+            if found:
+                return _unique(found)
+        count = _count_of(head)
+        if count and head.tag_ == "NNS" and len(state.last_actors) == count:
+            return list(state.last_actors)
+        return []
+
+    def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
+        lex = self.lex
+        unnamed = attr.is_media(head, lex.sources) or (
+            attr.is_anonymous(head, lex.sources) and not head.ent_type_
+        )
+        # "a Hamas official" speaks for Hamas; "sources close to the talks" for nobody.
+        if unnamed and not any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in _head_span(head)):
+            return None
+        for c in head.children:
+            # "the African Union's Peace and Security Council", "the EU's foreign policy
+            # chief": a body or official of an organisation speaks for the organisation.
+            if c.dep_ == "poss" and c.ent_type_ == "ORG":
+                owner = attr.entity_of(c)
+                found = self._resolve_span(owner, state) if owner is not None else None
+                if found is not None:
+                    return found
+        ent = attr.entity_of(head)
+        if ent is not None and head.ent_type_ in ("ORG", "NORP") and ent.start > head.left_edge.i:
+            # "Sudan's paramilitary Rapid Support Forces": the named body, not the possessor.
+            found = self._resolve_span(ent, state)
+            if found is not None:
+                return found
+        return self._resolve_span(_head_span(head), state)
+
+    def _denial_subjects(self, tok: Token) -> list[Token]:
+        out = []
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in self.lex.denial_verbs:
+                subj = attr.verb_subject(cur)
+                if subj is not None:
+                    out.append(subj)
+        return out
+
+    def _last_group(self, head: Token, state: _DocState) -> _Actor | None:
+        """The armed group or movement named last before *head* ("The ELN … The group said …"),
+        even when it has held no stance yet."""
+        for ent in reversed(head.doc.ents):
+            if ent.end > head.i:
+                continue
+            if head.i - ent.start > 300:
+                break
+            if ent.label_ != "ORG":
+                continue
+            a = self._resolve_span(ent, state)
+            if a is not None and not _is_state(a.id):
+                return a
+        return None
+
+    def _resolve_span(self, span: Span, state: _DocState) -> _Actor | None:
+        ref = state.tracker.resolve(span)
+        if ref is None:
+            return None
+        name = getattr(ref, "name", None) or ref.id
+        return _Actor(ref.id, name, getattr(ref, "speaker", None))
+
+    @staticmethod
+    def _members_of(actors: list[_Actor]) -> list[_Actor]:
+        """A group of states speaking together ("the E3") holds the stance once per member."""
+        from detente.extract.actors import ActorRef, expand_group
+
+        out: list[_Actor] = []
+        for a in actors:
+            members = expand_group(ActorRef(a.id, a.name, a.speaker))
+            if len(members) == 1 and members[0].id == a.id:
+                out.append(a)
+            else:
+                out.extend(_Actor(m.id, m.name, a.speaker) for m in members)
+        return _unique(out)
+
+    def _imposed(self, trig: Trigger, actors: list[_Actor], state: _DocState) -> bool:
+        """A passive concession whose subject is another party ("Hamas will be disarmed",
+        said by Israel) is imposed on that party: a demand, not an offer."""
+        subj = next((c for c in trig.token.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in _PRONOUNS:
+            return False
+        if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in subj.children):
+            return False  # "its measures will be lifted": the speaker's own concession
+        ref = self._resolve(_head_span(subj))
+        return ref is not None and ref.id not in {a.id for a in actors}

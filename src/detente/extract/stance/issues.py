@@ -1,0 +1,486 @@
+"""Stage 4, issue: which negotiation issue each content unit is about."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import (
+    StanceLexicon,
+)
+from detente.extract.stance.lexis import (
+    _ANAPHOR_REACH,
+    _ANAPHORIC_DETS,
+    _CONTENT_OF,
+    _COOP_PROCESS,
+    _FORCE_WORDS,
+    _GENERIC_DEALS,
+    _HANDOVER_NOUNS,
+    _PLAN_NOUNS,
+    _PRONOUNS,
+    _REFERRING,
+    _TROOPS,
+    _WAR_WORDS,
+)
+from detente.extract.stance.model import (
+    Trigger,
+    _Unit,
+)
+from detente.extract.stance.state import (
+    _DocState,
+)
+from detente.extract.stance.syntax import (
+    _bare_response,
+    _depth,
+    _foreign_troops_leave,
+    _handed_person,
+    _head_span,
+    _in_long_org,
+    _leaves_mission,
+    _leaves_talks,
+    _own_subtree,
+    _sends_force,
+    _subject,
+)
+
+
+class IssueStage:
+    """Classify content units into issues."""
+
+    lex: StanceLexicon
+    cue_words: dict[str, tuple[str, int]]
+
+    # -- issue classification -------------------------------------------------------------
+
+    def _issues(self, trig: Trigger, state: _DocState) -> list[tuple[str, _Unit]]:
+        out: list[tuple[str, _Unit]] = []
+        seen: set[str] = set()
+        units = self._units(trig, state)
+        own = [u for u in units if u.head.i == trig.token.i]
+        rest = [u for u in units if u.head.i != trig.token.i]
+        if trig.cls == "presence":
+            return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.skip and trig.content:
+            # "…, an idea Moscow has dismissed": the idea is the stance just stated around it
+            at = trig.content[0].idx
+            covering = [c for c in state.claims if c.start <= at < c.end]
+            if covering:
+                last = covering[-1]
+                unit = _Unit(trig.content[0], [trig.content[0]], weight=0)
+                same = [c.issue for c in covering if c.start == last.start]
+                return [(i, unit) for i in dict.fromkeys(same)]
+        leaving = [
+            v for v in [trig.token, *trig.token.children] if v.pos_ == "VERB" and _leaves_talks(v)
+        ]
+        if leaving:
+            # "threatened to pull out of the peace process": a stance on the talks themselves
+            return [("process", _Unit(leaving[0], list(leaving[0].subtree)))]
+        if trig.cls == "consequence":
+            subj = trig.content[0]
+            toks = list(subj.subtree)
+            issue = "ceasefire"
+            if subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
+                issue = self._classify(subj, toks, state, min_weight=2) or "sanctions"
+            return [(issue, _Unit(subj, toks))]
+        if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
+            # "… would be considered a declaration of war", "… would be met with force": a
+            # warning against attack
+            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
+        if (
+            trig.kind == "offer"
+            and trig.fixed
+            and trig.token.lemma_.lower() in ("vow", "pledge", "promise")
+            and any(c.dep_ in ("xcomp", "ccomp") and self._hostile(c) for c in trig.token.children)
+        ):
+            # "pledged not to attack energy sites": holding fire is a ceasefire, whatever the target
+            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.kind == "threaten" and any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in ("measure", "step", "action")
+            and any(p.dep_ == "prep" and p.lower_ == "against" for p in c.children)
+            for c in trig.token.children
+        ):
+            # "measures against anyone who obstructs …": penalties, whatever they punish
+            return [("sanctions", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.token.lemma_.lower() in ("release", "free", "exchange", "swap") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TROOPS
+            for c in trig.token.children
+        ):
+            # "would release the soldiers it captured": captives, not a force on the map
+            return [("humanitarian", _Unit(trig.token, list(trig.token.subtree)))]
+        person = _handed_person(trig.token)
+        if person is not None:
+            # "hand over Milan Radoicic", "extradite the commander": a matter of justice
+            return [("justice", _Unit(trig.token, list(trig.token.subtree)))]
+        if trig.cls == "concession" and _sends_force(trig.token):
+            # "would send troops to Ukraine": a force for security, wherever it goes
+            return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree)))]
+        if own and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "up", "over")
+            for c in trig.token.children
+        ):
+            own = []  # "trade away its land", "give up its weapons": the object decides
+        if own:
+            # An action verb naming its issue ("halt", "withdraw", "release") decides it.
+            issue = self._classify(own[0].head, own[0].tokens, state, min_weight=3)
+            if issue is not None:
+                # The verb's whole phrase (object, "out of the Donbas") minus its subject.
+                toks, _ = _own_subtree(trig.token, state.excluded)
+                subj = {
+                    t.i
+                    for c in trig.token.children
+                    if c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
+                    for t in c.subtree
+                }
+                toks = [t for t in toks if t.i not in subj] or [trig.token]
+                if issue == "territory" and _sends_force(trig.token):
+                    issue = "security_guarantees"  # "would send troops to Ukraine"
+                if issue == "territory" and _leaves_mission(trig.token):
+                    # "pull its troops out of the AU mission": a stance on the force, not on land
+                    issue = "security_guarantees"
+                return [(issue, _Unit(trig.token, toks))]
+        if trig.cls == "noun" and trig.token.lemma_.lower() in _PLAN_NOUNS and not trig.fixed:
+            # Putting forward or rejecting "a plan" is a stance on the process as a whole …
+            seen.add("process")
+            out.append(("process", _Unit(trig.token, [trig.token])))
+            if trig.kind == "propose":
+                # … and on each of its terms: "a proposal under which Israel would withdraw …"
+                excluded = state.excluded
+                for rel in trig.token.children:
+                    if rel.dep_ != "relcl":
+                        continue
+                    pending = [rel]
+                    while pending:
+                        head = pending.pop(0)
+                        toks, split = _own_subtree(head, excluded)
+                        pending.extend(split)
+                        unit = _Unit(head, toks)
+                        issue = self._classify(head, toks, state, min_weight=2) or self._unit_issue(
+                            unit, state
+                        )
+                        if issue is not None and issue not in seen:
+                            seen.add(issue)
+                            out.append((issue, unit))
+        for unit in rest:
+            if unit.head.pos_ == "VERB" and _handed_person(unit.head) is not None:
+                out.append(("justice", unit))
+                seen.add("justice")
+                continue
+            if unit.head.pos_ == "VERB" and (_leaves_mission(unit.head) or _sends_force(unit.head)):
+                out.append(("security_guarantees", unit))
+                seen.add("security_guarantees")
+                continue
+            referred = self._referred_issues(unit, trig, state)
+            if referred:
+                for issue in referred:
+                    if issue not in seen:
+                        seen.add(issue)
+                        out.append((issue, unit))
+                continue
+            issue = self._unit_issue(unit, state)
+            if issue is None and unit.head.lemma_.lower() in self.lex.cooperative:
+                issue = "process"  # "agreed to meet", "ready to work with …"
+            if issue is None:
+                continue
+            if (
+                issue != "process"
+                and "process" not in seen
+                and unit.head.pos_ == "NOUN"
+                and unit.head.lemma_.lower() in _PLAN_NOUNS
+                and any(c.dep_ == "prep" and c.lower_ == "for" for c in unit.head.children)
+            ):
+                # "rejected the proposal for a truce": the plan as a whole and what it is for
+                seen.add("process")
+                out.append(("process", unit))
+            if issue not in seen:
+                seen.add(issue)
+                out.append((issue, unit))
+            else:
+                # Same issue again ("its troops … out of the Donbas"): one stance, wider evidence.
+                first = next(u for i, u in out if i == issue)
+                first.tokens = sorted(set(first.tokens) | set(unit.tokens), key=lambda t: t.i)
+        if (
+            not out
+            and trig.token.lemma_.lower() in _COOP_PROCESS | {"discuss", "negotiate"}
+            and trig.cls != "noun"
+        ):
+            out.append(("process", _Unit(trig.token, [trig.token])))
+        if not out and trig.cls == "concession":
+            subj = _subject(trig.token)
+            if (
+                subj is not None
+                and subj.pos_ == "NOUN"
+                and (subj.lemma_.lower() in _WAR_WORDS or subj.lemma_.lower() in self.lex.hostile)
+            ):
+                # "attacks on shipping would stop": the fighting halts
+                toks = sorted([*subj.subtree, trig.token], key=lambda t: t.i)
+                out.append(("ceasefire", _Unit(trig.token, toks)))
+        if "security_guarantees" in seen and "territory" in seen:
+            # "offered 1,000 soldiers for the multinational force": the troops are the force's,
+            # not a claim on land (unless a place or border is named)
+            out = [
+                (i, u)
+                for i, u in out
+                if i != "territory" or self._classify(u.head, u.tokens, state, min_weight=2)
+            ]
+        return out
+
+    def _threat_issues(
+        self, trig: Trigger, issues: list[tuple[str, _Unit]], state: _DocState
+    ) -> list[tuple[str, _Unit]]:
+        """A threat of force is about the fighting (ceasefire) unless it names another issue
+        outright: "warned it would respond decisively" is not a stance on the process."""
+        menacing = any(t.i in state.threat_tokens for _, u in issues for t in u.tokens)
+        strong = [
+            (i, u)
+            for i, u in issues
+            if (i != "process" and self._classify(u.head, u.tokens, state, min_weight=2))
+            or (
+                i == "process"
+                and not menacing
+                and self._classify(u.head, u.tokens, state, min_weight=3)
+            )
+        ]
+        if strong:
+            return strong
+        for by in trig.token.children:
+            # "would retaliate by seizing Western assets": the means names the issue
+            if by.dep_ == "prep" and by.lower_ == "by":
+                means = [t for t in by.subtree if t.i != by.i]
+                issue = self._classify(by, means, state, min_weight=2) if means else None
+                if issue is not None and issue != "process":
+                    return [(issue, _Unit(trig.token, list(trig.token.subtree)))]
+        toks = [t for t in trig.token.subtree if t.i in trig.content_ids or t.i == trig.token.i]
+        force = any(
+            (
+                t.lemma_.lower() in self.lex.hostile
+                and (t.lemma_.lower() != "respond" or _bare_response(t))
+            )
+            or t.lemma_.lower() in _WAR_WORDS
+            or t.lemma_.lower() in _FORCE_WORDS
+            or t.i in state.threat_tokens
+            for t in toks
+        )
+        if force:
+            return [("ceasefire", _Unit(trig.token, toks))]
+        return issues
+
+    def _referred_issues(self, unit: _Unit, trig: Trigger, state: _DocState) -> list[str]:
+        """Issues of an earlier stance that a bare anaphoric object points back to: "rejected
+        the demand", "welcomed the move", "backed Tatar's position" take the issues of the latest
+        matching stance (of the named holder, else of another actor) before this one; empty when
+        the object has content of its own ("the demand for a new constitution")."""
+        head = unit.head
+        lemma = head.lemma_.lower()
+        # "accepted the plan" after "Egypt proposed a two-stage truce": the plan as a whole
+        # (process) and what it proposed
+        plan_ref = lemma in _PLAN_NOUNS and lemma not in _REFERRING
+        if head.pos_ != "NOUN" or not (lemma in _REFERRING or plan_ref):
+            return []
+        if head.dep_ not in ("dobj", "pobj", "conj") and not (
+            head.dep_ == "nsubjpass" and trig.kind in ("accept", "reject")
+        ):
+            return []  # "the next step should be …" introduces something new
+        kids = list(head.children)
+        imposed = head.tag_ == "NNS" and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in kids)
+        if not imposed and not any(
+            (c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS) or c.dep_ == "poss" for c in kids
+        ):
+            return []  # "conditions imposed unilaterally" points back as "the conditions" does
+        if any(c.lower_ in ("next", "first", "further", "other", "second") for c in kids):
+            return []
+        owners = [
+            c
+            for c in kids
+            if (c.dep_ == "poss" and c.lower_ not in _PRONOUNS)
+            or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+        ]
+        rest = [
+            t
+            for t in unit.tokens
+            if t.i != head.i
+            and t.dep_ not in ("det", "poss")
+            and not any(t.i in {x.i for x in o.subtree} for o in owners)
+        ]
+        if rest and self._classify(head, rest, state, min_weight=2) is not None:
+            return []
+        # Only what was said just before: an anaphor does not reach back across the report.
+        limit = trig.token.sent.start_char
+        earlier = [c for c in state.claims if limit - _ANAPHOR_REACH <= c.start < limit]
+        if owners:
+            refs = [self._resolve_span(_head_span(o), state) for o in owners]
+            ids = {r.id for r in refs if r is not None}
+            earlier = [c for c in earlier if c.actor in ids]
+        else:
+            mine = {a.id for a in state.current}
+            earlier = [c for c in earlier if c.actor not in mine]
+        want = ("propose",) if plan_ref else _REFERRING[lemma]
+        pick = [c for c in earlier if c.kind in want] or (
+            []
+            if owners or plan_ref
+            else [c for c in earlier if c.kind not in ("reject", "threaten")]
+        )
+        if not pick:
+            return []
+        last = pick[-1]
+        issues = [
+            c.issue
+            for c in pick
+            if c.start == last.start and c.actor == last.actor and c.kind == last.kind
+        ]
+        if plan_ref:
+            issues = ["process", *issues]
+        return list(dict.fromkeys(issues))
+
+    def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
+        """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
+        head = unit.head
+        if _foreign_troops_leave(head):
+            return "military_limits"  # "until foreign soldiers leave": no foreign troops
+        if (
+            head.pos_ == "VERB"
+            and head.lemma_.lower() in ("surrender", "capitulate", "disarm", "demobilise")
+            and not any(c.dep_ in ("dobj", "prep") for c in head.children)
+        ):
+            return "military_limits"  # "until the RSF surrendered": laying down arms
+        if head.lemma_.lower() in _HANDOVER_NOUNS and any(
+            p.ent_type_ in ("GPE", "LOC", "FAC")
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ):
+            return "territory"  # "the return of Western Tigray": land changing hands
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _REFERRING and len(unit.tokens) > 2:
+            # "dismissed calls to withdraw from the corridor": what is called for decides
+            issue = self._classify(head, [t for t in unit.tokens if t.i != head.i], state)
+            if issue is not None:
+                return issue
+        if head.pos_ == "VERB" and head.lemma_.lower() in (
+            "consider",
+            "weigh",
+            "study",
+            "examine",
+            "explore",
+        ):
+            # "could consider a freeze of its programme": what is considered decides
+            objs = [
+                t for t in unit.tokens if t.i != head.i and t.dep_ not in ("nsubj", "aux", "neg")
+            ]
+            issue = self._classify(head, objs, state, min_weight=2) if objs else None
+            if issue is not None and issue != "process":
+                return issue
+        if head.pos_ == "VERB" and head.lemma_.lower() in _COOP_PROCESS:
+            return "process"  # "agreed to work towards …", "ready to engage"
+        deal = head
+        if head.pos_ == "ADP":
+            # "agreed on a regional economic integration framework": the deal is the object
+            deal = next((c for c in head.children if c.dep_ == "pobj"), head)
+        if deal.lemma_.lower() in _GENERIC_DEALS:
+            # "a minerals agreement", "a prisoner-exchange deal": the modifier names the issue.
+            mods = [
+                t
+                for c in deal.children
+                if c.dep_ in ("compound", "amod", "nmod")
+                # "a joint statement committing to a truce", "a deal allowing grain exports"
+                or (c.dep_ == "acl" and c.tag_ == "VBG")
+                # "a treaty on the Nile waters", "an agreement over grazing land"
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_ in ("on", "over", "regarding", "concerning", "for")
+                )
+                for t in c.subtree
+            ]
+            issue = self._classify(deal, mods, state, min_weight=2) if mods else None
+            if issue is not None and issue != "process":
+                return issue
+        ids = {t.i for t in unit.tokens}
+        subj = (
+            [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+        )
+        subj_ids = {t.i for c in subj for t in c.subtree}
+        rel_ids = {
+            t.i
+            for r in unit.tokens
+            if r.dep_ in ("relcl", "acl") and r.i != head.i and r.head.i in ids
+            for t in r.subtree
+        }
+        if head.pos_ == "NOUN" and any(c.lower_ in ("any", "every") for c in head.children):
+            # "any deal that would give the group oil revenue": the clause says which deals.
+            rels = [c for c in head.children if c.dep_ in ("relcl", "acl") and not self._negated(c)]
+            for r in rels:
+                toks = [t for t in r.subtree if t.i in ids]
+                issue = self._classify(r, toks, state)
+                if issue is not None:
+                    return issue
+        # The clause's own words first; its subject and relative clauses only when they are all.
+        # A weak cue of the verb alone ("the repression stops") does not outweigh its subject.
+        for skip in (subj_ids | rel_ids, subj_ids):
+            if skip:
+                own = [t for t in unit.tokens if t.i not in skip]
+                bare = subj_ids and not any(
+                    t.i != head.i and not (t.is_stop or t.is_punct) for t in own
+                )
+                issue = self._classify(head, own, state, min_weight=2 if bare else 1)
+                if issue is not None:
+                    return issue
+        return self._classify(head, unit.tokens, state)
+
+    def _cue_weight(self, issue: str, unit: _Unit, state: _DocState) -> int:
+        """The strongest cue of *issue* among the unit's words and phrases (0 when none)."""
+        best = 0
+        ids = {t.i for t in unit.tokens}
+        for t in unit.tokens:
+            for key in (t.lemma_.lower(), t.lower_):
+                hit = self.cue_words.get(key)
+                if hit is not None and hit[0] == issue:
+                    best = max(best, hit[1])
+            for end, cue_issue, weight in state.cue_phrases.get(t.i, ()):
+                if cue_issue == issue and all(i in ids for i in range(t.i, end)):
+                    best = max(best, weight)
+        return best
+
+    def _classify(
+        self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
+    ) -> str | None:
+        """The issue of a conjunct: the strongest cue, then the one nearest its head."""
+        ids = {t.i for t in toks}
+        best: tuple[int, int, int, str] | None = None
+        words = self.cue_words
+        # The object noun itself ("a brief pause in strikes ahead of the election") outweighs
+        # words deeper in its modifiers.
+        nominal = head
+        if head.pos_ == "ADP":
+            nominal = next((c for c in head.children if c.dep_ == "pobj"), head)
+        focus = (
+            nominal.i
+            if nominal.pos_ == "NOUN"
+            # "a freeze of the nuclear programme", "sanctions relief": the object decides
+            and not any(
+                c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ in _CONTENT_OF)
+                for c in nominal.children
+            )
+            else -1
+        )
+        for t in toks:
+            hits: list[tuple[str, int]] = []
+            found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
+            if found and t.pos_ != "DET" and t.dep_ != "mark" and not _in_long_org(t):
+                issue, weight = max(found, key=lambda w: w[1])
+                if t.dep_ == "amod" and t.i != head.i and weight > 1:
+                    # "constitutional guarantees for the Kurdish language": modifiers count less.
+                    weight -= 1
+                elif t.i == focus and weight == 2 and issue != "process":
+                    weight = 3
+                hits.append((issue, weight))
+            for end, issue, weight in state.cue_phrases.get(t.i, ()):
+                if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
+                    hits.append((issue, weight))
+            for issue, weight in hits:
+                if weight < min_weight:
+                    continue
+                depth = _depth(t, head)
+                # Ties go to the nearer cue, then to a substantive issue over "process".
+                cand = (weight, -depth, int(issue != "process"), issue)
+                if best is None or cand[:3] > best[:3]:
+                    best = cand
+        return best[3] if best is not None else None

@@ -1,0 +1,255 @@
+"""Stage 5, modifiers: negation, hedges, conditions, denials, sources, date, span."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from detente.extract import attribution as attr
+from detente.extract.lexicon import (
+    StanceLexicon,
+)
+from detente.extract.stance.lexis import (
+    _PRONOUNS,
+)
+from detente.extract.stance.model import (
+    Trigger,
+    _Actor,
+)
+from detente.extract.stance.state import (
+    _DocState,
+)
+from detente.extract.stance.syntax import (
+    _chain,
+    _head_span,
+    _members,
+    _open_quote,
+    _sides,
+    _subject,
+)
+
+
+class ModifierStage:
+    """Qualify a stance: negated, hedged, conditional, denied; its sources and span."""
+
+    lex: StanceLexicon
+    _resolve: Any
+    _date_of: Any
+
+    # -- modifiers ------------------------------------------------------------------------
+
+    def _negated(self, tok: Token) -> bool:
+        lex = self.lex
+        chain = _chain(tok)
+        if (
+            tok.dep_ == "conj"
+            and tok.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "aux", "neg") for c in tok.children)
+            and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in tok.head.children)
+            and (tok.tag_ == tok.head.tag_ or tok.tag_ == "VB")
+        ):
+            # "would never recognise Kosovo or accept its membership": the "never" is shared.
+            chain = chain + _chain(tok.head)
+        for t in chain:
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
+                    return True
+                if (
+                    c.dep_ == "advmod"
+                    and c.lower_ == "longer"
+                    and any(d.lower_ == "no" for d in c.children)
+                ):
+                    return True  # "no longer considers itself bound by …"
+                if c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "neither"):
+                    return True
+                if c.dep_ == "nsubjpass" and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children
+                ):
+                    return True  # "no roadmap could be signed"
+            if t.i != tok.i and t.lower_ in lex.unwillingness:
+                return True
+        return False
+
+    def _hedged(self, tok: Token, clause: Token, state: _DocState) -> bool:
+        lex = self.lex
+        for t in _chain(tok):
+            if t.i == tok.i and t.lemma_.lower() == "expect":
+                continue  # "expected Kosovo to form …": a demand, not a forecast
+            if t.lemma_.lower() in lex.hedge_lemmas or t.lower_ in lex.hedge_lemmas:
+                return True
+            for c in t.children:
+                if c.dep_ in ("aux", "advmod", "prep", "npadvmod", "acomp", "neg"):
+                    if c.lower_ in lex.hedge_lemmas or c.lemma_.lower() in lex.hedge_lemmas:
+                        return True
+                    if any(s.i in state.hedge_tokens for s in c.subtree):
+                        return True
+        return False
+
+    def _condition_scope(self, clause: Token) -> set[int]:
+        """Heads a condition of this stance may hang from: the clause's verbs, and the reporting
+        verb around it ("said X could agree …, but only if Y")."""
+        heads = {t.i for t in _chain(clause)} | {clause.i}
+        for c in clause.children:
+            if c.dep_ in ("xcomp", "acomp", "advmod", "prep"):
+                heads.add(c.i)
+        top = clause
+        for _ in range(3):
+            if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_.lower() in self.lex.reporting:
+                top = top.head
+                heads.add(top.i)
+            else:
+                break
+        return heads
+
+    @staticmethod
+    def _condition_of(root: Token, clause: Token, scope: set[int]) -> bool:
+        """True when the condition at *root* qualifies the stance clause *clause*: it hangs
+        from the clause (or its reporting verb), or sits inside the clause's complement without
+        crossing into a coordinated clause of its own."""
+        if root.i == clause.i:
+            return False
+        if root.head.i in scope:
+            return True
+        cur = root
+        for _ in range(10):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+                return False
+            cur = cur.head
+            if cur.i == clause.i:
+                return True
+        return False
+
+    def _conditions(self, clause: Token, state: _DocState) -> list[str]:
+        if not state.condition_roots:
+            return []
+        scope = self._condition_scope(clause)
+        out: list[str] = []
+        for root in state.condition_roots:
+            if self._condition_of(root, clause, scope):
+                toks = sorted(root.subtree, key=lambda t: t.i)
+                span = root.doc[toks[0].i : toks[-1].i + 1]
+                while span and (span[-1].is_punct or span[-1].dep_ == "cc"):
+                    span = span[:-1]
+                text = span.text.strip(" ,;")
+                if text and text not in out:
+                    out.append(text)
+        return out
+
+    def _denied(self, tok: Token) -> bool:
+        lex = self.lex
+        cur = tok
+        via_report = False
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            dep = cur.dep_
+            cur = cur.head
+            if cur.lemma_.lower() in lex.report_nouns:
+                via_report = True
+            if cur.lemma_.lower() in lex.denial_verbs and (via_report or dep == "ccomp"):
+                return True
+        return False
+
+    def _denial_span(self, tok: Token, quote: Span) -> Span:
+        """The denial and the stance it denies: "The Kremlin denied a report that …"."""
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in self.lex.denial_verbs:
+                subj = attr.verb_subject(cur)
+                lo = min(quote.start, (subj.left_edge.i if subj is not None else cur.i))
+                lo = max(lo, tok.sent.start)
+                return tok.doc[lo : quote.end]
+        return quote
+
+    def _sources(
+        self, att: attr.Attribution, actor: _Actor, state: _DocState
+    ) -> tuple[list[str], bool]:
+        sources = list(att.sources)
+        anonymous = att.anonymous
+        lex = self.lex.sources
+        for rep in att.reporters:
+            if rep.lower_ in _PRONOUNS:
+                continue
+            refs = [self._resolve(_head_span(m)) for m in (_sides(rep) or _members(rep))]
+            own_side = any(r is not None and r.id == actor.id for r in refs)
+            if own_side and not attr.is_anonymous(rep, lex):
+                continue  # the holder's own named speaker, not a source
+            if attr.is_media(rep, lex) or attr.is_anonymous(rep, lex):
+                name = attr.source_name(rep)
+                if name.lower() not in {s.lower() for s in sources}:
+                    sources.append(name)
+                anonymous = anonymous or attr.is_anonymous(rep, lex)
+                continue
+            ref = refs[0]
+            if ref is not None and ref.id != actor.id:
+                name = attr.source_name(rep)
+                if name.lower() not in {s.lower() for s in sources}:
+                    sources.append(name)
+        return sources, anonymous
+
+    def _target(self, trig: Trigger, actor_id: str, state: _DocState) -> str | None:
+        tok = trig.token
+        cands: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN"):
+                cands.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "upon") and trig.kind == "demand":
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "ccomp":
+                cands.extend(s for s in c.children if s.dep_ == "nsubj")
+        for cand in cands:
+            ref = self._resolve(_head_span(cand))
+            if ref is not None and ref.id != actor_id:
+                return ref.id
+        return None
+
+    def _date(self, span: Span, clause: Token, published: date | None) -> date | None:
+        """When the stance was voiced: a time expression in its clause, else the report date."""
+        when = self._date_of(span, published)
+        return when if when is not None else published
+
+    def _quote_span(self, trig: Trigger, clause: Token, state: _DocState) -> Span:
+        """The stance clause: subject through complement, without trailing coordinated clauses."""
+        doc = trig.token.doc
+        sent = trig.token.sent
+        lo = clause.left_edge.i
+        hi = clause.i
+        for c in clause.children:
+            if (
+                c.dep_ in ("conj", "cc", "parataxis")
+                and c.i > trig.token.i
+                and not (c.dep_ == "conj" and any(r.i == c.i for r in trig.content))
+            ):
+                continue
+            if c.dep_ == "punct" and c.i > clause.i:
+                continue
+            hi = max(hi, c.right_edge.i)
+        hi = max(hi, trig.token.i)
+        if trig.cls == "noun":
+            lo = min(lo, trig.token.left_edge.i)
+            hi = max(hi, trig.token.right_edge.i)
+        subj = _subject(trig.token) if trig.cls != "noun" else None
+        if subj is not None and subj.sent == sent and subj.i < lo:
+            lo = subj.left_edge.i
+        lo = max(lo, sent.start)
+        hi = min(hi, sent.end - 1)
+        acc = state.according_tokens(sent)
+
+        def trim(t: Token) -> bool:
+            return t.is_punct or t.is_space or t.i in acc or t.dep_ == "cc"
+
+        while lo < hi and trim(doc[lo]):
+            lo += 1
+        while hi > lo and trim(doc[hi]):
+            hi -= 1
+        # Keep a closing quotation mark that belongs to the quoted words.
+        if hi + 1 < sent.end and doc[hi + 1].text in ('"', "”", "’") and _open_quote(doc, lo, hi):
+            hi += 1
+        return doc[lo : hi + 1]

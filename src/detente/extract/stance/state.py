@@ -1,0 +1,208 @@
+"""Per-document lookups computed once for the stance stages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.extract import attribution as attr
+from detente.extract.stance.lexis import (
+    _NEUTRAL_EVENTS,
+)
+from detente.extract.stance.model import (
+    _Actor,
+)
+from detente.extract.stance.syntax import (
+    _conjuncts,
+)
+from detente.records import Claim
+
+if TYPE_CHECKING:
+    from detente.extract.stances import StanceComponent
+
+
+class _DocState:
+    """Per-document lookups computed once, only for docs that hold a trigger."""
+
+    def __init__(self, doc: Doc, comp: StanceComponent, marks: list[Token] | None = None) -> None:
+        self.doc = doc
+        self.comp = comp
+        #: token index -> list of (end index, issue, weight) for multi-word cues starting there.
+        self.cue_phrases: dict[int, list[tuple[int, str, int]]] = {}
+        self.hedge_tokens: set[int] = set()
+        #: Tokens of menacing phrases ("the hard way", "pay a heavy price").
+        self.threat_tokens: set[int] = set()
+        self.condition_roots: list[Token] = []
+        self.exchange_roots: list[Token] = []
+        self.excluded: set[int] = set()
+        self.before_roots: set[int] = set()
+        strings = doc.vocab.strings
+        for key, start, end in comp.phrases(doc):
+            label = strings[key]
+            if label.startswith("ISSUE|"):
+                _, issue, weight = label.split("|")
+                self.cue_phrases.setdefault(start, []).append((end, issue, int(weight)))
+            elif label == "HEDGE":
+                self.hedge_tokens.update(range(start, end))
+            elif label == "COND":
+                self.condition_roots.append(_phrase_root(doc[start:end]))
+            elif label == "THREAT":
+                self.threat_tokens.update(range(start, end))
+            elif label == "EXCH":
+                first = doc[start]
+                if first.lower_ == "for" and (
+                    first.head.lemma_.lower() in comp.lex.verbs
+                    or first.head.lemma_.lower() in comp.lex.nouns
+                ):
+                    continue  # "called for the return of prisoners": the demand's content
+                root = doc[start:end].root
+                if all(r.i != root.i for r in self.exchange_roots):
+                    self.exchange_roots.append(root)
+        lex = comp.lex
+        # Only the subordinators found by the matcher are visited, not every token.
+        for tok in marks if marks is not None else doc:
+            if (
+                tok.dep_ == "mark"
+                and tok.lower_ in lex.condition_marks
+                and tok.head.dep_
+                in (
+                    "advcl",
+                    "ccomp",
+                )
+            ):
+                if tok.lower_ == "whether" and tok.head.dep_ == "ccomp":
+                    continue
+                self.condition_roots.append(tok.head)
+            elif (
+                tok.lower_ in ("before", "while")
+                and tok.dep_ == "mark"
+                and tok.head.dep_ == "advcl"
+                and comp._negated(tok.head.head)
+            ):
+                # "would not sign before the Houthis stopped attacking", "would not negotiate
+                # while foreign troops remained": a condition.
+                self.condition_roots.append(tok.head)
+            elif (
+                tok.lower_ == "before"
+                and tok.dep_ == "mark"
+                and tok.head.dep_ == "advcl"
+                and any(
+                    c.dep_ in ("nsubj", "nsubjpass")
+                    and (
+                        c.lemma_.lower() in lex.before_objects
+                        or any(d.lower_ == "any" for d in c.children)
+                    )
+                    for c in tok.head.children
+                )
+            ):
+                self.condition_roots.append(tok.head)
+                if tok.head.lemma_.lower() in _NEUTRAL_EVENTS:
+                    # "before any dialogue can begin": a precondition, not a demand of its own.
+                    self.before_roots.add(tok.head.i)
+            elif (
+                tok.lower_ == "before"
+                and tok.dep_ == "prep"
+                and any(
+                    c.dep_ == "pobj"
+                    and c.lemma_.lower() in lex.before_objects
+                    and not any(g.ent_type_ for g in c.children if g.dep_ == "compound")
+                    for c in tok.children
+                )
+            ):
+                self.condition_roots.append(tok)
+                self.before_roots.add(tok.i)
+        self.condition_roots.extend(_stranded_conditions(self.condition_roots))
+        for root in self.condition_roots + self.exchange_roots:
+            self.excluded.update(t.i for t in root.subtree)
+        self.according: dict[int, set[int]] = {}
+        self.tracker: Any = comp.make_tracker(doc)
+        self.last_proponent: list[_Actor] = []
+        #: Actors of the most recent stance and the token where its sentence starts.
+        self.last_actors: list[_Actor] = []
+        self.last_sent_start: int = 0
+        self.history: list[_Actor] = []
+        #: Claims found so far (for "rejected the demand": the issue of the demand before).
+        self.claims: list[Claim] = []
+        #: Actors of the stance being classified.
+        self.current: list[_Actor] = []
+        #: actor id -> (report-level salience, actor), computed on first use.
+        self._salience: dict[str, tuple[float, _Actor]] | None = None
+
+    def principal_pair(self, exclude: set[str] | frozenset[str] = frozenset()) -> list[_Actor]:
+        """The two parties the report is about: the actors holding most stances so far, ties
+        and gaps settled by report-level salience (every actor named, subjects and headline
+        mentions weighing more, venues not at all)."""
+        if self._salience is None:
+            self._salience = {}
+            head_end = self.doc.text.find("\n")
+            for ent in self.doc.ents:
+                if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
+                    continue
+                ref = self.comp._resolve(ent)
+                if ref is None:
+                    continue
+                root = ent.root
+                if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to", "from", "via"):
+                    continue  # a venue or destination ("talks in Doha"), not a party
+                # Subjects act; adjectives ("Qatari mediators") only colour a noun.
+                weight = {"nsubj": 2.0, "nsubjpass": 2.0, "poss": 1.5, "amod": 0.5}.get(
+                    root.dep_, 1.0
+                )
+                weight += 0 <= ent.start_char < head_end
+                score, _ = self._salience.get(ref.id, (0.0, None))
+                self._salience[ref.id] = (score + weight, _Actor(ref.id, ref.name or ref.id, None))
+        # Stances held so far decide; salience breaks ties and fills in a missing party.
+        held: dict[str, int] = {}
+        actors = {k: v[1] for k, v in self._salience.items()}
+        for a in self.history:
+            held[a.id] = held.get(a.id, 0) + 1
+            actors.setdefault(a.id, a)
+        ranked = sorted(
+            (k for k in actors if k not in exclude),
+            key=lambda k: (-held.get(k, 0), -self._salience.get(k, (0.0, None))[0]),
+        )
+        return [actors[k] for k in ranked[:2]] if len(ranked) >= 2 else []
+
+    def according_tokens(self, sent: Span) -> set[int]:
+        key = sent.start
+        if key not in self.according:
+            self.according[key] = attr.according_to_tokens(sent)
+        return self.according[key]
+
+
+def _phrase_root(span: Span) -> Token:
+    """The token heading a matched phrase ("as long as X" -> "long"; "provided that" -> verb)."""
+    root = span.root
+    # "provided that X": the condition clause hangs below the phrase root or is its head.
+    if root.dep_ == "mark" and root.head.i not in range(span.start, span.end):
+        return root.head
+    return root
+
+
+def _stranded_conditions(roots: list[Token]) -> list[Token]:
+    """Verbs of a condition list the parser hung on the main verb: in "offered to delay X if
+    Tehran restored cooperation, accounted for its stockpile and returned to talks" the last
+    two are conditions too -- subjectless verbs in the condition's tense, after it, coordinated
+    with a verb of another tense above it."""
+    out: list[Token] = []
+    for root in roots:
+        if root.pos_ != "VERB" or root.dep_ != "advcl":
+            continue
+        ancestors = {a.i for a in root.ancestors}
+        for a in root.ancestors:
+            for c in a.children:
+                if (
+                    c.dep_ == "conj"
+                    and c.i > root.i
+                    and c.tag_ == root.tag_
+                    # a verb of the same tense as the main verb only when it opens a list
+                    # ("if X freed prisoners, accepted monitors and returned to talks")
+                    and (a.tag_ != c.tag_ or any(d.dep_ == "conj" for d in c.children))
+                    and c.i not in ancestors
+                    and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+                ):
+                    out.extend(t for t in _conjuncts(c) if t.tag_ == root.tag_)
+            if a.dep_ != "xcomp":
+                break  # only the clause the condition belongs to ("offered to put off …")
+    return out

@@ -1,0 +1,294 @@
+"""The stance stages one by one: triggers, holders, content units, issues, modifiers,
+confidence; each on sentences written for these tests, across several conflicts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from detente.extract import Extractor, get_extractor
+from detente.extract.stance import confidence
+from detente.extract.stance.model import Trigger
+from detente.extract.stance.state import _DocState
+from detente.extract.stances import FACTORY, StanceComponent
+from detente.records import Claim, Report, normalize_text
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return get_extractor()
+
+
+@pytest.fixture(scope="module")
+def comp(ex: Extractor) -> StanceComponent:
+    return ex.nlp.get_pipe(FACTORY)
+
+
+def staged(ex: Extractor, comp: StanceComponent, text: str) -> tuple[Doc, list[Trigger], _DocState]:
+    doc = ex.nlp(normalize_text(text))
+    found = comp.triggers_in(doc)
+    assert found is not None, "no trigger at all"
+    return doc, *found
+
+
+def trigger(triggers: list[Trigger], lemma: str) -> Trigger:
+    return next(t for t in triggers if t.token.lemma_.lower() == lemma)
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    report = Report(text=normalize_text(text))
+    out = ex.extract(report).claims
+    for c in out:
+        assert report.text[c.start : c.end] == c.quote
+    return out
+
+
+# -- stage 1: triggers ---------------------------------------------------------------------
+
+
+def test_triggers_find_verbs_nouns_and_adjectives(ex: Extractor, comp: StanceComponent) -> None:
+    _, trigs, _ = staged(
+        ex,
+        comp,
+        "Baku rejected the proposal. Yerevan's demand for a border commission stands, "
+        "and Tehran said it was ready to host a meeting.",
+    )
+    kinds = {(t.token.lemma_.lower(), t.kind) for t in trigs}
+    assert ("reject", "reject") in kinds
+    assert ("demand", "demand") in kinds
+    assert ("ready", "accept") in kinds or ("ready", "offer") in kinds
+
+
+def test_a_trigger_inside_another_ones_content_is_not_a_stance(
+    ex: Extractor, comp: StanceComponent
+) -> None:
+    _, trigs, _ = staged(
+        ex, comp, "Khartoum demanded that the paramilitaries withdraw from El Fasher."
+    )
+    assert [t.kind for t in trigs] == ["demand"]
+    demand = trigs[0]
+    assert any(t.lemma_ == "withdraw" for t in demand.content)
+
+
+def test_nothing_to_stage_in_a_report_without_stance_words(
+    ex: Extractor, comp: StanceComponent
+) -> None:
+    doc = ex.nlp("Rain fell over Tbilisi for most of the afternoon.")
+    assert comp.triggers_in(doc) is None
+
+
+# -- stage 2: holders ----------------------------------------------------------------------
+
+
+def test_holder_through_a_pronoun_in_reported_speech(ex: Extractor, comp: StanceComponent) -> None:
+    _, trigs, state = staged(
+        ex, comp, "The Serbian president said he would never accept Kosovo's seat in the Council."
+    )
+    actors, from_plan = comp._holders(trigger(trigs, "accept"), state)
+    assert [a.id for a in actors] == ["SRB"]
+    assert not from_plan
+
+
+def test_a_document_as_subject_speaks_for_its_proponent(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Egypt drafted a new plan for Gaza on Monday. The plan would require Hamas to hand "
+        "over its heavy weapons.",
+    )
+    assert {c.actor for c in found} == {"EGY"}
+    assert any(c.kind == "propose" for c in found)
+
+
+def test_both_sides_are_the_two_parties_named_before(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Thai and Cambodian officials met in Kuala Lumpur on Tuesday. Both sides agreed to "
+        "a ceasefire along the border.",
+    )
+    assert {(c.actor, c.kind, c.issue) for c in found} >= {
+        ("THA", "accept", "ceasefire"),
+        ("KHM", "accept", "ceasefire"),
+    }
+
+
+def test_both_sides_named_beside_a_mediator_are_not_the_mediator(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The two sides agreed to swap wounded soldiers, the Saudi foreign minister said after "
+        "a meeting between Sudan's army and the Rapid Support Forces in Jeddah.",
+    )
+    assert {c.actor for c in found} == {"saf", "rsf"} or {c.actor for c in found} == {
+        "SDN",
+        "rsf",
+    }
+
+
+def test_a_second_clause_keeps_its_own_subject(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Under the accord, Armenia would open its railways and Azerbaijan would drop its claim "
+        "to the enclaves.",
+    )
+    by_actor = {c.actor: c.issue for c in found if c.issue != "process"}
+    assert by_actor.get("AZE") == "territory"
+    assert ("ARM", "territory") not in {(c.actor, c.issue) for c in found}
+
+
+def test_relative_clause_stance_takes_its_antecedent(ex: Extractor) -> None:
+    found = claims(ex, "It was the ceasefire proposal that Hamas turned down on Monday.")
+    assert ("hamas", "reject", "ceasefire") in {(c.actor, c.kind, c.issue) for c in found}
+    found = claims(
+        ex,
+        "Kyiv floated a demilitarised buffer zone, an idea the Russian foreign ministry "
+        "quickly dismissed.",
+    )
+    got = {(c.actor, c.kind) for c in found}
+    assert {("UKR", "propose"), ("RUS", "reject")} <= got
+
+
+def test_plan_terms_listed_after_a_copula_are_proposals(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The main points of the Qatari proposal were a 60-day truce, the release of ten "
+        "hostages and more aid.",
+    )
+    got = {(c.actor, c.kind, c.issue) for c in found}
+    assert {("QAT", "propose", "ceasefire"), ("QAT", "propose", "humanitarian")} <= got
+
+
+def test_censure_verbs_reject(ex: Extractor) -> None:
+    found = claims(ex, "Georgetown condemned the Venezuelan vote on the Essequibo governorship.")
+    assert {(c.actor, c.kind) for c in found} == {("GUY", "reject")}
+
+
+def test_a_consequence_announced_for_anothers_act_is_a_threat(ex: Extractor) -> None:
+    found = claims(
+        ex, "Brussels said new tariffs would be imposed if Belgrade kept blocking the talks."
+    )
+    assert ("eu", "threaten", "sanctions") in {(c.actor, c.kind, c.issue) for c in found}
+    found = claims(ex, "Any strike on the port would be answered in kind, the Houthis said.")
+    assert {(c.actor, c.kind, c.issue) for c in found} == {("houthis", "threaten", "ceasefire")}
+
+
+# -- stage 3: content units ----------------------------------------------------------------
+
+
+def test_coordinated_content_is_one_unit_per_conjunct(ex: Extractor, comp: StanceComponent) -> None:
+    _, trigs, state = staged(
+        ex,
+        comp,
+        "Pristina demanded recognition, the withdrawal of Serbian police and compensation "
+        "for war damage.",
+    )
+    units = comp._units(trigger(trigs, "demand"), state)
+    heads = [u.head.lemma_ for u in units]
+    assert set(heads) == {"recognition", "withdrawal", "compensation"}
+
+
+# -- stage 4: issues -----------------------------------------------------------------------
+
+
+def test_issue_from_the_head_of_the_content(ex: Extractor) -> None:
+    found = claims(ex, "Manila offered an amnesty for former rebel fighters.")
+    assert {(c.actor, c.kind, c.issue) for c in found} == {("PHL", "offer", "justice")}
+
+
+def test_cue_weight_reports_the_strongest_cue_of_the_chosen_issue(
+    ex: Extractor, comp: StanceComponent
+) -> None:
+    _, trigs, state = staged(ex, comp, "Moscow demanded a full ceasefire in the Black Sea.")
+    unit = comp._units(trigger(trigs, "demand"), state)[0]
+    assert comp._cue_weight("ceasefire", unit, state) >= 2
+    assert comp._cue_weight("justice", unit, state) == 0
+
+
+def test_uncued_stances_are_dropped_unless_asked_for(ex: Extractor, comp: StanceComponent) -> None:
+    text = (
+        "Georgia demanded the return of Abkhazia. Tbilisi also demanded the withdrawal of "
+        "Russian troops from South Ossetia. Tbilisi later endorsed the Swiss wording."
+    )
+    assert not any(c.kind == "accept" for c in claims(ex, text))
+    comp.keep_uncued = True
+    try:
+        found = claims(ex, text)
+    finally:
+        comp.keep_uncued = False
+    kept = [c for c in found if "issue=dominant" in c.signals]
+    assert [(c.actor, c.kind, c.issue) for c in kept] == [("GEO", "accept", "territory")]
+    cued = [c for c in found if "issue=cue3" in c.signals]
+    assert max(c.confidence or 0 for c in kept) < min(c.confidence or 0 for c in cued)
+
+
+# -- stage 5: modifiers --------------------------------------------------------------------
+
+
+def test_negation_flips_acceptance(ex: Extractor) -> None:
+    found = claims(ex, "Caracas would not accept the court's ruling on the Essequibo.")
+    assert ("VEN", "reject") in {(c.actor, c.kind) for c in found}
+
+
+def test_hedge_and_condition(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Tehran could in principle accept limits on enrichment if sanctions were lifted.",
+    )
+    accept = next(c for c in found if c.kind == "accept")
+    assert accept.hedged and accept.conditional
+    assert any(c.kind == "demand" and c.issue == "sanctions" for c in found)
+
+
+def test_a_denial_covers_the_condition_it_governs(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "A Kremlin spokesman on Friday denied a newspaper report that Putin would accept a "
+        "freeze of the front line if Kyiv withdrew its troops from the Donetsk region.",
+    )
+    assert found, "the denied stance is kept"
+    assert all(c.denied for c in found)
+    assert {c.kind for c in found} >= {"accept"}
+
+
+def test_a_denied_report_retold_by_its_source_stays_denied(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Baku on Monday denied a newspaper report that Aliyev would accept a transit corridor "
+        "if Armenia amended its constitution. The daily, citing two unnamed diplomats, had "
+        "reported that Azerbaijan could accept the corridor in exchange for a new constitution.",
+    )
+    assert len({c.start for c in found}) == 2, "both sentences give stances"
+    assert all(c.denied for c in found)
+
+
+def test_a_firm_condition_stays_firm_without_a_denial(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Putin said Moscow would accept a freeze of the front line if Kyiv withdrew its troops "
+        "from the Donetsk region.",
+    )
+    assert any(c.kind == "demand" and not c.denied for c in found)
+
+
+# -- confidence ----------------------------------------------------------------------------
+
+
+def test_every_claim_has_a_confidence_between_0_and_1(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Hamas rejected the Israeli proposal for a phased truce. They said it would only "
+        "release hostages in exchange for a full withdrawal.",
+    )
+    assert found
+    for c in found:
+        assert c.confidence is not None and 0.0 <= c.confidence <= 1.0
+        assert any(s.startswith("holder=") for s in c.signals)
+        assert any(s.startswith("issue=") for s in c.signals)
+
+
+def test_confidence_follows_the_fitted_weights() -> None:
+    bias, weights = confidence.weights()
+    assert weights, "knowledge/confidence.yaml ships weights"
+    low = min(weights, key=weights.__getitem__)
+    high = max(weights, key=weights.__getitem__)
+    assert confidence.score([low]) < confidence.score([]) < confidence.score([high])
+    assert confidence.cue_signal(-1) == "issue=dominant"
+    assert confidence.cue_signal(7) == "issue=cue3"
