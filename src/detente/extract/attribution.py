@@ -9,13 +9,46 @@ who holds the stance; :mod:`detente.extract.stances` does, and drops the holder 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 
-from spacy.tokens import Span, Token
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 #: Prepositions that end a source's name ("sources close to the summit | in Alaska").
 _CUT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "as"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_DEFINITE = frozenset({"the", "these", "those", "both"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWords:
+    """Word lists of ``knowledge/sources.yaml`` (see the comments there)."""
+
+    media_heads: frozenset[str]
+    media_name_words: frozenset[str]
+    affiliations: frozenset[str]
+    unnamed_holders: frozenset[str]
+    continuation_modals: frozenset[str]
+
+
+@functools.cache
+def source_words() -> SourceWords:
+    """The source word lists, loaded once per process."""
+    text = resources.files("detente.knowledge").joinpath("sources.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return SourceWords(
+        media_heads=words("media_heads"),
+        media_name_words=words("media_name_words"),
+        affiliations=words("affiliations"),
+        unnamed_holders=words("unnamed_holders"),
+        continuation_modals=words("continuation_modals"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +89,7 @@ def phrase_tokens(head: Token) -> list[Token]:
             break
         if child.dep_ == "acl" and child.tag_ != "VBN":
             break  # "a diplomat briefed on the talks" keeps its participle, not other clauses
-        if child.dep_ == "prep" and child.lower_ in _CUT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in _CUT_PREPS and not _affiliation(child):
             break
         end = child.right_edge.i
         # "close to X with Y in Z": keep the first prepositional link, cut at the next one.
@@ -72,6 +105,22 @@ def phrase_tokens(head: Token) -> list[Token]:
     return toks
 
 
+def _affiliation(prep: Token) -> bool:
+    """Is *prep* an "in <body>" naming where a source sits ("a source in the government",
+    "officials in Hamas's leadership", "people in the Kremlin")?"""
+    if prep.lower_ != "in":
+        return False
+    words = source_words().affiliations
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        if pobj.lower_ in words or pobj.lemma_.lower() in words:
+            return True
+        if pobj.ent_type_ in ("ORG", "NORP") or (pobj.ent_type_ == "GPE" and pobj.i - prep.i <= 3):
+            return True  # "officials in Kyiv", "a diplomat in Hamas", not "in an interview"
+    return False
+
+
 def source_name(head: Token) -> str:
     """Display form of the source headed by *head*, without a leading article."""
     toks = phrase_tokens(head)
@@ -79,7 +128,13 @@ def source_name(head: Token) -> str:
         toks = toks[1:]
     if not toks:
         return head.text
-    return head.doc[toks[0].i : toks[-1].i + 1].text
+    name = head.doc[toks[0].i : toks[-1].i + 1].text
+    # "the state news agency Belta", "the Belarusian agency, Belta,": the appositive names it
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > toks[-1].i:
+            ent = entity_of(child)
+            return f"{name} {ent.text if ent is not None else child.text}"
+    return name
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -108,7 +163,16 @@ def is_media(head: Token, lex: SourceLexicon) -> bool:
     if name in lex.media or head.text in lex.media:
         return True
     ent = entity_of(head)
-    return ent is not None and ent.text.removeprefix("the ").removeprefix("The ") in lex.media
+    if ent is not None and ent.text.removeprefix("the ").removeprefix("The ") in lex.media:
+        return True
+    words = source_words()
+    if head.lemma_.lower() in words.media_heads and head.pos_ == "NOUN":
+        # "state media", "Al Masirah television", "a pro-government daily"; not "the agency
+        # for refugees" nor "a news conference" (head "conference")
+        return head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children)
+    if ent is not None and ent.label_ == "ORG" and len(ent) > 1:
+        return any(t.lower_ in words.media_name_words for t in ent)
+    return False
 
 
 def entity_of(tok: Token) -> Span | None:
@@ -249,7 +313,118 @@ def attribute(
     att.reporters = reporter_chain(start, lex)
     for head in media_addressees(start, lex):
         att.add(source_name(head), False)
+    holder = verb_subject(start)
+    if holder is not None and _unnamed_holder(holder, lex):
+        # "Israeli officials have insisted on …": unnamed officials are the attribution
+        att.add(source_name(holder), True)
+    # "…, the people said": the sources a definite description refers back to
+    for head in [*att.reporters, *according_to(sent), *([holder] if holder is not None else [])]:
+        for name in antecedent_sources(head, lex):
+            att.add(name, True)
+    if not att.sources and not att.reporters:
+        for name, anonymous in continued_sources(start, lex):
+            att.add(name, anonymous)
     return att
+
+
+def _unnamed_holder(head: Token, lex: SourceLexicon) -> bool:
+    """Is the subject *head* an unnamed group of people ("Israeli officials", "a senior
+    source") rather than a named speaker, an institution or a pronoun?"""
+    if head.lemma_.lower() not in source_words().unnamed_holders and (
+        head.lower_ not in source_words().unnamed_holders
+    ):
+        return False
+    return head.pos_ == "NOUN" and is_anonymous(head, lex)
+
+
+def _is_definite(head: Token) -> bool:
+    """A bare definite description ("the people", "the two sources", "the officials")."""
+    dets = [c for c in head.children if c.dep_ in ("det", "predet")]
+    if not dets or dets[0].lower_ not in _DEFINITE:
+        return False
+    # "the officials who briefed reporters" or "the sources close to X" name themselves
+    return not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in head.children)
+
+
+def _number(head: Token) -> str | None:
+    nums = [c.lower_ for c in head.children if c.dep_ == "nummod"]
+    return nums[0] if nums else None
+
+
+def antecedent_sources(head: Token, lex: SourceLexicon) -> list[str]:
+    """Full names behind a definite unnamed source: "the people said" after "two people with
+    knowledge of the meeting said" gives that phrase and the outlet they spoke to."""
+    if not _is_definite(head) or not is_anonymous(head, lex):
+        return []
+    lemma, number = head.lemma_.lower(), _number(head)
+    doc = head.doc
+    best: Token | None = None
+    for tok in reversed(doc[max(0, head.i - 400) : head.i]):
+        if tok.pos_ != "NOUN" or tok.i == head.i or _is_definite(tok):
+            continue
+        if not is_anonymous(tok, lex):
+            continue
+        same = tok.lemma_.lower() == lemma
+        num = _number(tok)
+        if number is not None and num is not None and num != number:
+            continue
+        if same or lemma == "source" or (number is not None and num == number):
+            best = tok
+            break
+    if best is None:
+        return []
+    names = [source_name(best)]
+    verb = best.head if best.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and is_media(child, lex):
+                names.append(source_name(child))
+    return names
+
+
+def _sentence_sources(sent: Span, lex: SourceLexicon) -> list[tuple[str, bool]]:
+    """Unnamed and media sources a sentence states outright ("according to X", "X said",
+    "X told Y")."""
+    heads = according_to(sent) + passive_reporters(sent, lex)
+    for tok in sent:
+        if tok.lemma_.lower() in lex.reporting and tok.pos_ in ("VERB", "AUX"):
+            subj = verb_subject(tok)
+            if subj is not None:
+                heads.append(subj)
+            heads.extend(c for c in tok.children if c.dep_ in ("dobj", "dative"))
+    out: list[tuple[str, bool]] = []
+    for head in heads:
+        if is_media(head, lex):
+            out.append((source_name(head), False))
+        elif is_anonymous(head, lex) and head.pos_ == "NOUN":
+            out.append((source_name(head), True))
+            out.extend((n, True) for n in antecedent_sources(head, lex))
+    return out
+
+
+def _has_reporting(sent: Span, lex: SourceLexicon) -> bool:
+    return any(
+        t.lemma_.lower() in lex.reporting and t.pos_ in ("VERB", "AUX") or t.lower_ == "according"
+        for t in sent
+    )
+
+
+def continued_sources(token: Token, lex: SourceLexicon) -> list[tuple[str, bool]]:
+    """Sources of the sentence before, when *token*'s sentence continues its reported speech:
+    same paragraph, no attribution of its own, and a backshifted modal ("… according to four
+    sources.  Israel would in turn pull back …")."""
+    sent = token.sent
+    modals = source_words().continuation_modals
+    clause = [token, *token.children]
+    if not any(t.lower_ in modals for t in clause) or _has_reporting(sent, lex):
+        return []
+    doc: Doc = token.doc
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc[prev.start : sent.start].text:
+        return []  # a new paragraph starts a new attribution
+    return _sentence_sources(prev, lex)
 
 
 def media_addressees(token: Token, lex: SourceLexicon) -> list[Token]:
