@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract import placeref
 from detente.extract.entindex import ents_in
 from detente.extract.kb import knowledge, split_codes
 
@@ -176,9 +177,44 @@ def places_in(
             continue
         for code in codes:
             seen.setdefault(code, None)
+    if isinstance(span, Span):
+        for code in placeref.unknown_places(list(span)):
+            seen.setdefault(code, None)
     if not seen and anaphora and isinstance(span, Span):
-        return _anaphoric_places(span)
+        return _anaphoric_places(span) or _referred_places(span)
     return list(seen)
+
+
+def _referred_places(span: Span) -> list[str]:
+    """Places of a content span that names none itself: those of its clause (named, or
+    referred to by "the region", "the route", "there"), else, for a withdrawal or an
+    occupation, the region the report is mostly about."""
+    clause = placeref.clause_tokens(span)
+    if clause:
+        lo, hi = clause[0].i, clause[-1].i + 1
+        keep = {t.i for t in clause}
+        wide = span.doc[lo:hi]
+        found = [
+            c
+            for c in places_in(wide, anaphora=False)
+            if any(t.i in keep for t in _mentions(wide, c))
+        ]
+        if found:
+            return found
+        found = _anaphoric_places(wide) or placeref.described_places(clause)
+        if found:
+            return found
+    if placeref.territorial(list(span)):
+        return placeref.report_region(span.doc)
+    return []
+
+
+def _mentions(span: Span, code: str) -> list[Token]:
+    """Tokens of *span* naming *code* (entity roots and looked-up names)."""
+    out = [e.root for e in ents_in(span) if code in split_codes(e.ent_id_)]
+    if not out:
+        out = [t for t in span if code in placeref.looked_up(t)]
+    return out
 
 
 def place_name(code: str) -> str:
