@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 #: Prepositions that end a source's name ("sources close to the summit | in Alaska").
 _CUT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "as"})
 _DETERMINERS = frozenset({"the", "a", "an"})
-_DEFINITE = frozenset({"the", "these", "those", "both"})
+_DEFINITE = frozenset({"the", "these", "those", "both", "that", "this"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,12 @@ def phrase_tokens(head: Token) -> list[Token]:
         end = child.right_edge.i
         # "close to X with Y in Z": keep the first prepositional link, cut at the next one.
         for tok in child.subtree:
-            if tok.i > child.i and tok.dep_ == "prep" and tok.lower_ in _CUT_PREPS:
+            if (
+                tok.i > child.i
+                and tok.dep_ == "prep"
+                and tok.lower_ in _CUT_PREPS
+                and not (tok.head.tag_ == "VBN" and tok.head.i == tok.i - 1)  # "briefed on"
+            ):
                 end = min(end, tok.i - 1)
             if tok.dep_ in ("conj", "cc", "relcl", "appos"):
                 end = min(end, tok.left_edge.i - 1)
@@ -166,12 +171,19 @@ def is_media(head: Token, lex: SourceLexicon) -> bool:
     if ent is not None and ent.text.removeprefix("the ").removeprefix("The ") in lex.media:
         return True
     words = source_words()
-    if head.lemma_.lower() in words.media_heads and head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" and (
+        head.lemma_.lower() in words.media_heads or head.lower_ in words.media_heads
+    ):
         # "state media", "Al Masirah television", "a pro-government daily"; not "the agency
         # for refugees" nor "a news conference" (head "conference")
         return head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children)
     if ent is not None and ent.label_ == "ORG" and len(ent) > 1:
         return any(t.lower_ in words.media_name_words for t in ent)
+    if head.pos_ == "PROPN":
+        # "the state-run Philippine News Agency", "the Kyiv Post": a name ending in outlet words
+        name_words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if name_words and head.lower_ in words.media_name_words | words.media_heads:
+            return head.lower_ != "agency" or any(c.lower_ == "news" for c in name_words)
     return False
 
 
@@ -313,6 +325,12 @@ def attribute(
     att.reporters = reporter_chain(start, lex)
     for head in media_addressees(start, lex):
         att.add(source_name(head), False)
+    for rep in att.reporters:
+        if is_media(rep, lex):
+            # the outlet reports it even when it is the holder's own state media
+            att.add(source_name(rep), False)
+    for rep in _orphan_reporters(start, lex) or _trailing_reporters(start, lex):
+        att.add(source_name(rep), is_anonymous(rep, lex))
     holder = verb_subject(start)
     if holder is not None and _unnamed_holder(holder, lex):
         # "Israeli officials have insisted on …": unnamed officials are the attribution
@@ -325,6 +343,67 @@ def attribute(
         for name, anonymous in continued_sources(start, lex):
             att.add(name, anonymous)
     return att
+
+
+def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
+    """Unnamed or media sources the parser left without their verb: in "X wants Y, a source
+    in the government said." the source may hang off Y as an apposition, leaving "said"
+    with no subject.  The noun phrase that ends right before such a reporting verb above
+    *token* is its subject."""
+    out: list[Token] = []
+    cur = token
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() not in lex.reporting or cur.i == 0:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
+            break
+        i = cur.i - 1
+        while i > 0 and cur.doc[i].is_punct:
+            i -= 1
+        prev = cur.doc[i]
+        head = prev
+        while head.head.i < cur.i and head.head.i != head.i and head.dep_ not in ("appos",):
+            if head.head.i < prev.left_edge.i - 12:
+                break
+            head = head.head
+        if head.pos_ in ("NOUN", "PROPN") and (is_anonymous(head, lex) or is_media(head, lex)):
+            out.append(head)
+        break
+    return out
+
+
+def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
+    """The unnamed or media subject of a closing "…, Israeli media reported." that the parser
+    hung somewhere other than above *token*: it covers everything before its comma."""
+    sent = token.sent
+    toks = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not toks:
+        return []
+    verb = toks[-1]
+    for t in reversed(toks[-4:]):
+        if t.lemma_.lower() in lex.reporting and t.pos_ == "VERB":
+            verb = t
+            break
+    if verb.lemma_.lower() not in lex.reporting or verb.i <= token.i:
+        return []
+    subj = verb_subject(verb)
+    if subj is None or subj.i > verb.i:
+        return []
+    lo = subj.left_edge.i
+    comma = lo - 1
+    if comma <= token.i or cur_text(sent.doc, comma) not in (",", "—", "--"):
+        return []
+    if is_media(subj, lex) or is_anonymous(subj, lex):
+        return [subj]
+    return []
+
+
+def cur_text(doc: Doc, i: int) -> str:
+    """Text of token *i* of *doc* (empty outside it)."""
+    return doc[i].text if 0 <= i < len(doc) else ""
 
 
 def _unnamed_holder(head: Token, lex: SourceLexicon) -> bool:
@@ -343,7 +422,7 @@ def _is_definite(head: Token) -> bool:
     if not dets or dets[0].lower_ not in _DEFINITE:
         return False
     # "the officials who briefed reporters" or "the sources close to X" name themselves
-    return not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in head.children)
+    return not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
 
 
 def _number(head: Token) -> str | None:
