@@ -345,12 +345,30 @@ def attribute(
     return att
 
 
+def _phrase_before(verb: Token) -> Token | None:
+    """Head of the noun phrase that ends right before *verb* ("…, a source in the government
+    | said"), climbing no further than an apposition."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    head = doc[i]
+    for _ in range(6):
+        if head.dep_ == "appos" or head.head.i >= verb.i or head.head.i == head.i:
+            break
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
 def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
     """Unnamed or media sources the parser left without their verb: in "X wants Y, a source
     in the government said." the source may hang off Y as an apposition, leaving "said"
     with no subject.  The noun phrase that ends right before such a reporting verb above
     *token* is its subject."""
-    out: list[Token] = []
     cur = token
     for _ in range(6):
         if cur.head.i == cur.i:
@@ -358,21 +376,13 @@ def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
         cur = cur.head
         if cur.lemma_.lower() not in lex.reporting or cur.i == 0:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
+        if _own_subject(cur):
             break
-        i = cur.i - 1
-        while i > 0 and cur.doc[i].is_punct:
-            i -= 1
-        prev = cur.doc[i]
-        head = prev
-        while head.head.i < cur.i and head.head.i != head.i and head.dep_ not in ("appos",):
-            if head.head.i < prev.left_edge.i - 12:
-                break
-            head = head.head
-        if head.pos_ in ("NOUN", "PROPN") and (is_anonymous(head, lex) or is_media(head, lex)):
-            out.append(head)
+        head = _phrase_before(cur)
+        if head is not None and (is_anonymous(head, lex) or is_media(head, lex)):
+            return [head]
         break
-    return out
+    return []
 
 
 def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
@@ -382,19 +392,20 @@ def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
     toks = [t for t in sent if not (t.is_punct or t.is_space)]
     if not toks:
         return []
-    verb = toks[-1]
+    verb = None
     for t in reversed(toks[-4:]):
         if t.lemma_.lower() in lex.reporting and t.pos_ == "VERB":
             verb = t
             break
-    if verb.lemma_.lower() not in lex.reporting or verb.i <= token.i:
+    if verb is None or verb.i <= token.i:
         return []
-    subj = verb_subject(verb)
+    subj = verb_subject(verb) if _own_subject(verb) else _phrase_before(verb)
     if subj is None or subj.i > verb.i:
         return []
     lo = subj.left_edge.i
-    comma = lo - 1
-    if comma <= token.i or cur_text(sent.doc, comma) not in (",", "—", "--"):
+    while lo > sent.start and sent.doc[lo - 1].dep_ in ("det", "poss", "amod", "compound"):
+        lo -= 1
+    if lo - 1 <= token.i or cur_text(sent.doc, lo - 1) not in (",", "\u2014", "--"):
         return []
     if is_media(subj, lex) or is_anonymous(subj, lex):
         return [subj]
