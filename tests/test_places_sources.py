@@ -245,3 +245,26 @@ def test_extracted_stances_carry_resolved_sources(ex: Extractor) -> None:
     assert all(
         source_found("two diplomats with knowledge of the Jeddah talks", c.sources) for c in army
     )
+
+
+def test_status_nouns_make_a_country_a_place(nlp: Language) -> None:
+    doc = nlp("Rabat offered broad autonomy for Western Sahara under its own flag.")
+    assert places_in(doc[:]) == ["ESH"]
+    doc = nlp("Belgrade wants guarantees before any talks with Pristina.")
+    assert places_in(doc[:]) == []
+
+
+def test_region_adjectives_on_land_nouns(nlp: Language) -> None:
+    doc = nlp("The movement demands that all Tigrayan territory be handed back.")
+    assert places_in(doc[:]) == ["ET-TI"]
+    doc = nlp("Kyiv will never accept Russian rule over Crimean soil.")
+    assert "UA-43" in places_in(doc[:])
+    assert places_in(nlp("Tigrayan fighters must hand in their rifles.")[:]) == []
+
+
+def test_region_introduced_before_its_name(nlp: Language) -> None:
+    doc = nlp(
+        "Chisinau wants the breakaway region back under its laws. "
+        "Officials in Transnistria have refused."
+    )
+    assert places_in(span_of(doc, "the breakaway region back under its laws")) == ["MD-SN"]

@@ -31,6 +31,8 @@ class SourceWords:
     affiliations: frozenset[str]
     unnamed_holders: frozenset[str]
     continuation_modals: frozenset[str]
+    carriers: frozenset[str]
+    report_nouns: frozenset[str]
 
 
 @functools.cache
@@ -48,6 +50,8 @@ def source_words() -> SourceWords:
         affiliations=words("affiliations"),
         unnamed_holders=words("unnamed_holders"),
         continuation_modals=words("continuation_modals"),
+        carriers=words("carriers"),
+        report_nouns=words("report_nouns"),
     )
 
 
@@ -230,7 +234,7 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
     heads: list[Token] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in ("report", "quote", "cite", "tell") and tok.tag_ == "VBN":
+        if lemma in source_words().carriers and tok.tag_ == "VBN":
             for agent in tok.children:
                 if agent.dep_ == "agent":
                     for pobj in agent.children:
@@ -325,6 +329,8 @@ def attribute(
     att.reporters = reporter_chain(start, lex)
     for head in media_addressees(start, lex):
         att.add(source_name(head), False)
+    for head in reporting_outlets(start, lex, [*att.reporters, *according_to(sent)]):
+        att.add(source_name(head), False)
     for rep in att.reporters:
         if is_media(rep, lex):
             # the outlet reports it even when it is the holder's own state media
@@ -343,6 +349,28 @@ def attribute(
         for name, anonymous in continued_sources(start, lex):
             att.add(name, anonymous)
     return att
+
+
+def reporting_outlets(
+    token: Token, lex: SourceLexicon, reporters: list[Token] | None = None
+) -> list[Token]:
+    """Outlets of a report noun above *token* or among its *reporters*: "denied a Financial
+    Times report that …", "an article in Kommersant said …", "according to a story by Axios"."""
+    nouns = source_words().report_nouns
+    above = next(
+        (a for a in list(token.ancestors)[:8] if a.lemma_.lower() in nouns or a.lower_ in nouns),
+        None,
+    )
+    out: list[Token] = []
+    for noun in [*([above] if above is not None else []), *(reporters or [])]:
+        if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
+            continue
+        for child in noun.children:
+            cands = [child] if child.dep_ in ("compound", "poss", "nmod") else []
+            if child.dep_ == "prep" and child.lower_ in ("by", "in", "from", "on", "with"):
+                cands = [g for g in child.children if g.dep_ == "pobj"]
+            out.extend(c for c in cands if is_media(c, lex))
+    return out
 
 
 def _phrase_before(verb: Token) -> Token | None:

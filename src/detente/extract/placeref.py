@@ -46,6 +46,9 @@ class PlaceWords:
     groups: dict[str, str]
     territorial: frozenset[str]
     definite: frozenset[str]
+    status_nouns: frozenset[str]
+    #: lower-cased adjective -> region codes
+    region_adjectives: dict[str, tuple[str, ...]]
 
 
 @functools.cache
@@ -60,6 +63,10 @@ def place_words() -> PlaceWords:
         groups=groups,
         territorial=frozenset(str(w).lower() for w in data.get("territorial") or []),
         definite=frozenset(str(w).lower() for w in data.get("definite") or []),
+        status_nouns=frozenset(str(w).lower() for w in data.get("status_nouns") or []),
+        region_adjectives={
+            str(k).lower(): tuple(v) for k, v in (data.get("region_adjectives") or {}).items()
+        },
     )
 
 
@@ -343,6 +350,22 @@ def _antecedent_places(tok: Token, group: str) -> list[str]:
         if codes:
             return list(dict.fromkeys(codes))
     return []
+
+
+def land_adjective_places(tokens: list[Token], land_nouns: frozenset[str]) -> list[str]:
+    """Regions named by an adjective on a land noun: "Tigrayan territory", "Crimean soil"."""
+    table = place_words().region_adjectives
+    out: list[str] = []
+    for tok in tokens:
+        if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.lower_ not in land_nouns:
+            continue
+        codes = table.get(tok.lower_)
+        if codes is None and tok.i > 0:
+            codes = table.get(f"{tok.doc[tok.i - 1].lower_} {tok.lower_}")
+        for code in codes or ():
+            if code not in out:
+                out.append(code)
+    return out
 
 
 def territorial(tokens: list[Token]) -> bool:

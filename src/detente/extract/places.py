@@ -81,6 +81,8 @@ def _country_is_location(tok: Token) -> bool:
     word = prep.lower_
     if word in _LOC_PREPS:
         return True
+    if word in ("of", "for", "over") and prep.head.lower_ in placeref.place_words().status_nouns:
+        return True  # "autonomy for Western Sahara", "the future status of Kosovo"
     if word == "of":
         if prep.head.lower_ in {"out", "outside"}:  # "troops out of Ukraine"
             return True
@@ -89,6 +91,7 @@ def _country_is_location(tok: Token) -> bool:
 
 
 _LAND_NOUNS = {"territory", "soil", "land", "lands", "airspace", "waters", "border", "borders"}
+_LAND_WORDS = frozenset(_LAND_NOUNS | _PART_NOUNS | {"territories", "villages", "towns"})
 
 
 def _is_land_adjective(ent: Span) -> bool:
@@ -139,6 +142,8 @@ def _anaphoric_places(span: Span) -> list[str]:
         sent = tok.sent
         # the region(s) named before; else one named later in the same sentence
         candidates = list(reversed(ents_in(doc[: span.start]))) + ents_in(doc[span.end : sent.end])
+        # nothing named before: "the breakaway region" introduced ahead of its name
+        candidates += ents_in(doc[sent.end : min(len(doc), sent.end + 60)])
         for ent in candidates:
             codes = [c for c in place_codes(ent) if "-" in c]
             if codes and codes[0] not in found:
@@ -178,7 +183,10 @@ def places_in(
         for code in codes:
             seen.setdefault(code, None)
     if isinstance(span, Span):
-        for code in placeref.unknown_places(list(span)):
+        toks = list(span)
+        for code in placeref.unknown_places(toks):
+            seen.setdefault(code, None)
+        for code in placeref.land_adjective_places(toks, _LAND_WORDS):
             seen.setdefault(code, None)
     if not seen and anaphora and isinstance(span, Span):
         return _anaphoric_places(span) or _referred_places(span)
