@@ -268,3 +268,25 @@ def test_region_introduced_before_its_name(nlp: Language) -> None:
         "Officials in Transnistria have refused."
     )
     assert places_in(span_of(doc, "the breakaway region back under its laws")) == ["MD-SN"]
+
+
+def test_two_regions_sharing_a_name(nlp: Language) -> None:
+    doc = nlp("Kinshasa demanded a pullout from North and South Kivu.")
+    assert places_in(doc[:]) == ["CD-NK", "CD-SK"]
+
+
+def test_the_sea_is_no_region(nlp: Language) -> None:
+    doc = nlp(
+        "Addis Ababa wants an outlet to the Red Sea through the port of Assab, "
+        "by negotiation if possible."
+    )
+    assert places_in(span_of(doc, "an outlet to the Red Sea")) == ["ER-DK"]
+
+
+def test_a_second_speaker_after_a_reporting_verb_is_no_source(nlp: Language) -> None:
+    text = (
+        "The rebels said they would leave the town, but Kinshasa accused them of stalling "
+        "and demanded a full pullout."
+    )
+    assert sources_of(nlp, text, "demanded") == []
+    assert attribute(word(nlp(text), "demanded"), stance_lexicon().sources).reporters == []

@@ -267,6 +267,13 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
     while cur.head.i != cur.i and seen < 12:
         seen += 1
         dep = cur.dep_
+        if (
+            dep == "conj"
+            and cur.i > cur.head.i
+            and cur.head.lemma_.lower() in lex.reporting
+            and _own_subject(cur)
+        ):
+            break  # "X said A, but Y accused it and demanded B": Y's own statement
         cur = cur.head
         if stop is not None and cur.i == stop.i:
             continue

@@ -105,6 +105,23 @@ def _is_land_adjective(ent: Span) -> bool:
     )
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower", "northern", "southern"})
+
+
+def _elided_region(ent: Span) -> list[str]:
+    """The first of two regions sharing a name: "North and South Kivu" names North Kivu too."""
+    doc = ent.doc
+    first = ent[0]
+    i = ent.start
+    if first.lower_ not in _COMPASS or i < 2 or doc[i - 1].lower_ not in ("and", "or", "&"):
+        return []
+    other = doc[i - 2]
+    if other.lower_ not in _COMPASS:
+        return []
+    pattern = knowledge().patterns.get((f"{other.lower_} {ent[1:].text.lower()}", False))
+    return split_codes(pattern.ent_id) if pattern is not None else []
+
+
 def place_codes(ent: Span) -> list[str]:
     """Place codes carried by one entity (empty for non-places and capitals)."""
     if ent.label_ not in _PLACE_LABELS:
@@ -126,6 +143,7 @@ _ANAPHORIC = {
     "governorate",
 }
 _ANAPHORIC_DETS = {"the", "both", "these", "those", "this", "that", "two"}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 
 
 def _anaphoric_places(span: Span) -> list[str]:
@@ -138,6 +156,9 @@ def _anaphoric_places(span: Span) -> list[str]:
         if not dets & _ANAPHORIC_DETS:
             continue
         wanted = 2 if tok.tag_ == "NNS" else 1
+        nums = [c.lower_ for c in tok.children if c.dep_ == "nummod"]
+        if nums and nums[0] in _NUMBERS:
+            wanted = _NUMBERS[nums[0]]  # "the four regions"
         found: list[str] = []
         sent = tok.sent
         # the region(s) named before; else one named later in the same sentence
@@ -180,6 +201,8 @@ def places_in(
             and not (countries_as_places or _country_is_location(ent.root))
         ):
             continue
+        for code in _elided_region(ent):
+            seen.setdefault(code, None)
         for code in codes:
             seen.setdefault(code, None)
     if isinstance(span, Span):
