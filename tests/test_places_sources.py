@@ -290,3 +290,16 @@ def test_a_second_speaker_after_a_reporting_verb_is_no_source(nlp: Language) -> 
     )
     assert sources_of(nlp, text, "demanded") == []
     assert attribute(word(nlp(text), "demanded"), stance_lexicon().sources).reporters == []
+
+
+def test_the_newspaper_is_the_outlet_named_before(nlp: Language) -> None:
+    text = (
+        "Moscow could accept a freeze along the front, Kommersant reported on Monday. "
+        "The Kremlin also wants sanctions on its banks eased, the newspaper said."
+    )
+    assert source_found("Kommersant", sources_of(nlp, text, "wants"))
+
+
+def test_venue_towns_are_not_the_places_of_a_stance(nlp: Language) -> None:
+    doc = nlp("Both delegations agreed to hold another round of talks in Istanbul next month.")
+    assert places_in(span_of(doc, "another round of talks")) == []

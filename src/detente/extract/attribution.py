@@ -271,7 +271,7 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
             dep == "conj"
             and cur.i > cur.head.i
             and cur.head.lemma_.lower() in lex.reporting
-            and _own_subject(cur)
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in cur.children)
         ):
             break  # "X said A, but Y accused it and demanded B": Y's own statement
         cur = cur.head
@@ -479,7 +479,11 @@ def _number(head: Token) -> str | None:
 def antecedent_sources(head: Token, lex: SourceLexicon) -> list[str]:
     """Full names behind a definite unnamed source: "the people said" after "two people with
     knowledge of the meeting said" gives that phrase and the outlet they spoke to."""
-    if not _is_definite(head) or not is_anonymous(head, lex):
+    if not _is_definite(head):
+        return []
+    if head.pos_ == "NOUN" and head.lemma_.lower() in source_words().media_heads:
+        return _antecedent_outlet(head, lex)
+    if not is_anonymous(head, lex):
         return []
     lemma, number = head.lemma_.lower(), _number(head)
     doc = head.doc
@@ -505,6 +509,16 @@ def antecedent_sources(head: Token, lex: SourceLexicon) -> list[str]:
             if child.dep_ in ("dobj", "dative") and is_media(child, lex):
                 names.append(source_name(child))
     return names
+
+
+def _antecedent_outlet(head: Token, lex: SourceLexicon) -> list[str]:
+    """The outlet "the newspaper", "the agency" or "the broadcaster" refers back to: the last
+    outlet named before it."""
+    for tok in reversed(head.doc[max(0, head.i - 400) : head.i]):
+        if tok.pos_ == "PROPN" and (tok.dep_ != "compound") and is_media(tok, lex):
+            ent = entity_of(tok)
+            return [ent.text if ent is not None else source_name(tok)]
+    return []
 
 
 def _sentence_sources(sent: Span, lex: SourceLexicon) -> list[tuple[str, bool]]:

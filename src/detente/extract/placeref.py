@@ -47,6 +47,7 @@ class PlaceWords:
     territorial: frozenset[str]
     definite: frozenset[str]
     status_nouns: frozenset[str]
+    venue_heads: frozenset[str]
     #: lower-cased adjective -> region codes
     region_adjectives: dict[str, tuple[str, ...]]
 
@@ -64,6 +65,7 @@ def place_words() -> PlaceWords:
         territorial=frozenset(str(w).lower() for w in data.get("territorial") or []),
         definite=frozenset(str(w).lower() for w in data.get("definite") or []),
         status_nouns=frozenset(str(w).lower() for w in data.get("status_nouns") or []),
+        venue_heads=frozenset(str(w).lower() for w in data.get("venue_heads") or []),
         region_adjectives={
             str(k).lower(): tuple(v) for k, v in (data.get("region_adjectives") or {}).items()
         },
@@ -201,6 +203,21 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
     return (scored[0][1],) if scored[0][0] > 0 else ()
 
 
+def is_venue(tok: Token) -> bool:
+    """Is the place at *tok* where people met ("talks in Istanbul", "met in Jeddah", "held in
+    Istanbul's palace")?"""
+    for _ in range(3):
+        if tok.dep_ not in ("poss", "compound", "nmod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+        return False
+    head = tok.head.head
+    return (
+        head.lemma_.lower() in place_words().venue_heads or head.lower_ in place_words().venue_heads
+    )
+
+
 def unknown_places(tokens: list[Token]) -> list[str]:
     """Codes of looked-up names among *tokens* (entities without a gazetteer id)."""
     out: list[str] = []
@@ -221,6 +238,8 @@ def unknown_places(tokens: list[Token]) -> list[str]:
                 while end < len(cand.doc) and cand.doc[end].ent_iob_ == "I":
                     end += 1
                 root = cand.doc[cand.i : end].root
+            if is_venue(root):
+                continue
             for code in looked_up(root):
                 if code not in out:
                     out.append(code)

@@ -228,7 +228,7 @@ def _referred_places(span: Span) -> list[str]:
         found = [
             c
             for c in places_in(wide, anaphora=False)
-            if any(t.i in keep for t in _mentions(wide, c))
+            if any(t.i in keep and not placeref.is_venue(t) for t in _mentions(wide, c))
         ]
         if found:
             return found
