@@ -303,3 +303,14 @@ def test_the_newspaper_is_the_outlet_named_before(nlp: Language) -> None:
 def test_venue_towns_are_not_the_places_of_a_stance(nlp: Language) -> None:
     doc = nlp("Both delegations agreed to hold another round of talks in Istanbul next month.")
     assert places_in(span_of(doc, "another round of talks")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Israel must pull its soldiers out of southern Lebanon.", ["LB-JA", "LB-NA"]),
+        ("The rebels still hold towns across eastern Congo.", ["CD-NK", "CD-SK", "CD-IT"]),
+    ],
+)
+def test_parts_of_a_country_named_by_compass(nlp: Language, text: str, codes: list[str]) -> None:
+    assert places_in(nlp(text)[:]) == codes
