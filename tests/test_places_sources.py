@@ -314,3 +314,12 @@ def test_venue_towns_are_not_the_places_of_a_stance(nlp: Language) -> None:
 )
 def test_parts_of_a_country_named_by_compass(nlp: Language, text: str, codes: list[str]) -> None:
     assert places_in(nlp(text)[:]) == codes
+
+
+def test_unnamed_people_named_by_their_clause(nlp: Language) -> None:
+    text = (
+        "Belgrade would accept a compromise on the municipalities, according to people who "
+        "took part in the last round."
+    )
+    got = sources_of(nlp, text, "accept")
+    assert source_found("people who took part in the last round", got)

@@ -138,6 +138,14 @@ def source_name(head: Token) -> str:
     if not toks:
         return head.text
     name = head.doc[toks[0].i : toks[-1].i + 1].text
+    if head.lemma_.lower() in source_words().unnamed_holders and toks[-1].i == head.i:
+        # "people who took part in the last round": the clause is all that names them
+        for child in head.rights:
+            if child.dep_ == "relcl" and child.i == head.i + 2 and head.nbor(1).tag_ == "WP":
+                end = child.right_edge.i
+                cut = [t.i for t in child.subtree if t.is_punct and t.i > child.i]
+                end = min([end, *[c - 1 for c in cut]])
+                return head.doc[toks[0].i : end + 1].text
     # "the state news agency Belta", "the Belarusian agency, Belta,": the appositive names it
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > toks[-1].i:
