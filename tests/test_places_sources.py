@@ -323,3 +323,11 @@ def test_unnamed_people_named_by_their_clause(nlp: Language) -> None:
     )
     got = sources_of(nlp, text, "accept")
     assert source_found("people who took part in the last round", got)
+
+
+def test_the_area_refers_to_the_region_named_before(nlp: Language) -> None:
+    doc = nlp(
+        "Thai soldiers still guard the temple ruins in Surin province. "
+        "Phnom Penh wants them to leave the area."
+    )
+    assert places_in(span_of(doc, "them to leave the area")) == ["TH-32"]

@@ -141,6 +141,12 @@ _ANAPHORIC = {
     "oblast",
     "oblasts",
     "governorate",
+    "area",
+    "areas",
+    "territory",
+    "islands",
+    "municipalities",
+    "districts",
 }
 _ANAPHORIC_DETS = {"the", "both", "these", "those", "this", "that", "two"}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
