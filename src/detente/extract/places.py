@@ -226,6 +226,8 @@ def _referred_places(span: Span) -> list[str]:
     """Places of a content span that names none itself: those of its clause (named, or
     referred to by "the region", "the route", "there"), else, for a withdrawal or an
     occupation, the region the report is mostly about."""
+    if not len(span):
+        return []
     clause = placeref.clause_tokens(span)
     if clause:
         lo, hi = clause[0].i, clause[-1].i + 1
