@@ -10,7 +10,12 @@ collide with common words and person names far more often than they help.
 Curated spellings, aliases and overrides live in ``knowledge/places.yaml`` and
 are merged on top at load time, so this script can be re-run at any point.
 
-Usage: ``python scripts/build_gazetteer.py [OUTPUT]``
+A second table, ``places_lookup.csv``, maps the names of towns (in the same countries and
+in ``LOOKUP_COUNTRIES``) and the first-level regions of ``LOOKUP_COUNTRIES`` to ISO 3166-2
+codes.  It is not matched as phrases: :mod:`detente.extract.placeref` only looks up names
+the parser already treats as places, so common-word town names cannot create entities.
+
+Usage: ``python scripts/build_gazetteer.py [OUTPUT [LOOKUP_OUTPUT]]``
 """
 
 from __future__ import annotations
@@ -37,6 +42,40 @@ SKIP_TYPES = {"district"}
 DISTRICT_COUNTRIES = {"AZ", "XK", "IL", "MD"}
 
 HEADER = ("code", "kind", "country", "name", "type")
+
+#: Further countries with armed conflicts or peace processes: their regions and towns are
+#: looked up (not matched) by name.
+LOOKUP_COUNTRIES: tuple[str, ...] = (
+    "PH", "ID", "PG", "BD", "LK", "NP", "KE", "UG", "TZ", "MA", "EH", "DZ", "TN", "SN", "CI",
+    "GN", "GH", "TG", "BJ", "AO", "ZW", "KG", "TJ", "MX", "NI", "SB",
+)  # fmt: skip
+LOOKUP_HEADER = ("name", "codes")
+
+
+def build_lookup_rows(taken: set[str]) -> list[tuple[str, str]]:
+    """(name, codes) for towns and extra regions; a name in several regions of one country is
+    left out, and one found in several countries keeps every code (space-separated) for the
+    report's context to choose.  *taken* holds lower-cased names the gazetteer already has."""
+    by_name: dict[str, set[str]] = {}
+    for iso2 in (*REGION_COUNTRIES, *LOOKUP_COUNTRIES):
+        codes_of = {s.id: s.iso3166_2 for s in csc.get_states_of_country(iso2) if s.iso3166_2}
+        if iso2 in LOOKUP_COUNTRIES:
+            for s in csc.get_states_of_country(iso2):
+                if s.iso3166_2 and (s.type or "").lower() not in SKIP_TYPES:
+                    by_name.setdefault(_clean(s.name), set()).add(s.iso3166_2)
+        for city in csc.get_cities_of_country(iso2):
+            code = codes_of.get(city.state_id)
+            if code:
+                by_name.setdefault(_clean(city.name), set()).add(code)
+    rows: list[tuple[str, str]] = []
+    for name, codes in by_name.items():
+        if len(name) < 4 or name.lower() in taken or not name[0].isupper():
+            continue
+        countries = [c.split("-")[0] for c in codes]
+        if len(set(countries)) < len(countries):
+            continue  # two regions of one country share the name: no way to choose
+        rows.append((name, " ".join(sorted(codes))))
+    return sorted(rows)
 
 
 def _clean(name: str) -> str:
@@ -78,6 +117,14 @@ def main(argv: list[str]) -> int:
         writer.writerow(HEADER)
         writer.writerows(rows)
     print(f"wrote {len(rows)} rows to {out}")
+    lookup_out = Path(argv[2]) if len(argv) > 2 else out.with_name("places_lookup.csv")
+    taken = {r[3].lower() for r in rows}
+    lookup = build_lookup_rows(taken)
+    with lookup_out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(LOOKUP_HEADER)
+        writer.writerows(lookup)
+    print(f"wrote {len(lookup)} rows to {lookup_out}")
     return 0
 
 

@@ -9,13 +9,50 @@ who holds the stance; :mod:`detente.extract.stances` does, and drops the holder 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 
-from spacy.tokens import Span, Token
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 #: Prepositions that end a source's name ("sources close to the summit | in Alaska").
 _CUT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "as"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_DEFINITE = frozenset({"the", "these", "those", "both", "that", "this"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWords:
+    """Word lists of ``knowledge/sources.yaml`` (see the comments there)."""
+
+    media_heads: frozenset[str]
+    media_name_words: frozenset[str]
+    affiliations: frozenset[str]
+    unnamed_holders: frozenset[str]
+    continuation_modals: frozenset[str]
+    carriers: frozenset[str]
+    report_nouns: frozenset[str]
+
+
+@functools.cache
+def source_words() -> SourceWords:
+    """The source word lists, loaded once per process."""
+    text = resources.files("detente.knowledge").joinpath("sources.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return SourceWords(
+        media_heads=words("media_heads"),
+        media_name_words=words("media_name_words"),
+        affiliations=words("affiliations"),
+        unnamed_holders=words("unnamed_holders"),
+        continuation_modals=words("continuation_modals"),
+        carriers=words("carriers"),
+        report_nouns=words("report_nouns"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +93,17 @@ def phrase_tokens(head: Token) -> list[Token]:
             break
         if child.dep_ == "acl" and child.tag_ != "VBN":
             break  # "a diplomat briefed on the talks" keeps its participle, not other clauses
-        if child.dep_ == "prep" and child.lower_ in _CUT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in _CUT_PREPS and not _affiliation(child):
             break
         end = child.right_edge.i
         # "close to X with Y in Z": keep the first prepositional link, cut at the next one.
         for tok in child.subtree:
-            if tok.i > child.i and tok.dep_ == "prep" and tok.lower_ in _CUT_PREPS:
+            if (
+                tok.i > child.i
+                and tok.dep_ == "prep"
+                and tok.lower_ in _CUT_PREPS
+                and not (tok.head.tag_ == "VBN" and tok.head.i == tok.i - 1)  # "briefed on"
+            ):
                 end = min(end, tok.i - 1)
             if tok.dep_ in ("conj", "cc", "relcl", "appos"):
                 end = min(end, tok.left_edge.i - 1)
@@ -72,6 +114,22 @@ def phrase_tokens(head: Token) -> list[Token]:
     return toks
 
 
+def _affiliation(prep: Token) -> bool:
+    """Is *prep* an "in <body>" naming where a source sits ("a source in the government",
+    "officials in Hamas's leadership", "people in the Kremlin")?"""
+    if prep.lower_ != "in":
+        return False
+    words = source_words().affiliations
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        if pobj.lower_ in words or pobj.lemma_.lower() in words:
+            return True
+        if pobj.ent_type_ in ("ORG", "NORP") or (pobj.ent_type_ == "GPE" and pobj.i - prep.i <= 3):
+            return True  # "officials in Kyiv", "a diplomat in Hamas", not "in an interview"
+    return False
+
+
 def source_name(head: Token) -> str:
     """Display form of the source headed by *head*, without a leading article."""
     toks = phrase_tokens(head)
@@ -79,7 +137,21 @@ def source_name(head: Token) -> str:
         toks = toks[1:]
     if not toks:
         return head.text
-    return head.doc[toks[0].i : toks[-1].i + 1].text
+    name = head.doc[toks[0].i : toks[-1].i + 1].text
+    if head.lemma_.lower() in source_words().unnamed_holders and toks[-1].i == head.i:
+        # "people who took part in the last round": the clause is all that names them
+        for child in head.rights:
+            if child.dep_ == "relcl" and child.i == head.i + 2 and head.nbor(1).tag_ == "WP":
+                end = child.right_edge.i
+                cut = [t.i for t in child.subtree if t.is_punct and t.i > child.i]
+                end = min([end, *[c - 1 for c in cut]])
+                return head.doc[toks[0].i : end + 1].text
+    # "the state news agency Belta", "the Belarusian agency, Belta,": the appositive names it
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > toks[-1].i:
+            ent = entity_of(child)
+            return f"{name} {ent.text if ent is not None else child.text}"
+    return name
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -108,7 +180,23 @@ def is_media(head: Token, lex: SourceLexicon) -> bool:
     if name in lex.media or head.text in lex.media:
         return True
     ent = entity_of(head)
-    return ent is not None and ent.text.removeprefix("the ").removeprefix("The ") in lex.media
+    if ent is not None and ent.text.removeprefix("the ").removeprefix("The ") in lex.media:
+        return True
+    words = source_words()
+    if head.pos_ == "NOUN" and (
+        head.lemma_.lower() in words.media_heads or head.lower_ in words.media_heads
+    ):
+        # "state media", "Al Masirah television", "a pro-government daily"; not "the agency
+        # for refugees" nor "a news conference" (head "conference")
+        return head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children)
+    if ent is not None and ent.label_ == "ORG" and len(ent) > 1:
+        return any(t.lower_ in words.media_name_words for t in ent)
+    if head.pos_ == "PROPN":
+        # "the state-run Philippine News Agency", "the Kyiv Post": a name ending in outlet words
+        name_words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if name_words and head.lower_ in words.media_name_words | words.media_heads:
+            return head.lower_ != "agency" or any(c.lower_ == "news" for c in name_words)
+    return False
 
 
 def entity_of(tok: Token) -> Span | None:
@@ -154,7 +242,7 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
     heads: list[Token] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in ("report", "quote", "cite", "tell") and tok.tag_ == "VBN":
+        if lemma in source_words().carriers and tok.tag_ == "VBN":
             for agent in tok.children:
                 if agent.dep_ == "agent":
                     for pobj in agent.children:
@@ -187,6 +275,13 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
     while cur.head.i != cur.i and seen < 12:
         seen += 1
         dep = cur.dep_
+        if (
+            dep == "conj"
+            and cur.i > cur.head.i
+            and cur.head.lemma_.lower() in lex.reporting
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in cur.children)
+        ):
+            break  # "X said A, but Y accused it and demanded B": Y's own statement
         cur = cur.head
         if stop is not None and cur.i == stop.i:
             continue
@@ -249,7 +344,234 @@ def attribute(
     att.reporters = reporter_chain(start, lex)
     for head in media_addressees(start, lex):
         att.add(source_name(head), False)
+    for head in reporting_outlets(start, lex, [*att.reporters, *according_to(sent)]):
+        att.add(source_name(head), False)
+    for rep in att.reporters:
+        if is_media(rep, lex):
+            # the outlet reports it even when it is the holder's own state media
+            att.add(source_name(rep), False)
+    for rep in _orphan_reporters(start, lex) or _trailing_reporters(start, lex):
+        att.add(source_name(rep), is_anonymous(rep, lex))
+    holder = verb_subject(start)
+    if holder is not None and _unnamed_holder(holder, lex):
+        # "Israeli officials have insisted on …": unnamed officials are the attribution
+        att.add(source_name(holder), True)
+    # "…, the people said": the sources a definite description refers back to
+    for head in [*att.reporters, *according_to(sent), *([holder] if holder is not None else [])]:
+        for name in antecedent_sources(head, lex):
+            att.add(name, True)
+    if not att.sources and not att.reporters:
+        for name, anonymous in continued_sources(start, lex):
+            att.add(name, anonymous)
     return att
+
+
+def reporting_outlets(
+    token: Token, lex: SourceLexicon, reporters: list[Token] | None = None
+) -> list[Token]:
+    """Outlets of a report noun above *token* or among its *reporters*: "denied a Financial
+    Times report that …", "an article in Kommersant said …", "according to a story by Axios"."""
+    nouns = source_words().report_nouns
+    above = next(
+        (a for a in list(token.ancestors)[:8] if a.lemma_.lower() in nouns or a.lower_ in nouns),
+        None,
+    )
+    out: list[Token] = []
+    for noun in [*([above] if above is not None else []), *(reporters or [])]:
+        if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
+            continue
+        for child in noun.children:
+            cands = [child] if child.dep_ in ("compound", "poss", "nmod") else []
+            if child.dep_ == "prep" and child.lower_ in ("by", "in", "from", "on", "with"):
+                cands = [g for g in child.children if g.dep_ == "pobj"]
+            out.extend(c for c in cands if is_media(c, lex))
+    return out
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """Head of the noun phrase that ends right before *verb* ("…, a source in the government
+    | said"), climbing no further than an apposition."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    head = doc[i]
+    for _ in range(6):
+        if head.dep_ == "appos" or head.head.i >= verb.i or head.head.i == head.i:
+            break
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
+    """Unnamed or media sources the parser left without their verb: in "X wants Y, a source
+    in the government said." the source may hang off Y as an apposition, leaving "said"
+    with no subject.  The noun phrase that ends right before such a reporting verb above
+    *token* is its subject."""
+    cur = token
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() not in lex.reporting or cur.i == 0:
+            continue
+        if _own_subject(cur):
+            break
+        head = _phrase_before(cur)
+        if head is not None and (is_anonymous(head, lex) or is_media(head, lex)):
+            return [head]
+        break
+    return []
+
+
+def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
+    """The unnamed or media subject of a closing "…, Israeli media reported." that the parser
+    hung somewhere other than above *token*: it covers everything before its comma."""
+    sent = token.sent
+    toks = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not toks:
+        return []
+    verb = None
+    for t in reversed(toks[-4:]):
+        if t.lemma_.lower() in lex.reporting and t.pos_ == "VERB":
+            verb = t
+            break
+    if verb is None or verb.i <= token.i:
+        return []
+    subj = verb_subject(verb) if _own_subject(verb) else _phrase_before(verb)
+    if subj is None or subj.i > verb.i:
+        return []
+    lo = subj.left_edge.i
+    while lo > sent.start and sent.doc[lo - 1].dep_ in ("det", "poss", "amod", "compound"):
+        lo -= 1
+    if lo - 1 <= token.i or cur_text(sent.doc, lo - 1) not in (",", "\u2014", "--"):
+        return []
+    if is_media(subj, lex) or is_anonymous(subj, lex):
+        return [subj]
+    return []
+
+
+def cur_text(doc: Doc, i: int) -> str:
+    """Text of token *i* of *doc* (empty outside it)."""
+    return doc[i].text if 0 <= i < len(doc) else ""
+
+
+def _unnamed_holder(head: Token, lex: SourceLexicon) -> bool:
+    """Is the subject *head* an unnamed group of people ("Israeli officials", "a senior
+    source") rather than a named speaker, an institution or a pronoun?"""
+    if head.lemma_.lower() not in source_words().unnamed_holders and (
+        head.lower_ not in source_words().unnamed_holders
+    ):
+        return False
+    return head.pos_ == "NOUN" and is_anonymous(head, lex)
+
+
+def _is_definite(head: Token) -> bool:
+    """A bare definite description ("the people", "the two sources", "the officials")."""
+    dets = [c for c in head.children if c.dep_ in ("det", "predet")]
+    if not dets or dets[0].lower_ not in _DEFINITE:
+        return False
+    # "the officials who briefed reporters" or "the sources close to X" name themselves
+    return not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+
+
+def _number(head: Token) -> str | None:
+    nums = [c.lower_ for c in head.children if c.dep_ == "nummod"]
+    return nums[0] if nums else None
+
+
+def antecedent_sources(head: Token, lex: SourceLexicon) -> list[str]:
+    """Full names behind a definite unnamed source: "the people said" after "two people with
+    knowledge of the meeting said" gives that phrase and the outlet they spoke to."""
+    if not _is_definite(head):
+        return []
+    if head.pos_ == "NOUN" and head.lemma_.lower() in source_words().media_heads:
+        return _antecedent_outlet(head, lex)
+    if not is_anonymous(head, lex):
+        return []
+    lemma, number = head.lemma_.lower(), _number(head)
+    doc = head.doc
+    best: Token | None = None
+    for tok in reversed(doc[max(0, head.i - 400) : head.i]):
+        if tok.pos_ != "NOUN" or tok.i == head.i or _is_definite(tok):
+            continue
+        if not is_anonymous(tok, lex):
+            continue
+        same = tok.lemma_.lower() == lemma
+        num = _number(tok)
+        if number is not None and num is not None and num != number:
+            continue
+        if same or lemma == "source" or (number is not None and num == number):
+            best = tok
+            break
+    if best is None:
+        return []
+    names = [source_name(best)]
+    verb = best.head if best.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and is_media(child, lex):
+                names.append(source_name(child))
+    return names
+
+
+def _antecedent_outlet(head: Token, lex: SourceLexicon) -> list[str]:
+    """The outlet "the newspaper", "the agency" or "the broadcaster" refers back to: the last
+    outlet named before it."""
+    for tok in reversed(head.doc[max(0, head.i - 400) : head.i]):
+        if tok.pos_ == "PROPN" and (tok.dep_ != "compound") and is_media(tok, lex):
+            ent = entity_of(tok)
+            return [ent.text if ent is not None else source_name(tok)]
+    return []
+
+
+def _sentence_sources(sent: Span, lex: SourceLexicon) -> list[tuple[str, bool]]:
+    """Unnamed and media sources a sentence states outright ("according to X", "X said",
+    "X told Y")."""
+    heads = according_to(sent) + passive_reporters(sent, lex)
+    for tok in sent:
+        if tok.lemma_.lower() in lex.reporting and tok.pos_ in ("VERB", "AUX"):
+            subj = verb_subject(tok)
+            if subj is not None:
+                heads.append(subj)
+            heads.extend(c for c in tok.children if c.dep_ in ("dobj", "dative"))
+    out: list[tuple[str, bool]] = []
+    for head in heads:
+        if is_media(head, lex):
+            out.append((source_name(head), False))
+        elif is_anonymous(head, lex) and head.pos_ == "NOUN":
+            out.append((source_name(head), True))
+            out.extend((n, True) for n in antecedent_sources(head, lex))
+    return out
+
+
+def _has_reporting(sent: Span, lex: SourceLexicon) -> bool:
+    return any(
+        t.lemma_.lower() in lex.reporting and t.pos_ in ("VERB", "AUX") or t.lower_ == "according"
+        for t in sent
+    )
+
+
+def continued_sources(token: Token, lex: SourceLexicon) -> list[tuple[str, bool]]:
+    """Sources of the sentence before, when *token*'s sentence continues its reported speech:
+    same paragraph, no attribution of its own, and a backshifted modal ("… according to four
+    sources.  Israel would in turn pull back …")."""
+    sent = token.sent
+    modals = source_words().continuation_modals
+    clause = [token, *token.children]
+    if not any(t.lower_ in modals for t in clause) or _has_reporting(sent, lex):
+        return []
+    doc: Doc = token.doc
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc[prev.start : sent.start].text:
+        return []  # a new paragraph starts a new attribution
+    return _sentence_sources(prev, lex)
 
 
 def media_addressees(token: Token, lex: SourceLexicon) -> list[Token]:

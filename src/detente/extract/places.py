@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract import placeref
 from detente.extract.entindex import ents_in
 from detente.extract.kb import knowledge, split_codes
 
@@ -80,6 +81,8 @@ def _country_is_location(tok: Token) -> bool:
     word = prep.lower_
     if word in _LOC_PREPS:
         return True
+    if word in ("of", "for", "over") and prep.head.lower_ in placeref.place_words().status_nouns:
+        return True  # "autonomy for Western Sahara", "the future status of Kosovo"
     if word == "of":
         if prep.head.lower_ in {"out", "outside"}:  # "troops out of Ukraine"
             return True
@@ -88,6 +91,7 @@ def _country_is_location(tok: Token) -> bool:
 
 
 _LAND_NOUNS = {"territory", "soil", "land", "lands", "airspace", "waters", "border", "borders"}
+_LAND_WORDS = frozenset(_LAND_NOUNS | _PART_NOUNS | {"territories", "villages", "towns"})
 
 
 def _is_land_adjective(ent: Span) -> bool:
@@ -99,6 +103,23 @@ def _is_land_adjective(ent: Span) -> bool:
         and len(ent.ent_id_) == 3
         and ent.ent_id_.isupper()
     )
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower", "northern", "southern"})
+
+
+def _elided_region(ent: Span) -> list[str]:
+    """The first of two regions sharing a name: "North and South Kivu" names North Kivu too."""
+    doc = ent.doc
+    first = ent[0]
+    i = ent.start
+    if first.lower_ not in _COMPASS or i < 2 or doc[i - 1].lower_ not in ("and", "or", "&"):
+        return []
+    other = doc[i - 2]
+    if other.lower_ not in _COMPASS:
+        return []
+    pattern = knowledge().patterns.get((f"{other.lower_} {ent[1:].text.lower()}", False))
+    return split_codes(pattern.ent_id) if pattern is not None else []
 
 
 def place_codes(ent: Span) -> list[str]:
@@ -120,8 +141,15 @@ _ANAPHORIC = {
     "oblast",
     "oblasts",
     "governorate",
+    "area",
+    "areas",
+    "territory",
+    "islands",
+    "municipalities",
+    "districts",
 }
 _ANAPHORIC_DETS = {"the", "both", "these", "those", "this", "that", "two"}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 
 
 def _anaphoric_places(span: Span) -> list[str]:
@@ -134,10 +162,15 @@ def _anaphoric_places(span: Span) -> list[str]:
         if not dets & _ANAPHORIC_DETS:
             continue
         wanted = 2 if tok.tag_ == "NNS" else 1
+        nums = [c.lower_ for c in tok.children if c.dep_ == "nummod"]
+        if nums and nums[0] in _NUMBERS:
+            wanted = _NUMBERS[nums[0]]  # "the four regions"
         found: list[str] = []
         sent = tok.sent
         # the region(s) named before; else one named later in the same sentence
         candidates = list(reversed(ents_in(doc[: span.start]))) + ents_in(doc[span.end : sent.end])
+        # nothing named before: "the breakaway region" introduced ahead of its name
+        candidates += ents_in(doc[sent.end : min(len(doc), sent.end + 60)])
         for ent in candidates:
             codes = [c for c in place_codes(ent) if "-" in c]
             if codes and codes[0] not in found:
@@ -174,11 +207,53 @@ def places_in(
             and not (countries_as_places or _country_is_location(ent.root))
         ):
             continue
+        for code in _elided_region(ent):
+            seen.setdefault(code, None)
         for code in codes:
             seen.setdefault(code, None)
+    if isinstance(span, Span):
+        toks = list(span)
+        for code in placeref.unknown_places(toks):
+            seen.setdefault(code, None)
+        for code in placeref.land_adjective_places(toks, _LAND_WORDS):
+            seen.setdefault(code, None)
     if not seen and anaphora and isinstance(span, Span):
-        return _anaphoric_places(span)
+        return _anaphoric_places(span) or _referred_places(span)
     return list(seen)
+
+
+def _referred_places(span: Span) -> list[str]:
+    """Places of a content span that names none itself: those of its clause (named, or
+    referred to by "the region", "the route", "there"), else, for a withdrawal or an
+    occupation, the region the report is mostly about."""
+    if not len(span):
+        return []
+    clause = placeref.clause_tokens(span)
+    if clause:
+        lo, hi = clause[0].i, clause[-1].i + 1
+        keep = {t.i for t in clause}
+        wide = span.doc[lo:hi]
+        found = [
+            c
+            for c in places_in(wide, anaphora=False)
+            if any(t.i in keep and not placeref.is_venue(t) for t in _mentions(wide, c))
+        ]
+        if found:
+            return found
+        found = _anaphoric_places(wide) or placeref.described_places(clause)
+        if found:
+            return found
+    if placeref.territorial(list(span)):
+        return placeref.report_region(span.doc)
+    return []
+
+
+def _mentions(span: Span, code: str) -> list[Token]:
+    """Tokens of *span* naming *code* (entity roots and looked-up names)."""
+    out = [e.root for e in ents_in(span) if code in split_codes(e.ent_id_)]
+    if not out:
+        out = [t for t in span if code in placeref.looked_up(t)]
+    return out
 
 
 def place_name(code: str) -> str:

@@ -1,0 +1,333 @@
+"""Places a stance is about and the sources it is attributed to, on short reports written for
+these tests across several conflicts (Myanmar, Sudan, the South Caucasus, Gaza, Moldova, the
+Philippines, Korea, Ukraine, Syria)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from detente.evaluate import source_found
+from detente.extract import Extractor, get_extractor, placeref
+from detente.extract.attribution import attribute, is_media
+from detente.extract.lexicon import stance_lexicon
+from detente.extract.places import places_in
+from detente.records import Claim, Report, normalize_text
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return get_extractor()
+
+
+@pytest.fixture(scope="module")
+def nlp(ex: Extractor) -> Language:
+    return ex.nlp
+
+
+def span_of(doc: Doc, text: str) -> Span:
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def word(doc: Doc, text: str, nth: int = 0) -> Token:
+    return [t for t in doc if t.text == text][nth]
+
+
+def sources_of(nlp: Language, text: str, at: str) -> list[str]:
+    doc = nlp(text)
+    return attribute(word(doc, at), stance_lexicon().sources).sources
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    return ex.extract(Report(text=normalize_text(text))).claims
+
+
+# -- places ------------------------------------------------------------------------------------
+
+
+def test_place_in_the_clause_beyond_the_content(nlp: Language) -> None:
+    doc = nlp("Israel insists that any arrangement shield the Druze villages around Sweida.")
+    assert places_in(span_of(doc, "the Druze villages")) == ["SY-SU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The junta will not lift its blockade of Bhamo until the rebels pull back.", "MM-11"),
+        ("Former fighters began handing in rifles in Lanao del Sur on Monday.", "PH-LAS"),
+        ("Aid trucks were stopped on the road outside Port Sudan for a week.", "SD-RS"),
+    ],
+)
+def test_towns_and_regions_the_gazetteer_does_not_match(
+    nlp: Language, text: str, code: str
+) -> None:
+    doc = nlp(text)
+    assert code in places_in(doc[:])
+
+
+def test_looked_up_names_need_place_syntax(nlp: Language) -> None:
+    # a person's name that is also a town elsewhere is no place when it is no location
+    doc = nlp("Envoys met Abbas and talked about prisoners.")
+    assert places_in(doc[:]) == []
+
+
+def test_route_refers_back_to_the_corridor_and_its_region(nlp: Language) -> None:
+    doc = nlp(
+        "Baku wants a rail corridor through Armenia's Syunik province. "
+        "Yerevan has said it will open the route only under its own customs control."
+    )
+    assert placeref.described_places(list(span_of(doc, "open the route"))) == ["AM-SU"]
+    assert "AM-SU" in places_in(span_of(doc, "the route"))
+
+
+def test_besieged_city_is_the_last_town_named(nlp: Language) -> None:
+    doc = nlp(
+        "The RSF tightened its siege of El Fasher on Sunday. "
+        "Aid agencies urged both sides to let food convoys into the besieged city."
+    )
+    assert places_in(span_of(doc, "let food convoys into the besieged city")) == ["SD-DN"]
+
+
+def test_city_after_a_capital_is_no_region(nlp: Language) -> None:
+    doc = nlp(
+        "Negotiators gathered in Kyiv on Monday. Officials want the city spared from strikes."
+    )
+    assert places_in(span_of(doc, "the city spared from strikes")) == []
+
+
+def test_there_refers_to_the_last_region(nlp: Language) -> None:
+    doc = nlp(
+        "Russian soldiers have guarded an ammunition depot in Transnistria for decades. "
+        "Chisinau offered electricity if the troops based there go home."
+    )
+    assert places_in(span_of(doc, "the troops based there go home")) == ["MD-SN"]
+
+
+def test_withdrawal_without_a_place_takes_the_reports_region(nlp: Language) -> None:
+    doc = nlp(
+        "Israeli troops still hold a third of Gaza. Aid groups say famine in Gaza is spreading. "
+        "The movement demands a complete withdrawal before any talk of weapons."
+    )
+    assert places_in(span_of(doc, "a complete withdrawal")) == ["PS-GZA"]
+    # content about something else names no place of the report
+    assert places_in(span_of(doc, "any talk of weapons")) == []
+
+
+def test_region_named_once_is_not_the_reports_region(nlp: Language) -> None:
+    doc = nlp("Troops entered Kherson last year. Kyiv wants a full withdrawal of Russian forces.")
+    assert places_in(span_of(doc, "a full withdrawal of Russian forces")) == []
+
+
+def test_extracted_stances_carry_places(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Kachin rebels hold talks with junta\n\n"
+        "KUNMING, March 2 - Myanmar's military government demanded that the Kachin "
+        "Independence Army end its siege of Bhamo, two people briefed on the talks said.",
+    )
+    mmr = [c for c in found if c.actor == "MMR"]
+    assert mmr and any("MM-11" in c.places for c in mmr)
+
+
+# -- sources -----------------------------------------------------------------------------------
+
+
+def test_definite_sources_take_the_name_of_their_first_mention(nlp: Language) -> None:
+    text = (
+        "The junta refused to end the blockade, two people briefed on the talks said. "
+        "The army also wants the rebels to hand over the jade mines, the people said."
+    )
+    got = sources_of(nlp, text, "wants")
+    assert source_found("two people briefed on the talks", got)
+
+
+def test_a_differently_worded_definite_source_refers_back(nlp: Language) -> None:
+    text = (
+        "Three officials with knowledge of the meeting told Reuters that Russia asked for a "
+        "buffer zone. Moscow also demanded a cap on Ukraine's army, the sources said."
+    )
+    got = sources_of(nlp, text, "demanded")
+    assert source_found("three officials with knowledge of the meeting", got)
+    assert source_found("Reuters", got)
+
+
+def test_continued_reported_speech_keeps_the_sources(nlp: Language) -> None:
+    text = (
+        "Damascus has offered to keep heavy weapons out of the south, according to four "
+        "diplomats familiar with the drafts. Israel would in return halt its air strikes."
+    )
+    got = sources_of(nlp, text, "halt")
+    assert source_found("four diplomats familiar with the drafts", got)
+
+
+def test_a_new_paragraph_starts_a_new_attribution(nlp: Language) -> None:
+    text = (
+        "Damascus has offered to keep heavy weapons out of the south, according to four "
+        "diplomats.\n\nIsrael would halt its air strikes once a deal is signed."
+    )
+    assert sources_of(nlp, text, "halt") == []
+
+
+def test_source_inside_a_government_keeps_its_affiliation(nlp: Language) -> None:
+    text = (
+        "Azerbaijan wants a rail link to Nakhchivan through Syunik, a source in the "
+        "Azerbaijani presidential administration said."
+    )
+    got = sources_of(nlp, text, "wants")
+    assert source_found("a source in the Azerbaijani presidential administration", got)
+
+
+def test_unnamed_officials_holding_a_stance_are_its_source(nlp: Language) -> None:
+    text = "Turkish officials have insisted on a timetable for the disarmament of the militia."
+    got = sources_of(nlp, text, "insisted")
+    assert source_found("Turkish officials", got)
+
+
+def test_named_speaker_is_no_source(nlp: Language) -> None:
+    text = "Foreign Minister Hakan Fidan insisted on a timetable for the disarmament."
+    assert sources_of(nlp, text, "insisted") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "source"),
+    [
+        (
+            "Israel will keep its soldiers inside the strip until the last hostage is home, "
+            "Israeli media reported.",
+            "keep",
+            "Israeli media",
+        ),
+        (
+            "The government insists that the handover continue on schedule, the state-run "
+            "Philippine News Agency reported.",
+            "insists",
+            "Philippine News Agency",
+        ),
+        (
+            "Pyongyang has turned down Seoul's offer of border talks, the North's state news "
+            "agency, KCNA, said on Friday.",
+            "turned",
+            "KCNA",
+        ),
+        (
+            "Hamas will not discuss its weapons before a full pullout, a senior official of the "
+            "group told a Qatari television channel.",
+            "discuss",
+            "Qatari television channel",
+        ),
+    ],
+)
+def test_outlets_are_sources(nlp: Language, text: str, at: str, source: str) -> None:
+    assert source_found(source, sources_of(nlp, text, at))
+
+
+def test_outlet_words_do_not_make_every_body_an_outlet(nlp: Language) -> None:
+    doc = nlp("The agency for refugees and the Security Council said aid must flow.")
+    lex = stance_lexicon().sources
+    assert not is_media(word(doc, "agency"), lex)
+    assert not is_media(word(doc, "Council"), lex)
+
+
+def test_extracted_stances_carry_resolved_sources(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Sudan army rejects truce\n\n"
+        "PORT SUDAN, May 5 - Sudan's army rejected any truce that leaves the RSF in Darfur, "
+        "two diplomats with knowledge of the Jeddah talks said. The army also demanded that "
+        "the paramilitaries leave the cities they hold, the diplomats said.",
+    )
+    army = [c for c in found if c.actor in ("saf", "SDN")]
+    assert army
+    assert all(
+        source_found("two diplomats with knowledge of the Jeddah talks", c.sources) for c in army
+    )
+
+
+def test_status_nouns_make_a_country_a_place(nlp: Language) -> None:
+    doc = nlp("Rabat offered broad autonomy for Western Sahara under its own flag.")
+    assert places_in(doc[:]) == ["ESH"]
+    doc = nlp("Belgrade wants guarantees before any talks with Pristina.")
+    assert places_in(doc[:]) == []
+
+
+def test_region_adjectives_on_land_nouns(nlp: Language) -> None:
+    doc = nlp("The movement demands that all Tigrayan territory be handed back.")
+    assert places_in(doc[:]) == ["ET-TI"]
+    doc = nlp("Kyiv will never accept Russian rule over Crimean soil.")
+    assert "UA-43" in places_in(doc[:])
+    assert places_in(nlp("Tigrayan fighters must hand in their rifles.")[:]) == []
+
+
+def test_region_introduced_before_its_name(nlp: Language) -> None:
+    doc = nlp(
+        "Chisinau wants the breakaway region back under its laws. "
+        "Officials in Transnistria have refused."
+    )
+    assert places_in(span_of(doc, "the breakaway region back under its laws")) == ["MD-SN"]
+
+
+def test_two_regions_sharing_a_name(nlp: Language) -> None:
+    doc = nlp("Kinshasa demanded a pullout from North and South Kivu.")
+    assert places_in(doc[:]) == ["CD-NK", "CD-SK"]
+
+
+def test_the_sea_is_no_region(nlp: Language) -> None:
+    doc = nlp(
+        "Addis Ababa wants an outlet to the Red Sea through the port of Assab, "
+        "by negotiation if possible."
+    )
+    assert places_in(span_of(doc, "an outlet to the Red Sea")) == ["ER-DK"]
+
+
+def test_a_second_speaker_after_a_reporting_verb_is_no_source(nlp: Language) -> None:
+    text = (
+        "The rebels said they would leave the town, but Kinshasa accused them of stalling "
+        "and demanded a full pullout."
+    )
+    assert sources_of(nlp, text, "demanded") == []
+    assert attribute(word(nlp(text), "demanded"), stance_lexicon().sources).reporters == []
+
+
+def test_the_newspaper_is_the_outlet_named_before(nlp: Language) -> None:
+    text = (
+        "Moscow could accept a freeze along the front, Kommersant reported on Monday. "
+        "The Kremlin also wants sanctions on its banks eased, the newspaper said."
+    )
+    assert source_found("Kommersant", sources_of(nlp, text, "wants"))
+
+
+def test_venue_towns_are_not_the_places_of_a_stance(nlp: Language) -> None:
+    doc = nlp("Both delegations agreed to hold another round of talks in Istanbul next month.")
+    assert places_in(span_of(doc, "another round of talks")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Israel must pull its soldiers out of southern Lebanon.", ["LB-JA", "LB-NA"]),
+        ("The rebels still hold towns across eastern Congo.", ["CD-NK", "CD-SK", "CD-IT"]),
+    ],
+)
+def test_parts_of_a_country_named_by_compass(nlp: Language, text: str, codes: list[str]) -> None:
+    assert places_in(nlp(text)[:]) == codes
+
+
+def test_unnamed_people_named_by_their_clause(nlp: Language) -> None:
+    text = (
+        "Belgrade would accept a compromise on the municipalities, according to people who "
+        "took part in the last round."
+    )
+    got = sources_of(nlp, text, "accept")
+    assert source_found("people who took part in the last round", got)
+
+
+def test_the_area_refers_to_the_region_named_before(nlp: Language) -> None:
+    doc = nlp(
+        "Thai soldiers still guard the temple ruins in Surin province. "
+        "Phnom Penh wants them to leave the area."
+    )
+    assert places_in(span_of(doc, "them to leave the area")) == ["TH-32"]
