@@ -26,7 +26,7 @@ PAGES = {
         "outside Armenian control. Azerbaijan demanded unimpeded passage to Nakhchivan and said "
         "it would not sign the treaty until Armenia changed its constitution. Officials from both "
         "countries are due to meet again in Abu Dhabi later this month to compare drafts of the "
-        "transit rules, a diplomat familiar with the talks said.",
+        "transit rules, according to a diplomat close to the talks.",
     ),
     "/a/sudan.html": (
         "Nile Wire",

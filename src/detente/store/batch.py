@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from detente.records import Extraction, Report
+from detente.store.negotiations import assign_auto
 from detente.store.schema import extraction_runs, reports
 from detente.store.store import (
     ExtractorLike,
@@ -59,6 +60,8 @@ def ingest_batch(
     found = lookup(store, (r.sha256 for r, _ in items))
     out: list[IngestResult | Exception] = []
     written = 0
+    # Present reports given a date now: filled in after the batch commits.
+    redate: list[tuple[int, Report]] = []
     with store.engine.begin() as conn:
         run_id: int | None = None  # created with the first report written
         known: set[tuple[str, str]] = set()
@@ -67,6 +70,8 @@ def ingest_batch(
             hit = found.get(sha)
             if hit is not None and hit["extractor"] == extractor.name:
                 out.append(IngestResult("present", hit["id"], sha))
+                if report.published is not None:
+                    redate.append((hit["id"], report))
                 continue
             if extraction is None:
                 out.append(ValueError(f"{report.origin}: no extraction to store"))
@@ -98,6 +103,8 @@ def ingest_batch(
                 .where(extraction_runs.c.id == run_id)
                 .values(finished_at=_now(), reports=extraction_runs.c.reports + written)
             )
+    for report_id, report in redate:
+        store.fill_missing_date(report_id, report)
     return out
 
 
@@ -130,6 +137,7 @@ def _write_one(
         )
         status = "reextracted"
     store._insert_extraction(conn, report_id, run_id, extraction, labels=False)
+    assign_auto(conn, report_id)
     return IngestResult(
         status,
         report_id,
