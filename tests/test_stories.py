@@ -159,3 +159,25 @@ def test_assignment_in_small_pages_gives_the_same_stories(
     precision, recall = pair_scores(predicted, [c.story for c in copies])
     assert precision >= 0.9 and recall >= 0.9
     assert stats.new_stories == len(set(rows.values()))
+
+
+def test_stories_listing(story_db: tuple[Path, list]) -> None:
+    import json
+
+    from cli_runner import run
+
+    db, copies = story_db
+    code, out, err = run("stories", "--db", str(db), "--format", "json", "--min-reports", "3")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert rows and all(r["reports"] >= 3 for r in rows)
+    by_story: dict[str, set[str]] = {}
+    for c in copies:
+        by_story.setdefault(c.story, set()).add(c.outlet)
+    # Each listed story names the outlets that ran it, most reported first.
+    assert [r["reports"] for r in rows] == sorted((r["reports"] for r in rows), reverse=True)
+    # (Kyodo ran the late copy another test adds to this database.)
+    listed = {frozenset(r["outlets"]) - {"Kyodo"} for r in rows}
+    assert listed <= {frozenset(o) for o in by_story.values()}
+    code, _, err = run("stories", "--db", str(db.parent / "missing.db"))
+    assert code == 2 and err.startswith("detente: no database")

@@ -199,3 +199,52 @@ def pair_scores(predicted: list[int], gold: list[int]) -> tuple[float, float]:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     return precision, recall
+
+
+#: Field names of a story as listed by ``detente stories`` (stable API).
+STORY_FIELDS: tuple[str, ...] = (
+    "id",
+    "name",
+    "first_published",
+    "reports",
+    "outlets",
+    "report_ids",
+)
+
+
+def story_rows(store: Store, *, min_reports: int = 1) -> list[dict[str, Any]]:
+    """Stored stories with their reports and outlets, most reported first."""
+    q = (
+        sa.select(
+            stories.c.id,
+            stories.c.name,
+            stories.c.first_published,
+            reports.c.id.label("report_id"),
+            reports.c.agency,
+            reports.c.source,
+        )
+        .join(reports, reports.c.story_id == stories.c.id)
+        .order_by(stories.c.id, reports.c.id)
+    )
+    out: dict[int, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(q):
+            row = out.setdefault(
+                r.id,
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "first_published": r.first_published.isoformat()
+                    if isinstance(r.first_published, date)
+                    else r.first_published,
+                    "report_ids": [],
+                    "outlets": [],
+                },
+            )
+            row["report_ids"].append(r.report_id)
+            outlet = r.agency or r.source
+            if outlet and outlet not in row["outlets"]:
+                row["outlets"].append(outlet)
+    rows = [{**r, "reports": len(r["report_ids"])} for r in out.values()]
+    rows = [r for r in rows if r["reports"] >= min_reports]
+    return sorted(rows, key=lambda r: (-r["reports"], r["id"]))

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from detente.cli import cli
-from detente.cli._options import db_option, fail, say
+from detente.cli._options import db_option, emit, fail, format_option, say
 from detente.reading.readers import MAX_REPORT_BYTES
 
 
@@ -317,3 +317,33 @@ def watch(
             fetcher=fetcher,
             on_poll=on_poll,
         )
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--min-reports",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only stories told by at least this many reports.",
+)
+@format_option()
+def stories(db: str, min_reports: int, fmt: str) -> None:
+    """List stories: reports of one story republished or rewritten by several outlets."""
+    from detente.store import Store, StoreError
+    from detente.stories import STORY_FIELDS, story_rows
+
+    try:
+        store = Store.open(db, create=False)
+    except StoreError as exc:
+        fail(str(exc))
+    with store:
+        rows = story_rows(store, min_reports=min_reports)
+    emit(
+        rows,
+        STORY_FIELDS,
+        fmt,
+        table_fields=("id", "first_published", "reports", "outlets", "name"),
+        empty="no stories stored yet (run 'detente ingest PATH')",
+    )
