@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -437,3 +438,23 @@ def test_show_of_a_missing_report_is_one_line(db_path: Path) -> None:
 def test_store_open_on_a_directory(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a directory"):
         Store.open(tmp_path)
+
+
+def test_publication_dates_outside_the_plausible_range_stay_unknown(
+    tmp_path: Path, db_path: Path
+) -> None:
+    # Year-9999 metadata used to overflow date arithmetic (story windows, relative dates).
+    feed = tmp_path / "far.jsonl"
+    feed.write_text(
+        json.dumps({"published": "9999-12-31", "text": "Lima rejected the truce on Tuesday."})
+        + "\n"
+    )
+    code, _, err = run("ingest", str(feed), "--db", str(db_path))
+    assert code == 0 and "outside 1900–2199" in err
+    with Store.open(db_path) as store:
+        (report,) = store.reports()
+        assert report["published"] is None
+        with pytest.raises(ValueError, match="outside"):
+            store.set_report_date(report["id"], date(9999, 12, 31))
+    code, _, err = run("reports", "set-date", "1", "0001-01-01", "--db", str(db_path))
+    assert code == 2 and err.startswith("detente: ") and "outside 1900–2199" in err

@@ -18,10 +18,16 @@ def parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -
     """Click callback: an ISO ``YYYY-MM-DD`` date."""
     if value is None:
         return None
+    from detente.reading.readers import PUBLISHED_RANGE
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2025-08-16", param=param) from None
+    lo, hi = PUBLISHED_RANGE
+    if not lo <= day <= hi:
+        raise click.BadParameter(f"{value} is outside {lo.year}–{hi.year}", param=param)
+    return day
 
 
 def parse_every(_ctx: click.Context, param: click.Parameter, value: str) -> float:

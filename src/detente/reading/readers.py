@@ -160,6 +160,10 @@ def _year_near_top(text: str, dateline: Dateline) -> tuple[int | None, list[int]
     return (years[0] if len(years) == 1 else None), years
 
 
+#: Publication dates outside this range are treated as unknown.
+PUBLISHED_RANGE = (date(1900, 1, 1), date(2199, 12, 31))
+
+
 def _resolve_date(
     text: str,
     dateline: Dateline | None,
@@ -237,6 +241,11 @@ def build_report(
     dateline = parse_dateline(body)
     the_title = title or meta_title or _title_from_lines(body, fmt, dateline)
     when, precision, note = _resolve_date(body, dateline, published, meta_published)
+    if when is not None and not PUBLISHED_RANGE[0] <= when <= PUBLISHED_RANGE[1]:
+        # A wire report from year 1 or 9999 is a broken date field, and date arithmetic
+        # downstream (relative dates, story windows) cannot use it.
+        lo, hi = (d.year for d in PUBLISHED_RANGE)
+        when, precision, note = None, "unknown", f"{when} is outside {lo}–{hi}; pass --published"
     if when is None:
         where = f"{origin}: " if origin else ""
         warnings.warn(f"{where}publication date unknown: {note}", DateWarning, stacklevel=3)

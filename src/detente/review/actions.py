@@ -361,7 +361,10 @@ def redate_report(
         raise NotFoundError(f"no report {report_id}")
     before = {k: old[k] for k in ("published", "date_precision", "date_note")}
     note = f"re-dated by {reviewer}"
-    store.set_report_date(report_id, new, note=note)
+    try:
+        store.set_report_date(report_id, new, note=note)
+    except ValueError as exc:
+        raise ReviewError(str(exc)) from None
     after = {"published": new.isoformat(), "date_precision": "day", "date_note": note}
     with store.engine.begin() as conn:
         _audit(

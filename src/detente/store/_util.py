@@ -25,7 +25,6 @@ def _url(db: str | Path) -> str:
     return f"sqlite:///{Path(s).expanduser()}"
 
 
-
 def _actor_kind(actor_id: str) -> str:
     # ISO 3166-1 alpha-3 codes are upper case; every other body is a lowercase slug.
     return "state" if re.fullmatch(r"[A-Z]{3}", actor_id) else "body"
@@ -55,4 +54,3 @@ def _filter(q: sa.Select, column: sa.ColumnElement, value: Any) -> sa.Select:
     if isinstance(value, str | int):
         return q.where(column == value)
     return q.where(column.in_(list(value)))
-

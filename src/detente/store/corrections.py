@@ -30,6 +30,11 @@ class CorrectionsMixin:
         self, report_id: int, published: date, *, note: str = "set by hand"
     ) -> None:
         """Set the publication date of a stored report (precision ``day``)."""
+        from detente.reading.readers import PUBLISHED_RANGE
+
+        if not PUBLISHED_RANGE[0] <= published <= PUBLISHED_RANGE[1]:
+            lo, hi = (d.year for d in PUBLISHED_RANGE)
+            raise ValueError(f"{published} is outside {lo}–{hi}")
         with self.engine.begin() as conn:
             done = conn.execute(
                 reports.update()
