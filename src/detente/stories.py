@@ -14,6 +14,7 @@ new ones are loaded: copies of a story appear within days of each other.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -111,19 +112,30 @@ def assign_stories(store: Store, *, threshold: float = THRESHOLD, page: int = 50
     """
     assigned = created = 0
     after = 0
+    clashes = 0
     while True:
-        with store.engine.begin() as conn:
-            todo = conn.execute(
-                sa.select(reports.c.id, reports.c.text, reports.c.title, reports.c.published)
-                .where(reports.c.story_id.is_(None), reports.c.id > after)
-                .order_by(reports.c.id)
-                .limit(page)
-            ).all()
-            if not todo:
-                return StoryStats(assigned, created)
-            created += _assign_page(conn, todo, threshold)
-            assigned += len(todo)
-            after = todo[-1].id
+        try:
+            with store.engine.begin() as conn:
+                todo = conn.execute(
+                    sa.select(reports.c.id, reports.c.text, reports.c.title, reports.c.published)
+                    .where(reports.c.story_id.is_(None), reports.c.id > after)
+                    .order_by(reports.c.id)
+                    .limit(page)
+                ).all()
+                if not todo:
+                    return StoryStats(assigned, created)
+                made = _assign_page(conn, todo, threshold)
+        except (sa.exc.IntegrityError, sa.exc.OperationalError):
+            # Another ingest grouped the same reports meanwhile (a signature already
+            # stored, or a stale snapshot): read the page again, which now skips them.
+            clashes += 1
+            if clashes > 20:
+                raise
+            time.sleep(0.05 * clashes)
+            continue
+        created += made
+        assigned += len(todo)
+        after = todo[-1].id
 
 
 def _assign_page(conn: sa.Connection, todo: list[Any], threshold: float) -> int:
