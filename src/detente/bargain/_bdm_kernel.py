@@ -12,6 +12,11 @@ with j, so the number of voters left of it is found by a pointer that only
 moves forward (no binary search).  ``log(1/2 ± d/2)`` is shared by both
 receivers of a pair; only the exponentiation by each receiver's risk exponent
 is per ordered pair.
+
+When the pair probabilities fit in memory, the second pass walks each
+receiver's challengers nearest first and skips, before any exp/log, every offer
+whose move provably cannot be smaller than the best one found so far (see
+:func:`_receive`); late in a run, when moves are tiny, that is most of them.
 """
 
 from __future__ import annotations
@@ -111,69 +116,70 @@ def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep): 
         target[i] = i
         kinds[row, i] = 0
     # Pass 2 (eq. 4, 6, 7): offers to each receiver, both sides in the receiver's view.
-    for i in range(n):
-        im = le[i]
-        for j in range(i + 1, n):
-            d = x[j] - x[i]
-            if d <= 0.0:
-                continue
-            if keep:
-                p = ps[i, j]
-            else:
+    if keep:
+        for i in range(n):
+            _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kinds[row])
+    else:
+        for i in range(n):
+            im = le[i]
+            for j in range(i + 1, n):
+                d = x[j] - x[i]
+                if d <= 0.0:
+                    continue
                 m = 0.5 * (x[i] + x[j])
                 while im < n and x[im] <= m:
                     im += 1
                 p = _p_low(x[i], x[j], i, j, im, cw, cx, le, lt, total)
-            # With Q = 1, E^j(U_ji) > 0 needs rho_i P_ji below (1/2^r - a^r)/(b^r - a^r),
-            # which never exceeds 1/sqrt(2): skip offers that cannot be made.
-            skip_i = q == 1.0 and rh[i] * p >= _NO_OFFER
-            skip_j = q == 1.0 and rh[j] * (1.0 - p) >= _NO_OFFER
-            if skip_i and skip_j:
-                continue
-            l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
-            l_f = math.log(0.5 + 0.5 * d)
-            # receiver i (lower), challenger j: P_ij = p
-            if not skip_i:
-                _offer(
-                    i,
-                    j,
-                    p,
-                    d,
-                    l_s,
-                    l_f,
-                    r[i],
-                    usq[i],
-                    rh[i],
-                    rh[j],
-                    q,
-                    t,
-                    x,
-                    mu_r,
-                    bst,
-                    target,
-                    kinds[row],
-                )
-            # receiver j (upper), challenger i: P_ji = 1 - p
-            if not skip_j:
-                _offer(
-                    j,
-                    i,
-                    1.0 - p,
-                    d,
-                    l_s,
-                    l_f,
-                    r[j],
-                    usq[j],
-                    rh[j],
-                    rh[i],
-                    q,
-                    t,
-                    x,
-                    mu_r,
-                    bst,
-                    target,
-                    kinds[row],
-                )
+                # With Q = 1, E^j(U_ji) > 0 needs rho_i P_ji below (1/2^r - a^r)/(b^r - a^r),
+                # which never exceeds 1/sqrt(2): skip offers that cannot be made.
+                skip_i = q == 1.0 and rh[i] * p >= _NO_OFFER
+                skip_j = q == 1.0 and rh[j] * (1.0 - p) >= _NO_OFFER
+                if skip_i and skip_j:
+                    continue
+                l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
+                l_f = math.log(0.5 + 0.5 * d)
+                # receiver i (lower), challenger j: P_ij = p
+                if not skip_i:
+                    _offer(
+                        i,
+                        j,
+                        p,
+                        d,
+                        l_s,
+                        l_f,
+                        r[i],
+                        usq[i],
+                        rh[i],
+                        rh[j],
+                        q,
+                        t,
+                        x,
+                        mu_r,
+                        bst,
+                        target,
+                        kinds[row],
+                    )
+                # receiver j (upper), challenger i: P_ji = 1 - p
+                if not skip_j:
+                    _offer(
+                        j,
+                        i,
+                        1.0 - p,
+                        d,
+                        l_s,
+                        l_f,
+                        r[j],
+                        usq[j],
+                        rh[j],
+                        rh[i],
+                        q,
+                        t,
+                        x,
+                        mu_r,
+                        bst,
+                        target,
+                        kinds[row],
+                    )
     for i in range(n):
         if math.isfinite(bst[i]):
             step = bst[i] if x[target[i]] > x[i] else -bst[i]
@@ -181,6 +187,65 @@ def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep): 
         else:
             new_xs[row, i] = x[i]
             kinds[row, i] = 0
+
+
+#: Below this distance the utilities lose too many digits to cancellation for the
+#: bound on their ratio below to be trusted; such offers are always computed.
+_PRUNE_MIN_D = 1e-6
+#: Slack on that bound (its float error is below 1e-10 from _PRUNE_MIN_D on).
+_PRUNE_SLACK = 1e-8
+
+
+@njit(cache=True)
+def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind):  # type: ignore[no-untyped-def]
+    """Every offer to receiver *i*, nearest challengers first, skipping those that provably
+    cannot beat the smallest move found so far.
+
+    With Q = 1 both sides of an offer share U_s - Q U_sq = phi (U_s - U_f), where
+    phi = (2^-r - a^r) / (b^r - a^r), a, b = (1 -+ d) / 2, lies between 1/2 and 2^-r for
+    every d in (0, 1].  So E^j > 0 needs rho_i P_ij < phi, E^i > 0 follows from
+    rho_j (1 - P_ij) < phi, and a yield moves i by d * min(1, (rho_j (1 - P_ij) - phi) /
+    (phi - rho_i P_ij)), which falls as phi grows.  Bounding phi from both sides gives a
+    lower bound on the move without any exp/log; the smallest move (ties to the lowest
+    index) does not depend on the visiting order, so results are those of the pair loop.
+    """
+    n = x.shape[0]
+    xi = x[i]
+    h = 0.5 ** r[i]
+    phi_hi = max(0.5, h) + _PRUNE_SLACK
+    phi_lo = min(0.5, h) - _PRUNE_SLACK
+    prune = q == 1.0
+    lo = i - 1
+    hi = i + 1
+    while lo >= 0 or hi < n:
+        if hi >= n or (lo >= 0 and xi - x[lo] <= x[hi] - xi):
+            j = lo
+            lo -= 1
+            d = xi - x[j]
+            p = 1.0 - ps[j, i]  # receiver above challenger: P_ij = 1 - P_ji
+        else:
+            j = hi
+            hi += 1
+            d = x[j] - xi
+            p = ps[i, j]
+        if d <= 0.0:
+            continue
+        if prune and d >= _PRUNE_MIN_D:
+            yield_to = rh[i] * p  # E^j > 0 iff this is below phi
+            if yield_to >= phi_hi:
+                continue
+            resist = rh[j] * (1.0 - p)  # E^i > 0 iff this is below phi
+            if resist < phi_lo:
+                least = d
+            elif resist > phi_hi:
+                least = d * min(1.0, (resist - phi_hi) / (phi_hi - yield_to))
+            else:
+                least = 0.0
+            if least > bst[i] * (1.0 + 1e-9):
+                continue
+        l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
+        l_f = math.log(0.5 + 0.5 * d)
+        _offer(i, j, p, d, l_s, l_f, r[i], usq[i], rh[i], rh[j], q, t, x, mu_r, bst, target, kind)
 
 
 @njit(cache=True, inline="always")
