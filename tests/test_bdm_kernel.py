@@ -100,3 +100,22 @@ def test_compiled_round_matches_direct_equations(seed: int, n: int, q: float, wa
         ref, ref_kinds = _reference_round(x[b], c[b], s[b], q, 0.3)
         assert np.allclose(fast[b], ref, rtol=0, atol=1e-9)
         assert np.array_equal(fast_kinds[b], ref_kinds)
+
+
+def test_phi_bounds_hold_inside_every_cell() -> None:
+    # The pruning in the compiled round relies on these bounds; sample far finer than the cells.
+    from detente.bargain._bdm_kernel import phi_bounds
+
+    table = phi_bounds()
+    n_r, n_d = table.shape[1:]
+    rng = np.random.default_rng(3)
+    r = rng.uniform(0.5, 2.0, 200_000)
+    d = np.concatenate([rng.uniform(1e-6, 1.0, 199_000), np.ones(1000)])
+    a, b = (1 - d) / 2, (1 + d) / 2
+    phi = (0.5**r - a**r) / (b**r - a**r)
+    kr = np.minimum((r - 0.5) / 1.5 * n_r, n_r - 1).astype(int)
+    kd = np.minimum(d * n_d, n_d - 1).astype(int)
+    assert np.all(table[0, kr, kd] <= phi + 1e-12)
+    assert np.all(phi <= table[1, kr, kd] + 1e-12)
+    # and the bounds are tight enough to be worth having
+    assert np.all(table[1] - table[0] < 0.05)

@@ -21,8 +21,10 @@ whose move provably cannot be smaller than the best one found so far (see
 
 from __future__ import annotations
 
+import functools
 import math
 
+import numpy as np
 from numba import get_thread_id, njit, prange
 
 _NO_OFFER = 0.7072  # just above 1/sqrt(2)
@@ -46,7 +48,7 @@ def _p_low(a, b, lo, hi, im, cw, cx, le, lt, total):  # type: ignore[no-untyped-
 
 
 @njit(cache=True)
-def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep):  # type: ignore[no-untyped-def]
+def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep, phi):  # type: ignore[no-untyped-def]
     """One default-variant round for batch row *row*; ``ps`` is this thread's scratch."""
     n = xs.shape[1]
     x = xs[row]
@@ -118,7 +120,7 @@ def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep): 
     # Pass 2 (eq. 4, 6, 7): offers to each receiver, both sides in the receiver's view.
     if keep:
         for i in range(n):
-            _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kinds[row])
+            _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kinds[row], phi)
     else:
         for i in range(n):
             im = le[i]
@@ -189,6 +191,25 @@ def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep): 
             kinds[row, i] = 0
 
 
+def phi_bounds(n_r: int = 64, n_d: int = 64) -> np.ndarray:
+    """Bounds ``[2, n_r, n_d]`` (low, high) on phi(r, d) = (2^-r - a^r) / (b^r - a^r),
+    a, b = (1 -+ d) / 2, over cells of r in [1/2, 2] and d in [0, 1].
+
+    phi falls with r and, for fixed r, rises with d when r < 1 and falls when r > 1
+    (from 1/2 at d -> 0 to 2^-r at d = 1), so a cell's extremes sit on its edges: the
+    high bound at its smallest r, the low bound at its largest, each at one end of d.
+    """
+    r = np.linspace(0.5, 2.0, n_r + 1)[:, None]
+    d = np.linspace(0.0, 1.0, n_d + 1)[None, :]
+    a, b = (1.0 - d) / 2.0, (1.0 + d) / 2.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        val = (0.5**r - a**r) / (b**r - a**r)
+    val[:, 0] = 0.5  # the limit d -> 0
+    ends_hi = np.maximum(val[:-1, :-1], val[:-1, 1:])  # smallest r of the cell
+    ends_lo = np.minimum(val[1:, :-1], val[1:, 1:])  # largest r of the cell
+    return np.ascontiguousarray(np.stack([ends_lo, ends_hi]))
+
+
 #: Below this distance the utilities lose too many digits to cancellation for the
 #: bound on their ratio below to be trusted; such offers are always computed.
 _PRUNE_MIN_D = 1e-6
@@ -197,7 +218,7 @@ _PRUNE_SLACK = 1e-8
 
 
 @njit(cache=True)
-def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind):  # type: ignore[no-untyped-def]
+def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind, phi):  # type: ignore[no-untyped-def]
     """Every offer to receiver *i*, nearest challengers first, skipping those that provably
     cannot beat the smallest move found so far.
 
@@ -205,15 +226,17 @@ def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind):  # type: igno
     phi = (2^-r - a^r) / (b^r - a^r), a, b = (1 -+ d) / 2, lies between 1/2 and 2^-r for
     every d in (0, 1].  So E^j > 0 needs rho_i P_ij < phi, E^i > 0 follows from
     rho_j (1 - P_ij) < phi, and a yield moves i by d * min(1, (rho_j (1 - P_ij) - phi) /
-    (phi - rho_i P_ij)), which falls as phi grows.  Bounding phi from both sides gives a
-    lower bound on the move without any exp/log; the smallest move (ties to the lowest
-    index) does not depend on the visiting order, so results are those of the pair loop.
+    (phi - rho_i P_ij)), which falls as phi grows.  Bounding phi from both sides
+    (``phi``, from :func:`phi_bounds`) gives a lower bound on the move without any exp/log;
+    the smallest move (ties to the lowest index) does not depend on the visiting order,
+    so results are those of the pair loop.
     """
     n = x.shape[0]
     xi = x[i]
-    h = 0.5 ** r[i]
-    phi_hi = max(0.5, h) + _PRUNE_SLACK
-    phi_lo = min(0.5, h) - _PRUNE_SLACK
+    n_r, n_d = phi.shape[1], phi.shape[2]
+    kr = min(max(int((r[i] - 0.5) / 1.5 * n_r), 0), n_r - 1)
+    phi_lo_d = phi[0, kr]
+    phi_hi_d = phi[1, kr]
     prune = q == 1.0
     lo = i - 1
     hi = i + 1
@@ -231,6 +254,9 @@ def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind):  # type: igno
         if d <= 0.0:
             continue
         if prune and d >= _PRUNE_MIN_D:
+            kd = min(int(d * n_d), n_d - 1)
+            phi_hi = phi_hi_d[kd] + _PRUNE_SLACK
+            phi_lo = phi_lo_d[kd] - _PRUNE_SLACK
             yield_to = rh[i] * p  # E^j > 0 iff this is below phi
             if yield_to >= phi_hi:
                 continue
@@ -290,7 +316,7 @@ def _offer(i, j, p_ij, d, l_s, l_f, r_i, qusq_i, rho_i, rho_j, q, t, x, mu_r, bs
 #: One thread per row block for big batches; small ones run on the calling thread,
 #: where waking a thread pool costs more than the work (and much more on a busy machine).
 @njit(cache=True, parallel=True)
-def round_rows_parallel(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore):  # type: ignore[no-untyped-def]
+def round_rows_parallel(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore, phi):  # type: ignore[no-untyped-def]
     """One default-variant round for every row of sorted positions ``xs`` ``[B, n]``, one
     row per thread at a time.
 
@@ -300,19 +326,38 @@ def round_rows_parallel(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstor
     (``[B, 6, n + 1]`` floats) and ``iwork`` (``[B, 3, n]`` integers) are
     preallocated scratch space; ``pstore`` (``[threads, n, n]``, or
     ``[threads, 1, 1]`` when that would be too large) keeps each pair's win
-    probability from the first pass for the second.
+    probability from the first pass for the second; ``phi`` is :func:`phi_bounds`.
     """
     keep = pstore.shape[1] >= xs.shape[1]
     for row in prange(xs.shape[0]):
         _one_row(
-            row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[get_thread_id()], keep
+            row,
+            xs,
+            w,
+            rho,
+            q,
+            t,
+            mu,
+            new_xs,
+            kinds,
+            fwork,
+            iwork,
+            pstore[get_thread_id()],
+            keep,
+            phi,
         )
 
 
 @njit(cache=True)
-def round_rows_serial(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore):  # type: ignore[no-untyped-def]
+def round_rows_serial(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore, phi):  # type: ignore[no-untyped-def]
     """:func:`round_rows_parallel` on the calling thread: for small batches, where waking a
     thread pool costs more than the work (and much more on a busy machine)."""
     keep = pstore.shape[1] >= xs.shape[1]
     for row in range(xs.shape[0]):
-        _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[0], keep)
+        _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[0], keep, phi)
+
+
+@functools.cache
+def phi_table() -> np.ndarray:
+    """:func:`phi_bounds` computed once per process."""
+    return phi_bounds()
