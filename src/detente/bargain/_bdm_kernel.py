@@ -14,7 +14,7 @@ receivers of a pair; only the exponentiation by each receiver's risk exponent
 is per ordered pair.
 
 When the pair probabilities fit in memory, the second pass walks each
-receiver's challengers nearest first and skips, before any exp/log, every offer
+receiver's challengers from the nearest outwards and skips, before any exp/log, every offer
 whose move provably cannot be smaller than the best one found so far (see
 :func:`_receive`); late in a run, when moves are tiny, that is most of them.
 """
@@ -219,7 +219,7 @@ _PRUNE_SLACK = 1e-8
 
 @njit(cache=True)
 def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind, phi):  # type: ignore[no-untyped-def]
-    """Every offer to receiver *i*, nearest challengers first, skipping those that provably
+    """Every offer to receiver *i*, near challengers first, skipping those that provably
     cannot beat the smallest move found so far.
 
     With Q = 1 both sides of an offer share U_s - Q U_sq = phi (U_s - U_f), where
@@ -240,8 +240,11 @@ def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind, phi):  # type:
     prune = q == 1.0
     lo = i - 1
     hi = i + 1
+    # Alternate sides (a predictable branch; merging by distance costs more than it prunes).
+    left = True
     while lo >= 0 or hi < n:
-        if hi >= n or (lo >= 0 and xi - x[lo] <= x[hi] - xi):
+        left = not left
+        if hi >= n or (left and lo >= 0):
             j = lo
             lo -= 1
             d = xi - x[j]
@@ -257,17 +260,17 @@ def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind, phi):  # type:
             kd = min(int(d * n_d), n_d - 1)
             phi_hi = phi_hi_d[kd] + _PRUNE_SLACK
             phi_lo = phi_lo_d[kd] - _PRUNE_SLACK
-            yield_to = rh[i] * p  # E^j > 0 iff this is below phi
-            if yield_to >= phi_hi:
-                continue
-            resist = rh[j] * (1.0 - p)  # E^i > 0 iff this is below phi
-            if resist < phi_lo:
-                least = d
-            elif resist > phi_hi:
-                least = d * min(1.0, (resist - phi_hi) / (phi_hi - yield_to))
-            else:
-                least = 0.0
-            if least > bst[i] * (1.0 + 1e-9):
+            yield_to = rh[i] * p  # E^j > 0 only if this is below phi
+            resist = rh[j] * (1.0 - p)  # E^i > 0 if this is below phi, < 0 if above
+            beat = bst[i] * (1.0 + 1e-9)
+            # Worth computing only if the offer can be made and its least move, d when i
+            # surely resists, d * min(1, (resist - phi) / (phi - yield_to)) when i surely
+            # yields, 0 otherwise, is not above the best so far.  Branch-free on purpose.
+            worth = (yield_to < phi_hi) & (
+                (d <= beat)
+                | ((resist >= phi_lo) & (d * (resist - phi_hi) <= beat * (phi_hi - yield_to)))
+            )
+            if not worth:
                 continue
         l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
         l_f = math.log(0.5 + 0.5 * d)
