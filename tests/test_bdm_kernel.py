@@ -122,3 +122,12 @@ def test_phi_bounds_hold_inside_every_cell() -> None:
     assert np.all(phi <= table[1, kr, kd] + 1e-12)
     # and the bounds are tight enough to be worth having
     assert np.all(table[1] - table[0] < 0.05)
+
+
+def test_auto_runs_shrink_with_scenario_size() -> None:
+    from detente.cli.forecast import AUTO_CELLS, auto_runs
+
+    assert auto_runs(10, 1) == 1000 and auto_runs(70, 1) == 1000
+    assert auto_runs(160, 1) == AUTO_CELLS // (160 * 160) < 1000
+    assert auto_runs(40, 5) < auto_runs(40, 1) == 1000
+    assert auto_runs(20_000, 100) == 30  # never below 30
