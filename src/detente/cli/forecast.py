@@ -180,9 +180,10 @@ def forecast(
     """
     from detente.bargain import MODELS, Noise, ScenarioError, load_scenario
     from detente.bargain import forecast as run_forecast
-    from detente.bargain.runtime import tune_allocator
+    from detente.bargain.runtime import tune_allocator, tune_threads
 
     tune_allocator()  # this process is ours: keep freed memory between BdM rounds
+    tune_threads()  # and let idle threads sleep between rounds
     n_runs_opt = None if runs == "auto" else int(_parse("--runs", runs, 0, 1e18, integer=True))
     seed_v = int(_parse("--seed", seed, 0, 2**63 - 1, integer=True))
     noises = [
