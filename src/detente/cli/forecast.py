@@ -20,7 +20,7 @@ def auto_runs(n_actors: int, n_dims: int) -> int:
     """The ``--runs auto`` choice: 1000 for small scenarios, fewer (down to 30) for big ones.
 
     BdM costs about actors² × dimensions per run and round; capping the product
-    keeps a default command on a 160-actor file to seconds (195 runs, about 12 s
+    keeps a default command on a 160-actor file to seconds (195 runs, about 11 s
     of CPU), at the price of noisier percentiles (p10 and p90 good to about ±2
     percentile points instead of ±1, and modes under ~3 % of the runs unseen).
     """
