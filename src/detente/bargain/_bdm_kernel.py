@@ -9,14 +9,14 @@ kept as the readable reference and checked against this kernel in the tests).
 
 Pairs are visited as i < j in sorted order; the midpoint of (x_i, x_j) grows
 with j, so the number of voters left of it is found by a pointer that only
-moves forward (no binary search).  ``log(1/2 ± d/2)`` is shared by both
-receivers of a pair; only the exponentiation by each receiver's risk exponent
-is per ordered pair.
+moves forward (no binary search).
 
-When the pair probabilities fit in memory, the second pass walks each
-receiver's challengers from the nearest outwards and skips, before any exp/log, every offer
-whose move provably cannot be smaller than the best one found so far (see
-:func:`_receive`); late in a run, when moves are tiny, that is most of them.
+When the pair probabilities fit in memory (up to 2,048 actors), the second pass
+walks each receiver's challengers from the nearest outwards and skips, before
+any exp/log, every offer whose move provably cannot be smaller than the best one
+found so far (see :func:`_receive`): about 98 % of them at 160 actors.  Above
+that size the pair loop recomputes the probabilities and shares
+``log(1/2 ± d/2)`` between both receivers of a pair.
 """
 
 from __future__ import annotations
