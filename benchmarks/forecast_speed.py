@@ -29,7 +29,7 @@ import numpy as np
 
 from detente.bargain import MODELS, Noise, Scenario, forecast, load_scenario, make_scenario
 from detente.bargain.montecarlo import perturb, run_model
-from detente.bargain.runtime import tune_allocator
+from detente.bargain.runtime import tune_allocator, tune_threads
 
 KTAB_SECONDS = {(40, 1): 8.1, (80, 1): 98.0, (160, 1): 600.0}  # 160x1: "over 600 s"
 SIZES = [(10, 1), (40, 1), (80, 1), (160, 1), (1000, 10)]
@@ -73,12 +73,14 @@ def main() -> None:
 
     # The CLI keeps freed heap memory between BdM rounds (detente.bargain.runtime);
     # measure 160x1 once without that, then run everything as the CLI does.
+    threads = tune_threads()
     sc160 = random_scenario(160, 1)
     plain, _ = best_of(args.repeat, lambda: forecast(sc160, "bdm", runs=0))
     tuned = tune_allocator()
     print(
         f"160x1 BdM with the default allocator settings: {plain:.3f} s; "
-        f"allocator tuned as in the CLI: {'yes' if tuned else 'not available'}\n"
+        f"allocator tuned as in the CLI: {'yes' if tuned else 'not available'}; "
+        f"thread pool: {'work queue, as in the CLI' if threads else 'numba default'}\n"
     )
 
     print(f"== point forecasts (seconds, best of {args.repeat}) ==")

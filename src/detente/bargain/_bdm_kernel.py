@@ -9,15 +9,22 @@ kept as the readable reference and checked against this kernel in the tests).
 
 Pairs are visited as i < j in sorted order; the midpoint of (x_i, x_j) grows
 with j, so the number of voters left of it is found by a pointer that only
-moves forward (no binary search).  ``log(1/2 ± d/2)`` is shared by both
-receivers of a pair; only the exponentiation by each receiver's risk exponent
-is per ordered pair.
+moves forward (no binary search).
+
+When the pair probabilities fit in memory (up to 2,048 actors), the second pass
+walks each receiver's challengers from the nearest outwards and skips, before
+any exp/log, every offer whose move provably cannot be smaller than the best one
+found so far (see :func:`_receive`): about 98 % of them at 160 actors.  Above
+that size the pair loop recomputes the probabilities and shares
+``log(1/2 ± d/2)`` between both receivers of a pair.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 
+import numpy as np
 from numba import get_thread_id, njit, prange
 
 _NO_OFFER = 0.7072  # just above 1/sqrt(2)
@@ -41,7 +48,7 @@ def _p_low(a, b, lo, hi, im, cw, cx, le, lt, total):  # type: ignore[no-untyped-
 
 
 @njit(cache=True)
-def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep):  # type: ignore[no-untyped-def]
+def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep, phi):  # type: ignore[no-untyped-def]
     """One default-variant round for batch row *row*; ``ps`` is this thread's scratch."""
     n = xs.shape[1]
     x = xs[row]
@@ -111,69 +118,70 @@ def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep): 
         target[i] = i
         kinds[row, i] = 0
     # Pass 2 (eq. 4, 6, 7): offers to each receiver, both sides in the receiver's view.
-    for i in range(n):
-        im = le[i]
-        for j in range(i + 1, n):
-            d = x[j] - x[i]
-            if d <= 0.0:
-                continue
-            if keep:
-                p = ps[i, j]
-            else:
+    if keep:
+        for i in range(n):
+            _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kinds[row], phi)
+    else:
+        for i in range(n):
+            im = le[i]
+            for j in range(i + 1, n):
+                d = x[j] - x[i]
+                if d <= 0.0:
+                    continue
                 m = 0.5 * (x[i] + x[j])
                 while im < n and x[im] <= m:
                     im += 1
                 p = _p_low(x[i], x[j], i, j, im, cw, cx, le, lt, total)
-            # With Q = 1, E^j(U_ji) > 0 needs rho_i P_ji below (1/2^r - a^r)/(b^r - a^r),
-            # which never exceeds 1/sqrt(2): skip offers that cannot be made.
-            skip_i = q == 1.0 and rh[i] * p >= _NO_OFFER
-            skip_j = q == 1.0 and rh[j] * (1.0 - p) >= _NO_OFFER
-            if skip_i and skip_j:
-                continue
-            l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
-            l_f = math.log(0.5 + 0.5 * d)
-            # receiver i (lower), challenger j: P_ij = p
-            if not skip_i:
-                _offer(
-                    i,
-                    j,
-                    p,
-                    d,
-                    l_s,
-                    l_f,
-                    r[i],
-                    usq[i],
-                    rh[i],
-                    rh[j],
-                    q,
-                    t,
-                    x,
-                    mu_r,
-                    bst,
-                    target,
-                    kinds[row],
-                )
-            # receiver j (upper), challenger i: P_ji = 1 - p
-            if not skip_j:
-                _offer(
-                    j,
-                    i,
-                    1.0 - p,
-                    d,
-                    l_s,
-                    l_f,
-                    r[j],
-                    usq[j],
-                    rh[j],
-                    rh[i],
-                    q,
-                    t,
-                    x,
-                    mu_r,
-                    bst,
-                    target,
-                    kinds[row],
-                )
+                # With Q = 1, E^j(U_ji) > 0 needs rho_i P_ji below (1/2^r - a^r)/(b^r - a^r),
+                # which never exceeds 1/sqrt(2): skip offers that cannot be made.
+                skip_i = q == 1.0 and rh[i] * p >= _NO_OFFER
+                skip_j = q == 1.0 and rh[j] * (1.0 - p) >= _NO_OFFER
+                if skip_i and skip_j:
+                    continue
+                l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
+                l_f = math.log(0.5 + 0.5 * d)
+                # receiver i (lower), challenger j: P_ij = p
+                if not skip_i:
+                    _offer(
+                        i,
+                        j,
+                        p,
+                        d,
+                        l_s,
+                        l_f,
+                        r[i],
+                        usq[i],
+                        rh[i],
+                        rh[j],
+                        q,
+                        t,
+                        x,
+                        mu_r,
+                        bst,
+                        target,
+                        kinds[row],
+                    )
+                # receiver j (upper), challenger i: P_ji = 1 - p
+                if not skip_j:
+                    _offer(
+                        j,
+                        i,
+                        1.0 - p,
+                        d,
+                        l_s,
+                        l_f,
+                        r[j],
+                        usq[j],
+                        rh[j],
+                        rh[i],
+                        q,
+                        t,
+                        x,
+                        mu_r,
+                        bst,
+                        target,
+                        kinds[row],
+                    )
     for i in range(n):
         if math.isfinite(bst[i]):
             step = bst[i] if x[target[i]] > x[i] else -bst[i]
@@ -181,6 +189,92 @@ def _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, ps, keep): 
         else:
             new_xs[row, i] = x[i]
             kinds[row, i] = 0
+
+
+def phi_bounds(n_r: int = 64, n_d: int = 64) -> np.ndarray:
+    """Bounds ``[2, n_r, n_d]`` (low, high) on phi(r, d) = (2^-r - a^r) / (b^r - a^r),
+    a, b = (1 -+ d) / 2, over cells of r in [1/2, 2] and d in [0, 1].
+
+    phi falls with r and, for fixed r, rises with d when r < 1 and falls when r > 1
+    (from 1/2 at d -> 0 to 2^-r at d = 1), so a cell's extremes sit on its edges: the
+    high bound at its smallest r, the low bound at its largest, each at one end of d.
+    """
+    r = np.linspace(0.5, 2.0, n_r + 1)[:, None]
+    d = np.linspace(0.0, 1.0, n_d + 1)[None, :]
+    a, b = (1.0 - d) / 2.0, (1.0 + d) / 2.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        val = (0.5**r - a**r) / (b**r - a**r)
+    val[:, 0] = 0.5  # the limit d -> 0
+    ends_hi = np.maximum(val[:-1, :-1], val[:-1, 1:])  # smallest r of the cell
+    ends_lo = np.minimum(val[1:, :-1], val[1:, 1:])  # largest r of the cell
+    return np.ascontiguousarray(np.stack([ends_lo, ends_hi]))
+
+
+#: Below this distance the utilities lose too many digits to cancellation for the
+#: bound on their ratio below to be trusted; such offers are always computed.
+_PRUNE_MIN_D = 1e-6
+#: Slack on that bound (its float error is below 1e-10 from _PRUNE_MIN_D on).
+_PRUNE_SLACK = 1e-8
+
+
+@njit(cache=True)
+def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind, phi):  # type: ignore[no-untyped-def]
+    """Every offer to receiver *i*, near challengers first, skipping those that provably
+    cannot beat the smallest move found so far.
+
+    With Q = 1 both sides of an offer share U_s - Q U_sq = phi (U_s - U_f), where
+    phi = (2^-r - a^r) / (b^r - a^r), a, b = (1 -+ d) / 2, lies between 1/2 and 2^-r for
+    every d in (0, 1].  So E^j > 0 needs rho_i P_ij < phi, E^i > 0 follows from
+    rho_j (1 - P_ij) < phi, and a yield moves i by d * min(1, (rho_j (1 - P_ij) - phi) /
+    (phi - rho_i P_ij)), which falls as phi grows.  Bounding phi from both sides
+    (``phi``, from :func:`phi_bounds`) gives a lower bound on the move without any exp/log;
+    the smallest move (ties to the lowest index) does not depend on the visiting order,
+    so results are those of the pair loop.
+    """
+    n = x.shape[0]
+    xi = x[i]
+    n_r, n_d = phi.shape[1], phi.shape[2]
+    kr = min(max(int((r[i] - 0.5) / 1.5 * n_r), 0), n_r - 1)
+    phi_lo_d = phi[0, kr]
+    phi_hi_d = phi[1, kr]
+    prune = q == 1.0
+    lo = i - 1
+    hi = i + 1
+    # Alternate sides (a predictable branch; merging by distance costs more than it prunes).
+    left = True
+    while lo >= 0 or hi < n:
+        left = not left
+        if hi >= n or (left and lo >= 0):
+            j = lo
+            lo -= 1
+            d = xi - x[j]
+            p = 1.0 - ps[j, i]  # receiver above challenger: P_ij = 1 - P_ji
+        else:
+            j = hi
+            hi += 1
+            d = x[j] - xi
+            p = ps[i, j]
+        if d <= 0.0:
+            continue
+        if prune and d >= _PRUNE_MIN_D:
+            kd = min(int(d * n_d), n_d - 1)
+            phi_hi = phi_hi_d[kd] + _PRUNE_SLACK
+            phi_lo = phi_lo_d[kd] - _PRUNE_SLACK
+            yield_to = rh[i] * p  # E^j > 0 only if this is below phi
+            resist = rh[j] * (1.0 - p)  # E^i > 0 if this is below phi, < 0 if above
+            beat = bst[i] * (1.0 + 1e-9)
+            # Worth computing only if the offer can be made and its least move, d when i
+            # surely resists, d * min(1, (resist - phi) / (phi - yield_to)) when i surely
+            # yields, 0 otherwise, is not above the best so far.  Branch-free on purpose.
+            worth = (yield_to < phi_hi) & (
+                (d <= beat)
+                | ((resist >= phi_lo) & (d * (resist - phi_hi) <= beat * (phi_hi - yield_to)))
+            )
+            if not worth:
+                continue
+        l_s = math.log(0.5 - 0.5 * d) if d < 1.0 else -math.inf
+        l_f = math.log(0.5 + 0.5 * d)
+        _offer(i, j, p, d, l_s, l_f, r[i], usq[i], rh[i], rh[j], q, t, x, mu_r, bst, target, kind)
 
 
 @njit(cache=True, inline="always")
@@ -225,7 +319,7 @@ def _offer(i, j, p_ij, d, l_s, l_f, r_i, qusq_i, rho_i, rho_j, q, t, x, mu_r, bs
 #: One thread per row block for big batches; small ones run on the calling thread,
 #: where waking a thread pool costs more than the work (and much more on a busy machine).
 @njit(cache=True, parallel=True)
-def round_rows_parallel(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore):  # type: ignore[no-untyped-def]
+def round_rows_parallel(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore, phi):  # type: ignore[no-untyped-def]
     """One default-variant round for every row of sorted positions ``xs`` ``[B, n]``, one
     row per thread at a time.
 
@@ -235,19 +329,38 @@ def round_rows_parallel(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstor
     (``[B, 6, n + 1]`` floats) and ``iwork`` (``[B, 3, n]`` integers) are
     preallocated scratch space; ``pstore`` (``[threads, n, n]``, or
     ``[threads, 1, 1]`` when that would be too large) keeps each pair's win
-    probability from the first pass for the second.
+    probability from the first pass for the second; ``phi`` is :func:`phi_bounds`.
     """
     keep = pstore.shape[1] >= xs.shape[1]
     for row in prange(xs.shape[0]):
         _one_row(
-            row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[get_thread_id()], keep
+            row,
+            xs,
+            w,
+            rho,
+            q,
+            t,
+            mu,
+            new_xs,
+            kinds,
+            fwork,
+            iwork,
+            pstore[get_thread_id()],
+            keep,
+            phi,
         )
 
 
 @njit(cache=True)
-def round_rows_serial(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore):  # type: ignore[no-untyped-def]
+def round_rows_serial(xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore, phi):  # type: ignore[no-untyped-def]
     """:func:`round_rows_parallel` on the calling thread: for small batches, where waking a
     thread pool costs more than the work (and much more on a busy machine)."""
     keep = pstore.shape[1] >= xs.shape[1]
     for row in range(xs.shape[0]):
-        _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[0], keep)
+        _one_row(row, xs, w, rho, q, t, mu, new_xs, kinds, fwork, iwork, pstore[0], keep, phi)
+
+
+@functools.cache
+def phi_table() -> np.ndarray:
+    """:func:`phi_bounds` computed once per process."""
+    return phi_bounds()

@@ -391,7 +391,7 @@ def round_default_compiled(
     block: int = BLOCK_ELEMENTS,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`round_default` through the compiled kernel (same equations, O(B·n) memory)."""
-    from detente.bargain._bdm_kernel import round_rows_parallel, round_rows_serial
+    from detente.bargain._bdm_kernel import phi_table, round_rows_parallel, round_rows_serial
 
     work = work or _Work()
     bsz, n = x.shape
@@ -408,6 +408,7 @@ def round_default_compiled(
         xs, w, rho, float(opts.q), float(opts.t), mu, new_xs, kinds_s,
         work.get("k_f", (bsz, 6, n + 1)), work.get("k_i", (bsz, 3, n), np.int64),
         work.get("k_p", (_threads(parallel), n, n) if n <= 2048 else (_threads(parallel), 1, 1)),
+        phi_table(),
     )  # fmt: skip
     rows = np.arange(bsz)[:, None]
     new_x = np.empty_like(x)
