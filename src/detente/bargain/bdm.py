@@ -116,7 +116,12 @@ class _Work:
 
 
 def weighted_median(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Weighted median of each row (midpoint of the minimising interval on ties)."""
+    r"""Weighted median of each row of ``x`` (``[B, n]``) with weights ``w``.
+
+    The minimiser of :math:`\sum_i w_i |x_i - y|`.  When the minimisers form an
+    interval (the cumulative weight hits exactly half), the interval's midpoint
+    is returned so that mirroring the scale mirrors the result.
+    """
     order = np.argsort(x, axis=-1, kind="stable")
     xs = np.take_along_axis(x, order, axis=-1)
     ws = np.take_along_axis(w, order, axis=-1)

@@ -27,7 +27,7 @@ import numpy as np
 
 from detente.bargain import bdm as _bdm
 from detente.bargain import nash as _nash
-from detente.bargain.bdm import MOVE_TYPES, STATUSES, VARIANTS, BdmOptions  # noqa: F401
+from detente.bargain.bdm import MOVE_TYPES, STATUSES, VARIANTS, BdmOptions, weighted_median  # noqa: F401
 
 MODELS: tuple[str, ...] = ("compromise", "median", "nash", "bdm", "exchange")
 
@@ -67,27 +67,6 @@ def compromise(pos: np.ndarray, sal: np.ndarray, cap: np.ndarray) -> ModelOutput
 
 
 # --------------------------------------------------------------------------- median
-
-
-def weighted_median(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    r"""Weighted median of each row of ``x`` (``[B, n]``) with weights ``w``.
-
-    The minimiser of :math:`\sum_i w_i |x_i - y|`.  When the minimisers form an
-    interval (the cumulative weight hits exactly half), the interval's midpoint
-    is returned so that mirroring the scale mirrors the result.
-    """
-    order = np.argsort(x, axis=-1, kind="stable")
-    xs = np.take_along_axis(x, order, axis=-1)
-    ws = np.take_along_axis(w, order, axis=-1)
-    cw = np.cumsum(ws, axis=-1)
-    total = cw[..., -1:]
-    half = total / 2.0
-    eps = 1e-12 * total
-    lo = np.argmax(cw >= half - eps, axis=-1)
-    hi = np.argmax(cw > half + eps, axis=-1)
-    x_lo = np.take_along_axis(xs, lo[..., None], axis=-1)[..., 0]
-    x_hi = np.take_along_axis(xs, hi[..., None], axis=-1)[..., 0]
-    return 0.5 * (x_lo + x_hi)
 
 
 def median(pos: np.ndarray, sal: np.ndarray, cap: np.ndarray) -> ModelOutput:
