@@ -81,7 +81,7 @@ def ingest_batch(
             try:
                 with conn.begin_nested():
                     store._upsert_labels(conn, extraction, known)
-                    res = _write_one(store, conn, report, hit, extractor.name, run_id, extraction)
+                    res = write_one(store, conn, report, hit, extractor.name, run_id, extraction)
             except sa.exc.IntegrityError as exc:
                 again = _find_in(conn, sha)
                 if again is not None and again["extractor"] == extractor.name:
@@ -115,7 +115,7 @@ def _find_in(conn: sa.Connection, sha: str) -> dict[str, Any] | None:
     return dict(row._mapping) if row else None
 
 
-def _write_one(
+def write_one(
     store: Store,
     conn: sa.Connection,
     report: Report,
@@ -124,6 +124,10 @@ def _write_one(
     run_id: int,
     extraction: Extraction,
 ) -> IngestResult:
+    """Write one extracted report (new, or re-extracted over *found*) inside *conn*.
+
+    The caller owns the transaction and has stored the labels the extraction names.
+    """
     if found is None:
         report_id = store._insert_report(conn, report, run_id, extractor_name)
         status: IngestStatus = "ingested"

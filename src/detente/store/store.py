@@ -31,7 +31,7 @@ from detente.store._util import (
     _url,
 )
 from detente.store.corrections import CorrectionsMixin
-from detente.store.negotiations import NegotiationsMixin, assign_auto, claim_in_scope
+from detente.store.negotiations import NegotiationsMixin, claim_in_scope
 from detente.store.negotiations import in_negotiation as _in_negotiation
 from detente.store.opening import (
     SchemaError,
@@ -275,23 +275,13 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             return IngestResult("present", found["id"], sha)
         if extraction is None:
             extraction = extractor.extract(report)
+        from detente.store.batch import write_one
+
         try:
             with self.engine.begin() as conn:
                 run_id = self._run_id(conn, extractor)
-                if found is None:
-                    report_id = self._insert_report(conn, report, run_id, extractor.name)
-                    status: IngestStatus = "ingested"
-                else:
-                    report_id = found["id"]
-                    self._delete_derived(conn, report_id)
-                    conn.execute(
-                        reports.update()
-                        .where(reports.c.id == report_id)
-                        .values(run_id=run_id, extractor=extractor.name, ingested_at=_now())
-                    )
-                    status = "reextracted"
-                self._insert_extraction(conn, report_id, run_id, extraction)
-                assign_auto(conn, report_id)
+                self._upsert_labels(conn, extraction)
+                result = write_one(self, conn, report, found, extractor.name, run_id, extraction)
                 conn.execute(
                     extraction_runs.update()
                     .where(extraction_runs.c.id == run_id)
@@ -303,14 +293,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             if again is None:
                 raise
             return IngestResult("present", again["id"], sha)
-        return IngestResult(
-            status,
-            report_id,
-            sha,
-            claims=len(extraction.claims),
-            facts=len(extraction.facts),
-            events=len(extraction.events),
-        )
+        return result
 
     def ingest_many(
         self, items: Iterable[Report], extractor: ExtractorLike, *, batch_size: int = 16
