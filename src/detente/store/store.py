@@ -35,7 +35,6 @@ from detente.store.negotiations import NegotiationsMixin, claim_in_scope
 from detente.store.negotiations import in_negotiation as _in_negotiation
 from detente.store.opening import (
     SchemaError,
-    alembic_config,
     ensure_schema,
     sqlite_reader_pragmas,
     sqlite_writer_pragmas,
@@ -158,9 +157,6 @@ class IngestResult:
     claims: int = 0
     facts: int = 0
     events: int = 0
-
-
-_alembic_config = alembic_config  # the name callers used before it moved
 
 
 class Store(NegotiationsMixin, CorrectionsMixin):
