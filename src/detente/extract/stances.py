@@ -43,6 +43,7 @@ from detente.extract.lexicon import (
     taxonomy,
 )
 from detente.extract.stance import confidence as conf
+from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
@@ -100,7 +101,9 @@ for _name, _default in (
         Doc.set_extension(_name, default=_default)
 
 
-class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage):
+class StanceComponent(
+    TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage, AnswerStage
+):
     """spaCy component that turns stance triggers into :class:`~detente.records.Claim` records."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, keep_uncued: bool = False) -> None:
@@ -341,6 +344,9 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)
             if not issues:
+                # "No, we're not going to do that": the object of the question answered
+                issues = self._answer_issues(trig, state)
+            if not issues:
                 issues = self._dominant_issue(trig, claims) if self.keep_uncued else []
             if not issues:
                 continue
@@ -457,6 +463,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
                     c.denied = c.denied or denied
                     c.hedged = c.hedged or hedged
                     c.signals = [*base, f"kind={c.kind}", *c.signals]
+        self._bare_answers(doc, state, claims)
         return claims
 
     def _dominant_issue(self, trig: Trigger, claims: list[Claim]) -> list[tuple[str, _Unit]]:

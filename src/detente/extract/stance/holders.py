@@ -39,6 +39,10 @@ from detente.extract.stance.syntax import (
     _subject,
     _unique,
 )
+from detente.extract.stance.turns import FIRST_PERSON
+
+#: Second-person words: in a question they address the answerer ("Will you accept …?").
+_ADDRESSEE = frozenset({"you", "your", "yours"})
 
 
 class HolderStage:
@@ -52,6 +56,15 @@ class HolderStage:
     def _holders(self, trig: Trigger, state: _DocState) -> tuple[list[_Actor], bool]:
         """Actors holding the stance; the flag tells a plan/draft subject was resolved."""
         tok = trig.token
+        turn = state.turn_of(tok)
+        if turn is not None and turn.asks:
+            # A journalist's question ("Will you accept …?", "Can we expect …?") holds no
+            # stance; what it reports ("Kigali says it is ready …") does.
+            subj = _subject(tok)
+            if tok.sent.text.rstrip().endswith("?") or (
+                subj is not None and subj.lower_ in FIRST_PERSON | _ADDRESSEE
+            ):
+                return [], False
         plan = _plan_antecedent(tok) if tok.dep_ == "relcl" else None
         if (
             trig.cls in ("concession", "retention")
@@ -86,6 +99,9 @@ class HolderStage:
                 )
                 if found:
                     return found, False
+            if not reporters and turn is not None:
+                # "The Philippine side must …" in a spokesperson's turn: the speaker's demand
+                return ([turn.actor] if turn.actor is not None and not turn.asks else []), False
             if (
                 not reporters
                 and state.last_actors
@@ -338,6 +354,11 @@ class HolderStage:
         """
         lex = self.lex
         reporters: list[Token] = []
+        if head.lower_ in FIRST_PERSON:
+            turn = state.turn_of(head)
+            if turn is not None:
+                # "we", "our" in a speaker's turn: the speaker's side; in a question: nobody
+                return [turn.actor] if turn.actor is not None and not turn.asks else []
         if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
             plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
             reporters = attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig)

@@ -16,6 +16,7 @@ from detente.extract.stance.model import (
 from detente.extract.stance.syntax import (
     _conjuncts,
 )
+from detente.extract.stance.turns import Turn, Turns, find_turns
 from detente.records import Claim
 
 if TYPE_CHECKING:
@@ -117,6 +118,8 @@ class _DocState:
             self.excluded.update(t.i for t in root.subtree)
         self.according: dict[int, set[int]] = {}
         self.tracker: Any = comp.make_tracker(doc)
+        #: Speaker turns when the report is a transcript (press conference, interview).
+        self.turns: Turns | None = find_turns(doc, self.tracker, comp.lex.sources.media)
         self.last_proponent: list[_Actor] = []
         #: Actors of the most recent stance and the token where its sentence starts.
         self.last_actors: list[_Actor] = []
@@ -163,6 +166,10 @@ class _DocState:
             key=lambda k: (-held.get(k, 0), -self._salience.get(k, (0.0, None))[0]),
         )
         return [actors[k] for k in ranked[:2]] if len(ranked) >= 2 else []
+
+    def turn_of(self, tok: Token) -> Turn | None:
+        """The transcript turn *tok* is spoken in (None outside transcripts)."""
+        return self.turns.at(tok.idx) if self.turns is not None else None
 
     def according_tokens(self, sent: Span) -> set[int]:
         key = sent.start

@@ -1,0 +1,275 @@
+"""Transcripts: the speaker turns of press conferences, interviews and parliamentary exchanges.
+
+A label opening a line ("Q:", "QUESTION:", "MR. KIRBY:", "Spokesperson Mao Ning:", "The Minister
+of State (Jane Doe):", "A:") sets who speaks until the next label.  Inside a turn, "I", "we" and
+"our" are the speaker's side; a journalist's question holds no stance of its own; and an answer
+that only points back ("No.", "Yes, we welcome it", "We're not going to do that") takes its
+object from the question it answers.  The speaker of a label is found through the knowledge base
+(leaders), the people the report introduces ("Mao Ning, a spokesperson of China's foreign
+ministry, …") and, for a bare role or an "A:", the person the introduction presents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.extract.lexicon import word_list
+from detente.extract.stance.model import _Actor
+
+_QUESTIONERS = word_list("turn_questioners")
+_ANSWERERS = word_list("turn_answerers")
+_ROLES = word_list("turn_roles")
+ANSWER_YES = word_list("answer_yes")
+ANSWER_NO = word_list("answer_no")
+FIRST_PERSON = word_list("first_person")
+
+#: A label opening a line: up to ~12 words before a colon ("JOURNALIST (Radio X):").
+_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[^\W\d_][^\n:]{0,119}?)[ \t]*:[ \t]+(?=\S)")
+#: Interview style without a colon: "Q. …" / "A. …".
+_QA_DOT = re.compile(r"(?m)^[ \t]*(?P<label>[QA])\.[ \t]+(?=\S)")
+_PAREN = re.compile(r"\(([^)]*)\)")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+#: How far after a name its description is read ("X, a spokesperson of Y's ministry, said").
+_DESCRIPTION_TOKENS = 16
+
+
+@dataclass(slots=True)
+class Turn:
+    """One speaker's turn: characters [start, end), the words from *body* on."""
+
+    start: int
+    body: int
+    end: int
+    label: str
+    role: str  # "question" | "answer" | "speaker"
+    actor: _Actor | None
+
+    @property
+    def asks(self) -> bool:
+        """A journalist's (or any questioner's) turn."""
+        return self.role == "question"
+
+
+class Turns:
+    """The turns of one transcript, looked up by character offset."""
+
+    def __init__(self, turns: list[Turn]) -> None:
+        self.turns = turns
+        self._starts = [t.start for t in turns]
+
+    def at(self, char: int) -> Turn | None:
+        """The turn covering character *char* (None before the first label)."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i < 0:
+            return None
+        turn = self.turns[i]
+        return turn if turn.body <= char < turn.end else None
+
+    def question_before(self, turn: Turn) -> Turn | None:
+        """The question *turn* answers: the turn right before it, when that one asks."""
+        i = self.turns.index(turn)
+        if i > 0 and self.turns[i - 1].asks:
+            return self.turns[i - 1]
+        return None
+
+
+def _label_words(label: str) -> list[str]:
+    core = _PAREN.sub(" ", label)
+    return [w.strip(".'’").lower() for w in _WORD.findall(core)]
+
+
+def _plausible(label: str) -> bool:
+    """A speaker label, not a sentence that happens to contain a colon."""
+    words = label.split()
+    if not words or len(words) > 14 or any(ch in label for ch in '"“”?!;'):
+        return False
+    # a full stop only after short abbreviations ("MR.", "Dr.", "Q.")
+    if any("." in w.rstrip(".") or (w.endswith(".") and len(w) > 4) for w in words):
+        return False
+    first = next((w for w in _WORD.findall(label)), "")
+    return first[:1].isupper()
+
+
+def _classify_label(label: str, media: frozenset[str]) -> str | None:
+    words = _label_words(label)
+    if not words:
+        return None
+    if words[0] in _QUESTIONERS:
+        return "question"
+    if len(words) == 1 and words[0] in _ANSWERERS:
+        return "answer"
+    core = " ".join(_PAREN.sub(" ", label).split()).lower()
+    if core in media:
+        return "question"  # an outlet's name: its reporter asks
+    return "speaker"
+
+
+def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
+    """The speaker turns of *doc*, or None when it is not a transcript (fewer than two labels,
+    or no label that is a question or names a speaker the report can place)."""
+    text = doc.text
+    headline_end = text.find("\n") if text.find("\n") > 0 else 0
+    found: list[tuple[int, int, str]] = []
+    for rx in (_LABEL, _QA_DOT):
+        for m in rx.finditer(text):
+            if m.start() < headline_end:
+                continue  # "Interview: …" heading the report is a headline, not a turn
+            label = m.group("label").strip()
+            if rx is _LABEL and not _plausible(label):
+                continue
+            found.append((m.start("label"), m.end(), label))
+    if len(found) < 2:
+        return None
+    found.sort()
+    media_low = frozenset(m.lower() for m in media)
+    roles = [_classify_label(label, media_low) for _, _, label in found]
+    if "question" not in roles and roles.count("speaker") < 2:
+        return None
+    intro_end = found[0][0]
+    people = _introduced(doc, tracker, intro_end)
+    turns: list[Turn] = []
+    for n, ((start, body, label), role) in enumerate(zip(found, roles, strict=True)):
+        if role is None:
+            continue
+        end = found[n + 1][0] if n + 1 < len(found) else len(text)
+        actor = None
+        if role == "answer":
+            actor = people[0][1] if people else None
+        elif role == "speaker":
+            actor = _speaker(label, people, tracker)
+            if actor is None and text[body:end].rstrip().endswith("?"):
+                role = "question"  # an unplaced member asking the minister
+        turns.append(Turn(start, body, end, label, role, actor))
+    if not any(t.asks for t in turns) and sum(t.actor is not None for t in turns) < 2:
+        return None
+    return Turns(turns)
+
+
+def _names(label: str) -> list[str]:
+    """Names a label may carry: "(Stephen Doughty)" first, then the label without roles."""
+    out = []
+    for inner in _PAREN.findall(label):
+        words = inner.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            out.append(inner.strip())
+    core = [w for w in _PAREN.sub(" ", label).split() if w.strip(".,'’").lower() not in _ROLES]
+    if core:
+        out.append(" ".join(w.strip(".,") for w in core))
+    return out
+
+
+def _speaker(label: str, people: list[tuple[str, _Actor]], tracker: Any) -> _Actor | None:
+    """The actor a speaker label stands for."""
+    kb = tracker.kb
+    for name in _names(label):
+        low = name.lower()
+        last = low.split()[-1]
+        leader = kb.leaders.get(low)
+        if leader is not None:
+            return _Actor(leader.actor, _actor_name(leader.actor), leader.name)
+        for person, actor in people:
+            p = person.lower()
+            if p == low or p.split()[-1] == last or p.split()[0] == low.split()[0]:
+                return actor
+        ref = tracker.names.get(low) or tracker.names.get(last)
+        if ref is not None:
+            return _Actor(ref.id, ref.name or ref.id, ref.speaker)
+        leader = kb.leaders.get(last)
+        if leader is not None:
+            return _Actor(leader.actor, _actor_name(leader.actor), leader.name)
+    words = [w for w in _label_words(label) if w not in ("the", "of")]
+    if words and all(w in _ROLES for w in words) and people:
+        # "GOVERNMENT SPOKESPERSON:": the person the introduction presents in that role
+        for _person, actor in people:
+            if any(w in (actor.speaker or "").lower() for w in words):
+                return actor
+        return people[0][1]
+    return None
+
+
+def _introduced(doc: Doc, tracker: Any, end_char: int) -> list[tuple[str, _Actor]]:
+    """People the introduction (before the first label) names, with the side each speaks for,
+    read from the knowledge base or from their description ("X, a spokesperson of Y, …")."""
+    from detente.extract.actors import resolve_actor
+    from detente.extract.entindex import ents_in
+
+    out: list[tuple[str, _Actor]] = []
+    seen: set[str] = set()
+    for ent in ents_in(doc):
+        if ent.start_char >= end_char:
+            break
+        if ent.label_ != "PERSON" or ent.text.lower() in seen:
+            continue
+        ref = resolve_actor(ent)
+        if ref is None:
+            known = tracker.names.get(ent.text.lower()) or tracker.names.get(ent[-1].lower_)
+            ref = known
+        if ref is None:
+            desc = _description(ent)
+            ref = resolve_actor(desc) if desc is not None else None
+        if ref is None:
+            continue
+        seen.add(ent.text.lower())
+        role_words = _description(ent)
+        speaker = ent.text + (" " + role_words.text if role_words is not None else "")
+        out.append((ent.text, _Actor(ref.id, ref.name or ref.id, speaker)))
+    return out
+
+
+def _description(ent: Span) -> Span | None:
+    """What follows a name and describes it: ", a spokesperson of China's foreign ministry," or
+    "has been prime minister of …" (up to the next comma or full stop)."""
+    doc = ent.doc
+    i = ent.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    elif i < len(doc) and doc[i].lemma_ in ("be", "have"):
+        while i < len(doc) and doc[i].lemma_ in ("be", "have", "serve", "as"):
+            i += 1
+    else:
+        return None
+    j = i
+    while j < len(doc) and j - i < _DESCRIPTION_TOKENS and doc[j].text not in (",", ".", "\n"):
+        if doc[j].is_sent_start and j > i:
+            break
+        j += 1
+    return doc[i:j] if j > i else None
+
+
+def _actor_name(actor_id: str) -> str:
+    from detente.extract.actors import actor_name
+
+    return actor_name(actor_id)
+
+
+def bare_answer(sent: Span) -> str | None:
+    """ "yes" or "no" when *sent* is a bare reply ("No.", "Yes, it is.", "Not at this stage.",
+    "He is.", "We won't."), else None."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    first = words[0].lower_
+    alone = len(words) == 1 or words[0].nbor().is_punct  # "No." / "Yes, …"
+    if first in ANSWER_NO and (alone or (first == "not" and len(words) <= 5)):
+        return "no"
+    if first in ANSWER_YES and alone:
+        return "yes"
+    if (
+        len(words) <= 3
+        and words[0].pos_ == "PRON"
+        and all(t.pos_ == "AUX" or t.lower_ in ("not", "n't") for t in words[1:])
+        and len(words) > 1
+    ):
+        return "no" if any(t.lower_ in ("not", "n't") for t in words) else "yes"
+    return None
+
+
+def first_person(tok: Token) -> bool:
+    """I, we, our …"""
+    return tok.lower_ in FIRST_PERSON
