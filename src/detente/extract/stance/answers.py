@@ -135,6 +135,11 @@ class AnswerStage:
             issues = self._question_issues(question, state)
             if not issues:
                 continue
+            said = {
+                (c.kind, c.issue)
+                for c in claims
+                if c.actor == turn.actor.id and turn.body <= c.start < turn.end
+            }
             qtext = doc.text[question.body : question.end].lower()
             if answer == "no":
                 kind = "reject"
@@ -144,6 +149,8 @@ class AnswerStage:
                 kind = "accept"
             quote = sent
             for issue, weight in issues:
+                if (kind, issue) in said:
+                    continue  # "No. We will never accept …": the next sentence says it
                 claim = self._claim(turn.actor, kind, issue, quote, quote, ordinal=len(claims))
                 claim.signals = [
                     "trigger=answer",

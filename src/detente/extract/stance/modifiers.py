@@ -240,6 +240,11 @@ class ModifierStage:
             lo = subj.left_edge.i
         lo = max(lo, sent.start)
         hi = min(hi, sent.end - 1)
+        turn = state.turn_of(trig.token)
+        if turn is not None and doc[lo].idx < turn.body:
+            # "MR. KIRBY: We call on …": the speaker label is not part of the quote
+            while lo < hi and doc[lo].idx < turn.body:
+                lo += 1
         acc = state.according_tokens(sent)
 
         def trim(t: Token) -> bool:

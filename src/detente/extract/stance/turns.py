@@ -18,12 +18,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract.attribution import source_words
 from detente.extract.lexicon import word_list
 from detente.extract.stance.model import _Actor
 
 _QUESTIONERS = word_list("turn_questioners")
 _ANSWERERS = word_list("turn_answerers")
 _ROLES = word_list("turn_roles")
+_HONORIFICS = word_list("turn_honorifics")
 ANSWER_YES = word_list("answer_yes")
 ANSWER_NO = word_list("answer_no")
 FIRST_PERSON = word_list("first_person")
@@ -107,6 +109,11 @@ def _classify_label(label: str, media: frozenset[str]) -> str | None:
     core = " ".join(_PAREN.sub(" ", label).split()).lower()
     if core in media:
         return "question"  # an outlet's name: its reporter asks
+    outlet = source_words().media_name_words | source_words().media_heads
+    if any(w in outlet for w in words) and not any(
+        w in _ROLES and w not in outlet and w not in _HONORIFICS for w in words
+    ):
+        return "question"  # "Press Trust of India:", "Imedi TV:" -- not "Press Secretary X:"
     return "speaker"
 
 
@@ -131,7 +138,11 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
     roles = [_classify_label(label, media_low) for _, _, label in found]
     if "question" not in roles and roles.count("speaker") < 2:
         return None
-    intro_end = found[0][0]
+    # The introduction runs to the first question or answer ("Note: …" labels may precede it).
+    intro_end = next(
+        (f[0] for f, r in zip(found, roles, strict=True) if r in ("question", "answer")),
+        found[0][0],
+    )
     people = _introduced(doc, tracker, intro_end)
     turns: list[Turn] = []
     for n, ((start, body, label), role) in enumerate(zip(found, roles, strict=True)):
@@ -142,7 +153,7 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
         if role == "answer":
             actor = people[0][1] if people else None
         elif role == "speaker":
-            actor = _speaker(label, people, tracker)
+            actor = _speaker(label, doc.char_span(start, start + len(label)), people, tracker)
             if actor is None and text[body:end].rstrip().endswith("?"):
                 role = "question"  # an unplaced member asking the minister
         turns.append(Turn(start, body, end, label, role, actor))
@@ -164,8 +175,12 @@ def _names(label: str) -> list[str]:
     return out
 
 
-def _speaker(label: str, people: list[tuple[str, _Actor]], tracker: Any) -> _Actor | None:
-    """The actor a speaker label stands for."""
+def _speaker(
+    label: str, span: Span | None, people: list[tuple[str, _Actor]], tracker: Any
+) -> _Actor | None:
+    """The actor a speaker label (*span* in the text) stands for."""
+    from detente.extract.actors import resolve_actor
+
     kb = tracker.kb
     for name in _names(label):
         low = name.lower()
@@ -183,43 +198,80 @@ def _speaker(label: str, people: list[tuple[str, _Actor]], tracker: Any) -> _Act
         leader = kb.leaders.get(last)
         if leader is not None:
             return _Actor(leader.actor, _actor_name(leader.actor), leader.name)
+    if span is not None:
+        # "Chinese Foreign Ministry Spokesperson Lin Jian:": the label names the side itself
+        ref = resolve_actor(span)
+        if ref is not None:
+            return _Actor(ref.id, ref.name or ref.id, ref.speaker)
     words = [w for w in _label_words(label) if w not in ("the", "of")]
-    if words and all(w in _ROLES for w in words) and people:
-        # "GOVERNMENT SPOKESPERSON:": the person the introduction presents in that role
+    roles = [w for w in words if w in _ROLES and w not in _HONORIFICS]
+    if roles and people and (all(w in _ROLES for w in words) or len(people) == 1):
+        # "GOVERNMENT SPOKESPERSON:": the person the introduction presents in that role; a
+        # titled label the lists do not know ("Spokesperson Lin:") when it presents just one
         for _person, actor in people:
-            if any(w in (actor.speaker or "").lower() for w in words):
+            if any(w in (actor.speaker or "").lower() for w in roles):
                 return actor
         return people[0][1]
     return None
 
 
 def _introduced(doc: Doc, tracker: Any, end_char: int) -> list[tuple[str, _Actor]]:
-    """People the introduction (before the first label) names, with the side each speaks for,
-    read from the knowledge base or from their description ("X, a spokesperson of Y, …")."""
+    """People the introduction (before the first question) names, with the side each speaks
+    for, read from the knowledge base or from their description ("X, a spokesperson of Y, …",
+    "X is the foreign minister of Y").  Names are runs of capitalised proper nouns as well as
+    the model's PERSON entities: the small model misses many foreign names."""
     from detente.extract.actors import resolve_actor
-    from detente.extract.entindex import ents_in
 
+    known_ids = tracker.kb.actor_names
     out: list[tuple[str, _Actor]] = []
     seen: set[str] = set()
-    for ent in ents_in(doc):
-        if ent.start_char >= end_char:
-            break
-        if ent.label_ != "PERSON" or ent.text.lower() in seen:
+    for name in _name_runs(doc, end_char):
+        key = name.text.lower()
+        if key in seen:
             continue
-        ref = resolve_actor(ent)
+        ref = resolve_actor(name)
+        if ref is not None and (ref.speaker is None or ref.id not in known_ids):
+            ref = None  # only a leader the lists know speaks for a side by name alone
         if ref is None:
-            known = tracker.names.get(ent.text.lower()) or tracker.names.get(ent[-1].lower_)
-            ref = known
-        if ref is None:
-            desc = _description(ent)
-            ref = resolve_actor(desc) if desc is not None else None
+            ref = tracker.names.get(key) or tracker.names.get(name[-1].lower_)
+        desc = _description(name)
+        if ref is None and desc is not None:
+            # "Randhir Jaiswal, the official spokesperson of India's foreign ministry"
+            ref = resolve_actor(desc)
+            if ref is not None and ref.role is None:
+                ref = None  # "Tbilisi, Georgia": a place, not a person's role
         if ref is None:
             continue
-        seen.add(ent.text.lower())
-        role_words = _description(ent)
-        speaker = ent.text + (" " + role_words.text if role_words is not None else "")
-        out.append((ent.text, _Actor(ref.id, ref.name or ref.id, speaker)))
+        seen.add(key)
+        speaker = name.text + (" " + desc.text if desc is not None else "")
+        out.append((name.text, _Actor(ref.id, ref.name or ref.id, speaker)))
     return out
+
+
+def _name_runs(doc: Doc, end_char: int) -> list[Span]:
+    """Person-like names before *end_char*: PERSON entities and runs of two to four
+    capitalised proper nouns ("Giorgi Maisuradze")."""
+    from detente.extract.entindex import ents_in
+
+    runs: list[Span] = [e for e in ents_in(doc) if e.label_ == "PERSON" and e.end_char <= end_char]
+    i = 0
+    while i < len(doc) and doc[i].idx < end_char:
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j - i < 4:
+            j += 1
+        if j - i >= 2 and doc[j - 1].idx < end_char:
+            runs.append(doc[i:j])
+        i = max(j, i + 1)
+    runs.sort(key=lambda r: r.start)
+    return runs
+
+
+#: Entity labels that never name a person presented in an introduction.
+_NOT_PEOPLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _is_state_id(actor_id: str) -> bool:
+    return len(actor_id) == 3 and actor_id.isupper()
 
 
 def _description(ent: Span) -> Span | None:

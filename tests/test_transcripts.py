@@ -1,0 +1,186 @@
+"""Transcripts: speaker turns, first person inside a turn, questions and the answers that point
+back to them -- through the real extractor, on exchanges written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import Extractor, get_extractor
+from detente.extract.stance.state import _DocState
+from detente.extract.stances import FACTORY, StanceComponent
+from detente.records import Claim, Report, normalize_text
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return get_extractor()
+
+
+@pytest.fixture(scope="module")
+def comp(ex: Extractor) -> StanceComponent:
+    return ex.nlp.get_pipe(FACTORY)
+
+
+def claims(ex: Extractor, text: str) -> tuple[str, list[Claim]]:
+    text = normalize_text(text)
+    out = ex.extract(Report(text=text)).claims
+    for c in out:
+        assert text[c.start : c.end] == c.quote
+    return text, out
+
+
+def turns_of(ex: Extractor, comp: StanceComponent, text: str):
+    doc = ex.nlp(normalize_text(text))
+    return _DocState(doc, comp).turns
+
+
+def find(out: list[Claim], actor: str, kind: str, issue: str | None = None) -> Claim:
+    kinds = kind.split("|")
+    hits = [c for c in out if c.actor == actor and c.kind in kinds and issue in (None, c.issue)]
+    assert hits, f"no {actor} {kind} {issue} in {[(c.actor, c.kind, c.issue) for c in out]}"
+    return hits[0]
+
+
+INDIA_BRIEFING = """Weekly media briefing by the Official Spokesperson, 12 March 2026
+
+Randhir Jaiswal, the official spokesperson of India's Ministry of External Affairs, briefed \
+reporters in New Delhi on Thursday. Excerpts on the boundary follow.
+
+Reuters: Beijing has asked New Delhi to pull its troops back from two patrolling points in \
+eastern Ladakh. Will India accept that?
+
+Official Spokesperson: We reject any withdrawal of our troops from Indian territory. Chinese forces must return to the positions they held before April 2020.
+
+Press Trust of India: Are you prepared to hold another round of corps commander talks this month?
+
+Official Spokesperson: Yes. The dates are being worked out through diplomatic channels.
+"""
+
+
+def test_label_sets_the_speaker_and_we_is_the_speakers_side(ex: Extractor) -> None:
+    text, out = claims(ex, INDIA_BRIEFING)
+    rejection = find(out, "IND", "reject", "territory")
+    assert rejection.quote.startswith("We reject")
+    # "must" in the spokesperson's turn: India's demand, not the last actor named
+    assert find(out, "IND", "demand").quote.startswith("Chinese forces must return")
+    # the reported request in the question keeps its own holder
+    assert find(out, "CHN", "demand").quote.startswith("Beijing has asked")
+
+
+def test_questions_hold_no_stance_and_yes_takes_the_questions_object(ex: Extractor) -> None:
+    text, out = claims(ex, INDIA_BRIEFING)
+    asked = text.index("Are you prepared")
+    assert not any(asked <= c.start < text.index("Official Spokesperson: Yes") for c in out)
+    yes = find(out, "IND", "offer", "process")
+    assert yes.quote == "Yes."
+
+
+def test_turns_are_classified(ex: Extractor, comp: StanceComponent) -> None:
+    turns = turns_of(ex, comp, INDIA_BRIEFING)
+    assert turns is not None
+    assert [t.role for t in turns.turns] == ["question", "speaker", "question", "speaker"]
+    assert {t.actor.id for t in turns.turns if t.actor is not None} == {"IND"}
+
+
+def test_interview_no_rejects_what_the_question_asked(ex: Extractor) -> None:
+    text, out = claims(
+        ex,
+        """Interview: Belize's foreign minister on the border case
+
+Francis Fonseca is the foreign minister of Belize. He spoke to us in Belmopan on 2 February.
+
+Q: Guatemala wants the two countries to share control of the Sarstoon river while the court \
+deliberates. Would Belize accept a shared border on the river?
+
+A: No. The river boundary is settled by the 1859 treaty and we will wait for the judges.
+
+Q: Is your government open to talks with Guatemala City in the meantime?
+
+A: We are always ready to talk to our neighbours about trade and migration.
+""",
+    )
+    no = find(out, "BLZ", "reject", "territory")
+    assert no.quote == "No."
+    assert find(out, "BLZ", "offer|accept", "process").quote.startswith("We are always ready")
+    # the journalist's "Is your government open to talks …?" is no stance of Belize
+    assert not any(c.quote.startswith("Is your government") for c in out)
+
+
+def test_minister_label_resolved_through_the_knowledge_base(ex: Extractor) -> None:
+    text, out = claims(
+        ex,
+        """Joint press conference, Nairobi, 20 January 2026
+
+The Kenyan and Somali delegations met for a second day of talks on the maritime boundary.
+
+QUESTION: Mogadishu says it wants the ruling of the International Court of Justice applied \
+in full. Will Kenya accept it?
+
+PRESIDENT RUTO: We will not accept a ruling that cuts off our fishermen from waters they \
+have worked for generations.
+
+QUESTION: Will there be a joint commission on fisheries?
+
+PRESIDENT RUTO: We have proposed one, and our Somali brothers are studying the idea.
+""",
+    )
+    rejection = find(out, "KEN", "reject")
+    assert not rejection.quote.startswith("PRESIDENT")  # the label is not quoted
+    assert find(out, "KEN", "propose").quote.startswith("We have proposed")
+    assert "ruling" in find(out, "SOM", "demand").quote
+
+
+def test_not_at_this_stage_and_echo_answers(ex: Extractor) -> None:
+    text, out = claims(
+        ex,
+        """Briefing by the Georgian foreign ministry, Tbilisi
+
+Giorgi Maisuradze, a spokesman of Georgia's foreign ministry, took questions on Thursday.
+
+Imedi TV: Sukhumi wants the crossing points on the Enguri reopened for its residents. Will \
+Tbilisi reopen them?
+
+MR. MAISURADZE: Not at this stage. Security along the line has to improve first.
+
+Imedi TV: Is the minister prepared to meet the co-chairs of the Geneva discussions next month?
+
+MR. MAISURADZE: He is.
+""",
+    )
+    assert find(out, "GEO", "reject").quote == "Not at this stage."
+    echo = find(out, "GEO", "offer|accept", "process")
+    assert echo.quote == "He is."
+
+
+def test_parliamentary_member_asking_holds_no_stance(ex: Extractor, comp: StanceComponent) -> None:
+    text = """Gibraltar: Border Arrangements
+Congress of Deputies, Madrid, 14 January 2026
+
+The question was answered by José Manuel Albares, the foreign minister of Spain.
+
+Gerardo Lucena (Cádiz) (PP): Will the minister guarantee that Spanish workers keep crossing \
+into Gibraltar freely?
+
+José Manuel Albares: We will not accept any checks on the fence, and we have offered the \
+British side a common travel area for the Rock.
+"""
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    assert turns.turns[0].asks and turns.turns[1].actor is not None
+    assert turns.turns[1].actor.id == "ESP"
+    _, out = claims(ex, text)
+    assert not any(c.quote.startswith("Will the Secretary") for c in out)
+    assert any(c.actor == "ESP" for c in out)
+
+
+def test_ordinary_reports_are_not_transcripts(ex: Extractor, comp: StanceComponent) -> None:
+    text = """Bolivia presses Chile on sea access
+
+LA PAZ (AP) — Bolivia's foreign minister said on Monday that his government wanted talks on \
+sovereign access to the Pacific. "We will not give up our claim," he said.
+
+Note: an earlier version misspelled the minister's name.
+"""
+    assert turns_of(ex, comp, text) is None
+    _, out = claims(ex, text)
+    assert find(out, "BOL", "demand").actor == "BOL"
