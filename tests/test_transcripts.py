@@ -113,7 +113,7 @@ def test_minister_label_resolved_through_the_knowledge_base(ex: Extractor) -> No
 
 The Kenyan and Somali delegations met for a second day of talks on the maritime boundary.
 
-QUESTION: Mogadishu says it wants the ruling of the International Court of Justice applied \
+QUESTION: Mogadishu says it wants the ICJ ruling on the sea border applied \
 in full. Will Kenya accept it?
 
 PRESIDENT RUTO: We will not accept a ruling that cuts off our fishermen from waters they \

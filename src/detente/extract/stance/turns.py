@@ -199,7 +199,7 @@ def _speaker(
         if leader is not None:
             return _Actor(leader.actor, _actor_name(leader.actor), leader.name)
     if span is not None:
-        # "Chinese Foreign Ministry Spokesperson Lin Jian:": the label names the side itself
+        # a nationality or country in the label ("Kenyan Government Spokesman X:") names the side
         ref = resolve_actor(span)
         if ref is not None:
             return _Actor(ref.id, ref.name or ref.id, ref.speaker)
