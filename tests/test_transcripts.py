@@ -184,3 +184,31 @@ Note: an earlier version misspelled the minister's name.
     assert turns_of(ex, comp, text) is None
     _, out = claims(ex, text)
     assert find(out, "BOL", "demand").actor == "BOL"
+
+
+def test_asked_whether_in_reported_speech(ex: Extractor) -> None:
+    text, out = claims(
+        ex,
+        """Morocco rules out referendum
+
+RABAT (AFP) — Asked whether Rabat would allow an independence referendum in Western Sahara, \
+Foreign Minister Nasser Bourita replied: "Never." He said autonomy was the only basis for talks.
+""",
+    )
+    never = find(out, "MAR", "reject")
+    assert never.quote == "Never"
+    assert never.issue in ("governance", "recognition", "territory")
+    # the reporter's question is no stance of Morocco's
+    assert not any(c.quote.startswith("whether") for c in out)
+
+
+def test_asked_answer_that_points_back_takes_the_asked_object(ex: Extractor) -> None:
+    _, out = claims(
+        ex,
+        """When asked about a pullback of Eritrean troops from the border town, the information \
+minister of Eritrea said: "That is not on the table."
+""",
+    )
+    off = find(out, "ERI", "reject")
+    assert off.issue == "territory"
+    assert off.quote.startswith("That is not on the table")

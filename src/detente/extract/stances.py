@@ -340,12 +340,11 @@ class StanceComponent(
             if kind == "offer" and trig.cls == "concession" and self._imposed(trig, actors, state):
                 kind = "demand"  # "Hamas will be disarmed, Netanyahu said": imposed on another
             state.current = actors
-            issues = self._issues(trig, state)
+            # "No, we're not going to do that", "That is not on the table": an answer whose
+            # object only points back takes the object of the question it answers
+            issues = self._answer_issues(trig, state) or self._issues(trig, state)
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)
-            if not issues:
-                # "No, we're not going to do that": the object of the question answered
-                issues = self._answer_issues(trig, state)
             if not issues:
                 issues = self._dominant_issue(trig, claims) if self.keep_uncued else []
             if not issues:
@@ -464,6 +463,7 @@ class StanceComponent(
                     c.hedged = c.hedged or hedged
                     c.signals = [*base, f"kind={c.kind}", *c.signals]
         self._bare_answers(doc, state, claims)
+        self._asked_answers(doc, state, claims)
         return claims
 
     def _dominant_issue(self, trig: Trigger, claims: list[Claim]) -> list[tuple[str, _Unit]]:

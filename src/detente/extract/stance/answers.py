@@ -34,6 +34,7 @@ class AnswerStage:
     _classify: Any
     _claim: Any
     _cue_weight: Any
+    _resolve_tok: Any
 
     def _question_issues(self, question: Turn, state: _DocState) -> list[tuple[str, int]]:
         """The issue a question is about: its asking sentence first, else the whole turn.  The
@@ -83,20 +84,108 @@ class AnswerStage:
         """The question's issue for a stance in an answer whose object only points back ("we
         welcome it", "we're not going to do that"); empty elsewhere."""
         turn = state.turn_of(trig.token)
-        if turn is None or turn.asks or state.turns is None:
-            return []
-        question = state.turns.question_before(turn)
-        if question is None or not self._opening(trig.token.sent, turn):
+        asked = None
+        if turn is None:
+            sent = trig.token.sent
+            asked = asked_clause(sent)
+            if asked is None and sent.start > 0:
+                # 'Asked whether …, he replied: "Not now. That is not on the table."'
+                asked = asked_clause(sent.doc[sent.start - 1].sent)
+        question = None
+        if turn is not None and not turn.asks and state.turns is not None:
+            question = state.turns.question_before(turn)
+            if question is not None and not self._opening(trig.token.sent, turn):
+                question = None
+        if question is None and (asked is None or trig.token.i in {t.i for t in asked.subtree}):
             return []
         toks = [t for r in trig.content for t in r.subtree]
         if any(
             not (t.is_stop or t.is_punct or t.pos_ in ("PRON", "DET", "AUX", "PART")) for t in toks
         ):
             return []  # the answer names its own object
-        return [
-            (issue, _Unit(trig.token, [trig.token], weight=weight))
-            for issue, weight in self._question_issues(question, state)
+        found = (
+            self._question_issues(question, state)
+            if question is not None
+            else self._asked_issues(asked, state)
+            if asked is not None
+            else []
+        )
+        return [(issue, _Unit(trig.token, [trig.token], weight=weight)) for issue, weight in found]
+
+    def _asked_issues(self, asked: Token, state: _DocState) -> list[tuple[str, int]]:
+        """The issue of "Asked whether Moscow would accept X, …": what the clause asks about."""
+        stance_words = self.lex.verbs.keys() | self.lex.nouns.keys() | self.lex.willingness
+        toks = [
+            t
+            for t in asked.subtree
+            if t.i != asked.i
+            and t.ent_type_ != "PERSON"
+            and t.lemma_.lower() not in stance_words
+            and not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i != asked.i)
         ]
+        if not toks:
+            return []
+        issue = self._classify(asked, toks, state, min_weight=1)
+        if issue is None:
+            return []
+        return [(issue, self._cue_weight(issue, _Unit(asked, toks), state))]
+
+    def _asked_answers(self, doc: Doc, state: _DocState, claims: list[Claim]) -> None:
+        """ "Asked whether Kyiv would cede the region, the minister replied: 'No.'": a bare reply
+        in reported speech rejects (or accepts) what the reporter asked about."""
+        if "sked" not in doc.text:
+            return
+        for sent in doc.sents:
+            asked = asked_clause(sent)
+            if asked is None:
+                continue
+            verb = asked.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or verb.lemma_.lower() not in self.lex.sources.reporting:
+                continue
+            after = [t for t in sent if t.i > max(verb.i, subj.i) and not t.is_punct]
+            reply = doc[after[0].i : sent.end] if after else None
+            if reply is None and sent.end < len(doc):
+                reply = next(iter(doc[sent.end :].sents), None)
+            if reply is None:
+                continue
+            first = next((t for t in reply if not t.is_punct and not t.is_space), None)
+            if first is None:
+                continue
+            answer = bare_answer(doc[first.i : first.sent.end])
+            if answer is None:
+                continue
+            actors = self._resolve_tok(subj, verb, state, False)
+            if not actors:
+                continue
+            issues = self._asked_issues(asked, state)
+            if not issues:
+                continue
+            asked_text = " ".join(t.lower_ for t in asked.subtree)
+            kind = "reject" if answer == "no" else _yes_kind(asked_text)
+            quote = doc[first.i : first.sent.end]
+            while len(quote) > 1 and (quote[-1].is_punct or quote[-1].is_space):
+                quote = quote[:-1]
+            # "Not now. That is not on the table.": the words after the reply say it already
+            until = quote.sent.end_char
+            if quote.sent.end < len(doc):
+                until = doc[quote.sent.end].sent.end_char
+            for actor in actors:
+                if any(
+                    c.actor == actor.id and c.kind == kind and sent.start_char <= c.start < until
+                    for c in claims
+                ):
+                    continue
+                for issue, weight in issues:
+                    claim = self._claim(actor, kind, issue, quote, quote, ordinal=len(claims))
+                    claim.signals = [
+                        "trigger=answer",
+                        "holder=named",
+                        f"kind={kind}",
+                        conf.cue_signal(weight),
+                        "derived=main",
+                    ]
+                    claims.append(claim)
 
     @staticmethod
     def _opening(sent: Span, turn: Turn) -> bool:
@@ -141,12 +230,7 @@ class AnswerStage:
                 if c.actor == turn.actor.id and turn.body <= c.start < turn.end
             }
             qtext = doc.text[question.body : question.end].lower()
-            if answer == "no":
-                kind = "reject"
-            elif any(w in _OFFER_WORDS for w in qtext.replace("?", " ").split()):
-                kind = "offer"
-            else:
-                kind = "accept"
+            kind = "reject" if answer == "no" else _yes_kind(qtext)
             quote = sent
             for issue, weight in issues:
                 if (kind, issue) in said:
@@ -160,3 +244,22 @@ class AnswerStage:
                     "derived=main",
                 ]
                 claims.append(claim)
+
+
+def _yes_kind(question: str) -> str:
+    """ "Yes" to "Is the offer still valid?" offers; to "Would you back it?" accepts."""
+    words = question.replace("?", " ").replace(",", " ").split()
+    return "offer" if any(w in _OFFER_WORDS for w in words) else "accept"
+
+
+def asked_clause(sent: Span) -> Token | None:
+    """The "Asked whether …" / "When asked about …" participle heading *sent*'s clause."""
+    for t in sent[:3]:
+        if (
+            t.lower_ == "asked"
+            and t.tag_ == "VBN"
+            and t.dep_ == "advcl"
+            and any(c.dep_ in ("ccomp", "prep", "xcomp", "advcl") for c in t.children)
+        ):
+            return t
+    return None

@@ -10,6 +10,7 @@ from detente.extract import attribution as attr
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
     _GROUP_NOUNS,
@@ -65,6 +66,9 @@ class HolderStage:
                 subj is not None and subj.lower_ in FIRST_PERSON | _ADDRESSEE
             ):
                 return [], False
+        asked = asked_clause(tok.sent)
+        if asked is not None and tok.i != asked.i and asked.is_ancestor(tok):
+            return [], False  # "Asked whether Moscow would accept X, …": the reporter's question
         plan = _plan_antecedent(tok) if tok.dep_ == "relcl" else None
         if (
             trig.cls in ("concession", "retention")
