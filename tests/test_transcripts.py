@@ -212,3 +212,30 @@ minister of Eritrea said: "That is not on the table."
     off = find(out, "ERI", "reject")
     assert off.issue == "territory"
     assert off.quote.startswith("That is not on the table")
+
+
+def test_colon_datelines_are_not_speakers(ex: Extractor, comp: StanceComponent) -> None:
+    text = """Pakistan signals openness to talks
+
+ISLAMABAD: The foreign office said on Friday that Pakistan was ready for talks with India.
+
+KARACHI: Traders said the closure of the Wagah crossing had hurt business.
+"""
+    assert turns_of(ex, comp, text) is None
+
+
+def test_surname_labels_resolved_through_the_leaders_list(
+    ex: Extractor, comp: StanceComponent
+) -> None:
+    text = """Round-up: what the two capitals said about the Donbas
+
+Zelensky: We will never hand the rest of Donetsk to Moscow.
+
+Peskov: We expect Kyiv to pull its forces out of the region.
+"""
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    assert [t.actor.id for t in turns.turns if t.actor] == ["UKR", "RUS"]
+    _, out = claims(ex, text)
+    assert find(out, "UKR", "reject|offer").quote.startswith("We will never")
+    assert find(out, "RUS", "demand").quote.startswith("We expect Kyiv")

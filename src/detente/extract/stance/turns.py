@@ -201,7 +201,8 @@ def _speaker(
     if span is not None:
         # a nationality or country in the label ("Kenyan Government Spokesman X:") names the side
         ref = resolve_actor(span)
-        if ref is not None:
+        if ref is not None and (ref.role or ref.speaker):
+            # a person or a role, not a place ("ISLAMABAD:" opening a story is a dateline)
             return _Actor(ref.id, ref.name or ref.id, ref.speaker)
     words = [w for w in _label_words(label) if w not in ("the", "of")]
     roles = [w for w in words if w in _ROLES and w not in _HONORIFICS]
