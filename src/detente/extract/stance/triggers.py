@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.frames import ADMISSIONS, cleft_content, frame_trigger
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -129,6 +130,10 @@ class TriggerStage:
                 if trig is not None:
                     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                     trig.content = objs or [prep]
+            elif label.startswith("FRAME|"):
+                # background stances of analysis pieces: "Beijing's position is that …"
+                trig = frame_trigger(label, tok)
+                tok = trig.token if trig is not None else tok
             elif label == "EVAL":
                 trig = self._evaluation_trigger(tok)
             elif label == "PLANVERB":
@@ -187,8 +192,11 @@ class TriggerStage:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
         for trig in found.values():
-            if trig.cls != "idiom":
+            if trig.cls not in ("idiom", "frame"):
                 trig.content = self._content_roots(trig)
+            if trig.cls == "verb":
+                # "What Taipei wants is dialogue …": the copula's complement is the content
+                trig.content = cleft_content(trig.token) or trig.content
             ids: set[int] = set()
             for root in trig.content:
                 if root.i == trig.token.i:
@@ -282,6 +290,8 @@ class TriggerStage:
         kind = lex.verbs.get(lemma)
         if kind is None:
             return None
+        if lemma in ADMISSIONS and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "officials privately concede that …": the clause speaks for itself
         if (
             tok.dep_ == "pcomp"
             and tok.head.lower_ in ("of", "for")
