@@ -1,0 +1,91 @@
+"""Background stances of analysis and explainer pieces, through the real extractor: position
+nouns as copula subjects, "for X" perspectives, verdicts through "sees … as", pseudo-clefts,
+territorial claim nouns and admissions; sentences written for these tests, many conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import Extractor, get_extractor
+from detente.records import Claim, Report, normalize_text
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return get_extractor()
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    return ex.extract(Report(text=normalize_text(text))).claims
+
+
+def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in found}
+
+
+def test_a_possessed_position_noun_states_its_holders_demand(ex: Extractor) -> None:
+    text = "Tiraspol's priority remains cheap Russian gas."
+    found = claims(ex, text)
+    assert triples(found) == {("transnistria", "demand", "economy")}
+    # the quote is the sentence's own text, located in the report
+    assert all(text[c.start : c.end] == c.quote for c in found)
+    found = claims(ex, "Rabat's position is that the territory must remain under Moroccan rule.")
+    assert ("MAR", "demand", "territory") in triples(found)
+    assert {c.actor for c in found} == {"MAR"}
+
+
+def test_a_red_line_naming_any_act_refuses_it(ex: Extractor) -> None:
+    found = claims(ex, "Pristina's red line remains any return of Serbian police to the north.")
+    assert {(c.actor, c.kind) for c in found} == {("XKX", "reject")}
+    found = claims(
+        ex, "Manila's red line remains its right to resupply the troops posted on the reef."
+    )
+    assert {(c.actor, c.kind) for c in found} == {("PHL", "demand")}
+
+
+def test_a_noun_with_its_own_content_is_not_read_through_the_copula(ex: Extractor) -> None:
+    found = claims(
+        ex, "The Kremlin's insistence on a pullout from Donbas remains the main obstacle."
+    )
+    assert ("RUS", "demand", "process") not in triples(found)
+    assert ("RUS", "demand", "territory") in triples(found)
+
+
+def test_a_for_perspective_holds_the_verdict(ex: Extractor) -> None:
+    found = claims(ex, "For Ankara, the disarmament of the PKK is non-negotiable.")
+    assert triples(found) == {("TUR", "demand", "military_limits")}
+    found = claims(ex, "The defence pact with Washington is, for Tokyo, non-negotiable.")
+    assert {(c.actor, c.kind) for c in found} == {("JPN", "demand")}
+
+
+def test_a_verdict_through_sees_as(ex: Extractor) -> None:
+    found = claims(ex, "Baghdad sees the new oil export contracts as a violation of the law.")
+    assert triples(found) == {("IRQ", "reject", "economy")}
+    found = claims(ex, "Kigali sees the withdrawal of Burundian troops as a precondition.")
+    assert {(c.actor, c.kind) for c in found} == {("RWA", "demand")}
+    # "would regard X as a threat" warns: not read as a plain rejection
+    found = claims(ex, "Moscow would regard foreign soldiers in Ukraine as a legitimate target.")
+    assert ("RUS", "reject", "territory") not in triples(found)
+
+
+def test_a_pseudo_cleft_takes_the_copulas_complement(ex: Extractor) -> None:
+    found = claims(ex, "What Yerevan wants is a peace treaty without constitutional changes.")
+    assert {(c.actor, c.kind) for c in found} == {("ARM", "demand")}
+    found = claims(
+        ex,
+        "What Seoul wants, according to people familiar with the talks, is a ceasefire first.",
+    )
+    assert ("KOR", "demand", "ceasefire") in triples(found)
+
+
+def test_a_claim_to_a_named_place_is_territorial(ex: Extractor) -> None:
+    found = claims(ex, "Guatemala's claim to Belize has never been dropped.")
+    assert triples(found) == {("GTM", "demand", "territory")}
+    # a claim reported as speech is no territorial claim
+    found = claims(ex, "Serbia's claim that Kosovo police raided the village was denied.")
+    assert ("SRB", "demand", "territory") not in triples(found)
+
+
+def test_a_private_admission_is_no_concession(ex: Extractor) -> None:
+    found = claims(ex, "Officials in Juba privately concede that the truce is fragile.")
+    assert not [c for c in found if c.kind == "offer"]
