@@ -89,3 +89,21 @@ def test_a_claim_to_a_named_place_is_territorial(ex: Extractor) -> None:
 def test_a_private_admission_is_no_concession(ex: Extractor) -> None:
     found = claims(ex, "Officials in Juba privately concede that the truce is fragile.")
     assert not [c for c in found if c.kind == "offer"]
+
+
+def test_claiming_land_is_a_territorial_demand(ex: Extractor) -> None:
+    found = claims(ex, "China claims most of the South China Sea.")
+    assert triples(found) == {("CHN", "demand", "territory")}
+    found = claims(ex, "Spain still claims the territory, ceded in 1713.")
+    assert triples(found) == {("ESP", "demand", "territory")}
+    # claiming responsibility, or claiming that something happened, is no claim to land
+    assert claims(ex, "The Arakan Army claimed responsibility for the attack on the port.") == []
+    found = claims(ex, "Moscow claimed that Kyiv had shelled the border town.")
+    assert ("RUS", "demand", "territory") not in triples(found)
+
+
+def test_a_passive_reporting_verb_lends_its_subject(ex: Extractor) -> None:
+    found = claims(ex, "Moscow is understood to favour joint economic zones on the islands.")
+    assert {(c.actor, c.kind) for c in found} == {("RUS", "accept")}
+    found = claims(ex, "Tripoli is said to oppose any extension of the interim mandate.")
+    assert {(c.actor, c.kind) for c in found} == {("LBY", "reject")}

@@ -48,7 +48,10 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     "FRAME|regard": [[{"LEMMA": {"IN": sorted(_REGARD_VERBS)}, "POS": "VERB"}]],
     "FRAME|claim": [[{"LEMMA": "claim", "POS": "NOUN"}]],
+    "FRAME|claims": [[{"LEMMA": "claim", "POS": "VERB"}]],
 }
+#: What one claims without claiming land or rights ("claimed responsibility", "victory").
+_NOT_CLAIMED = word_list("unclaimed_objects")
 
 
 def _possessed(noun: Token) -> bool:
@@ -164,6 +167,23 @@ def claim_trigger(noun: Token) -> Trigger | None:
     return Trigger(noun, "demand", "frame", content=objs) if objs else None
 
 
+def claims_trigger(verb: Token) -> Trigger | None:
+    """ "Spain still claims the territory", "China claims most of the sea": a demand for the
+    object (not "claimed responsibility", nor "claimed that …", which reports)."""
+    if any(c.dep_ in ("ccomp", "xcomp", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in _NOT_CLAIMED:
+        return None
+    if obj.pos_ not in ("NOUN", "PROPN") and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in obj.children
+    ):
+        return None  # "claims most of the sea" counts; "claims it" does not
+    if verb.dep_ in ("amod", "acl", "relcl", "pcomp"):
+        return None
+    return Trigger(verb, "demand", "frame", content=[obj])
+
+
 def cleft_content(verb: Token) -> list[Token] | None:
     """ "What Taipei wants is dialogue …": the content of *verb* is the copula's complement."""
     if verb.dep_ != "csubj" or verb.head.lemma_.lower() not in _COPULAS:
@@ -171,6 +191,9 @@ def cleft_content(verb: Token) -> list[Token] | None:
     if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
         return None
     content = _copula_content(verb.head, verb)
+    if not content:
+        # "What Japan wants is, at a minimum, restored visits …": the parser's conjunct
+        content = [c for c in verb.head.children if c.dep_ == "conj" and c.i > verb.head.i]
     return content or None
 
 
@@ -185,6 +208,8 @@ def frame_trigger(label: str, tok: Token) -> Trigger | None:
         return regard_trigger(tok)
     if frame == "claim":
         return claim_trigger(tok)
+    if frame == "claims":
+        return claims_trigger(tok)
     return None
 
 

@@ -77,7 +77,7 @@ class IssueStage:
         if trig.cls == "frame" and trig.token.lemma_.lower() == "claim" and trig.content:
             # "Morocco's claim to Western Sahara": a claim to a named place is territorial
             head = trig.content[0]
-            if head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN":
+            if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
                 return [("territory", _Unit(head, list(head.subtree), weight=3))]
         if trig.cls == "consequence":
             subj = trig.content[0]
