@@ -107,3 +107,25 @@ def test_a_passive_reporting_verb_lends_its_subject(ex: Extractor) -> None:
     assert {(c.actor, c.kind) for c in found} == {("RUS", "accept")}
     found = claims(ex, "Tripoli is said to oppose any extension of the interim mandate.")
     assert {(c.actor, c.kind) for c in found} == {("LBY", "reject")}
+
+
+def test_a_red_line_naming_a_thing_refuses_it(ex: Extractor) -> None:
+    found = claims(ex, "Moscow's red line is NATO membership for Ukraine.")
+    assert triples(found) == {("RUS", "reject", "alliances")}
+    found = claims(ex, "New Delhi's red line remains that Arunachal Pradesh belongs to India.")
+    assert {(c.actor, c.kind) for c in found} <= {("IND", "demand")}
+
+
+def test_the_sticking_point_is_a_stance_noun_with_its_own_content(ex: Extractor) -> None:
+    found = claims(ex, "The sticking point is Hamas's demand for guarantees that the war will end.")
+    assert triples(found) == {("hamas", "demand", "security_guarantees")}
+    # a plain copula with a precondition still demands its subject
+    found = claims(ex, "A ceasefire is a precondition for any talks, Kyiv said.")
+    assert ("UKR", "demand", "ceasefire") in triples(found)
+
+
+def test_made_clear_reports_like_said(ex: Extractor) -> None:
+    found = claims(ex, "The Kremlin has made clear that Ukraine must withdraw from Donbas.")
+    assert triples(found) == {("RUS", "demand", "territory")}
+    found = claims(ex, "Erbil has made clear that salaries must be paid before any oil deal.")
+    assert {c.actor for c in found} == {"krg"}

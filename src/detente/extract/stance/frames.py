@@ -33,6 +33,7 @@ _PERSPECTIVE = word_map("perspective_verdicts")
 _REGARD_VERBS = word_list("regard_verbs")
 _COPULAS = frozenset({"be", "remain"})
 _MODAL_WORDS = word_list("modals")
+_META_SUBJECTS = word_list("meta_subjects")
 #: "officials privately concede that …": an admission introducing a clause, no concession.
 ADMISSIONS = word_list("admission_verbs")
 
@@ -74,12 +75,21 @@ def _copula_content(verb: Token, subject: Token) -> list[Token]:
 
 
 def _refused(content: list[Token]) -> bool:
-    """ "any formal declaration of independence": what a red line names is ruled out."""
-    return any(
-        c.pos_ in ("NOUN", "PROPN")
-        and any(d.dep_ == "det" and d.lower_ in ("any", "no") for d in c.children)
-        for c in content
+    """What a red line names as a thing is ruled out ("any declaration of independence",
+    "an Iranian nuclear weapon"); a clause or the holder's own right is insisted on ("its
+    right to resupply", "that the region is an integral part")."""
+    nouns = [c for c in content if c.pos_ in ("NOUN", "PROPN") and c.dep_ == "attr"]
+    return bool(nouns) and not any(
+        d.dep_ == "poss" and d.lower_ in ("its", "their", "our", "his", "her")
+        for c in nouns
+        for d in c.children
     )
+
+
+def meta_copula(verb: Token) -> bool:
+    """ "The sticking point is X's demand for Y": a copula whose subject only names the place
+    of a stance in the talks, so the stance noun after it keeps its own content."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _META_SUBJECTS for c in verb.children)
 
 
 def position_trigger(tok: Token) -> Trigger | None:
@@ -97,7 +107,11 @@ def position_trigger(tok: Token) -> Trigger | None:
         # content; only "X's position on Y is that …" states it after the copula
         return None
     kind = _POSITION_NOUNS[tok.lemma_.lower()]
-    if tok.lemma_.lower() == "line" and _refused(content):
+    if (
+        tok.lemma_.lower() == "line"
+        and any(c.dep_ == "amod" and c.lower_ == "red" for c in tok.children)
+        and _refused(content)
+    ):
         kind = "reject"
     return Trigger(verb, kind, "frame", content=content)
 

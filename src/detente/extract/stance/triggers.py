@@ -7,7 +7,12 @@ from spacy.tokens import Doc, Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
-from detente.extract.stance.frames import ADMISSIONS, cleft_content, frame_trigger
+from detente.extract.stance.frames import (
+    ADMISSIONS,
+    cleft_content,
+    frame_trigger,
+    meta_copula,
+)
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -476,6 +481,7 @@ class TriggerStage:
             and tok.dep_ == "attr"
             and tok.head.lemma_.lower() == "be"
             and any(c.dep_ in ("nsubj", "csubj") for c in tok.head.children)
+            and not meta_copula(tok.head)
         ):
             # "a ceasefire is a precondition for any talks": the subject is what is demanded.
             return Trigger(tok, "demand", "copula")
