@@ -129,3 +129,28 @@ def test_made_clear_reports_like_said(ex: Extractor) -> None:
     assert triples(found) == {("RUS", "demand", "territory")}
     found = claims(ex, "Erbil has made clear that salaries must be paid before any oil deal.")
     assert {c.actor for c in found} == {"krg"}
+
+
+def test_taking_a_side_with_a_copula(ex: Extractor) -> None:
+    found = claims(ex, "Ankara is firmly against any autonomy for the Kurdish-led administration.")
+    assert {(c.actor, c.kind) for c in found} == {("TUR", "reject")}
+    found = claims(ex, "Seoul remains strongly in favour of talks with Pyongyang.")
+    assert triples(found) == {("KOR", "accept", "process")}
+    assert claims(ex, "The army was in Goma for most of the week.") == []
+
+
+def test_an_insistent_adjective_demands_the_clause(ex: Extractor) -> None:
+    found = claims(ex, "Moscow is adamant that Kyiv must withdraw from Donetsk.")
+    assert triples(found) == {("RUS", "demand", "territory")}
+    found = claims(ex, "Baku remains categorical that the corridor must stay open.")
+    assert {c.actor for c in found} == {"AZE"}
+
+
+def test_a_pronoun_possessor_of_a_position_is_the_leader_named_before(ex: Extractor) -> None:
+    text = (
+        "Lai's refusal to endorse the formula is well known. His government's position is "
+        "that only Taiwan's people can decide its future."
+    )
+    found = claims(ex, text)
+    assert ("TWN", "demand", "territory") in triples(found)
+    assert "CHN" not in {c.actor for c in found}

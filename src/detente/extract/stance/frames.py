@@ -34,6 +34,7 @@ _REGARD_VERBS = word_list("regard_verbs")
 _COPULAS = frozenset({"be", "remain"})
 _MODAL_WORDS = word_list("modals")
 _META_SUBJECTS = word_list("meta_subjects")
+_INSISTENT = word_list("insistent")
 #: "officials privately concede that …": an admission introducing a clause, no concession.
 ADMISSIONS = word_list("admission_verbs")
 
@@ -50,6 +51,16 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|regard": [[{"LEMMA": {"IN": sorted(_REGARD_VERBS)}, "POS": "VERB"}]],
     "FRAME|claim": [[{"LEMMA": "claim", "POS": "NOUN"}]],
     "FRAME|claims": [[{"LEMMA": "claim", "POS": "VERB"}]],
+    # "Ankara is firmly against …", "Seoul remains in favour of …"
+    "FRAME|side": [
+        [
+            {"LEMMA": {"IN": sorted(_COPULAS)}},
+            {"POS": "ADV", "OP": "*"},
+            {"LOWER": {"IN": ["against", "in"]}},
+        ]
+    ],
+    # "Moscow is adamant that …"
+    "FRAME|insistent": [[{"LOWER": {"IN": sorted(_INSISTENT)}, "DEP": "acomp"}]],
 }
 #: What one claims without claiming land or rights ("claimed responsibility", "victory").
 _NOT_CLAIMED = word_list("unclaimed_objects")
@@ -181,6 +192,41 @@ def claim_trigger(noun: Token) -> Trigger | None:
     return Trigger(noun, "demand", "frame", content=objs) if objs else None
 
 
+def side_trigger(verb: Token) -> Trigger | None:
+    """ "Ankara is firmly against any autonomy …" (reject), "Athens is in favour of a
+    settlement" (accept): the copula takes a side on the object."""
+    if verb.lemma_.lower() not in _COPULAS or _subject(verb) is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ == "against" and objs:
+            return Trigger(verb, "reject", "frame", content=objs)
+        if prep.lower_ == "in" and objs and objs[0].lower_ in ("favour", "favor"):
+            of = [
+                p
+                for c in objs[0].children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ in ("pobj", "pcomp")
+            ]
+            if of:
+                return Trigger(verb, "accept", "frame", content=of)
+    return None
+
+
+def insistent_trigger(adj: Token) -> Trigger | None:
+    """ "Moscow is adamant that Kyiv must withdraw": a demand for the clause, which the parser
+    may hang from the copula rather than the adjective."""
+    verb = adj.head
+    if verb.lemma_.lower() not in _COPULAS:
+        return None
+    content = [c for c in adj.children if c.dep_ in ("ccomp", "prep", "xcomp")]
+    content += [c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i]
+    return Trigger(adj, "demand", "frame", content=content) if content else None
+
+
 def claims_trigger(verb: Token) -> Trigger | None:
     """ "Spain still claims the territory", "China claims most of the sea": a demand for the
     object (not "claimed responsibility", nor "claimed that …", which reports)."""
@@ -224,28 +270,32 @@ def frame_trigger(label: str, tok: Token) -> Trigger | None:
         return claim_trigger(tok)
     if frame == "claims":
         return claims_trigger(tok)
+    if frame == "side":
+        return side_trigger(tok)
+    if frame == "insistent":
+        return insistent_trigger(tok)
     return None
 
 
 def frame_holder_tokens(trig: Trigger) -> list[Token]:
-    """Who holds a frame stance: the possessor of the position noun, or the verb's subject."""
+    """Who holds a frame stance: the possessor of a position noun ("Beijing's position is"),
+    a claim noun's possessor, or else the subject ("Ankara is against", "Moscow is adamant")."""
     tok = trig.token
-    if tok.lemma_.lower() in _COPULAS:
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            return []
-        for c in subj.children:
-            if c.dep_ == "poss" or (
-                c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
-            ):
-                # "the KRG's priority": a possessor inside a longer name keeps its head noun
-                return [c]
-        return []
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.lemma_.lower() in _COPULAS and subj is not None:
+        if subj.lemma_.lower() in _POSITION_NOUNS:
+            return [
+                c
+                for c in subj.children
+                if c.dep_ == "poss"
+                or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+            ][:1]
+        return [subj]
     if tok.pos_ == "NOUN":
         return [c for c in tok.children if c.dep_ == "poss"] or [
             c
             for c in tok.children
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
         ]
-    subj = _subject(tok)
-    return [subj] if subj is not None else []
+    found = _subject(tok)
+    return [found] if found is not None else []
