@@ -154,3 +154,16 @@ def test_a_pronoun_possessor_of_a_position_is_the_leader_named_before(ex: Extrac
     found = claims(ex, text)
     assert ("TWN", "demand", "territory") in triples(found)
     assert "CHN" not in {c.actor for c in found}
+
+
+def test_explainer_questions_state_no_stance(ex: Extractor) -> None:
+    assert claims(ex, "Would Moscow accept a ceasefire along the current line?") == []
+    assert claims(ex, "What does Baghdad want from Erbil?") == []
+    # the answer under the header does
+    found = claims(ex, "What does Baghdad want?\n\nBaghdad wants all crude exports sold by SOMO.")
+    assert {(c.actor, c.kind) for c in found} == {("IRQ", "demand")}
+
+
+def test_a_verdict_frame_reads_consider_as(ex: Extractor) -> None:
+    found = claims(ex, "Kyiv considers the return of its children as a precondition for talks.")
+    assert triples(found) == {("UKR", "demand", "humanitarian")}

@@ -257,6 +257,16 @@ def cleft_content(verb: Token) -> list[Token] | None:
     return content or None
 
 
+def in_question(tok: Token) -> bool:
+    """An explainer's header or a reporter's question ("Would Moscow accept a ceasefire?"):
+    a sentence ending in a question mark, outside any quotation, states no stance."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != "?":
+        return False
+    return not any(t.text in ('"', "“", "”", "‘", "’") or t.is_quote for t in words)
+
+
 def frame_trigger(label: str, tok: Token) -> Trigger | None:
     """The frame trigger for a matcher *label* at *tok*."""
     frame = label.split("|", 1)[1]

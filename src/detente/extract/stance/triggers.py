@@ -11,6 +11,7 @@ from detente.extract.stance.frames import (
     ADMISSIONS,
     cleft_content,
     frame_trigger,
+    in_question,
     meta_copula,
 )
 from detente.extract.stance.lexis import (
@@ -157,7 +158,8 @@ class TriggerStage:
                 tok = trig.token if trig is not None else tok
             elif label == "CONSEQ":
                 trig = self._consequence_trigger(tok, state)
-            if trig is not None and tok.i not in found:
+            if trig is not None and (tok.i not in found or label.startswith("FRAME|")):
+                # a frame reads the verb's whole shape ("sees X as a precondition")
                 found[tok.i] = trig
         # Dual-use verbs ("insisted that Russia is ready …") report another stance.
         for trig in list(found.values()):
@@ -173,6 +175,9 @@ class TriggerStage:
                 ]
                 if inner:
                     del found[trig.token.i]
+        # "What does Baghdad want?", "Would Moscow accept a truce?": questions ask, not state.
+        for i in [i for i, t in found.items() if in_question(t.token)]:
+            del found[i]
         # "Hungary, which has blocked earlier decisions, …": a relative clause recalling past
         # or habitual behaviour is background, not a stance voiced in the report.
         for i in [i for i, t in found.items() if _background_relcl(t.token)]:
