@@ -255,6 +255,14 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
     return heads
 
 
+def _made_clear(verb: Token) -> bool:
+    """ "has made clear / plain / known that …": a statement, like a reporting verb."""
+    return verb.lemma_.lower() == "make" and any(
+        c.lower_ in ("clear", "plain", "known") and c.dep_ in ("ccomp", "acomp", "oprd", "dobj")
+        for c in verb.children
+    )
+
+
 def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) -> list[Token]:
     """Subjects of reporting verbs governing *token* ("X said [that Y …]"), nearest first."""
     out: list[Token] = []
@@ -285,7 +293,7 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
         cur = cur.head
         if stop is not None and cur.i == stop.i:
             continue
-        if cur.lemma_.lower() in lex.reporting and dep in (
+        if (cur.lemma_.lower() in lex.reporting or _made_clear(cur)) and dep in (
             "ccomp",
             "parataxis",
             "xcomp",

@@ -45,6 +45,7 @@ from detente.extract.lexicon import (
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
+from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
 from detente.extract.stance.lexis import (
@@ -141,6 +142,8 @@ class StanceComponent(
         )
         for kind, patterns in _IDIOMS.items():
             self.matcher.add(f"IDIOM|{kind}", patterns)
+        for label, patterns in FRAME_PATTERNS.items():
+            self.matcher.add(label, patterns)
         self.matcher.add(
             "PLANVERB", [[{"LEMMA": {"IN": sorted(_PLAN_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]]
         )

@@ -11,6 +11,7 @@ from detente.extract.lexicon import (
     StanceLexicon,
 )
 from detente.extract.stance.answers import asked_clause
+from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
     _GROUP_NOUNS,
@@ -30,6 +31,7 @@ from detente.extract.stance.state import (
     _DocState,
 )
 from detente.extract.stance.syntax import (
+    _clause_head,
     _count_of,
     _head_span,
     _is_state,
@@ -94,7 +96,19 @@ class HolderStage:
             subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
             actors = [a for h in subjects for a in self._resolve_tok(h, tok, state)]
             return _unique(actors), False
+        if trig.cls == "frame":
+            heads = frame_holder_tokens(trig)
+            actors = [
+                a for h in heads for m in _members(h) for a in self._resolve_tok(m, tok, state)
+            ]
+            return _unique(actors), False
         if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
+            # "For Tokyo, the alliance is non-negotiable": the perspective holds the verdict.
+            seen_from = perspective_holder(_clause_head(tok))
+            if seen_from is not None:
+                found = self._resolve_tok(seen_from, tok, state, False)
+                if found:
+                    return found, False
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
             reporters = attr.reporter_chain(tok, self.lex.sources)
             for rep in reporters:

@@ -74,6 +74,11 @@ class IssueStage:
         if leaving:
             # "threatened to pull out of the peace process": a stance on the talks themselves
             return [("process", _Unit(leaving[0], list(leaving[0].subtree)))]
+        if trig.cls == "frame" and trig.token.lemma_.lower() == "claim" and trig.content:
+            # "Morocco's claim to Western Sahara": a claim to a named place is territorial
+            head = trig.content[0]
+            if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
+                return [("territory", _Unit(head, list(head.subtree), weight=3))]
         if trig.cls == "consequence":
             subj = trig.content[0]
             toks = list(subj.subtree)

@@ -141,6 +141,7 @@ _MONTHS = word_list("months") | word_list("month_abbreviations")
 
 
 _MISSIONS = word_list("missions")
+_RAISING = word_list("raising_verbs")
 
 
 _HANDING = word_list("handing")
@@ -482,6 +483,21 @@ def _stray_subject(verb: Token) -> Token | None:
     return None
 
 
+def _raised(verb: Token) -> Token | None:
+    """ "Moscow is understood to favour …" parsed with the infinitive as an adverbial clause
+    (or as the object of "to"): the passive reporting verb whose subject is the infinitive's."""
+    head = verb.head
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        pass
+    elif verb.dep_ == "pobj" and verb.pos_ == "VERB" and head.lower_ == "to":
+        head = head.head
+    else:
+        return None
+    if head.lemma_.lower() in _RAISING and any(c.dep_ == "nsubjpass" for c in head.children):
+        return head
+    return None
+
+
 def _subject(tok: Token) -> Token | None:
     """The subject of a verb or adjective trigger, following control and coordination."""
     cur = tok
@@ -541,6 +557,10 @@ def _subject(tok: Token) -> Token | None:
         stray = _stray_subject(cur)
         if stray is not None:
             return stray
+        raised = _raised(cur)
+        if raised is not None:
+            cur = raised
+            continue
         if cur.dep_ in ("xcomp", "acomp", "conj") or (
             cur.dep_ == "advcl"
             and cur.tag_ == "VBG"

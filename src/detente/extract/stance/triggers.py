@@ -7,6 +7,13 @@ from spacy.tokens import Doc, Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.frames import (
+    ADMISSIONS,
+    cleft_content,
+    frame_trigger,
+    in_question,
+    meta_copula,
+)
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -129,6 +136,10 @@ class TriggerStage:
                 if trig is not None:
                     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                     trig.content = objs or [prep]
+            elif label.startswith("FRAME|"):
+                # background stances of analysis pieces: "Beijing's position is that …"
+                trig = frame_trigger(label, tok)
+                tok = trig.token if trig is not None else tok
             elif label == "EVAL":
                 trig = self._evaluation_trigger(tok)
             elif label == "PLANVERB":
@@ -147,7 +158,8 @@ class TriggerStage:
                 tok = trig.token if trig is not None else tok
             elif label == "CONSEQ":
                 trig = self._consequence_trigger(tok, state)
-            if trig is not None and tok.i not in found:
+            if trig is not None and (tok.i not in found or label.startswith("FRAME|")):
+                # a frame reads the verb's whole shape ("sees X as a precondition")
                 found[tok.i] = trig
         # Dual-use verbs ("insisted that Russia is ready …") report another stance.
         for trig in list(found.values()):
@@ -163,6 +175,9 @@ class TriggerStage:
                 ]
                 if inner:
                     del found[trig.token.i]
+        # "What does Baghdad want?", "Would Moscow accept a truce?": questions ask, not state.
+        for i in [i for i, t in found.items() if in_question(t.token)]:
+            del found[i]
         # "Hungary, which has blocked earlier decisions, …": a relative clause recalling past
         # or habitual behaviour is background, not a stance voiced in the report.
         for i in [i for i, t in found.items() if _background_relcl(t.token)]:
@@ -187,8 +202,11 @@ class TriggerStage:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
         for trig in found.values():
-            if trig.cls != "idiom":
+            if trig.cls not in ("idiom", "frame"):
                 trig.content = self._content_roots(trig)
+            if trig.cls == "verb":
+                # "What Taipei wants is dialogue …": the copula's complement is the content
+                trig.content = cleft_content(trig.token) or trig.content
             ids: set[int] = set()
             for root in trig.content:
                 if root.i == trig.token.i:
@@ -282,6 +300,8 @@ class TriggerStage:
         kind = lex.verbs.get(lemma)
         if kind is None:
             return None
+        if lemma in ADMISSIONS and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "officials privately concede that …": the clause speaks for itself
         if (
             tok.dep_ == "pcomp"
             and tok.head.lower_ in ("of", "for")
@@ -466,6 +486,7 @@ class TriggerStage:
             and tok.dep_ == "attr"
             and tok.head.lemma_.lower() == "be"
             and any(c.dep_ in ("nsubj", "csubj") for c in tok.head.children)
+            and not meta_copula(tok.head)
         ):
             # "a ceasefire is a precondition for any talks": the subject is what is demanded.
             return Trigger(tok, "demand", "copula")

@@ -1,0 +1,311 @@
+"""Background-stance frames of analysis writing, found beside the ordinary triggers.
+
+Explainers state positions as background rather than as news:
+
+* a possessed position noun as the subject of a copula: "Beijing's position is that …",
+  "Manila's red line remains its right to …", "the KRG's priority is …" (the copula's
+  complement is the content; a red line that is "any X" is X refused);
+* a perspective frame: "For Tokyo, the alliance is non-negotiable", "For Lai, the consensus is
+  a non-starter" (the "for" object holds the verdict on the subject);
+* a verdict through "see/regard … as": "Beijing sees that commitment as interference",
+  "sees the removal of the vessel as a precondition";
+* a pseudo-cleft: "What Taipei wants is dialogue …" (the wanting verb's content is the
+  copula's complement);
+* a territorial claim noun: "Beijing's claim to the state".
+
+Words are data in ``knowledge/stances.yaml`` (``lists:`` position_nouns, as_verdicts,
+perspective_verdicts, regard_verbs).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import word_list, word_map
+from detente.extract.stance.model import Trigger
+from detente.extract.stance.syntax import _subject
+
+_POSITION_NOUNS = word_map("position_nouns")
+_AS_VERDICTS = word_map("as_verdicts")
+_PERSPECTIVE = word_map("perspective_verdicts")
+_REGARD_VERBS = word_list("regard_verbs")
+_COPULAS = frozenset({"be", "remain"})
+_MODAL_WORDS = word_list("modals")
+_META_SUBJECTS = word_list("meta_subjects")
+_INSISTENT = word_list("insistent")
+#: "officials privately concede that …": an admission introducing a clause, no concession.
+ADMISSIONS = word_list("admission_verbs")
+
+#: Matcher patterns (label -> patterns) the stance component adds for these frames.
+PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "FRAME|position": [
+        [{"LEMMA": {"IN": sorted(_POSITION_NOUNS)}, "POS": "NOUN", "DEP": "nsubj"}],
+    ],
+    # "For Tokyo, …" / "…, for Tokyo, …": only a named perspective set off by commas
+    "FRAME|perspective": [
+        [{"LOWER": "for", "DEP": "prep"}, {"POS": "PROPN", "OP": "+"}, {"ORTH": ","}],
+        [{"ORTH": ","}, {"LOWER": "for"}, {"POS": "PROPN", "OP": "+"}, {"ORTH": ","}],
+    ],
+    "FRAME|regard": [[{"LEMMA": {"IN": sorted(_REGARD_VERBS)}, "POS": "VERB"}]],
+    "FRAME|claim": [[{"LEMMA": "claim", "POS": "NOUN"}]],
+    "FRAME|claims": [[{"LEMMA": "claim", "POS": "VERB"}]],
+    # "Ankara is firmly against …", "Seoul remains in favour of …"
+    "FRAME|side": [
+        [
+            {"LEMMA": {"IN": sorted(_COPULAS)}},
+            {"POS": "ADV", "OP": "*"},
+            {"LOWER": {"IN": ["against", "in"]}},
+        ]
+    ],
+    # "Moscow is adamant that …"
+    "FRAME|insistent": [[{"LOWER": {"IN": sorted(_INSISTENT)}, "DEP": "acomp"}]],
+}
+#: What one claims without claiming land or rights ("claimed responsibility", "victory").
+_NOT_CLAIMED = word_list("unclaimed_objects")
+
+
+def _possessed(noun: Token) -> bool:
+    """ "Beijing's position", "its position", "the Russian position", "the KRG's priority"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return True
+    return False
+
+
+def _copula_content(verb: Token, subject: Token) -> list[Token]:
+    """What a copula says its subject is: the attribute, that-clause or complement."""
+    return [
+        c
+        for c in verb.children
+        if c.i != subject.i and c.dep_ in ("attr", "ccomp", "acomp", "xcomp", "oprd")
+    ]
+
+
+def _refused(content: list[Token]) -> bool:
+    """What a red line names as a thing is ruled out ("any declaration of independence",
+    "an Iranian nuclear weapon"); a clause or the holder's own right is insisted on ("its
+    right to resupply", "that the region is an integral part")."""
+    nouns = [c for c in content if c.pos_ in ("NOUN", "PROPN") and c.dep_ == "attr"]
+    return bool(nouns) and not any(
+        d.dep_ == "poss" and d.lower_ in ("its", "their", "our", "his", "her")
+        for c in nouns
+        for d in c.children
+    )
+
+
+def meta_copula(verb: Token) -> bool:
+    """ "The sticking point is X's demand for Y": a copula whose subject only names the place
+    of a stance in the talks, so the stance noun after it keeps its own content."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _META_SUBJECTS for c in verb.children)
+
+
+def position_trigger(tok: Token) -> Trigger | None:
+    """ "Beijing's position is that …": the copula, holding the possessor's stance."""
+    verb = tok.head
+    if verb.lemma_.lower() not in _COPULAS or not _possessed(tok):
+        return None
+    content = _copula_content(verb, tok)
+    if not content:
+        return None
+    if any(c.dep_ in ("prep", "acl", "ccomp") for c in tok.children) and not any(
+        c.dep_ == "ccomp" for c in content
+    ):
+        # "Moscow's insistence on X remains the main obstacle": the noun states its own
+        # content; only "X's position on Y is that …" states it after the copula
+        return None
+    kind = _POSITION_NOUNS[tok.lemma_.lower()]
+    if (
+        tok.lemma_.lower() == "line"
+        and any(c.dep_ == "amod" and c.lower_ == "red" for c in tok.children)
+        and _refused(content)
+    ):
+        kind = "reject"
+    return Trigger(verb, kind, "frame", content=content)
+
+
+def perspective_holder(verb: Token) -> Token | None:
+    """The "X" of "For X, Y is …" on a copula (None when there is none)."""
+    if verb.lemma_.lower() not in _COPULAS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs and (objs[0].pos_ == "PROPN" or objs[0].ent_type_):
+                return objs[0]
+    return None
+
+
+def perspective_trigger(prep: Token) -> Trigger | None:
+    """ "For Tokyo, the alliance is non-negotiable": the verdict word, on the subject."""
+    if prep.text == "," and prep.i + 1 < len(prep.doc):
+        prep = prep.doc[prep.i + 1]
+    verb = prep.head
+    if perspective_holder(verb) is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None:
+        return None
+    for c in verb.children:
+        if c.dep_ not in ("acomp", "attr") or c.i < subj.i:
+            continue
+        kind = _PERSPECTIVE.get(c.lower_) or _PERSPECTIVE.get(c.lemma_.lower())
+        if kind is not None:
+            return Trigger(c, kind, "copula")
+    return None
+
+
+def regard_trigger(verb: Token) -> Trigger | None:
+    """ "Beijing sees that commitment as interference": a verdict on the object."""
+    if any(
+        c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.lower_ in _MODAL_WORDS)
+        for c in verb.children
+    ):
+        # passive verdicts are left to the verb rules; "would regard troops as a threat" is a
+        # warning the threat noun carries
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for holder in (verb, obj):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for p in prep.children:
+                if p.dep_ != "pobj":
+                    continue
+                kind = _AS_VERDICTS.get(p.lemma_.lower())
+                if kind is not None:
+                    return Trigger(verb, kind, "frame", content=[obj])
+    return None
+
+
+def claim_trigger(noun: Token) -> Trigger | None:
+    """ "Beijing's claim to the state", "Caracas's claim over the region": a demand."""
+    if not _possessed(noun):
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "over", "on")]
+    objs = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    return Trigger(noun, "demand", "frame", content=objs) if objs else None
+
+
+def side_trigger(verb: Token) -> Trigger | None:
+    """ "Ankara is firmly against any autonomy …" (reject), "Athens is in favour of a
+    settlement" (accept): the copula takes a side on the object."""
+    if verb.lemma_.lower() not in _COPULAS or _subject(verb) is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ == "against" and objs:
+            return Trigger(verb, "reject", "frame", content=objs)
+        if prep.lower_ == "in" and objs and objs[0].lower_ in ("favour", "favor"):
+            of = [
+                p
+                for c in objs[0].children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ in ("pobj", "pcomp")
+            ]
+            if of:
+                return Trigger(verb, "accept", "frame", content=of)
+    return None
+
+
+def insistent_trigger(adj: Token) -> Trigger | None:
+    """ "Moscow is adamant that Kyiv must withdraw": a demand for the clause, which the parser
+    may hang from the copula rather than the adjective."""
+    verb = adj.head
+    if verb.lemma_.lower() not in _COPULAS:
+        return None
+    content = [c for c in adj.children if c.dep_ in ("ccomp", "prep", "xcomp")]
+    content += [c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i]
+    return Trigger(adj, "demand", "frame", content=content) if content else None
+
+
+def claims_trigger(verb: Token) -> Trigger | None:
+    """ "Spain still claims the territory", "China claims most of the sea": a demand for the
+    object (not "claimed responsibility", nor "claimed that …", which reports)."""
+    if any(c.dep_ in ("ccomp", "xcomp", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in _NOT_CLAIMED:
+        return None
+    if obj.pos_ not in ("NOUN", "PROPN") and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in obj.children
+    ):
+        return None  # "claims most of the sea" counts; "claims it" does not
+    if verb.dep_ in ("amod", "acl", "relcl", "pcomp"):
+        return None
+    return Trigger(verb, "demand", "frame", content=[obj])
+
+
+def cleft_content(verb: Token) -> list[Token] | None:
+    """ "What Taipei wants is dialogue …": the content of *verb* is the copula's complement."""
+    if verb.dep_ != "csubj" or verb.head.lemma_.lower() not in _COPULAS:
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return None
+    content = _copula_content(verb.head, verb)
+    if not content:
+        # "What Japan wants is, at a minimum, restored visits …": the parser's conjunct
+        content = [c for c in verb.head.children if c.dep_ == "conj" and c.i > verb.head.i]
+    return content or None
+
+
+def in_question(tok: Token) -> bool:
+    """An explainer's header or a reporter's question ("Would Moscow accept a ceasefire?"):
+    a sentence ending in a question mark, outside any quotation, states no stance."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != "?":
+        return False
+    return not any(t.text in ('"', "“", "”", "‘", "’") or t.is_quote for t in words)
+
+
+def frame_trigger(label: str, tok: Token) -> Trigger | None:
+    """The frame trigger for a matcher *label* at *tok*."""
+    frame = label.split("|", 1)[1]
+    if frame == "position":
+        return position_trigger(tok)
+    if frame == "perspective":
+        return perspective_trigger(tok)
+    if frame == "regard":
+        return regard_trigger(tok)
+    if frame == "claim":
+        return claim_trigger(tok)
+    if frame == "claims":
+        return claims_trigger(tok)
+    if frame == "side":
+        return side_trigger(tok)
+    if frame == "insistent":
+        return insistent_trigger(tok)
+    return None
+
+
+def frame_holder_tokens(trig: Trigger) -> list[Token]:
+    """Who holds a frame stance: the possessor of a position noun ("Beijing's position is"),
+    a claim noun's possessor, or else the subject ("Ankara is against", "Moscow is adamant")."""
+    tok = trig.token
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.lemma_.lower() in _COPULAS and subj is not None:
+        if subj.lemma_.lower() in _POSITION_NOUNS:
+            return [
+                c
+                for c in subj.children
+                if c.dep_ == "poss"
+                or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+            ][:1]
+        return [subj]
+    if tok.pos_ == "NOUN":
+        return [c for c in tok.children if c.dep_ == "poss"] or [
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        ]
+    found = _subject(tok)
+    return [found] if found is not None else []
