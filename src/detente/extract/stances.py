@@ -75,6 +75,8 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.modifiers import ModifierStage
+from detente.extract.stance.points import PointStage, point_intros
+from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -100,7 +102,9 @@ for _name, _default in (
         Doc.set_extension(_name, default=_default)
 
 
-class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage):
+class StanceComponent(
+    TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage, PointStage
+):
     """spaCy component that turns stance triggers into :class:`~detente.records.Claim` records."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, keep_uncued: bool = False) -> None:
@@ -132,6 +136,13 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
         # "the main points of the plan were …": found from the (rarer) noun, not from "be"
         self.matcher.add("PLANBE", [[{"LEMMA": {"IN": sorted(_TERM_NOUNS)}, "DEP": "nsubj"}]])
         self.matcher.add("CONSEQ", [[{"LEMMA": {"IN": sorted(_CONSEQUENCE_VERBS)}, "POS": "VERB"}]])
+        self.matcher.add(
+            "PREDNOUN",
+            [[{"LEMMA": {"IN": sorted(_PREDICATE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]],
+        )
+        self.matcher.add(
+            "JUDGE", [[{"LOWER": {"IN": sorted(_JUDGEMENTS)}, "POS": {"IN": ["ADJ", "VERB"]}}]]
+        )
         self.matcher.add(
             "EVAL",
             [[{"LOWER": {"IN": sorted(_EVALUATIONS)}, "DEP": {"IN": ["acomp", "attr"]}}]],
@@ -297,6 +308,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
         seen: set[tuple[str, str, str, int]] = set()
         published = doc._.detente_published
         state.claims = claims
+        intros = point_intros(triggers, doc)
         for trig in triggers:
             actors, from_plan = self._holders(trig, state)
             if not actors:
@@ -337,6 +349,9 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             if kind == "offer" and trig.cls == "concession" and self._imposed(trig, actors, state):
                 kind = "demand"  # "Hamas will be disarmed, Netanyahu said": imposed on another
             state.current = actors
+            points = intros.get(trig.token.i)
+            if points and self._point_claims(trig, kind, actors, points, claims, state, published):
+                continue  # "the parties agreed: (a) …; (b) …": one stance per point
             issues = self._issues(trig, state)
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)

@@ -15,6 +15,7 @@ from detente.extract.stance.lexis import (
     _GROUP_NOUNS,
     _GROUP_SUBJECTS,
     _INSTITUTIONS,
+    _PAIR_NOUNS,
     _PEOPLE,
     _PLAN_NOUNS,
     _PRONOUNS,
@@ -154,14 +155,18 @@ class HolderStage:
             return self._document_proponent(head, state), True
         actors = []
         for h in heads:
-            if h.lemma_.lower() in (
-                "side",
-                "party",
-                "leader",
-                "country",
-                "government",
-                "president",
-            ) and any(c.lower_ in ("both", "two") for c in h.children):
+            if (
+                h.lemma_.lower()
+                in (
+                    "side",
+                    "party",
+                    "leader",
+                    "country",
+                    "government",
+                    "president",
+                )
+                and any(c.lower_ in ("both", "two") for c in h.children)
+            ) or _participants(h):
                 # "both sides agreed …": the two parties named together before ("Thailand and
                 # Cambodia met …"), else the two the report is about -- never the announcer.
                 named = state.tracker.resolve_all(_head_span(h))
@@ -491,3 +496,19 @@ class HolderStage:
             return False  # "its measures will be lifted": the speaker's own concession
         ref = self._resolve(_head_span(subj))
         return ref is not None and ref.id not in {a.id for a in actors}
+
+
+def _participants(head: Token) -> bool:
+    """ "The sides exchanged views", "the parties agreed", "the ministers agreed" in a readout:
+    the participants named before, not a group of their own ("the sides in Sudan's war",
+    "the Arab ministers" name others)."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    kids = list(head.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in kids):
+        return False
+    return not any(
+        c.dep_ in ("prep", "amod", "compound", "nummod", "poss", "relcl", "acl")
+        and not (c.dep_ == "nummod" and c.lower_ in ("two", "2"))
+        for c in kids
+    )

@@ -39,6 +39,11 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
+from detente.extract.stance.predicates import (
+    judgement_trigger,
+    predicate_noun_trigger,
+    voiced_by,
+)
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -87,6 +92,15 @@ class TriggerStage:
                     trig = self._act_trigger(tok, lemma)
             elif label == "NOUN":
                 trig = self._noun_trigger(tok, lemma)
+            elif label == "PREDNOUN":
+                trig = predicate_noun_trigger(tok)
+            elif label == "JUDGE":
+                # "called unacceptable the …", "considered it necessary to …": the verdict
+                # decides, over whatever the judging verb ("consider") would trigger itself
+                trig = judgement_trigger(tok)
+                if trig is not None:
+                    found[trig.token.i] = trig
+                continue
             elif label == "ADJ":
                 trig = self._adj_trigger(tok)
             elif label == "MUSTBE":
@@ -128,7 +142,17 @@ class TriggerStage:
                 trig = Trigger(tok, label.split("|")[1], "idiom") if tok.pos_ == "VERB" else None
                 if trig is not None:
                     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                    if not objs and prep.dep_ == "aux":
+                        objs = [prep.head]  # "reserves the right to respond"
                     trig.content = objs or [prep]
+                    if trig.kind == "support":
+                        # "spoke in favour of the plan" accepts it; "… of an immediate
+                        # cessation of hostilities" calls for it
+                        deal = any(
+                            o.lemma_.lower() in _PLAN_NOUNS or o.lemma_.lower() in _REFERRING
+                            for o in objs
+                        )
+                        trig.kind = "accept" if deal else "demand"
             elif label == "EVAL":
                 trig = self._evaluation_trigger(tok)
             elif label == "PLANVERB":
@@ -149,6 +173,10 @@ class TriggerStage:
                 trig = self._consequence_trigger(tok, state)
             if trig is not None and tok.i not in found:
                 found[tok.i] = trig
+        # "expressed readiness to …", "reaffirmed its commitment to …": the noun is the stance.
+        nouns = {i for i, t in found.items() if t.cls == "noun"}
+        for i in [i for i, t in found.items() if t.cls == "verb" and voiced_by(t.token, nouns)]:
+            del found[i]
         # Dual-use verbs ("insisted that Russia is ready …") report another stance.
         for trig in list(found.values()):
             if trig.cls == "verb" and trig.token.lemma_.lower() in lex.dual_use:
@@ -187,7 +215,7 @@ class TriggerStage:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
         for trig in found.values():
-            if trig.cls != "idiom":
+            if trig.cls not in ("idiom", "judge"):
                 trig.content = self._content_roots(trig)
             ids: set[int] = set()
             for root in trig.content:

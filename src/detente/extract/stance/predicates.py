@@ -1,0 +1,100 @@
+"""Stances voiced through a noun or an adjective rather than a stance verb.
+
+Formal diplomatic copy (foreign-ministry statements, call readouts, translated agency reports)
+nominalises its stances: "expressed readiness to resume talks", "stressed the inadmissibility of
+strikes", "reaffirmed its principled position on the islands", "called unacceptable the
+deployment of missiles", "considered it necessary to hold a meeting". The verb there only voices
+the stance; the noun or the adjective says which one it is. Word lists: ``voicing_verbs``,
+``predicate_nouns``, ``judging_verbs`` and ``judgements`` in ``knowledge/stances.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import word_list, word_map
+from detente.extract.stance.model import Trigger
+
+_VOICING = word_list("voicing_verbs")
+_PREDICATE_NOUNS = word_map("predicate_nouns")
+_JUDGING = word_list("judging_verbs")
+_JUDGEMENTS = word_map("judgements")
+#: Pronouns that only stand in for the clause judged ("considered it necessary to …").
+_DUMMY = frozenset({"it", "this", "that"})
+
+
+def predicate_noun_trigger(tok: Token) -> Trigger | None:
+    """ "noted the importance of X", "stressed the inadmissibility of X": a stance only as the
+    object of a voicing verb, and only with something it is about."""
+    kind = _PREDICATE_NOUNS.get(tok.lemma_.lower())
+    if kind is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _VOICING:
+        return None
+    if not any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "on", "over", "about", "regarding", "that"))
+        or c.dep_ in ("acl", "ccomp")
+        for c in tok.children
+    ):
+        return None  # "noted its position" says nothing about what the position is
+    return Trigger(tok, kind, "noun")
+
+
+def voiced_by(verb: Token, nouns: set[int]) -> bool:
+    """True when stance verb *verb* only voices a stance noun it governs ("reaffirmed its
+    commitment to the truce", "confirmed its readiness to host"): the noun holds the stance."""
+    if verb.lemma_.lower() not in _VOICING:
+        return False
+    return any(c.dep_ == "dobj" and c.i in nouns for c in verb.children)
+
+
+def judgement_trigger(adj: Token) -> Trigger | None:
+    """ "called unacceptable the deployment of …", "called the use of force unacceptable",
+    "considered it pointless to continue …", "deemed it necessary that …": a verdict passed by
+    the subject of a judging verb; the adjective decides the kind, the judged thing is the
+    content."""
+    kind = _JUDGEMENTS.get(adj.lower_)
+    if kind is None:
+        return None
+    verb, noun = _judging_verb(adj)
+    if verb is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "was called unacceptable": whoever called it is not the subject
+    content: list[Token] = []
+    for c in adj.children:
+        if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+            content.append(c)  # "… it necessary to convene", "… it important that X be done"
+        elif c.dep_ in ("nsubj", "dobj") and c.lower_ not in _DUMMY:
+            content.append(c)  # "called the manoeuvres unacceptable"
+    if noun is not None:
+        content.append(noun)  # "called unacceptable the deployment of …"
+    for c in verb.children:
+        if (
+            c.dep_ in ("dobj", "oprd")
+            and c.i != adj.i
+            and c.pos_ in ("NOUN", "PROPN")
+            and c not in content
+        ):
+            content.append(c)
+    if not content:
+        return None
+    return Trigger(verb, kind, "judge", content=sorted(content, key=lambda t: t.i))
+
+
+def _judging_verb(adj: Token) -> tuple[Token | None, Token | None]:
+    """The judging verb above *adj* and the noun the adjective was attached to, if any."""
+    head = adj.head
+    if (
+        adj.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advmod", "dobj")
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in _JUDGING
+    ):
+        return head, None
+    if adj.dep_ == "amod" and head.pos_ == "NOUN" and head.dep_ in ("oprd", "dobj", "ccomp"):
+        verb = head.head
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() in _JUDGING
+            and adj.i < head.i
+            and adj.i == verb.i + 1
+        ):
+            # "called unacceptable the deployment": the adjective right after the verb
+            return verb, head
+    return None, None
