@@ -12,6 +12,7 @@ from detente.extract.lexicon import (
 )
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
+    _DISPOSITION_NOUNS,
     _GROUP_NOUNS,
     _GROUP_SUBJECTS,
     _INSTITUTIONS,
@@ -40,6 +41,9 @@ from detente.extract.stance.syntax import (
     _subject,
     _unique,
 )
+
+#: Entity types that name a party.
+_NAMED = frozenset({"GPE", "ORG", "NORP"})
 
 
 class HolderStage:
@@ -290,6 +294,14 @@ class HolderStage:
                 out.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and tok.lemma_.lower() in _DISPOSITION_NOUNS
+                and use_verb
+            ):
+                # "the principled position of the Philippines": a named party holds it
+                out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ in _NAMED)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 for a in c.children:
                     if a.dep_ == "agent":

@@ -120,5 +120,7 @@ _DECLARE_VERBS = word_list("declare_verbs")
 _TRUCE_NOUNS = word_list("truce_nouns")
 _CONCESSION_PHRASALS = phrase_list("concession_phrasals")
 _PAIR_NOUNS = word_list("pair_nouns")
+_MENACE_VERDICTS = word_list("menace_verdicts")
+_DISPOSITION_NOUNS = word_list("disposition_nouns")
 #: "the three governments": small counts of parties, spelled out.
 _NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= 8}

@@ -97,4 +97,26 @@ def _judging_verb(adj: Token) -> tuple[Token | None, Token | None]:
         ):
             # "called unacceptable the deployment": the adjective right after the verb
             return verb, head
+    nxt = adj.doc[adj.i + 1] if adj.i + 1 < len(adj.doc) else None
+    if nxt is None or nxt.is_punct or nxt.is_space:
+        # "called the deployment of drones in the north unacceptable", with the adjective hung
+        # inside the object: the verdict still closes the judging verb's object
+        for anc in list(adj.ancestors)[:6]:
+            if anc.dep_ == "dobj" and anc.right_edge.i == adj.i:
+                verb = anc.head
+                if verb.pos_ == "VERB" and verb.lemma_.lower() in _JUDGING:
+                    return verb, None
     return None, None
+
+
+def rejected_course(verb: Token) -> bool:
+    """ "(considered it) pointless to continue talks while …", "unacceptable to negotiate
+    while …": a course judged wrong under a circumstance, which is then a condition."""
+    cur = verb
+    for _ in range(2):
+        if cur.dep_ not in ("advcl", "xcomp", "ccomp", "acl") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "ADJ" and _JUDGEMENTS.get(cur.lower_) == "reject":
+            return True
+    return False

@@ -23,6 +23,7 @@ from detente.extract.stance.lexis import (
     _FORCE_WORDS,
     _INTENT_VERBS,
     _JUDGED,
+    _MENACE_VERDICTS,
     _MODALS,
     _NO_COMMENT,
     _OUTCOME_VERBS,
@@ -407,7 +408,7 @@ class TriggerStage:
                 if c.dep_ in ("oprd", "attr", "xcomp", "prep")
                 for t in c.subtree
             ]
-            if any(t.lemma_.lower() in _WAR_WORDS or t.lower_ == "aggression" for t in said):
+            if any(t.lemma_.lower() in _WAR_WORDS | _MENACE_VERDICTS for t in said):
                 return Trigger(tok, "threaten", "must", fixed=True)
             return None
         if lemma in _INTENT_VERBS and any(
