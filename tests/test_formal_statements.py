@@ -186,3 +186,13 @@ def test_an_inline_colon_is_no_list(ex: Extractor) -> None:
         ex, "Moscow agreed: the next round will take place in Istanbul, the Kremlin said."
     )
     assert all(c.quote != "the next round will take place in Istanbul" for c in found)
+
+
+def test_title_held_over_a_place_is_the_owners_claim(ex: Extractor) -> None:
+    found = claims(
+        ex, "Buenos Aires said Argentina has indisputable sovereignty over the Falklands."
+    )
+    assert triples(found) == {("ARG", "demand", "territory")}
+    # denied title is no claim of one's own
+    denied = claims(ex, "Kyiv said Moscow has no sovereignty over Crimea.")
+    assert all(c.actor != "RUS" for c in denied)

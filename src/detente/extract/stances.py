@@ -76,7 +76,7 @@ from detente.extract.stance.model import (
 )
 from detente.extract.stance.modifiers import ModifierStage
 from detente.extract.stance.points import PointStage, point_intros
-from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS
+from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS, _TITLE_NOUNS
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -139,6 +139,9 @@ class StanceComponent(
         self.matcher.add(
             "PREDNOUN",
             [[{"LEMMA": {"IN": sorted(_PREDICATE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]],
+        )
+        self.matcher.add(
+            "TITLE", [[{"LEMMA": {"IN": sorted(_TITLE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]]
         )
         self.matcher.add(
             "JUDGE", [[{"LOWER": {"IN": sorted(_JUDGEMENTS)}, "POS": {"IN": ["ADJ", "VERB"]}}]]

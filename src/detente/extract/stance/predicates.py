@@ -19,6 +19,8 @@ _VOICING = word_list("voicing_verbs")
 _PREDICATE_NOUNS = word_map("predicate_nouns")
 _JUDGING = word_list("judging_verbs")
 _JUDGEMENTS = word_map("judgements")
+_TITLE_NOUNS = word_list("title_nouns")
+_POSSESSION_VERBS = word_list("possession_verbs")
 #: Pronouns that only stand in for the clause judged ("considered it necessary to …").
 _DUMMY = frozenset({"it", "this", "that"})
 
@@ -120,3 +122,21 @@ def rejected_course(verb: Token) -> bool:
         if cur.pos_ == "ADJ" and _JUDGEMENTS.get(cur.lower_) == "reject":
             return True
     return False
+
+
+def title_trigger(noun: Token) -> Trigger | None:
+    """ "China has indisputable sovereignty over the shoal", "Baku exercises jurisdiction over
+    the corridor": a claim of title by the subject, on what the title is over."""
+    verb = noun.head
+    if (
+        noun.dep_ != "dobj"
+        or verb.pos_ not in ("VERB", "AUX")
+        or verb.lemma_.lower() not in _POSSESSION_VERBS
+        or any(c.dep_ == "neg" for c in verb.children)
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("over", "on", "in") for c in noun.children):
+        return None  # "has sovereignty" with nothing it is over names no place
+    return Trigger(verb, "demand", "title", content=[noun])

@@ -43,6 +43,7 @@ from detente.extract.stance.model import (
 from detente.extract.stance.predicates import (
     judgement_trigger,
     predicate_noun_trigger,
+    title_trigger,
     voiced_by,
 )
 from detente.extract.stance.state import (
@@ -95,6 +96,9 @@ class TriggerStage:
                 trig = self._noun_trigger(tok, lemma)
             elif label == "PREDNOUN":
                 trig = predicate_noun_trigger(tok)
+            elif label == "TITLE":
+                trig = title_trigger(tok)
+                tok = trig.token if trig is not None else tok
             elif label == "JUDGE":
                 # "called unacceptable the …", "considered it necessary to …": the verdict
                 # decides, over whatever the judging verb ("consider") would trigger itself
@@ -216,7 +220,7 @@ class TriggerStage:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
         for trig in found.values():
-            if trig.cls not in ("idiom", "judge"):
+            if trig.cls not in ("idiom", "judge", "title"):
                 trig.content = self._content_roots(trig)
             ids: set[int] = set()
             for root in trig.content:
