@@ -77,6 +77,8 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.modifiers import ModifierStage
+from detente.extract.stance.points import PointStage, point_intros
+from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS, _TITLE_NOUNS
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -104,6 +106,7 @@ for _name, _default in (
 
 class StanceComponent(
     TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage, AnswerStage
+    TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage, PointStage
 ):
     """spaCy component that turns stance triggers into :class:`~detente.records.Claim` records."""
 
@@ -136,6 +139,16 @@ class StanceComponent(
         # "the main points of the plan were …": found from the (rarer) noun, not from "be"
         self.matcher.add("PLANBE", [[{"LEMMA": {"IN": sorted(_TERM_NOUNS)}, "DEP": "nsubj"}]])
         self.matcher.add("CONSEQ", [[{"LEMMA": {"IN": sorted(_CONSEQUENCE_VERBS)}, "POS": "VERB"}]])
+        self.matcher.add(
+            "PREDNOUN",
+            [[{"LEMMA": {"IN": sorted(_PREDICATE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]],
+        )
+        self.matcher.add(
+            "TITLE", [[{"LEMMA": {"IN": sorted(_TITLE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]]
+        )
+        self.matcher.add(
+            "JUDGE", [[{"LOWER": {"IN": sorted(_JUDGEMENTS)}, "POS": {"IN": ["ADJ", "VERB"]}}]]
+        )
         self.matcher.add(
             "EVAL",
             [[{"LOWER": {"IN": sorted(_EVALUATIONS)}, "DEP": {"IN": ["acomp", "attr"]}}]],
@@ -303,6 +316,7 @@ class StanceComponent(
         seen: set[tuple[str, str, str, int]] = set()
         published = doc._.detente_published
         state.claims = claims
+        intros = point_intros(triggers, doc)
         for trig in triggers:
             actors, from_plan = self._holders(trig, state)
             if not actors:
@@ -346,6 +360,10 @@ class StanceComponent(
             # "No, we're not going to do that", "That is not on the table": an answer whose
             # object only points back takes the object of the question it answers
             issues = self._answer_issues(trig, state) or self._issues(trig, state)
+            points = intros.get(trig.token.i)
+            if points and self._point_claims(trig, kind, actors, points, claims, state, published):
+                continue  # "the parties agreed: (a) …; (b) …": one stance per point
+            issues = self._issues(trig, state)
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)
             if not issues:

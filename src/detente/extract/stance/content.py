@@ -11,6 +11,8 @@ from detente.extract.stance.lexis import (
     _ADDRESSEES,
     _AS_VERBS,
     _CONTENT_PREPS,
+    _DISPOSITION_NOUNS,
+    _INSTITUTIONS,
     _PARTICLES,
     _PARTY_NOUNS,
     _PLACEHOLDERS,
@@ -43,6 +45,8 @@ class ContentStage:
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 # "a plan presented by X": the presenter, not the content
                 continue
+            if c.dep_ == "prep" and c.lower_ == "of" and _holder_of(tok, c):
+                continue  # "the readiness of the regional government to …": who, not what
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
                 out.append(c)
         return out
@@ -262,3 +266,19 @@ def _relative_object(verb: Token) -> Token | None:
     if head.lemma_.lower() in _PLACEHOLDERS and head.dep_ == "appos":
         return head.head
     return head
+
+
+def _holder_of(noun: Token, prep: Token) -> bool:
+    """ "of X" after a disposition noun names its holder when X is a party: a named state or
+    body, or an institution ("the government", "the authorities")."""
+    if noun.lemma_.lower() not in _DISPOSITION_NOUNS:
+        return False
+    return any(
+        p.dep_ == "pobj"
+        and (
+            p.ent_type_ in ("GPE", "ORG", "NORP")
+            or p.lemma_.lower() in _INSTITUTIONS
+            or p.lemma_.lower() in _PARTY_NOUNS
+        )
+        for p in prep.children
+    )

@@ -14,9 +14,11 @@ from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
+    _DISPOSITION_NOUNS,
     _GROUP_NOUNS,
     _GROUP_SUBJECTS,
     _INSTITUTIONS,
+    _PAIR_NOUNS,
     _PEOPLE,
     _PLAN_NOUNS,
     _PRONOUNS,
@@ -46,6 +48,9 @@ from detente.extract.stance.turns import FIRST_PERSON
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
+
+#: Entity types that name a party.
+_NAMED = frozenset({"GPE", "ORG", "NORP"})
 
 
 class HolderStage:
@@ -188,14 +193,18 @@ class HolderStage:
             return self._document_proponent(head, state), True
         actors = []
         for h in heads:
-            if h.lemma_.lower() in (
-                "side",
-                "party",
-                "leader",
-                "country",
-                "government",
-                "president",
-            ) and any(c.lower_ in ("both", "two") for c in h.children):
+            if (
+                h.lemma_.lower()
+                in (
+                    "side",
+                    "party",
+                    "leader",
+                    "country",
+                    "government",
+                    "president",
+                )
+                and any(c.lower_ in ("both", "two") for c in h.children)
+            ) or _participants(h):
                 # "both sides agreed …": the two parties named together before ("Thailand and
                 # Cambodia met …"), else the two the report is about -- never the announcer.
                 named = state.tracker.resolve_all(_head_span(h))
@@ -319,6 +328,14 @@ class HolderStage:
                 out.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and tok.lemma_.lower() in _DISPOSITION_NOUNS
+                and use_verb
+            ):
+                # "the principled position of the Philippines": a named party holds it
+                out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ in _NAMED)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 for a in c.children:
                     if a.dep_ == "agent":
@@ -530,3 +547,19 @@ class HolderStage:
             return False  # "its measures will be lifted": the speaker's own concession
         ref = self._resolve(_head_span(subj))
         return ref is not None and ref.id not in {a.id for a in actors}
+
+
+def _participants(head: Token) -> bool:
+    """ "The sides exchanged views", "the parties agreed", "the ministers agreed" in a readout:
+    the participants named before, not a group of their own ("the sides in Sudan's war",
+    "the Arab ministers" name others)."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    kids = list(head.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in kids):
+        return False
+    return not any(
+        c.dep_ in ("prep", "amod", "compound", "nummod", "poss", "relcl", "acl")
+        and not (c.dep_ == "nummod" and c.lower_ in ("two", "2"))
+        for c in kids
+    )

@@ -469,7 +469,14 @@ class IssueStage:
         for t in toks:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
-            if found and t.pos_ != "DET" and t.dep_ != "mark" and not _in_long_org(t):
+            if (
+                found
+                and t.pos_ != "DET"
+                and t.dep_ != "mark"
+                and not _in_long_org(t)
+                # "the outcome of the Second World War", "the Six-Day War": a name, no cue
+                and t.ent_type_ not in ("EVENT", "LAW", "WORK_OF_ART")
+            ):
                 issue, weight = max(found, key=lambda w: w[1])
                 if t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.

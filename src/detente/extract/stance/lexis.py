@@ -79,6 +79,18 @@ _IDIOMS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LEMMA": "pull"}, {"LOWER": "the"}, {"LOWER": "plug"}, {"LOWER": "on"}],
         [{"LEMMA": "turn"}, _DETS, {"LOWER": "back"}, {"LOWER": "on"}],
     ],
+    # "spoke in favour of X": acceptance of a plan, a call for anything else (decided on use)
+    "support": [
+        [
+            {"LEMMA": {"IN": ["speak", "come", "argue", "vote", "declare"]}},
+            {"LOWER": {"IN": ["out", "strongly", "firmly", "unequivocally"]}, "OP": "?"},
+            {"LOWER": "in"},
+            {"LOWER": {"IN": ["favour", "favor"]}},
+            {"LOWER": "of"},
+        ],
+    ],
+    # "reserved the right to a firm response", "reserves the right to respond"
+    "threaten": [[{"LEMMA": "reserve"}, _DETS, {"LOWER": "right"}, {"LOWER": "to"}]],
 }
 _HANDOVER_NOUNS = word_list("handover_nouns")
 _BREAK_OFF = word_list("break_off")
@@ -107,5 +119,8 @@ _DEAL_OBJECTS = word_list("deal_objects")
 _DECLARE_VERBS = word_list("declare_verbs")
 _TRUCE_NOUNS = word_list("truce_nouns")
 _CONCESSION_PHRASALS = phrase_list("concession_phrasals")
+_PAIR_NOUNS = word_list("pair_nouns")
+_MENACE_VERDICTS = word_list("menace_verdicts")
+_DISPOSITION_NOUNS = word_list("disposition_nouns")
 #: "the three governments": small counts of parties, spelled out.
 _NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= 8}

@@ -13,6 +13,7 @@ from detente.extract.stance.lexis import (
 from detente.extract.stance.model import (
     _Actor,
 )
+from detente.extract.stance.predicates import rejected_course
 from detente.extract.stance.syntax import (
     _conjuncts,
 )
@@ -79,7 +80,7 @@ class _DocState:
                 tok.lower_ in ("before", "while")
                 and tok.dep_ == "mark"
                 and tok.head.dep_ == "advcl"
-                and comp._negated(tok.head.head)
+                and (comp._negated(tok.head.head) or rejected_course(tok.head.head))
             ):
                 # "would not sign before the Houthis stopped attacking", "would not negotiate
                 # while foreign troops remained": a condition.

@@ -30,6 +30,7 @@ from detente.extract.stance.lexis import (
     _FORCE_WORDS,
     _INTENT_VERBS,
     _JUDGED,
+    _MENACE_VERDICTS,
     _MODALS,
     _NO_COMMENT,
     _OUTCOME_VERBS,
@@ -45,6 +46,12 @@ from detente.extract.stance.lexis import (
 from detente.extract.stance.model import (
     Trigger,
     _Actor,
+)
+from detente.extract.stance.predicates import (
+    judgement_trigger,
+    predicate_noun_trigger,
+    title_trigger,
+    voiced_by,
 )
 from detente.extract.stance.state import (
     _DocState,
@@ -94,6 +101,18 @@ class TriggerStage:
                     trig = self._act_trigger(tok, lemma)
             elif label == "NOUN":
                 trig = self._noun_trigger(tok, lemma)
+            elif label == "PREDNOUN":
+                trig = predicate_noun_trigger(tok)
+            elif label == "TITLE":
+                trig = title_trigger(tok)
+                tok = trig.token if trig is not None else tok
+            elif label == "JUDGE":
+                # "called unacceptable the …", "considered it necessary to …": the verdict
+                # decides, over whatever the judging verb ("consider") would trigger itself
+                trig = judgement_trigger(tok)
+                if trig is not None:
+                    found[trig.token.i] = trig
+                continue
             elif label == "ADJ":
                 trig = self._adj_trigger(tok)
             elif label == "MUSTBE":
@@ -135,11 +154,21 @@ class TriggerStage:
                 trig = Trigger(tok, label.split("|")[1], "idiom") if tok.pos_ == "VERB" else None
                 if trig is not None:
                     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                    if not objs and prep.dep_ == "aux":
+                        objs = [prep.head]  # "reserves the right to respond"
                     trig.content = objs or [prep]
             elif label.startswith("FRAME|"):
                 # background stances of analysis pieces: "Beijing's position is that …"
                 trig = frame_trigger(label, tok)
                 tok = trig.token if trig is not None else tok
+                    if trig.kind == "support":
+                        # "spoke in favour of the plan" accepts it; "… of an immediate
+                        # cessation of hostilities" calls for it
+                        deal = any(
+                            o.lemma_.lower() in _PLAN_NOUNS or o.lemma_.lower() in _REFERRING
+                            for o in objs
+                        )
+                        trig.kind = "accept" if deal else "demand"
             elif label == "EVAL":
                 trig = self._evaluation_trigger(tok)
             elif label == "PLANVERB":
@@ -161,6 +190,10 @@ class TriggerStage:
             if trig is not None and (tok.i not in found or label.startswith("FRAME|")):
                 # a frame reads the verb's whole shape ("sees X as a precondition")
                 found[tok.i] = trig
+        # "expressed readiness to …", "reaffirmed its commitment to …": the noun is the stance.
+        nouns = {i for i, t in found.items() if t.cls == "noun"}
+        for i in [i for i, t in found.items() if t.cls == "verb" and voiced_by(t.token, nouns)]:
+            del found[i]
         # Dual-use verbs ("insisted that Russia is ready …") report another stance.
         for trig in list(found.values()):
             if trig.cls == "verb" and trig.token.lemma_.lower() in lex.dual_use:
@@ -203,6 +236,7 @@ class TriggerStage:
                     del found[t.i]
         for trig in found.values():
             if trig.cls not in ("idiom", "frame"):
+            if trig.cls not in ("idiom", "judge", "title"):
                 trig.content = self._content_roots(trig)
             if trig.cls == "verb":
                 # "What Taipei wants is dialogue …": the copula's complement is the content
@@ -399,7 +433,7 @@ class TriggerStage:
                 if c.dep_ in ("oprd", "attr", "xcomp", "prep")
                 for t in c.subtree
             ]
-            if any(t.lemma_.lower() in _WAR_WORDS or t.lower_ == "aggression" for t in said):
+            if any(t.lemma_.lower() in _WAR_WORDS | _MENACE_VERDICTS for t in said):
                 return Trigger(tok, "threaten", "must", fixed=True)
             return None
         if lemma in _INTENT_VERBS and any(

@@ -1,0 +1,184 @@
+"""The numbered or lettered points of a communique, joint statement or plan.
+
+"The parties agreed:" / "agreed on the following:" followed by paragraphs headed "(a)", "1.",
+"First:" gives one stance per point for whoever introduced the list, with the introducing
+verb's kind ("agreed" accepts each point, "called for the following" demands each). A point
+that is a clause of its own ("2. The two sides agreed to …") carries its own stance and is left
+to the ordinary rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.extract import attribution as attr
+from detente.extract.lexicon import word_list
+from detente.extract.stance import confidence as conf
+from detente.extract.stance.model import Trigger, _Actor, _Unit
+from detente.extract.stance.state import _DocState
+from detente.extract.stance.syntax import _clause_head, _conjuncts, _own_subtree
+from detente.records import Claim
+
+_ORDINALS = word_list("ordinal_words")
+#: "(a)", "a)", "(iv)", "3.", "3)", "-", "•" at the start of a paragraph.
+_MARK = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})\)|\d{1,2}\.(?!\d)|[-•*–—])\s*", re.I)
+_WORD_MARK = re.compile(r"\s*([A-Za-z]+)\s*[:.,–—-]\s*")
+#: How far (tokens) an introducing stance word may stand before its colon.
+_INTRO_REACH = 40
+
+
+def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
+    """For the last stance trigger before each colon that opens a list of points: the points
+    (trigger token index -> spans, one per point, without their headings)."""
+    out: dict[int, list[Span]] = {}
+    text = doc.text
+    by_pos = sorted(triggers, key=lambda t: t.token.i)
+    for colon in (t for t in doc if t.text == ":"):
+        if "\n" not in text[colon.idx + 1 : _next_char(text, colon.idx + 1)]:
+            continue  # "said: …" inline is a quotation, not a list
+        before = [
+            t
+            for t in by_pos
+            if t.token.i < colon.i
+            and colon.i - t.token.i <= _INTRO_REACH
+            and not any(doc[k].text in (".", "!", "?") for k in range(t.token.i, colon.i))
+        ]
+        if not before:
+            continue
+        points = _points_after(doc, colon.idx + 1)
+        if len(points) >= 2:
+            out[before[-1].token.i] = points
+    return out
+
+
+def own_clause(point: Span) -> bool:
+    """A point that states a stance of its own ("The two sides agreed to …"): a verb at its top
+    with a subject."""
+    return any(
+        tok.pos_ in ("VERB", "AUX")
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in tok.children
+        )
+        for tok in point_roots(point)
+    )
+
+
+def point_roots(point: Span) -> list[Token]:
+    """The tokens heading a point: those whose head lies outside it (or who head themselves)."""
+    return [
+        t
+        for t in point
+        if not t.is_punct
+        and not t.is_space
+        and (t.head.i < point.start or t.head.i >= point.end or t.head.i == t.i)
+    ]
+
+
+def _next_char(text: str, pos: int) -> int:
+    """Index of the next non-space character at or after *pos* (len(text) if none)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _points_after(doc: Doc, pos: int) -> list[Span]:
+    """Consecutive paragraphs after *pos* that open with a point heading, as token spans."""
+    text = doc.text
+    out: list[Span] = []
+    while True:
+        start = _next_char(text, pos)
+        if start >= len(text) or "\n" not in text[pos:start] and out:
+            break
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        head = _heading(line)
+        if head is None:
+            break
+        body_start = start + head
+        body_end = end
+        while body_end > body_start and text[body_end - 1] in " \t;,.":
+            body_end -= 1
+        if text[body_start:body_end].lower().endswith(" and"):
+            body_end -= 4
+        span = doc.char_span(body_start, body_end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(span)
+        pos = end
+    return out
+
+
+def _heading(line: str) -> int | None:
+    """Length of the point heading opening *line* ("(a) ", "First: "), None when there is none."""
+    m = _MARK.match(line)
+    if m and m.end() < len(line):
+        return m.end()
+    m = _WORD_MARK.match(line)
+    if m and m.group(1).lower() in _ORDINALS and m.end() < len(line):
+        return m.end()
+    return None
+
+
+class PointStage:
+    """Claims for the points of a list a stance introduces."""
+
+    lex: Any
+
+    def _point_claims(
+        self,
+        trig: Trigger,
+        kind: str,
+        actors: list[_Actor],
+        points: list[Span],
+        claims: list[Claim],
+        state: _DocState,
+        published: date | None,
+    ) -> int:
+        """One claim per point and issue for each of *actors*; how many were added."""
+        att = attr.attribute(trig.token, self.lex.sources, _clause_head(trig.token))
+        base = [f"trigger={trig.cls}", f"kind={kind}", "derived=point"]
+        if len(actors) > 1:
+            base.append("holder=shared")
+        added = 0
+        for point in points:
+            if own_clause(point):
+                continue
+            inside = set(range(point.start, point.end))
+            issues: dict[str, _Unit] = {}
+            for root in point_roots(point):
+                for head in _conjuncts(root):
+                    if head.i not in inside or head.dep_ in ("cc", "punct"):
+                        continue
+                    toks, _ = _own_subtree(head, set())
+                    toks = [t for t in toks if t.i in inside]
+                    if not toks:
+                        continue
+                    unit = _Unit(head, toks)
+                    issue = self._unit_issue(unit, state)  # type: ignore[attr-defined]
+                    if issue is not None and issue not in issues:
+                        issues[issue] = unit
+            when = self._date(point, _clause_head(trig.token), published)  # type: ignore[attr-defined]
+            for actor in actors:
+                sources, anonymous = self._sources(att, actor, state)  # type: ignore[attr-defined]
+                for issue, unit in issues.items():
+                    span = point.doc[unit.tokens[0].i : unit.tokens[-1].i + 1]
+                    claim = self._claim(  # type: ignore[attr-defined]
+                        actor,
+                        kind,
+                        issue,
+                        point,
+                        span,
+                        ordinal=len(claims),
+                        sources=sources,
+                        anonymous=anonymous,
+                        date=when,
+                    )
+                    weight = self._cue_weight(issue, unit, state)  # type: ignore[attr-defined]
+                    claim.signals = [*base, conf.cue_signal(weight)]
+                    claims.append(claim)
+                    added += 1
+        return added
