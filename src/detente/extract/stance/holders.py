@@ -40,6 +40,8 @@ from detente.extract.stance.syntax import (
     _unique,
 )
 
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+
 
 class HolderStage:
     """Resolve the actors holding a stance."""
@@ -86,6 +88,9 @@ class HolderStage:
                 )
                 if found:
                     return found, False
+            spoken = [] if reporters else self._headline_speaker(tok, state)
+            if spoken:
+                return spoken, False  # "Beijing: Manila must remove ship"
             if (
                 not reporters
                 and state.last_actors
@@ -133,7 +138,7 @@ class HolderStage:
                     if found:
                         return found, False
                 return state.principal_pair(), False
-            return [], False
+            return self._headline_speaker(tok, state), False
         head = heads[0]
         terms_of = _plan_of_terms(head)
         if terms_of is not None:
@@ -219,6 +224,19 @@ class HolderStage:
                 if found:
                     return found, False
         return _unique(actors), False
+
+    def _headline_speaker(self, tok: Token, state: _DocState) -> list[_Actor]:
+        """The speaker of a "Speaker: claim" headline line holding *tok* ("Lavrov: no treaty
+        while …", "Beijing: Manila must remove ship"), resolved like a subject; [] elsewhere."""
+        speakers = getattr(tok.doc._, "detente_speakers", None)
+        for start, end, line_end in speakers or ():
+            if end < tok.idx < line_end:
+                span = tok.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    return []
+                found = self._resolve_one(span.root, state)
+                return [found] if found is not None else []
+        return []
 
     def _announcers(self, tok: Token, state: _DocState) -> set[str]:
         """Actors reporting the stance at *tok* ("…, the Turkish minister said"): never one of
@@ -377,6 +395,11 @@ class HolderStage:
                 named = self._last_group(head, state)
                 if named is not None:
                     return [named]
+        if a is None and not reporters and head.lower_ in _FIRST_PERSON:
+            # "Marcos: we will not be driven out": the headline's speaker
+            spoken = self._headline_speaker(trig, state)
+            if spoken:
+                return spoken
         if a is None and not reporters and head.lower_ in _PRONOUNS:
             # Nothing else to go on: the side that held the last stance, if it was close by.
             last = state.last_actors
