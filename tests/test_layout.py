@@ -165,3 +165,25 @@ def test_desk_slugs_and_digest_titles_are_not_datelines() -> None:
     assert parse_dateline("ASIA HEADLINES – Tuesday, March 4\nTokyo protests\n") is None
     found = parse_dateline("LIVE\nKYIV, Nov 21 (AFP) - Talks resumed.")
     assert found is not None and found.place == "KYIV" and found.agency == "AFP"
+
+
+def test_headline_present_tense_verbs_read_as_verbs(ex: Extractor) -> None:
+    text = (
+        "Asia wire\n\n"
+        "0915 GMT\n"
+        "Japan rejects link between grave visits and sanctions\n\n"
+        "0930 GMT\n"
+        "Tokyo protests Russian missile drill on disputed islands\n"
+    )
+    claims = _claims(ex, text)
+    kinds = {(c.actor, c.kind) for c in claims}
+    assert ("JPN", "reject") in kinds
+    quotes = [c.quote for c in claims if c.actor == "JPN"]
+    assert any(q.startswith("Japan rejects link") for q in quotes)
+    assert any(q.startswith("Tokyo protests") for q in quotes)
+
+
+def test_a_vow_to_keep_pressing_for_something_is_a_demand(ex: Extractor) -> None:
+    text = "Headlines\n\nGuatemala vows to keep pressing for its claim to Belize territory\n"
+    claims = [c for c in _claims(ex, text) if c.actor == "GTM"]
+    assert claims and {c.kind for c in claims} == {"demand"}

@@ -104,6 +104,11 @@ class HolderStage:
             heads = self._noun_holder_tokens(tok, True)
         else:
             subj = _subject(tok)
+            if subj is None and trig.cls == "verb" and tok.pos_ in ("NOUN", "PROPN"):
+                # headline-ese misparsed as a compound: "Japan | rejects link …"
+                subj = next(
+                    (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+                )
             heads = [subj] if subj is not None else []
             if subj is not None and subj.dep_ == "nsubj":
                 # A mis-split subject has two heads ("Colombia's government and a faction …
