@@ -9,6 +9,7 @@ per process by :func:`get_extractor`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import importlib.util
@@ -24,6 +25,7 @@ from detente.extract import facts as facts_mod
 from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
 from detente.extract.chunking import chunked
+from detente.extract.layout import caseless_copy, headline_speakers, structure_marks
 from detente.extract.places import place_name
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
@@ -67,6 +69,10 @@ def model_label(nlp: Language) -> str:
 
 PARAGRAPHS = "detente_paragraphs_v1"
 
+if not Doc.has_extension("detente_speakers"):
+    # (speaker_start, speaker_end, line_end) of "Speaker: …" headline lines, in characters
+    Doc.set_extension("detente_speakers", default=None)
+
 
 @Language.component(PARAGRAPHS)
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -85,7 +91,40 @@ def paragraph_breaks(doc: Doc) -> Doc:
             if not nxt.is_space and not _soft_wrap(text, pos):
                 nxt.is_sent_start = True
         pos = text.find("\n", pos + 1)
+    _layout_breaks(doc)
     return doc
+
+
+def _layout_breaks(doc: Doc) -> None:
+    """Live-blog and flash layout: a timestamp, bullet, slug or label is a unit of its own and
+    the words after it start a sentence; "Speaker: claim" headlines split at the colon, the
+    speaker kept for the holder stage."""
+    text = doc.text
+    n = len(doc)
+    cuts: list[int] = []
+    for start, end, _kind in structure_marks(text):
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            continue
+        for tok in first[1:]:
+            if tok.i < n and not tok.is_sent_start:
+                tok.is_sent_start = False
+        cuts.append(end)
+    speakers = headline_speakers(text)
+    doc._.detente_speakers = speakers or None
+    for _s, spk_end, line_end in speakers:
+        colon = text.find(":", spk_end, line_end)
+        if colon != -1:
+            cuts.append(colon + 1)
+    for cut in cuts:
+        after = doc.char_span(cut, min(cut + 1, len(text)), alignment_mode="expand")
+        if after is None or after.start >= n:
+            continue
+        tok = doc[after.start]
+        while tok.is_space and tok.i + 1 < n:
+            tok = doc[tok.i + 1]
+        if tok.idx >= cut and not tok.is_space and tok.i > 0:
+            tok.is_sent_start = True
 
 
 _TERMINAL = frozenset('.!?:;"\u201d\u2019)')
@@ -105,6 +144,10 @@ def _soft_wrap(text: str, pos: int) -> bool:
     if not line or not rest or rest[0].isspace() or line[-1] in _TERMINAL:
         return False
     last = line.rsplit(None, 1)[-1]
+    nl = text.find("\n", pos + 1)
+    following = len(text[pos + 1 : nl if nl != -1 else len(text)].rstrip())
+    if following > max(len(line) + 30, 100) and rest[0].isupper():
+        return False  # a paragraph on one line follows: the line was a headline, not a wrap
     return (
         rest[0].islower()
         or rest[0].isdigit()
@@ -144,7 +187,9 @@ class Extractor:
         }
 
     def _doc(self, report: Report) -> Doc:
-        doc = self.nlp.make_doc(report.text)
+        # All-capitals flash lines are parsed from a case-normalised copy of the same length,
+        # so every offset still indexes report.text (quotes are cut from it in _extraction).
+        doc = self.nlp.make_doc(caseless_copy(report.text))
         doc._.detente_published = report.published
         # The dateline ("KYIV, Nov 21 (AFP) -") is not part of the first sentence's subject.
         dateline = report.dateline if report.dateline is not None else parse_dateline(report.text)
@@ -191,6 +236,10 @@ class Extractor:
                 places.setdefault(code, place_name(code))
         for fact in facts:
             places.setdefault(fact.place, fact.place_name or place_name(fact.place))
+        if doc.text != report.text:
+            claims = [_requoted(c, report.text) for c in claims]
+            facts = [_requoted(f, report.text) for f in facts]
+            events = [_requoted(e, report.text) for e in events]
         return Extraction(
             extractor=self.name,
             claims=claims,
@@ -199,6 +248,12 @@ class Extractor:
             actor_names=names,
             place_names=places,
         )
+
+
+def _requoted(record: Any, text: str) -> Any:
+    """*record* with its quote cut from the original *text* (its offsets already index it)."""
+    quote = text[record.start : record.end]
+    return record if record.quote == quote else dataclasses.replace(record, quote=quote)
 
 
 @functools.cache

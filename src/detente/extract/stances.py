@@ -124,6 +124,20 @@ class StanceComponent(
         self.matcher.add(
             "VERB", [[{"LEMMA": {"IN": verb_lemmas + caps}, "POS": {"IN": ["VERB", "AUX"]}}]]
         )
+        #: third-person forms of the stance verbs, for headline-ese mistagged as nouns
+        self.head_verbs = {_third_person(v): v for v in verb_lemmas if v.isalpha()}
+        self.matcher.add(
+            "HEADVERB",
+            [
+                [
+                    {
+                        "LOWER": {"IN": sorted(self.head_verbs)},
+                        "POS": {"IN": ["NOUN", "PROPN"]},
+                        "DEP": "ROOT",
+                    }
+                ]
+            ],
+        )
         nouns = sorted(set(lex.nouns))
         self.matcher.add(
             "NOUN",
@@ -700,6 +714,15 @@ def _spread_denials(claims: list[Claim]) -> list[Claim]:
             c.denied = True
             c.signals.append("denied")
     return claims
+
+
+def _third_person(verb: str) -> str:
+    """ "reject" -> "rejects", "press" -> "presses", "deny" -> "denies"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def _headline_end(text: str) -> int:

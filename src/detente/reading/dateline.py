@@ -83,7 +83,8 @@ _DATELINE = re.compile(
 _NOT_PLACES = frozenset({
     "EXCLUSIVE", "UPDATE", "BREAKING", "ANALYSIS", "FACTBOX", "EXPLAINER", "INSIGHT", "WRAPUP",
     "FOCUS", "COMMENT", "OPINION", "CORRECTED", "REFILE", "URGENT", "FLASH", "ALERT", "LIVE",
-    "VIDEO", "PHOTOS", "EDITORIAL", "INTERVIEW",
+    "VIDEO", "PHOTOS", "EDITORIAL", "INTERVIEW", "HEADLINES", "BRIEFING", "DIGEST",
+    "ROUNDUP", "UPDATES", "NEWSALERT",
 })  # fmt: skip
 
 # Markup that may wrap a dateline without being part of it.
@@ -111,12 +112,16 @@ def _from_match(m: re.Match[str], offset: int) -> Dateline | None:
         agency = " ".join(agency.split())
         if not any(c.isalpha() for c in agency):
             return None
+        if agency.upper() in _NOT_PLACES:
+            return None  # a desk slug with its urgency: "INDIA-CHINA/BORDER (FLASH)"
     if m.group("dash_d") is not None:
         letters = [c for c in place if c.isalpha()]
         if region or len(letters) < 3 or not all(c.isupper() for c in letters):
             return None
-        if place.upper() in _NOT_PLACES:
-            return None
+        if place.upper() in _NOT_PLACES or any(
+            w in _NOT_PLACES for w in re.split(r"[\s-]+", place.upper())
+        ):
+            return None  # "BREAKING —", "ASIA-PACIFIC HEADLINES –": a tag, not a city
     day = month = year = None
     if m.group("d1"):
         day, month = int(m.group("d1")), MONTHS[m.group("m1").lower().rstrip(".")]

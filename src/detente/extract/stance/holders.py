@@ -52,6 +52,8 @@ _ADDRESSEE = frozenset({"you", "your", "yours"})
 #: Entity types that name a party.
 _NAMED = frozenset({"GPE", "ORG", "NORP"})
 
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+
 
 class HolderStage:
     """Resolve the actors holding a stance."""
@@ -125,6 +127,9 @@ class HolderStage:
             if not reporters and turn is not None:
                 # "The Philippine side must …" in a spokesperson's turn: the speaker's demand
                 return ([turn.actor] if turn.actor is not None and not turn.asks else []), False
+            spoken = [] if reporters else self._headline_speaker(tok, state)
+            if spoken:
+                return spoken, False  # "Beijing: Manila must remove ship"
             if (
                 not reporters
                 and state.last_actors
@@ -138,6 +143,11 @@ class HolderStage:
             heads = self._noun_holder_tokens(tok, True)
         else:
             subj = _subject(tok)
+            if subj is None and trig.cls == "verb" and tok.pos_ in ("NOUN", "PROPN"):
+                # headline-ese misparsed as a compound: "Japan | rejects link …"
+                subj = next(
+                    (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+                )
             heads = [subj] if subj is not None else []
             if subj is not None and subj.dep_ == "nsubj":
                 # A mis-split subject has two heads ("Colombia's government and a faction …
@@ -172,7 +182,7 @@ class HolderStage:
                     if found:
                         return found, False
                 return state.principal_pair(), False
-            return [], False
+            return self._headline_speaker(tok, state), False
         head = heads[0]
         terms_of = _plan_of_terms(head)
         if terms_of is not None:
@@ -262,6 +272,19 @@ class HolderStage:
                 if found:
                     return found, False
         return _unique(actors), False
+
+    def _headline_speaker(self, tok: Token, state: _DocState) -> list[_Actor]:
+        """The speaker of a "Speaker: claim" headline line holding *tok* ("Lavrov: no treaty
+        while …", "Beijing: Manila must remove ship"), resolved like a subject; [] elsewhere."""
+        speakers = getattr(tok.doc._, "detente_speakers", None)
+        for start, end, line_end in speakers or ():
+            if end < tok.idx < line_end:
+                span = tok.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    return []
+                found = self._resolve_one(span.root, state)
+                return [found] if found is not None else []
+        return []
 
     def _announcers(self, tok: Token, state: _DocState) -> set[str]:
         """Actors reporting the stance at *tok* ("…, the Turkish minister said"): never one of
@@ -433,6 +456,11 @@ class HolderStage:
                 named = self._last_group(head, state)
                 if named is not None:
                     return [named]
+        if a is None and not reporters and head.lower_ in _FIRST_PERSON:
+            # "Marcos: we will not be driven out": the headline's speaker
+            spoken = self._headline_speaker(trig, state)
+            if spoken:
+                return spoken
         if a is None and not reporters and head.lower_ in _PRONOUNS:
             # Nothing else to go on: the side that held the last stance, if it was close by.
             last = state.last_actors

@@ -72,6 +72,7 @@ class TriggerStage:
     """Find stance triggers and what each one governs."""
 
     lex: StanceLexicon
+    head_verbs: dict[str, str]
 
     # -- triggers -------------------------------------------------------------------------
 
@@ -99,6 +100,13 @@ class TriggerStage:
                     trig = self._verb_trigger(tok, lemma)
                 else:
                     trig = self._act_trigger(tok, lemma)
+            elif label == "HEADVERB":
+                # headline-ese "Japan rejects link …" tagged as a plural noun: still the verb
+                if any(
+                    c.dep_ == "nsubj" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                    for c in tok.children
+                ):
+                    trig = self._verb_trigger(tok, self.head_verbs[tok.lower_])
             elif label == "NOUN":
                 trig = self._noun_trigger(tok, lemma)
             elif label == "PREDNOUN":
@@ -453,6 +461,12 @@ class TriggerStage:
                 return Trigger(tok, "offer" if hostile else "reject", "verb", fixed=True)
             if any(self._hostile(c) for c in xcomps):
                 kind = "threaten"
+            elif lemma == "vow" and any(
+                lex.verbs.get(t.lemma_.lower()) == "demand"
+                for c in xcomps
+                for t in (c, *(g for g in c.children if g.dep_ == "xcomp"))
+            ):
+                kind = "demand"  # "vows to keep pressing for the islands' return"
             elif lemma == "vow":
                 kind = "offer"
         return Trigger(tok, kind, "verb")

@@ -1,0 +1,189 @@
+"""Live blogs and wire flashes: layout marks, headline speakers and all-capitals lines.
+
+The sentences are written for these tests, across several conflicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import Extractor, get_extractor
+from detente.extract.layout import caseless_copy, headline_speakers, structure_marks
+from detente.reading.dateline import parse_dateline
+from detente.records import Claim, Report
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return get_extractor()
+
+
+def _claims(ex: Extractor, text: str) -> list[Claim]:
+    claims = ex.extract(Report(text=text)).claims
+    for c in claims:
+        assert text[c.start : c.end] == c.quote  # spans index the original text
+    return claims
+
+
+def _triples(claims: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in claims}
+
+
+def test_marks_cover_timestamps_bullets_slugs_and_labels() -> None:
+    text = (
+        "KEY POINTS\n"
+        "• Talks on the islands resume in Tokyo\n"
+        "Updated 9.12am BST\n"
+        "14:05 GMT – Envoys arrive\n"
+        "3h ago – Convoy stopped\n"
+        "0840 GMT\n"
+        "URGENT: SOMETHING HAPPENED IN TRIPOLI\n"
+        "UPDATE 2-Rebels hold the line\n"
+        "NILE-TALKS/ (FLASH)\n"
+        "- a dash bullet\n"
+    )
+    found = {(text[s:e].strip(), kind) for s, e, kind in structure_marks(text)}
+    assert {
+        ("KEY POINTS", "label"),
+        ("•", "bullet"),
+        ("Updated 9.12am BST", "timestamp"),
+        ("14:05 GMT –", "timestamp"),
+        ("3h ago –", "timestamp"),
+        ("0840 GMT", "timestamp"),
+        ("URGENT:", "slug"),
+        ("UPDATE 2-", "slug"),
+        ("NILE-TALKS/ (FLASH)", "slug"),
+        ("-", "bullet"),
+    } <= found
+    # prose is never a mark: a year, a hyphenated word, a sentence with a clock time
+    prose = "In 2020 the well-known deal fell apart at 10:30 when talks broke down.\n"
+    assert structure_marks(prose) == []
+
+
+def test_an_entry_timestamp_is_not_part_of_the_stance(ex: Extractor) -> None:
+    text = (
+        "Western Sahara talks – live\n\n"
+        "09:12 GMT – Morocco rejects any referendum on independence for Western Sahara\n"
+        "The foreign ministry repeated its position in Rabat.\n"
+    )
+    claims = [c for c in _claims(ex, text) if c.actor == "MAR"]
+    assert claims and claims[0].kind == "reject"
+    assert claims[0].quote.startswith("Morocco rejects")
+
+
+def test_each_bullet_is_its_own_sentence(ex: Extractor) -> None:
+    text = (
+        "Border commission meets – as it happened\n\n"
+        "KEY POINTS\n"
+        "• Armenia calls for international observers on the border\n"
+        "• Azerbaijan rejects any foreign mission on its territory\n"
+    )
+    claims = _claims(ex, text)
+    by_actor = {c.actor: c for c in claims}
+    assert by_actor["ARM"].kind == "demand"
+    assert by_actor["AZE"].kind == "reject"
+    assert "•" not in by_actor["AZE"].quote and "Armenia" not in by_actor["AZE"].quote
+
+
+def test_colon_headline_attributes_the_claim_to_its_speaker(ex: Extractor) -> None:
+    text = (
+        "Balkans wire\n\n"
+        "1120 GMT\n"
+        "Kosovo PM: Belgrade must recognise our independence first\n\n"
+        "1135 GMT\n"
+        "Brussels: talks must resume within a month\n"
+    )
+    triples = _triples(_claims(ex, text))
+    assert ("XKX", "demand", "recognition") in triples
+    assert ("eu", "demand", "process") in triples
+    assert not any(actor == "SRB" for actor, _k, _i in triples)
+
+
+def test_first_person_in_a_colon_headline_is_the_speaker(ex: Extractor) -> None:
+    text = (
+        "Kurdish peace process – live\n\n"
+        "2h ago\n"
+        "Erdogan: we will never accept a federal system\n"
+        "The president spoke to party members in Ankara.\n"
+    )
+    claims = [c for c in _claims(ex, text) if c.quote.startswith("we will never")]
+    assert [(c.actor, c.kind) for c in claims] == [("TUR", "reject")]
+
+
+def test_headline_speakers_need_a_name_or_a_role() -> None:
+    text = (
+        "Lavrov: no treaty while sanctions stay\n"
+        "Sakhalin governor: the islands' future is settled\n"
+        "Oil exports: what happens next\n"
+        "He said: this is a full sentence.\n"
+    )
+    who = [text[s:e] for s, e, _end in headline_speakers(text)]
+    assert who == ["Lavrov", "Sakhalin governor"]
+
+
+def test_all_capitals_flash_is_read_and_quoted_exactly(ex: Extractor) -> None:
+    text = (
+        "Balkans wire\n\n"
+        "1105 GMT\n"
+        "URGENT: SERBIA REJECTS EU DEMAND TO RECOGNISE KOSOVO\n\n"
+        "1130 GMT\n"
+        "Envoys are due in Brussels next week.\n"
+    )
+    claims = [c for c in _claims(ex, text) if c.actor == "SRB"]
+    assert claims and claims[0].kind == "reject" and claims[0].issue == "recognition"
+    assert claims[0].quote == "SERBIA REJECTS EU DEMAND TO RECOGNISE KOSOVO"
+
+
+def test_caseless_copy_keeps_length_and_names() -> None:
+    text = (
+        "FLASH: GEORGIA SAYS ABKHAZIA TALKS IN GENEVA TO RESUME ON MONDAY\n"
+        "Diplomats met in Geneva with officials from Tbilisi.\n"
+    )
+    copy = caseless_copy(text)
+    assert len(copy) == len(text)
+    first, second = copy.split("\n")[:2]
+    assert second == text.split("\n")[1]  # prose lines are untouched
+    assert first.startswith("Flash: Georgia says Abkhazia talks in Geneva")
+    assert "Monday" in first
+    assert caseless_copy("NILE-TALKS/ (FLASH)\nText.") == "NILE-TALKS/ (FLASH)\nText."
+
+
+def test_a_headline_before_a_one_line_paragraph_is_not_a_wrapped_line(ex: Extractor) -> None:
+    text = (
+        "Headlines\n\n"
+        "Chad's junta pressed to name an election date after the latest round of talks\n"
+        "The government in N'Djamena said it would announce the date of the vote only once "
+        "the national dialogue had finished its work and the rebels had laid down their arms.\n"
+    )
+    doc = ex.nlp(ex._doc(Report(text=text)))
+    starts = [s.text.strip()[:12] for s in doc.sents]
+    assert "The governme" in starts
+
+
+def test_desk_slugs_and_digest_titles_are_not_datelines() -> None:
+    assert parse_dateline("KURILS-TALKS/ (FLASH)\nTokyo, Moscow trade barbs\n") is None
+    assert parse_dateline("ASIA HEADLINES – Tuesday, March 4\nTokyo protests\n") is None
+    found = parse_dateline("LIVE\nKYIV, Nov 21 (AFP) - Talks resumed.")
+    assert found is not None and found.place == "KYIV" and found.agency == "AFP"
+
+
+def test_headline_present_tense_verbs_read_as_verbs(ex: Extractor) -> None:
+    text = (
+        "Asia wire\n\n"
+        "0915 GMT\n"
+        "Japan rejects link between grave visits and sanctions\n\n"
+        "0930 GMT\n"
+        "Tokyo protests Russian missile drill on disputed islands\n"
+    )
+    claims = _claims(ex, text)
+    kinds = {(c.actor, c.kind) for c in claims}
+    assert ("JPN", "reject") in kinds
+    quotes = [c.quote for c in claims if c.actor == "JPN"]
+    assert any(q.startswith("Japan rejects link") for q in quotes)
+    assert any(q.startswith("Tokyo protests") for q in quotes)
+
+
+def test_a_vow_to_keep_pressing_for_something_is_a_demand(ex: Extractor) -> None:
+    text = "Headlines\n\nGuatemala vows to keep pressing for its claim to Belize territory\n"
+    claims = [c for c in _claims(ex, text) if c.actor == "GTM"]
+    assert claims and {c.kind for c in claims} == {"demand"}
