@@ -95,6 +95,8 @@ for _name, _default in (
     ("detente_published", None),
     ("detente_actor_names", None),
     ("detente_tracker", None),
+    # Stances dropped because no issue cue classified them: (actor, kind, start, end, trigger)
+    ("detente_uncued", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -256,6 +258,7 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
     def __call__(self, doc: Doc) -> Doc:
         """Find the stances of *doc* and store them on ``doc._.detente_claims``."""
         doc._.detente_actor_names = {}
+        doc._.detente_uncued = []
         staged = self.triggers_in(doc)
         if staged is None:
             doc._.detente_claims = []
@@ -343,6 +346,10 @@ class StanceComponent(TriggerStage, HolderStage, ContentStage, IssueStage, Modif
             if not issues:
                 issues = self._dominant_issue(trig, claims) if self.keep_uncued else []
             if not issues:
+                sent = trig.token.sent
+                doc._.detente_uncued.extend(
+                    (a.id, kind, sent.start_char, sent.end_char, trig.token.text) for a in actors
+                )
                 continue
             clause = _clause_head(trig.token)
             quote_span = self._quote_span(trig, clause, state)
