@@ -99,6 +99,8 @@ for _name, _default in (
     ("detente_published", None),
     ("detente_actor_names", None),
     ("detente_tracker", None),
+    # Stances dropped because no issue cue classified them: (actor, kind, start, end, trigger)
+    ("detente_uncued", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -289,6 +291,7 @@ class StanceComponent(
     def __call__(self, doc: Doc) -> Doc:
         """Find the stances of *doc* and store them on ``doc._.detente_claims``."""
         doc._.detente_actor_names = {}
+        doc._.detente_uncued = []
         staged = self.triggers_in(doc)
         if staged is None:
             doc._.detente_claims = []
@@ -381,8 +384,12 @@ class StanceComponent(
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)
             if not issues:
-                issues = self._dominant_issue(trig, claims) if self.keep_uncued else []
+                issues = self._fallback_issue(trig, actors, claims) if self.keep_uncued else []
             if not issues:
+                sent = trig.token.sent
+                doc._.detente_uncued.extend(
+                    (a.id, kind, sent.start_char, sent.end_char, trig.token.text) for a in actors
+                )
                 continue
             clause = _clause_head(trig.token)
             quote_span = self._quote_span(trig, clause, state)
@@ -501,17 +508,29 @@ class StanceComponent(
         self._asked_answers(doc, state, claims)
         return claims
 
-    def _dominant_issue(self, trig: Trigger, claims: list[Claim]) -> list[tuple[str, _Unit]]:
-        """No cue fired: a stance with content of its own keeps the issue the report has been
-        about so far (most claims), with the low confidence of an ``issue=dominant`` signal."""
+    def _fallback_issue(
+        self, trig: Trigger, actors: list[_Actor], claims: list[Claim]
+    ) -> list[tuple[str, _Unit]]:
+        """No cue fired: a stance with content of its own takes the issue of the same holder's
+        nearest earlier stance in the paragraph, else the issue the holder has been most about
+        so far, with the low confidence of an ``issue=dominant`` signal."""
         if trig.cls not in ("verb", "noun", "adj") or not trig.content or not claims:
             return []
-        counts = Counter(c.issue for c in claims if c.issue != "process")
-        if not counts:
+        ids = {a.id for a in actors}
+        mine = [c for c in claims if c.actor in ids and c.issue != "process"]
+        if not mine:
             return []
-        issue, n = counts.most_common(1)[0]
-        if n < 2:
-            return []  # no issue the report is clearly about yet
+        text = trig.token.doc.text
+        at = trig.token.idx
+        para = text.rfind("\n\n", 0, at) + 1
+        near = [c for c in mine if para <= c.start <= at]
+        if near:
+            issue = max(near, key=lambda c: c.start).issue
+        else:
+            counts = Counter(c.issue for c in mine)
+            (issue, n), *rest = counts.most_common(2)
+            if n < 2 or (rest and rest[0][1] == n):
+                return []  # no issue the holder is clearly about
         toks = sorted({t for r in trig.content for t in r.subtree}, key=lambda t: t.i)
         if any(t.lemma_.lower() in _ANONYMITY and t.tag_ == "VBN" for t in toks):
             return []  # "who asked not to be named": the source's anonymity, not a stance
@@ -756,7 +775,7 @@ def _body_over_headline(claims: list[Claim], end: int) -> list[Claim]:
 def make_stance_component(nlp: Language, name: str, keep_uncued: bool) -> StanceComponent:
     """spaCy factory: ``nlp.add_pipe("detente_stances_v1")`` after ``ner``;
     ``config={"keep_uncued": True}`` keeps stances no issue cue classifies (see
-    :meth:`StanceComponent._dominant_issue`)."""
+    :meth:`StanceComponent._fallback_issue`)."""
     return StanceComponent(nlp, name, keep_uncued=keep_uncued)
 
 

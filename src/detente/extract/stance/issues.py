@@ -42,6 +42,9 @@ from detente.extract.stance.syntax import (
     _subject,
 )
 
+#: Prepositions of place after a verb of staying ("stay in", "remain within").
+_WHERE_PREPS = ("in", "inside", "within")
+
 
 class IssueStage:
     """Classify content units into issues."""
@@ -143,6 +146,17 @@ class IssueStage:
                     # "pull its troops out of the AU mission": a stance on the force, not on land
                     issue = "security_guarantees"
                 return [(issue, _Unit(trig.token, toks))]
+            where = [
+                t
+                for c in trig.token.children
+                if trig.cls == "retention" and c.dep_ == "prep" and c.lower_ in _WHERE_PREPS
+                for t in c.subtree
+            ]
+            issue = self._classify(trig.token, where, state, min_weight=2) if where else None
+            if issue is not None:
+                # "would stay in the Eurasian Economic Union", "remain inside the bloc": where
+                # the holder stays names what it keeps
+                return [(issue, _Unit(trig.token, sorted([trig.token, *where], key=lambda t: t.i)))]
         if trig.cls == "noun" and trig.token.lemma_.lower() in _PLAN_NOUNS and not trig.fixed:
             # Putting forward or rejecting "a plan" is a stance on the process as a whole …
             seen.add("process")
@@ -166,6 +180,8 @@ class IssueStage:
                             seen.add(issue)
                             out.append((issue, unit))
         for unit in rest:
+            if _addressee(unit.head, trig.token) and len(rest) > 1:
+                continue  # "urged the region to hand over …": whom it asks, not what
             if unit.head.pos_ == "VERB" and _handed_person(unit.head) is not None:
                 out.append(("justice", unit))
                 seen.add("justice")
@@ -477,6 +493,17 @@ class IssueStage:
                 # "the outcome of the Second World War", "the Six-Day War": a name, no cue
                 and t.ent_type_ not in ("EVENT", "LAW", "WORK_OF_ART")
             ):
+            if found and t.pos_ == "VERB":
+                # "keep the transit fee", "leave the allocation to …": a verb of weak cue
+                # yields to an object as strongly cued, which names what is kept or left
+                # (talks verbs keep theirs: "discuss the sharing of water" is about the talks)
+                obj_issue, obj_weight = self._object_cue(t, ids, state)
+                found = [
+                    w
+                    for w in found
+                    if w[1] >= 3 or w[0] in ("process", obj_issue) or w[1] > obj_weight
+                ]
+            if found and t.pos_ != "DET" and t.dep_ != "mark" and not _in_long_org(t):
                 issue, weight = max(found, key=lambda w: w[1])
                 if t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.
@@ -496,3 +523,31 @@ class IssueStage:
                 if best is None or cand[:3] > best[:3]:
                     best = cand
         return best[3] if best is not None else None
+
+    def _object_cue(self, verb: Token, ids: set[int], state: _DocState) -> tuple[str, int]:
+        """The strongest issue cue in the direct object of *verb* (within *ids*): its issue and
+        weight, ("", 0) for none."""
+        best = ("", 0)
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i not in ids:
+                continue
+            for t in obj.subtree:
+                if t.i not in ids or t.pos_ in ("DET", "PRON"):
+                    continue
+                hits = [self.cue_words.get(t.lemma_.lower()), self.cue_words.get(t.lower_)]
+                hits += [(i, w) for _, i, w in state.cue_phrases.get(t.i, ())]
+                for hit in hits:
+                    if hit is not None and hit[1] > best[1]:
+                        best = hit
+        return best
+
+
+def _addressee(head: Token, verb: Token) -> bool:
+    """Is *head* the person or body a stance verb addresses ("urged the region to …", "pressed
+    Kyiv to …"): its direct object when a controlled clause says what is asked?"""
+    return (
+        head.dep_ == "dobj"
+        and head.head.i == verb.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    )
