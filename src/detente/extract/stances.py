@@ -107,8 +107,13 @@ for _name, _default in (
 
 
 class StanceComponent(
-    TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage, AnswerStage
-    TriggerStage, HolderStage, ContentStage, IssueStage, ModifierStage, PointStage
+    TriggerStage,
+    HolderStage,
+    ContentStage,
+    IssueStage,
+    ModifierStage,
+    AnswerStage,
+    PointStage,
 ):
     """spaCy component that turns stance triggers into :class:`~detente.records.Claim` records."""
 

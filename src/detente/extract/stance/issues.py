@@ -485,14 +485,6 @@ class IssueStage:
         for t in toks:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
-            if (
-                found
-                and t.pos_ != "DET"
-                and t.dep_ != "mark"
-                and not _in_long_org(t)
-                # "the outcome of the Second World War", "the Six-Day War": a name, no cue
-                and t.ent_type_ not in ("EVENT", "LAW", "WORK_OF_ART")
-            ):
             if found and t.pos_ == "VERB":
                 # "keep the transit fee", "leave the allocation to …": a verb of weak cue
                 # yields to an object as strongly cued, which names what is kept or left
@@ -503,7 +495,14 @@ class IssueStage:
                     for w in found
                     if w[1] >= 3 or w[0] in ("process", obj_issue) or w[1] > obj_weight
                 ]
-            if found and t.pos_ != "DET" and t.dep_ != "mark" and not _in_long_org(t):
+            if (
+                found
+                and t.pos_ != "DET"
+                and t.dep_ != "mark"
+                and not _in_long_org(t)
+                # "the outcome of the Second World War", "the Six-Day War": a name, no cue
+                and t.ent_type_ not in ("EVENT", "LAW", "WORK_OF_ART")
+            ):
                 issue, weight = max(found, key=lambda w: w[1])
                 if t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.

@@ -165,10 +165,6 @@ class TriggerStage:
                     if not objs and prep.dep_ == "aux":
                         objs = [prep.head]  # "reserves the right to respond"
                     trig.content = objs or [prep]
-            elif label.startswith("FRAME|"):
-                # background stances of analysis pieces: "Beijing's position is that …"
-                trig = frame_trigger(label, tok)
-                tok = trig.token if trig is not None else tok
                     if trig.kind == "support":
                         # "spoke in favour of the plan" accepts it; "… of an immediate
                         # cessation of hostilities" calls for it
@@ -177,6 +173,10 @@ class TriggerStage:
                             for o in objs
                         )
                         trig.kind = "accept" if deal else "demand"
+            elif label.startswith("FRAME|"):
+                # background stances of analysis pieces: "Beijing's position is that …"
+                trig = frame_trigger(label, tok)
+                tok = trig.token if trig is not None else tok
             elif label == "EVAL":
                 trig = self._evaluation_trigger(tok)
             elif label == "PLANVERB":
@@ -243,8 +243,7 @@ class TriggerStage:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
         for trig in found.values():
-            if trig.cls not in ("idiom", "frame"):
-            if trig.cls not in ("idiom", "judge", "title"):
+            if trig.cls not in ("idiom", "frame", "judge", "title"):
                 trig.content = self._content_roots(trig)
             if trig.cls == "verb":
                 # "What Taipei wants is dialogue …": the copula's complement is the content
