@@ -11,10 +11,14 @@ Explainers state positions as background rather than as news:
   "sees the removal of the vessel as a precondition";
 * a pseudo-cleft: "What Taipei wants is dialogue …" (the wanting verb's content is the
   copula's complement);
-* a territorial claim noun: "Beijing's claim to the state".
+* a territorial claim: "Beijing's claim to the state", "Spain still claims the territory";
+* a side taken with a copula: "Ankara is against …", "Seoul remains in favour of …";
+* insistence: "Moscow is adamant that …";
+* questions, which state nothing: "What does Baghdad want?" (an explainer's header).
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` position_nouns, as_verdicts,
-perspective_verdicts, regard_verbs).
+perspective_verdicts, regard_verbs, meta_subjects, insistent, unclaimed_objects,
+admission_verbs, raising_verbs).
 """
 
 from __future__ import annotations
