@@ -196,3 +196,18 @@ def test_title_held_over_a_place_is_the_owners_claim(ex: Extractor) -> None:
     # denied title is no claim of one's own
     denied = claims(ex, "Kyiv said Moscow has no sovereignty over Crimea.")
     assert all(c.actor != "RUS" for c in denied)
+
+
+def test_spoke_out_against_rejects(ex: Extractor) -> None:
+    found = claims(ex, "Ankara spoke out against any partition of the island.")
+    assert triples(found) == {("TUR", "reject", "territory")}
+
+
+def test_representations_lodged_over_an_act_reject_it(ex: Extractor) -> None:
+    # what the protest is about hangs on the verb; "what it called" is no talk of a call
+    found = claims(
+        ex,
+        "Beijing lodged stern representations with Manila over what it called the intrusion "
+        "of Philippine vessels into the waters near the shoal.",
+    )
+    assert triples(found) == {("CHN", "reject", "territory")}
