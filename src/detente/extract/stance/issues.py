@@ -470,8 +470,9 @@ class IssueStage:
                 and t.pos_ != "DET"
                 and t.dep_ != "mark"
                 and not _in_long_org(t)
-                # "the outcome of the Second World War", "the Six-Day War": a name, no cue
-                and t.ent_type_ not in ("EVENT", "LAW", "WORK_OF_ART")
+                # "the outcome of the Second World War", "the Six-Day War": a word of a name
+                # is no cue ("the Gaza war" keeps its lower-case one)
+                and not (t.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART") and t.text[:1].isupper())
                 and not (t.pos_ == "VERB" and t.lemma_.lower() in _NOUN_ONLY_CUES)
             ):
                 issue, weight = max(found, key=lambda w: w[1])

@@ -18,6 +18,7 @@ from detente.extract.stance.model import Trigger
 _VOICING = word_list("voicing_verbs")
 _PREDICATE_NOUNS = word_map("predicate_nouns")
 _JUDGING = word_list("judging_verbs")
+_SITUATIONS = word_list("situation_nouns")
 _JUDGEMENTS = word_map("judgements")
 _TITLE_NOUNS = word_list("title_nouns")
 _POSSESSION_VERBS = word_list("possession_verbs")
@@ -33,6 +34,14 @@ def predicate_noun_trigger(tok: Token) -> Trigger | None:
     kind = _PREDICATE_NOUNS.get(tok.lemma_.lower()) or _PREDICATE_NOUNS.get(tok.lower_)
     if kind is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _VOICING:
         return None
+    if kind == "reject" and any(
+        p.lemma_.lower() in _SITUATIONS
+        for c in [*tok.children, *tok.head.children]
+        if c.dep_ == "prep" and c.lower_ in _ABOUT
+        for p in c.children
+        if p.dep_ == "pobj"
+    ):
+        return None  # "expressed concern over the situation": worry, not an objection
     if any(
         (c.dep_ == "prep" and c.lower_ in _ABOUT) or c.dep_ in ("acl", "ccomp")
         for c in tok.children
