@@ -196,3 +196,39 @@ def test_title_held_over_a_place_is_the_owners_claim(ex: Extractor) -> None:
     # denied title is no claim of one's own
     denied = claims(ex, "Kyiv said Moscow has no sovereignty over Crimea.")
     assert all(c.actor != "RUS" for c in denied)
+
+
+def test_spoke_out_against_rejects(ex: Extractor) -> None:
+    found = claims(ex, "Ankara spoke out against any partition of the island.")
+    assert triples(found) == {("TUR", "reject", "territory")}
+
+
+def test_representations_lodged_over_an_act_reject_it(ex: Extractor) -> None:
+    # what the protest is about hangs on the verb; "what it called" is no talk of a call
+    found = claims(
+        ex,
+        "Beijing lodged stern representations with Manila over what it called the intrusion "
+        "of Philippine vessels into the waters near the shoal.",
+    )
+    assert triples(found) == {("CHN", "reject", "territory")}
+
+
+def test_concern_objects_to_an_act_not_to_a_situation(ex: Extractor) -> None:
+    found = claims(
+        ex, "Tehran expressed concern over the deployment of foreign troops in the Gulf."
+    )
+    assert triples(found) == {("IRN", "reject", "military_limits")}
+    assert claims(ex, "Cairo expressed concern over the humanitarian situation in Darfur.") == []
+
+
+def test_words_of_a_named_event_are_no_issue_cues(ex: Extractor) -> None:
+    # "War" in the name of a past war says nothing about a truce; "the Gaza war" still does
+    found = claims(
+        ex,
+        "Moscow stressed the inadmissibility of any revision of the outcome of the Second "
+        "World War.",
+    )
+    assert all(c.issue != "ceasefire" for c in found)
+    assert triples(claims(ex, "Doha called for an end to the Gaza war.")) == {
+        ("QAT", "demand", "ceasefire")
+    }

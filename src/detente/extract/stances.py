@@ -162,7 +162,11 @@ class StanceComponent(
         self.matcher.add("CONSEQ", [[{"LEMMA": {"IN": sorted(_CONSEQUENCE_VERBS)}, "POS": "VERB"}]])
         self.matcher.add(
             "PREDNOUN",
-            [[{"LEMMA": {"IN": sorted(_PREDICATE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]],
+            [
+                [{"LEMMA": {"IN": sorted(_PREDICATE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}],
+                # plural-only senses ("lodged representations")
+                [{"LOWER": {"IN": sorted(_PREDICATE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}],
+            ],
         )
         self.matcher.add(
             "TITLE", [[{"LEMMA": {"IN": sorted(_TITLE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]]

@@ -15,6 +15,7 @@ from detente.extract.stance.lexis import (
     _FORCE_WORDS,
     _GENERIC_DEALS,
     _HANDOVER_NOUNS,
+    _NOUN_ONLY_CUES,
     _PLAN_NOUNS,
     _PRONOUNS,
     _REFERRING,
@@ -500,8 +501,10 @@ class IssueStage:
                 and t.pos_ != "DET"
                 and t.dep_ != "mark"
                 and not _in_long_org(t)
-                # "the outcome of the Second World War", "the Six-Day War": a name, no cue
-                and t.ent_type_ not in ("EVENT", "LAW", "WORK_OF_ART")
+                # "the outcome of the Second World War", "the Six-Day War": a word of a name
+                # is no cue ("the Gaza war" keeps its lower-case one)
+                and not (t.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART") and t.text[:1].isupper())
+                and not (t.pos_ == "VERB" and t.lemma_.lower() in _NOUN_ONLY_CUES)
             ):
                 issue, weight = max(found, key=lambda w: w[1])
                 if t.dep_ == "amod" and t.i != head.i and weight > 1:

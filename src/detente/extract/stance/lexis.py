@@ -78,6 +78,12 @@ _IDIOMS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LEMMA": "slam"}, {"LOWER": "the"}, {"LOWER": "door"}, {"LOWER": "on"}],
         [{"LEMMA": "pull"}, {"LOWER": "the"}, {"LOWER": "plug"}, {"LOWER": "on"}],
         [{"LEMMA": "turn"}, _DETS, {"LOWER": "back"}, {"LOWER": "on"}],
+        # "spoke out against the deployment", "came out firmly against any partition"
+        [
+            {"LEMMA": {"IN": ["speak", "come"]}},
+            {"LOWER": {"IN": ["out", "strongly", "firmly", "categorically"]}, "OP": "*"},
+            {"LOWER": "against"},
+        ],
     ],
     # "spoke in favour of X": acceptance of a plan, a call for anything else (decided on use)
     "support": [
@@ -122,5 +128,6 @@ _CONCESSION_PHRASALS = phrase_list("concession_phrasals")
 _PAIR_NOUNS = word_list("pair_nouns")
 _MENACE_VERDICTS = word_list("menace_verdicts")
 _DISPOSITION_NOUNS = word_list("disposition_nouns")
+_NOUN_ONLY_CUES = word_list("noun_only_cues")
 #: "the three governments": small counts of parties, spelled out.
 _NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= 8}

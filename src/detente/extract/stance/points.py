@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
-from detente.extract.lexicon import word_list
+from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.model import Trigger, _Actor, _Unit
 from detente.extract.stance.state import _DocState
@@ -126,7 +125,7 @@ def _heading(line: str) -> int | None:
 class PointStage:
     """Claims for the points of a list a stance introduces."""
 
-    lex: Any
+    lex: StanceLexicon
 
     def _point_claims(
         self,
@@ -158,15 +157,16 @@ class PointStage:
                     if not toks:
                         continue
                     unit = _Unit(head, toks)
-                    issue = self._unit_issue(unit, state)  # type: ignore[attr-defined]
+                    issue = self._unit_issue(unit, state)
                     if issue is not None and issue not in issues:
                         issues[issue] = unit
-            when = self._date(point, _clause_head(trig.token), published)  # type: ignore[attr-defined]
+            when = self._date(point, _clause_head(trig.token), published)
             for actor in actors:
-                sources, anonymous = self._sources(att, actor, state)  # type: ignore[attr-defined]
+                sources, anonymous = self._sources(att, actor, state)
                 for issue, unit in issues.items():
-                    span = point.doc[unit.tokens[0].i : unit.tokens[-1].i + 1]
-                    claim = self._claim(  # type: ignore[attr-defined]
+                    ids = [t.i for t in unit.tokens]
+                    span = point.doc[min(ids) : max(ids) + 1]
+                    claim = self._claim(
                         actor,
                         kind,
                         issue,
@@ -177,7 +177,7 @@ class PointStage:
                         anonymous=anonymous,
                         date=when,
                     )
-                    weight = self._cue_weight(issue, unit, state)  # type: ignore[attr-defined]
+                    weight = self._cue_weight(issue, unit, state)
                     claim.signals = [*base, conf.cue_signal(weight)]
                     claims.append(claim)
                     added += 1

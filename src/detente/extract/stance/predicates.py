@@ -18,9 +18,12 @@ from detente.extract.stance.model import Trigger
 _VOICING = word_list("voicing_verbs")
 _PREDICATE_NOUNS = word_map("predicate_nouns")
 _JUDGING = word_list("judging_verbs")
+_SITUATIONS = word_list("situation_nouns")
 _JUDGEMENTS = word_map("judgements")
 _TITLE_NOUNS = word_list("title_nouns")
 _POSSESSION_VERBS = word_list("possession_verbs")
+#: Prepositions that say what a predicate noun is about.
+_ABOUT = frozenset({"of", "on", "over", "about", "regarding", "concerning", "to", "at", "that"})
 #: Pronouns that only stand in for the clause judged ("considered it necessary to …").
 _DUMMY = frozenset({"it", "this", "that"})
 
@@ -28,16 +31,28 @@ _DUMMY = frozenset({"it", "this", "that"})
 def predicate_noun_trigger(tok: Token) -> Trigger | None:
     """ "noted the importance of X", "stressed the inadmissibility of X": a stance only as the
     object of a voicing verb, and only with something it is about."""
-    kind = _PREDICATE_NOUNS.get(tok.lemma_.lower())
+    kind = _PREDICATE_NOUNS.get(tok.lemma_.lower()) or _PREDICATE_NOUNS.get(tok.lower_)
     if kind is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _VOICING:
         return None
-    if not any(
-        (c.dep_ == "prep" and c.lower_ in ("of", "on", "over", "about", "regarding", "that"))
-        or c.dep_ in ("acl", "ccomp")
+    if kind == "reject" and any(
+        p.lemma_.lower() in _SITUATIONS
+        for c in [*tok.children, *tok.head.children]
+        if c.dep_ == "prep" and c.lower_ in _ABOUT
+        for p in c.children
+        if p.dep_ == "pobj"
+    ):
+        return None  # "expressed concern over the situation": worry, not an objection
+    if any(
+        (c.dep_ == "prep" and c.lower_ in _ABOUT) or c.dep_ in ("acl", "ccomp")
         for c in tok.children
     ):
-        return None  # "noted its position" says nothing about what the position is
-    return Trigger(tok, kind, "noun")
+        return Trigger(tok, kind, "noun")
+    # "lodged representations with Manila over the intrusion": the parser may hang what the
+    # noun is about on the verb
+    hung = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in _ABOUT - {"of"}]
+    if hung:
+        return Trigger(tok, kind, "noun", content=hung)
+    return None  # "noted its position" says nothing about what the position is
 
 
 def voiced_by(verb: Token, nouns: set[int]) -> bool:

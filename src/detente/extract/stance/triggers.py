@@ -244,6 +244,9 @@ class TriggerStage:
                     del found[t.i]
         for trig in found.values():
             if trig.cls not in ("idiom", "frame", "judge", "title"):
+            if trig.cls not in ("idiom", "judge", "title") and not (
+                trig.cls == "noun" and trig.content
+            ):
                 trig.content = self._content_roots(trig)
             if trig.cls == "verb":
                 # "What Taipei wants is dialogue …": the copula's complement is the content
