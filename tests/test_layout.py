@@ -187,3 +187,22 @@ def test_a_vow_to_keep_pressing_for_something_is_a_demand(ex: Extractor) -> None
     text = "Headlines\n\nGuatemala vows to keep pressing for its claim to Belize territory\n"
     claims = [c for c in _claims(ex, text) if c.actor == "GTM"]
     assert claims and {c.kind for c in claims} == {"demand"}
+
+
+def test_headline_infinitive_is_the_actors_announced_step(ex: Extractor) -> None:
+    text = (
+        "Flashes\n\n"
+        "1010 GMT\n"
+        "Azerbaijan to keep control of the disputed border villages\n\n"
+        "1020 GMT\n"
+        "Kurdistan government to hand its oil to the federal marketer\n"
+    )
+    triples = _triples(_claims(ex, text))
+    assert ("AZE", "demand", "territory") in triples
+    assert ("krg", "offer", "economy") in triples
+
+
+def test_unnamed_officials_in_a_capital_speak_for_its_state(ex: Extractor) -> None:
+    text = "Officials in Nairobi want the maritime talks with Mogadishu to resume in June.\n"
+    claims = _claims(ex, text)
+    assert [(c.actor, c.kind) for c in claims][:1] == [("KEN", "demand")]

@@ -109,6 +109,9 @@ def _layout_breaks(doc: Doc) -> None:
         for tok in first[1:]:
             if tok.i < n and not tok.is_sent_start:
                 tok.is_sent_start = False
+        nl = text.find("\n", end)
+        if nl != -1 and not text[end:nl].strip():
+            end = nl + 1  # a mark alone on its line: the next line is the entry's headline
         cuts.append(end)
     speakers = headline_speakers(text)
     doc._.detente_speakers = speakers or None
@@ -116,15 +119,32 @@ def _layout_breaks(doc: Doc) -> None:
         colon = text.find(":", spk_end, line_end)
         if colon != -1:
             cuts.append(colon + 1)
-    for cut in cuts:
+    cuts.sort()
+    for k, cut in enumerate(cuts):
         after = doc.char_span(cut, min(cut + 1, len(text)), alignment_mode="expand")
         if after is None or after.start >= n:
             continue
         tok = doc[after.start]
         while tok.is_space and tok.i + 1 < n:
             tok = doc[tok.i + 1]
-        if tok.idx >= cut and not tok.is_space and tok.i > 0:
-            tok.is_sent_start = True
+        if tok.idx < cut or tok.is_space or tok.i == 0:
+            continue
+        tok.is_sent_start = True
+        # the rest of a headline-like line is one sentence ("Azerbaijan | to keep …" is not
+        # split); a line with sentence punctuation inside is left to the parser
+        line_end = text.find("\n", cut)
+        end = len(text) if line_end == -1 else line_end
+        if k + 1 < len(cuts) and cuts[k + 1] < end:
+            end = cuts[k + 1]
+        if end - cut > 200 or _INNER_STOP.search(text, cut, end):
+            continue
+        for t in doc[tok.i + 1 :]:
+            if t.idx >= end:
+                break
+            t.is_sent_start = False
+
+
+_INNER_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
 _TERMINAL = frozenset('.!?:;"\u201d\u2019)')
