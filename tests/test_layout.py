@@ -206,3 +206,18 @@ def test_unnamed_officials_in_a_capital_speak_for_its_state(ex: Extractor) -> No
     text = "Officials in Nairobi want the maritime talks with Mogadishu to resume in June.\n"
     claims = _claims(ex, text)
     assert [(c.actor, c.kind) for c in claims][:1] == [("KEN", "demand")]
+
+
+def test_a_bullet_without_a_subject_continues_the_holder_before_it(ex: Extractor) -> None:
+    text = (
+        "Transnistria talks – what we know\n\n"
+        "Moldova will not accept Russian troops on its soil, President Maia Sandu said.\n"
+        "• Says ready to resume talks with Tiraspol next month\n"
+    )
+    claims = _claims(ex, text)
+    bullet = [c for c in claims if c.quote.startswith("Says ready")]
+    assert [(c.actor, c.issue) for c in bullet] == [("MDA", "process")]
+    # a bullet with a subject of its own keeps it
+    other = text + "• Tiraspol rejects any change to the peacekeeping format\n"
+    claims = _claims(ex, other)
+    assert any(c.actor == "transnistria" and c.kind == "reject" for c in claims)

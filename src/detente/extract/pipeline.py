@@ -72,6 +72,9 @@ PARAGRAPHS = "detente_paragraphs_v1"
 if not Doc.has_extension("detente_speakers"):
     # (speaker_start, speaker_end, line_end) of "Speaker: …" headline lines, in characters
     Doc.set_extension("detente_speakers", default=None)
+if not Doc.has_extension("detente_bullets"):
+    # (start, end) of the text of each bulleted item, in characters
+    Doc.set_extension("detente_bullets", default=None)
 
 
 @Language.component(PARAGRAPHS)
@@ -102,7 +105,11 @@ def _layout_breaks(doc: Doc) -> None:
     text = doc.text
     n = len(doc)
     cuts: list[int] = []
-    for start, end, _kind in structure_marks(text):
+    bullets: list[tuple[int, int]] = []
+    for start, end, kind in structure_marks(text):
+        if kind == "bullet":
+            nl = text.find("\n", end)
+            bullets.append((end, len(text) if nl == -1 else nl))
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
             continue
@@ -113,6 +120,7 @@ def _layout_breaks(doc: Doc) -> None:
         if nl != -1 and not text[end:nl].strip():
             end = nl + 1  # a mark alone on its line: the next line is the entry's headline
         cuts.append(end)
+    doc._.detente_bullets = bullets or None
     speakers = headline_speakers(text)
     doc._.detente_speakers = speakers or None
     for _s, spk_end, line_end in speakers:

@@ -143,7 +143,7 @@ class HolderStage:
                     if found:
                         return found, False
                 return state.principal_pair(), False
-            return self._headline_speaker(tok, state), False
+            return self._headline_speaker(tok, state) or self._bullet_holder(tok, state), False
         head = heads[0]
         terms_of = _plan_of_terms(head)
         if terms_of is not None:
@@ -242,6 +242,21 @@ class HolderStage:
                 found = self._resolve_one(span.root, state)
                 return [found] if found is not None else []
         return []
+
+    @staticmethod
+    def _bullet_holder(tok: Token, state: _DocState) -> list[_Actor]:
+        """A bulleted item with no subject ("• says it is ready to meet …") continues the
+        holder of the stance before it, when that was close by."""
+        bullets = getattr(tok.doc._, "detente_bullets", None)
+        if not bullets or not state.last_actors:
+            return []
+        if not any(start <= tok.idx < end for start, end in bullets):
+            return []
+        if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tok.sent):
+            return []
+        if tok.sent.start - state.last_sent_start > 150:
+            return []
+        return list(state.last_actors)
 
     def _announcers(self, tok: Token, state: _DocState) -> set[str]:
         """Actors reporting the stance at *tok* ("…, the Turkish minister said"): never one of
