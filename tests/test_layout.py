@@ -221,3 +221,16 @@ def test_a_bullet_without_a_subject_continues_the_holder_before_it(ex: Extractor
     other = text + "• Tiraspol rejects any change to the peacekeeping format\n"
     claims = _claims(ex, other)
     assert any(c.actor == "transnistria" and c.kind == "reject" for c in claims)
+
+
+def test_a_headline_infinitive_dates_a_meeting_ahead(ex: Extractor) -> None:
+    from datetime import date
+
+    published = date(2025, 3, 3)  # a Monday
+    for text in (
+        "Wire\n\n1230 GMT\nErdogan, Aliyev to meet in Ankara on Thursday\n",
+        "Wire\n\n1230 GMT\nERDOGAN, ALIYEV TO MEET IN ANKARA ON THURSDAY - TURKISH OFFICIAL\n",
+    ):
+        events = ex.extract(Report(text=text, published=published)).events
+        assert [e.date for e in events] == [date(2025, 3, 6)]
+        assert all(text[e.start : e.end] == e.quote for e in events)
