@@ -234,3 +234,16 @@ def test_a_headline_infinitive_dates_a_meeting_ahead(ex: Extractor) -> None:
         events = ex.extract(Report(text=text, published=published)).events
         assert [e.date for e in events] == [date(2025, 3, 6)]
         assert all(text[e.start : e.end] == e.quote for e in events)
+
+
+def test_a_trailing_dash_attribution_is_the_headlines_speaker(ex: Extractor) -> None:
+    text = (
+        "Wire\n\n"
+        "1100 GMT\n"
+        "Talks must resume before the end of the month - Georgian official\n\n"
+        "1130 GMT\n"
+        "Envoys are expected in Geneva.\n"
+    )
+    claims = _claims(ex, text)
+    assert [(c.actor, c.kind, c.issue) for c in claims] == [("GEO", "demand", "process")]
+    assert claims[0].quote == "Talks must resume before the end of the month"

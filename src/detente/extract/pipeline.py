@@ -25,7 +25,12 @@ from detente.extract import facts as facts_mod
 from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
 from detente.extract.chunking import chunked
-from detente.extract.layout import caseless_copy, headline_speakers, structure_marks
+from detente.extract.layout import (
+    caseless_copy,
+    headline_speakers,
+    structure_marks,
+    trailing_attributions,
+)
 from detente.extract.places import place_name
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
@@ -70,7 +75,8 @@ def model_label(nlp: Language) -> str:
 PARAGRAPHS = "detente_paragraphs_v1"
 
 if not Doc.has_extension("detente_speakers"):
-    # (speaker_start, speaker_end, line_end) of "Speaker: …" headline lines, in characters
+    # (speaker_start, speaker_end, scope_start, scope_end) of headline speakers ("Speaker: …",
+    # "… - Speaker"), in characters: the speaker of the claims inside the scope
     Doc.set_extension("detente_speakers", default=None)
 if not Doc.has_extension("detente_bullets"):
     # (start, end) of the text of each bulleted item, in characters
@@ -107,6 +113,10 @@ def _layout_breaks(doc: Doc) -> None:
     cuts: list[int] = []
     bullets: list[tuple[int, int]] = []
     for start, end, kind in structure_marks(text):
+        if kind == "attribution":
+            # "… - source" stands apart from the headline it attributes, which is one sentence
+            cuts.extend((text.rfind("\n", 0, start) + 1, start))
+            continue
         if kind == "bullet":
             nl = text.find("\n", end)
             bullets.append((end, len(text) if nl == -1 else nl))
@@ -122,7 +132,9 @@ def _layout_breaks(doc: Doc) -> None:
         cuts.append(end)
     doc._.detente_bullets = bullets or None
     speakers = headline_speakers(text)
-    doc._.detente_speakers = speakers or None
+    scoped = [(s, e, e, line_end) for s, e, line_end in speakers]
+    scoped += [(ws, we, line, dash) for dash, ws, we, line in trailing_attributions(text)]
+    doc._.detente_speakers = scoped or None
     for _s, spk_end, line_end in speakers:
         colon = text.find(":", spk_end, line_end)
         if colon != -1:

@@ -231,11 +231,12 @@ class HolderStage:
         return _unique(actors), False
 
     def _headline_speaker(self, tok: Token, state: _DocState) -> list[_Actor]:
-        """The speaker of a "Speaker: claim" headline line holding *tok* ("Lavrov: no treaty
-        while …", "Beijing: Manila must remove ship"), resolved like a subject; [] elsewhere."""
+        """The speaker of a "Speaker: claim" or "claim - Speaker" headline holding *tok*
+        ("Lavrov: no treaty while …", "Beijing: Manila must remove ship"), resolved like a
+        subject; [] elsewhere."""
         speakers = getattr(tok.doc._, "detente_speakers", None)
-        for start, end, line_end in speakers or ():
-            if end < tok.idx < line_end:
+        for start, end, scope_start, scope_end in speakers or ():
+            if scope_start <= tok.idx < scope_end:
                 span = tok.doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     return []
