@@ -187,3 +187,63 @@ def test_a_vow_to_keep_pressing_for_something_is_a_demand(ex: Extractor) -> None
     text = "Headlines\n\nGuatemala vows to keep pressing for its claim to Belize territory\n"
     claims = [c for c in _claims(ex, text) if c.actor == "GTM"]
     assert claims and {c.kind for c in claims} == {"demand"}
+
+
+def test_headline_infinitive_is_the_actors_announced_step(ex: Extractor) -> None:
+    text = (
+        "Flashes\n\n"
+        "1010 GMT\n"
+        "Azerbaijan to keep control of the disputed border villages\n\n"
+        "1020 GMT\n"
+        "Kurdistan government to hand its oil to the federal marketer\n"
+    )
+    triples = _triples(_claims(ex, text))
+    assert ("AZE", "demand", "territory") in triples
+    assert ("krg", "offer", "economy") in triples
+
+
+def test_unnamed_officials_in_a_capital_speak_for_its_state(ex: Extractor) -> None:
+    text = "Officials in Nairobi want the maritime talks with Mogadishu to resume in June.\n"
+    claims = _claims(ex, text)
+    assert [(c.actor, c.kind) for c in claims][:1] == [("KEN", "demand")]
+
+
+def test_a_bullet_without_a_subject_continues_the_holder_before_it(ex: Extractor) -> None:
+    text = (
+        "Transnistria talks – what we know\n\n"
+        "Moldova will not accept Russian troops on its soil, President Maia Sandu said.\n"
+        "• Says ready to resume talks with Tiraspol next month\n"
+    )
+    claims = _claims(ex, text)
+    bullet = [c for c in claims if c.quote.startswith("Says ready")]
+    assert [(c.actor, c.issue) for c in bullet] == [("MDA", "process")]
+    # a bullet with a subject of its own keeps it
+    other = text + "• Tiraspol rejects any change to the peacekeeping format\n"
+    claims = _claims(ex, other)
+    assert any(c.actor == "transnistria" and c.kind == "reject" for c in claims)
+
+
+def test_a_headline_infinitive_dates_a_meeting_ahead(ex: Extractor) -> None:
+    from datetime import date
+
+    published = date(2025, 3, 3)  # a Monday
+    for text in (
+        "Wire\n\n1230 GMT\nErdogan, Aliyev to meet in Ankara on Thursday\n",
+        "Wire\n\n1230 GMT\nERDOGAN, ALIYEV TO MEET IN ANKARA ON THURSDAY - TURKISH OFFICIAL\n",
+    ):
+        events = ex.extract(Report(text=text, published=published)).events
+        assert [e.date for e in events] == [date(2025, 3, 6)]
+        assert all(text[e.start : e.end] == e.quote for e in events)
+
+
+def test_a_trailing_dash_attribution_is_the_headlines_speaker(ex: Extractor) -> None:
+    text = (
+        "Wire\n\n"
+        "1100 GMT\n"
+        "Talks must resume before the end of the month - Georgian official\n\n"
+        "1130 GMT\n"
+        "Envoys are expected in Geneva.\n"
+    )
+    claims = _claims(ex, text)
+    assert [(c.actor, c.kind, c.issue) for c in claims] == [("GEO", "demand", "process")]
+    assert claims[0].quote == "Talks must resume before the end of the month"

@@ -22,7 +22,7 @@ import functools
 import re
 from collections import Counter
 
-__all__ = ["caseless_copy", "headline_speakers", "structure_marks"]
+__all__ = ["caseless_copy", "headline_speakers", "structure_marks", "trailing_attributions"]
 
 _ZONE = r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|IST|JST|HKT|local(?: time)?)"
 _CLOCK = rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s?[ap]\.?m\.?)?|\d{{1,2}}\s?[ap]\.?m\.?|[0-2]\d[0-5]\d(?=\s?{_ZONE}))"
@@ -58,6 +58,37 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+# "Spain keeps claim to Rock - source", "… DISPUTED BORDER - FOREIGN SECRETARY": a flash
+# headline's attribution after a spaced dash at the end of the line.
+_TRAILING = re.compile(
+    r"(?m)(?<=\S)[ \t]+[\u2013\u2014-][ \t]+(?P<who>[^\W\d_][\w'’.]*(?:[ \t]+[\w'’.]+){0,3})"
+    r"[ \t]*$"
+)
+
+
+def trailing_attributions(text: str) -> list[tuple[int, int, int, int]]:
+    """``(dash_start, who_start, who_end, line_start)`` of flash headlines ending in a spaced
+    dash and a short attribution ("… - source", "… - UK official", "… - Sefcovic").
+
+    Only lines without a full stop at the end and with at least three words before the dash
+    count; a dateline ("MADRID, June 11 - …") or a live entry ("14:05 GMT – …") never ends
+    its line this way.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    for m in _TRAILING.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head = text[line_start : m.start()]
+        if len(_WORD.findall(head)) < 3 or head.rstrip()[-1:] in ".!?:":
+            continue
+        if not _speaker_like(m.group("who")) and m.group("who").lower() not in _SOURCE_WORDS:
+            continue
+        out.append((m.start(), m.start("who"), m.end("who"), line_start))
+    return out
+
+
+_SOURCE_WORDS = frozenset({"source", "sources", "official", "officials", "diplomat", "diplomats"})
+
+
 def structure_marks(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of layout marks: ``timestamp``, ``bullet``, ``slug``, ``label``.
 
@@ -75,6 +106,8 @@ def structure_marks(text: str) -> list[tuple[int, int, str]]:
         for m in rx.finditer(text):
             if m.end() > m.start() and m.group(0).strip():
                 marks.append((m.start(), m.end(), kind))
+    for dash, _w, who_end, _line in trailing_attributions(text):
+        marks.append((dash, who_end, "attribution"))
     marks.sort()
     out: list[tuple[int, int, str]] = []
     for s, e, k in marks:

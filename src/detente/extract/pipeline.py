@@ -25,7 +25,12 @@ from detente.extract import facts as facts_mod
 from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
 from detente.extract.chunking import chunked
-from detente.extract.layout import caseless_copy, headline_speakers, structure_marks
+from detente.extract.layout import (
+    caseless_copy,
+    headline_speakers,
+    structure_marks,
+    trailing_attributions,
+)
 from detente.extract.places import place_name
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
@@ -70,8 +75,12 @@ def model_label(nlp: Language) -> str:
 PARAGRAPHS = "detente_paragraphs_v1"
 
 if not Doc.has_extension("detente_speakers"):
-    # (speaker_start, speaker_end, line_end) of "Speaker: …" headline lines, in characters
+    # (speaker_start, speaker_end, scope_start, scope_end) of headline speakers ("Speaker: …",
+    # "… - Speaker"), in characters: the speaker of the claims inside the scope
     Doc.set_extension("detente_speakers", default=None)
+if not Doc.has_extension("detente_bullets"):
+    # (start, end) of the text of each bulleted item, in characters
+    Doc.set_extension("detente_bullets", default=None)
 
 
 @Language.component(PARAGRAPHS)
@@ -102,29 +111,60 @@ def _layout_breaks(doc: Doc) -> None:
     text = doc.text
     n = len(doc)
     cuts: list[int] = []
-    for start, end, _kind in structure_marks(text):
+    bullets: list[tuple[int, int]] = []
+    for start, end, kind in structure_marks(text):
+        if kind == "attribution":
+            # "… - source" stands apart from the headline it attributes, which is one sentence
+            cuts.extend((text.rfind("\n", 0, start) + 1, start))
+            continue
+        if kind == "bullet":
+            nl = text.find("\n", end)
+            bullets.append((end, len(text) if nl == -1 else nl))
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
             continue
         for tok in first[1:]:
             if tok.i < n and not tok.is_sent_start:
                 tok.is_sent_start = False
+        nl = text.find("\n", end)
+        if nl != -1 and not text[end:nl].strip():
+            end = nl + 1  # a mark alone on its line: the next line is the entry's headline
         cuts.append(end)
+    doc._.detente_bullets = bullets or None
     speakers = headline_speakers(text)
-    doc._.detente_speakers = speakers or None
+    scoped = [(s, e, e, line_end) for s, e, line_end in speakers]
+    scoped += [(ws, we, line, dash) for dash, ws, we, line in trailing_attributions(text)]
+    doc._.detente_speakers = scoped or None
     for _s, spk_end, line_end in speakers:
         colon = text.find(":", spk_end, line_end)
         if colon != -1:
             cuts.append(colon + 1)
-    for cut in cuts:
+    cuts.sort()
+    for k, cut in enumerate(cuts):
         after = doc.char_span(cut, min(cut + 1, len(text)), alignment_mode="expand")
         if after is None or after.start >= n:
             continue
         tok = doc[after.start]
         while tok.is_space and tok.i + 1 < n:
             tok = doc[tok.i + 1]
-        if tok.idx >= cut and not tok.is_space and tok.i > 0:
-            tok.is_sent_start = True
+        if tok.idx < cut or tok.is_space or tok.i == 0:
+            continue
+        tok.is_sent_start = True
+        # the rest of a headline-like line is one sentence ("Azerbaijan | to keep …" is not
+        # split); a line with sentence punctuation inside is left to the parser
+        line_end = text.find("\n", cut)
+        end = len(text) if line_end == -1 else line_end
+        if k + 1 < len(cuts) and cuts[k + 1] < end:
+            end = cuts[k + 1]
+        if end - cut > 200 or _INNER_STOP.search(text, cut, end):
+            continue
+        for t in doc[tok.i + 1 :]:
+            if t.idx >= end:
+                break
+            t.is_sent_start = False
+
+
+_INNER_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
 _TERMINAL = frozenset('.!?:;"\u201d\u2019)')

@@ -81,7 +81,7 @@ _RANGE = re.compile(r"(?<![\d-])\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\b(?!:)")
 
 
 def _clean(expression: str) -> str:
-    text = " ".join(expression.replace("’", "'").split()).strip(" ,.;:")
+    text = " ".join(expression.replace("’", "'").split()).strip(" ,.;:-\u2013\u2014")
     text = re.sub(r"'s$", "", text)
     text = _RANGE.sub(r"\1", text)  # "21-22 August": the first day
     for _ in range(3):
@@ -243,6 +243,7 @@ def future_hint(span: Span) -> bool:
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "'d", "wo"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _FUTURE_LEMMAS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", "prepare", "aim"}
 
 
@@ -282,6 +283,10 @@ def verb_is_future(verb: Token) -> bool:
                 return True
         if cur.lemma_ in _FUTURE_LEMMAS and cur.tag_ != "VBD":
             return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and not any(
+            t.tag_ in _FINITE for t in cur.sent
+        ):
+            return True  # headline future, no finite verb: "Modi, Xi to meet on Wednesday"
         if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and cur.head.i != cur.i:
             cur = cur.head
             if cur.lemma_ in _FUTURE_LEMMAS or cur.lower_ in {"due", "set"}:

@@ -182,7 +182,7 @@ class HolderStage:
                     if found:
                         return found, False
                 return state.principal_pair(), False
-            return self._headline_speaker(tok, state), False
+            return self._headline_speaker(tok, state) or self._bullet_holder(tok, state), False
         head = heads[0]
         terms_of = _plan_of_terms(head)
         if terms_of is not None:
@@ -274,17 +274,33 @@ class HolderStage:
         return _unique(actors), False
 
     def _headline_speaker(self, tok: Token, state: _DocState) -> list[_Actor]:
-        """The speaker of a "Speaker: claim" headline line holding *tok* ("Lavrov: no treaty
-        while …", "Beijing: Manila must remove ship"), resolved like a subject; [] elsewhere."""
+        """The speaker of a "Speaker: claim" or "claim - Speaker" headline holding *tok*
+        ("Lavrov: no treaty while …", "Beijing: Manila must remove ship"), resolved like a
+        subject; [] elsewhere."""
         speakers = getattr(tok.doc._, "detente_speakers", None)
-        for start, end, line_end in speakers or ():
-            if end < tok.idx < line_end:
+        for start, end, scope_start, scope_end in speakers or ():
+            if scope_start <= tok.idx < scope_end:
                 span = tok.doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     return []
                 found = self._resolve_one(span.root, state)
                 return [found] if found is not None else []
         return []
+
+    @staticmethod
+    def _bullet_holder(tok: Token, state: _DocState) -> list[_Actor]:
+        """A bulleted item with no subject ("• says it is ready to meet …") continues the
+        holder of the stance before it, when that was close by."""
+        bullets = getattr(tok.doc._, "detente_bullets", None)
+        if not bullets or not state.last_actors:
+            return []
+        if not any(start <= tok.idx < end for start, end in bullets):
+            return []
+        if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tok.sent):
+            return []
+        if tok.sent.start - state.last_sent_start > 150:
+            return []
+        return list(state.last_actors)
 
     def _announcers(self, tok: Token, state: _DocState) -> set[str]:
         """Actors reporting the stance at *tok* ("…, the Turkish minister said"): never one of

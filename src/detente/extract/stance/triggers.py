@@ -718,6 +718,12 @@ class TriggerStage:
             )
         )
         modal = modal or terms
+        # headline future: "Britain to keep control of base", "Russia to pull troops back"
+        modal = modal or (
+            tok.dep_ in ("ROOT", "ccomp")
+            and "to" in aux
+            and any(c.dep_ == "nsubj" for c in tok.children)
+        )
         declared = reported and tok.tag_ == "VBD" and lemma in _DECLARATIVE
         under_deal = any(
             c.dep_ == "prep"
