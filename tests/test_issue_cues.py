@@ -117,3 +117,23 @@ def test_uncued_fallback_takes_the_holders_nearest_issue(
     kept = [(c.actor, c.kind, c.issue) for c in found if "issue=dominant" in c.signals]
     # the holder's own issue, not the one another actor raised just before
     assert kept == [("BOL", "accept", "economy")]
+
+
+def test_a_clause_on_the_addressee_does_not_decide(ex: Extractor) -> None:
+    # the relative clause describes whom Seoul calls on; the appeal is about the detainees
+    found = triples(
+        ex,
+        "Seoul called on China, which brokered the truce, to make Pyongyang release the "
+        "abducted fishermen.",
+    )
+    assert ("KOR", "demand", "humanitarian") in found
+    assert ("KOR", "demand", "ceasefire") not in found
+
+
+def test_acting_against_a_group_is_about_its_arms(ex: Extractor) -> None:
+    found = triples(
+        ex,
+        "Ankara demanded that Baghdad act against the PKK, whom it blames for a string of "
+        "attacks on its outposts.",
+    )
+    assert ("TUR", "demand", "military_limits") in found

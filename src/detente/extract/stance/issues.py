@@ -45,6 +45,8 @@ from detente.extract.stance.syntax import (
 
 #: Prepositions of place after a verb of staying ("stay in", "remain within").
 _WHERE_PREPS = ("in", "inside", "within")
+#: Verbs whose object is part of what is wanted, not an addressee ("wants the army to leave").
+_WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
 
 
 class IssueStage:
@@ -545,11 +547,28 @@ class IssueStage:
 
 
 def _addressee(head: Token, verb: Token) -> bool:
-    """Is *head* the person or body a stance verb addresses ("urged the region to …", "pressed
-    Kyiv to …"): its direct object when a controlled clause says what is asked?"""
+    """Is *head* the person or body a stance verb addresses ("urged the region to …", "called on
+    Kyiv to …"): its object when a controlled clause says what is asked?"""
+    whom = (head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN")) or (
+        # "called on the United States, which guarantees the truce, to …"
+        head.dep_ == "prep" and head.lower_ == "on"
+    )
     return (
-        head.dep_ == "dobj"
+        whom
         and head.head.i == verb.i
-        and head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+        # "wanted access to the sea to be settled", "expects the mission to …": what is wanted
+        and verb.lemma_.lower() not in _WANTING
+        and any(
+            c.pos_ in ("VERB", "AUX")
+            and not any(a.dep_ == "auxpass" for a in c.children)
+            and (
+                c.dep_ in ("xcomp", "ccomp")
+                # the parser often hangs "…, to make Israel open …" as an adverbial clause
+                or (
+                    c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            )
+            for c in verb.children
+        )
     )
