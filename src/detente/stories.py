@@ -13,6 +13,7 @@ new ones are loaded: copies of a story appear within days of each other.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections.abc import Iterable
@@ -53,9 +54,27 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+@functools.cache
+def _permutations() -> np.ndarray:
+    """The (seeded, so always the same) permutation parameters, drawn once per process."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
+@functools.cache
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows for *threshold*; datasketch finds them by numeric integration,
+    which costs more than indexing a page of reports, so once per process."""
+    probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return probe.b, probe.r
+
+
+def _index(threshold: float) -> MinHashLSH:
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold))
+
+
 def signature(text: str) -> MinHash:
     """The MinHash of *text*'s shingles."""
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(shingles(text)))
     return m
 
@@ -66,7 +85,10 @@ def _to_bytes(m: MinHash) -> bytes:
 
 def _from_bytes(data: bytes) -> MinHash:
     return MinHash(
-        num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME
+        num_perm=NUM_PERM,
+        hashvalues=np.frombuffer(data, dtype=np.uint64),
+        permutations=_permutations(),
+        scheme=SCHEME,
     )
 
 
@@ -76,7 +98,7 @@ def group(texts: Iterable[str], threshold: float = THRESHOLD) -> list[int]:
     The in-memory form of :func:`assign_stories`, for evaluation and tests.
     """
     sigs = [signature(t) for t in texts]
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = _index(threshold)
     labels: list[int] = []
     for i, m in enumerate(sigs):
         best = _best(lsh, m, sigs, threshold)
@@ -142,7 +164,7 @@ def _assign_page(conn: sa.Connection, todo: list[Any], threshold: float) -> int:
     sigs: dict[int, MinHash] = {}
     story_of: dict[int, int] = {}
     _load_neighbours(conn, [r.published for r in todo], sigs, story_of)
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = _index(threshold)
     for rid, m in sigs.items():
         lsh.insert(rid, m)
     new_sigs = []
