@@ -141,12 +141,16 @@ def ingest_reports(
         if progress:
             progress(item)
 
+    story_index: Any = None
+
     def stored(reps: list[Report], todo: list[Report], extracted: list[Any]) -> None:
+        nonlocal story_index
         if _store(store, reps, todo, extracted, extractor, done):
             # Per batch, so that with workers it overlaps with their parsing.
-            from detente.stories import assign_stories
+            from detente.stories import StoryIndex, assign_stories
 
-            assign_stories(store)
+            story_index = story_index or StoryIndex()
+            assign_stories(store, index=story_index)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
