@@ -87,11 +87,13 @@ def ingest_paths(
     progress: Callable[[IngestItem], None] | None = None,
     batch_size: int = 64,
     workers: int = 0,
+    started: Callable[[], None] | None = None,
 ) -> IngestSummary:
     """Read *paths* and store every report with its extraction.
 
     *published* and *source* override what the reports say.  *progress* is
-    called once per input as it completes.  *workers* = 0 parses in this
+    called once per input as it completes; *started* once the extractor and
+    any worker processes are ready (a display may start its thread then).  *workers* = 0 parses in this
     process; N ≥ 1 parses in N worker processes while this one reads and
     stores, overlapping the two.  Nothing is raised for bad input: look at
     :attr:`IngestSummary.failed`.
@@ -110,6 +112,7 @@ def ingest_paths(
         progress=progress,
         batch_size=batch_size,
         workers=workers,
+        started=started,
     )
 
 
@@ -121,6 +124,7 @@ def ingest_reports(
     progress: Callable[[IngestItem], None] | None = None,
     batch_size: int = 64,
     workers: int = 0,
+    started: Callable[[], None] | None = None,
 ) -> IngestSummary:
     """Extract and store what *items()* yields: reports, read errors, or settled items.
 
@@ -137,12 +141,16 @@ def ingest_reports(
         if progress:
             progress(item)
 
+    story_index: Any = None
+
     def stored(reps: list[Report], todo: list[Report], extracted: list[Any]) -> None:
+        nonlocal story_index
         if _store(store, reps, todo, extracted, extractor, done):
             # Per batch, so that with workers it overlaps with their parsing.
-            from detente.stories import assign_stories
+            from detente.stories import StoryIndex, assign_stories
 
-            assign_stories(store)
+            story_index = story_index or StoryIndex()
+            assign_stories(store, index=story_index)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -151,6 +159,8 @@ def ingest_reports(
 
             extractor = get_extractor()
         pool = _Pool(workers, extractor) if workers >= 1 else None
+        if started is not None:
+            started()
         chunk = max(1, min(batch_size, 16)) if pool else batch_size
         inflight: deque[tuple[list[Report], list[Report], Any]] = deque()
 

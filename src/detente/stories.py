@@ -8,11 +8,14 @@ paragraphs, a new headline and a trimmed ending, which change only the shingles 
 
 Signatures are stored (``report_signatures``) so that later ingests compare against earlier
 reports without re-reading them, and only reports published within :data:`WINDOW_DAYS` of the
-new ones are loaded: copies of a story appear within days of each other.
+new ones are compared: copies of a story appear within days of each other.  A
+:class:`StoryIndex` keeps the signatures already read between pages and batches of one
+ingest, so each page reads and indexes only the stored reports it has not seen yet.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections.abc import Iterable
@@ -53,9 +56,27 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+@functools.cache
+def _permutations() -> np.ndarray:
+    """The (seeded, so always the same) permutation parameters, drawn once per process."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
+@functools.cache
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows for *threshold*; datasketch finds them by numeric integration,
+    which costs more than indexing a page of reports, so once per process."""
+    probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return probe.b, probe.r
+
+
+def _index(threshold: float) -> MinHashLSH:
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold))
+
+
 def signature(text: str) -> MinHash:
     """The MinHash of *text*'s shingles."""
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(shingles(text)))
     return m
 
@@ -66,7 +87,10 @@ def _to_bytes(m: MinHash) -> bytes:
 
 def _from_bytes(data: bytes) -> MinHash:
     return MinHash(
-        num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME
+        num_perm=NUM_PERM,
+        hashvalues=np.frombuffer(data, dtype=np.uint64),
+        permutations=_permutations(),
+        scheme=SCHEME,
     )
 
 
@@ -76,7 +100,7 @@ def group(texts: Iterable[str], threshold: float = THRESHOLD) -> list[int]:
     The in-memory form of :func:`assign_stories`, for evaluation and tests.
     """
     sigs = [signature(t) for t in texts]
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = _index(threshold)
     labels: list[int] = []
     for i, m in enumerate(sigs):
         best = _best(lsh, m, sigs, threshold)
@@ -103,13 +127,53 @@ class StoryStats:
     new_stories: int
 
 
-def assign_stories(store: Store, *, threshold: float = THRESHOLD, page: int = 500) -> StoryStats:
+class StoryIndex:
+    """Signatures of stored reports, kept in an LSH index between pages of one ingest.
+
+    Each page still asks the database which reports are its neighbours (ids and stories
+    only); signatures are read and indexed only for those not held yet, and those that
+    are no longer neighbours are dropped, so memory follows the date window.
+    """
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.lsh = _index(threshold)
+        self.sigs: dict[int, MinHash] = {}
+
+    def add(self, report_id: int, m: MinHash) -> None:
+        """Index *m* as the signature of *report_id*."""
+        if report_id not in self.sigs:
+            self.lsh.insert(report_id, m)
+        self.sigs[report_id] = m
+
+    def keep_only(self, report_ids: set[int]) -> None:
+        """Drop every signature but those of *report_ids*."""
+        for rid in [r for r in self.sigs if r not in report_ids]:
+            self.lsh.remove(rid)
+            del self.sigs[rid]
+
+    def best(self, m: MinHash) -> int | None:
+        """The indexed report most like *m* at or above the threshold, if any."""
+        return _best(self.lsh, m, self.sigs, self.threshold)  # type: ignore[return-value]
+
+
+def assign_stories(
+    store: Store,
+    *,
+    threshold: float = THRESHOLD,
+    page: int = 500,
+    index: StoryIndex | None = None,
+) -> StoryStats:
     """Give every report without a story one: an existing story it copies, or a new one.
 
     Works through the reports in pages of *page* (a transaction each), oldest
     first, so a back-fill of millions never holds them all in memory.  Safe to
-    run again: reports that have a story are left alone.
+    run again: reports that have a story are left alone.  Pass the same *index*
+    to calls made one after another (an ingest, batch by batch) to spare
+    reading and indexing the same signatures again.
     """
+    if index is None or index.threshold != threshold:
+        index = StoryIndex(threshold)
     assigned = created = 0
     after = 0
     clashes = 0
@@ -124,7 +188,7 @@ def assign_stories(store: Store, *, threshold: float = THRESHOLD, page: int = 50
                 ).all()
                 if not todo:
                     return StoryStats(assigned, created)
-                made = _assign_page(conn, todo, threshold)
+                made = _assign_page(conn, todo, index)
         except (sa.exc.IntegrityError, sa.exc.OperationalError):
             # Another ingest grouped the same reports meanwhile (a signature already
             # stored, or a stale snapshot): read the page again, which now skips them.
@@ -138,23 +202,17 @@ def assign_stories(store: Store, *, threshold: float = THRESHOLD, page: int = 50
         after = todo[-1].id
 
 
-def _assign_page(conn: sa.Connection, todo: list[Any], threshold: float) -> int:
-    sigs: dict[int, MinHash] = {}
-    story_of: dict[int, int] = {}
-    _load_neighbours(conn, [r.published for r in todo], sigs, story_of)
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for rid, m in sigs.items():
-        lsh.insert(rid, m)
+def _assign_page(conn: sa.Connection, todo: list[Any], index: StoryIndex) -> int:
+    story_of = _load_neighbours(conn, [r.published for r in todo], index)
     new_sigs = []
     created = 0
     now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     for r in todo:
-        m = sigs.get(r.id)
+        m = index.sigs.get(r.id)
         if m is None:
             m = signature(r.text)
             new_sigs.append({"report_id": r.id, "minhash": _to_bytes(m)})
-            sigs[r.id] = m
-        best = _best(lsh, m, sigs, threshold)
+        best = index.best(m)
         if best is not None and best in story_of:
             story = story_of[best]
         else:
@@ -165,21 +223,16 @@ def _assign_page(conn: sa.Connection, todo: list[Any], threshold: float) -> int:
             created += 1
         story_of[r.id] = story
         conn.execute(reports.update().where(reports.c.id == r.id).values(story_id=story))
-        if r.id not in lsh:
-            lsh.insert(r.id, m)
+        index.add(r.id, m)
     if new_sigs:
         conn.execute(report_signatures.insert(), new_sigs)
     return created
 
 
-def _load_neighbours(
-    conn: sa.Connection,
-    dates: list[date | None],
-    sigs: dict[int, MinHash],
-    story_of: dict[int, int],
-) -> None:
-    """Signatures and stories of stored reports published near *dates* (undated ones too)."""
-    q = sa.select(reports.c.id, reports.c.story_id, report_signatures.c.minhash).join(
+def _load_neighbours(conn: sa.Connection, dates: list[date | None], index: StoryIndex) -> dict:
+    """Bring *index* to the stored reports published near *dates* (undated ones too), reading
+    only the signatures it lacks; returns their stories by report id."""
+    q = sa.select(reports.c.id, reports.c.story_id).join(
         report_signatures, report_signatures.c.report_id == reports.c.id
     )
     known = [d for d in dates if d is not None]
@@ -187,10 +240,21 @@ def _load_neighbours(
         lo = min(known) - timedelta(days=WINDOW_DAYS)
         hi = max(known) + timedelta(days=WINDOW_DAYS)
         q = q.where(reports.c.published.is_(None) | reports.c.published.between(lo, hi))
-    for rid, story, blob in conn.execute(q):
-        sigs[rid] = _from_bytes(blob)
+    story_of: dict[int, int] = {}
+    near: set[int] = set()
+    for rid, story in conn.execute(q):
+        near.add(rid)
         if story is not None:
             story_of[rid] = story
+    index.keep_only(near)
+    missing = sorted(near - index.sigs.keys())
+    for i in range(0, len(missing), 500):
+        blobs = sa.select(report_signatures.c.report_id, report_signatures.c.minhash).where(
+            report_signatures.c.report_id.in_(missing[i : i + 500])
+        )
+        for rid, blob in conn.execute(blobs):
+            index.add(rid, _from_bytes(blob))
+    return story_of
 
 
 def pair_scores(predicted: list[int], gold: list[int]) -> tuple[float, float]:

@@ -40,40 +40,67 @@ def parse_every(_ctx: click.Context, param: click.Parameter, value: str) -> floa
         raise click.BadParameter(str(exc), param=param) from None
 
 
-def _progress(total: int | None, show: bool) -> tuple[Any, Callable[[Any], None], list[str]]:
-    """A progress bar (reports/s and ETA) and the per-item callback that drives it."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+def _progress(
+    total: int | None, show: bool
+) -> tuple[Any, Callable[[], None], Callable[[Any], None], list[str]]:
+    """A progress bar (reports/s and ETA), the callback that starts it and the per-item
+    callback that drives it."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     progress = Progress(
         TextColumn("ingesting"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
         TextColumn("{task.description}"),
         transient=True,
         disable=not show,
     )
     task = progress.add_task("", total=total, rate="")
     errors: list[str] = []
+    began: list[float] = []
+    done = [0]
+
+    def start() -> None:
+        # Only once any worker processes have been forked: the display runs a thread.
+        if show and not progress.live.is_started:
+            began.append(time.monotonic())
+            progress.update(task, description="parsing the first reports…")
+            progress.start()
 
     def on_item(item: Any) -> None:
-        # Started on the first report, after any worker processes have been forked.
-        if show and not progress.live.is_started:
-            progress.start()
-        speed = progress.tasks[0].speed
-        rate = f"{speed:.1f} reports/s" if speed else ""
+        start()
+        done[0] += 1
+        # Reports finish a batch at a time: the rate is over the whole run, not the last
+        # moments, so that it does not jump with every batch.
+        elapsed = time.monotonic() - began[0] if began else 0.0
+        rate = ""
+        if elapsed > 0.5:
+            speed = done[0] / elapsed
+            rate = f"{speed:.1f} reports/s"
+            if total and total > done[0]:
+                left = int((total - done[0]) / speed)
+                rate += f"  ETA {left // 60}:{left % 60:02d}"
         progress.update(task, advance=1, description=item.origin[-40:], rate=rate)
         if item.status == "failed":
             errors.append(item.message or item.origin)
 
-    return progress, on_item, errors
+    return progress, start, on_item, errors
+
+
+def _load_extractor(show: bool) -> Any:
+    """The extractor, loaded while a transient line says so (it takes a few seconds)."""
+    from detente.extract import get_extractor
+
+    if not show:
+        return get_extractor()
+    from rich.console import Console
+
+    # The spinner's thread ends with the block, before any worker process is forked.
+    with Console(stderr=True).status("loading the language model…"):
+        return get_extractor()
 
 
 @cli.command()
@@ -173,19 +200,22 @@ def ingest(
     local = [p for p in paths if not is_url(p)]
     urls = [p for p in paths if is_url(p)]
     show = not quiet and sys.stderr.isatty()
-    progress, on_item, errors = _progress(estimate_total(local) if not urls else None, show)
+    progress, start, on_item, errors = _progress(estimate_total(local) if not urls else None, show)
     with store:
         try:
             summary = None
+            extractor = _load_extractor(show)
             if local:
                 summary = ingest_paths(
                     store,
                     local,
+                    extractor=extractor,
                     published=published,
                     source=source,
                     max_bytes=max_bytes,
                     progress=on_item,
                     workers=workers,
+                    started=start,
                 )
             if urls:
                 from detente.feeds import ingest_urls

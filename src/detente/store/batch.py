@@ -3,6 +3,12 @@
 One commit per batch instead of one per report is most of what per-report storage cost;
 the SAVEPOINT keeps each report all-or-nothing inside the batch.  Used by
 :meth:`Store.ingest_batch` and :meth:`Store.lookup`.
+
+On SQLite the batch transaction is opened explicitly (``BEGIN IMMEDIATE``): Python's
+``sqlite3`` opens one only before an INSERT/UPDATE/DELETE, so a SAVEPOINT issued first
+would start, and its RELEASE commit, a transaction of its own (one disk sync per report).
+Taking the write lock up front also means another writer waits at the start of a batch
+instead of failing half-way through it.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from detente.records import Extraction, Report
-from detente.store.negotiations import assign_auto
+from detente.store.negotiations import _assign_auto, _touch
 from detente.store.schema import extraction_runs, reports
 from detente.store.store import (
     ExtractorLike,
@@ -63,6 +69,8 @@ def ingest_batch(
     # Present reports given a date now: filled in after the batch commits.
     redate: list[tuple[int, Report]] = []
     with store.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         run_id: int | None = None  # created with the first report written
         known: set[tuple[str, str]] = set()
         for report, extraction in items:
@@ -81,7 +89,9 @@ def ingest_batch(
             try:
                 with conn.begin_nested():
                     store._upsert_labels(conn, extraction, known)
-                    res = write_one(store, conn, report, hit, extractor.name, run_id, extraction)
+                    res = write_one(
+                        store, conn, report, hit, extractor.name, run_id, extraction, touch=False
+                    )
             except sa.exc.IntegrityError as exc:
                 again = _find_in(conn, sha)
                 if again is not None and again["extractor"] == extractor.name:
@@ -98,6 +108,7 @@ def ingest_batch(
             written += 1
             out.append(res)
         if written and run_id is not None:
+            _touch(conn)  # first/last seen of the negotiations, once for the batch
             conn.execute(
                 extraction_runs.update()
                 .where(extraction_runs.c.id == run_id)
@@ -123,10 +134,14 @@ def write_one(
     extractor_name: str,
     run_id: int,
     extraction: Extraction,
+    *,
+    touch: bool = True,
 ) -> IngestResult:
     """Write one extracted report (new, or re-extracted over *found*) inside *conn*.
 
     The caller owns the transaction and has stored the labels the extraction names.
+    With ``touch=False`` the caller refreshes the negotiations' first/last seen dates
+    itself (once for many reports).
     """
     if found is None:
         report_id = store._insert_report(conn, report, run_id, extractor_name)
@@ -141,7 +156,9 @@ def write_one(
         )
         status = "reextracted"
     store._insert_extraction(conn, report_id, run_id, extraction, labels=False)
-    assign_auto(conn, report_id)
+    _assign_auto(conn, report_id)
+    if touch:
+        _touch(conn)
     return IngestResult(
         status,
         report_id,
