@@ -243,8 +243,7 @@ class TriggerStage:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
         for trig in found.values():
-            if trig.cls not in ("idiom", "frame", "judge", "title"):
-            if trig.cls not in ("idiom", "judge", "title") and not (
+            if trig.cls not in ("idiom", "frame", "judge", "title") and not (
                 trig.cls == "noun" and trig.content
             ):
                 trig.content = self._content_roots(trig)
