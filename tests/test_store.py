@@ -260,3 +260,25 @@ def test_postgres_types(pg_url: str) -> None:
             ).scalar_one()
         assert kind == "date"
         assert store.claims(since=date(2025, 3, 4))[0]["date"] == "2025-03-04"
+
+
+def test_labels_stored_meanwhile_by_another_writer_are_skipped(store: Store) -> None:
+    """Two workers may both find an actor missing; the second insert must not fail."""
+    from detente.store._util import insert_ignore
+    from detente.store.schema import actors
+
+    with store.engine.begin() as conn:
+        conn.execute(actors.insert(), [{"id": "ZZZ", "name": "First writer", "kind": "state"}])
+    with store.engine.begin() as conn:
+        insert_ignore(
+            conn,
+            actors,
+            [
+                {"id": "ZZZ", "name": "Second writer", "kind": "state"},
+                {"id": "YYY", "name": "New one", "kind": "state"},
+            ],
+        )
+    with store.engine.connect() as conn:
+        rows = dict(conn.execute(sa.select(actors.c.id, actors.c.name)).all())
+    assert rows["ZZZ"] == "First writer"
+    assert rows["YYY"] == "New one"

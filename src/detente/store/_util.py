@@ -54,3 +54,21 @@ def _filter(q: sa.Select, column: sa.ColumnElement, value: Any) -> sa.Select:
     if isinstance(value, str | int):
         return q.where(column == value)
     return q.where(column.in_(list(value)))
+
+
+def insert_ignore(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert *rows*, skipping any whose key another transaction has stored meanwhile.
+
+    Labels (actors, places, negotiations) are shared by every report: two workers writing to one
+    PostgreSQL database can both find one missing and insert it, and the loser must not fail.
+    """
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        conn.execute(table.insert(), rows)
+        return
+    conn.execute(insert(table).on_conflict_do_nothing(), rows)

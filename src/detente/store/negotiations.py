@@ -22,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 import yaml
 
+from detente.store._util import insert_ignore
 from detente.store.schema import (
     actors,
     claims,
@@ -388,14 +389,18 @@ def _assign_auto(conn: sa.Connection, report_id: int) -> list[str]:
             return []
         slug, name, parties, places = proposal
         if slug not in stored:
-            conn.execute(
-                negotiations.insert().values(
-                    slug=slug,
-                    name=name,
-                    parties=json.dumps(parties),
-                    places=json.dumps(places),
-                    origin="proposed",
-                )
+            insert_ignore(
+                conn,
+                negotiations,
+                [
+                    {
+                        "slug": slug,
+                        "name": name,
+                        "parties": json.dumps(parties),
+                        "places": json.dumps(places),
+                        "origin": "proposed",
+                    }
+                ],
             )
         matches = [(slug, score(fp, parties, places) or 1.0)]
     for slug, value in matches:
@@ -445,15 +450,17 @@ def _negotiation_id(conn: sa.Connection, slug: str, *, name: str | None = None) 
         if k
         else {"name": name, "parties": [], "places": [], "origin": "manual"}
     )
+    row = {
+        "slug": slug,
+        "name": values["name"],
+        "parties": json.dumps(list(values["parties"])),
+        "places": json.dumps(list(values["places"])),
+        "origin": values["origin"],
+    }
+    insert_ignore(conn, negotiations, [row])
     return conn.execute(
-        negotiations.insert().values(
-            slug=slug,
-            name=values["name"],
-            parties=json.dumps(list(values["parties"])),
-            places=json.dumps(list(values["places"])),
-            origin=values["origin"],
-        )
-    ).inserted_primary_key[0]
+        sa.select(negotiations.c.id).where(negotiations.c.slug == slug)
+    ).scalar_one()
 
 
 def _touch(conn: sa.Connection) -> None:

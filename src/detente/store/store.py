@@ -29,6 +29,7 @@ from detente.store._util import (
     _now,
     _ranked,
     _url,
+    insert_ignore,
 )
 from detente.store.corrections import CorrectionsMixin
 from detente.store.negotiations import NegotiationsMixin, claim_in_scope
@@ -414,7 +415,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 for a in sorted(actor_ids - stored)
             ]
             if new_actors:
-                conn.execute(actors.insert(), new_actors)
+                insert_ignore(conn, actors, new_actors)
         if place_codes:
             stored = {
                 r[0]
@@ -427,7 +428,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 for p in sorted(place_codes - stored)
             ]
             if new_places:
-                conn.execute(places.insert(), new_places)
+                insert_ignore(conn, places, new_places)
 
     def _insert_extraction(
         self,
