@@ -414,7 +414,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 for a in sorted(actor_ids - stored)
             ]
             if new_actors:
-                conn.execute(actors.insert(), new_actors)
+                conn.execute(_insert_new(conn, actors), new_actors)
         if place_codes:
             stored = {
                 r[0]
@@ -427,7 +427,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 for p in sorted(place_codes - stored)
             ]
             if new_places:
-                conn.execute(places.insert(), new_places)
+                conn.execute(_insert_new(conn, places), new_places)
 
     def _insert_extraction(
         self,
@@ -866,3 +866,18 @@ def _actor_ids(extraction: Extraction) -> set[str]:
 
 def _place_codes(extraction: Extraction) -> set[str]:
     return {p for c in extraction.claims for p in c.places} | {f.place for f in extraction.facts}
+
+
+def _insert_new(conn: sa.Connection, table: sa.Table) -> Any:
+    """An INSERT of labels that skips rows another writer stored since they were looked up:
+    parallel workers ingesting reports that name the same new actor must not fail."""
+    name = conn.dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing()
+    return table.insert()
