@@ -414,7 +414,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 for a in sorted(actor_ids - stored)
             ]
             if new_actors:
-                conn.execute(actors.insert(), new_actors)
+                _insert_new(conn, actors, new_actors)
         if place_codes:
             stored = {
                 r[0]
@@ -427,7 +427,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 for p in sorted(place_codes - stored)
             ]
             if new_places:
-                conn.execute(places.insert(), new_places)
+                _insert_new(conn, places, new_places)
 
     def _insert_extraction(
         self,
@@ -858,6 +858,20 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                 for t in (reports, claims, facts, events, actors)
             }
+
+
+def _insert_new(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert label *rows*, skipping any another writer stored since they were looked up
+    (concurrent ingests naming the same actor or place must not fail each other)."""
+    name = conn.dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - detente runs on SQLite and PostgreSQL
+        conn.execute(table.insert(), rows)
+        return
+    conn.execute(dialect_insert(table).on_conflict_do_nothing(), rows)
 
 
 def _actor_ids(extraction: Extraction) -> set[str]:
