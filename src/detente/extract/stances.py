@@ -383,13 +383,12 @@ class StanceComponent(
             if kind == "offer" and trig.cls == "concession" and self._imposed(trig, actors, state):
                 kind = "demand"  # "Hamas will be disarmed, Netanyahu said": imposed on another
             state.current = actors
-            # "No, we're not going to do that", "That is not on the table": an answer whose
-            # object only points back takes the object of the question it answers
-            issues = self._answer_issues(trig, state) or self._issues(trig, state)
             points = intros.get(trig.token.i)
             if points and self._point_claims(trig, kind, actors, points, claims, state, published):
                 continue  # "the parties agreed: (a) …; (b) …": one stance per point
-            issues = self._issues(trig, state)
+            # "No, we're not going to do that", "That is not on the table": an answer whose
+            # object only points back takes the object of the question it answers
+            issues = self._answer_issues(trig, state) or self._issues(trig, state)
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)
             if not issues:
