@@ -137,3 +137,13 @@ def test_acting_against_a_group_is_about_its_arms(ex: Extractor) -> None:
         "attacks on its outposts.",
     )
     assert ("TUR", "demand", "military_limits") in found
+
+
+def test_agreeing_on_a_text_is_not_addressing_it(ex: Extractor) -> None:
+    # "on" names the addressee only after verbs like "call on"; here it names what is agreed
+    got = triples(
+        ex,
+        "Armenia and Azerbaijan agreed in Abu Dhabi on a protocol to implement the framework "
+        "for normalising relations, officials from both foreign ministries said.",
+    )
+    assert {("ARM", "accept", "process"), ("AZE", "accept", "process")} <= got

@@ -47,6 +47,8 @@ from detente.extract.stance.syntax import (
 _WHERE_PREPS = ("in", "inside", "within")
 #: Verbs whose object is part of what is wanted, not an addressee ("wants the army to leave").
 _WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
+#: Verbs whose "on" names the addressee ("called on Kyiv to …"), not the matter.
+_CALLING_ON = ("call", "prevail", "lean", "press")
 
 
 class IssueStage:
@@ -550,8 +552,9 @@ def _addressee(head: Token, verb: Token) -> bool:
     """Is *head* the person or body a stance verb addresses ("urged the region to …", "called on
     Kyiv to …"): its object when a controlled clause says what is asked?"""
     whom = (head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN")) or (
-        # "called on the United States, which guarantees the truce, to …"
-        head.dep_ == "prep" and head.lower_ == "on"
+        # "called on the United States, which guarantees the truce, to …" ("agreed on an annex
+        # to implement …" names what is agreed)
+        head.dep_ == "prep" and head.lower_ == "on" and verb.lemma_.lower() in _CALLING_ON
     )
     return (
         whom
