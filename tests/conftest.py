@@ -124,3 +124,19 @@ def nlp():
     model = load_model()
     model.add_pipe(gazetteer.FACTORY, before="ner")
     return model
+
+
+@pytest.fixture(scope="session")
+def ex():
+    """The full extractor (loaded once for the session)."""
+    from detente.extract import get_extractor
+
+    return get_extractor()
+
+
+@pytest.fixture(scope="session")
+def comp(ex):
+    """The stance component of :func:`ex`, for stage-level tests."""
+    from detente.extract.stances import FACTORY
+
+    return ex.nlp.get_pipe(FACTORY)

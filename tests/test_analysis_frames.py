@@ -4,15 +4,8 @@ territorial claim nouns and admissions; sentences written for these tests, many 
 
 from __future__ import annotations
 
-import pytest
-
-from detente.extract import Extractor, get_extractor
+from detente.extract import Extractor
 from detente.records import Claim, Report, normalize_text
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
 
 
 def claims(ex: Extractor, text: str) -> list[Claim]:

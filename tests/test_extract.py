@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from detente.extract import EXTRACTOR_NAME, Extractor, get_extractor
 from detente.extract.lexicon import stance_lexicon, taxonomy
 from detente.records import ISSUES, KINDS, Claim, Extraction, Report, normalize_text
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
 
 
 def claims(ex: Extractor, text: str, published: date | None = None) -> list[Claim]:

@@ -5,15 +5,8 @@ written for these tests, across several conflicts, run through the real extracto
 
 from __future__ import annotations
 
-import pytest
-
-from detente.extract import Extractor, get_extractor
+from detente.extract import Extractor
 from detente.records import Claim, Report, normalize_text
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
 
 
 def claims(ex: Extractor, text: str) -> list[Claim]:

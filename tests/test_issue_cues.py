@@ -6,19 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from detente.extract import Extractor, get_extractor
-from detente.extract.stances import FACTORY, StanceComponent
+from detente.extract import Extractor
+from detente.extract.stances import StanceComponent
 from detente.records import Claim, Report, normalize_text
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
-
-
-@pytest.fixture(scope="module")
-def comp(ex: Extractor) -> StanceComponent:
-    return ex.nlp.get_pipe(FACTORY)
 
 
 def claims(ex: Extractor, text: str) -> list[Claim]:

@@ -5,17 +5,10 @@ The sentences are written for these tests, across several conflicts.
 
 from __future__ import annotations
 
-import pytest
-
-from detente.extract import Extractor, get_extractor
+from detente.extract import Extractor
 from detente.extract.layout import caseless_copy, headline_speakers, structure_marks
 from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Report
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
 
 
 def _claims(ex: Extractor, text: str) -> list[Claim]:

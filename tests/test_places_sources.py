@@ -9,16 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from detente.evaluate import source_found
-from detente.extract import Extractor, get_extractor, placeref
+from detente.extract import Extractor, placeref
 from detente.extract.attribution import attribute, is_media
 from detente.extract.lexicon import stance_lexicon
 from detente.extract.places import places_in
 from detente.records import Claim, Report, normalize_text
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
 
 
 @pytest.fixture(scope="module")

@@ -3,25 +3,14 @@ confidence; each on sentences written for these tests, across several conflicts.
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Doc
 
-from detente.extract import Extractor, get_extractor
+from detente.extract import Extractor
 from detente.extract.stance import confidence
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.state import _DocState
-from detente.extract.stances import FACTORY, StanceComponent
+from detente.extract.stances import StanceComponent
 from detente.records import Claim, Report, normalize_text
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
-
-
-@pytest.fixture(scope="module")
-def comp(ex: Extractor) -> StanceComponent:
-    return ex.nlp.get_pipe(FACTORY)
 
 
 def staged(ex: Extractor, comp: StanceComponent, text: str) -> tuple[Doc, list[Trigger], _DocState]:

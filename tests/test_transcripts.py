@@ -3,22 +3,10 @@ back to them -- through the real extractor, on exchanges written for these tests
 
 from __future__ import annotations
 
-import pytest
-
-from detente.extract import Extractor, get_extractor
+from detente.extract import Extractor
 from detente.extract.stance.state import _DocState
-from detente.extract.stances import FACTORY, StanceComponent
+from detente.extract.stances import StanceComponent
 from detente.records import Claim, Report, normalize_text
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return get_extractor()
-
-
-@pytest.fixture(scope="module")
-def comp(ex: Extractor) -> StanceComponent:
-    return ex.nlp.get_pipe(FACTORY)
 
 
 def claims(ex: Extractor, text: str) -> tuple[str, list[Claim]]:
