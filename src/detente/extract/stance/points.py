@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
+from detente.extract.doctext import doc_text
 from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.model import Trigger, _Actor, _Unit
@@ -34,7 +35,7 @@ def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
     """For the last stance trigger before each colon that opens a list of points: the points
     (trigger token index -> spans, one per point, without their headings)."""
     out: dict[int, list[Span]] = {}
-    text = doc.text
+    text = doc_text(doc)
     by_pos = sorted(triggers, key=lambda t: t.token.i)
     for colon in (t for t in doc if t.text == ":"):
         if "\n" not in text[colon.idx + 1 : _next_char(text, colon.idx + 1)]:
@@ -86,7 +87,7 @@ def _next_char(text: str, pos: int) -> int:
 
 def _points_after(doc: Doc, pos: int) -> list[Span]:
     """Consecutive paragraphs after *pos* that open with a point heading, as token spans."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Span] = []
     while True:
         start = _next_char(text, pos)
