@@ -10,6 +10,7 @@ to the ordinary rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -37,7 +38,7 @@ def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
     out: dict[int, list[Span]] = {}
     text = doc_text(doc)
     by_pos = sorted(triggers, key=lambda t: t.token.i)
-    for colon in (t for t in doc if t.text == ":"):
+    for colon in _colons(doc, text):
         if "\n" not in text[colon.idx + 1 : _next_char(text, colon.idx + 1)]:
             continue  # "said: …" inline is a quotation, not a list
         before = [
@@ -53,6 +54,16 @@ def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
         if len(points) >= 2:
             out[before[-1].token.i] = points
     return out
+
+
+def _colons(doc: Doc, text: str) -> Iterator[Token]:
+    """The tokens that are a bare colon, found in the text rather than by visiting every token."""
+    pos = text.find(":")
+    while pos != -1:
+        span = doc.char_span(pos, pos + 1)
+        if span is not None:
+            yield span[0]
+        pos = text.find(":", pos + 1)
 
 
 def own_clause(point: Span) -> bool:
