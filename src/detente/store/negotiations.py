@@ -383,10 +383,9 @@ def _assign_auto(
             return [m[0] for m in manual]
         conn.execute(report_negotiations.delete().where(links.report_id == report_id))
     fp = footprint if footprint is not None else _footprint(conn, report_id)
-    stored = {
-        r.slug: (json.loads(r.parties), json.loads(r.places))
-        for r in conn.execute(sa.select(negotiations))
-    }
+    rows = conn.execute(sa.select(negotiations)).all()
+    stored = {r.slug: (json.loads(r.parties), json.loads(r.places)) for r in rows}
+    ids = {r.slug: r.id for r in rows}
     candidates: dict[str, tuple[Iterable[str], ...]] = {
         k.slug: (k.parties, k.places, k.mediators) for k in known().values()
     } | {s: pp for s, pp in stored.items() if s not in known()}
@@ -416,7 +415,7 @@ def _assign_auto(
         conn.execute(
             report_negotiations.insert().values(
                 report_id=report_id,
-                negotiation_id=_negotiation_id(conn, slug),
+                negotiation_id=ids.get(slug) or _negotiation_id(conn, slug),
                 assigned_by="auto",
                 score=round(value, 3),
             )
