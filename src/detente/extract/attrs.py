@@ -54,6 +54,17 @@ class TableAttributeRuler:
                 self.other.add(str(rule_id), rule["patterns"])
                 self.has_other = True
         self._cache: dict[tuple[int, ...], tuple[tuple[int, ...], dict[Any, Any] | None]] = {}
+        # Most rules test the tag: a token can only match those listing its tag, plus the
+        # rules with an alternative that does not test it (checked for every new key).
+        self._by_tag: dict[int, list[int]] = {}
+        untagged: list[int] = []
+        for n, (_rule_id, alternatives) in enumerate(self.simple):
+            if any(0 not in t for t in alternatives):
+                untagged.append(n)
+                continue
+            for tag in set().union(*(t[0] for t in alternatives)):
+                self._by_tag.setdefault(tag, []).append(n)
+        self._untagged = untagged
 
     @staticmethod
     def _tests(pattern: list[dict[str, Any]], strings: Any) -> dict[int, frozenset[int]] | None:
@@ -81,9 +92,10 @@ class TableAttributeRuler:
         """The one-token rules matching *key*, in order, and their attributes merged."""
         found = self._cache.get(key)
         if found is None:
+            candidates = sorted({*self._by_tag.get(key[0], ()), *self._untagged})
             ids = tuple(
                 rule_id
-                for rule_id, alternatives in self.simple
+                for rule_id, alternatives in (self.simple[n] for n in candidates)
                 if any(all(key[p] in ok for p, ok in t.items()) for t in alternatives)
             )
             merged: dict[Any, Any] | None = None

@@ -26,6 +26,7 @@ from detente.extract import gazetteer, stances
 from detente.extract.actors import ActorTracker, actor_name
 from detente.extract.attrs import use_table_ruler
 from detente.extract.chunking import chunked
+from detente.extract.doctext import doc_text
 from detente.extract.layout import (
     caseless_copy,
     headline_speakers,
@@ -91,7 +92,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Runs before the parser, which keeps preset sentence starts; only the line breaks are
     visited (found in the text, not by walking every token).
     """
-    text = doc.text
+    text = doc_text(doc)
     pos = text.find("\n")
     n = len(doc)
     while pos != -1:
@@ -109,7 +110,7 @@ def _layout_breaks(doc: Doc) -> None:
     """Live-blog and flash layout: a timestamp, bullet, slug or label is a unit of its own and
     the words after it start a sentence; "Speaker: claim" headlines split at the colon, the
     speaker kept for the holder stage."""
-    text = doc.text
+    text = doc_text(doc)
     n = len(doc)
     cuts: list[int] = []
     bullets: list[tuple[int, int]] = []
@@ -281,7 +282,7 @@ class Extractor:
                 places.setdefault(code, place_name(code))
         for fact in facts:
             places.setdefault(fact.place, fact.place_name or place_name(fact.place))
-        if doc.text != report.text:
+        if doc_text(doc) != report.text:
             claims = [_requoted(c, report.text) for c in claims]
             facts = [_requoted(f, report.text) for f in facts]
             events = [_requoted(e, report.text) for e in events]

@@ -36,6 +36,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
+from detente.extract.doctext import doc_text
 from detente.extract.lexicon import (
     StanceLexicon,
     Taxonomy,
@@ -308,7 +309,7 @@ class StanceComponent(
         triggers, state = staged
         doc._.detente_tracker = state.tracker  # shared with facts and events
         found = _spread_denials(self._claims(doc, triggers, state))
-        head_end = _headline_end(doc.text)
+        head_end = _headline_end(doc_text(doc))
         for c in found:
             if c.start < head_end:
                 c.signals.append("headline")
@@ -528,7 +529,7 @@ class StanceComponent(
         mine = [c for c in claims if c.actor in ids and c.issue != "process"]
         if not mine:
             return []
-        text = trig.token.doc.text
+        text = doc_text(trig.token.doc)
         at = trig.token.idx
         para = text.rfind("\n\n", 0, at) + 1
         near = [c for c in mine if para <= c.start <= at]

@@ -156,7 +156,9 @@ def resolve_date(
     has_year = bool(_HAS_YEAR.search(stripped))
     if published is None and not has_year:
         return None
-    parsed = _dateparse(stripped, published, future)
+    parsed = None if has_year or published is None else _month_day(stripped)
+    if parsed is None:
+        parsed = _dateparse(stripped, published, future)
     if parsed is None:
         return None
     if has_year or published is None:
@@ -182,6 +184,44 @@ def _with_year(d: date, year: int) -> date | None:
     try:
         return d.replace(year=year)
     except ValueError:  # 29 February
+        return None
+
+
+_FULL_MONTHS = {
+    m: k
+    for k, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_MONTH_DAY = re.compile(r"^(?:(?P<m1>[a-z]+) (?P<d1>\d{1,2})|(?P<d2>\d{1,2}) (?P<m2>[a-z]+))$")
+
+
+def _month_day(text: str) -> date | None:
+    """A bare day of a month ("april 30", "30 april") in a common year (the caller sets the
+    year), read without dateparser; None for anything else, 29 February included."""
+    m = _MONTH_DAY.match(text)
+    if m is None:
+        return None
+    month = _FULL_MONTHS.get(m["m1"] or m["m2"])
+    if month is None:
+        return None
+    try:
+        return date(2001, month, int(m["d1"] or m["d2"]))
+    except ValueError:
         return None
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from detente.records import Extraction, Report
-from detente.store.negotiations import _assign_auto, _touch
+from detente.store.negotiations import _assign_auto, _touch, footprint_of
 from detente.store.schema import extraction_runs, reports
 from detente.store.store import (
     ExtractorLike,
@@ -156,7 +156,10 @@ def write_one(
         )
         status = "reextracted"
     store._insert_extraction(conn, report_id, run_id, extraction, labels=False)
-    _assign_auto(conn, report_id)
+    if found is None:  # a new report: its rows are exactly this extraction's, and it has no links
+        _assign_auto(conn, report_id, footprint=footprint_of(extraction), new=True)
+    else:
+        _assign_auto(conn, report_id)
     if touch:
         _touch(conn)
     return IngestResult(

@@ -22,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 import yaml
 
+from detente.records import Extraction
 from detente.store._util import insert_ignore
 from detente.store.schema import (
     actors,
@@ -363,21 +364,28 @@ def assign_auto(conn: sa.Connection, report_id: int) -> list[str]:
     return slugs
 
 
-def _assign_auto(conn: sa.Connection, report_id: int) -> list[str]:
+def _assign_auto(
+    conn: sa.Connection, report_id: int, *, footprint: Footprint | None = None, new: bool = False
+) -> list[str]:
+    """Link *report_id* to the negotiations it matches (or a proposed one).
+
+    *footprint* may be passed when the caller holds the rows just written (saves reading
+    them back); *new* says the report was inserted in this transaction, so it has no links.
+    """
     links = report_negotiations.c
-    manual = conn.execute(
-        sa.select(negotiations.c.slug)
-        .join(report_negotiations, links.negotiation_id == negotiations.c.id)
-        .where(links.report_id == report_id, links.assigned_by == "manual")
-    ).all()
-    if manual:
-        return [m[0] for m in manual]
-    conn.execute(report_negotiations.delete().where(links.report_id == report_id))
-    fp = _footprint(conn, report_id)
-    stored = {
-        r.slug: (json.loads(r.parties), json.loads(r.places))
-        for r in conn.execute(sa.select(negotiations))
-    }
+    if not new:
+        manual = conn.execute(
+            sa.select(negotiations.c.slug)
+            .join(report_negotiations, links.negotiation_id == negotiations.c.id)
+            .where(links.report_id == report_id, links.assigned_by == "manual")
+        ).all()
+        if manual:
+            return [m[0] for m in manual]
+        conn.execute(report_negotiations.delete().where(links.report_id == report_id))
+    fp = footprint if footprint is not None else _footprint(conn, report_id)
+    rows = conn.execute(sa.select(negotiations)).all()
+    stored = {r.slug: (json.loads(r.parties), json.loads(r.places)) for r in rows}
+    ids = {r.slug: r.id for r in rows}
     candidates: dict[str, tuple[Iterable[str], ...]] = {
         k.slug: (k.parties, k.places, k.mediators) for k in known().values()
     } | {s: pp for s, pp in stored.items() if s not in known()}
@@ -407,7 +415,7 @@ def _assign_auto(conn: sa.Connection, report_id: int) -> list[str]:
         conn.execute(
             report_negotiations.insert().values(
                 report_id=report_id,
-                negotiation_id=_negotiation_id(conn, slug),
+                negotiation_id=ids.get(slug) or _negotiation_id(conn, slug),
                 assigned_by="auto",
                 score=round(value, 3),
             )
@@ -432,6 +440,21 @@ def _footprint(conn: sa.Connection, report_id: int) -> Footprint:
         sa.select(events.c.participants).where(events.c.report_id == report_id)
     ):
         who.update(json.loads(participants or "[]"))
+    return Footprint(who, where)
+
+
+def footprint_of(extraction: Extraction) -> Footprint:
+    """The footprint of an extraction, counted as :func:`_footprint` counts its stored rows."""
+    who: Counter[str] = Counter()
+    where: Counter[str] = Counter()
+    for claim in extraction.claims:
+        who[claim.actor] += 1
+        where.update(claim.places)
+    for fact in extraction.facts:
+        who[fact.actor] += 1
+        where[fact.place] += 1
+    for event in extraction.events:
+        who.update(event.participants)
     return Footprint(who, where)
 
 

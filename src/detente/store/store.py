@@ -443,14 +443,22 @@ class Store(NegotiationsMixin, CorrectionsMixin):
             self._upsert_labels(conn, extraction)
         ids: dict[int, int] = {}
         if extraction.claims:
-            # One multi-row INSERT … RETURNING instead of a round trip per claim.
-            rows = [self._claim_row(c, report_id, run_id) for c in extraction.claims]
-            q = claims.insert().returning(
-                claims.c.id, claims.c.ordinal, sort_by_parameter_order=True
+            # One executemany and one SELECT of the new ids: INSERT … RETURNING in parameter
+            # order is a round trip per claim on SQLite.  The report's claims were all deleted
+            # before a re-extraction and (report_id, ordinal) is unique, so these are the rows.
+            conn.execute(
+                claims.insert(), [self._claim_row(c, report_id, run_id) for c in extraction.claims]
             )
-            ids = {ordinal: cid for cid, ordinal in conn.execute(q, rows)}
+            ids = dict(
+                conn.execute(
+                    sa.select(claims.c.ordinal, claims.c.id)
+                    .where(claims.c.report_id == report_id)
+                    .order_by(claims.c.id)
+                ).all()
+            )
         source_rows: list[dict[str, Any]] = []
         place_rows: list[dict[str, Any]] = []
+        traded_rows: list[dict[str, Any]] = []
         for claim in extraction.claims:
             cid = ids[claim.ordinal]
             if claim.exchange_for:
@@ -460,9 +468,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                     raise ValueError(
                         f"claim {claim.ordinal} trades against unknown {exc}"
                     ) from None
-                conn.execute(
-                    claims.update().where(claims.c.id == cid).values(exchange_for=_dumps(traded))
-                )
+                traded_rows.append({"cid": cid, "traded": _dumps(traded)})
             source_rows += [
                 {"claim_id": cid, "position": i, "name": s} for i, s in enumerate(claim.sources)
             ]
@@ -470,6 +476,13 @@ class Store(NegotiationsMixin, CorrectionsMixin):
                 {"claim_id": cid, "position": i, "place_code": p}
                 for i, p in enumerate(claim.places)
             ]
+        if traded_rows:
+            conn.execute(
+                claims.update()
+                .where(claims.c.id == sa.bindparam("cid"))
+                .values(exchange_for=sa.bindparam("traded")),
+                traded_rows,
+            )
         if source_rows:
             conn.execute(claim_sources.insert(), source_rows)
         if place_rows:

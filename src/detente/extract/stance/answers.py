@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract.doctext import doc_text
 from detente.extract.lexicon import word_list
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.model import Trigger, _Unit
@@ -133,7 +134,7 @@ class AnswerStage:
     def _asked_answers(self, doc: Doc, state: _DocState, claims: list[Claim]) -> None:
         """ "Asked whether Kyiv would cede the region, the minister replied: 'No.'": a bare reply
         in reported speech rejects (or accepts) what the reporter asked about."""
-        if "sked" not in doc.text:
+        if "sked" not in doc_text(doc):
             return
         for sent in doc.sents:
             asked = asked_clause(sent)
@@ -229,7 +230,7 @@ class AnswerStage:
                 for c in claims
                 if c.actor == turn.actor.id and turn.body <= c.start < turn.end
             }
-            qtext = doc.text[question.body : question.end].lower()
+            qtext = doc_text(doc)[question.body : question.end].lower()
             kind = "reject" if answer == "no" else _yes_kind(qtext)
             quote = sent
             for issue, weight in issues:

@@ -10,11 +10,13 @@ to the ordinary rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
+from detente.extract.doctext import doc_text
 from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.model import Trigger, _Actor, _Unit
@@ -34,9 +36,9 @@ def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
     """For the last stance trigger before each colon that opens a list of points: the points
     (trigger token index -> spans, one per point, without their headings)."""
     out: dict[int, list[Span]] = {}
-    text = doc.text
+    text = doc_text(doc)
     by_pos = sorted(triggers, key=lambda t: t.token.i)
-    for colon in (t for t in doc if t.text == ":"):
+    for colon in _colons(doc, text):
         if "\n" not in text[colon.idx + 1 : _next_char(text, colon.idx + 1)]:
             continue  # "said: …" inline is a quotation, not a list
         before = [
@@ -52,6 +54,16 @@ def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
         if len(points) >= 2:
             out[before[-1].token.i] = points
     return out
+
+
+def _colons(doc: Doc, text: str) -> Iterator[Token]:
+    """The tokens that are a bare colon, found in the text rather than by visiting every token."""
+    pos = text.find(":")
+    while pos != -1:
+        span = doc.char_span(pos, pos + 1)
+        if span is not None:
+            yield span[0]
+        pos = text.find(":", pos + 1)
 
 
 def own_clause(point: Span) -> bool:
@@ -86,7 +98,7 @@ def _next_char(text: str, pos: int) -> int:
 
 def _points_after(doc: Doc, pos: int) -> list[Span]:
     """Consecutive paragraphs after *pos* that open with a point heading, as token spans."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Span] = []
     while True:
         start = _next_char(text, pos)

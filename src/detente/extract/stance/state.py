@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
+from detente.extract.doctext import doc_text
 from detente.extract.stance.lexis import (
     _NEUTRAL_EVENTS,
 )
@@ -139,7 +140,7 @@ class _DocState:
         mentions weighing more, venues not at all)."""
         if self._salience is None:
             self._salience = {}
-            head_end = self.doc.text.find("\n")
+            head_end = doc_text(self.doc).find("\n")
             for ent in self.doc.ents:
                 if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
                     continue

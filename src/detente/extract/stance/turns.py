@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract.attribution import source_words
+from detente.extract.doctext import doc_text
 from detente.extract.lexicon import word_list
 from detente.extract.stance.model import _Actor
 
@@ -120,7 +121,7 @@ def _classify_label(label: str, media: frozenset[str]) -> str | None:
 def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
     """The speaker turns of *doc*, or None when it is not a transcript (fewer than two labels,
     or no label that is a question or names a speaker the report can place)."""
-    text = doc.text
+    text = doc_text(doc)
     headline_end = text.find("\n") if text.find("\n") > 0 else 0
     found: list[tuple[int, int, str]] = []
     for rx in (_LABEL, _QA_DOT):
