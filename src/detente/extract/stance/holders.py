@@ -35,6 +35,7 @@ from detente.extract.stance.state import (
 from detente.extract.stance.syntax import (
     _clause_head,
     _count_of,
+    _denying_verbs,
     _head_span,
     _is_state,
     _members,
@@ -51,8 +52,6 @@ _ADDRESSEE = frozenset({"you", "your", "yours"})
 
 #: Entity types that name a party.
 _NAMED = frozenset({"GPE", "ORG", "NORP"})
-
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
 
 
 class HolderStage:
@@ -472,7 +471,7 @@ class HolderStage:
                 named = self._last_group(head, state)
                 if named is not None:
                     return [named]
-        if a is None and not reporters and head.lower_ in _FIRST_PERSON:
+        if a is None and not reporters and head.lower_ in FIRST_PERSON:
             # "Marcos: we will not be driven out": the headline's speaker
             spoken = self._headline_speaker(trig, state)
             if spoken:
@@ -533,17 +532,8 @@ class HolderStage:
         return self._resolve_span(_head_span(head), state)
 
     def _denial_subjects(self, tok: Token) -> list[Token]:
-        out = []
-        cur = tok
-        for _ in range(8):
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-            if cur.lemma_.lower() in self.lex.denial_verbs:
-                subj = attr.verb_subject(cur)
-                if subj is not None:
-                    out.append(subj)
-        return out
+        subjects = (attr.verb_subject(v) for v in _denying_verbs(tok, self.lex.denial_verbs))
+        return [s for s in subjects if s is not None]
 
     def _last_group(self, head: Token, state: _DocState) -> _Actor | None:
         """The armed group or movement named last before *head* ("The ELN … The group said …"),

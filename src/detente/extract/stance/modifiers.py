@@ -23,6 +23,7 @@ from detente.extract.stance.state import (
 )
 from detente.extract.stance.syntax import (
     _chain,
+    _denying_verbs,
     _head_span,
     _members,
     _open_quote,
@@ -156,16 +157,11 @@ class ModifierStage:
 
     def _denial_span(self, tok: Token, quote: Span) -> Span:
         """The denial and the stance it denies: "The Kremlin denied a report that …"."""
-        cur = tok
-        for _ in range(8):
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-            if cur.lemma_.lower() in self.lex.denial_verbs:
-                subj = attr.verb_subject(cur)
-                lo = min(quote.start, (subj.left_edge.i if subj is not None else cur.i))
-                lo = max(lo, tok.sent.start)
-                return tok.doc[lo : quote.end]
+        for verb in _denying_verbs(tok, self.lex.denial_verbs)[:1]:
+            subj = attr.verb_subject(verb)
+            lo = min(quote.start, (subj.left_edge.i if subj is not None else verb.i))
+            lo = max(lo, tok.sent.start)
+            return tok.doc[lo : quote.end]
         return quote
 
     def _sources(

@@ -47,6 +47,20 @@ def _plan_antecedent(tok: Token) -> Token | None:
     return None
 
 
+def _denying_verbs(tok: Token, denial_verbs: frozenset[str] | set[str]) -> list[Token]:
+    """Denial verbs among the near heads of *tok* ("The Kremlin denied a report that … wanted"),
+    nearest first."""
+    out = []
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in denial_verbs:
+            out.append(cur)
+    return out
+
+
 def _is_state(actor_id: str) -> bool:
     """States have ISO alpha-3 ids (upper case); bodies and groups have lowercase slugs."""
     return len(actor_id) == 3 and actor_id.isupper()
