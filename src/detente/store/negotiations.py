@@ -241,16 +241,7 @@ class NegotiationsMixin:
 
     def report_negotiations(self) -> dict[int, list[str]]:
         """Slugs of each report's negotiations, manual and best-scored first."""
-        q = (
-            sa.select(report_negotiations.c.report_id, negotiations.c.slug)
-            .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
-            .order_by(
-                report_negotiations.c.report_id,
-                (report_negotiations.c.assigned_by == "manual").desc(),
-                report_negotiations.c.score.desc(),
-                negotiations.c.slug,
-            )
-        )
+        q = _ranked_links(negotiations.c.slug)
         out: dict[int, list[str]] = {}
         with self.engine.connect() as conn:
             for rid, slug in conn.execute(q):
@@ -260,26 +251,11 @@ class NegotiationsMixin:
     def negotiation_scope(self, slug: str) -> tuple[set[int], dict[int, list[tuple]]]:
         """Report ids in *slug*, and for reports in several negotiations their
         (slug, parties, places) so a claim can be placed in the right one."""
-        q = (
-            sa.select(
-                report_negotiations.c.report_id,
-                negotiations.c.slug,
-                negotiations.c.parties,
-                negotiations.c.places,
-            )
-            .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
-            .order_by(
-                report_negotiations.c.report_id,
-                (report_negotiations.c.assigned_by == "manual").desc(),
-                report_negotiations.c.score.desc(),
-                negotiations.c.slug,
-            )
-            .where(
-                report_negotiations.c.report_id.in_(
-                    sa.select(report_negotiations.c.report_id)
-                    .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
-                    .where(negotiations.c.slug == slug)
-                )
+        q = _ranked_links(negotiations.c.slug, negotiations.c.parties, negotiations.c.places).where(
+            report_negotiations.c.report_id.in_(
+                sa.select(report_negotiations.c.report_id)
+                .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+                .where(negotiations.c.slug == slug)
             )
         )
         links: dict[int, list[tuple]] = {}
@@ -535,3 +511,17 @@ def in_negotiation(q: sa.Select, report_col: sa.ColumnElement, slug: str | None)
         .where(negotiations.c.slug == slug)
     )
     return q.where(report_col.in_(linked))
+
+
+def _ranked_links(*columns: sa.ColumnElement[Any]) -> sa.Select[Any]:
+    """Each report's negotiation links with *columns*, per report manual first, then by score."""
+    return (
+        sa.select(report_negotiations.c.report_id, *columns)
+        .join(negotiations, negotiations.c.id == report_negotiations.c.negotiation_id)
+        .order_by(
+            report_negotiations.c.report_id,
+            (report_negotiations.c.assigned_by == "manual").desc(),
+            report_negotiations.c.score.desc(),
+            negotiations.c.slug,
+        )
+    )
