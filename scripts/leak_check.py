@@ -2,7 +2,8 @@
 """Fail when text of the held-out gold reports appears in code, knowledge, tests or docs.
 
 A *leak* is a run of ``--words`` (default 6) consecutive word tokens of any
-``gold/test/*.txt`` report that also occurs in a file under ``src/``, ``tests/``,
+protected report -- ``gold/test/*.txt`` (the held-out set) or ``gold/fresh/*.txt`` (the
+unseen measurement set) -- that also occurs in a file under ``src/``, ``tests/``,
 ``benchmarks/``, ``docs/`` or ``examples/``.  Tokens are lower-cased runs of
 letters, digits and apostrophes, so punctuation, case and line breaks do not hide
 a copied phrase.
@@ -18,7 +19,8 @@ Usage::
     python scripts/leak_check.py [--root REPO] [--words 6]
 
 Exit 0 when nothing leaks; exit 1 listing ``file: "phrase"`` for every leaking
-file (the first phrases found); exit 2 when the gold directory is missing.
+file (the first phrases found); exit 2 when no protected gold directory exists.
+``gold/dev`` is not protected: rules and tests are written from it.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ import yaml
 
 #: Directories scanned for leaked phrases, relative to the repository root.
 SCANNED: tuple[str, ...] = ("src", "tests", "benchmarks", "docs", "examples")
-#: Held-out reports, relative to the repository root.
-HELD_OUT = Path("gold") / "test"
+#: Protected report sets, relative to the repository root: the held-out set and the unseen
+#: measurement set.  Both are only read to measure, so neither may be quoted elsewhere.
+PROTECTED: tuple[Path, ...] = (Path("gold") / "test", Path("gold") / "fresh")
 #: Knowledge files, relative to the repository root.
 KNOWLEDGE = Path("src") / "detente" / "knowledge"
 _SKIP_DIRS = {"__pycache__", ".git", "node_modules", ".pytest_cache", ".ruff_cache"}
@@ -115,11 +118,17 @@ def allowed_grams(groups: Iterable[list[str]], n: int) -> set[str]:
     return allowed
 
 
+def protected_dirs(root: Path) -> list[Path]:
+    """The protected report directories that exist under *root*."""
+    return [root / rel for rel in PROTECTED if (root / rel).is_dir()]
+
+
 def held_out_grams(root: Path, n: int) -> set[str]:
-    """Every run of *n* words of the held-out reports."""
+    """Every run of *n* words of the protected reports."""
     grams: set[str] = set()
-    for path in sorted((root / HELD_OUT).glob("*.txt")):
-        grams.update(ngrams(tokens(path.read_text(encoding="utf-8", errors="ignore")), n))
+    for folder in protected_dirs(root):
+        for path in sorted(folder.glob("*.txt")):
+            grams.update(ngrams(tokens(path.read_text(encoding="utf-8", errors="ignore")), n))
     return grams
 
 
@@ -160,17 +169,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.words < 2:
         print("leak_check: --words must be at least 2", file=sys.stderr)
         return 2
-    if not (args.root / HELD_OUT).is_dir():
-        print(f"leak_check: no held-out directory {args.root / HELD_OUT}", file=sys.stderr)
+    folders = protected_dirs(args.root)
+    if not folders:
+        wanted = ", ".join(str(args.root / rel) for rel in PROTECTED)
+        print(f"leak_check: no held-out directory ({wanted})", file=sys.stderr)
         return 2
+    names = " and ".join(str(f.relative_to(args.root)) for f in folders)
     leaks = find_leaks(args.root, args.words)
     if not leaks:
-        print(f"leak_check: no {args.words}-word run of {HELD_OUT} found elsewhere")
+        print(f"leak_check: no {args.words}-word run of {names} found elsewhere")
         return 0
     for fname, phrases in sorted(leaks.items()):
         for phrase in phrases:
             print(f'{fname}: "{phrase}"')
-    print(f"leak_check: {len(leaks)} file(s) share phrases with {HELD_OUT}", file=sys.stderr)
+    print(f"leak_check: {len(leaks)} file(s) share phrases with {names}", file=sys.stderr)
     return 1
 
 

@@ -1,8 +1,8 @@
 """The gold sets stay usable and the held-out reports stay held out.
 
 Every actor a gold file names must be one the knowledge base can resolve, and no
-run of six words from a ``gold/test`` report may appear in the code, the
-knowledge files, the tests, the benchmarks, the docs or the examples
+run of six words from a ``gold/test`` or ``gold/fresh`` report may appear in the
+code, the knowledge files, the tests, the benchmarks, the docs or the examples
 (``scripts/leak_check.py``).
 """
 
@@ -30,7 +30,7 @@ def run_leak_check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("subset", ["dev", "test"])
+@pytest.mark.parametrize("subset", ["dev", "test", "fresh"])
 def test_every_gold_actor_is_known_to_the_knowledge_base(subset: str) -> None:
     known = set(knowledge().actor_names)
     unknown = sorted(
@@ -58,14 +58,28 @@ def test_held_out_set_is_large_and_fully_evidenced() -> None:
     assert [f"{r.name}: {c.label()}" for r in reports for c in r.claims if not c.evidence] == []
 
 
+def test_fresh_set_is_complete_and_fully_evidenced() -> None:
+    reports = load_gold_dir(ROOT / "gold" / "fresh")
+    required = [c for r in reports for c in r.claims if c.required]
+    assert len(reports) >= 12
+    assert len(required) >= 100
+    assert sum(bool(c.places) for c in required) >= 10
+    assert sum(bool(c.sources) for c in required) >= 20
+    assert sum(len(r.event_dates) for r in reports) >= 5
+    # load_gold has checked that each passage occurs in its report; here: none is missing
+    assert [f"{r.name}: {c.label()}" for r in reports for c in r.claims if not c.evidence] == []
+
+
 def test_no_held_out_phrase_appears_outside_gold() -> None:
     result = run_leak_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _fake_repo(root: Path, report: str, files: dict[str, str], actors: str = "") -> Path:
-    (root / "gold" / "test").mkdir(parents=True)
-    (root / "gold" / "test" / "one.txt").write_text(report, encoding="utf-8")
+def _fake_repo(
+    root: Path, report: str, files: dict[str, str], actors: str = "", subset: str = "test"
+) -> Path:
+    (root / "gold" / subset).mkdir(parents=True)
+    (root / "gold" / subset / "one.txt").write_text(report, encoding="utf-8")
     kdir = root / "src" / "detente" / "knowledge"
     kdir.mkdir(parents=True)
     (kdir / "actors.yaml").write_text(actors or "bodies: {}\n", encoding="utf-8")
@@ -127,6 +141,37 @@ def test_leak_check_allows_full_names_from_the_knowledge_base(tmp_path: Path) ->
     result = run_leak_check(root)
     assert result.returncode == 1 and "tests/u.py" in result.stdout
     assert "src/detente/knowledge/actors.yaml" not in result.stdout
+
+
+def test_leak_check_protects_the_fresh_set_too_but_not_dev(tmp_path: Path) -> None:
+    fresh = (
+        "ASMARA, Mar 3 - The salt traders' union warned that caravans would stop "
+        "crossing the plateau until the customs post cut its new levy by half."
+    )
+    dev = "The ferry operators said the night crossings would resume once the quay was repaired."
+    root = _fake_repo(tmp_path, REPORT, {}, subset="test")
+    (root / "gold" / "fresh").mkdir()
+    (root / "gold" / "fresh" / "two.txt").write_text(fresh, "utf-8")
+    (root / "gold" / "dev").mkdir()
+    (root / "gold" / "dev" / "three.txt").write_text(dev, "utf-8")
+    (root / "tests").mkdir()
+    (root / "tests" / "ok.py").write_text("# night crossings would resume once the quay\n", "utf-8")
+    assert run_leak_check(root).returncode == 0  # dev phrases may be quoted
+    (root / "docs").mkdir()
+    (root / "docs" / "bad.md").write_text("caravans would stop crossing the plateau until", "utf-8")
+    result = run_leak_check(root)
+    assert result.returncode == 1 and "docs/bad.md" in result.stdout
+    assert '"caravans would stop crossing the plateau"' in result.stdout
+
+
+def test_leak_check_runs_on_the_fresh_set_alone(tmp_path: Path) -> None:
+    root = _fake_repo(
+        tmp_path, REPORT, {"tests/t.py": "board restored their winter pay"}, subset="fresh"
+    )
+    assert run_leak_check(root).returncode == 0
+    (root / "tests" / "u.py").write_text("the harbour board restored their winter pay", "utf-8")
+    result = run_leak_check(root)
+    assert result.returncode == 1 and "tests/u.py" in result.stdout
 
 
 def test_leak_check_needs_the_held_out_directory(tmp_path: Path) -> None:
