@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from detente.extract import get_extractor
 from detente.extract.chunking import chunk_spans, merge
 from detente.reading import read_paths, read_text
 from detente.reading.htmltext import html_text
-from detente.records import Claim, Extraction, Report
+from detente.records import Claim, Event, Extraction, Report
 from detente.store import Store, StoreError
 
 # Reports written for these tests (paraphrased events, several conflicts).
@@ -310,7 +311,17 @@ def test_merged_chunks_keep_offsets_and_unique_ordinals() -> None:
 
     one = Extraction("x", claims=[claim(0, 3, [1]), claim(1, 5, [])], actor_names={"RUS": "R"})
     two = Extraction("x", claims=[claim(0, 2, [])], actor_names={"UKR": "U"})
+    talks = [
+        Event("talks", "q", 0, 1, date=date(2025, 3, 10), participants=["RUS"], place="Geneva"),
+        Event("talks", "q", 5, 6, date=date(2025, 3, 10), participants=["UKR"]),
+        Event("talks", "q", 8, 9, date=date(2025, 3, 11), participants=["UKR"]),
+    ]
+    one.events, two.events = talks[:1], talks[1:]
     merged = merge([(0, one), (100, two)])
+    assert [(e.start, e.date.day, e.participants) for e in merged.events] == [
+        (0, 10, ["RUS", "UKR"]),
+        (108, 11, ["UKR"]),
+    ]
     assert [(c.ordinal, c.start, c.exchange_for) for c in merged.claims] == [
         (0, 3, [1]),
         (1, 5, []),
