@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command as alembic_command
+from alembic.script import ScriptDirectory
 
 import detente.store.opening as opening
 from cli_runner import run
@@ -125,6 +127,59 @@ def test_unknown_and_older_schema_revisions(db_path: Path) -> None:
     code, _, err = run("migrate", "--db", str(db_path))
     assert code == 0, err
     assert run("reports", "--db", str(db_path))[0] == 0
+
+
+BATCH_MIGRATION = """
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+
+
+def upgrade():
+    # Rebuilds the table every claim points at: copy, drop, rename.
+    with op.batch_alter_table("reports", recreate="always") as batch:
+        batch.add_column(sa.Column("reviewed", sa.Boolean(), nullable=True))
+"""
+
+
+def test_batch_migration_keeps_rows_that_point_at_a_rebuilt_table(
+    db_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    code, _, err = run("ingest", "-", "--db", str(db_path), "-q", input=DOHA)
+    assert code == 0, err
+    before = table_counts(db_path)
+    assert before["claims"] > 0
+    scripts = tmp_path / "migrations"
+    shutil.copytree(Path(opening.__file__).parent / "migrations", scripts)
+    head = ScriptDirectory.from_config(opening.alembic_config()).get_current_head()
+    (scripts / "versions" / "9999_batch.py").write_text(BATCH_MIGRATION.format(head=head))
+
+    real_config = opening.alembic_config
+
+    def config():
+        cfg = real_config()
+        cfg.set_main_option("script_location", str(scripts))
+        return cfg
+
+    monkeypatch.setattr(opening, "alembic_config", config)
+    with Store.open(db_path) as store:
+        assert store.schema_revision() == "9999"
+    assert table_counts(db_path) == before  # no cascade fired while the table was rebuilt
+    con = sqlite3.connect(db_path)
+    assert con.execute("pragma foreign_key_check").fetchall() == []
+    assert "reviewed" in {r[1] for r in con.execute("pragma table_info(reports)")}
+    con.close()
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
+        return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
+    finally:
+        con.close()
 
 
 class RacingExtractor:
