@@ -70,7 +70,7 @@ def merge(pieces: list[tuple[int, Extraction]]) -> Extraction:
 
     Records with ``start``/``end`` are shifted; claim ordinals (and the
     ordinals in ``exchange_for``) are renumbered to stay unique; name tables
-    are united.
+    are united; one occasion reported in several chunks is one event.
     """
     first = pieces[0][1]
     merged: dict[str, Any] = {}
@@ -93,7 +93,35 @@ def merge(pieces: list[tuple[int, Extraction]]) -> Extraction:
                 target.extend(_shifted(item, offset, base) for item in value)
         ordinals = [c.ordinal for c in ex.claims]
         base += max(ordinals) + 1 if ordinals else 0
+    merged["events"] = _one_per_occasion(merged["events"])
     return Extraction(**merged)
+
+
+def _one_per_occasion(events: list[Any]) -> list[Any]:
+    """Events of different chunks that are one occasion (same kind and date, no conflicting
+    place) become one, as the extractor does within a document: the first mention is kept
+    and the participants are united."""
+    kept: list[Any] = []
+    for ev in events:
+        same = next(
+            (
+                k
+                for k in kept
+                if ev.date is not None
+                and k.date == ev.date
+                and k.kind == ev.kind
+                and (k.place == ev.place or not k.place or not ev.place)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(ev)
+            continue
+        same.participants = [*same.participants] + [
+            p for p in ev.participants if p not in same.participants
+        ]
+        same.place = same.place or ev.place
+    return kept
 
 
 def _shifted(item: Any, offset: int, base: int) -> Any:
