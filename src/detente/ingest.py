@@ -344,7 +344,11 @@ class _Pool:
         else:  # pragma: no cover - spawn platforms load the default extractor per worker
             self.ctx = multiprocessing.get_context("spawn")
         self.workers = workers
-        self.pool = self._start()
+        try:
+            self.pool = self._start()
+        except BaseException:
+            self.unfreeze()
+            raise
 
     def _start(self) -> ProcessPoolExecutor:
         with warnings.catch_warnings():
@@ -369,6 +373,10 @@ class _Pool:
     def close(self) -> None:
         """Stop the workers."""
         self.pool.shutdown(wait=True, cancel_futures=True)
+        self.unfreeze()
+
+    def unfreeze(self) -> None:
+        """Give the objects frozen before forking back to the collector."""
         if self.frozen:
             gc.unfreeze()
             self.frozen = False
