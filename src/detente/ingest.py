@@ -14,6 +14,7 @@ covers a batch while a report that cannot be written still rolls back alone.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import warnings
@@ -329,13 +330,25 @@ class _Pool:
 
     def __init__(self, workers: int, extractor: ExtractorLike) -> None:
         global _WORKER_EXTRACTOR
+        self.frozen = False
         if "fork" in multiprocessing.get_all_start_methods():
             self.ctx = multiprocessing.get_context("fork")
             _WORKER_EXTRACTOR = extractor
+            warm = getattr(extractor, "warm", None)
+            if warm is not None:
+                warm()  # the knowledge tables, built here once rather than in every worker
+            # The loaded model's objects leave the collector's view: a worker's collections
+            # neither walk them nor touch (and so copy) the pages they share with this process.
+            gc.freeze()
+            self.frozen = True
         else:  # pragma: no cover - spawn platforms load the default extractor per worker
             self.ctx = multiprocessing.get_context("spawn")
         self.workers = workers
-        self.pool = self._start()
+        try:
+            self.pool = self._start()
+        except BaseException:
+            self.unfreeze()
+            raise
 
     def _start(self) -> ProcessPoolExecutor:
         with warnings.catch_warnings():
@@ -360,6 +373,13 @@ class _Pool:
     def close(self) -> None:
         """Stop the workers."""
         self.pool.shutdown(wait=True, cancel_futures=True)
+        self.unfreeze()
+
+    def unfreeze(self) -> None:
+        """Give the objects frozen before forking back to the collector."""
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
 
 
 def estimate_total(paths: Sequence[str]) -> int | None:

@@ -202,9 +202,13 @@ def assign_stories(
         after = todo[-1].id
 
 
+_SET_STORY = reports.update().where(reports.c.id == sa.bindparam("rid"))
+
+
 def _assign_page(conn: sa.Connection, todo: list[Any], index: StoryIndex) -> int:
     story_of = _load_neighbours(conn, [r.published for r in todo], index)
     new_sigs = []
+    placed: list[dict[str, int]] = []
     created = 0
     now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     for r in todo:
@@ -218,12 +222,14 @@ def _assign_page(conn: sa.Connection, todo: list[Any], index: StoryIndex) -> int
         else:
             name = (r.title or r.text[:80]).strip() or f"report {r.id}"
             story = conn.execute(
-                stories.insert().values(name=name, first_published=r.published, created_at=now)
+                stories.insert(), {"name": name, "first_published": r.published, "created_at": now}
             ).inserted_primary_key[0]
             created += 1
         story_of[r.id] = story
-        conn.execute(reports.update().where(reports.c.id == r.id).values(story_id=story))
+        placed.append({"rid": r.id, "story_id": story})
         index.add(r.id, m)
+    # The page's reports get their stories in one statement (nothing above reads them back).
+    conn.execute(_SET_STORY, placed)
     if new_sigs:
         conn.execute(report_signatures.insert(), new_sigs)
     return created

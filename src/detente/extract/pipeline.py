@@ -248,6 +248,26 @@ class Extractor:
                     first.is_sent_start = True
         return doc
 
+    def warm(self) -> None:
+        """Load now the knowledge tables the components otherwise load on first use.
+
+        Called before worker processes are forked, so that they inherit the tables
+        instead of each building its own, and a process that ingests again reuses them.
+        """
+        from detente.extract import attribution, layout, placeref
+        from detente.extract.stance import confidence
+
+        for build in (
+            placeref.place_words,
+            placeref.lookup_table,
+            placeref.town_names,
+            attribution.source_words,
+            layout._known_casing,
+            confidence.weights,
+        ):
+            build()
+        self.extract(Report(text=_WARM_UP))
+
     def extract(self, report: Report) -> Extraction:
         """Extract claims, facts and events from one report."""
         return next(self.pipe([report]))
@@ -300,6 +320,15 @@ def _requoted(record: Any, text: str) -> Any:
     """*record* with its quote cut from the original *text* (its offsets already index it)."""
     quote = text[record.start : record.end]
     return record if record.quote == quote else dataclasses.replace(record, quote=quote)
+
+
+#: A short report touching the stance, place, source, date and event rules (see :meth:`warm`).
+_WARM_UP = (
+    "GENEVA, March 3, 2025 (Reuters) - Russia demanded on Monday that Ukraine withdraw its troops"
+    " from the Donetsk region in exchange for a ceasefire, according to the Kremlin. Kyiv rejected"
+    " the demand and said it controlled 30 percent of Zaporizhzhia. Both delegations will meet"
+    " in Istanbul on March 10."
+)
 
 
 @functools.cache

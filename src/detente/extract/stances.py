@@ -2,7 +2,7 @@
 
 The ``detente_stances_v1`` component works on the dependency parse:
 
-1. **Triggers.**  A :class:`~spacy.matcher.Matcher` finds stance verbs ("demand", "rule out"),
+1. **Triggers.**  A matcher (:mod:`detente.extract.stance.matching`) finds stance verbs ("demand", "rule out"),
    nouns ("refusal to", "Moscow's offer of"), willingness adjectives ("ready to", "open to") and
    concession verbs voiced as intent ("would never cede", "will release") — all from
    ``knowledge/stances.yaml``.  Triggers inside another trigger's complement ("demands that Kyiv
@@ -32,7 +32,7 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
@@ -72,6 +72,7 @@ from detente.extract.stance.lexis import (
     _THREAT_PHRASES,
     _WAR_WORDS,
 )
+from detente.extract.stance.matching import TriggerMatcher
 from detente.extract.stance.model import (
     Trigger,
     _Actor,
@@ -125,7 +126,7 @@ class StanceComponent(
         self.keep_uncued = keep_uncued
         self.lex: StanceLexicon = stance_lexicon()
         self.tax: Taxonomy = taxonomy()
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = TriggerMatcher(nlp.vocab)
         lex = self.lex
         verb_lemmas = sorted(set(lex.verbs))
         caps = [w.capitalize() for w in verb_lemmas]

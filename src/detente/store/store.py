@@ -364,25 +364,27 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         self, conn: sa.Connection, report: Report, run_id: int, extractor_name: str
     ) -> int:
         dl = report.dateline
+        # Parameters, not .values(): one cached statement instead of one built per report.
         return conn.execute(
-            reports.insert().values(
-                sha256=report.sha256,
-                title=report.title,
-                source=report.source,
-                agency=report.agency,
-                url=report.url,
-                dateline_place=dl.place if dl else None,
-                dateline=dl.raw if dl else None,
-                published=report.published,
-                date_precision=report.date_precision,
-                date_note=report.date_note,
-                origin=report.origin,
-                words=len(report.text.split()),
-                text=report.text,
-                ingested_at=_now(),
-                run_id=run_id,
-                extractor=extractor_name,
-            )
+            reports.insert(),
+            {
+                "sha256": report.sha256,
+                "title": report.title,
+                "source": report.source,
+                "agency": report.agency,
+                "url": report.url,
+                "dateline_place": dl.place if dl else None,
+                "dateline": dl.raw if dl else None,
+                "published": report.published,
+                "date_precision": report.date_precision,
+                "date_note": report.date_note,
+                "origin": report.origin,
+                "words": len(report.text.split()),
+                "text": report.text,
+                "ingested_at": _now(),
+                "run_id": run_id,
+                "extractor": extractor_name,
+            },
         ).inserted_primary_key[0]
 
     def _delete_derived(self, conn: sa.Connection, report_id: int) -> None:

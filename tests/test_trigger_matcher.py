@@ -1,0 +1,96 @@
+"""The trigger matcher gives exactly what spaCy's Matcher gives for the stance patterns: the same
+matches in the same order, on sentences written for these tests across several conflicts."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from detente.extract import Extractor
+from detente.extract import stances as stances_mod
+from detente.extract.stance.matching import TriggerMatcher
+from detente.records import normalize_text
+
+TEXTS = [
+    # one-token triggers of every part of speech, several on one token
+    "Baku demanded that Yerevan hand over the enclaves, and Yerevan rejected the demand outright.",
+    "Khartoum is ready to accept a truce in El Fasher but unwilling to withdraw from the capital.",
+    "The Kremlin offered to release 40 prisoners; Kyiv's refusal to cede Kherson was unchanged.",
+    "Seoul threatens sanctions. Pyongyang rejects talks.",
+    "There is no immediate plan to reopen the crossing at Rafah, an Egyptian official said.",
+    "The main points of the plan were a ceasefire and the return of displaced families to Goma.",
+    "Kigali considered it necessary to keep troops near the border, calling the demand unacceptable.",
+    # multi-token idioms and frames, some ending on a token where one-token patterns also match
+    "Washington gave the green light to the deal and threw its weight behind the Qatari mediators.",
+    "Belgrade poured cold water on the proposal and said no to any recognition of Pristina.",
+    "For Ankara, the corridor is not on the table; the status of Nagorno-Karabakh is non-negotiable.",
+    "Tehran reserved the right to respond, while Riyadh came out firmly against a partition.",
+    "Juba spoke strongly in favour of a referendum, and the talks were held in abeyance.",
+    "Manila is firmly against the deployment. Kinshasa remains in favour of a regional force.",
+    "The rebels said the army must be withdrawn first and that they were not bound by the accord.",
+    "Delhi is adamant that the line of control must stay; Islamabad's position is that it cannot.",
+    "ISRAEL REJECTS HAMAS PLAN FOR GAZA - MINISTER",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def both(ex: Extractor) -> tuple[TriggerMatcher, Matcher]:
+    """The stance component's matcher and spaCy's built from the same patterns."""
+    ours = stances_mod.StanceComponent(ex.nlp).matcher
+    original = stances_mod.TriggerMatcher
+    stances_mod.TriggerMatcher = Matcher  # type: ignore[misc,assignment]
+    try:
+        theirs = stances_mod.StanceComponent(ex.nlp).matcher
+    finally:
+        stances_mod.TriggerMatcher = original  # type: ignore[misc]
+    assert isinstance(ours, TriggerMatcher) and isinstance(theirs, Matcher)
+    return ours, theirs
+
+
+def test_same_matches_in_the_same_order(ex: Extractor, both) -> None:
+    ours, theirs = both
+    with ex.nlp.select_pipes(disable=[stances_mod.FACTORY]):
+        docs = [ex.nlp(normalize_text(t)) for t in TEXTS]
+    labels = set()
+    for doc in docs:
+        expected = theirs(doc)
+        assert ours(doc) == expected, doc.text
+        # sentence by sentence too: matches at the very start and end of a doc
+        for sent in doc.sents:
+            part = sent.as_doc()
+            assert ours(part) == theirs(part), sent.text
+        labels |= {ex.nlp.vocab.strings[k] for k, _, _ in expected}
+    # the sentences exercise one-token and multi-token patterns alike
+    assert {"VERB", "NOUN", "ADJ", "HEADVERB", "NOPLAN", "OFFTABLE", "NEEDED"} <= labels
+    assert any(label.startswith("IDIOM|") for label in labels)
+    assert any(label.startswith("FRAME|") for label in labels)
+
+
+def test_unparsed_doc_fails_like_spacy(both) -> None:
+    ours, theirs = both
+    doc = spacy.blank("en")("Minsk proposed new talks.")
+    with pytest.raises(ValueError) as mine:
+        ours(doc)
+    with pytest.raises(ValueError) as spacys:
+        theirs(doc)
+    assert str(mine.value) == str(spacys.value)
+
+
+def test_one_token_patterns_by_lookup(ex: Extractor) -> None:
+    m = TriggerMatcher(ex.nlp.vocab)
+    m.add("ASK", [[{"LEMMA": {"IN": ["demand", "call"]}, "POS": "VERB"}]])
+    m.add("ASK", [[{"LOWER": "demanded"}]])  # same key, same token: kept once
+    m.add("PAIR", [[{"LOWER": "called"}, {"LOWER": "for"}]])
+    doc = ex.nlp("Hanoi demanded a truce and called for talks.")
+    got = [(ex.nlp.vocab.strings[k], doc[s:e].text) for k, s, e in m(doc)]
+    assert got == [("ASK", "demanded"), ("ASK", "called"), ("PAIR", "called for")]
+
+
+def test_unsupported_patterns_are_refused(ex: Extractor) -> None:
+    m = TriggerMatcher(ex.nlp.vocab)
+    with pytest.raises(ValueError, match="attribute"):
+        m.add("SHAPE", [[{"SHAPE": "Xxxx"}]])
+    with pytest.raises(ValueError, match="shape"):
+        m.add("TAIL", [[{"LOWER": "talks"}, {"LOWER": "resumed", "OP": "?"}]])
