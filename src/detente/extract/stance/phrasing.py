@@ -1,0 +1,216 @@
+"""Stances voiced by a phrase rather than a single trigger word.
+
+Reporting names a stance with verb phrases ("pushed back on the plan", "left the door open to
+talks", "held out the prospect of membership", "shot down the idea"), with adjectives and the
+preposition that says what they are about ("remained cool to the proposal", "is sceptical of
+the offer", "supportive of the roadmap") and with verdict nouns after a judging verb ("called
+the truce offer a ploy", "described the plan as a non-starter"). The phrases are data
+(``phrasals``, ``adjective_stances`` and ``judgement_nouns`` under ``lists:`` in
+``knowledge/stances.yaml``); this module turns them into matcher patterns and each match into a
+trigger whose content is what the phrase is about.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
+
+from detente.extract.lexicon import named_table, stance_lexicon, word_list, word_map
+from detente.extract.stance.lexis import (
+    _IDIOMS,
+    _JUDGED,
+    _PLACEHOLDERS,
+    _PLAN_NOUNS,
+    _REFERRING,
+    _TALKS,
+)
+from detente.extract.stance.model import Trigger
+from detente.extract.stance.predicates import _JUDGING
+
+#: "~" in a phrase: an optional article, possessive or demonstrative.
+_DET: dict[str, Any] = {
+    "LOWER": {
+        "IN": ["the", "a", "an", "its", "their", "his", "her", "our", "my", "this", "that", "any"]
+    },
+    "OP": "?",
+}
+#: "_" in a phrase: a named party of one to three words ("make Hezbollah pay").
+_PARTY = {"POS": {"IN": ["PROPN", "NOUN", "PRON", "DET", "ADJ"]}}
+_PARTY_WORDS = [_PARTY, {**_PARTY, "OP": "?"}, {**_PARTY, "OP": "?"}]
+#: Verbs that pass a verdict through "as" ("described the plan as a sham").
+_AS_JUDGING = frozenset({"describe", "brand", "characterise", "characterize", "portray", "label"})
+#: Pronouns that stand in for a clause, not for what is judged.
+_DUMMY = frozenset({"it", "this", "that"})
+
+
+def _phrase_pattern(phrase: str) -> list[dict[str, Any]]:
+    words = phrase.split()
+    first, rest = words[0], words[1:]
+    pattern: list[dict[str, Any]] = [
+        {"LEMMA": {"IN": first.split("|")}, "POS": {"IN": ["VERB", "AUX"]}},
+        {"POS": "ADV", "OP": "?", "LOWER": {"NOT_IN": [w for r in rest for w in r.split("|")]}},
+    ]
+    for word in rest:
+        if word == "~":
+            pattern.append(_DET)
+        elif word == "_":
+            pattern.extend(_PARTY_WORDS)
+        else:
+            pattern.append({"LOWER": {"IN": word.split("|")}})
+    return pattern
+
+
+@functools.cache
+def _phrasal_patterns() -> dict[str, list[list[dict[str, Any]]]]:
+    """Matcher label -> patterns for the ``phrasals`` table: ``IDIOM|kind`` or, for phrases
+    whose object must be a plan, ``IDIOM|kind|plan``."""
+    out: dict[str, list[list[dict[str, Any]]]] = {}
+    for phrase, kind in word_map("phrasals").items():
+        plan = phrase.endswith(" +plan")
+        label = f"IDIOM|{kind}|plan" if plan else f"IDIOM|{kind}"
+        out.setdefault(label, []).append(_phrase_pattern(phrase.removesuffix(" +plan")))
+    return out
+
+
+@functools.cache
+def _adjective_table() -> dict[str, tuple[str, frozenset[str]]]:
+    """Adjective -> (kind, prepositions that name what it is about)."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for kind, adjectives in named_table("adjective_stances").items():
+        for adj, preps in adjectives.items():
+            out.setdefault(adj, (kind, preps))
+    return out
+
+
+@functools.cache
+def _verdict_nouns() -> dict[str, str]:
+    return word_map("judgement_nouns")
+
+
+def add_patterns(matcher: Matcher) -> None:
+    """Register the idiom, phrasal, adjective and verdict-noun patterns on *matcher*."""
+    labels: dict[str, list[list[dict[str, Any]]]] = {}
+    for kind, patterns in _IDIOMS.items():
+        labels.setdefault(f"IDIOM|{kind}", []).extend(patterns)
+    for label, patterns in _phrasal_patterns().items():
+        labels.setdefault(label, []).extend(patterns)
+    for label, patterns in labels.items():
+        matcher.add(label, patterns)
+    by_kind: dict[str, list[str]] = {}
+    for adj, (kind, _preps) in _adjective_table().items():
+        by_kind.setdefault(kind, []).append(adj)
+    for kind, adjectives in by_kind.items():
+        matcher.add(f"ADJPREP|{kind}", [[{"LOWER": {"IN": sorted(adjectives)}, "POS": "ADJ"}]])
+    verdicts: dict[str, list[list[dict[str, Any]]]] = {}
+    for phrase, kind in _verdict_nouns().items():
+        words = phrase.split()
+        pattern = [{"LOWER": w} for w in words[:-1]]
+        pattern.append({"LOWER": words[-1], "POS": "NOUN"})
+        verdicts.setdefault(f"VERDICT|{kind}", []).append(pattern)
+    for label, patterns in verdicts.items():
+        matcher.add(label, patterns)
+
+
+@functools.cache
+def _plan_like() -> frozenset[str]:
+    """Objects that make "shot down / walked back X" a stance: plans, offers, ideas, talks."""
+    return (
+        _JUDGED
+        | _PLAN_NOUNS
+        | _PLACEHOLDERS
+        | _TALKS
+        | frozenset(_REFERRING)
+        | frozenset(stance_lexicon().nouns)
+        | word_list("deal_objects")
+    )
+
+
+def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
+    """The trigger of an ``IDIOM|…`` or ``ADJPREP|…`` match starting at *verb* and ending at
+    *last*, with what the phrase is about as its content; ``None`` when the parse does not
+    bear the phrase out."""
+    parts = label.split("|")
+    kind = parts[1]
+    if parts[0] == "ADJPREP":
+        return _adjective_trigger(verb, kind)
+    if verb.pos_ != "VERB":
+        return None
+    content: list[Token]
+    if last.dep_ == "prt" or (
+        last.pos_ == "ADP" and last.head.i == verb.i and last.i == verb.i + 1
+    ):
+        # "shot down the proposal", "walked back its offer": the verb's object
+        content = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not content:
+            return None
+        if len(parts) > 2 and not any(c.lemma_.lower() in _plan_like() for c in content):
+            return None  # "shot down a drone"
+    elif last.pos_ == "ADP" or last.dep_ in ("prep", "agent", "dative", "aux"):
+        # "pushed back on the plan", "left the door open to talks": the preposition's object
+        objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs and last.dep_ == "aux":
+            objs = [last.head]  # "reserves the right to respond"
+        content = objs or [last]
+    else:
+        # "vowed revenge for the strike", "make Hezbollah pay": the phrase's last word
+        content = [last]
+    trig = Trigger(verb, kind, "idiom")
+    trig.content = content
+    if kind == "support":
+        # "spoke in favour of the plan" accepts it; "… of an immediate cessation of
+        # hostilities" calls for it
+        deal = any(
+            o.lemma_.lower() in _PLAN_NOUNS or o.lemma_.lower() in _REFERRING for o in content
+        )
+        trig.kind = "accept" if deal else "demand"
+    return trig
+
+
+def _adjective_trigger(adj: Token, kind: str) -> Trigger | None:
+    """ "Ankara remained cool to the idea": a stance only with a preposition the table lists."""
+    entry = _adjective_table().get(adj.lower_)
+    if entry is None:
+        return None
+    preps = entry[1]
+    if not any(c.dep_ == "prep" and c.lower_ in preps for c in adj.children):
+        return None
+    if adj.dep_ not in ("acomp", "oprd", "xcomp", "ROOT", "conj", "advcl", "ccomp"):
+        return None  # "a cool reception to …" names a reaction, not who holds it
+    return Trigger(adj, kind, "adj")
+
+
+def verdict_trigger(label: str, span: Span) -> Trigger | None:
+    """ "called the truce offer a ploy", "described the plan as a sham": the judging verb's
+    subject passes a verdict on its object."""
+    noun = span[-1]
+    kind = label.split("|")[1]
+    verb: Token | None = None
+    head = noun.head
+    if noun.dep_ in ("oprd", "attr", "xcomp", "ccomp", "dobj") and head.lemma_.lower() in _JUDGING:
+        verb = head
+    elif (
+        noun.dep_ == "pobj"
+        and head.lower_ == "as"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in _JUDGING | _AS_JUDGING
+    ):
+        verb = head.head
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "was called a sham": whoever called it is not the subject
+    content = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "oprd", "ccomp")
+        and c.i != noun.i
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.lower_ not in _DUMMY
+    ]
+    content += [c for c in noun.children if c.dep_ == "nsubj" and c.lower_ not in _DUMMY]
+    if not content:
+        return None
+    return Trigger(verb, kind, "judge", content=sorted(content, key=lambda t: t.i))
