@@ -37,13 +37,21 @@ _DET: dict[str, Any] = {
     },
     "OP": "?",
 }
-#: "_" in a phrase: a named party of one to three words ("make Hezbollah pay").
-_PARTY = {"POS": {"IN": ["PROPN", "NOUN", "PRON", "DET", "ADJ"]}}
-_PARTY_WORDS = [_PARTY, {**_PARTY, "OP": "?"}, {**_PARTY, "OP": "?"}]
+#: "_" in a phrase: a party or a step of one to six words ("make Hezbollah pay", "tied
+#: sanctions relief to …", "made the withdrawal of M23 a precondition for …").
+_ANY: dict[str, Any] = {"IS_PUNCT": False, "POS": {"NOT_IN": ["VERB", "AUX", "SCONJ", "CCONJ"]}}
+_PARTY_WORDS = [_ANY] + [{**_ANY, "OP": "?"}] * 5
 #: Verbs that pass a verdict through "as" ("described the plan as a sham").
 _AS_JUDGING = frozenset({"describe", "brand", "characterise", "characterize", "portray", "label"})
 #: Pronouns that stand in for a clause, not for what is judged.
 _DUMMY = frozenset({"it", "this", "that"})
+#: Verbs under which a menacing phrase is the threat itself ("vowed to make them pay").
+_MENACING = frozenset({"vow", "promise", "pledge", "threaten", "warn", "swear"})
+#: Verbs that pass a verdict on their subject ("would amount to theft", "constitutes a ploy").
+_AMOUNT = frozenset({"amount", "constitute", "represent", "be"})
+_RETRACTING = word_list("retracting_verbs")
+#: Acts judged as such ("any use of its assets would amount to theft").
+_ACTS = frozenset({"use", "seizure", "confiscation", "move", "step", "decision", "attempt"})
 
 
 def _phrase_pattern(phrase: str) -> list[dict[str, Any]]:
@@ -69,9 +77,10 @@ def _phrasal_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     whose object must be a plan, ``IDIOM|kind|plan``."""
     out: dict[str, list[list[dict[str, Any]]]] = {}
     for phrase, kind in word_map("phrasals").items():
-        plan = phrase.endswith(" +plan")
-        label = f"IDIOM|{kind}|plan" if plan else f"IDIOM|{kind}"
-        out.setdefault(label, []).append(_phrase_pattern(phrase.removesuffix(" +plan")))
+        words, marks = phrase.split(), ""
+        while words[-1].startswith("+"):
+            marks = "|" + words.pop()[1:] + marks
+        out.setdefault(f"IDIOM|{kind}{marks}", []).append(_phrase_pattern(" ".join(words)))
     return out
 
 
@@ -106,9 +115,9 @@ def add_patterns(matcher: Matcher) -> None:
         matcher.add(f"ADJPREP|{kind}", [[{"LOWER": {"IN": sorted(adjectives)}, "POS": "ADJ"}]])
     verdicts: dict[str, list[list[dict[str, Any]]]] = {}
     for phrase, kind in _verdict_nouns().items():
-        words = phrase.split()
-        pattern = [{"LOWER": w} for w in words[:-1]]
-        pattern.append({"LOWER": words[-1], "POS": "NOUN"})
+        words = phrase.replace("-", " - ").split()  # "non-starter" is three tokens
+        pattern: list[dict[str, Any]] = [{"LOWER": w} for w in words[:-1]]
+        pattern.append({"LOWER": words[-1], "POS": {"IN": ["NOUN", "ADJ"]}})
         verdicts.setdefault(f"VERDICT|{kind}", []).append(pattern)
     for label, patterns in verdicts.items():
         matcher.add(label, patterns)
@@ -125,6 +134,7 @@ def _plan_like() -> frozenset[str]:
         | frozenset(_REFERRING)
         | frozenset(stance_lexicon().nouns)
         | word_list("deal_objects")
+        | word_list("step_nouns")
     )
 
 
@@ -133,21 +143,31 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
     *last*, with what the phrase is about as its content; ``None`` when the parse does not
     bear the phrase out."""
     parts = label.split("|")
-    kind = parts[1]
+    kind, marks = parts[1], parts[2:]
     if parts[0] == "ADJPREP":
         return _adjective_trigger(verb, kind)
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" and not (verb.lemma_ == "be" and verb.pos_ == "AUX"):
         return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "made disarmament contingent on …": the object may be the subject of a small clause
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp", "oprd")
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+    if "plan" in marks and not any(c.lemma_.lower() in _plan_like() for c in objects):
+        return None  # "shot down a drone", "linked the attack to …"
     content: list[Token]
-    if last.dep_ == "prt" or (
-        last.pos_ == "ADP" and last.head.i == verb.i and last.i == verb.i + 1
+    if "object" in marks:
+        content = objects  # "made the withdrawal of M23 a precondition for talks"
+    elif last.dep_ == "prt" or (
+        last.pos_ in ("ADP", "ADV")
+        and last.dep_ not in ("prep", "agent", "dative")
+        and not any(c.dep_ in ("pobj", "pcomp") for c in last.children)
     ):
-        # "shot down the proposal", "walked back its offer": the verb's object
-        content = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not content:
-            return None
-        if len(parts) > 2 and not any(c.lemma_.lower() in _plan_like() for c in content):
-            return None  # "shot down a drone"
+        content = objects  # "shot down the proposal", "walked back its offer"
     elif last.pos_ == "ADP" or last.dep_ in ("prep", "agent", "dative", "aux"):
         # "pushed back on the plan", "left the door open to talks": the preposition's object
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
@@ -155,8 +175,16 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
             objs = [last.head]  # "reserves the right to respond"
         content = objs or [last]
     else:
-        # "vowed revenge for the strike", "make Hezbollah pay": the phrase's last word
-        content = [last]
+        # "vowed revenge for the strike", "take resolute measures to safeguard its sovereignty",
+        # "make Hezbollah pay": what the phrase's last word is for, else that word
+        content = [c for c in last.children if c.dep_ in ("acl", "relcl")] or [
+            p for c in last.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        content = content or [last]
+    if not content:
+        return None
+    if kind == "threaten" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _MENACING:
+        verb = verb.head  # "vowed to make Hezbollah pay": the vow is the threat
     trig = Trigger(verb, kind, "idiom")
     trig.content = content
     if kind == "support":
@@ -198,6 +226,19 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
         and head.head.lemma_.lower() in _JUDGING | _AS_JUDGING
     ):
         verb = head.head
+    elif noun.dep_ in ("attr", "acomp", "dobj", "pobj") and (
+        head.lemma_.lower() in _AMOUNT or (head.lower_ == "to" and head.head.lemma_ == "amount")
+    ):
+        # "any use of its assets would amount to theft", "the offer is a ploy", "the crossing
+        # is a red line": a verdict on the copula's subject, held by whoever says so
+        verb = head.head if head.lower_ == "to" else head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in _DUMMY or subj.pos_ in ("PRON", "PROPN"):
+            return None
+        if kind in ("reject", "accept") and not _judged_thing(subj):
+            return None  # "the report is a fiction": only plans and steps are judged
+        # the copula class takes the subject of the token's head as content
+        return Trigger(head if head.lower_ == "to" else noun, kind, "copula")
     if verb is None or verb.pos_ != "VERB":
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -214,3 +255,24 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
     if not content:
         return None
     return Trigger(verb, kind, "judge", content=sorted(content, key=lambda t: t.i))
+
+
+def _judged_thing(noun: Token) -> bool:
+    """A plan, offer or step, or the use of one ("any use of its assets"): what is judged."""
+    if noun.lemma_.lower() in _plan_like() | _ACTS:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(p.lemma_.lower() in _plan_like() for p in c.children)
+        for c in noun.children
+    )
+
+
+def retracted(noun: Token) -> bool:
+    """ "withdrew its support for the plan", "revoked the offer": a stance noun taken back."""
+    return (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in _RETRACTING
+        and noun.head.pos_ == "VERB"
+    )

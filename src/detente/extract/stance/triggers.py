@@ -47,7 +47,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
-from detente.extract.stance.phrasing import phrasing_trigger, verdict_trigger
+from detente.extract.stance.phrasing import phrasing_trigger, retracted, verdict_trigger
 from detente.extract.stance.predicates import (
     judgement_trigger,
     predicate_noun_trigger,
@@ -164,6 +164,7 @@ class TriggerStage:
                 # "gave the green light to", "pushed back on", "remained cool to": the phrase
                 # holds the stance, what it is about is its content (stance/phrasing.py)
                 trig = phrasing_trigger(label, tok, doc[_end - 1])
+                tok = trig.token if trig is not None else tok  # "vowed to make them pay"
             elif label.startswith("FRAME|"):
                 # background stances of analysis pieces: "Beijing's position is that …"
                 trig = frame_trigger(label, tok)
@@ -547,6 +548,8 @@ class TriggerStage:
             return None  # "no agreement was reached": how the talks ended, not a stance
         if lemma in ("willingness", "readiness", "openness"):
             kind = self._willing_kind(tok) or kind
+        if kind in ("accept", "offer", "propose") and retracted(tok):
+            kind = "reject"  # "withdrew its support for the roadmap", "revoked its offer"
         return Trigger(tok, kind, "noun")
 
     def _adj_trigger(self, tok: Token) -> Trigger | None:
