@@ -276,3 +276,22 @@ def retracted(noun: Token) -> bool:
         and noun.head.lemma_.lower() in _RETRACTING
         and noun.head.pos_ == "VERB"
     )
+
+
+#: Plan and offer nouns whose complement says what they are about ("the offer of a truce").
+_WRAPPING = frozenset({"offer", "proposal", "plan", "idea", "initiative", "suggestion"})
+
+
+def wrapped_plan(noun: Token) -> bool:
+    """ "the Russian offer of a ceasefire", "the plan for a monitoring mission": a plan or offer
+    noun with a complement naming its substance."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _WRAPPING
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "for", "on")
+            and any(p.dep_ in ("pobj", "pcomp") for p in c.children)
+            for c in noun.children
+        )
+    )
