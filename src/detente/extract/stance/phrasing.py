@@ -59,13 +59,19 @@ def _phrase_pattern(phrase: str) -> list[dict[str, Any]]:
     first, rest = words[0], words[1:]
     pattern: list[dict[str, Any]] = [
         {"LEMMA": {"IN": first.split("|")}, "POS": {"IN": ["VERB", "AUX"]}},
-        {"POS": "ADV", "OP": "?", "LOWER": {"NOT_IN": [w for r in rest for w in r.split("|")]}},
+        {
+            "POS": {"IN": ["ADV", "PART"]},
+            "OP": "?",
+            "LOWER": {"NOT_IN": [w for r in rest for w in r.split("|")]},
+        },
     ]
     for word in rest:
         if word == "~":
             pattern.append(_DET)
         elif word == "_":
             pattern.extend(_PARTY_WORDS)
+        elif word == "*":
+            pattern.append({"POS": "ADJ", "OP": "?"})
         else:
             pattern.append({"LOWER": {"IN": word.split("|")}})
     return pattern
@@ -157,11 +163,21 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
         for g in c.children
         if g.dep_ == "nsubj"
     ]
-    if "plan" in marks and not any(c.lemma_.lower() in _plan_like() for c in objects):
+    if "plan" in marks and not any(
+        t.lemma_.lower() in _plan_like() for c in objects for t in c.subtree
+    ):
         return None  # "shot down a drone", "linked the attack to …"
     content: list[Token]
     if "object" in marks:
         content = objects  # "made the withdrawal of M23 a precondition for talks"
+    elif "subject" in marks:
+        # "the offer is not worth considering": a verdict on the subject, held by whoever says
+        # so; the verdict class reads the copula's subject from the word under it
+        word = last
+        while word.head.i not in (verb.i, word.i):
+            word = word.head
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        return Trigger(word, kind, "verdict") if subject and word.i != verb.i else None
     elif last.dep_ == "prt" or (
         last.pos_ in ("ADP", "ADV")
         and last.dep_ not in ("prep", "agent", "dative")

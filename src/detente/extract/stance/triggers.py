@@ -205,7 +205,8 @@ class TriggerStage:
                     for t in c.subtree
                     if t.i in found
                     and t.i != trig.token.i
-                    and found[t.i].cls in ("verb", "noun", "adj", "exist", "must", "mustbe")
+                    and found[t.i].cls
+                    in ("verb", "noun", "adj", "exist", "must", "mustbe", "copula", "verdict")
                 ]
                 if inner:
                     del found[trig.token.i]
