@@ -274,6 +274,35 @@ def test_verdicts_on_plans_and_steps(ex: Extractor, text: str, expected: tuple) 
     assert expected in triples(ex, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jakarta said a referendum in Aceh was out of the question.",
+            ("IDN", "reject", "governance"),
+        ),
+        (
+            "Yerevan reacted coolly to the Azerbaijani draft of the peace treaty.",
+            ("ARM", "reject", "process"),
+        ),
+        (
+            "Hamas set conditions for a new truce in Gaza.",
+            ("hamas", "demand", "ceasefire"),
+        ),
+        (
+            "Hanoi expressed strong discontent over the intrusion of a Chinese survey ship.",
+            ("VNM", "reject", "territory"),
+        ),
+        (
+            "The MILF took up the government's offer of an amnesty.",
+            ("milf", "accept", "justice"),
+        ),
+    ],
+)
+def test_more_turns_of_phrase(ex: Extractor, text: str, expected: tuple) -> None:
+    assert expected in triples(ex, text)
+
+
 def test_a_verdict_noun_needs_a_plan_or_a_step_as_its_subject(ex: Extractor) -> None:
     # "a farce" said of an election is no verdict on a negotiating position
     found = triples(ex, "Khartoum said the report by the panel was a farce.")

@@ -196,6 +196,15 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
         content = [c for c in last.children if c.dep_ in ("acl", "relcl")] or [
             p for c in last.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
+        if not content and last.head.i == verb.i:
+            # "set conditions for a new truce", with the "for" hung on the verb
+            content = [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > last.i
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         content = content or [last]
     if not content:
         return None
@@ -219,7 +228,7 @@ def _adjective_trigger(adj: Token, kind: str) -> Trigger | None:
     if entry is None:
         return None
     preps = entry[1]
-    if not any(c.dep_ == "prep" and c.lower_ in preps for c in adj.children):
+    if not any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in adj.children):
         return None
     if adj.dep_ not in ("acomp", "oprd", "xcomp", "ROOT", "conj", "advcl", "ccomp"):
         return None  # "a cool reception to …" names a reaction, not who holds it
