@@ -54,16 +54,13 @@ _RETRACTING = word_list("retracting_verbs")
 _ACTS = frozenset({"use", "seizure", "confiscation", "move", "step", "decision", "attempt"})
 
 
-def _phrase_pattern(phrase: str) -> list[dict[str, Any]]:
-    words = phrase.split()
-    first, rest = words[0], words[1:]
+def _phrase_pattern(rest: list[str], first: list[str]) -> list[dict[str, Any]]:
+    # One verb predicate and one adverb slot shared by every phrase keep the matcher fast
+    # (each distinct predicate is tested on every token); the verb of each phrase is checked
+    # when its match is read (see _first_verbs).
     pattern: list[dict[str, Any]] = [
-        {"LEMMA": {"IN": first.split("|")}, "POS": {"IN": ["VERB", "AUX"]}},
-        {
-            "POS": {"IN": ["ADV", "PART"]},
-            "OP": "?",
-            "LOWER": {"NOT_IN": [w for r in rest for w in r.split("|")]},
-        },
+        {"LEMMA": {"IN": first}, "POS": {"IN": ["VERB", "AUX"]}},
+        {"POS": {"IN": ["ADV", "PART"]}, "OP": "?"},
     ]
     for word in rest:
         if word == "~":
@@ -82,12 +79,20 @@ def _phrasal_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     """Matcher label -> patterns for the ``phrasals`` table: ``IDIOM|kind`` or, for phrases
     whose object must be a plan, ``IDIOM|kind|plan``."""
     out: dict[str, list[list[dict[str, Any]]]] = {}
-    for phrase, kind in word_map("phrasals").items():
+    verbs = _first_verbs()
+    first = sorted(set().union(*verbs))
+    for i, (phrase, kind) in enumerate(word_map("phrasals").items()):
         words, marks = phrase.split(), ""
         while words[-1].startswith("+"):
             marks = "|" + words.pop()[1:] + marks
-        out.setdefault(f"IDIOM|{kind}{marks}", []).append(_phrase_pattern(" ".join(words)))
+        out.setdefault(f"IDIOM|{kind}{marks}|@{i}", []).append(_phrase_pattern(words[1:], first))
     return out
+
+
+@functools.cache
+def _first_verbs() -> tuple[frozenset[str], ...]:
+    """The verb lemmas each phrasal may start with, by the phrase's position in the table."""
+    return tuple(frozenset(phrase.split()[0].split("|")) for phrase in word_map("phrasals"))
 
 
 @functools.cache
@@ -152,6 +157,12 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
     kind, marks = parts[1], parts[2:]
     if parts[0] == "ADJPREP":
         return _adjective_trigger(verb, kind)
+    if (
+        marks
+        and marks[-1].startswith("@")
+        and verb.lemma_.lower() not in _first_verbs()[int(marks[-1][1:])]
+    ):
+        return None  # another phrasal's verb before these words
     if verb.pos_ != "VERB" and not (verb.lemma_ == "be" and verb.pos_ == "AUX"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
