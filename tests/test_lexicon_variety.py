@@ -297,6 +297,18 @@ def test_verdicts_on_plans_and_steps(ex: Extractor, text: str, expected: tuple) 
             "The MILF took up the government's offer of an amnesty.",
             ("milf", "accept", "justice"),
         ),
+        (
+            "Ankara vowed a crushing response to any attack on its troops in Syria.",
+            ("TUR", "threaten", "ceasefire"),
+        ),
+        (
+            "Doha extended an invitation to both delegations for a new round of talks.",
+            ("QAT", "offer", "process"),
+        ),
+        (
+            "Belgrade dragged its feet on the association agreement.",
+            ("SRB", "reject", "process"),
+        ),
     ],
 )
 def test_more_turns_of_phrase(ex: Extractor, text: str, expected: tuple) -> None:
