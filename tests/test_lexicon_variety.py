@@ -309,6 +309,14 @@ def test_verdicts_on_plans_and_steps(ex: Extractor, text: str, expected: tuple) 
             "Belgrade dragged its feet on the association agreement.",
             ("SRB", "reject", "process"),
         ),
+        (
+            "Asmara invited Addis Ababa to a joint boundary commission.",
+            ("ERI", "offer", "territory"),
+        ),
+        (
+            "Moscow said any foreign contingent in Moldova would be a legitimate target.",
+            ("RUS", "threaten", "military_limits"),
+        ),
     ],
 )
 def test_more_turns_of_phrase(ex: Extractor, text: str, expected: tuple) -> None:
