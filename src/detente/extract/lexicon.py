@@ -117,6 +117,15 @@ def word_map(name: str) -> dict[str, str]:
 
 
 @functools.cache
+def named_table(name: str) -> dict[str, dict[str, frozenset[str]]]:
+    """A named ``label: {word: [words]}`` table from ``stances.yaml``, lower-cased."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for label, entries in (_named(name) or {}).items():
+        out[str(label)] = {str(w).lower(): _words(v) for w, v in (entries or {}).items()}
+    return out
+
+
+@functools.cache
 def kinds_map(name: str) -> dict[str, tuple[str, ...]]:
     """A named ``word: [kinds]`` table from ``stances.yaml``; every kind must be a known one."""
     out: dict[str, tuple[str, ...]] = {}

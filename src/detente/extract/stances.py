@@ -58,7 +58,6 @@ from detente.extract.stance.lexis import (
     _EVALUATIONS,
     _EXIT_VERBS,
     _GAINS,
-    _IDIOMS,
     _INTENT_VERBS,
     _KIND_FLIP,
     _LIGHT_VERBS,
@@ -79,6 +78,7 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.modifiers import ModifierStage
+from detente.extract.stance.phrasing import add_patterns as add_phrasing_patterns
 from detente.extract.stance.points import PointStage, point_intros
 from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS, _TITLE_NOUNS
 from detente.extract.stance.state import (
@@ -180,8 +180,7 @@ class StanceComponent(
             "EVAL",
             [[{"LOWER": {"IN": sorted(_EVALUATIONS)}, "DEP": {"IN": ["acomp", "attr"]}}]],
         )
-        for kind, patterns in _IDIOMS.items():
-            self.matcher.add(f"IDIOM|{kind}", patterns)
+        add_phrasing_patterns(self.matcher)  # idioms, phrasals, adjectives, verdicts
         for label, patterns in FRAME_PATTERNS.items():
             self.matcher.add(label, patterns)
         self.matcher.add(

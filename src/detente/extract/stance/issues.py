@@ -26,6 +26,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Unit,
 )
+from detente.extract.stance.phrasing import wrapped_plan
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -487,9 +488,14 @@ class IssueStage:
             )
             else -1
         )
+        # "the offer of a ceasefire", "the plan for a referendum": what the plan offers decides,
+        # and the plan noun's own "process" cue only when nothing else does
+        wrapper = nominal.i if wrapped_plan(nominal) else -1
         for t in toks:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
+            if t.i == wrapper:
+                found = [w for w in found if w[0] != "process"]
             if found and t.pos_ == "VERB":
                 # "keep the transit fee", "leave the allocation to …": a verb of weak cue
                 # yields to an object as strongly cued, which names what is kept or left
@@ -528,6 +534,8 @@ class IssueStage:
                 cand = (weight, -depth, int(issue != "process"), issue)
                 if best is None or cand[:3] > best[:3]:
                     best = cand
+        if best is None and wrapper >= 0 and min_weight <= 3:
+            return "process"
         return best[3] if best is not None else None
 
     def _object_cue(self, verb: Token, ids: set[int], state: _DocState) -> tuple[str, int]:

@@ -104,6 +104,13 @@ def _judging_verb(adj: Token) -> tuple[Token | None, Token | None]:
         and head.lemma_.lower() in _JUDGING
     ):
         return head, None
+    if (
+        adj.dep_ in ("pobj", "amod", "acomp")
+        and head.lower_ == "as"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in _JUDGING
+    ):
+        return head.head, None  # "described the proposal as inadequate"
     if adj.dep_ == "amod" and head.pos_ == "NOUN" and head.dep_ in ("oprd", "dobj", "ccomp"):
         verb = head.head
         if (

@@ -47,6 +47,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
+from detente.extract.stance.phrasing import phrasing_trigger, retracted, verdict_trigger
 from detente.extract.stance.predicates import (
     judgement_trigger,
     predicate_noun_trigger,
@@ -114,10 +115,14 @@ class TriggerStage:
             elif label == "TITLE":
                 trig = title_trigger(tok)
                 tok = trig.token if trig is not None else tok
-            elif label == "JUDGE":
-                # "called unacceptable the …", "considered it necessary to …": the verdict
-                # decides, over whatever the judging verb ("consider") would trigger itself
-                trig = judgement_trigger(tok)
+            elif label == "JUDGE" or label.startswith("VERDICT|"):
+                # "called unacceptable the …", "considered it necessary to …", "called the
+                # offer a ploy": the verdict decides, over whatever the judging verb would
+                trig = (
+                    judgement_trigger(tok)
+                    if label == "JUDGE"
+                    else verdict_trigger(label, doc[start:_end])
+                )
                 if trig is not None:
                     found[trig.token.i] = trig
                 continue
@@ -155,24 +160,11 @@ class TriggerStage:
                 be = next((t for t in doc[start:_end] if t.head.lemma_ == "be"), None)
                 tok = be.head if be is not None else doc[start]
                 trig = Trigger(tok, "reject", "mustbe") if be is not None else None
-            elif label.startswith("IDIOM|"):
-                # "gave the green light to", "said no to", "distanced itself from": the verb
-                # holds the stance, the last preposition's object is its content
-                prep = doc[_end - 1]
-                trig = Trigger(tok, label.split("|")[1], "idiom") if tok.pos_ == "VERB" else None
-                if trig is not None:
-                    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-                    if not objs and prep.dep_ == "aux":
-                        objs = [prep.head]  # "reserves the right to respond"
-                    trig.content = objs or [prep]
-                    if trig.kind == "support":
-                        # "spoke in favour of the plan" accepts it; "… of an immediate
-                        # cessation of hostilities" calls for it
-                        deal = any(
-                            o.lemma_.lower() in _PLAN_NOUNS or o.lemma_.lower() in _REFERRING
-                            for o in objs
-                        )
-                        trig.kind = "accept" if deal else "demand"
+            elif label.startswith(("IDIOM|", "ADJPREP|")):
+                # "gave the green light to", "pushed back on", "remained cool to": the phrase
+                # holds the stance, what it is about is its content (stance/phrasing.py)
+                trig = phrasing_trigger(label, tok, doc[_end - 1])
+                tok = trig.token if trig is not None else tok  # "vowed to make them pay"
             elif label.startswith("FRAME|"):
                 # background stances of analysis pieces: "Beijing's position is that …"
                 trig = frame_trigger(label, tok)
@@ -195,8 +187,9 @@ class TriggerStage:
                 tok = trig.token if trig is not None else tok
             elif label == "CONSEQ":
                 trig = self._consequence_trigger(tok, state)
-            if trig is not None and (tok.i not in found or label.startswith("FRAME|")):
-                # a frame reads the verb's whole shape ("sees X as a precondition")
+            if trig is not None and (tok.i not in found or label.startswith(("FRAME|", "IDIOM|"))):
+                # a frame or an idiom reads the verb's whole shape ("sees X as a precondition",
+                # "held out the prospect of")
                 found[tok.i] = trig
         # "expressed readiness to …", "reaffirmed its commitment to …": the noun is the stance.
         nouns = {i for i, t in found.items() if t.cls == "noun"}
@@ -212,7 +205,8 @@ class TriggerStage:
                     for t in c.subtree
                     if t.i in found
                     and t.i != trig.token.i
-                    and found[t.i].cls in ("verb", "noun", "adj", "exist", "must", "mustbe")
+                    and found[t.i].cls
+                    in ("verb", "noun", "adj", "exist", "must", "mustbe", "copula", "verdict")
                 ]
                 if inner:
                     del found[trig.token.i]
@@ -555,6 +549,8 @@ class TriggerStage:
             return None  # "no agreement was reached": how the talks ended, not a stance
         if lemma in ("willingness", "readiness", "openness"):
             kind = self._willing_kind(tok) or kind
+        if kind in ("accept", "offer", "propose") and retracted(tok):
+            kind = "reject"  # "withdrew its support for the roadmap", "revoked its offer"
         return Trigger(tok, kind, "noun")
 
     def _adj_trigger(self, tok: Token) -> Trigger | None:
