@@ -26,6 +26,7 @@ cross-validation over gold/dev (see the training script).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -236,61 +237,77 @@ class LearnedStage:
         self.record_units = False
 
     def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
-        """Apply the switched-on uses to the rule *claims* of *doc*."""
+        """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
+        needs are scored (the veto: those with a rule stance; the boosts: those without)."""
         model = self.learned_model
-        if not (self.record_units or (self.learned and model is not None)):
+        uses = self.learned if model is not None else frozenset()
+        if not (self.record_units or uses):
             return claims
         units = sentence_units(doc)
-        cues = state.cue_phrases if state is not None else None
-        feats = [unit_features(s, self, cues) for s in units]
-        for _actor, kind, start, _end, _word in doc._.detente_uncued or ():
-            # a trigger with a holder that no issue cue classified: half a stance already
-            for s, f in zip(units, feats, strict=True):
-                if s.start_char <= start < s.end_char:
-                    f.extend(("uncued", "uncued=" + kind))
-        if self.record_units:
-            doc._.detente_units = [
-                (s.start_char, s.end_char, f) for s, f in zip(units, feats, strict=True)
-            ]
-        if not self.learned or model is None or not units:
-            return claims
-        probs = model.predict(feats)
-        stance = probs[:, model.outputs.index("stance")]
-        missed = probs[:, model.outputs.index("missed")]
         starts = [s.start_char for s in units]
         ends = [s.end_char for s in units]
+        uncued: dict[int, list[str]] = {}
+        for _actor, kind, at, _end, _word in doc._.detente_uncued or ():
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < ends[i]:
+                uncued.setdefault(i, []).append(kind)
 
-        def overlapping(c: Claim) -> list[int]:
-            return [i for i in range(len(units)) if starts[i] < c.end and c.start < ends[i]]
+        def overlapping(c: Claim) -> range:
+            return range(max(bisect_right(starts, c.start) - 1, 0), bisect_left(starts, c.end))
 
-        covered: set[int] = set()
-        if "veto" in self.learned:
-            keep = []
-            for c in claims:
-                near = overlapping(c)
-                if near and max(stance[i] for i in near) < model.veto_below:
-                    continue
-                keep.append(c)
+        covered = {i for c in claims for i in overlapping(c)}
+        if self.record_units:
+            wanted = set(range(len(units)))
+        else:
+            wanted = covered if "veto" in uses else set()
+            if "boost_verb" in uses:
+                wanted |= set(range(len(units))) - covered
+            elif "boost" in uses:
+                wanted |= set(uncued) - covered
+        if not wanted:
+            return claims
+        cues = state.cue_phrases if state is not None else None
+        order = sorted(wanted)
+        feats = [unit_features(units[i], self, cues) for i in order]
+        for i, f in zip(order, feats, strict=True):
+            for kind in uncued.get(i, ()):
+                # a trigger with a holder that no issue cue classified: half a stance already
+                f.extend(("uncued", "uncued=" + kind))
+        if self.record_units:
+            doc._.detente_units = [
+                (starts[i], ends[i], f) for i, f in zip(order, feats, strict=True)
+            ]
+        if not uses:
+            return claims
+        probs = dict(zip(order, model.predict(feats), strict=True))
+        stance, missed = model.outputs.index("stance"), model.outputs.index("missed")
+        if "veto" in uses:
+            keep = [
+                c
+                for c in claims
+                if not any(i in probs for i in overlapping(c))
+                or max(probs[i][stance] for i in overlapping(c) if i in probs) >= model.veto_below
+            ]
             claims = _renumbered(claims, keep)
-        for c in claims:
-            covered.update(overlapping(c))
-        if self.learned & {"boost", "boost_verb"}:
-            uncued = {s for _a, _k, s, _e, _w in doc._.detente_uncued or ()}
-            for i, sent in enumerate(units):
+            covered = {i for c in claims for i in overlapping(c)}
+        if uses & {"boost", "boost_verb"}:
+            for i in order:
                 if i in covered:
                     continue
-                if any(starts[i] <= s < ends[i] for s in uncued):
-                    if missed[i] < model.boost_above:
+                if i in uncued:
+                    if probs[i][missed] < model.boost_above:
                         continue
-                elif "boost_verb" not in self.learned or missed[i] < model.boost_verb_above:
+                elif "boost_verb" not in uses or probs[i][missed] < model.boost_verb_above:
                     continue
-                claims.extend(self._boosted(doc, sent, probs[i], state, len(claims)))
+                claims.extend(self._boosted(doc, units[i], probs[i], state, len(claims)))
         return claims
 
     def _boosted(
         self, doc: Doc, sent: Span, probs: np.ndarray, state: _DocState | None, ordinal: int
     ) -> list[Claim]:
         """Stances for a sentence the model holds a stance and the rules left empty."""
+        from detente.extract.actors import actor_name  # the knowledge modules load late
+
         model = self.learned_model
         assert model is not None
         issue, _ = model.best(probs, "issue:")
@@ -315,8 +332,8 @@ class LearnedStage:
         out = []
         names = doc._.detente_actor_names
         for actor, k, name in pairs:
-            if name is None and names is not None:
-                name = names.get(actor)
+            if name is None:
+                name = (names or {}).get(actor) or actor_name(actor)
             claim = Claim(
                 actor=actor,
                 kind=k,
