@@ -284,6 +284,46 @@ def cross_validate(items: list[Item], extractor: Extractor, k: int) -> dict[str,
     return totals
 
 
+def confidence_cv(items: list[Item], extractor: Extractor, k: int) -> None:
+    """Use ``confidence`` measured by stacking: out-of-fold ``learned=`` signals on every rule
+    claim, then the claim-confidence regression (scripts/fit_confidence.py) fitted on K-1 folds
+    of claims with and without those signals and scored on the held fold (log-loss, Brier, AUC)."""
+    from fit_confidence import fit  # scripts/ is on the path when this script runs
+    from sklearn.metrics import roc_auc_score
+
+    groups = [conflict_of(it.gold.name) for it in items]
+    folds = list(GroupKFold(n_splits=k).split(items, groups=groups))
+    comp = extractor.nlp.get_pipe(FACTORY)
+    data: list[tuple[int, list[str], bool]] = []
+    for f, (tr, te) in enumerate(folds):
+        model = _model(train([items[i] for i in tr]), 0.0, 1.01, 1.01)
+        comp.learned, comp.learned_model = frozenset({"confidence"}), model
+        for i in te:
+            comp(items[i].doc)
+            claims = items[i].doc._.detente_claims or []
+            triples = {(c.actor, c.kind, c.issue) for c in claims}
+            good = {t for _, t in match_stances(items[i].gold.claims, triples).matched}
+            data.extend((f, list(c.signals), (c.actor, c.kind, c.issue) in good) for c in claims)
+    comp.learned, comp.learned_model = frozenset(), None
+    print(f"{len(data)} rule claims, {sum(ok for *_, ok in data)} correct")
+    for label, keep in (
+        ("stage signals", lambda s: not s.startswith("learned=")),
+        ("stage signals + learned", lambda s: True),
+    ):
+        probs, truth = [], []
+        for f in range(k):
+            bias, w = fit([([x for x in s if keep(x)], ok) for g, s, ok in data if g != f])
+            for g, s, ok in data:
+                if g == f:
+                    z = bias + sum(w.get(x, 0.0) for x in s if keep(x))
+                    probs.append(1.0 / (1.0 + np.exp(-z)))
+                    truth.append(ok)
+        p, y = np.clip(np.array(probs), 1e-6, 1 - 1e-6), np.array(truth, dtype=float)
+        loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        brier = float(np.mean((p - y) ** 2))
+        print(f"{label:26s} log-loss {loss:.4f}  Brier {brier:.4f}  AUC {roc_auc_score(y, p):.4f}")
+
+
 def _print(totals: dict[str, list[int]]) -> None:
     print(f"{'configuration':28s}  {'tp':>4s} {'fp':>4s} {'fn':>4s}   P     R     F1")
     for label, (tp, fp, fn) in totals.items():
@@ -296,6 +336,9 @@ def main() -> None:
     ap.add_argument("gold", help="gold directory to train on (gold/dev)")
     ap.add_argument("--cv", type=int, default=0, help="grouped K-fold measurement, no writing")
     ap.add_argument("--check", help="train on GOLD, score this other gold directory")
+    ap.add_argument(
+        "--confidence", action="store_true", help="with --cv: measure the confidence use"
+    )
     # the thresholds of the best CV F1 of each use (see the README)
     ap.add_argument("--veto", type=float, default=0.1, help="veto threshold written")
     ap.add_argument("--boost", type=float, default=0.6, help="boost threshold written")
@@ -307,7 +350,10 @@ def main() -> None:
     pos = sum(1 for it in items for lab in it.labels if lab and lab[0])
     print(f"{len(items)} reports, {n} units, {pos} with a stance")
     if args.cv:
-        _print(cross_validate(items, extractor, args.cv))
+        if args.confidence:
+            confidence_cv(items, extractor, args.cv)
+        else:
+            _print(cross_validate(items, extractor, args.cv))
         return
     arrays = train(items)
     if args.check:

@@ -20,6 +20,10 @@ Uses (each switchable in the component's ``learned`` setting):
 * ``boost_verb`` -- the same for a sentence with no trigger at all: the holder the holder stage
   gives the sentence's main verb, kind and issue from the model.
 
+* ``confidence`` -- every rule stance gets the signal ``learned=s0`` … ``learned=s4`` (the
+  band of its sentence's "holds a stance" probability) for the claim confidence to weigh; no
+  weights ship for it, because refitted with it the confidence was worse on cross-validation.
+
 The thresholds ship with the weights; they and the uses on by default were chosen by grouped
 cross-validation over gold/dev (see the training script).
 """
@@ -36,6 +40,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract.doctext import doc_text
+from detente.extract.stance import confidence as conf
 from detente.extract.stance.model import Trigger
 from detente.records import Claim
 
@@ -46,7 +51,7 @@ if TYPE_CHECKING:
 FEATURES_VERSION = 1
 MODEL_FILE = "stance_model.npz"
 KINDS: tuple[str, ...] = ("demand", "offer", "propose", "accept", "reject", "threaten")
-USES: frozenset[str] = frozenset({"veto", "boost", "boost_verb"})
+USES: frozenset[str] = frozenset({"confidence", "veto", "boost", "boost_verb"})
 #: Uses on by default: those that raised the cross-validated F1 on gold/dev.
 DEFAULT_LEARNED = "boost"
 
@@ -259,7 +264,7 @@ class LearnedStage:
         if self.record_units:
             wanted = set(range(len(units)))
         else:
-            wanted = covered if "veto" in uses else set()
+            wanted = covered if uses & {"veto", "confidence"} else set()
             if "boost_verb" in uses:
                 wanted |= set(range(len(units))) - covered
             elif "boost" in uses:
@@ -281,6 +286,12 @@ class LearnedStage:
             return claims
         probs = dict(zip(order, model.predict(feats), strict=True))
         stance, missed = model.outputs.index("stance"), model.outputs.index("missed")
+        if "confidence" in uses:
+            for c in claims:
+                near = [probs[i][stance] for i in overlapping(c) if i in probs]
+                if near:
+                    c.signals.append(confidence_signal(max(near)))
+                    c.confidence = conf.score(c.signals)
         if "veto" in uses:
             keep = [
                 c
@@ -350,6 +361,12 @@ class LearnedStage:
                 names.setdefault(actor, name)
             out.append(claim)
         return out
+
+
+def confidence_signal(p: float) -> str:
+    """The claim signal of the model's "holds a stance" probability *p* of its sentence, in
+    five bands (``learned=s0`` … ``learned=s4``), weighed by ``knowledge/confidence.yaml``."""
+    return f"learned=s{min(int(p * 5), 4)}"
 
 
 def _main_verb(sent: Span, reporting: frozenset[str]) -> Token | None:
