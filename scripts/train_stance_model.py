@@ -264,12 +264,14 @@ def _model(arrays, v: float, b: float, vb: float) -> StanceModel:
     )
 
 
-def cross_validate(items: list[Item], extractor: Extractor, k: int) -> dict[str, list[int]]:
+def cross_validate(
+    items: list[Item], extractor: Extractor, k: int, c: float = 0.5
+) -> dict[str, list[int]]:
     """Grouped K-fold: pooled [tp, fp, fn] per configuration over all held-out folds."""
     groups = [conflict_of(it.gold.name) for it in items]
     totals: dict[str, list[int]] = {}
     for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(items, groups=groups)):
-        arrays = train([items[i] for i in tr])
+        arrays = train([items[i] for i in tr], c)
         held = [items[i] for i in te]
         print(
             f"fold {fold}: {len(tr)} train, {len(te)} held ({len(set(groups[i] for i in te))} conflicts)"
@@ -336,6 +338,7 @@ def main() -> None:
     ap.add_argument("gold", help="gold directory to train on (gold/dev)")
     ap.add_argument("--cv", type=int, default=0, help="grouped K-fold measurement, no writing")
     ap.add_argument("--check", help="train on GOLD, score this other gold directory")
+    ap.add_argument("--c", type=float, default=0.5, help="inverse L2 strength (chosen by CV)")
     ap.add_argument(
         "--confidence", action="store_true", help="with --cv: measure the confidence use"
     )
@@ -353,9 +356,9 @@ def main() -> None:
         if args.confidence:
             confidence_cv(items, extractor, args.cv)
         else:
-            _print(cross_validate(items, extractor, args.cv))
+            _print(cross_validate(items, extractor, args.cv, args.c))
         return
-    arrays = train(items)
+    arrays = train(items, args.c)
     if args.check:
         other = parse(args.check, extractor)
         totals = {}
