@@ -112,6 +112,12 @@ def test_boost_gives_an_unclassified_trigger_the_models_issue(ex: Extractor) -> 
     assert c.actor_name
 
 
+def test_boost_still_works_beside_the_veto(ex: Extractor) -> None:
+    with learned(ex, "boost,veto", boost_above=0.3, veto_below=0.0):
+        claims = boosted(extract(ex, MOLDOVA))
+    assert [(c.actor, c.kind) for c in claims] == [("MDA", "demand")]
+
+
 def test_boost_threshold_holds_back_unsure_sentences(ex: Extractor) -> None:
     with learned(ex, "boost", boost_above=0.99):
         assert not boosted(extract(ex, MOLDOVA))

@@ -264,7 +264,7 @@ class LearnedStage:
         if self.record_units:
             wanted = set(range(len(units)))
         else:
-            wanted = covered if uses & {"veto", "confidence"} else set()
+            wanted = set(covered) if uses & {"veto", "confidence"} else set()
             if "boost_verb" in uses:
                 wanted |= set(range(len(units))) - covered
             elif "boost" in uses:
