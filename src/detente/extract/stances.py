@@ -49,6 +49,7 @@ from detente.extract.stance.content import ContentStage
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
+from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage, _renumbered
 from detente.extract.stance.lexis import (
     _ANONYMITY,
     _CONSEQUENCE_VERBS,
@@ -103,6 +104,8 @@ for _name, _default in (
     ("detente_tracker", None),
     # Stances dropped because no issue cue classified them: (actor, kind, start, end, trigger)
     ("detente_uncued", None),
+    # (start, end, features) of every sentence the learned stage scored, when recorded
+    ("detente_units", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -116,11 +119,15 @@ class StanceComponent(
     ModifierStage,
     AnswerStage,
     PointStage,
+    LearnedStage,
 ):
     """spaCy component that turns stance triggers into :class:`~detente.records.Claim` records."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, *, keep_uncued: bool = False) -> None:
+    def __init__(
+        self, nlp: Language, name: str = FACTORY, *, keep_uncued: bool = False, learned: str = ""
+    ) -> None:
         self.name = name
+        self.use_learned(learned)
         #: Keep stances no cue classifies, on the report's dominant issue (off by default: on
         #: gold/dev they were wrong more often than right, on both halves).
         self.keep_uncued = keep_uncued
@@ -304,16 +311,21 @@ class StanceComponent(
         doc._.detente_uncued = []
         staged = self.triggers_in(doc)
         if staged is None:
-            doc._.detente_claims = []
-            return doc
-        triggers, state = staged
+            if not (self.record_units or "boost_verb" in self.learned):
+                doc._.detente_claims = []
+                return doc
+            state = _DocState(doc, self, [])
+            found: list[Claim] = []
+        else:
+            triggers, state = staged
+            found = _spread_denials(self._claims(doc, triggers, state))
         doc._.detente_tracker = state.tracker  # shared with facts and events
-        found = _spread_denials(self._claims(doc, triggers, state))
         head_end = _headline_end(doc_text(doc))
         for c in found:
             if c.start < head_end:
                 c.signals.append("headline")
             c.confidence = conf.score(c.signals)
+        found = self._learned(doc, found, state)
         doc._.detente_claims = _body_over_headline(found, head_end)
         return doc
 
@@ -769,23 +781,18 @@ def _body_over_headline(claims: list[Claim], end: int) -> list[Claim]:
     if not end:
         return claims
     body_actors = {c.actor for c in claims if c.start >= end}
-    keep = [c for c in claims if c.start >= end or c.actor not in body_actors]
-    if len(keep) == len(claims):
-        return claims
-    remap = {c.ordinal: i for i, c in enumerate(keep)}
-    out = []
-    for i, c in enumerate(keep):
-        links = [remap[o] for o in c.exchange_for if o in remap]
-        out.append(replace(c, ordinal=i, exchange_for=links))
-    return out
+    return _renumbered(claims, [c for c in claims if c.start >= end or c.actor not in body_actors])
 
 
-@Language.factory(FACTORY, default_config={"keep_uncued": False})
-def make_stance_component(nlp: Language, name: str, keep_uncued: bool) -> StanceComponent:
+@Language.factory(FACTORY, default_config={"keep_uncued": False, "learned": DEFAULT_LEARNED})
+def make_stance_component(
+    nlp: Language, name: str, keep_uncued: bool, learned: str
+) -> StanceComponent:
     """spaCy factory: ``nlp.add_pipe("detente_stances_v1")`` after ``ner``;
     ``config={"keep_uncued": True}`` keeps stances no issue cue classifies (see
-    :meth:`StanceComponent._fallback_issue`)."""
-    return StanceComponent(nlp, name, keep_uncued=keep_uncued)
+    :meth:`StanceComponent._fallback_issue`); ``learned`` lists the uses of the learned sentence
+    model (:mod:`detente.extract.stance.learned`), ``""`` for the rules alone."""
+    return StanceComponent(nlp, name, keep_uncued=keep_uncued, learned=learned)
 
 
 def claims_of(doc: Doc) -> list[Claim]:

@@ -1,0 +1,378 @@
+"""Train the learned stance model (knowledge/stance_model.npz) on gold/dev, or measure it.
+
+    python scripts/train_stance_model.py gold/dev                 # train on all, write the model
+    python scripts/train_stance_model.py gold/dev --cv 5          # grouped K-fold measurement
+    python scripts/train_stance_model.py gold/dev --check DIR     # train on gold/dev, score DIR
+
+Units are the sentences of each report.  A sentence overlapping the evidence of a required gold
+stance is labelled with that stance's kinds and issues; a sentence overlapping only optional
+evidence is left out; every other sentence holds no stance.  Features come from the real
+extractor's parse (:func:`detente.extract.stance.learned.unit_features`); one L2 logistic
+regression per output (``stance``, each kind, each issue; kinds and issues are fitted on the
+stance sentences only).  Deterministic: sorted features, liblinear, no random state used.
+
+Cross-validation groups reports by conflict, so no conflict is in both a training and a test
+fold; for every fold the model is trained on the other folds and the full stance component runs
+on the held reports with each use switched on, scored as ``detente eval`` scores (distinct
+(actor, kind, issue) triples matched to gold).  Thresholds are chosen by the pooled CV F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from detente.evaluate import GoldReport, load_gold_dir, match_stances, prf
+from detente.extract.pipeline import Extractor
+from detente.extract.stance.learned import FEATURES_VERSION, KINDS, StanceModel
+from detente.extract.stances import FACTORY
+from detente.reading import read_text
+
+OUT = Path(__file__).resolve().parents[1] / "src/detente/knowledge/stance_model.npz"
+
+#: Conflicts by the words of the file names (a report's group for cross-validation).
+CONFLICTS: dict[str, tuple[str, ...]] = {
+    "kurils": ("kuril",),
+    "taiwan": ("taiwan", "kinmen"),
+    "south_china_sea": ("scs", "shoal", "scarborough", "reef", "philippines"),
+    "gibraltar": ("gibraltar",),
+    "india_china": ("india_china", "china_india"),
+    "iraq": ("kurdistan", "iraq", "barzani"),
+    "burundi_rwanda": ("burundi",),
+    "bolivia_chile": ("bolivia", "chile"),
+    "belize": ("belize", "guatemala"),
+    "armenia_azerbaijan": ("armenia", "azerbaijan"),
+    "gaza": ("gaza", "rafah", "hamas"),
+    "ukraine": (
+        "ukraine",
+        "donbas",
+        "kremlin",
+        "zaporizhzhia",
+        "black_sea",
+        "istanbul",
+        "london_summit",
+        "geneva_us",
+        "frozen_assets",
+        "belarus",
+    ),
+    "serbia_kosovo": ("serbia", "kosovo"),
+    "syria": ("syria",),
+    "sudan": ("sudan",),
+    "drc": ("drc", "m23"),
+    "israel_iran": ("israel_iran", "iran"),
+    "lebanon": ("lebanon", "hezbollah"),
+    "colombia": ("colombia", "eln"),
+    "myanmar": ("myanmar",),
+    "yemen": ("yemen", "houthi"),
+    "india_pakistan": ("india_pakistan",),
+    "chagos": ("chagos",),
+    "cyprus": ("cyprus",),
+    "georgia": ("georgia",),
+    "ethiopia": ("ethiopia", "eritrea", "tplf"),
+}
+
+
+def conflict_of(name: str) -> str:
+    """The conflict a gold report is about, from its file name (itself when none matches)."""
+    stem = re.sub(r"^(agency|an|iss|live|qa|x)_", "", name)
+    for conflict, words in CONFLICTS.items():
+        if any(w in stem for w in words):
+            return conflict
+    return stem
+
+
+@dataclass
+class Item:
+    """One parsed gold report: its Doc (stance component not yet run) and its units."""
+
+    gold: GoldReport
+    doc: object
+    units: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    labels: list[tuple[int, frozenset[str], frozenset[str]] | None] = field(default_factory=list)
+
+
+def _spans(text: str, evidence: tuple[str, ...]) -> list[tuple[int, int]]:
+    out = []
+    for ev in evidence:
+        at = text.find(ev)
+        while at != -1:
+            out.append((at, at + len(ev)))
+            at = text.find(ev, at + 1)
+    return out
+
+
+def label_units(gold: GoldReport, text: str, units, claims) -> list:
+    """Per unit: (stance 0/1, kinds, issues, missed), or None for a unit with only optional
+    evidence.  ``missed`` (None for a unit holding a rule stance) tells that the unit states a
+    required gold stance the rules' output for the report does not match."""
+    req, opt = [], []
+    for g in gold.claims:
+        for s, e in _spans(text, g.evidence):
+            (req if g.required else opt).append((s, e, g))
+    found = match_stances(gold.claims, {(c.actor, c.kind, c.issue) for c in claims})
+    unmatched = {id(g) for g in found.false_negatives}
+    out = []
+    for start, end, _f in units:
+        hit = [g for s, e, g in req if s < end and start < e]
+        ruled = any(c.start < end and start < c.end for c in claims)
+        missed = None if ruled else int(any(id(g) in unmatched for g in hit))
+        if hit:
+            kinds = frozenset(k for g in hit for k in g.kinds)
+            issues = frozenset(i for g in hit for i in g.issues)
+            out.append((1, kinds, issues, missed))
+        elif any(s < end and start < e for s, e, _ in opt):
+            out.append(None)
+        else:
+            out.append((0, frozenset(), frozenset(), missed))
+    return out
+
+
+def parse(gold_dir: str, extractor: Extractor) -> list[Item]:
+    """Parse every report of *gold_dir* once and record its units' features and labels."""
+    golds = load_gold_dir(gold_dir)
+    reports = [
+        read_text(g.text_path.read_text(encoding="utf-8"), published=g.published) for g in golds
+    ]
+    nlp = extractor.nlp
+    comp = nlp.get_pipe(FACTORY)
+    docs = nlp.pipe((extractor._doc(r) for r in reports), disable=[FACTORY])
+    items = []
+    for gold, report, doc in zip(golds, reports, docs, strict=True):
+        saved = (comp.learned, comp.record_units)
+        comp.learned, comp.record_units = frozenset(), True
+        comp(doc)
+        comp.learned, comp.record_units = saved
+        item = Item(gold, doc, list(doc._.detente_units or []))
+        item.labels = label_units(gold, report.text, item.units, doc._.detente_claims or [])
+        items.append(item)
+    return items
+
+
+def train(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict[str, np.ndarray]:
+    """Fit the model on the units of *items*; returns the arrays of the ``.npz`` file."""
+    rows = [
+        (f, lab) for it in items for (_, _, f), lab in zip(it.units, it.labels, strict=True) if lab
+    ]
+    counts = Counter(x for f, _ in rows for x in set(f))
+    feats = sorted(x for x, n in counts.items() if n >= min_count)
+    index = {x: i for i, x in enumerate(feats)}
+    ind, ptr = [], [0]
+    for f, _ in rows:
+        ind.extend(sorted({index[x] for x in f if x in index}))
+        ptr.append(len(ind))
+    x = sparse.csr_matrix((np.ones(len(ind)), ind, ptr), shape=(len(rows), len(feats)))
+    labels = [lab for _, lab in rows]
+    pos = np.array([lab[0] == 1 for lab in labels])
+    issues = sorted({i for lab in labels for i in lab[2]})
+    outputs = [
+        "stance",
+        "missed",
+        *(f"kind:{k}" for k in KINDS),
+        *(f"issue:{i}" for i in issues),
+    ]
+    free = np.array([lab[3] is not None for lab in labels])
+    weights = np.zeros((len(feats), len(outputs)), dtype=np.float32)
+    bias = np.zeros(len(outputs), dtype=np.float32)
+    for j, name in enumerate(outputs):
+        if name == "stance":
+            xs, y = x, pos.astype(int)
+        elif name == "missed":
+            xs, y = x[free], np.array([lab[3] for lab in labels if lab[3] is not None])
+        else:
+            part, value = name.split(":", 1)
+            xs = x[pos]
+            y = np.array([value in (lab[1] if part == "kind" else lab[2]) for lab in labels])
+            y = y[pos].astype(int)
+        if y.min() == y.max():
+            bias[j] = 10.0 if y[0] else -10.0
+            continue
+        model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+        model.fit(xs, y)
+        weights[:, j] = model.coef_[0]
+        bias[j] = model.intercept_[0]
+    return {
+        "version": np.array(FEATURES_VERSION),
+        "features": np.array(feats),
+        "weights": weights.astype(np.float16),
+        "bias": bias,
+        "outputs": np.array(outputs),
+        "veto_below": np.array(0.0),
+        "boost_above": np.array(1.01),
+        "boost_verb_above": np.array(1.01),
+    }
+
+
+def run(items: list[Item], extractor: Extractor, model, uses: frozenset[str]) -> list[set]:
+    """Run the stance component with *model* and *uses* on each item's Doc: predicted triples."""
+    comp = extractor.nlp.get_pipe(FACTORY)
+    saved = (comp.learned, comp.learned_model, comp.record_units)
+    comp.learned, comp.learned_model, comp.record_units = uses, model, False
+    try:
+        out = []
+        for it in items:
+            comp(it.doc)
+            out.append({(c.actor, c.kind, c.issue) for c in it.doc._.detente_claims or []})
+        return out
+    finally:
+        comp.learned, comp.learned_model, comp.record_units = saved
+
+
+def score(items: list[Item], predicted: list[set]) -> tuple[int, int, int]:
+    """Pooled (tp, fp, fn) of *predicted* against the gold of *items*."""
+    tp = fp = fn = 0
+    for it, triples in zip(items, predicted, strict=True):
+        m = match_stances(it.gold.claims, triples)
+        tp, fp, fn = tp + m.tp, fp + m.fp, fn + m.fn
+    return tp, fp, fn
+
+
+VETO_GRID = (0.05, 0.1, 0.2)
+BOOST_GRID = (0.2, 0.3, 0.4, 0.5, 0.6)
+VERB_GRID = (0.5, 0.7, 0.9, 1.01)
+
+
+def configs():
+    """(label, uses, veto_below, boost_above, boost_verb_above) of every configuration."""
+    yield "rules only", frozenset(), 0.0, 1.01, 1.01
+    for v in VETO_GRID:
+        yield f"veto<{v}", frozenset({"veto"}), v, 1.01, 1.01
+    for v in (None, *VETO_GRID[:2]):
+        for b in BOOST_GRID:
+            for vb in VERB_GRID:
+                uses = {"boost"} if v is None else {"veto", "boost"}
+                uses = frozenset(uses | ({"boost_verb"} if vb <= 1 else set()))
+                label = ("" if v is None else f"veto<{v}+") + f"boost>{b}/verb>{vb}"
+                yield label, uses, v or 0.0, b, vb
+
+
+def _model(arrays, v: float, b: float, vb: float) -> StanceModel:
+    return StanceModel.from_arrays(
+        {
+            **arrays,
+            "veto_below": np.array(v),
+            "boost_above": np.array(b),
+            "boost_verb_above": np.array(vb),
+        }
+    )
+
+
+def cross_validate(
+    items: list[Item], extractor: Extractor, k: int, c: float = 0.5
+) -> dict[str, list[int]]:
+    """Grouped K-fold: pooled [tp, fp, fn] per configuration over all held-out folds."""
+    groups = [conflict_of(it.gold.name) for it in items]
+    totals: dict[str, list[int]] = {}
+    for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(items, groups=groups)):
+        arrays = train([items[i] for i in tr], c)
+        held = [items[i] for i in te]
+        print(
+            f"fold {fold}: {len(tr)} train, {len(te)} held ({len(set(groups[i] for i in te))} conflicts)"
+        )
+        for label, uses, v, b, vb in configs():
+            model = _model(arrays, v, b, vb)
+            tp, fp, fn = score(held, run(held, extractor, model, uses))
+            row = totals.setdefault(label, [0, 0, 0])
+            row[0] += tp
+            row[1] += fp
+            row[2] += fn
+    return totals
+
+
+def confidence_cv(items: list[Item], extractor: Extractor, k: int) -> None:
+    """Use ``confidence`` measured by stacking: out-of-fold ``learned=`` signals on every rule
+    claim, then the claim-confidence regression (scripts/fit_confidence.py) fitted on K-1 folds
+    of claims with and without those signals and scored on the held fold (log-loss, Brier, AUC)."""
+    from fit_confidence import fit  # scripts/ is on the path when this script runs
+    from sklearn.metrics import roc_auc_score
+
+    groups = [conflict_of(it.gold.name) for it in items]
+    folds = list(GroupKFold(n_splits=k).split(items, groups=groups))
+    comp = extractor.nlp.get_pipe(FACTORY)
+    data: list[tuple[int, list[str], bool]] = []
+    for f, (tr, te) in enumerate(folds):
+        model = _model(train([items[i] for i in tr]), 0.0, 1.01, 1.01)
+        comp.learned, comp.learned_model = frozenset({"confidence"}), model
+        for i in te:
+            comp(items[i].doc)
+            claims = items[i].doc._.detente_claims or []
+            triples = {(c.actor, c.kind, c.issue) for c in claims}
+            good = {t for _, t in match_stances(items[i].gold.claims, triples).matched}
+            data.extend((f, list(c.signals), (c.actor, c.kind, c.issue) in good) for c in claims)
+    comp.learned, comp.learned_model = frozenset(), None
+    print(f"{len(data)} rule claims, {sum(ok for *_, ok in data)} correct")
+    for label, keep in (
+        ("stage signals", lambda s: not s.startswith("learned=")),
+        ("stage signals + learned", lambda s: True),
+    ):
+        probs, truth = [], []
+        for f in range(k):
+            bias, w = fit([([x for x in s if keep(x)], ok) for g, s, ok in data if g != f])
+            for g, s, ok in data:
+                if g == f:
+                    z = bias + sum(w.get(x, 0.0) for x in s if keep(x))
+                    probs.append(1.0 / (1.0 + np.exp(-z)))
+                    truth.append(ok)
+        p, y = np.clip(np.array(probs), 1e-6, 1 - 1e-6), np.array(truth, dtype=float)
+        loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        brier = float(np.mean((p - y) ** 2))
+        print(f"{label:26s} log-loss {loss:.4f}  Brier {brier:.4f}  AUC {roc_auc_score(y, p):.4f}")
+
+
+def _print(totals: dict[str, list[int]]) -> None:
+    print(f"{'configuration':28s}  {'tp':>4s} {'fp':>4s} {'fn':>4s}   P     R     F1")
+    for label, (tp, fp, fn) in totals.items():
+        p, r, f = prf(tp, fp, fn)
+        print(f"{label:28s}  {tp:4d} {fp:4d} {fn:4d}  {p:.3f} {r:.3f} {f:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("gold", help="gold directory to train on (gold/dev)")
+    ap.add_argument("--cv", type=int, default=0, help="grouped K-fold measurement, no writing")
+    ap.add_argument("--check", help="train on GOLD, score this other gold directory")
+    ap.add_argument("--c", type=float, default=0.5, help="inverse L2 strength (chosen by CV)")
+    ap.add_argument(
+        "--confidence", action="store_true", help="with --cv: measure the confidence use"
+    )
+    # the thresholds of the best CV F1 of each use (see the README)
+    ap.add_argument("--veto", type=float, default=0.1, help="veto threshold written")
+    ap.add_argument("--boost", type=float, default=0.6, help="boost threshold written")
+    ap.add_argument("--boost-verb", type=float, default=0.9, help="boost_verb threshold written")
+    args = ap.parse_args()
+    extractor = Extractor()
+    items = parse(args.gold, extractor)
+    n = sum(1 for it in items for lab in it.labels if lab)
+    pos = sum(1 for it in items for lab in it.labels if lab and lab[0])
+    print(f"{len(items)} reports, {n} units, {pos} with a stance")
+    if args.cv:
+        if args.confidence:
+            confidence_cv(items, extractor, args.cv)
+        else:
+            _print(cross_validate(items, extractor, args.cv, args.c))
+        return
+    arrays = train(items, args.c)
+    if args.check:
+        other = parse(args.check, extractor)
+        totals = {}
+        for label, uses, v, b, vb in configs():
+            model = _model(arrays, v, b, vb)
+            totals[label] = list(score(other, run(other, extractor, model, uses)))
+        _print(totals)
+        return
+    arrays["veto_below"] = np.array(args.veto)
+    arrays["boost_above"] = np.array(args.boost)
+    arrays["boost_verb_above"] = np.array(args.boost_verb)
+    np.savez_compressed(OUT, **arrays)
+    print(f"wrote {OUT} ({len(arrays['features'])} features, {len(arrays['outputs'])} outputs)")
+
+
+if __name__ == "__main__":
+    main()

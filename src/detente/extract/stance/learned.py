@@ -1,0 +1,394 @@
+"""A learned sentence model over the parsed Doc: does a sentence state a stance, of what kind,
+on what issue.
+
+The rules of the other stages fit the phrasings they were written from; this stage weighs the
+same evidence statistically so that unseen phrasings still count.  Each sentence becomes a bag
+of features taken from the parse the pipeline already made (lemmas and lemma bigrams with names
+generalised to their entity type, (head, dep, child) triples around verbs, negation, modals,
+quotation marks, question marks, and the lexicon classes of ``knowledge/stances.yaml`` and
+``knowledge/taxonomy.yaml``); one-vs-rest logistic regressions score "holds a stance", each
+kind and each issue.  The weights ship as ``knowledge/stance_model.npz``, written by
+``scripts/train_stance_model.py`` from gold/dev only.
+
+Uses (each switchable in the component's ``learned`` setting):
+
+* ``veto`` -- a rule stance whose sentences the model is confident hold no stance is dropped;
+* ``boost`` -- a sentence the rules left empty but where they found a trigger and its holder
+  without an issue cue, and which the model is confident states a stance the rules missed,
+  gets that holder's stance (the trigger's kind) on the model's issue, the sentence as quote, a
+  low confidence and the ``learned=boost`` signal;
+* ``boost_verb`` -- the same for a sentence with no trigger at all: the holder the holder stage
+  gives the sentence's main verb, kind and issue from the model.
+
+* ``confidence`` -- every rule stance gets the signal ``learned=s0`` … ``learned=s4`` (the
+  band of its sentence's "holds a stance" probability) for the claim confidence to weigh; no
+  weights ship for it, because refitted with it the confidence was worse on cross-validation.
+
+The thresholds ship with the weights; they and the uses on by default were chosen by grouped
+cross-validation over gold/dev (see the training script).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from detente.extract.doctext import doc_text
+from detente.extract.stance import confidence as conf
+from detente.extract.stance.model import Trigger
+from detente.records import Claim
+
+if TYPE_CHECKING:
+    from detente.extract.stance.state import _DocState
+
+#: Bump when the features change: a model trained on other features must not be used.
+FEATURES_VERSION = 1
+MODEL_FILE = "stance_model.npz"
+KINDS: tuple[str, ...] = ("demand", "offer", "propose", "accept", "reject", "threaten")
+USES: frozenset[str] = frozenset({"confidence", "veto", "boost", "boost_verb"})
+#: Uses on by default: those that raised the cross-validated F1 on gold/dev.
+DEFAULT_LEARNED = "boost"
+
+_NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_ARGS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "xcomp",
+        "ccomp",
+        "prep",
+        "neg",
+        "aux",
+        "advmod",
+        "acomp",
+        "attr",
+        "agent",
+        "advcl",
+        "mark",
+        "prt",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceModel:
+    """Weights of the sentence model: one column per output (``stance``, ``kind:X``,
+    ``issue:Y``), one row per known feature."""
+
+    index: dict[str, int]
+    weights: np.ndarray  # (features, outputs)
+    bias: np.ndarray  # (outputs,)
+    outputs: tuple[str, ...]
+    veto_below: float
+    #: Boost a sentence holding a trigger the rules could not classify above this …
+    boost_above: float
+    #: … and any other sentence (through its main verb's holder) above this.
+    boost_verb_above: float
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> StanceModel:
+        """Build from the arrays of the ``.npz`` file (or a dict of the same arrays)."""
+        if int(arrays["version"]) != FEATURES_VERSION:
+            raise ValueError("stance model trained on other features")
+        feats = [str(f) for f in arrays["features"]]
+        return cls(
+            index={f: i for i, f in enumerate(feats)},
+            weights=np.asarray(arrays["weights"], dtype=np.float32),
+            bias=np.asarray(arrays["bias"], dtype=np.float32),
+            outputs=tuple(str(o) for o in arrays["outputs"]),
+            veto_below=float(arrays["veto_below"]),
+            boost_above=float(arrays["boost_above"]),
+            boost_verb_above=float(arrays["boost_verb_above"]),
+        )
+
+    def predict(self, units: list[list[str]]) -> np.ndarray:
+        """Probabilities (units, outputs) for the feature lists of *units*."""
+        out = np.empty((len(units), len(self.outputs)), dtype=np.float32)
+        index, w = self.index, self.weights
+        for row, feats in enumerate(units):
+            rows = [index[f] for f in set(feats) if f in index]
+            z = self.bias + (w[rows].sum(axis=0) if rows else 0.0)
+            out[row] = z
+        return 1.0 / (1.0 + np.exp(-out))
+
+    def best(self, probs: np.ndarray, prefix: str) -> tuple[str, float]:
+        """The most probable output named ``prefix:…`` and its probability."""
+        cols = [i for i, o in enumerate(self.outputs) if o.startswith(prefix)]
+        j = max(cols, key=lambda i: probs[i])
+        return self.outputs[j].split(":", 1)[1], float(probs[j])
+
+
+@cache
+def shipped_model() -> StanceModel | None:
+    """The model in ``knowledge/stance_model.npz`` (None when none ships)."""
+    path = resources.files("detente.knowledge").joinpath(MODEL_FILE)
+    try:
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as arrays:
+            return StanceModel.from_arrays(arrays)
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _word(tok: Token) -> str:
+    if tok.ent_type_ in _NAMES:
+        return "#" + tok.ent_type_  # names generalise to their type: the model is about wording
+    if tok.like_num:
+        return "#num"
+    return tok.lemma_.lower()
+
+
+def unit_features(sent: Span, comp: Any, phrase_cues: dict[int, list] | None = None) -> list[str]:
+    """The features of one sentence (see the module docstring); *comp* is the stance component
+    whose lexicons name the classes, *phrase_cues* its multi-word issue cues by start token."""
+    lex, cues = comp.lex, comp.tax.words
+    feats: list[str] = []
+    words: list[str] = []
+    for tok in sent:
+        if tok.is_space:
+            continue
+        if tok.is_punct:
+            if tok.text in _QUOTES:
+                feats.append("quote")
+            continue
+        w = _word(tok)
+        words.append(w)
+        feats.append("w=" + w)
+        low = tok.lemma_.lower()
+        if tok.ent_type_ in _NAMES:
+            feats.append("ent=" + tok.ent_type_)
+        pos = tok.pos_
+        kind = None
+        if pos in ("VERB", "AUX"):
+            kind = lex.verbs.get(low)
+        elif pos == "NOUN":
+            kind = lex.nouns.get(low)
+        if kind:
+            feats.append(f"lex{pos}={kind}")
+        for name, words_of in (
+            ("willing", lex.willingness),
+            ("unwilling", lex.unwillingness),
+            ("concession", lex.concessions),
+            ("retention", lex.retentions),
+            ("hostile", lex.hostile),
+            ("threat", lex.threat_actions),
+            ("reporting", lex.reporting),
+            ("hedge", lex.hedge_lemmas),
+        ):
+            if low in words_of or tok.lower_ in words_of:
+                feats.append("lex=" + name)
+        cue = cues.get(low) or cues.get(tok.lower_)
+        if cue is not None:
+            feats.append("cue=" + cue[0])
+            if cue[1] >= 2:
+                feats.append("cue+=" + cue[0])
+        if phrase_cues and tok.i in phrase_cues:
+            for _end, issue, weight in phrase_cues[tok.i]:
+                feats.append("cue=" + issue)
+                if weight >= 2:
+                    feats.append("cue+=" + issue)
+        if tok.tag_ == "MD":
+            feats.append("md=" + low)
+        if tok.dep_ == "neg" or tok.lower_ in ("no", "never"):
+            feats.append("neg")
+        if tok.dep_ == "mark" and low in lex.condition_marks:
+            feats.append("cond")
+        if pos in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            for c in tok.children:
+                if c.dep_ in _ARGS:
+                    feats.append(f"d={w}|{c.dep_}")
+                    feats.append(f"t={w}|{c.dep_}|{_word(c)}")
+    feats.extend(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    root = sent.root
+    feats.append("root=" + _word(root))
+    feats.append("rootpos=" + root.pos_)
+    if sent.text.rstrip().endswith("?"):
+        feats.append("question")
+    if sent.start == 0:
+        feats.append("first")
+    return feats
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """The units the model scores: the sentences with a word in them."""
+    return [s for s in doc.sents if any(t.is_alpha for t in s)]
+
+
+class LearnedStage:
+    """Stage mixin: the learned veto and booster, run after the rule stages."""
+
+    learned: frozenset[str]
+    learned_model: StanceModel | None
+    #: Keep every unit's features on ``doc._.detente_units`` (for training and evaluation).
+    record_units: bool
+    lex: Any
+    _holders: Any
+    _members_of: Any
+
+    def use_learned(self, learned: str) -> None:
+        """Switch on the comma-separated *learned* uses (``""`` for none) with the shipped model."""
+        uses = frozenset(u.strip() for u in learned.split(",") if u.strip())
+        if uses - USES:
+            raise ValueError(f"unknown learned uses: {', '.join(sorted(uses - USES))}")
+        self.learned = uses
+        self.learned_model = shipped_model() if uses else None
+        self.record_units = False
+
+    def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
+        """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
+        needs are scored (the veto: those with a rule stance; the boosts: those without)."""
+        model = self.learned_model
+        uses = self.learned if model is not None else frozenset()
+        if not (self.record_units or uses):
+            return claims
+        units = sentence_units(doc)
+        starts = [s.start_char for s in units]
+        ends = [s.end_char for s in units]
+        uncued: dict[int, list[str]] = {}
+        for _actor, kind, at, _end, _word in doc._.detente_uncued or ():
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < ends[i]:
+                uncued.setdefault(i, []).append(kind)
+
+        def overlapping(c: Claim) -> range:
+            return range(max(bisect_right(starts, c.start) - 1, 0), bisect_left(starts, c.end))
+
+        covered = {i for c in claims for i in overlapping(c)}
+        if self.record_units:
+            wanted = set(range(len(units)))
+        else:
+            wanted = set(covered) if uses & {"veto", "confidence"} else set()
+            if "boost_verb" in uses:
+                wanted |= set(range(len(units))) - covered
+            elif "boost" in uses:
+                wanted |= set(uncued) - covered
+        if not wanted:
+            return claims
+        cues = state.cue_phrases if state is not None else None
+        order = sorted(wanted)
+        feats = [unit_features(units[i], self, cues) for i in order]
+        for i, f in zip(order, feats, strict=True):
+            for kind in uncued.get(i, ()):
+                # a trigger with a holder that no issue cue classified: half a stance already
+                f.extend(("uncued", "uncued=" + kind))
+        if self.record_units:
+            doc._.detente_units = [
+                (starts[i], ends[i], f) for i, f in zip(order, feats, strict=True)
+            ]
+        if not uses:
+            return claims
+        probs = dict(zip(order, model.predict(feats), strict=True))
+        stance, missed = model.outputs.index("stance"), model.outputs.index("missed")
+        if "confidence" in uses:
+            for c in claims:
+                near = [probs[i][stance] for i in overlapping(c) if i in probs]
+                if near:
+                    c.signals.append(confidence_signal(max(near)))
+                    c.confidence = conf.score(c.signals)
+        if "veto" in uses:
+            keep = [
+                c
+                for c in claims
+                if not any(i in probs for i in overlapping(c))
+                or max(probs[i][stance] for i in overlapping(c) if i in probs) >= model.veto_below
+            ]
+            claims = _renumbered(claims, keep)
+            covered = {i for c in claims for i in overlapping(c)}
+        if uses & {"boost", "boost_verb"}:
+            for i in order:
+                if i in covered:
+                    continue
+                if i in uncued:
+                    if probs[i][missed] < model.boost_above:
+                        continue
+                elif "boost_verb" not in uses or probs[i][missed] < model.boost_verb_above:
+                    continue
+                claims.extend(self._boosted(doc, units[i], probs[i], state, len(claims)))
+        return claims
+
+    def _boosted(
+        self, doc: Doc, sent: Span, probs: np.ndarray, state: _DocState | None, ordinal: int
+    ) -> list[Claim]:
+        """Stances for a sentence the model holds a stance and the rules left empty."""
+        from detente.extract.actors import actor_name  # the knowledge modules load late
+
+        model = self.learned_model
+        assert model is not None
+        issue, _ = model.best(probs, "issue:")
+        kind, _ = model.best(probs, "kind:")
+        pairs: list[tuple[str, str, str | None]] = []
+        for actor, ukind, start, _end, _word in doc._.detente_uncued or ():
+            # a trigger the rules found but no issue cue classified: its holder and kind stand
+            if sent.start_char <= start < sent.end_char and (actor, ukind) not in [
+                p[:2] for p in pairs
+            ]:
+                pairs.append((actor, ukind, None))
+        if not pairs and state is not None:
+            verb = _main_verb(sent, self.lex.reporting)
+            if verb is not None:
+                actors, from_plan = self._holders(Trigger(verb, kind, "verb"), state)
+                for a in self._members_of(actors):
+                    pairs.append((a.id, "propose" if from_plan else kind, a.name))
+        text = doc_text(doc)
+        start, end = sent.start_char, sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out = []
+        names = doc._.detente_actor_names
+        for actor, k, name in pairs:
+            if name is None:
+                name = (names or {}).get(actor) or actor_name(actor)
+            claim = Claim(
+                actor=actor,
+                kind=k,
+                issue=issue,
+                quote=text[start:end],
+                start=start,
+                end=end,
+                actor_name=name,
+                ordinal=ordinal + len(out),
+                signals=["learned=boost"],
+            )
+            claim.confidence = round(0.5 * float(probs[model.outputs.index("missed")]), 3)
+            if names is not None and name:
+                names.setdefault(actor, name)
+            out.append(claim)
+        return out
+
+
+def confidence_signal(p: float) -> str:
+    """The claim signal of the model's "holds a stance" probability *p* of its sentence, in
+    five bands (``learned=s0`` … ``learned=s4``), weighed by ``knowledge/confidence.yaml``."""
+    return f"learned=s{min(int(p * 5), 4)}"
+
+
+def _main_verb(sent: Span, reporting: frozenset[str]) -> Token | None:
+    """The sentence's main verb; past a reporting verb ("X said Y would …") to what is said."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    if root.lemma_.lower() in reporting:
+        said = [
+            c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+        ]
+        if said:
+            return said[0]
+    return root
+
+
+def _renumbered(claims: list[Claim], keep: list[Claim]) -> list[Claim]:
+    """*keep* (a subsequence of *claims*) with ordinals and exchange links renumbered."""
+    if len(keep) == len(claims):
+        return claims
+    remap = {c.ordinal: i for i, c in enumerate(keep)}
+    return [
+        replace(c, ordinal=i, exchange_for=[remap[o] for o in c.exchange_for if o in remap])
+        for i, c in enumerate(keep)
+    ]
