@@ -364,7 +364,6 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         self, conn: sa.Connection, report: Report, run_id: int, extractor_name: str
     ) -> int:
         dl = report.dateline
-        # Parameters, not .values(): one cached statement instead of one built per report.
         return conn.execute(
             reports.insert(),
             {
