@@ -37,10 +37,13 @@ _DET: dict[str, Any] = {
     },
     "OP": "?",
 }
-#: "_" in a phrase: a party or a step of one to six words ("make Hezbollah pay", "tied
-#: sanctions relief to …", "made the withdrawal of M23 a precondition for …").
-_ANY: dict[str, Any] = {"IS_PUNCT": False, "POS": {"NOT_IN": ["VERB", "AUX", "SCONJ", "CCONJ"]}}
-_PARTY_WORDS = [_ANY] + [{**_ANY, "OP": "?"}] * 5
+#: "_" in a phrase: a party or a step, words up to the next verb, conjunction or punctuation
+#: ("make Hezbollah pay", "tied sanctions relief to …", "made the withdrawal of M23 a
+#: precondition for …"); one repeated token, not a chain of optional ones, keeps the matcher
+#: from branching.
+_PARTY_WORDS: list[dict[str, Any]] = [
+    {"IS_PUNCT": False, "POS": {"NOT_IN": ["VERB", "AUX", "SCONJ", "CCONJ"]}, "OP": "+"}
+]
 #: Verbs that pass a verdict through "as" ("described the plan as a sham").
 _AS_JUDGING = frozenset({"describe", "brand", "characterise", "characterize", "portray", "label"})
 #: Pronouns that stand in for a clause, not for what is judged.
@@ -54,12 +57,12 @@ _RETRACTING = word_list("retracting_verbs")
 _ACTS = frozenset({"use", "seizure", "confiscation", "move", "step", "decision", "attempt"})
 
 
-def _phrase_pattern(rest: list[str], first: list[str]) -> list[dict[str, Any]]:
-    # One verb predicate and one adverb slot shared by every phrase keep the matcher fast
-    # (each distinct predicate is tested on every token); the verb of each phrase is checked
-    # when its match is read (see _first_verbs).
+def _phrase_pattern(rest: list[str], first: str) -> list[dict[str, Any]]:
+    # Every pattern's first token is tried on every token: a plain lemma (an attribute test,
+    # not a set predicate) keeps that cheap; the part of speech is checked when the match is
+    # read (phrasing_trigger).
     pattern: list[dict[str, Any]] = [
-        {"LEMMA": {"IN": first}, "POS": {"IN": ["VERB", "AUX"]}},
+        {"LEMMA": first},
         {"POS": {"IN": ["ADV", "PART"]}, "OP": "?"},
     ]
     for word in rest:
@@ -79,13 +82,13 @@ def _phrasal_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     """Matcher label -> patterns for the ``phrasals`` table: ``IDIOM|kind`` or, for phrases
     whose object must be a plan, ``IDIOM|kind|plan``."""
     out: dict[str, list[list[dict[str, Any]]]] = {}
-    verbs = _first_verbs()
-    first = sorted(set().union(*verbs))
     for i, (phrase, kind) in enumerate(word_map("phrasals").items()):
         words, marks = phrase.split(), ""
         while words[-1].startswith("+"):
             marks = "|" + words.pop()[1:] + marks
-        out.setdefault(f"IDIOM|{kind}{marks}|@{i}", []).append(_phrase_pattern(words[1:], first))
+        out[f"IDIOM|{kind}{marks}|@{i}"] = [
+            _phrase_pattern(words[1:], verb) for verb in words[0].split("|")
+        ]
     return out
 
 
@@ -125,11 +128,15 @@ def add_patterns(matcher: Matcher) -> None:
     for kind, adjectives in by_kind.items():
         matcher.add(f"ADJPREP|{kind}", [[{"LOWER": {"IN": sorted(adjectives)}, "POS": "ADJ"}]])
     verdicts: dict[str, list[list[dict[str, Any]]]] = {}
+    single: dict[str, list[str]] = {}
     for phrase, kind in _verdict_nouns().items():
         words = phrase.replace("-", " - ").split()  # "non-starter" is three tokens
-        pattern: list[dict[str, Any]] = [{"LOWER": w} for w in words[:-1]]
-        pattern.append({"LOWER": words[-1], "POS": {"IN": ["NOUN", "ADJ"]}})
-        verdicts.setdefault(f"VERDICT|{kind}", []).append(pattern)
+        if len(words) == 1:
+            single.setdefault(kind, []).append(words[0])  # one set test per kind
+        else:
+            verdicts.setdefault(f"VERDICT|{kind}", []).append([{"LOWER": w} for w in words])
+    for kind, words in single.items():
+        verdicts.setdefault(f"VERDICT|{kind}", []).append([{"LOWER": {"IN": sorted(words)}}])
     for label, patterns in verdicts.items():
         matcher.add(label, patterns)
 
@@ -251,6 +258,8 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
     subject passes a verdict on its object."""
     noun = span[-1]
     kind = label.split("|")[1]
+    if noun.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return None
     verb: Token | None = None
     head = noun.head
     if noun.dep_ in ("oprd", "attr", "xcomp", "ccomp", "dobj") and head.lemma_.lower() in _JUDGING:
