@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 MOLDOVA = (
     "CHISINAU, Jan 12 - Moldovan and Transnistrian negotiators met in Bender on Tuesday. "
-    "Moldova's reintegration minister said Chisinau wanted the checkpoints on the Dniester "
+    "Moldova's reintegration minister said Chisinau wanted the sentry posts along the Dniester "
     "dismantled. Tiraspol did not comment."
 )
 KENYA = (
@@ -97,7 +97,7 @@ def test_unknown_use_is_refused(ex: Extractor) -> None:
 
 
 def test_boost_gives_an_unclassified_trigger_the_models_issue(ex: Extractor) -> None:
-    # "wanted the checkpoints … dismantled": the rules find Moldova's demand but no issue cue
+    # "wanted the sentry posts … dismantled": the rules find Moldova's demand but no issue cue
     with learned(ex, ""):
         assert not [c for c in extract(ex, MOLDOVA) if c.actor == "MDA"]
     with learned(ex, "boost", boost_above=0.3):
@@ -127,7 +127,7 @@ def test_boost_verb_finds_a_stance_with_a_verb_the_lexicons_lack(ex: Extractor) 
     # "expected the border to be redrawn": no stance verb of the lexicon, no rule stance
     with learned(ex, ""):
         assert not extract(ex, KENYA)
-    with learned(ex, "boost_verb", boost_verb_above=0.5):
+    with learned(ex, "boost_verb", boost_verb_above=0.3):
         claims = boosted(extract(ex, KENYA))
     assert [(c.actor, c.kind, c.issue) for c in claims] == [("KEN", "demand", "territory")]
     assert claims[0].quote.startswith("Kenya's foreign ministry said")
