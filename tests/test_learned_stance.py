@@ -112,6 +112,26 @@ def test_boost_gives_an_unclassified_trigger_the_models_issue(ex: Extractor) -> 
     assert c.actor_name
 
 
+MOLDOVA_HEARSAY = (
+    "CHISINAU, Jan 12 - Moldovan and Transnistrian negotiators met in Bender on Tuesday. "
+    "According to two Western diplomats, Chisinau may want the sentry posts along the Dniester "
+    "dismantled. Tiraspol did not comment."
+)
+
+
+def test_boosted_stance_keeps_the_hedge_and_attribution_the_rules_read(ex: Extractor) -> None:
+    # the stance the model classifies is hedged ("may") and second-hand ("according to")
+    with learned(ex, "boost", boost_above=0.2):
+        claims = boosted(extract(ex, MOLDOVA_HEARSAY))
+    assert [(c.actor, c.kind) for c in claims] == [("MDA", "demand")]
+    (c,) = claims
+    assert c.hedged and c.anonymous
+    assert any("diplomats" in s for s in c.sources)
+    with learned(ex, "boost", boost_above=0.2):
+        (plain,) = boosted(extract(ex, MOLDOVA))
+    assert not plain.hedged and not any("diplomats" in s for s in plain.sources)
+
+
 def test_boost_still_works_beside_the_veto(ex: Extractor) -> None:
     with learned(ex, "boost,veto", boost_above=0.3, veto_below=0.0):
         claims = boosted(extract(ex, MOLDOVA))

@@ -407,10 +407,7 @@ class StanceComponent(
             if not issues:
                 issues = self._fallback_issue(trig, actors, claims) if self.keep_uncued else []
             if not issues:
-                sent = trig.token.sent
-                doc._.detente_uncued.extend(
-                    (a.id, kind, sent.start_char, sent.end_char, trig.token.text) for a in actors
-                )
+                self._record_uncued(trig, kind, actors, negated, state, published)
                 continue
             clause = _clause_head(trig.token)
             quote_span = self._quote_span(trig, clause, state)

@@ -231,6 +231,12 @@ class LearnedStage:
     lex: Any
     _holders: Any
     _members_of: Any
+    _conditions: Any
+    _hedged: Any
+    _denied: Any
+    _date: Any
+    _quote_span: Any
+    _sources: Any
 
     def use_learned(self, learned: str) -> None:
         """Switch on the comma-separated *learned* uses (``""`` for none) with the shipped model."""
@@ -240,6 +246,44 @@ class LearnedStage:
         self.learned = uses
         self.learned_model = shipped_model() if uses else None
         self.record_units = False
+
+    def _record_uncued(
+        self,
+        trig: Trigger,
+        kind: str,
+        actors: list[Any],
+        negated: bool,
+        state: _DocState,
+        published: Any,
+    ) -> None:
+        """Keep a stance the rules found but no issue cue classified: its holders and kind on
+        ``doc._.detente_uncued``, and its modifiers as the rule stages read them on *state*."""
+        from detente.extract import attribution as attr
+        from detente.extract.stance.syntax import _clause_head
+
+        sent = trig.token.sent
+        state.doc._.detente_uncued.extend(
+            (a.id, kind, sent.start_char, sent.end_char, trig.token.text) for a in actors
+        )
+        if not (self.learned & {"boost", "boost_verb"}):
+            return
+        clause = _clause_head(trig.token)
+        conds = self._conditions(clause, state)
+        mods: dict[str, Any] = {
+            "hedged": self._hedged(trig.token, clause, state),
+            "conditional": bool(conds),
+            "conditions": conds,
+            "negated": negated,
+            "denied": self._denied(trig.token),
+            "date": self._date(self._quote_span(trig, clause, state), clause, published),
+        }
+        att = attr.attribute(trig.token, self.lex.sources, clause)
+        for a in actors:
+            sources, anonymous = self._sources(att, a, state)
+            key = (a.id, kind, sent.start_char)
+            state.uncued_modifiers.setdefault(
+                key, {**mods, "sources": sources, "anonymous": anonymous}
+            )
 
     def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
@@ -355,6 +399,7 @@ class LearnedStage:
                 actor_name=name,
                 ordinal=ordinal + len(out),
                 signals=["learned=boost"],
+                **(state.uncued_modifiers.get((actor, k, sent.start_char), {}) if state else {}),
             )
             claim.confidence = round(0.5 * float(probs[model.outputs.index("missed")]), 3)
             if names is not None and name:

@@ -40,6 +40,10 @@ class _DocState:
         self.exchange_roots: list[Token] = []
         self.excluded: set[int] = set()
         self.before_roots: set[int] = set()
+        #: (actor, kind, sentence start) -> the modifiers of a stance no issue cue classified,
+        #: so that a stance the learned stage adds for it is hedged, attributed, conditional
+        #: or denied as the rules read it.
+        self.uncued_modifiers: dict[tuple[str, str, int], dict[str, Any]] = {}
         strings = doc.vocab.strings
         for key, start, end in comp.phrases(doc):
             label = strings[key]
