@@ -366,6 +366,22 @@ def _reports_stored(db: Path) -> int:
         return 0
 
 
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names *path*."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(path).encode() in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def crash_trial(db: Path, rng: random.Random, reference: dict, *, at_reports: int) -> str:
     """Kill an ingest into the new database *db* once it holds *at_reports* reports
     (0: as soon as the file appears, during schema creation), then check and re-run."""
@@ -385,6 +401,11 @@ def crash_trial(db: Path, rng: random.Random, reference: dict, *, at_reports: in
     finally:
         proc.wait()
         proc.stderr.close()
+    # Its parsing workers go with it, rather than waiting forever on a pipe.
+    deadline = time.monotonic() + 10
+    while _processes_naming(db) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _processes_naming(db), "a worker outlived the killed ingest"
     stage = "finished first" if proc.returncode == 0 else "killed"
     if db.exists():
         assert integrity(db) == "ok"

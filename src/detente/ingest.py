@@ -14,9 +14,12 @@ covers a batch while a report that cannot be written still rolls back alone.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -301,14 +304,29 @@ def _failed(report: Report, exc: BaseException) -> IngestItem:
 _WORKER_EXTRACTOR: ExtractorLike | None = None
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int | None = None) -> None:
     global _WORKER_EXTRACTOR
+    _die_with(parent)
     # Each worker parses on one core; more BLAS threads would only fight over them.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if _WORKER_EXTRACTOR is None:
         from detente.extract import get_extractor
 
         _WORKER_EXTRACTOR = get_extractor()
+
+
+def _die_with(parent: int | None) -> None:
+    """Have the kernel end this worker when the ingest that started it dies: a killed ingest
+    must not leave workers waiting forever on a pipe nobody writes to."""
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl in this libc
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _worker_extract(reports: list[Report], batch_size: int) -> list[Extraction | Exception]:
@@ -354,7 +372,12 @@ class _Pool:
         with warnings.catch_warnings():
             # Forking is safe here: the model holds no threads or locks.
             warnings.simplefilter("ignore", DeprecationWarning)
-            pool = ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=_worker_init)
+            pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=self.ctx,
+                initializer=_worker_init,
+                initargs=(os.getpid(),),
+            )
             pool.submit(int).result()  # with fork, this starts every worker now
         return pool
 
