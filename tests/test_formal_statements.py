@@ -6,15 +6,8 @@ written for these tests, across several conflicts, run through the real extracto
 from __future__ import annotations
 
 from detente.extract import Extractor
-from detente.records import Claim, Report, normalize_text
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    report = Report(text=normalize_text(text))
-    out = ex.extract(report).claims
-    for c in out:
-        assert report.text[c.start : c.end] == c.quote
-    return out
+from detente.records import Claim
+from extracting import claims
 
 
 def triples(found: list[Claim]) -> set[tuple[str, str, str]]:

@@ -23,7 +23,8 @@ from detente.extract.stance.learned import (
     unit_features,
 )
 from detente.extract.stances import FACTORY, StanceComponent
-from detente.records import Claim, Report, normalize_text
+from detente.records import Claim, normalize_text
+from extracting import claims as extract
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,14 +62,6 @@ def learned(ex: Extractor, uses: str, **thresholds: float) -> Iterator[None]:
         yield
     finally:
         comp.learned, comp.learned_model = saved
-
-
-def extract(ex: Extractor, text: str) -> list[Claim]:
-    report = Report(text=normalize_text(text))
-    out = ex.extract(report).claims
-    for c in out:
-        assert report.text[c.start : c.end] == c.quote
-    return out
 
 
 def boosted(claims: list[Claim]) -> list[Claim]:

@@ -9,15 +9,7 @@ import pytest
 from detente.extract import Extractor
 from detente.extract.lexicon import named_table, word_map
 from detente.extract.stance.phrasing import _phrasal_patterns
-from detente.records import Claim, Report, normalize_text
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    report = Report(text=normalize_text(text))
-    out = ex.extract(report).claims
-    for c in out:
-        assert report.text[c.start : c.end] == c.quote
-    return out
+from extracting import claims
 
 
 def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:

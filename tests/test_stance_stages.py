@@ -10,7 +10,8 @@ from detente.extract.stance import confidence
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.state import _DocState
 from detente.extract.stances import StanceComponent
-from detente.records import Claim, Report, normalize_text
+from detente.records import normalize_text
+from extracting import claims
 
 
 def staged(ex: Extractor, comp: StanceComponent, text: str) -> tuple[Doc, list[Trigger], _DocState]:
@@ -22,14 +23,6 @@ def staged(ex: Extractor, comp: StanceComponent, text: str) -> tuple[Doc, list[T
 
 def trigger(triggers: list[Trigger], lemma: str) -> Trigger:
     return next(t for t in triggers if t.token.lemma_.lower() == lemma)
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    report = Report(text=normalize_text(text))
-    out = ex.extract(report).claims
-    for c in out:
-        assert report.text[c.start : c.end] == c.quote
-    return out
 
 
 # -- stage 1: triggers ---------------------------------------------------------------------

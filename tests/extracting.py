@@ -1,0 +1,15 @@
+"""Shared helper for the extraction tests: claims of one text, spans checked."""
+
+from __future__ import annotations
+
+from detente.extract import Extractor
+from detente.records import Claim, Report, normalize_text
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    """The claims *ex* extracts from *text*, each checked to quote its exact span."""
+    report = Report(text=normalize_text(text))
+    out = ex.extract(report).claims
+    for c in out:
+        assert report.text[c.start : c.end] == c.quote
+    return out
