@@ -181,3 +181,48 @@ def test_stories_listing(story_db: tuple[Path, list]) -> None:
     assert listed <= {frozenset(o) for o in by_story.values()}
     code, _, err = run("stories", "--db", str(db.parent / "missing.db"))
     assert code == 2 and err.startswith("detente: no database")
+
+
+def test_stories_do_not_depend_on_the_page_size(
+    story_db: tuple[Path, list], tmp_path: Path
+) -> None:
+    # Copies spread over months: each report is compared with those published within the
+    # window of its own date, whichever reports it happens to be stored with.
+    import shutil
+    from itertools import pairwise
+
+    import sqlalchemy as sa
+
+    from detente.stories import WINDOW_DAYS, assign_stories
+
+    db, _copies = story_db
+    partitions = []
+    for page in (500, 3):
+        copy = tmp_path / f"page{page}.db"
+        shutil.copy(db, copy)
+        with Store.open(copy) as store:
+            with store.engine.begin() as conn:
+                conn.execute(sa.text("update reports set story_id = null"))
+                conn.execute(sa.text("delete from stories"))
+                conn.execute(sa.text("delete from report_signatures"))
+                conn.execute(
+                    sa.text(
+                        "update reports set published = date('2025-01-01', (id * 4) || ' days')"
+                    )
+                )
+            assign_stories(store, page=page)
+            rows = (
+                store.engine.connect()
+                .execute(sa.text("select id, story_id, published from reports order by id"))
+                .all()
+            )
+        by_story: dict[int, list[date]] = {}
+        for _id, story, published in rows:
+            by_story.setdefault(story, []).append(date.fromisoformat(str(published)))
+        # A story grows only by reports within the window of one already in it.
+        for dates in by_story.values():
+            dates.sort()
+            assert all((b - a).days <= WINDOW_DAYS for a, b in pairwise(dates))
+        partitions.append(sorted(sorted(i for i, s, _ in rows if s == k) for k in by_story))
+    assert partitions[0] == partitions[1]
+    assert len(partitions[0]) > 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -109,8 +109,18 @@ def group(texts: Iterable[str], threshold: float = THRESHOLD) -> list[int]:
     return labels
 
 
-def _best(lsh: MinHashLSH, m: MinHash, sigs: object, threshold: float) -> object | None:
-    scored = [(m.jaccard(sigs[k]), k) for k in lsh.query(m)]  # type: ignore[index]
+def _best(
+    lsh: MinHashLSH,
+    m: MinHash,
+    sigs: object,
+    threshold: float,
+    near: Callable[[Any], bool] | None = None,
+) -> object | None:
+    scored = [
+        (m.jaccard(sigs[k]), k)  # type: ignore[index]
+        for k in lsh.query(m)
+        if near is None or near(k)
+    ]
     scored = [(s, k) for s, k in scored if s >= threshold]
     return max(scored, key=lambda sk: (sk[0], -_order(sk[1])))[1] if scored else None
 
@@ -139,22 +149,36 @@ class StoryIndex:
         self.threshold = threshold
         self.lsh = _index(threshold)
         self.sigs: dict[int, MinHash] = {}
+        self.published: dict[int, date | None] = {}
 
-    def add(self, report_id: int, m: MinHash) -> None:
-        """Index *m* as the signature of *report_id*."""
+    def add(self, report_id: int, m: MinHash, published: date | None = None) -> None:
+        """Index *m* as the signature of *report_id*, published on *published*."""
         if report_id not in self.sigs:
             self.lsh.insert(report_id, m)
         self.sigs[report_id] = m
+        self.published[report_id] = published
 
     def keep_only(self, report_ids: set[int]) -> None:
         """Drop every signature but those of *report_ids*."""
         for rid in [r for r in self.sigs if r not in report_ids]:
             self.lsh.remove(rid)
             del self.sigs[rid]
+            del self.published[rid]
 
-    def best(self, m: MinHash) -> int | None:
-        """The indexed report most like *m* at or above the threshold, if any."""
-        return _best(self.lsh, m, self.sigs, self.threshold)  # type: ignore[return-value]
+    def best(self, m: MinHash, published: date | None = None) -> int | None:
+        """The indexed report most like *m* at or above the threshold, if any, among those
+        published within :data:`WINDOW_DAYS` of *published* (undated ones always qualify).
+
+        The window is the report's own, not that of the page it is stored with, so the
+        stories do not depend on how an ingest batches its reports."""
+
+        def near(rid: int) -> bool:
+            other = self.published.get(rid)
+            if published is None or other is None:
+                return True
+            return abs((other - published).days) <= WINDOW_DAYS
+
+        return _best(self.lsh, m, self.sigs, self.threshold, near)  # type: ignore[return-value]
 
 
 def assign_stories(
@@ -216,7 +240,7 @@ def _assign_page(conn: sa.Connection, todo: list[Any], index: StoryIndex) -> int
         if m is None:
             m = signature(r.text)
             new_sigs.append({"report_id": r.id, "minhash": _to_bytes(m)})
-        best = index.best(m)
+        best = index.best(m, r.published)
         if best is not None and best in story_of:
             story = story_of[best]
         else:
@@ -227,7 +251,7 @@ def _assign_page(conn: sa.Connection, todo: list[Any], index: StoryIndex) -> int
             created += 1
         story_of[r.id] = story
         placed.append({"rid": r.id, "story_id": story})
-        index.add(r.id, m)
+        index.add(r.id, m, r.published)
     # The page's reports get their stories in one statement (nothing above reads them back).
     conn.execute(_SET_STORY, placed)
     if new_sigs:
@@ -238,7 +262,7 @@ def _assign_page(conn: sa.Connection, todo: list[Any], index: StoryIndex) -> int
 def _load_neighbours(conn: sa.Connection, dates: list[date | None], index: StoryIndex) -> dict:
     """Bring *index* to the stored reports published near *dates* (undated ones too), reading
     only the signatures it lacks; returns their stories by report id."""
-    q = sa.select(reports.c.id, reports.c.story_id).join(
+    q = sa.select(reports.c.id, reports.c.story_id, reports.c.published).join(
         report_signatures, report_signatures.c.report_id == reports.c.id
     )
     known = [d for d in dates if d is not None]
@@ -247,19 +271,19 @@ def _load_neighbours(conn: sa.Connection, dates: list[date | None], index: Story
         hi = max(known) + timedelta(days=WINDOW_DAYS)
         q = q.where(reports.c.published.is_(None) | reports.c.published.between(lo, hi))
     story_of: dict[int, int] = {}
-    near: set[int] = set()
-    for rid, story in conn.execute(q):
-        near.add(rid)
+    near: dict[int, date | None] = {}
+    for rid, story, published in conn.execute(q):
+        near[rid] = published
         if story is not None:
             story_of[rid] = story
-    index.keep_only(near)
+    index.keep_only(set(near))
     missing = sorted(near - index.sigs.keys())
     for i in range(0, len(missing), 500):
         blobs = sa.select(report_signatures.c.report_id, report_signatures.c.minhash).where(
             report_signatures.c.report_id.in_(missing[i : i + 500])
         )
         for rid, blob in conn.execute(blobs):
-            index.add(rid, _from_bytes(blob))
+            index.add(rid, _from_bytes(blob), near[rid])
     return story_of
 
 
