@@ -38,6 +38,7 @@ from hypothesis import strategies as st
 
 from cli_runner import run
 from detente.store import Store
+from sqlite_checks import table_counts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "reports").iterdir())
@@ -49,15 +50,6 @@ SUMMARY = re.compile(
 MEMORY_LIMIT = 1_500_000_000
 
 # --------------------------------------------------------------------------- helpers
-
-
-def table_counts(db: Path) -> dict[str, int]:
-    con = sqlite3.connect(db)
-    try:
-        names = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
-        return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
-    finally:
-        con.close()
 
 
 def integrity(db: Path) -> str:

@@ -25,6 +25,7 @@ from detente.reading import read_paths, read_text
 from detente.reading.htmltext import html_text
 from detente.records import Claim, Event, Extraction, Report
 from detente.store import Store, StoreError
+from sqlite_checks import table_counts
 
 # Reports written for these tests (paraphrased events, several conflicts).
 BAKU = (
@@ -171,15 +172,6 @@ def test_batch_migration_keeps_rows_that_point_at_a_rebuilt_table(
     assert con.execute("pragma foreign_key_check").fetchall() == []
     assert "reviewed" in {r[1] for r in con.execute("pragma table_info(reports)")}
     con.close()
-
-
-def table_counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
-    try:
-        names = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
-        return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
-    finally:
-        con.close()
 
 
 class RacingExtractor:

@@ -135,23 +135,33 @@ def test_own_reporting_counts_the_story_not_the_copy() -> None:
     assert coverage(pos, reports) == "reported by 3 outlets (2 stories)"
 
 
-def test_assignment_in_small_pages_gives_the_same_stories(
-    story_db: tuple[Path, list], tmp_path: Path
-) -> None:
+def ungrouped_copy(db: Path, dest: Path, *, spread_days: int = 0) -> Path:
+    """A copy of *db* with its stories and signatures removed (and, with *spread_days*, the
+    reports' dates spread that many days apart in id order), ready to be grouped again."""
     import shutil
 
     import sqlalchemy as sa
 
+    shutil.copy(db, dest)
+    with Store.open(dest) as store, store.engine.begin() as conn:
+        conn.execute(sa.text("update reports set story_id = null"))
+        conn.execute(sa.text("delete from stories"))
+        conn.execute(sa.text("delete from report_signatures"))
+        if spread_days:
+            conn.execute(
+                sa.text("update reports set published = date('2025-01-01', (id * :d) || ' days')"),
+                {"d": spread_days},
+            )
+    return dest
+
+
+def test_assignment_in_small_pages_gives_the_same_stories(
+    story_db: tuple[Path, list], tmp_path: Path
+) -> None:
     from detente.stories import assign_stories
 
     db, copies = story_db
-    copy = tmp_path / "copy.db"
-    shutil.copy(db, copy)
-    with Store.open(copy) as store:
-        with store.engine.begin() as conn:
-            conn.execute(sa.text("update reports set story_id = null"))
-            conn.execute(sa.text("delete from stories"))
-            conn.execute(sa.text("delete from report_signatures"))
+    with Store.open(ungrouped_copy(db, tmp_path / "copy.db")) as store:
         stats = assign_stories(store, page=4)
         assert stats.assigned >= len(copies)
         rows = {Path(r["origin"]).name: r["story_id"] for r in store.reports()}
@@ -188,7 +198,6 @@ def test_stories_do_not_depend_on_the_page_size(
 ) -> None:
     # Copies spread over months: each report is compared with those published within the
     # window of its own date, whichever reports it happens to be stored with.
-    import shutil
     from itertools import pairwise
 
     import sqlalchemy as sa
@@ -198,24 +207,12 @@ def test_stories_do_not_depend_on_the_page_size(
     db, _copies = story_db
     partitions = []
     for page in (500, 3):
-        copy = tmp_path / f"page{page}.db"
-        shutil.copy(db, copy)
+        copy = ungrouped_copy(db, tmp_path / f"page{page}.db", spread_days=4)
         with Store.open(copy) as store:
-            with store.engine.begin() as conn:
-                conn.execute(sa.text("update reports set story_id = null"))
-                conn.execute(sa.text("delete from stories"))
-                conn.execute(sa.text("delete from report_signatures"))
-                conn.execute(
-                    sa.text(
-                        "update reports set published = date('2025-01-01', (id * 4) || ' days')"
-                    )
-                )
             assign_stories(store, page=page)
-            rows = (
-                store.engine.connect()
-                .execute(sa.text("select id, story_id, published from reports order by id"))
-                .all()
-            )
+            with store.engine.connect() as conn:
+                query = sa.text("select id, story_id, published from reports order by id")
+                rows = conn.execute(query).all()
         by_story: dict[int, list[date]] = {}
         for _id, story, published in rows:
             by_story.setdefault(story, []).append(date.fromisoformat(str(published)))
