@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from detente.extract import Extractor
 from detente.records import Claim, Report, normalize_text
 
@@ -13,3 +15,13 @@ def claims(ex: Extractor, text: str) -> list[Claim]:
     for c in out:
         assert report.text[c.start : c.end] == c.quote
     return out
+
+
+def claims_keeping_uncued(ex: Extractor, comp: Any, text: str) -> list[Claim]:
+    """Like :func:`claims`, with the stance component *comp* keeping the stances no issue cue
+    classifies (``keep_uncued``) for this one text."""
+    comp.keep_uncued = True
+    try:
+        return claims(ex, text)
+    finally:
+        comp.keep_uncued = False

@@ -8,11 +8,7 @@ import pytest
 
 from detente.extract import Extractor
 from detente.extract.stances import StanceComponent
-from detente.records import Claim, Report, normalize_text
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    return ex.extract(Report(text=normalize_text(text))).claims
+from extracting import claims, claims_keeping_uncued
 
 
 def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
@@ -99,11 +95,7 @@ def test_uncued_fallback_takes_the_holders_nearest_issue(
         "endorsed the Chilean wording."
     )
     assert not any(c.kind == "accept" for c in claims(ex, text))
-    comp.keep_uncued = True
-    try:
-        found = claims(ex, text)
-    finally:
-        comp.keep_uncued = False
+    found = claims_keeping_uncued(ex, comp, text)
     kept = [(c.actor, c.kind, c.issue) for c in found if "issue=dominant" in c.signals]
     # the holder's own issue, not the one another actor raised just before
     assert kept == [("BOL", "accept", "economy")]

@@ -11,7 +11,7 @@ from detente.extract.stance.model import Trigger
 from detente.extract.stance.state import _DocState
 from detente.extract.stances import StanceComponent
 from detente.records import normalize_text
-from extracting import claims
+from extracting import claims, claims_keeping_uncued
 
 
 def staged(ex: Extractor, comp: StanceComponent, text: str) -> tuple[Doc, list[Trigger], _DocState]:
@@ -190,11 +190,7 @@ def test_uncued_stances_are_dropped_unless_asked_for(ex: Extractor, comp: Stance
         "Russian troops from South Ossetia. Tbilisi later endorsed the Swiss wording."
     )
     assert not any(c.kind == "accept" for c in claims(ex, text))
-    comp.keep_uncued = True
-    try:
-        found = claims(ex, text)
-    finally:
-        comp.keep_uncued = False
+    found = claims_keeping_uncued(ex, comp, text)
     kept = [c for c in found if "issue=dominant" in c.signals]
     assert [(c.actor, c.kind, c.issue) for c in kept] == [("GEO", "accept", "territory")]
     cued = [c for c in found if "issue=cue3" in c.signals]

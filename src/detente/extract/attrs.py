@@ -20,6 +20,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -31,6 +32,21 @@ _KEYS: tuple[str, ...] = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 #: Distinct (tag, lower, dep, space) combinations remembered before the cache starts over.
 _CACHE_LIMIT = 200_000
+
+
+def value_ids(value: Any) -> frozenset[int] | None:
+    """The attribute values a token-pattern *value* accepts, as they stand in a doc's attribute
+    array (string hashes, 0/1 for flags): a plain value or an ``{"IN": [...]}`` list; None for
+    any other test (regular expressions, comparisons), which a table cannot decide."""
+
+    def one(v: Any) -> int:
+        return int(v) if isinstance(v, bool) else get_string_id(v)
+
+    if isinstance(value, bool | str):
+        return frozenset({one(value)})
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(one(v) for v in value["IN"])
+    return None
 
 
 class TableAttributeRuler:
@@ -45,9 +61,8 @@ class TableAttributeRuler:
         self.simple: list[tuple[int, list[dict[int, frozenset[int]]]]] = []
         self.other = Matcher(self.vocab, validate=False)
         self.has_other = False
-        strings = self.vocab.strings
         for rule_id, rule in enumerate(ruler.patterns):
-            tests = [self._tests(p, strings) for p in rule["patterns"]]
+            tests = [self._tests(p) for p in rule["patterns"]]
             if all(t is not None for t in tests):
                 self.simple.append((rule_id, tests))  # type: ignore[arg-type]
             else:
@@ -67,7 +82,7 @@ class TableAttributeRuler:
         self._untagged = untagged
 
     @staticmethod
-    def _tests(pattern: list[dict[str, Any]], strings: Any) -> dict[int, frozenset[int]] | None:
+    def _tests(pattern: list[dict[str, Any]]) -> dict[int, frozenset[int]] | None:
         """The table tests of a one-token pattern, or None when the table cannot decide it."""
         if len(pattern) != 1:
             return None
@@ -75,17 +90,10 @@ class TableAttributeRuler:
         for key, value in pattern[0].items():
             if key not in _KEYS:
                 return None
-            pos = _KEYS.index(key)
-            if isinstance(value, bool):
-                tests[pos] = frozenset({int(value)})
-            elif isinstance(value, str):
-                tests[pos] = frozenset({strings.add(value)})
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                tests[pos] = frozenset(
-                    int(v) if isinstance(v, bool) else strings.add(v) for v in value["IN"]
-                )
-            else:
+            ids = value_ids(value)
+            if ids is None:
                 return None
+            tests[_KEYS.index(key)] = ids
         return tests
 
     def _rules_for(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], dict[Any, Any] | None]:

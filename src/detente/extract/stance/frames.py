@@ -273,22 +273,8 @@ def in_question(tok: Token) -> bool:
 
 def frame_trigger(label: str, tok: Token) -> Trigger | None:
     """The frame trigger for a matcher *label* at *tok*."""
-    frame = label.split("|", 1)[1]
-    if frame == "position":
-        return position_trigger(tok)
-    if frame == "perspective":
-        return perspective_trigger(tok)
-    if frame == "regard":
-        return regard_trigger(tok)
-    if frame == "claim":
-        return claim_trigger(tok)
-    if frame == "claims":
-        return claims_trigger(tok)
-    if frame == "side":
-        return side_trigger(tok)
-    if frame == "insistent":
-        return insistent_trigger(tok)
-    return None
+    read = _FRAME_TRIGGERS.get(label.split("|", 1)[1])
+    return read(tok) if read is not None else None
 
 
 def frame_holder_tokens(trig: Trigger) -> list[Token]:
@@ -313,3 +299,14 @@ def frame_holder_tokens(trig: Trigger) -> list[Token]:
         ]
     found = _subject(tok)
     return [found] if found is not None else []
+
+
+_FRAME_TRIGGERS = {
+    "position": position_trigger,
+    "perspective": perspective_trigger,
+    "regard": regard_trigger,
+    "claim": claim_trigger,
+    "claims": claims_trigger,
+    "side": side_trigger,
+    "insistent": insistent_trigger,
+}

@@ -39,9 +39,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.model import Trigger
+from detente.extract.stance.syntax import _clause_head
 from detente.records import Claim
 
 if TYPE_CHECKING:
@@ -258,9 +260,6 @@ class LearnedStage:
     ) -> None:
         """Keep a stance the rules found but no issue cue classified: its holders and kind on
         ``doc._.detente_uncued``, and its modifiers as the rule stages read them on *state*."""
-        from detente.extract import attribution as attr
-        from detente.extract.stance.syntax import _clause_head
-
         sent = trig.token.sent
         state.doc._.detente_uncued.extend(
             (a.id, kind, sent.start_char, sent.end_char, trig.token.text) for a in actors

@@ -19,9 +19,10 @@ from typing import Any
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.errors import Errors
 from spacy.matcher import Matcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from detente.extract.attrs import value_ids
 
 #: Token attributes a one-token pattern may test, in the column order of the attribute array.
 _ATTRS: dict[str, int] = {"ORTH": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "POS": POS, "DEP": DEP}
@@ -42,11 +43,10 @@ def _one_token(pattern: list[dict[str, Any]]) -> bool:
 
 def _test(spec: Any) -> frozenset[int]:
     """The attribute values (string ids, as spaCy stores them) that *spec* accepts."""
-    if isinstance(spec, str):
-        return frozenset((get_string_id(spec),))
-    if isinstance(spec, dict) and set(spec) == {"IN"}:
-        return frozenset(get_string_id(v) for v in spec["IN"])
-    raise ValueError(f"unsupported one-token pattern value: {spec!r}")
+    ids = value_ids(spec)
+    if ids is None:
+        raise ValueError(f"unsupported one-token pattern value: {spec!r}")
+    return ids
 
 
 def _split_first(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
