@@ -326,3 +326,98 @@ def test_the_area_refers_to_the_region_named_before(nlp: Language) -> None:
         "Phnom Penh wants them to leave the area."
     )
     assert places_in(span_of(doc, "them to leave the area")) == ["TH-32"]
+
+
+# -- places of a stance whose words name none ---------------------------------------------------
+
+
+def _places_of(ex: Extractor, text: str, actor: str, issue: str) -> list[str]:
+    found = [c for c in claims(ex, text) if c.actor == actor and c.issue == issue]
+    assert found, f"no {actor} {issue} claim"
+    return sorted({p for c in found for p in c.places})
+
+
+def test_land_stance_takes_the_region_of_its_own_sentence(ex: Extractor) -> None:
+    text = "On the future of Tigray, Ethiopia rejected any return of the old administration."
+    assert _places_of(ex, text, "ETH", "territory") == ["ET-TI"]
+
+
+def test_land_stance_takes_the_region_named_just_before(ex: Extractor) -> None:
+    text = (
+        "Shelling resumed across South Kivu overnight, local officials said. "
+        "Rwanda said on Friday it would accept a ceasefire."
+    )
+    assert _places_of(ex, text, "RWA", "ceasefire") == ["CD-SK"]
+
+
+def test_region_named_in_another_paragraph_does_not_carry(ex: Extractor) -> None:
+    text = (
+        "Shelling resumed across South Kivu overnight, local officials said.\n\n"
+        "In Brussels, European ministers discussed the budget for two days.\n\n"
+        "Separately, Rwanda said on Friday it would accept a ceasefire."
+    )
+    assert _places_of(ex, text, "RWA", "ceasefire") == []
+
+
+def test_venue_is_not_the_place_of_a_stance(ex: Extractor) -> None:
+    text = "At the talks in Geneva, Azerbaijan rejected any ceasefire along the line of contact."
+    assert "CHE" not in _places_of(ex, text, "AZE", "ceasefire")
+
+
+def test_issue_without_land_does_not_borrow_a_region(ex: Extractor) -> None:
+    text = (
+        "Fighting went on around Kherson on Tuesday. "
+        "Moscow demanded that the West lift sanctions on its banks."
+    )
+    assert _places_of(ex, text, "RUS", "sanctions") == []
+
+
+# -- sources carried across sentences ---------------------------------------------------------
+
+
+def _sources_of(ex: Extractor, text: str, actor: str) -> list[str]:
+    found = [c for c in claims(ex, text) if c.actor == actor]
+    assert found, f"no {actor} claim"
+    return sorted({s for c in found for s in c.sources})
+
+
+def test_backshifted_sentences_keep_the_draft_as_source(ex: Extractor) -> None:
+    text = (
+        "According to a draft seen by the Financial Times, Kyiv would agree to cap its army. "
+        "Russia would also demand recognition of Crimea. "
+        "Moscow would in turn offer to hand back the Kharkiv region."
+    )
+    for actor in ("RUS", "UKR"):
+        assert _sources_of(ex, text, actor) == ["draft seen by the Financial Times"]
+
+
+def test_named_speaker_ends_a_borrowed_attribution(ex: Extractor) -> None:
+    text = (
+        "According to two diplomats, Armenia would accept the corridor. "
+        "Pashinyan said on Monday that Armenia could never accept a corridor through Syunik. "
+        "Baku would demand the road within a year."
+    )
+    assert _sources_of(ex, text, "AZE") == []
+
+
+def test_they_added_refers_back_to_unnamed_officials(ex: Extractor) -> None:
+    text = (
+        "Israel is willing to withdraw from southern Lebanon in stages, Lebanese officials "
+        "said on Monday. Hezbollah, they added, would reject any disarmament south of the river."
+    )
+    assert _sources_of(ex, text, "hezbollah") == ["Lebanese officials"]
+
+
+def test_an_outlet_quoting_unnamed_people_gives_both(ex: Extractor) -> None:
+    text = (
+        "Hamas is ready to accept a phased truce, the Qatari broadcaster Al Jazeera quoted "
+        "two Palestinian officials as saying."
+    )
+    names = _sources_of(ex, text, "hamas")
+    assert any("Al Jazeera" in n for n in names)
+    assert "two Palestinian officials" in names
+
+
+def test_holders_own_city_in_an_outlet_name_does_not_hide_it(ex: Extractor) -> None:
+    text = "Russia will not return the occupied land, the Moscow newspaper Kommersant said."
+    assert _sources_of(ex, text, "RUS") == ["Moscow newspaper Kommersant"]

@@ -368,10 +368,50 @@ def attribute(
     for head in [*att.reporters, *according_to(sent), *([holder] if holder is not None else [])]:
         for name in antecedent_sources(head, lex):
             att.add(name, True)
+    for rep in att.reporters:
+        for name in pronoun_sources(rep, lex):
+            att.add(name, True)
+        for quoted in _quoted_people(rep, lex):
+            att.add(source_name(quoted), True)
     if not att.sources and not att.reporters:
         for name, anonymous in continued_sources(start, lex):
             att.add(name, anonymous)
     return att
+
+
+def _quoted_people(rep: Token, lex: SourceLexicon) -> list[Token]:
+    """Unnamed people an outlet quotes or cites: "the daily quoted an unnamed official as
+    saying", "the agency cited diplomats"."""
+    verb = rep.head
+    if rep.dep_ != "nsubj" or verb.lemma_.lower() not in _QUOTING:
+        return []
+    return [
+        c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and is_anonymous(c, lex)
+    ]
+
+
+_QUOTING = frozenset({"quote", "cite"})
+
+
+def pronoun_sources(rep: Token, lex: SourceLexicon) -> list[str]:
+    """The unnamed sources a reporting pronoun refers back to: "…, Lebanese officials said.
+    Hezbollah, they added, would …" — the last unnamed sources of the paragraph, at most two
+    sentences back.  "He said" is left alone: it stands for a named speaker more often."""
+    if rep.pos_ != "PRON" or rep.lower_ not in ("they", "them"):
+        return []
+    doc = rep.doc
+    sent = rep.sent
+    for _ in range(2):
+        if sent.start == 0:
+            break
+        prev = doc[sent.start - 1].sent
+        if "\n" in doc[prev.start : sent.start].text:
+            break
+        named = [n for n, anonymous in _sentence_sources(prev, lex) if anonymous]
+        if named:
+            return named
+        sent = prev
+    return []
 
 
 def reporting_outlets(
@@ -540,14 +580,17 @@ def _antecedent_outlet(head: Token, lex: SourceLexicon) -> list[str]:
 def _sentence_sources(sent: Span, lex: SourceLexicon) -> list[tuple[str, bool]]:
     """Unnamed and media sources a sentence states outright ("according to X", "X said",
     "X told Y")."""
-    heads = according_to(sent) + passive_reporters(sent, lex)
+    # whatever "according to" names is the attribution (a draft seen by the paper, a named body)
+    out: list[tuple[str, bool]] = [
+        (source_name(h), is_anonymous(h, lex)) for h in according_to(sent)
+    ]
+    heads = passive_reporters(sent, lex)
     for tok in sent:
         if tok.lemma_.lower() in lex.reporting and tok.pos_ in ("VERB", "AUX"):
             subj = verb_subject(tok)
             if subj is not None:
                 heads.append(subj)
             heads.extend(c for c in tok.children if c.dep_ in ("dobj", "dative"))
-    out: list[tuple[str, bool]] = []
     for head in heads:
         if is_media(head, lex):
             out.append((source_name(head), False))
@@ -574,12 +617,24 @@ def continued_sources(token: Token, lex: SourceLexicon) -> list[tuple[str, bool]
     if not any(t.lower_ in modals for t in clause) or _has_reporting(sent, lex):
         return []
     doc: Doc = token.doc
-    if sent.start == 0:
-        return []
-    prev = doc[sent.start - 1].sent
-    if "\n" in doc[prev.start : sent.start].text:
-        return []  # a new paragraph starts a new attribution
-    return _sentence_sources(prev, lex)
+    # walk back through the paragraph's sentences that continue the same reported speech
+    for _ in range(_CONTINUATION_REACH):
+        if sent.start == 0:
+            return []
+        prev = doc[sent.start - 1].sent
+        if "\n" in doc[prev.start : sent.start].text:
+            return []  # a new paragraph starts a new attribution
+        found = _sentence_sources(prev, lex)
+        if found or _has_reporting(prev, lex):
+            return found  # a named speaker's own words end the chain
+        if not any(t.lower_ in modals for t in prev):
+            return []
+        sent = prev
+    return []
+
+
+#: How many sentences back a backshifted sentence may take its attribution from.
+_CONTINUATION_REACH = 3
 
 
 def media_addressees(token: Token, lex: SourceLexicon) -> list[Token]:

@@ -248,6 +248,61 @@ def _referred_places(span: Span) -> list[str]:
     return []
 
 
+#: Issues whose stances are about a place even when their words name none ("rejected any
+#: territorial concession", "demanded the pullout"): the place is that of the sentence, else the
+#: region the report is mostly about.
+_PLACE_ISSUES = frozenset(
+    {"territory", "military_limits", "ceasefire", "humanitarian", "governance"}
+)
+#: Of those, the issues whose place defaults to the report's main region.
+_LAND_ISSUES = frozenset({"territory"})
+
+
+def claim_places(span: Span, issue: str | None = None) -> list[str]:
+    """Places of a claim whose content is *span*: those :func:`places_in` finds, else, for an
+    issue that is about land, the regions named in the claim's sentence (not as a venue), else
+    the report's dominant region."""
+    found = places_in(span)
+    if found or not len(span):
+        return found
+    sent = span.doc[span[0].sent.start : span[-1].sent.end]
+    found = [
+        c
+        for c in places_in(sent, anaphora=False)
+        if "-" in c and any(not placeref.is_venue(t) for t in _mentions(sent, c))
+    ]
+    if found or issue not in _PLACE_ISSUES:
+        return found
+    found = _recent_region(sent)
+    if found or issue not in _LAND_ISSUES:
+        return found
+    return placeref.report_region(span.doc)
+
+
+#: How many sentences back a claim about land may take the region last named.
+_LOOKBACK_SENTS = 2
+
+
+def _recent_region(sent: Span) -> list[str]:
+    """The region named last (not as a venue) in the sentences just before *sent*, within its
+    paragraph."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(_LOOKBACK_SENTS):
+        if start == 0:
+            break
+        prev = doc[start - 1].sent.start
+        if "\n" in doc[prev:start].text.rstrip(" "):
+            break  # a new paragraph
+        start = prev
+    before = doc[start : sent.start]
+    for ent in reversed(ents_in(before)):
+        codes = [c for c in place_codes(ent) if "-" in c]
+        if codes and not placeref.is_venue(ent.root):
+            return codes
+    return []
+
+
 def _mentions(span: Span, code: str) -> list[Token]:
     """Tokens of *span* naming *code* (entity roots and looked-up names)."""
     out = [e.root for e in ents_in(span) if code in split_codes(e.ent_id_)]

@@ -291,7 +291,7 @@ class StanceComponent(
 
         self._tracker_cls = actors.ActorTracker
         self._resolve = actors.resolve_actor
-        self._places = places.places_in
+        self._places = places.claim_places
         self._quantities = quantities.quantities_in
         self._date_of = timex.date_of
 
@@ -724,7 +724,7 @@ class StanceComponent(
             end=quote_span.end_char,
             actor_name=actor.name,
             speaker=actor.speaker,
-            places=list(self._places(span)),
+            places=list(self._places(span, issue)),
             quantities=list(self._quantities(span)),
             **fields,
         )

@@ -173,11 +173,13 @@ class ModifierStage:
         for rep in att.reporters:
             if rep.lower_ in _PRONOUNS:
                 continue
+            # an outlet is a source even when it is the holder's own ("the Belgrade daily")
+            media = attr.is_media(rep, lex)
             refs = [self._resolve(_head_span(m)) for m in (_sides(rep) or _members(rep))]
             own_side = any(r is not None and r.id == actor.id for r in refs)
-            if own_side and not attr.is_anonymous(rep, lex):
+            if own_side and not media and not attr.is_anonymous(rep, lex):
                 continue  # the holder's own named speaker, not a source
-            if attr.is_media(rep, lex) or attr.is_anonymous(rep, lex):
+            if media or attr.is_anonymous(rep, lex):
                 name = attr.source_name(rep)
                 if name.lower() not in {s.lower() for s in sources}:
                     sources.append(name)
