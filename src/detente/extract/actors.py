@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -22,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
+from detente.extract.orgnames import acronym_after, named_organisation, slugify
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -305,32 +305,6 @@ def resolve_actor(span: Span) -> ActorRef | None:
     return ActorRef(actor, actor_name(actor), speaker, role)
 
 
-def slugify(text: str) -> str:
-    """A stable lowercase id from a name ("Moro Islamic Liberation Front" ->
-    ``moro_islamic_liberation_front``)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"['’]s\b", "", text)
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
-
-
-def _acronym_after(ent: Span) -> str | None:
-    """ "(SPLM-IO)" right after a name."""
-    doc = ent.doc
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
-        return None
-    parts: list[str] = []
-    for tok in doc[ent.end + 1 : ent.end + 7]:
-        if tok.text == ")":
-            acr = "".join(parts)
-            letters = [c for c in acr if c.isalpha()]
-            if letters and all(c.isupper() for c in letters) and 2 <= len(acr) <= 14:
-                return acr
-            return None
-        parts.append(tok.text)
-    return None
-
-
 _JOINT_WORDS = {"joint", "bilateral", "mixed", "trilateral", "tripartite"}
 
 
@@ -367,7 +341,7 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             return None
         if ent.label_ == "GPE" and ent.start <= root.i < ent.end:
             return None  # a bare unlisted town ("Istanbul hosted …") is a venue, not a party
-        acronym = _acronym_after(ent)
+        acronym = acronym_after(ent)
         if (
             acronym is None
             and len(ent) == 1
@@ -382,28 +356,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         if not slug or slug.isdigit():
             return None
         return ActorRef(slug, name)
-    return _named_organisation(span)
-
-
-def _named_organisation(span: Span) -> ActorRef | None:
-    """A capitalised organisation name the model did not tag ("the Sudan People's Liberation
-    Movement-in-Opposition said"): the proper-noun run ending at the head, if it holds a word
-    such as Movement, Front or Party."""
-    from detente.extract.gazetteer import _ORG_WORDS
-
-    root = span.root
-    if not (root.is_title or root.is_upper) or root.pos_ not in {"PROPN", "NOUN"}:
-        return None
-    words = [t for t in span if t.i <= root.i and t.lower_ not in {"the", "a", "an"}]
-    if not words or not any(t.lower_ in _ORG_WORDS for t in words):
-        return None
-    if not all(
-        t.is_title or t.is_upper or t.is_punct or t.lower_ in {"of", "for", "and", "in", "'s"}
-        for t in words
-    ):
-        return None
-    name = span.doc[words[0].i : root.i + 1].text
-    return ActorRef(slugify(name), name)
+    named = named_organisation(span)
+    return ActorRef(*named) if named is not None else None
 
 
 def _conjunct_spans(span: Span) -> list[Span]:
@@ -486,7 +440,7 @@ class ActorTracker:
             if _is_dateline(ent):
                 continue
             if ent.label_ == "ORG" and not ent.ent_id_:
-                acronym = _acronym_after(ent)
+                acronym = acronym_after(ent)
                 if acronym:
                     self.org_ids[slugify(ent.text)] = slugify(acronym)
             # "Russia", "Russian forces", "Russia's government" as the subject of a clause

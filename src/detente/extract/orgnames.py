@@ -1,0 +1,56 @@
+"""Ids for organisations the knowledge base does not list: a slug of the name, or of the
+acronym given after it, and names the model did not tag as an organisation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Span
+
+
+def slugify(text: str) -> str:
+    """A stable lowercase id from a name ("Moro Islamic Liberation Front" ->
+    ``moro_islamic_liberation_front``)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"['’]s\b", "", text)
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def acronym_after(ent: Span) -> str | None:
+    """ "(SPLM-IO)" right after a name."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return None
+    parts: list[str] = []
+    for tok in doc[ent.end + 1 : ent.end + 7]:
+        if tok.text == ")":
+            acr = "".join(parts)
+            letters = [c for c in acr if c.isalpha()]
+            if letters and all(c.isupper() for c in letters) and 2 <= len(acr) <= 14:
+                return acr
+            return None
+        parts.append(tok.text)
+    return None
+
+
+def named_organisation(span: Span) -> tuple[str, str] | None:
+    """(id, name) of a capitalised organisation name the model did not tag ("the Sudan People's Liberation
+    Movement-in-Opposition said"): the proper-noun run ending at the head, if it holds a word
+    such as Movement, Front or Party."""
+    from detente.extract.gazetteer import _ORG_WORDS
+
+    root = span.root
+    if not (root.is_title or root.is_upper) or root.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    words = [t for t in span if t.i <= root.i and t.lower_ not in {"the", "a", "an"}]
+    if not words or not any(t.lower_ in _ORG_WORDS for t in words):
+        return None
+    if not all(
+        t.is_title or t.is_upper or t.is_punct or t.lower_ in {"of", "for", "and", "in", "'s"}
+        for t in words
+    ):
+        return None
+    name = span.doc[words[0].i : root.i + 1].text
+    return slugify(name), name
