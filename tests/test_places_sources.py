@@ -421,3 +421,18 @@ def test_an_outlet_quoting_unnamed_people_gives_both(ex: Extractor) -> None:
 def test_holders_own_city_in_an_outlet_name_does_not_hide_it(ex: Extractor) -> None:
     text = "Russia will not return the occupied land, the Moscow newspaper Kommersant said."
     assert _sources_of(ex, text, "RUS") == ["Moscow newspaper Kommersant"]
+
+
+def test_a_document_the_reporter_obtained_is_the_source(ex: Extractor) -> None:
+    text = "An internal memo obtained by Politico shows Washington proposed lifting sanctions."
+    assert _sources_of(ex, text, "USA") == ["Politico", "internal memo obtained by Politico"]
+
+
+def test_a_letter_seen_by_an_agency_gives_letter_and_agency(ex: Extractor) -> None:
+    text = "A letter seen by AFP says Niger demanded the withdrawal of French troops."
+    assert _sources_of(ex, text, "NER") == ["AFP", "letter seen by AFP"]
+
+
+def test_a_document_nobody_says_was_seen_is_no_source(ex: Extractor) -> None:
+    text = "The ministry's paper shows Niger demanded the withdrawal of French troops."
+    assert _sources_of(ex, text, "NER") == []

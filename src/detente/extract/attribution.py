@@ -33,6 +33,9 @@ class SourceWords:
     continuation_modals: frozenset[str]
     carriers: frozenset[str]
     report_nouns: frozenset[str]
+    documents: frozenset[str]
+    seen_by: frozenset[str]
+    document_verbs: frozenset[str]
 
 
 @functools.cache
@@ -52,6 +55,9 @@ def source_words() -> SourceWords:
         continuation_modals=words("continuation_modals"),
         carriers=words("carriers"),
         report_nouns=words("report_nouns"),
+        documents=words("documents"),
+        seen_by=words("seen_by"),
+        document_verbs=words("document_verbs"),
     )
 
 
@@ -263,6 +269,35 @@ def _made_clear(verb: Token) -> bool:
     )
 
 
+def seen_document(head: Token) -> Token | None:
+    """The agent of a document the reporter had in hand ("a memo obtained by Politico" ->
+    Politico), or *head* itself when none is named ("documents seen by the BBC" has one)."""
+    words = source_words()
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in words.documents:
+        return None
+    # "minutes of the meeting seen by Reuters": the participle may hang on the "of" object
+    owners = [head] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    for acl in (c for o in owners for c in o.children):
+        if acl.dep_ == "acl" and acl.lemma_.lower() in words.seen_by and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            return head
+    return None
+
+
+def _document_shows(verb: Token) -> bool:
+    """ "an internal memo obtained by X shows that …": a seen document speaking."""
+    if verb.lemma_.lower() not in source_words().document_verbs:
+        return False
+    subj = verb_subject(verb)
+    return subj is not None and seen_document(subj) is not None
+
+
 def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) -> list[Token]:
     """Subjects of reporting verbs governing *token* ("X said [that Y …]"), nearest first."""
     out: list[Token] = []
@@ -293,7 +328,9 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
         cur = cur.head
         if stop is not None and cur.i == stop.i:
             continue
-        if (cur.lemma_.lower() in lex.reporting or _made_clear(cur)) and dep in (
+        if (
+            cur.lemma_.lower() in lex.reporting or _made_clear(cur) or _document_shows(cur)
+        ) and dep in (
             "ccomp",
             "parataxis",
             "xcomp",
@@ -373,6 +410,11 @@ def attribute(
             att.add(name, True)
         for quoted in _quoted_people(rep, lex):
             att.add(source_name(quoted), True)
+        agent = seen_document(rep)
+        if agent is not None:
+            att.add(source_name(rep), False)  # the document is the attribution
+            if agent.i != rep.i and is_media(agent, lex):
+                att.add(source_name(agent), False)
     if not att.sources and not att.reporters:
         for name, anonymous in continued_sources(start, lex):
             att.add(name, anonymous)
