@@ -15,7 +15,9 @@ from detente.evaluate import (
     EvalError,
     GoldClaim,
     GoldReport,
+    ReportScore,
     Totals,
+    bootstrap_intervals,
     calibration,
     classify_miss,
     load_gold,
@@ -539,3 +541,43 @@ def test_eval_command_bad_input_is_one_line_exit_2(tmp_path: Path, make: str) ->
     code, out, err = run("eval", str(target))
     assert code == 2 and out == ""
     assert err.startswith("detente: ") and err.count("\n") == 1
+
+
+# -- uncertainty -------------------------------------------------------------------------
+
+
+def _row(name: str, tp: int, fp: int, fn: int, places: tuple[int, int] = (0, 0)) -> ReportScore:
+    p, r, f = prf(tp, fp, fn)
+    return ReportScore(
+        name, tp + fn, tp + fp, tp + fp, tp, fp, fn, p, r, f,
+        places_covered=places[0], places_checked=places[1],
+    )  # fmt: skip
+
+
+def test_bootstrap_interval_brackets_the_micro_f1_and_is_reproducible() -> None:
+    rows = [_row(f"r{i}", tp=3 + i % 4, fp=i % 3, fn=2 + i % 5) for i in range(30)]
+    totals = Totals.of(rows)
+    low, high = totals.intervals["f1"] or (None, None)
+    assert low is not None and high is not None
+    assert low < totals.f1 < high
+    assert bootstrap_intervals(rows) == totals.intervals  # fixed seed: same every run
+
+
+def test_interval_narrows_with_more_reports() -> None:
+    few = [_row(f"r{i}", tp=2 + i % 5, fp=i % 4, fn=1 + i % 3) for i in range(8)]
+    many = few * 8
+    f_few, f_many = bootstrap_intervals(few)["f1"], bootstrap_intervals(many)["f1"]
+    assert f_few is not None and f_many is not None
+    assert f_many[1] - f_many[0] < f_few[1] - f_few[0]
+
+
+def test_no_interval_for_an_attribute_never_checked() -> None:
+    rows = [_row("a", 2, 1, 1), _row("b", 1, 0, 2)]
+    iv = bootstrap_intervals(rows)
+    assert iv["place_accuracy"] is None and iv["source_accuracy"] is None
+    assert bootstrap_intervals([]) == {"f1": None, "place_accuracy": None, "source_accuracy": None}
+
+
+def test_one_report_with_every_place_right_has_a_point_interval() -> None:
+    iv = bootstrap_intervals([_row("a", 2, 0, 0, places=(3, 3))])
+    assert iv["place_accuracy"] == [1.0, 1.0] and iv["f1"] == [1.0, 1.0]

@@ -642,6 +642,9 @@ class Totals:
     miss_causes: dict[str, int]
     stage_errors: dict[str, int]
     calibration: list[dict[str, Any]]
+    #: 95 % intervals ``[low, high]`` of F1 and the attribute accuracies, from resampling
+    #: whole reports (stances of one report are not independent of each other).
+    intervals: dict[str, list[float] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, rows: Sequence[ReportScore]) -> Totals:
@@ -677,7 +680,60 @@ class Totals:
             miss_causes={c: sum(x.miss_causes[c] for x in rows) for c in MISS_CAUSES},
             stage_errors={k: sum(x.stage_errors[k] for x in rows) for k in STAGE_ERRORS},
             calibration=calibration(pair for x in rows for pair in x.confidences),
+            intervals=bootstrap_intervals(rows),
         )
+
+
+#: Resamples of :func:`bootstrap_intervals`; its seed is fixed so that a run is reproducible.
+BOOTSTRAP_SAMPLES = 2000
+
+
+def bootstrap_intervals(
+    rows: Sequence[ReportScore], samples: int = BOOTSTRAP_SAMPLES, seed: int = 0
+) -> dict[str, list[float] | None]:
+    """Percentile 95 % intervals of micro F1, place and source accuracy over *rows*, drawing
+    whole reports with replacement.  A rate with nothing to measure has no interval."""
+    import numpy as np
+
+    if not rows:
+        return {"f1": None, "place_accuracy": None, "source_accuracy": None}
+    counts = np.array(
+        [
+            (
+                r.tp,
+                r.fp,
+                r.fn,
+                r.places_covered,
+                r.places_checked,
+                r.sources_found,
+                r.sources_checked,
+            )
+            for r in rows
+        ],
+        dtype=float,
+    )
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(rows), size=(samples, len(rows)))
+    sums = counts[picks].sum(axis=1)  # samples x 7
+    tp, fp, fn = sums[:, 0], sums[:, 1], sums[:, 2]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        denom = 2 * tp + fp + fn
+        f1 = np.where(denom > 0, 2 * tp / np.where(denom > 0, denom, 1), 0.0)
+        places = sums[:, 3] / sums[:, 4]
+        sources = sums[:, 5] / sums[:, 6]
+
+    def interval(values: Any, measured: float) -> list[float] | None:
+        if not measured:
+            return None
+        values = values[np.isfinite(values)]
+        low, high = np.percentile(values, [2.5, 97.5])
+        return [round(float(low), 4), round(float(high), 4)]
+
+    return {
+        "f1": interval(f1, 1.0),
+        "place_accuracy": interval(places, counts[:, 4].sum()),
+        "source_accuracy": interval(sources, counts[:, 6].sum()),
+    }
 
 
 @dataclass(slots=True)

@@ -58,6 +58,15 @@ def _frac(num: int, den: int) -> str:
     return f"{num}/{den}" if den else "–"
 
 
+def _intervals(intervals: dict[str, list[float] | None]) -> str:
+    names = {"f1": "F1", "place_accuracy": "places", "source_accuracy": "sources"}
+    parts = []
+    for key, label in names.items():
+        iv = intervals.get(key)
+        parts.append(f"{label} {_pct(iv[0])}–{_pct(iv[1])}" if iv else f"{label} n/a")
+    return ", ".join(parts)
+
+
 def _table_row(r: dict[str, Any]) -> dict[str, Any]:
     return {
         **r,
@@ -151,6 +160,7 @@ def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
         f"source accuracy {_pct(totals['source_accuracy'])} (n={totals['sources_checked']})  "
         f"event-date accuracy {_pct(totals['event_date_accuracy'])} (n={totals['events_gold']})"
     )
+    click.echo("95% intervals, resampling reports: " + _intervals(totals["intervals"]))
     stages = totals["stage_errors"]
     click.echo("errors by stage: " + ", ".join(f"{name} {count}" for name, count in stages.items()))
     click.echo("confidence calibration (claims by confidence: observed precision):")
