@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from detente.extract import Extractor
 from detente.extract.actors import ActorRef, ActorTracker, actor_name, resolve_actor, resolve_actors
 
 
@@ -356,3 +357,13 @@ def test_groups_of_states_stand_for_their_members(nlp: Language) -> None:
         "FRA",
         "DEU",
     ]
+
+
+def test_the_taliban_under_their_state_name(ex: Extractor) -> None:
+    for text in (
+        "The Islamic Emirate rejected the demand to expel the militants.",
+        "The Taliban administration demanded the release of frozen assets.",
+    ):
+        doc = ex.nlp(text)
+        ref = resolve_actor(doc[0:3])  # "The Islamic Emirate", "The Taliban administration"
+        assert ref is not None and ref.id == "taliban"

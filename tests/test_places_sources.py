@@ -436,3 +436,23 @@ def test_a_letter_seen_by_an_agency_gives_letter_and_agency(ex: Extractor) -> No
 def test_a_document_nobody_says_was_seen_is_no_source(ex: Extractor) -> None:
     text = "The ministry's paper shows Niger demanded the withdrawal of French troops."
     assert _sources_of(ex, text, "NER") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Sudan's Rapid Support Forces rejected the Jeddah truce proposal.", "rsf"),
+        ("The Ethiopian government demanded a return to the Pretoria agreement.", "ETH"),
+        ("Bosnian Serb leaders rejected any revision of the Dayton accords.", None),
+    ],
+)
+def test_a_text_named_after_a_town_is_not_about_that_town(
+    ex: Extractor, text: str, actor: str | None
+) -> None:
+    found = [c for c in claims(ex, text) if actor is None or c.actor == actor]
+    assert all(not c.places for c in found)
+
+
+def test_a_region_naming_a_truce_is_still_its_place(ex: Extractor) -> None:
+    text = "Israel rejected the Gaza truce proposal on Sunday."
+    assert _places_of(ex, text, "ISR", "ceasefire") == ["PS-GZA"]

@@ -48,6 +48,7 @@ class PlaceWords:
     definite: frozenset[str]
     status_nouns: frozenset[str]
     venue_heads: frozenset[str]
+    venue_labels: frozenset[str]
     #: lower-cased adjective -> region codes
     region_adjectives: dict[str, tuple[str, ...]]
 
@@ -66,6 +67,7 @@ def place_words() -> PlaceWords:
         definite=frozenset(str(w).lower() for w in data.get("definite") or []),
         status_nouns=frozenset(str(w).lower() for w in data.get("status_nouns") or []),
         venue_heads=frozenset(str(w).lower() for w in data.get("venue_heads") or []),
+        venue_labels=frozenset(str(w).lower() for w in data.get("venue_labels") or []),
         region_adjectives={
             str(k).lower(): tuple(v) for k, v in (data.get("region_adjectives") or {}).items()
         },
@@ -205,7 +207,13 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
 
 def is_venue(tok: Token) -> bool:
     """Is the place at *tok* where people met ("talks in Istanbul", "met in Jeddah", "held in
-    Istanbul's palace")?"""
+    Istanbul's palace"), or a town naming a text or process after where it was agreed ("the
+    Jeddah declaration", "the Dayton accords")?"""
+    if tok.dep_ == "compound" and (
+        tok.head.lemma_.lower() in place_words().venue_labels
+        or tok.head.lower_ in place_words().venue_labels
+    ):
+        return True
     for _ in range(3):
         if tok.dep_ not in ("poss", "compound", "nmod") or tok.head.i == tok.i:
             break
