@@ -240,3 +240,29 @@ def test_a_trailing_dash_attribution_is_the_headlines_speaker(ex: Extractor) -> 
     claims = _claims(ex, text)
     assert [(c.actor, c.kind, c.issue) for c in claims] == [("GEO", "demand", "process")]
     assert claims[0].quote == "Talks must resume before the end of the month"
+
+
+def _sentences(ex: Extractor, text: str) -> list[str]:
+    return [s.text.strip() for s in ex.nlp(text).sents]
+
+
+def test_two_clauses_joined_by_a_semicolon_are_two_stances(ex: Extractor) -> None:
+    text = "Serbia's chief negotiator rejected any recognition of Kosovo; Pristina demanded it."
+    assert _sentences(ex, text) == [
+        "Serbia's chief negotiator rejected any recognition of Kosovo;",
+        "Pristina demanded it.",
+    ]
+    stances = {
+        (c.actor, c.kind) for c in _claims(ex, text.replace("demanded it", "demanded recognition"))
+    }
+    assert {("SRB", "reject"), ("XKX", "demand")} <= stances
+
+
+def test_a_semicolon_list_is_one_sentence(ex: Extractor) -> None:
+    text = "The draft lists three steps: a truce in Tigray; a prisoner exchange; and new elections."
+    assert len(_sentences(ex, text)) == 1
+
+
+def test_a_semicolon_after_a_phrase_without_a_verb_does_not_split(ex: Extractor) -> None:
+    text = "Talks in Doha, Qatar; the mediators said both delegations would return next week."
+    assert len(_sentences(ex, text)) == 1

@@ -270,3 +270,12 @@ def test_confidence_follows_the_fitted_weights() -> None:
     assert confidence.score([low]) < confidence.score([]) < confidence.score([high])
     assert confidence.cue_signal(-1) == "issue=dominant"
     assert confidence.cue_signal(7) == "issue=cue3"
+
+
+def test_neither_side_is_no_holder_and_never_the_announcer(ex: Extractor) -> None:
+    for text, announcer in (
+        ("Egypt said it had mediated an understanding under which neither side would attack "
+         "the other's positions.", "EGY"),
+        ("Turkey said neither side would strike the other during the talks.", "TUR"),
+    ):  # fmt: skip
+        assert not [c for c in claims(ex, text) if c.actor == announcer and c.kind == "threaten"]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from detente.extract import events as events_mod
 from detente.extract import facts as facts_mod
@@ -103,7 +103,50 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 nxt.is_sent_start = True
         pos = text.find("\n", pos + 1)
     _layout_breaks(doc)
+    _semicolon_breaks(doc, text)
     return doc
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def _clause_like(tokens: Span) -> bool:
+    """Does *tokens* hold a subject-like word followed by a finite verb (by the tagger's tags,
+    which are set before the parser runs)?"""
+    seen_nominal = False
+    for tok in tokens:
+        if tok.tag_ in _NOMINAL:
+            seen_nominal = True
+        elif tok.tag_ in _FINITE and seen_nominal:
+            return True
+    return False
+
+
+def _semicolon_breaks(doc: Doc, text: str) -> None:
+    """Two independent clauses joined by a semicolon are two sentences: left as one, the parser
+    tends to read the first as the second's reported content ("X rejected A; Y demanded B" came
+    out as Y demanding that X reject A).  A semicolon between list items (no finite verb on a
+    side) is left alone."""
+    pos = text.find(";")
+    n = len(doc)
+    while pos != -1:
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        pos = text.find(";", pos + 1)
+        if span is None or span.end >= n:
+            continue
+        sent_lo = span.start
+        while (
+            sent_lo > 0 and not doc[sent_lo].is_sent_start and doc[sent_lo - 1].text not in ".!?;"
+        ):
+            sent_lo -= 1
+        hi = span.end
+        while (
+            hi < n and doc[hi].text not in ".!?;" and not (hi > span.end and doc[hi].is_sent_start)
+        ):
+            hi += 1
+        if _clause_like(doc[sent_lo : span.start]) and _clause_like(doc[span.end : hi]):
+            doc[span.end].is_sent_start = True
 
 
 def _layout_breaks(doc: Doc) -> None:

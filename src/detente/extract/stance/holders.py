@@ -186,10 +186,10 @@ class HolderStage:
         terms_of = _plan_of_terms(head)
         if terms_of is not None:
             head = heads[0] = terms_of  # "the main points of Egypt's plan": the plan's owner
-        if head.lower_ in ("nobody", "none", "noone") or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in head.children
+        if head.lower_ in ("nobody", "none", "noone", "neither") or any(
+            c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in head.children
         ):
-            return [], False  # "no country has committed troops"
+            return [], False  # "no country has committed troops", "neither side would …"
         if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN":
             owners = self._noun_holder_tokens(head, False)
             actors = [
