@@ -3,6 +3,7 @@ confidence; each on sentences written for these tests, across several conflicts.
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from detente.extract import Extractor
@@ -279,3 +280,32 @@ def test_neither_side_is_no_holder_and_never_the_announcer(ex: Extractor) -> Non
         ("Turkey said neither side would strike the other during the talks.", "TUR"),
     ):  # fmt: skip
         assert not [c for c in claims(ex, text) if c.actor == announcer and c.kind == "threaten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issues"),
+    [
+        (
+            "Hamas's demands include the return of displaced people and a full Israeli withdrawal.",
+            "hamas",
+            {"humanitarian", "territory"},
+        ),
+        (
+            "The offer ignored the M23's main demands, such as a federal system and the return "
+            "of refugees.",
+            "m23",
+            {"governance", "humanitarian"},
+        ),
+        (
+            "Mediators studied the Polisario Front's conditions, including a referendum on "
+            "self-determination.",
+            "polisario",
+            {"governance"},
+        ),
+    ],
+)
+def test_a_stance_noun_with_its_items_listed(
+    ex: Extractor, text: str, actor: str, issues: set[str]
+) -> None:
+    found = {c.issue for c in claims(ex, text) if c.actor == actor and c.kind == "demand"}
+    assert issues <= found

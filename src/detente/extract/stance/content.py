@@ -16,6 +16,7 @@ from detente.extract.stance.lexis import (
     _PARTICLES,
     _PARTY_NOUNS,
     _PLACEHOLDERS,
+    _PLAN_NOUNS,
 )
 from detente.extract.stance.model import (
     Trigger,
@@ -49,7 +50,7 @@ class ContentStage:
                 continue  # "the readiness of the regional government to …": who, not what
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
                 out.append(c)
-        return out
+        return out + listed_items(tok)
 
     def _content_roots(self, trig: Trigger) -> list[Token]:
         tok = trig.token
@@ -282,3 +283,45 @@ def _holder_of(noun: Token, prep: Token) -> bool:
         )
         for p in prep.children
     )
+
+
+#: Verbs whose object lists what a stance noun as their subject holds ("Hamas's demands
+#: include a withdrawal and …").
+_LISTING_VERBS = frozenset({"include", "comprise", "contain", "involve", "cover", "feature"})
+#: Prepositions that open a list of the noun's items ("its demands, including …").
+_LISTING_PREPS = frozenset({"including", "like"})
+
+
+def listed_items(noun: Token) -> list[Token]:
+    """The items a stance noun is said to contain: "demands, including X and Y", "demands such
+    as X", "conditions, among them X", "the demands include X and Y".  The parser often hangs
+    a trailing "including …" on the clause instead of the noun, so a list opening right after
+    the noun phrase counts too."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and (
+            c.lower_ in _LISTING_PREPS
+            or (c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))
+            or (c.lower_ == "among" and any(p.lower_ == "them" for p in c.children))
+        ):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    verb = noun.head
+    if (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and verb.lemma_.lower() in _LISTING_VERBS
+        and noun.lemma_.lower() not in _PLAN_NOUNS  # a plan speaking is its proponent's stance
+    ):
+        out.extend(c for c in verb.children if c.dep_ == "dobj")
+    if not out:
+        doc = noun.doc
+        nxt = noun.right_edge.i + 1
+        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+            nxt += 1
+        if (
+            nxt < len(doc)
+            and doc[nxt].lower_ == "including"
+            and doc[nxt].dep_ == "prep"
+            and doc[nxt].sent.start == noun.sent.start
+        ):
+            out.extend(p for p in doc[nxt].children if p.dep_ == "pobj")
+    return out
