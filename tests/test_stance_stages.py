@@ -286,7 +286,7 @@ def test_neither_side_is_no_holder_and_never_the_announcer(ex: Extractor) -> Non
     ("text", "actor", "issues"),
     [
         (
-            "Hamas's demands include the return of displaced people and a full Israeli withdrawal.",
+            "Hamas's demands include a full Israeli withdrawal and more aid trucks into Gaza.",
             "hamas",
             {"humanitarian", "territory"},
         ),
@@ -309,3 +309,33 @@ def test_a_stance_noun_with_its_items_listed(
 ) -> None:
     found = {c.issue for c in claims(ex, text) if c.actor == actor and c.kind == "demand"}
     assert issues <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas insisted the ceasefire was holding.",
+        "The Kremlin stressed that the talks had been constructive.",
+        "Yerevan insisted that the constitution had not been on the agenda of the talks.",
+    ],
+)
+def test_insisting_on_a_fact_is_no_demand(ex: Extractor, text: str) -> None:
+    assert [c for c in claims(ex, text) if c.kind == "demand"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue"),
+    [
+        ("Kyiv insisted that Russia withdraw from all occupied territory.", "UKR", "territory"),
+        ("Baku stressed that Armenia must change its constitution.", "AZE", "governance"),
+        (
+            "Belgrade insisted that the Serb municipalities be given autonomy.",
+            "SRB",
+            "governance",
+        ),
+    ],
+)
+def test_insisting_on_what_must_happen_is_a_demand(
+    ex: Extractor, text: str, actor: str, issue: str
+) -> None:
+    assert (actor, "demand", issue) in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}

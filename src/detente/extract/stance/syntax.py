@@ -608,3 +608,38 @@ def _head_span(tok: Token) -> Span:
     while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return doc[lo:hi]
+
+
+#: Modals that make a clause after "insisted/stressed that" a demand ("… that talks must resume").
+_DEONTIC = frozenset({"must", "should", "shall", "ought", "need"})
+#: Main verbs of obligation in the that-clause ("… that Cyprus needs two states").
+_OBLIGING = frozenset({"need", "require", "have", "deserve"})
+#: Modals that make a clause after "warned that" a threat or a demand ("… would be met with force").
+_CONSEQUENCE = frozenset({"would", "will", "could", "might", "'ll", "wo"})
+
+
+def states_a_fact(verb: Token) -> bool:
+    """Does a dual-use verb ("insisted", "stressed", "warned") only report a statement of fact
+    ("insisted the ceasefire was holding", "stressed that the talks had been constructive")?
+    Its that-clause then holds no stance.  A subjunctive ("insisted that Russia withdraw"), an
+    obligation ("stressed that Armenia must change …", "has to"), an infinitive or, after
+    "warn", a consequence ("would be met with force") keeps it a stance."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps or any(c.dep_ in ("prep", "xcomp", "dobj") for c in verb.children):
+        return False
+    modals = _DEONTIC | (_CONSEQUENCE if verb.lemma_.lower() == "warn" else frozenset())
+    for comp in comps:
+        auxes = [c for c in comp.children if c.dep_ in ("aux", "auxpass")]
+        if not auxes and comp.tag_ in ("VB", "VBP"):
+            # subjunctive: "insisted that Kyiv withdraw", "… that sanctions stay in place"
+            return False
+        if any(a.lower_ == "be" for a in auxes) or comp.lemma_.lower() in _OBLIGING:
+            # "… that the municipalities be given autonomy", "… that Cyprus needs two states"
+            return False
+        if any(a.lower_ in modals for a in auxes) or any(
+            c.dep_ == "xcomp" and c.lower_ != comp.lower_ for c in comp.children
+        ):
+            return False  # "must change", "has to leave", "needs to go"
+        if comp.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG") and comp.pos_ not in ("AUX",):
+            return False
+    return True

@@ -66,6 +66,7 @@ from detente.extract.stance.syntax import (
     _leaves_talks,
     _plan_of_terms,
     _subject,
+    states_a_fact,
 )
 
 
@@ -208,7 +209,7 @@ class TriggerStage:
                     and found[t.i].cls
                     in ("verb", "noun", "adj", "exist", "must", "mustbe", "copula", "verdict")
                 ]
-                if inner:
+                if inner or states_a_fact(trig.token):
                     del found[trig.token.i]
         # "What does Baghdad want?", "Would Moscow accept a truce?": questions ask, not state.
         for i in [i for i, t in found.items() if in_question(t.token)]:
