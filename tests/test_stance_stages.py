@@ -339,3 +339,22 @@ def test_insisting_on_what_must_happen_is_a_demand(
     ex: Extractor, text: str, actor: str, issue: str
 ) -> None:
     assert (actor, "demand", issue) in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind"),
+    [
+        ("Kinshasa said it would participate in the talks in Luanda.", "COD", "offer"),
+        (
+            "The Taliban said they would not engage in talks with the opposition.",
+            "taliban",
+            "reject",
+        ),
+        ("The M23 said on Monday it was pulling out of the Doha talks.", "m23", "reject"),
+        ("Russia said on Monday it would withdraw from the grain deal.", "RUS", "reject"),
+    ],
+)
+def test_joining_and_leaving_talks_and_deals(
+    ex: Extractor, text: str, actor: str, kind: str
+) -> None:
+    assert (actor, kind, "process") in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}

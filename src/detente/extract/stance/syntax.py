@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
@@ -81,7 +83,13 @@ def _verb_content(c: Token, cls: str) -> bool:
             return False  # "offered an amnesty for former fighters": who it is for
         # "agreed on Friday" is a date, "agreed on a swap" a content.
         return not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    if c.dep_ == "prep" and c.lower_ == "in" and c.head.lemma_.lower() in _IN_VERBS:
+        return True  # "would participate in the talks": what is joined, not where
     return c.dep_ == "prt" and c.lower_ == "for"
+
+
+#: Verbs whose "in" object is what they commit to ("participate in", "engage in", "invest in").
+_IN_VERBS = frozenset({"participate", "engage", "invest", "join", "enlist", "partake"})
 
 
 def _in_long_org(tok: Token) -> bool:
@@ -271,12 +279,18 @@ def _leaves_talks(verb: Token) -> bool:
     if any(c.dep_ == "dobj" and _is_talks(c) for c in verb.children):
         return verb.lemma_.lower() in ("quit", "exit", "leave")
     return any(
-        _is_talks(p)
+        _is_talks(p) or p.lemma_.lower() in _EXITED_TEXTS
         for c in verb.children
         if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out", "of")
         for p in [*c.children, *(g for d in c.children for g in d.children)]
         if p.dep_ == "pobj"
     )
+
+
+#: Texts one can withdraw from as from talks ("pulled out of the grain deal").
+_EXITED_TEXTS = frozenset(
+    {"deal", "agreement", "accord", "accords", "treaty", "pact", "initiative", "framework", "truce"}
+)
 
 
 def _is_talks(tok: Token) -> bool:
@@ -643,3 +657,15 @@ def states_a_fact(verb: Token) -> bool:
         if comp.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG") and comp.pos_ not in ("AUX",):
             return False
     return True
+
+
+def _said_advcl(verb: Token, lex: Any) -> bool:
+    """A clause the parser hung as an adverbial under a reporting verb although it is what was
+    said ("said on Monday it was pulling out of the talks"): it has its own subject and no
+    subordinating word."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() in lex.reporting
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )

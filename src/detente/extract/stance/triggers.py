@@ -65,6 +65,7 @@ from detente.extract.stance.syntax import (
     _is_talks,
     _leaves_talks,
     _plan_of_terms,
+    _said_advcl,
     _subject,
     states_a_fact,
 )
@@ -674,7 +675,7 @@ class TriggerStage:
                 or lemma in _BREAK_OFF
                 and any(c.dep_ in ("dobj", "nsubjpass") and _is_talks(c) for c in tok.children)
             )
-            and tok.dep_ not in ("relcl", "acl", "advcl", "pcomp")
+            and (tok.dep_ not in ("relcl", "acl", "advcl", "pcomp") or _said_advcl(tok, lex))
             and not any(c.dep_ == "mark" for c in tok.children)
             and not self._negated(tok)
             and not self._must(tok)
