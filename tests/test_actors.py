@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from detente.extract import Extractor
 from detente.extract.actors import ActorRef, ActorTracker, actor_name, resolve_actor, resolve_actors
+from detente.records import Report
 
 
 def phrase(doc: Doc, text: str, nth: int = 0) -> Span:
@@ -367,3 +368,25 @@ def test_the_taliban_under_their_state_name(ex: Extractor) -> None:
         doc = ex.nlp(text)
         ref = resolve_actor(doc[0:3])  # "The Islamic Emirate", "The Taliban administration"
         assert ref is not None and ref.id == "taliban"
+
+
+def test_a_group_described_before_it_is_named(ex: Extractor) -> None:
+    for text, group in (
+        (
+            "The rebels said on Monday they would not attend the talks. The M23 has held Goma "
+            "since January.",
+            "m23",
+        ),
+        (
+            "The militia rejected the ceasefire on Tuesday. Al-Shabaab has fought the Somali "
+            "government for years.",
+            "al_shabaab",
+        ),
+    ):
+        assert {c.actor for c in ex.extract(Report(text=text)).claims} == {group}
+
+
+def test_a_group_named_far_later_is_not_borrowed(ex: Extractor) -> None:
+    filler = " ".join(["Aid agencies counted the displaced in camps across the province."] * 9)
+    text = f"The rebels rejected the ceasefire on Tuesday. {filler} The M23 holds Goma."
+    assert [c for c in ex.extract(Report(text=text)).claims if c.actor == "m23"] == []

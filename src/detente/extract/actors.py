@@ -88,6 +88,8 @@ _INSTITUTION_HEADS = {
 }
 #: How far back (tokens) a state named as a subject still counts as "just mentioned".
 _RECENT_TOKENS = 40
+#: How far ahead a description with no antecedent may find the name it stands for.
+_AHEAD_TOKENS = 80
 _MILITARY_HEADS = {"army", "military", "forces", "troops"}
 _MILITARY_WORDS = ("armed forces", "army", "military", "defence forces", "defense forces")
 
@@ -566,6 +568,13 @@ class ActorTracker:
                 return ref
         return None
 
+    def _next(self, pos: int, pred: Callable[[ActorRef], bool]) -> ActorRef | None:
+        """The first mention after *pos* within :data:`_AHEAD_TOKENS` matching *pred*."""
+        for p, ref, _subject in self.mentions:
+            if pos < p <= pos + _AHEAD_TOKENS and pred(ref):
+                return ref
+        return None
+
     def resolve(self, span: Span) -> ActorRef | None:
         """Resolve a subject phrase using the document so far, and remember the result."""
         ref = self._resolve(span)
@@ -723,7 +732,12 @@ class ActorTracker:
                 subjects_only=True,
             )
         if low in _GROUP_NOUNS:
-            return self._last(pos, lambda r: r.id in self.kb.armed_groups)
+            # "the rebels" for the armed group named before; in a lead that describes the group
+            # before naming it ("The Rwanda-backed rebels said … M23 spokesman …"), the one
+            # named just after
+            return self._last(pos, lambda r: r.id in self.kb.armed_groups) or self._next(
+                pos, lambda r: r.id in self.kb.armed_groups
+            )
         if low in _COLLECTIVE_HEADS or low in _OWNED_NOUNS:
             # "his government", "its army", "his country": the side the pronoun points to
             poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
