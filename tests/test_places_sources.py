@@ -456,3 +456,10 @@ def test_a_text_named_after_a_town_is_not_about_that_town(
 def test_a_region_naming_a_truce_is_still_its_place(ex: Extractor) -> None:
     text = "Israel rejected the Gaza truce proposal on Sunday."
     assert _places_of(ex, text, "ISR", "ceasefire") == ["PS-GZA"]
+
+
+def test_the_holders_own_named_speaker_is_no_source(ex: Extractor) -> None:
+    own = "Bangkok wants bilateral talks, according to foreign ministry spokesman Somchai Rattana."
+    other = "Bangkok wants bilateral talks, according to Cambodian Prime Minister Hun Manet."
+    assert _sources_of(ex, own, "THA") == []
+    assert _sources_of(ex, other, "THA") == ["Cambodian Prime Minister Hun Manet"]

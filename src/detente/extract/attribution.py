@@ -383,10 +383,14 @@ def attribute(
     """
     att = Attribution()
     sent = token.sent
+    named: list[Token] = []
     for head in according_to(sent) + passive_reporters(sent, lex):
-        att.add(source_name(head), is_anonymous(head, lex))
+        if _named_person(head):
+            named.append(head)  # judged like a reporter: the holder's own speaker is no source
+        else:
+            att.add(source_name(head), is_anonymous(head, lex))
     start = clause_head if clause_head is not None else token
-    att.reporters = reporter_chain(start, lex)
+    att.reporters = reporter_chain(start, lex) + named
     for head in media_addressees(start, lex):
         att.add(source_name(head), False)
     for head in reporting_outlets(start, lex, [*att.reporters, *according_to(sent)]):
@@ -433,6 +437,16 @@ def _quoted_people(rep: Token, lex: SourceLexicon) -> list[Token]:
 
 
 _QUOTING = frozenset({"quote", "cite"})
+
+
+def _named_person(head: Token) -> bool:
+    """A person named by name ("according to spokesperson Nikorndej Balankura"), whether or not
+    the model tagged the name."""
+    if head.ent_type_:
+        return head.ent_type_ == "PERSON"
+    return head.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    )
 
 
 def pronoun_sources(rep: Token, lex: SourceLexicon) -> list[str]:
