@@ -358,3 +358,29 @@ def test_joining_and_leaving_talks_and_deals(
     ex: Extractor, text: str, actor: str, kind: str
 ) -> None:
     assert (actor, kind, "process") in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue"),
+    [
+        ("Thailand does not need outside mediation, the foreign ministry said.", "THA", "process"),
+        ("Moscow does not want a ceasefire, Zelensky said.", "RUS", "ceasefire"),
+        (
+            '"I don\'t think we need any mediation from a third country," the Thai foreign '
+            "ministry spokesman said.",
+            "THA",
+            "process",
+        ),
+    ],
+)
+def test_not_needing_or_wanting_something_rejects_it(
+    ex: Extractor, text: str, actor: str, issue: str
+) -> None:
+    found = {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+    assert (actor, "reject", issue) in found
+    assert (actor, "demand", issue) not in found
+
+
+def test_thinking_something_is_needed_stays_a_demand(ex: Extractor) -> None:
+    text = '"I think we need a ceasefire now," the Thai foreign minister said.'
+    assert ("THA", "demand", "ceasefire") in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}

@@ -63,6 +63,7 @@ from detente.extract.stance.lexis import (
     _KIND_FLIP,
     _LIGHT_VERBS,
     _NECESSARY,
+    _NEED_WORDS,
     _NO_PLAN_NOUNS,
     _PARTY_NOUNS,
     _PLAN_NOUNS,
@@ -383,6 +384,8 @@ class StanceComponent(
                 negated = False
             if negated and kind == "propose" and trig.token.lemma_.lower() in _INTENT_VERBS:
                 kind, negated = "reject", False  # "does not plan to lift its sanctions"
+            if negated and kind == "demand" and trig.token.lemma_.lower() in _NEED_WORDS:
+                kind, negated = "reject", False  # "does not need outside mediation"
             if negated and kind in _KIND_FLIP:
                 kind = _KIND_FLIP[kind]
                 negated = False

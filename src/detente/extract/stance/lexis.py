@@ -43,6 +43,8 @@ _VERB_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp"
 _CONTENT_PREPS = word_list("content_preps")
 _NOUN_CONTENT_DEPS = frozenset({"prep", "acl", "ccomp", "relcl", "amod", "compound"})
 _KIND_FLIP = {"accept": "reject", "reject": "accept", "offer": "reject"}
+#: Words of wanting whose negation rejects what is wanted ("does not need outside mediation").
+_NEED_WORDS = frozenset({"need", "want", "require", "necessity"})
 
 _REFERRING = kinds_map("referring")
 _ANAPHOR_REACH = 600

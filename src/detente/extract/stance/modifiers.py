@@ -31,6 +31,9 @@ from detente.extract.stance.syntax import (
     _subject,
 )
 
+#: Verbs of opinion whose negation belongs to their complement ("don't think we need …").
+_NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon"})
+
 
 class ModifierStage:
     """Qualify a stance: negated, hedged, conditional, denied; its sources and span."""
@@ -71,7 +74,16 @@ class ModifierStage:
                     return True  # "no roadmap could be signed"
             if t.i != tok.i and t.lower_ in lex.unwillingness:
                 return True
-        return False
+        # "I don't think we need …", "we do not believe Kyiv will accept …": the negation of a
+        # verb of opinion belongs to what it introduces
+        top = chain[-1] if chain else tok
+        opinion = top.head
+        return (
+            top.dep_ == "ccomp"
+            and opinion.lemma_.lower() in _NEG_RAISING
+            and any(c.dep_ == "neg" for c in opinion.children)
+            and not any(c.dep_ == "neg" for c in top.children)
+        )
 
     def _hedged(self, tok: Token, clause: Token, state: _DocState) -> bool:
         lex = self.lex
