@@ -305,6 +305,23 @@ def listed_items(noun: Token) -> list[Token]:
             or (c.lower_ == "among" and any(p.lower_ == "them" for p in c.children))
         ):
             out.extend(p for p in c.children if p.dep_ == "pobj")
+    doc = noun.doc
+    # "three conditions: a ceasefire, guarantees and …": the items after a colon
+    colon = next(
+        (t.i for t in doc[noun.i + 1 : noun.sent.end] if t.text == ":" or t.pos_ == "VERB"), -1
+    )
+    if colon > 0 and doc[colon].text == ":":
+        out.extend(c for c in noun.children if c.dep_ == "appos" and c.i > colon)
+        if noun.dep_ in ("dobj", "attr"):
+            # the parser may hang the items on the verb instead ("presented its conditions: an
+            # end to the war …" with "end" as the verb's adverbial)
+            out.extend(
+                c
+                for c in noun.head.children
+                if c.i > colon
+                and c.dep_ in ("dobj", "npadvmod", "appos", "dep", "attr")
+                and c.pos_ in ("NOUN", "PROPN")
+            )
     verb = noun.head
     if (
         noun.dep_ in ("nsubj", "nsubjpass")
@@ -313,7 +330,6 @@ def listed_items(noun: Token) -> list[Token]:
     ):
         out.extend(c for c in verb.children if c.dep_ == "dobj")
     if not out:
-        doc = noun.doc
         nxt = noun.right_edge.i + 1
         if nxt + 1 < len(doc) and doc[nxt].text == ",":
             nxt += 1
@@ -325,3 +341,9 @@ def listed_items(noun: Token) -> list[Token]:
         ):
             out.extend(p for p in doc[nxt].children if p.dep_ == "pobj")
     return out
+
+
+def lists_items(noun: Token) -> bool:
+    """A demand or offer noun (not a plan or deal) whose items are listed ("outlined three
+    conditions: a truce, …"): a stance of its own even inside another trigger's complement."""
+    return noun.lemma_.lower() not in _PLAN_NOUNS and bool(listed_items(noun))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
+from detente.extract.stance.lexis import _EVALUATIONS, _JUDGED
 from detente.extract.stance.model import Trigger
 
 _VOICING = word_list("voicing_verbs")
@@ -162,3 +163,15 @@ def title_trigger(noun: Token) -> Trigger | None:
     if not any(c.dep_ == "prep" and c.lower_ in ("over", "on", "in") for c in noun.children):
         return None  # "has sovereignty" with nothing it is over names no place
     return Trigger(verb, "demand", "title", content=[noun])
+
+
+def evaluation_trigger(tok: Token) -> Trigger | None:
+    """ "The plan was a good basis for talks", "the proposals were unconstructive": the
+    speaker's verdict on a plan or demand is an acceptance or a rejection of it."""
+    verb = tok.head
+    if verb.lemma_.lower() not in ("be", "seem", "remain", "look", "sound"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or (subj.lemma_.lower() not in _JUDGED and subj.lower_ not in _JUDGED):
+        return None
+    return Trigger(tok, _EVALUATIONS[tok.lower_], "verdict")

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.content import listed_items, lists_items
 from detente.extract.stance.frames import (
     ADMISSIONS,
     cleft_content,
@@ -25,11 +26,9 @@ from detente.extract.stance.lexis import (
     _DECLARE_VERBS,
     _DETAIL_NOUNS,
     _DOCUMENT_VERBS,
-    _EVALUATIONS,
     _EXIT_VERBS,
     _FORCE_WORDS,
     _INTENT_VERBS,
-    _JUDGED,
     _MENACE_VERDICTS,
     _MODALS,
     _NO_COMMENT,
@@ -49,6 +48,7 @@ from detente.extract.stance.model import (
 )
 from detente.extract.stance.phrasing import phrasing_trigger, retracted, verdict_trigger
 from detente.extract.stance.predicates import (
+    evaluation_trigger,
     judgement_trigger,
     predicate_noun_trigger,
     title_trigger,
@@ -172,7 +172,7 @@ class TriggerStage:
                 trig = frame_trigger(label, tok)
                 tok = trig.token if trig is not None else tok
             elif label == "EVAL":
-                trig = self._evaluation_trigger(tok)
+                trig = evaluation_trigger(tok)
             elif label == "PLANVERB":
                 trig = self._plan_verb_trigger(tok, lemma, state)
             elif label == "PLANBE":
@@ -264,7 +264,10 @@ class TriggerStage:
                 for other in found.values()
             )
             if nested and not (
-                (trig.cls == "noun" and self._explicit_holder(trig.token))
+                (
+                    trig.cls == "noun"
+                    and (self._explicit_holder(trig.token) or lists_items(trig.token))
+                )
                 or (trig.cls == "verb" and self._descriptive_relcl(trig.token))
                 or trig.cls == "must"
                 or bool(trig.skip)  # "…, an idea the ministry dismissed": a stance of its own
@@ -282,18 +285,6 @@ class TriggerStage:
                 if found is not None:
                     out.append(found)
         return self._members_of(out)
-
-    @staticmethod
-    def _evaluation_trigger(tok: Token) -> Trigger | None:
-        """ "The plan was a good basis for talks", "the proposals were unconstructive": the
-        speaker's verdict on a plan or demand is an acceptance or a rejection of it."""
-        verb = tok.head
-        if verb.lemma_.lower() not in ("be", "seem", "remain", "look", "sound"):
-            return None
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or (subj.lemma_.lower() not in _JUDGED and subj.lower_ not in _JUDGED):
-            return None
-        return Trigger(tok, _EVALUATIONS[tok.lower_], "verdict")
 
     def _plan_verb_trigger(self, tok: Token, lemma: str, state: _DocState) -> Trigger | None:
         """ "The framework envisages / foresees / provides for / would see …": a plan stating its
@@ -535,7 +526,9 @@ class TriggerStage:
         ):
             # "a ceasefire is a precondition for any talks": the subject is what is demanded.
             return Trigger(tok, "demand", "copula")
-        if lemma in ("condition", "priority") and not self._explicit_holder(tok):
+        if lemma in ("condition", "priority") and not (
+            self._explicit_holder(tok) or (tok.dep_ == "dobj" and listed_items(tok))
+        ):
             return None  # "the conditions set by Britain, France and Germany" keeps its holder
         if lemma in lex.nouns_need_complement and not self._noun_complements(tok):
             return None
