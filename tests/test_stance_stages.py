@@ -422,3 +422,34 @@ def test_a_deal_named_with_its_clauses_is_no_stance_of_its_venue(ex: Extractor) 
         "of the disputed town of Badme."
     )
     assert {c.actor for c in claims(ex, text)} == {"ERI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Armenia and Azerbaijan met in Abu Dhabi on Monday. The former foes agreed to set up "
+            "a border commission.",
+            {"ARM", "AZE"},
+        ),
+        (
+            "Ethiopia and Eritrea traded accusations. The neighbours both rejected outside "
+            "mediation.",
+            {"ETH", "ERI"},
+        ),
+        (
+            "Sudan's army and the RSF sent delegations to Jeddah. The warring parties agreed to a "
+            "week-long truce.",
+            {"saf", "rsf"},
+        ),
+    ],
+)
+def test_descriptions_of_the_pair_are_both_parties(
+    ex: Extractor, text: str, pair: set[str]
+) -> None:
+    assert {c.actor for c in claims(ex, text)} == pair
+
+
+def test_a_group_described_by_its_region_is_not_the_pair(ex: Extractor) -> None:
+    text = "Russia and Ukraine swapped prisoners. The Arab ministers rejected the plan."
+    assert {c.actor for c in claims(ex, text)} <= {"arab_league"}

@@ -18,6 +18,7 @@ from detente.extract.stance.lexis import (
     _GROUP_NOUNS,
     _GROUP_SUBJECTS,
     _INSTITUTIONS,
+    _PAIR_ADJECTIVES,
     _PAIR_NOUNS,
     _PEOPLE,
     _PLAN_NOUNS,
@@ -595,5 +596,6 @@ def _participants(head: Token) -> bool:
     return not any(
         c.dep_ in ("prep", "amod", "compound", "nummod", "poss", "relcl", "acl")
         and not (c.dep_ == "nummod" and c.lower_ in ("two", "2"))
+        and not (c.dep_ == "amod" and c.lower_ in _PAIR_ADJECTIVES)
         for c in kids
     )
