@@ -84,6 +84,8 @@ def test_report_writes_one_brief_per_negotiation_and_an_index(three: str, tmp_pa
         # The method section quotes the measured held-out figures, whatever they are.
         held = evaluation()["held_out"]
         assert "held-out" in html and f"precision {held['precision']:.2f}" in html
+        low, high = held["f1_interval"]
+        assert f"F1 {held['f1']:.2f} (95% interval {low:.2f}–{high:.2f})" in html
     sudan = (tmp_path / "brief.sudan.html").read_text()
     assert "Rapid Support Forces" in sudan and "Hezbollah" not in sudan
     # The conditional truce offer is flagged, not shown as firm.
