@@ -463,3 +463,31 @@ def test_the_holders_own_named_speaker_is_no_source(ex: Extractor) -> None:
     other = "Bangkok wants bilateral talks, according to Cambodian Prime Minister Hun Manet."
     assert _sources_of(ex, own, "THA") == []
     assert _sources_of(ex, other, "THA") == ["Cambodian Prime Minister Hun Manet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "expected"),
+    [
+        (
+            "Reuters has learned that Washington proposed freezing the front line.",
+            "USA",
+            ["Reuters"],
+        ),
+        ("Russia wants a neutral Ukraine, reports say.", "RUS", ["reports"]),
+        (
+            "Israel is prepared to pull back from the corridor, Israeli media reported, without "
+            "citing sources.",
+            "ISR",
+            ["Israeli media"],
+        ),
+        (
+            "Kyiv will not cede Donbas, the Kyiv Independent newspaper reported.",
+            "UKR",
+            ["Kyiv Independent newspaper"],
+        ),
+    ],
+)
+def test_how_outlets_and_unnamed_reports_are_named(
+    ex: Extractor, text: str, actor: str, expected: list[str]
+) -> None:
+    assert _sources_of(ex, text, actor) == expected

@@ -195,8 +195,10 @@ def is_media(head: Token, lex: SourceLexicon) -> bool:
         # "state media", "Al Masirah television", "a pro-government daily"; not "the agency
         # for refugees" nor "a news conference" (head "conference")
         return head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children)
-    if ent is not None and ent.label_ == "ORG" and len(ent) > 1:
+    if ent is not None and head.ent_type_ == "ORG" and len(ent) > 1:
         return any(t.lower_ in words.media_name_words for t in ent)
+    if head.tag_ == "NNS" and head.lemma_.lower() == "report":
+        return True  # "reports say", "according to reports": unnamed reporting
     if head.pos_ == "PROPN":
         # "the state-run Philippine News Agency", "the Kyiv Post": a name ending in outlet words
         name_words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -254,11 +256,16 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             heads.extend(conjuncts(pobj))
-        if lemma == "cite" and tok.tag_ == "VBG":
+        if lemma == "cite" and tok.tag_ == "VBG" and not _without(tok):
             for obj in tok.children:
                 if obj.dep_ == "dobj":
                     heads.extend(conjuncts(obj))
     return heads
+
+
+def _without(verb: Token) -> bool:
+    """ "… reported, without citing sources": the verb is what was not done."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 
 def _made_clear(verb: Token) -> bool:
