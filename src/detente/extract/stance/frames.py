@@ -28,6 +28,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
+from detente.extract.stance import conditions
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -65,6 +66,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     # "Moscow is adamant that …"
     "FRAME|insistent": [[{"LOWER": {"IN": sorted(_INSISTENT)}, "DEP": "acomp"}]],
+    **conditions.PATTERNS,
 }
 #: What one claims without claiming land or rights ("claimed responsibility", "victory").
 _NOT_CLAIMED = word_list("unclaimed_objects")
@@ -309,4 +311,5 @@ _FRAME_TRIGGERS = {
     "claims": claims_trigger,
     "side": side_trigger,
     "insistent": insistent_trigger,
+    **conditions.FRAME_TRIGGERS,
 }

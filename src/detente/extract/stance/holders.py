@@ -107,6 +107,11 @@ class HolderStage:
             actors = [
                 a for h in heads for m in _members(h) for a in self._resolve_tok(m, tok, state)
             ]
+            if not actors and heads and _thing(heads[0]):
+                # "any resumption of talks is contingent on …, Tbilisi said", "the door
+                # remains open, the minister said": a thing as subject, the speaker's stance
+                for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                    actors = self._resolve_tok(rep, rep.head, state, False)
             return _unique(actors), False
         if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
             # "For Tokyo, the alliance is non-negotiable": the perspective holds the verdict.
@@ -581,6 +586,19 @@ class HolderStage:
             return False  # "its measures will be lifted": the speaker's own concession
         ref = self._resolve(_head_span(subj))
         return ref is not None and ref.id not in {a.id for a in actors}
+
+
+def _thing(head: Token) -> bool:
+    """A common noun that names no party ("any resumption", "the door")."""
+    lemma = head.lemma_.lower()
+    return (
+        head.pos_ == "NOUN"
+        and not head.ent_type_
+        and lemma not in _AGENT_NOUNS
+        and lemma not in _INSTITUTIONS
+        and lemma not in _GROUP_NOUNS
+        and lemma not in _PEOPLE
+    )
 
 
 def _participants(head: Token) -> bool:

@@ -1,0 +1,204 @@
+"""Three construction families the sentence rules read: conditions that carry a demand,
+back-references to another stance, and copular or state predicates; sentences written for
+these tests, across several conflicts."""
+
+from __future__ import annotations
+
+from detente.extract import Extractor
+from detente.records import Claim, normalize_text
+from extracting import claims
+
+
+def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in found}
+
+
+def one(found: list[Claim], actor: str, kind: str, issue: str) -> Claim:
+    match = [c for c in found if (c.actor, c.kind, c.issue) == (actor, kind, issue)]
+    assert match, f"no {actor} {kind} {issue} in {sorted(triples(found))}"
+    return match[0]
+
+
+def quoted(text: str, claim: Claim) -> None:
+    assert normalize_text(text)[claim.start : claim.end] == claim.quote
+
+
+# -- conditions ----------------------------------------------------------------------------
+
+
+def test_only_when_sets_a_demand_on_the_condition_s_issue(ex: Extractor) -> None:
+    text = "The ELN said it would resume talks only when the army suspends its offensive in Arauca."
+    found = claims(ex, text)
+    demand = one(found, "eln", "demand", "ceasefire")
+    assert "derived=condition" in demand.signals
+    assert any(c.actor == "eln" and c.issue == "process" and c.conditional for c in found)
+    quoted(text, demand)
+
+
+def test_only_after_is_a_condition_of_the_offer(ex: Extractor) -> None:
+    text = (
+        "The Houthis said they would free the crew of the seized ship only after Israel "
+        "halts its strikes on Hodeidah."
+    )
+    found = claims(ex, text)
+    one(found, "houthis", "offer", "humanitarian")
+    quoted(text, one(found, "houthis", "demand", "ceasefire"))
+
+
+def test_no_deal_without_a_withdrawal_demands_the_withdrawal(ex: Extractor) -> None:
+    text = (
+        "There will be no deal without the withdrawal of Armenian troops from the border, "
+        "Baku said."
+    )
+    found = claims(ex, text)
+    assert ("AZE", "reject", "process") in triples(found)
+    quoted(text, one(found, "AZE", "demand", "territory"))
+
+
+def test_no_ceasefire_without_a_prisoner_release(ex: Extractor) -> None:
+    text = "There can be no ceasefire without the release of all political prisoners, M23 said."
+    found = claims(ex, text)
+    assert ("m23", "reject", "ceasefire") in triples(found)
+    quoted(text, one(found, "m23", "demand", "humanitarian"))
+
+
+def test_a_step_contingent_on_another_is_the_speaker_s_demand(ex: Extractor) -> None:
+    text = "Nicosia said any settlement was contingent on the departure of Turkish troops from the north."
+    found = claims(ex, text)
+    quoted(text, one(found, "CYP", "demand", "territory"))
+    text = (
+        "Georgia said any resumption of talks with Sukhumi was subject to the return of "
+        "displaced families to Gali."
+    )
+    quoted(text, one(claims(ex, text), "GEO", "demand", "humanitarian"))
+
+
+def test_a_precondition_set_as_such(ex: Extractor) -> None:
+    text = "Kinshasa set the withdrawal of Rwandan troops from North Kivu as a precondition for any deal."
+    quoted(text, one(claims(ex, text), "COD", "demand", "territory"))
+
+
+def test_plain_prepositions_set_no_condition(ex: Extractor) -> None:
+    text = (
+        "The delegations met without an agenda on Tuesday. Talks will continue until Friday, "
+        "the mediator said. Armed forces should not be subject to limits, Kyiv said."
+    )
+    found = claims(ex, text)
+    assert not any("derived=condition" in c.signals for c in found)
+    assert not any(c.kind == "demand" and c.issue == "process" for c in found)
+
+
+def test_until_keeps_its_own_subordinate_clause(ex: Extractor) -> None:
+    text = (
+        "Pyongyang will not return to talks until Washington halts its joint military drills "
+        "with Seoul, the foreign ministry said."
+    )
+    found = claims(ex, text)
+    assert ("PRK", "reject", "process") in triples(found)
+    quoted(text, one(found, "PRK", "demand", "military_limits"))
+
+
+# -- back-references ---------------------------------------------------------------------
+
+_TRUCE = """M23 announces truce in North Kivu
+
+GOMA, March 3 - The M23 rebel movement announced a unilateral ceasefire across North Kivu on \
+Sunday, saying it wanted to give the talks in Doha a chance.
+
+Fighting continued near Masisi on Monday, residents said, and aid groups reported that thousands \
+of families had fled towards Sake over the weekend.
+
+Kinshasa has long refused direct negotiations with the rebels and accuses Rwanda of arming them, \
+a charge Kigali denies. The Congolese army said its units would stay in position around Goma.
+
+The European Union called for an independent inquiry into the killing of civilians in \
+Rutshuru, and the African Union urged both sides to protect aid workers travelling on the main \
+road north of the city.
+
+Washington's envoy welcomed the M23 announcement on Tuesday but said deeds on the ground would \
+matter more than words.
+"""
+
+
+def test_a_named_announcement_takes_the_issue_of_its_owner_s_stance(ex: Extractor) -> None:
+    found = claims(ex, _TRUCE)
+    welcomed = one(found, "USA", "accept", "ceasefire")
+    assert "derived=reference" in welcomed.signals
+    assert welcomed.target == "m23"  # aimed at the one who made the offer
+    quoted(_TRUCE, welcomed)
+    # not the issue of the nearer stances of other actors in between
+    assert not {("USA", "accept", i) for i in ("justice", "humanitarian", "territory")} & triples(
+        found
+    )
+    assert [c.ordinal for c in found] == list(range(len(found)))
+
+
+def test_the_offer_and_the_move_point_back_to_another_side_s_stance(ex: Extractor) -> None:
+    text = "Hezbollah offered to halt rocket fire on northern Israel. Israel dismissed the offer."
+    found = claims(ex, text)
+    offered = {c.issue for c in found if (c.actor, c.kind) == ("hezbollah", "offer")}
+    dismissed = {c.issue for c in found if (c.actor, c.kind) == ("ISR", "reject")}
+    assert offered and dismissed == offered
+    text = (
+        "M23 announced a unilateral ceasefire in North Kivu on Sunday. Kinshasa rejected the move."
+    )
+    quoted(text, one(claims(ex, text), "COD", "reject", "ceasefire"))
+
+
+def test_a_summing_idea_points_back_within_its_sentence(ex: Extractor) -> None:
+    text = (
+        "Seoul has said it could suspend its loudspeaker broadcasts at the border, an idea "
+        "Pyongyang dismissed as a trick."
+    )
+    found = claims(ex, text)
+    seoul = {c.issue for c in found if (c.actor, c.kind) == ("KOR", "offer")}
+    assert seoul and {c.issue for c in found if (c.actor, c.kind) == ("PRK", "reject")} == seoul
+
+
+def test_a_back_reference_with_nothing_to_point_to_is_no_stance(ex: Extractor) -> None:
+    text = (
+        "Residents of Sukhumi reported long queues at the crossing. Tbilisi welcomed the gesture."
+    )
+    assert not [c for c in claims(ex, text) if c.actor == "GEO"]
+
+
+# -- copular and state predicates -----------------------------------------------------------
+
+
+def test_the_door_remains_open_to_talks(ex: Extractor) -> None:
+    text = "The door remains open to talks with Sukhumi, Georgia's foreign minister said."
+    quoted(text, one(claims(ex, text), "GEO", "accept", "process"))
+    shut = "The door is not open to talks with the junta, the ECOWAS envoy said."
+    assert not [c for c in claims(ex, shut) if c.kind == "accept"]
+
+
+def test_state_predicates(ex: Extractor) -> None:
+    cases = [
+        (
+            "The Polisario Front remains opposed to any autonomy plan drawn up in Rabat.",
+            ("polisario", "reject", "governance"),
+        ),
+        (
+            "Kinshasa remains firmly against direct negotiations with M23.",
+            ("COD", "reject", "process"),
+        ),
+        (
+            "The ELN is open to a bilateral ceasefire, its chief negotiator said.",
+            ("eln", "accept", "ceasefire"),
+        ),
+        (
+            "Tbilisi is in favour of resuming the Geneva discussions, the foreign ministry said.",
+            ("GEO", "accept", "process"),
+        ),
+        (
+            "Israel has no intention of withdrawing from the hilltop positions in southern "
+            "Lebanon, an Israeli official said.",
+            ("ISR", "reject", "territory"),
+        ),
+        (
+            "Baku is not opposed to a border commission under international supervision.",
+            ("AZE", "accept", "territory"),
+        ),
+    ]
+    for text, want in cases:
+        quoted(text, one(claims(ex, text), *want))
