@@ -202,3 +202,47 @@ def test_state_predicates(ex: Extractor) -> None:
     ]
     for text, want in cases:
         quoted(text, one(claims(ex, text), *want))
+
+
+def test_a_condition_the_parser_hung_elsewhere_still_conditions(ex: Extractor) -> None:
+    # "only if" coordinated with the reporting clause, and an "only if" clause hung on a
+    # later verb: both still set a demand of the stance's holder
+    text = (
+        "A senior Hamas official told reporters the movement could consider storing its "
+        "weapons as part of a long truce, but only if Israeli troops withdrew from Rafah."
+    )
+    quoted(text, one(claims(ex, text), "hamas", "demand", "territory"))
+    text = (
+        "Aliyev said Azerbaijan would sign the treaty only if Armenia removed from its "
+        "constitution a clause that Baku says implies a claim to Karabakh."
+    )
+    found = claims(ex, text)
+    assert ("AZE", "accept", "process") in triples(found)
+    quoted(text, one(found, "AZE", "demand", "governance"))
+
+
+def test_a_verdict_on_the_offer_takes_the_offer_s_issues(ex: Extractor) -> None:
+    text = (
+        "The Sudanese army offered a humanitarian truce for El Fasher. The RSF said the offer "
+        "was a step forward."
+    )
+    found = claims(ex, text)
+    hailed = one(found, "rsf", "accept", "ceasefire")
+    assert "derived=reference" in hailed.signals and hailed.target == "saf"
+    quoted(text, hailed)
+    # a welcome is never read as backing another side's refusal
+    text = (
+        "Beirut would not discuss any normalisation of relations, the presidency said. "
+        "Israel welcomed the move."
+    )
+    assert ("ISR", "accept", "recognition") not in triples(claims(ex, text))
+
+
+def test_sides_taken_with_a_copula(ex: Extractor) -> None:
+    cases = [
+        ("Rabat is firmly behind the autonomy plan.", ("MAR", "accept", "governance")),
+        ("Baku is not against a peace treaty signed this year.", ("AZE", "accept", "process")),
+        ("Kinshasa is not in favour of a ceasefire with M23.", ("COD", "reject", "ceasefire")),
+    ]
+    for text, want in cases:
+        quoted(text, one(claims(ex, text), *want))

@@ -44,7 +44,7 @@ from detente.extract.lexicon import (
     taxonomy,
 )
 from detente.extract.stance import confidence as conf
-from detente.extract.stance.anaphora import anaphor, back_references
+from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
@@ -408,8 +408,8 @@ class StanceComponent(
                 issues = self._threat_issues(trig, issues, state)
             if not issues:
                 issues = self._fallback_issue(trig, actors, claims) if self.keep_uncued else []
-            pointing = anaphor(trig) if not issues else None
-            if pointing is not None:
+            pointing = anaphor(trig) if not issues or bare_process(issues) else None
+            if pointing is not None and not issues:
                 # "welcomed the decision": the issue comes from the stance pointed back to,
                 # once the whole report is read (an empty issue until then)
                 issues = [("", _Unit(pointing[0], [pointing[0]], weight=0))]

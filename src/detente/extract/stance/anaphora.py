@@ -14,6 +14,7 @@ referring, placeholders, plan_nouns, act_references, anaphoric_dets).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -44,7 +45,7 @@ Pointer = tuple[int, tuple[str, ...], frozenset[str]]
 
 def anaphor(trig: Trigger) -> tuple[Token, tuple[str, ...], list[Token]] | None:
     """The noun a stance's object points back with, the kinds it can point to ("the offer"
-    -> offer; "the plan" -> propose, offer; "the decision" -> any) and the names of whose
+    -> offer; "the plan" -> propose; "the decision" -> any act or verdict) and the names of whose
     stance it is ("the RSF announcement", "Moscow's offer"); None when the object is no bare
     back-reference."""
     heads: list[Token] = []
@@ -66,7 +67,7 @@ def anaphor(trig: Trigger) -> tuple[Token, tuple[str, ...], list[Token]] | None:
         elif lemma in _REFERRING:
             kinds = tuple(_REFERRING[lemma])
         elif lemma in _PLAN_NOUNS:
-            kinds = ("propose", "offer")
+            kinds = ("propose",)
         elif lemma in _PLACEHOLDERS:
             kinds = ("propose", "offer", "demand")
         else:
@@ -89,22 +90,23 @@ def anaphor(trig: Trigger) -> tuple[Token, tuple[str, ...], list[Token]] | None:
 
 
 def back_references(claims: list[Claim], pointers: dict[int, Pointer]) -> list[Claim]:
-    """Give each stance left pointing back (an empty issue; *pointers* maps its ordinal to
-    its :data:`Pointer`) the issues of the stance it points to: the nearest earlier stance
-    (in the same sentence or up to ``_ANAPHOR_REACH`` characters before) of another actor, or
-    of the actor named with the noun, of one of the kinds the noun can stand for; drop those
-    that point to nothing. Each found stance takes the place of its pointing one; ordinals and exchange
+    """Give each stance that points back (*pointers* maps its ordinal to its
+    :data:`Pointer`) the issues of the stance it points to: the nearest earlier stance (in
+    the same sentence or up to ``_ANAPHOR_REACH`` characters before) of another actor, or of
+    the actor named with the noun, of one of the kinds the noun can stand for. A stance that
+    had an issue of its own ("process" for "the plan") keeps it; one that had none and points
+    to nothing is dropped. The stances found follow their pointing one; ordinals and exchange
     links are renumbered."""
     if not pointers:
         return claims
-    kept = [c for c in claims if c.issue != ""]
+    kept = [c for c in claims if c.ordinal not in pointers]
     have = {(c.actor, c.kind, c.issue, c.start) for c in kept}
     out: list[tuple[Claim, int]] = []
     for c in claims:
-        if c.issue != "":
+        if c.ordinal not in pointers:
             out.append((c, c.ordinal))
             continue
-        at, kinds, owners = pointers.get(c.ordinal, (c.start, (), frozenset()))
+        at, kinds, owners = pointers[c.ordinal]
         earlier = [
             e
             for e in kept
@@ -115,6 +117,9 @@ def back_references(claims: list[Claim], pointers: dict[int, Pointer]) -> list[C
             and e.kind in kinds
             and "derived=reference" not in e.signals
         ]
+        if c.issue:
+            # "welcomed the plan": the plan as a whole stays, with what it was found to hold
+            out.append((c, c.ordinal))
         if not earlier:
             continue
         last = max(earlier, key=lambda e: e.start)
@@ -147,11 +152,25 @@ def back_references(claims: list[Claim], pointers: dict[int, Pointer]) -> list[C
     ]
 
 
+def bare_process(issues: list[tuple[str, Any]]) -> bool:
+    """Whether the issues found for a stance are only "process", read off a deal or offer
+    noun with nothing else in the object ("welcomed the offer", "the plan was a step
+    forward"): the stance it points back to can say more."""
+    return len(issues) == 1 and issues[0][0] == "process" and len(_content(issues[0][1])) == 1
+
+
+def _content(unit: Any) -> list[Token]:
+    """A unit's words, less determiners and possessors."""
+    return [t for t in unit.tokens if t.dep_ not in ("det", "poss", "case", "predet")]
+
+
 def _refers(claim: Claim, earlier: Claim, owners: frozenset[str]) -> bool:
     """Whether *claim* can point back to *earlier*: a verdict ("welcomed", "rejected",
     "warned against") is on another actor's stance, or on the one named with the noun; a
     stance of one's own kind ("repeated the demand", "laid out the position") restates the
     holder's own."""
+    if claim.kind == "accept" and earlier.kind in ("reject", "threaten"):
+        return False  # what one welcomes or backs is a step, not another's refusal
     if claim.kind in _VERDICT_KINDS:
         return earlier.actor in owners if owners else earlier.actor != claim.actor
     return earlier.actor == claim.actor and (not owners or claim.actor in owners)

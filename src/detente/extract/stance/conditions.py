@@ -106,6 +106,17 @@ _BARE = frozenset(
 )
 
 
+def only_conjunct(mark: Token) -> bool:
+    """ "…, but only if Israeli troops withdrew": a condition the parser coordinated with the
+    main clause ("only" right before the subordinator tells it apart from a plain "and if")."""
+    return (
+        mark.head.dep_ == "conj"
+        and mark.i > 0
+        and mark.doc[mark.i - 1].lower_ == "only"
+        and mark.head.i > mark.i
+    )
+
+
 def contingent_trigger(adj: Token) -> Trigger | None:
     """ "Any resumption of talks was contingent on the return of the displaced": a demand of
     the speaker for what the step depends on."""

@@ -12,13 +12,14 @@ Explainers state positions as background rather than as news:
 * a pseudo-cleft: "What Taipei wants is dialogue …" (the wanting verb's content is the
   copula's complement);
 * a territorial claim: "Beijing's claim to the state", "Spain still claims the territory";
-* a side taken with a copula: "Ankara is against …", "Seoul remains in favour of …";
+* a side taken with a copula: "Ankara is against …", "Seoul remains in favour of …",
+  "Rabat is firmly behind …";
 * insistence: "Moscow is adamant that …";
 * questions, which state nothing: "What does Baghdad want?" (an explainer's header).
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` position_nouns, as_verdicts,
 perspective_verdicts, regard_verbs, meta_subjects, insistent, unclaimed_objects,
-admission_verbs, raising_verbs).
+admission_verbs, raising_verbs, side_prepositions).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _COPULAS = frozenset({"be", "remain"})
 _MODAL_WORDS = word_list("modals")
 _META_SUBJECTS = word_list("meta_subjects")
 _INSISTENT = word_list("insistent")
+#: "Ankara is against …" (reject), "Rabat is firmly behind …" (accept)
+_SIDE_PREPS = word_map("side_prepositions")
 #: "officials privately concede that …": an admission introducing a clause, no concession.
 ADMISSIONS = word_list("admission_verbs")
 
@@ -60,8 +63,9 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|side": [
         [
             {"LEMMA": {"IN": sorted(_COPULAS)}},
-            {"POS": "ADV", "OP": "*"},
-            {"LOWER": {"IN": ["against", "in"]}},
+            # "is not against", "remains firmly behind"
+            {"POS": {"IN": ["ADV", "PART"]}, "OP": "*"},
+            {"LOWER": {"IN": ["in", *sorted(_SIDE_PREPS)]}},
         ]
     ],
     # "Moscow is adamant that …"
@@ -207,8 +211,8 @@ def side_trigger(verb: Token) -> Trigger | None:
         if prep.dep_ != "prep":
             continue
         objs = [p for p in prep.children if p.dep_ == "pobj"]
-        if prep.lower_ == "against" and objs:
-            return Trigger(verb, "reject", "frame", content=objs)
+        if prep.lower_ in _SIDE_PREPS and objs:
+            return Trigger(verb, _SIDE_PREPS[prep.lower_], "frame", content=objs)
         if prep.lower_ == "in" and objs and objs[0].lower_ in ("favour", "favor"):
             of = [
                 p

@@ -10,6 +10,7 @@ from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
 from detente.extract.stance.conditions import (
     PREPOSITIONS,
+    only_conjunct,
     predicative_condition,
     preposition_conditions,
 )
@@ -82,11 +83,7 @@ class _DocState:
             elif (
                 tok.dep_ == "mark"
                 and tok.lower_ in lex.condition_marks
-                and tok.head.dep_
-                in (
-                    "advcl",
-                    "ccomp",
-                )
+                and (tok.head.dep_ in ("advcl", "ccomp") or only_conjunct(tok))
             ):
                 if tok.lower_ == "whether" and tok.head.dep_ == "ccomp":
                     continue
