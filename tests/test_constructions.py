@@ -168,8 +168,24 @@ def test_a_back_reference_with_nothing_to_point_to_is_no_stance(ex: Extractor) -
 def test_the_door_remains_open_to_talks(ex: Extractor) -> None:
     text = "The door remains open to talks with Sukhumi, Georgia's foreign minister said."
     quoted(text, one(claims(ex, text), "GEO", "accept", "process"))
-    shut = "The door is not open to talks with the junta, the ECOWAS envoy said."
-    assert not [c for c in claims(ex, shut) if c.kind == "accept"]
+    for shut in (
+        "The door is not open to talks with the junta, the ECOWAS envoy said.",
+        "The door remains closed to negotiations with M23, Kinshasa said.",
+    ):
+        found = claims(ex, shut)
+        assert not [c for c in found if c.kind == "accept"]
+        assert [c for c in found if (c.kind, c.issue) == ("reject", "process")]
+
+
+def test_a_penalty_held_in_place_on_terms(ex: Extractor) -> None:
+    text = (
+        "The crossing will stay shut until Pristina withdraws its special police from the "
+        "north, Belgrade said."
+    )
+    found = claims(ex, text)
+    assert any(c.actor == "SRB" and c.kind == "reject" for c in found)
+    quoted(text, one(found, "SRB", "demand", "territory"))
+    assert not claims(ex, "The border remained closed on Tuesday.")
 
 
 def test_state_predicates(ex: Extractor) -> None:

@@ -10,10 +10,11 @@ set conditions with a preposition and with a predicate:
   reopening of the airport": a prepositional "until" / "only after" / "only upon";
 * "any resumption of talks was contingent on / subject to / dependent on the return of …":
   the copula predicate itself is the demand (a frame trigger of its own);
-* "the door remains open to talks, the minister said": readiness voiced through the door.
+* "the door remains open to talks, the minister said": readiness voiced through the door;
+* "the border will remain closed as long as …": a penalty held in place on terms, refused.
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` contingent_adjectives,
-condition_preps, door_nouns).
+condition_preps, door_nouns, closed_states).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ _CONTINGENT = word_list("contingent_adjectives")
 #: Prepositions that set a condition on a refused or limited step ("without", "until").
 _CONDITION_PREPS = word_list("condition_preps")
 _DOOR_NOUNS = word_list("door_nouns")
+_CLOSED = word_list("closed_states")
+_MODALS = frozenset({"will", "would", "'ll", "shall"})
+#: Subordinators that hold a penalty in place ("as long as", "until", "unless").
+_HOLDING_MARKS = frozenset({"as", "until", "unless", "till"})
 _COPULAS = frozenset({"be", "remain", "stay"})
 _AGENTS = word_list("agent_nouns") | word_list("troops") | word_list("party_nouns")
 #: "only after", "only upon": prepositions that are a condition when "only" marks them.
@@ -40,6 +45,7 @@ PREPOSITIONS = _CONDITION_PREPS | _ONLY_PREPS
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|contingent": [[{"LOWER": {"IN": sorted(_CONTINGENT)}, "DEP": "acomp"}]],
     "FRAME|door": [[{"LEMMA": {"IN": sorted(_DOOR_NOUNS)}, "DEP": "nsubj"}]],
+    "FRAME|closed": [[{"LOWER": {"IN": sorted(_CLOSED)}, "DEP": "acomp"}]],
     "PREPMARK": [[{"LOWER": {"IN": sorted(PREPOSITIONS)}, "DEP": "prep"}]],
 }
 
@@ -140,22 +146,61 @@ def contingent_trigger(adj: Token) -> Trigger | None:
 
 
 def door_trigger(noun: Token) -> Trigger | None:
-    """ "The door remains open to talks": readiness for what the door is open to."""
+    """ "The door remains open to talks": readiness for what the door is open to; "the door
+    to exchanges stays shut", "the door is not open to talks": its refusal (a negation on the
+    copula is read here, so the trigger's kind is fixed)."""
     verb = noun.head
     if verb.lemma_.lower() not in _COPULAS:
         return None
-    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "open"), None)
-    if adj is None or any(c.dep_ == "neg" for c in verb.children):
+    adj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "acomp" and (c.lower_ == "open" or c.lower_ in _CLOSED)
+        ),
+        None,
+    )
+    if adj is None:
         return None
     objs = [
         p
-        for h in (adj, verb)
+        for h in (adj, verb, noun)
         for c in h.children
         if c.dep_ == "prep" and c.lower_ in ("to", "for")
         for p in c.children
         if p.dep_ in ("pobj", "pcomp")
     ]
-    return Trigger(verb, "accept", "frame", content=objs) if objs else None
+    if not objs:
+        return None
+    shut = (adj.lower_ != "open") != any(c.dep_ == "neg" for c in verb.children)
+    return Trigger(verb, "reject" if shut else "accept", "frame", content=objs, fixed=True)
+
+
+def closed_trigger(adj: Token) -> Trigger | None:
+    """ "The border will remain closed as long as …": a penalty held in place on terms is a
+    refusal of what is closed (gold/README.md), voiced by the speaker when the subject is a
+    thing."""
+    verb = adj.head
+    if verb.lemma_.lower() not in ("remain", "stay", "be"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() in _DOOR_NOUNS:
+        return None
+    held = verb.lemma_.lower() != "be" and any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children
+    )
+    on_terms = any(
+        t.dep_ == "mark" and t.lower_ in _HOLDING_MARKS and t.head.dep_ == "advcl"
+        for t in adj.subtree
+    ) or any(
+        t.dep_ == "mark" and t.lower_ in _HOLDING_MARKS
+        for c in verb.children
+        if c.dep_ == "advcl"
+        for t in c.children
+    )
+    if not (held and on_terms):
+        return None
+    return Trigger(verb, "reject", "frame", content=[subj])
 
 
 def predicative_condition(root: Token) -> bool:
@@ -165,4 +210,8 @@ def predicative_condition(root: Token) -> bool:
 
 
 #: Frame readers of this module, by the part of the label after "FRAME|".
-FRAME_TRIGGERS = {"contingent": contingent_trigger, "door": door_trigger}
+FRAME_TRIGGERS = {
+    "contingent": contingent_trigger,
+    "door": door_trigger,
+    "closed": closed_trigger,
+}

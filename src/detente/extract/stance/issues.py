@@ -409,7 +409,7 @@ class IssueStage:
                 for c in deal.children
                 if c.dep_ in ("compound", "amod", "nmod")
                 # "a joint statement committing to a truce", "a deal allowing grain exports"
-                or (c.dep_ == "acl" and c.tag_ == "VBG")
+                or (c.dep_ == "acl" and c.tag_ in ("VBG", "VB"))
                 # "a treaty on the Nile waters", "an agreement over grazing land"
                 or (
                     c.dep_ == "prep"
