@@ -262,3 +262,13 @@ def test_sides_taken_with_a_copula(ex: Extractor) -> None:
     ]
     for text, want in cases:
         quoted(text, one(claims(ex, text), *want))
+
+
+def test_made_conditional_on_is_a_demand_of_who_made_it(ex: Extractor) -> None:
+    text = "Kyiv made any ceasefire dependent on the return of deported children."
+    quoted(text, one(claims(ex, text), "UKR", "demand", "humanitarian"))
+    text = "Rabat made any talks conditional on the Polisario Front accepting autonomy."
+    found = claims(ex, text)
+    quoted(text, one(found, "MAR", "demand", "governance"))
+    # the act inside the condition is the demand's content, not Rabat's own acceptance
+    assert not [c for c in found if c.kind == "accept"]

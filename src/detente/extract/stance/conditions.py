@@ -35,6 +35,8 @@ _MODALS = frozenset({"will", "would", "'ll", "shall"})
 #: Subordinators that hold a penalty in place ("as long as", "until", "unless").
 _HOLDING_MARKS = frozenset({"as", "until", "unless", "till"})
 _COPULAS = frozenset({"be", "remain", "stay"})
+#: Verbs that make one step depend on another ("made any deal conditional on …").
+_MAKERS = frozenset({"make", "render"})
 _AGENTS = word_list("agent_nouns") | word_list("troops") | word_list("party_nouns")
 #: "only after", "only upon": prepositions that are a condition when "only" marks them.
 _ONLY_PREPS = frozenset({"after", "upon", "on", "with"})
@@ -43,7 +45,9 @@ PREPOSITIONS = _CONDITION_PREPS | _ONLY_PREPS
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
-    "FRAME|contingent": [[{"LOWER": {"IN": sorted(_CONTINGENT)}, "DEP": "acomp"}]],
+    "FRAME|contingent": [
+        [{"LOWER": {"IN": sorted(_CONTINGENT)}, "DEP": {"IN": ["acomp", "ccomp", "oprd", "amod"]}}]
+    ],
     "FRAME|door": [[{"LEMMA": {"IN": sorted(_DOOR_NOUNS)}, "DEP": "nsubj"}]],
     "FRAME|closed": [[{"LOWER": {"IN": sorted(_CLOSED)}, "DEP": "acomp"}]],
     "PREPMARK": [[{"LOWER": {"IN": sorted(PREPOSITIONS)}, "DEP": "prep"}]],
@@ -125,11 +129,32 @@ def only_conjunct(mark: Token) -> bool:
 
 def contingent_trigger(adj: Token) -> Trigger | None:
     """ "Any resumption of talks was contingent on the return of the displaced": a demand of
-    the speaker for what the step depends on."""
+    the speaker for what the step depends on; "Rabat made any talks conditional on the
+    Polisario accepting autonomy": a demand of the one who made it so."""
+    maker = _maker(adj)
+    if maker is not None:
+        preps = [
+            c
+            for h in (adj, maker)
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        ]
+        objs = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        # "conditional on Taipei accepting …": the parser hangs the act on the verb
+        objs += [
+            c
+            for c in maker.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and preps and c.i > preps[0].i
+        ]
+        return Trigger(maker, "demand", "frame", content=objs) if objs else None
     verb = adj.head
-    if verb.lemma_.lower() not in _COPULAS or any(
-        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("should", "must"))
-        for c in verb.children
+    if (
+        adj.dep_ != "acomp"
+        or verb.lemma_.lower() not in _COPULAS
+        or any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("should", "must"))
+            for c in verb.children
+        )
     ):
         return None  # "should not be subject to limits": a demand about the subject itself
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -143,6 +168,17 @@ def contingent_trigger(adj: Token) -> Trigger | None:
         if p.dep_ in ("pobj", "pcomp")
     ]
     return Trigger(verb, "demand", "frame", content=objs) if objs else None
+
+
+def _maker(adj: Token) -> Token | None:
+    """The verb of "made X conditional on Y" (the adjective as its complement, or as a
+    modifier of its object), None otherwise."""
+    head = adj.head
+    if adj.dep_ == "amod" and head.dep_ == "dobj":
+        head = head.head
+    elif adj.dep_ not in ("ccomp", "oprd"):
+        return None
+    return head if head.lemma_.lower() in _MAKERS and head.pos_ == "VERB" else None
 
 
 def door_trigger(noun: Token) -> Trigger | None:
@@ -204,9 +240,11 @@ def closed_trigger(adj: Token) -> Trigger | None:
 
 
 def predicative_condition(root: Token) -> bool:
-    """ "X is conditional on Y": the phrase is the predicate (a stance of its own, see
-    :func:`contingent_trigger`), not a condition on another stance."""
-    return root.dep_ == "acomp" and root.head.lemma_.lower() in _COPULAS
+    """ "X is conditional on Y", "made X conditional on Y": the phrase is the predicate (a
+    stance of its own, see :func:`contingent_trigger`), not a condition on another stance."""
+    return (root.dep_ == "acomp" and root.head.lemma_.lower() in _COPULAS) or (
+        root.lower_ in _CONTINGENT and _maker(root) is not None
+    )
 
 
 #: Frame readers of this module, by the part of the label after "FRAME|".
