@@ -272,3 +272,10 @@ def test_made_conditional_on_is_a_demand_of_who_made_it(ex: Extractor) -> None:
     quoted(text, one(found, "MAR", "demand", "governance"))
     # the act inside the condition is the demand's content, not Rabat's own acceptance
     assert not [c for c in found if c.kind == "accept"]
+
+
+def test_no_appetite_and_regret(ex: Extractor) -> None:
+    text = "Pyongyang has no appetite for talks with Washington, the foreign ministry said."
+    quoted(text, one(claims(ex, text), "PRK", "reject", "process"))
+    text = "Pakistan's prime minister thanked Washington for helping to secure the truce."
+    quoted(text, one(claims(ex, text), "PAK", "accept", "ceasefire"))
