@@ -279,3 +279,24 @@ def test_no_appetite_and_regret(ex: Extractor) -> None:
     quoted(text, one(claims(ex, text), "PRK", "reject", "process"))
     text = "Pakistan's prime minister thanked Washington for helping to secure the truce."
     quoted(text, one(claims(ex, text), "PAK", "accept", "ceasefire"))
+
+
+def test_a_reward_held_out_on_terms_is_an_offer(ex: Extractor) -> None:
+    text = "The EU said sanctions relief would follow if Belgrade recognised Kosovo."
+    found = claims(ex, text)
+    quoted(text, one(found, "eu", "offer", "sanctions"))
+    quoted(text, one(found, "eu", "demand", "recognition"))
+    # a penalty that follows is still a threat, and a reward with no terms no stance
+    text = "Washington said sanctions would follow unless the junta released the detainees."
+    assert ("USA", "threaten", "sanctions") in triples(claims(ex, text))
+    assert not claims(ex, "Aid followed the earthquake, the agency said.")
+
+
+def test_goods_are_trade(ex: Extractor) -> None:
+    text = (
+        "Kosovo's government said on Monday it would suspend its ban on Serbian goods. "
+        "Belgrade welcomed the decision."
+    )
+    found = claims(ex, text)
+    one(found, "XKX", "offer", "economy")
+    quoted(text, one(found, "SRB", "accept", "economy"))

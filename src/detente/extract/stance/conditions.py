@@ -11,10 +11,11 @@ set conditions with a preposition and with a predicate:
 * "any resumption of talks was contingent on / subject to / dependent on the return of …":
   the copula predicate itself is the demand (a frame trigger of its own);
 * "the door remains open to talks, the minister said": readiness voiced through the door;
-* "the border will remain closed as long as …": a penalty held in place on terms, refused.
+* "the border will remain closed as long as …": a penalty held in place on terms, refused;
+* "sanctions relief would follow if …": a reward held out on terms, offered.
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` contingent_adjectives,
-condition_preps, door_nouns, closed_states).
+condition_preps, door_nouns, closed_states, reward_nouns).
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ _CONTINGENT = word_list("contingent_adjectives")
 _CONDITION_PREPS = word_list("condition_preps")
 _DOOR_NOUNS = word_list("door_nouns")
 _CLOSED = word_list("closed_states")
+_REWARDS = word_list("reward_nouns")
+#: Verbs by which a consequence arrives ("relief would follow if …").
+_ARRIVING = frozenset({"follow", "come"})
+#: Subordinators that make a consequence conditional.
+_IF_MARKS = frozenset({"if", "once", "provided", "providing", "when", "after", "as"})
 _MODALS = frozenset({"will", "would", "'ll", "shall"})
 #: Subordinators that hold a penalty in place ("as long as", "until", "unless").
 _HOLDING_MARKS = frozenset({"as", "until", "unless", "till"})
@@ -50,6 +56,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     "FRAME|door": [[{"LEMMA": {"IN": sorted(_DOOR_NOUNS)}, "DEP": "nsubj"}]],
     "FRAME|closed": [[{"LOWER": {"IN": sorted(_CLOSED)}, "DEP": "acomp"}]],
+    "FRAME|reward": [[{"LEMMA": {"IN": sorted(_ARRIVING)}, "POS": "VERB"}]],
     "PREPMARK": [[{"LOWER": {"IN": sorted(PREPOSITIONS)}, "DEP": "prep"}]],
 }
 
@@ -239,6 +246,20 @@ def closed_trigger(adj: Token) -> Trigger | None:
     return Trigger(verb, "reject", "frame", content=[subj])
 
 
+def reward_trigger(verb: Token) -> Trigger | None:
+    """ "Further sanctions relief could follow if more prisoners were let go": a reward the
+    speaker holds out for another's step is an offer of it (and the step its demand)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _REWARDS:
+        return None
+    if not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF_MARKS for m in c.children)
+        for c in verb.children
+    ):
+        return None
+    return Trigger(verb, "offer", "frame", content=[subj])
+
+
 def predicative_condition(root: Token) -> bool:
     """ "X is conditional on Y", "made X conditional on Y": the phrase is the predicate (a
     stance of its own, see :func:`contingent_trigger`), not a condition on another stance."""
@@ -252,4 +273,5 @@ FRAME_TRIGGERS = {
     "contingent": contingent_trigger,
     "door": door_trigger,
     "closed": closed_trigger,
+    "reward": reward_trigger,
 }
