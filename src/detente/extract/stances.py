@@ -411,7 +411,9 @@ class StanceComponent(
             pointing = anaphor(trig) if not issues or bare_process(issues) else None
             if pointing is not None and not issues:
                 # "welcomed the decision": the issue comes from the stance pointed back to,
-                # once the whole report is read (an empty issue until then)
+                # once the whole report is read (an empty issue until then); still uncued for
+                # the learned stage, should it point to nothing
+                self._record_uncued(trig, kind, actors, negated, state, published)
                 issues = [("", _Unit(pointing[0], [pointing[0]], weight=0))]
             if not issues:
                 self._record_uncued(trig, kind, actors, negated, state, published)
