@@ -300,3 +300,13 @@ def test_goods_are_trade(ex: Extractor) -> None:
     found = claims(ex, text)
     one(found, "XKX", "offer", "economy")
     quoted(text, one(found, "SRB", "accept", "economy"))
+
+
+def test_a_rebel_commander_speaks_for_the_group_named_before(ex: Extractor) -> None:
+    text = (
+        "Colombia's government offered to suspend military operations against the ELN for "
+        "three months. The rebel commander dismissed the offer as a trick."
+    )
+    found = claims(ex, text)
+    offered = {c.issue for c in found if (c.actor, c.kind) == ("COL", "offer")}
+    assert offered and {c.issue for c in found if (c.actor, c.kind) == ("eln", "reject")} == offered

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from detente.extract import attribution as attr
 from detente.extract.lexicon import (
     StanceLexicon,
+    word_list,
 )
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
@@ -49,6 +50,8 @@ from detente.extract.stance.turns import FIRST_PERSON
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
+#: Modifiers that make a speaker one of an armed group's ("the rebel commander").
+_GROUP_MODIFIERS = word_list("group_modifiers")
 
 #: Entity types that name a party.
 _NAMED = frozenset({"GPE", "ORG", "NORP"})
@@ -465,7 +468,7 @@ class HolderStage:
             a is None
             and fallback
             and not reporters
-            and head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS
+            and (head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS or _group_person(head))
         ):
             # "the government", "the group": the latest state (or armed group) holding a stance.
             want_state = head.lemma_.lower() in _STATE_NOUNS
@@ -586,6 +589,14 @@ class HolderStage:
             return False  # "its measures will be lifted": the speaker's own concession
         ref = self._resolve(_head_span(subj))
         return ref is not None and ref.id not in {a.id for a in actors}
+
+
+def _group_person(head: Token) -> bool:
+    """ "The rebel commander", "a guerrilla spokesman": a person speaking for an armed group."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _GROUP_MODIFIERS
+        for c in head.children
+    )
 
 
 def _thing(head: Token) -> bool:
