@@ -310,3 +310,11 @@ def test_a_rebel_commander_speaks_for_the_group_named_before(ex: Extractor) -> N
     found = claims(ex, text)
     offered = {c.issue for c in found if (c.actor, c.kind) == ("COL", "offer")}
     assert offered and {c.issue for c in found if (c.actor, c.kind) == ("eln", "reject")} == offered
+
+
+def test_a_place_said_to_be_a_nation_s_is_the_speaker_s_claim(ex: Extractor) -> None:
+    text = "Crimea is Ukrainian and will remain Ukrainian, Zelensky said in Kyiv."
+    quoted(text, one(claims(ex, text), "UKR", "demand", "territory"))
+    text = "Caracas said on Monday that the whole of the Essequibo region was Venezuelan."
+    quoted(text, one(claims(ex, text), "VEN", "demand", "territory"))
+    assert not claims(ex, "The new minister is Ukrainian, Zelensky said.")

@@ -15,11 +15,12 @@ Explainers state positions as background rather than as news:
 * a side taken with a copula: "Ankara is against …", "Seoul remains in favour of …",
   "Rabat is firmly behind …";
 * insistence: "Moscow is adamant that …";
+* belonging: "Crimea is Ukrainian", "the river was Guatemalan" (the speaker's claim to it);
 * questions, which state nothing: "What does Baghdad want?" (an explainer's header).
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` position_nouns, as_verdicts,
 perspective_verdicts, regard_verbs, meta_subjects, insistent, unclaimed_objects,
-admission_verbs, raising_verbs, side_prepositions).
+admission_verbs, raising_verbs, side_prepositions, place_nouns).
 """
 
 from __future__ import annotations
@@ -70,8 +71,13 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     # "Moscow is adamant that …"
     "FRAME|insistent": [[{"LOWER": {"IN": sorted(_INSISTENT)}, "DEP": "acomp"}]],
+    # "Crimea is Ukrainian", "the whole of the river was Guatemalan"
+    "FRAME|belongs": [[{"POS": {"IN": ["ADJ", "PROPN"]}, "DEP": {"IN": ["acomp", "attr"]}}]],
     **conditions.PATTERNS,
 }
+#: Entity types and nouns of a place that can be said to be a nation's.
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PLACE_NOUNS = word_list("place_nouns")
 #: What one claims without claiming land or rights ("claimed responsibility", "victory").
 _NOT_CLAIMED = word_list("unclaimed_objects")
 
@@ -237,6 +243,21 @@ def insistent_trigger(adj: Token) -> Trigger | None:
     return Trigger(adj, "demand", "frame", content=content) if content else None
 
 
+def belongs_trigger(adj: Token) -> Trigger | None:
+    """ "Crimea is Ukrainian", "the Golan will remain Israeli", said by someone: a place said
+    to be a nation's is the speaker's territorial claim (a copula stance, so the speaker holds
+    it and the place is its content)."""
+    verb = adj.head
+    if adj.ent_type_ != "NORP" or verb.lemma_.lower() not in _COPULAS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ in ("PERSON", "ORG") or subj.pos_ == "PRON":
+        return None
+    if not any(t.ent_type_ in _PLACES or t.lemma_.lower() in _PLACE_NOUNS for t in subj.subtree):
+        return None
+    return Trigger(adj, "demand", "copula")
+
+
 def claims_trigger(verb: Token) -> Trigger | None:
     """ "Spain still claims the territory", "China claims most of the sea": a demand for the
     object (not "claimed responsibility", nor "claimed that …", which reports)."""
@@ -315,5 +336,6 @@ _FRAME_TRIGGERS = {
     "claims": claims_trigger,
     "side": side_trigger,
     "insistent": insistent_trigger,
+    "belongs": belongs_trigger,
     **conditions.FRAME_TRIGGERS,
 }
