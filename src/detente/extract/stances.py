@@ -44,12 +44,13 @@ from detente.extract.lexicon import (
     taxonomy,
 )
 from detente.extract.stance import confidence as conf
+from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
-from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage, _renumbered
+from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage
 from detente.extract.stance.lexis import (
     _ANONYMITY,
     _CONSEQUENCE_VERBS,
@@ -83,6 +84,7 @@ from detente.extract.stance.modifiers import ModifierStage
 from detente.extract.stance.phrasing import add_patterns as add_phrasing_patterns
 from detente.extract.stance.points import PointStage, point_intros
 from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS, _TITLE_NOUNS
+from detente.extract.stance.report import body_over_headline, headline_end, spread_denials
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -319,15 +321,15 @@ class StanceComponent(
             found: list[Claim] = []
         else:
             triggers, state = staged
-            found = _spread_denials(self._claims(doc, triggers, state))
+            found = spread_denials(self._claims(doc, triggers, state))
         doc._.detente_tracker = state.tracker  # shared with facts and events
-        head_end = _headline_end(doc_text(doc))
+        head_end = headline_end(doc_text(doc))
         for c in found:
             if c.start < head_end:
                 c.signals.append("headline")
             c.confidence = conf.score(c.signals)
         found = self._learned(doc, found, state)
-        doc._.detente_claims = _body_over_headline(found, head_end)
+        doc._.detente_claims = body_over_headline(found, head_end)
         return doc
 
     def triggers_in(self, doc: Doc) -> tuple[list[Trigger], _DocState] | None:
@@ -337,8 +339,8 @@ class StanceComponent(
         if not matches:
             return None
         strings = doc.vocab.strings
-        marks = [doc[m[1]] for m in matches if strings[m[0]] == "MARK"]
-        matches = [m for m in matches if strings[m[0]] != "MARK"]
+        marks = [doc[m[1]] for m in matches if strings[m[0]] in _MARKS]
+        matches = [m for m in matches if strings[m[0]] not in _MARKS]
         if not matches:
             return None
         state = _DocState(doc, self, marks)
@@ -409,6 +411,13 @@ class StanceComponent(
                 issues = self._threat_issues(trig, issues, state)
             if not issues:
                 issues = self._fallback_issue(trig, actors, claims) if self.keep_uncued else []
+            pointing = anaphor(trig) if not issues or bare_process(issues) else None
+            if pointing is not None and not issues:
+                # "welcomed the decision": the issue comes from the stance pointed back to,
+                # once the whole report is read (an empty issue until then); still uncued for
+                # the learned stage, should it point to nothing
+                self._record_uncued(trig, kind, actors, negated, state, published)
+                issues = [("", _Unit(pointing[0], [pointing[0]], weight=0))]
             if not issues:
                 self._record_uncued(trig, kind, actors, negated, state, published)
                 continue
@@ -497,6 +506,16 @@ class StanceComponent(
                     ]
                     claims.append(claim)
                     main_ids.append(claim.ordinal)
+                    if pointing is not None:
+                        owners = [
+                            self._resolve_span(doc[o.left_edge.i : o.i + 1], state)
+                            for o in pointing[2]
+                        ]
+                        state.pointers[claim.ordinal] = (
+                            unit.head.idx,
+                            pointing[1],
+                            frozenset(o.id for o in owners if o is not None),
+                        )
                     doc._.detente_actor_names[actor.id] = actor.name
                     if menacing and (actor.id, "threaten", issue, trig.token.i) not in seen:
                         # "… the easy way or the hard way": the stance comes with a threat.
@@ -527,7 +546,7 @@ class StanceComponent(
                     c.signals = [*base, f"kind={c.kind}", *c.signals]
         self._bare_answers(doc, state, claims)
         self._asked_answers(doc, state, claims)
-        return claims
+        return back_references(claims, state.pointers)
 
     def _fallback_issue(
         self, trig: Trigger, actors: list[_Actor], claims: list[Claim]
@@ -733,27 +752,8 @@ class StanceComponent(
         )
 
 
-#: How far (characters) a denied report reaches to the same report retold nearby.
-_DENIAL_REACH = 700
-
-
-def _spread_denials(claims: list[Claim]) -> list[Claim]:
-    """A denied report retold in another sentence ("X denied a report that …" / "The paper had
-    reported that …") is still the denied report: a claim attributed to others' reporting, by
-    the same actor with the issue or the kind of a denied one, nearby, is denied too."""
-    denied = [c for c in claims if c.denied]
-    for c in claims:
-        if c.denied or not c.sources:
-            continue
-        if any(
-            d.actor == c.actor
-            and (d.issue == c.issue or d.kind == c.kind)
-            and abs(d.start - c.start) <= _DENIAL_REACH
-            for d in denied
-        ):
-            c.denied = True
-            c.signals.append("denied")
-    return claims
+#: Matcher labels of condition markers (subordinators and prepositions), not triggers.
+_MARKS = frozenset({"MARK", "PREPMARK"})
 
 
 def _third_person(verb: str) -> str:
@@ -763,25 +763,6 @@ def _third_person(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
     return verb + "s"
-
-
-def _headline_end(text: str) -> int:
-    """End of a headline line opening the report (0 when the report starts with prose)."""
-    nl = text.find("\n")
-    if nl <= 0 or nl > 200 or not text[nl:].strip():
-        return 0
-    line = text[:nl].rstrip()
-    return nl if line and line[-1] not in '.!?"”' else 0
-
-
-def _body_over_headline(claims: list[Claim], end: int) -> list[Claim]:
-    """Headlines compress the body ("Iran rejects E3 terms …"): a headline stance of an actor
-    the body also gives stances to is a duplicate or a distortion, so it is dropped (*end*: where
-    the headline ends, 0 for none)."""
-    if not end:
-        return claims
-    body_actors = {c.actor for c in claims if c.start >= end}
-    return _renumbered(claims, [c for c in claims if c.start >= end or c.actor not in body_actors])
 
 
 @Language.factory(FACTORY, default_config={"keep_uncued": False, "learned": DEFAULT_LEARNED})

@@ -12,13 +12,15 @@ Explainers state positions as background rather than as news:
 * a pseudo-cleft: "What Taipei wants is dialogue …" (the wanting verb's content is the
   copula's complement);
 * a territorial claim: "Beijing's claim to the state", "Spain still claims the territory";
-* a side taken with a copula: "Ankara is against …", "Seoul remains in favour of …";
+* a side taken with a copula: "Ankara is against …", "Seoul remains in favour of …",
+  "Rabat is firmly behind …";
 * insistence: "Moscow is adamant that …";
+* belonging: "Crimea is Ukrainian", "the river was Guatemalan" (the speaker's claim to it);
 * questions, which state nothing: "What does Baghdad want?" (an explainer's header).
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` position_nouns, as_verdicts,
 perspective_verdicts, regard_verbs, meta_subjects, insistent, unclaimed_objects,
-admission_verbs, raising_verbs).
+admission_verbs, raising_verbs, side_prepositions, place_nouns).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
+from detente.extract.stance import conditions
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -39,6 +42,8 @@ _COPULAS = frozenset({"be", "remain"})
 _MODAL_WORDS = word_list("modals")
 _META_SUBJECTS = word_list("meta_subjects")
 _INSISTENT = word_list("insistent")
+#: "Ankara is against …" (reject), "Rabat is firmly behind …" (accept)
+_SIDE_PREPS = word_map("side_prepositions")
 #: "officials privately concede that …": an admission introducing a clause, no concession.
 ADMISSIONS = word_list("admission_verbs")
 
@@ -59,13 +64,20 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|side": [
         [
             {"LEMMA": {"IN": sorted(_COPULAS)}},
-            {"POS": "ADV", "OP": "*"},
-            {"LOWER": {"IN": ["against", "in"]}},
+            # "is not against", "remains firmly behind"
+            {"POS": {"IN": ["ADV", "PART"]}, "OP": "*"},
+            {"LOWER": {"IN": ["in", *sorted(_SIDE_PREPS)]}},
         ]
     ],
     # "Moscow is adamant that …"
     "FRAME|insistent": [[{"LOWER": {"IN": sorted(_INSISTENT)}, "DEP": "acomp"}]],
+    # "Crimea is Ukrainian", "the whole of the river was Guatemalan"
+    "FRAME|belongs": [[{"POS": {"IN": ["ADJ", "PROPN"]}, "DEP": {"IN": ["acomp", "attr"]}}]],
+    **conditions.PATTERNS,
 }
+#: Entity types and nouns of a place that can be said to be a nation's.
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PLACE_NOUNS = word_list("place_nouns")
 #: What one claims without claiming land or rights ("claimed responsibility", "victory").
 _NOT_CLAIMED = word_list("unclaimed_objects")
 
@@ -205,8 +217,8 @@ def side_trigger(verb: Token) -> Trigger | None:
         if prep.dep_ != "prep":
             continue
         objs = [p for p in prep.children if p.dep_ == "pobj"]
-        if prep.lower_ == "against" and objs:
-            return Trigger(verb, "reject", "frame", content=objs)
+        if prep.lower_ in _SIDE_PREPS and objs:
+            return Trigger(verb, _SIDE_PREPS[prep.lower_], "frame", content=objs)
         if prep.lower_ == "in" and objs and objs[0].lower_ in ("favour", "favor"):
             of = [
                 p
@@ -229,6 +241,21 @@ def insistent_trigger(adj: Token) -> Trigger | None:
     content = [c for c in adj.children if c.dep_ in ("ccomp", "prep", "xcomp")]
     content += [c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i]
     return Trigger(adj, "demand", "frame", content=content) if content else None
+
+
+def belongs_trigger(adj: Token) -> Trigger | None:
+    """ "Crimea is Ukrainian", "the Golan will remain Israeli", said by someone: a place said
+    to be a nation's is the speaker's territorial claim (a copula stance, so the speaker holds
+    it and the place is its content)."""
+    verb = adj.head
+    if adj.ent_type_ != "NORP" or verb.lemma_.lower() not in _COPULAS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ in ("PERSON", "ORG") or subj.pos_ == "PRON":
+        return None
+    if not any(t.ent_type_ in _PLACES or t.lemma_.lower() in _PLACE_NOUNS for t in subj.subtree):
+        return None
+    return Trigger(adj, "demand", "copula")
 
 
 def claims_trigger(verb: Token) -> Trigger | None:
@@ -309,4 +336,6 @@ _FRAME_TRIGGERS = {
     "claims": claims_trigger,
     "side": side_trigger,
     "insistent": insistent_trigger,
+    "belongs": belongs_trigger,
+    **conditions.FRAME_TRIGGERS,
 }

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from detente.extract import attribution as attr
 from detente.extract.lexicon import (
     StanceLexicon,
+    word_list,
 )
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
@@ -50,6 +51,8 @@ from detente.extract.stance.turns import FIRST_PERSON
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
+#: Modifiers that make a speaker one of an armed group's ("the rebel commander").
+_GROUP_MODIFIERS = word_list("group_modifiers")
 
 #: Entity types that name a party.
 _NAMED = frozenset({"GPE", "ORG", "NORP"})
@@ -108,6 +111,11 @@ class HolderStage:
             actors = [
                 a for h in heads for m in _members(h) for a in self._resolve_tok(m, tok, state)
             ]
+            if not actors and heads and _thing(heads[0]):
+                # "any resumption of talks is contingent on …, Tbilisi said", "the door
+                # remains open, the minister said": a thing as subject, the speaker's stance
+                for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
+                    actors = self._resolve_tok(rep, rep.head, state, False)
             return _unique(actors), False
         if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
             # "For Tokyo, the alliance is non-negotiable": the perspective holds the verdict.
@@ -461,7 +469,7 @@ class HolderStage:
             a is None
             and fallback
             and not reporters
-            and head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS
+            and (head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS or _group_person(head))
         ):
             # "the government", "the group": the latest state (or armed group) holding a stance.
             want_state = head.lemma_.lower() in _STATE_NOUNS
@@ -582,6 +590,27 @@ class HolderStage:
             return False  # "its measures will be lifted": the speaker's own concession
         ref = self._resolve(_head_span(subj))
         return ref is not None and ref.id not in {a.id for a in actors}
+
+
+def _group_person(head: Token) -> bool:
+    """ "The rebel commander", "a guerrilla spokesman": a person speaking for an armed group."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _GROUP_MODIFIERS
+        for c in head.children
+    )
+
+
+def _thing(head: Token) -> bool:
+    """A common noun that names no party ("any resumption", "the door")."""
+    lemma = head.lemma_.lower()
+    return (
+        head.pos_ == "NOUN"
+        and not head.ent_type_
+        and lemma not in _AGENT_NOUNS
+        and lemma not in _INSTITUTIONS
+        and lemma not in _GROUP_NOUNS
+        and lemma not in _PEOPLE
+    )
 
 
 def _participants(head: Token) -> bool:

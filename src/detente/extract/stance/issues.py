@@ -83,10 +83,15 @@ class IssueStage:
         if leaving:
             # "threatened to pull out of the peace process": a stance on the talks themselves
             return [("process", _Unit(leaving[0], list(leaving[0].subtree)))]
-        if trig.cls == "frame" and trig.token.lemma_.lower() == "claim" and trig.content:
-            # "Morocco's claim to Western Sahara": a claim to a named place is territorial
+        if trig.content and trig.cls in ("frame", "copula"):
+            # "Morocco's claim to Western Sahara": a claim to a named place is territorial;
+            # so is a place said to be a nation's ("Crimea is Ukrainian")
             head = trig.content[0]
-            if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
+            belongs = trig.cls == "copula" and trig.token.ent_type_ == "NORP"
+            claim = trig.cls == "frame" and trig.token.lemma_.lower() == "claim"
+            if belongs or (
+                claim and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree)
+            ):
                 return [("territory", _Unit(head, list(head.subtree), weight=3))]
         if trig.cls == "consequence":
             subj = trig.content[0]
@@ -409,7 +414,7 @@ class IssueStage:
                 for c in deal.children
                 if c.dep_ in ("compound", "amod", "nmod")
                 # "a joint statement committing to a truce", "a deal allowing grain exports"
-                or (c.dep_ == "acl" and c.tag_ == "VBG")
+                or (c.dep_ == "acl" and c.tag_ in ("VBG", "VB"))
                 # "a treaty on the Nile waters", "an agreement over grazing land"
                 or (
                     c.dep_ == "prep"

@@ -125,6 +125,15 @@ class ModifierStage:
             return False
         if root.head.i in scope:
             return True
+        if (
+            root.dep_ == "advcl"
+            and root.left_edge.i == clause.right_edge.i + 1
+            and root.left_edge.lower_ in ("only", "if", "unless", "until", "once", "provided")
+            and not clause.is_ancestor(root)
+        ):
+            # "would sign the treaty only if Armenia removed …" with the condition hung on a
+            # later verb by the parser: "only" opens it right where the stance clause ends
+            return True
         cur = root
         for _ in range(10):
             if cur.head.i == cur.i:

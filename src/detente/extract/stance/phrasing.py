@@ -207,6 +207,11 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
         if not objs and last.dep_ == "aux":
             objs = [last.head]  # "reserves the right to respond"
+        if objs and objs[0].pos_ == "PROPN":
+            # "conditional on Taipei accepting …": the act the parser hung on the verb
+            objs += [
+                c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > last.i
+            ]
         content = objs or [last]
     else:
         # "vowed revenge for the strike", "take resolute measures to safeguard its sovereignty",

@@ -8,6 +8,12 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
+from detente.extract.stance.conditions import (
+    PREPOSITIONS,
+    only_conjunct,
+    predicative_condition,
+    preposition_conditions,
+)
 from detente.extract.stance.lexis import (
     _NEUTRAL_EVENTS,
 )
@@ -53,7 +59,9 @@ class _DocState:
             elif label == "HEDGE":
                 self.hedge_tokens.update(range(start, end))
             elif label == "COND":
-                self.condition_roots.append(_phrase_root(doc[start:end]))
+                root = _phrase_root(doc[start:end])
+                if not predicative_condition(root):  # "X is contingent on Y": a stance itself
+                    self.condition_roots.append(root)
             elif label == "THREAT":
                 self.threat_tokens.update(range(start, end))
             elif label == "EXCH":
@@ -69,14 +77,13 @@ class _DocState:
         lex = comp.lex
         # Only the subordinators found by the matcher are visited, not every token.
         for tok in marks if marks is not None else doc:
-            if (
+            if tok.dep_ == "prep" and tok.lower_ in PREPOSITIONS:
+                # "no ceasefire without …", "will not sign until …", "only after …"
+                self.condition_roots.extend(preposition_conditions(tok))
+            elif (
                 tok.dep_ == "mark"
                 and tok.lower_ in lex.condition_marks
-                and tok.head.dep_
-                in (
-                    "advcl",
-                    "ccomp",
-                )
+                and (tok.head.dep_ in ("advcl", "ccomp") or only_conjunct(tok))
             ):
                 if tok.lower_ == "whether" and tok.head.dep_ == "ccomp":
                     continue
@@ -133,6 +140,9 @@ class _DocState:
         self.history: list[_Actor] = []
         #: Claims found so far (for "rejected the demand": the issue of the demand before).
         self.claims: list[Claim] = []
+        #: ordinal -> (offset, kinds) of a claim whose object points back to another stance
+        #: ("welcomed the decision"), resolved once the report is read.
+        self.pointers: dict[int, tuple[int, tuple[str, ...], frozenset[str]]] = {}
         #: Actors of the stance being classified.
         self.current: list[_Actor] = []
         #: actor id -> (report-level salience, actor), computed on first use.
@@ -184,11 +194,19 @@ class _DocState:
         return self.according[key]
 
 
+#: Adverbs opening a condition phrase ("only when", "only after", "once").
+_ONLY = frozenset({"only", "when", "once", "after"})
+
+
 def _phrase_root(span: Span) -> Token:
     """The token heading a matched phrase ("as long as X" -> "long"; "provided that" -> verb)."""
     root = span.root
-    # "provided that X": the condition clause hangs below the phrase root or is its head.
-    if root.dep_ == "mark" and root.head.i not in range(span.start, span.end):
+    # "provided that X": the condition clause hangs below the phrase root or is its head;
+    # "only when X ends", "only after X reopens": the adverbs hang on the condition's verb.
+    if root.head.i not in range(span.start, span.end) and (
+        root.dep_ == "mark"
+        or (root.dep_ == "advmod" and root.lower_ in _ONLY and root.head.dep_ == "advcl")
+    ):
         return root.head
     return root
 

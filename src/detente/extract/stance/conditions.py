@@ -1,0 +1,277 @@
+"""Conditions that carry a demand, in the shapes the subordinators of :mod:`state` miss.
+
+A condition an actor sets is also its demand on the condition's own issue (gold/README.md).
+Besides "if", "unless", "provided" and "as long as" (found in :class:`state._DocState`), reports
+set conditions with a preposition and with a predicate:
+
+* "there can be no ceasefire without the release of prisoners", "will not sign without
+  guarantees": what the refused step lacks;
+* "will not sign until the withdrawal of troops", "would return to talks only after the
+  reopening of the airport": a prepositional "until" / "only after" / "only upon";
+* "any resumption of talks was contingent on / subject to / dependent on the return of …":
+  the copula predicate itself is the demand (a frame trigger of its own);
+* "the door remains open to talks, the minister said": readiness voiced through the door;
+* "the border will remain closed as long as …": a penalty held in place on terms, refused;
+* "sanctions relief would follow if …": a reward held out on terms, offered.
+
+Words are data in ``knowledge/stances.yaml`` (``lists:`` contingent_adjectives,
+condition_preps, door_nouns, closed_states, reward_nouns).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import word_list
+from detente.extract.stance.model import Trigger
+
+_CONTINGENT = word_list("contingent_adjectives")
+#: Prepositions that set a condition on a refused or limited step ("without", "until").
+_CONDITION_PREPS = word_list("condition_preps")
+_DOOR_NOUNS = word_list("door_nouns")
+_CLOSED = word_list("closed_states")
+_REWARDS = word_list("reward_nouns")
+#: Verbs by which a consequence arrives ("relief would follow if …").
+_ARRIVING = frozenset({"follow", "come"})
+#: Subordinators that make a consequence conditional.
+_IF_MARKS = frozenset({"if", "once", "provided", "providing", "when", "after", "as"})
+_MODALS = frozenset({"will", "would", "'ll", "shall"})
+#: Subordinators that hold a penalty in place ("as long as", "until", "unless").
+_HOLDING_MARKS = frozenset({"as", "until", "unless", "till"})
+_COPULAS = frozenset({"be", "remain", "stay"})
+#: Verbs that make one step depend on another ("made any deal conditional on …").
+_MAKERS = frozenset({"make", "render"})
+_AGENTS = word_list("agent_nouns") | word_list("troops") | word_list("party_nouns")
+#: "only after", "only upon": prepositions that are a condition when "only" marks them.
+_ONLY_PREPS = frozenset({"after", "upon", "on", "with"})
+
+PREPOSITIONS = _CONDITION_PREPS | _ONLY_PREPS
+
+#: Matcher patterns (label -> patterns) for the frame triggers of this module.
+PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "FRAME|contingent": [
+        [{"LOWER": {"IN": sorted(_CONTINGENT)}, "DEP": {"IN": ["acomp", "ccomp", "oprd", "amod"]}}]
+    ],
+    "FRAME|door": [[{"LEMMA": {"IN": sorted(_DOOR_NOUNS)}, "DEP": "nsubj"}]],
+    "FRAME|closed": [[{"LOWER": {"IN": sorted(_CLOSED)}, "DEP": "acomp"}]],
+    "FRAME|reward": [[{"LEMMA": {"IN": sorted(_ARRIVING)}, "POS": "VERB"}]],
+    "PREPMARK": [[{"LOWER": {"IN": sorted(PREPOSITIONS)}, "DEP": "prep"}]],
+}
+
+
+def _refused(head: Token) -> bool:
+    """A step the condition holds back: a negated verb ("will not sign"), a "no" noun ("no
+    ceasefire", "no deal"), a noun a negated verb governs ("will not accept a deal"), or the
+    copula of "there can be no …"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
+        return True
+    if head.lemma_ == "be":
+        return any(
+            c.dep_ in ("attr", "nsubj")
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in head.children
+        )
+    if head.pos_ == "NOUN" and head.dep_ in ("attr", "nsubj", "dobj"):
+        return any(c.dep_ == "neg" for c in head.head.children)
+    return False
+
+
+def preposition_conditions(prep: Token) -> list[Token]:
+    """The condition roots a preposition sets: the object of "without" or "until" under a
+    refused step, or of "only after" anywhere ("would lift the siege only after the reopening
+    of the airport"); empty for a plain preposition ("talks until Friday", "without delay")."""
+    low = prep.lower_
+    if low not in PREPOSITIONS:
+        return []
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs or any(o.ent_type_ in ("DATE", "TIME") for o in objs):
+        return []
+    only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in prep.children) or (
+        prep.i > 0 and prep.doc[prep.i - 1].lower_ == "only"
+    )
+    if low in _ONLY_PREPS and not only:
+        return []
+    if low in _CONDITION_PREPS and not only and not _refused(prep.head):
+        return []
+    # "without delay", "without preconditions": no step of another party
+    if all(o.pos_ != "NOUN" or o.lemma_.lower() in _BARE for o in objs):
+        return []
+    return objs
+
+
+#: Objects of "without" that name no step ("without delay", "without conditions").
+_BARE = frozenset(
+    {
+        "delay",
+        "condition",
+        "precondition",
+        "preconditions",
+        "conditions",
+        "exception",
+        "doubt",
+        "question",
+        "hesitation",
+        "fail",
+        "end",
+        "result",
+        "success",
+        "reason",
+        "warning",
+    }
+)
+
+
+def only_conjunct(mark: Token) -> bool:
+    """ "…, but only if Israeli troops withdrew": a condition the parser coordinated with the
+    main clause ("only" right before the subordinator tells it apart from a plain "and if")."""
+    return (
+        mark.head.dep_ == "conj"
+        and mark.i > 0
+        and mark.doc[mark.i - 1].lower_ == "only"
+        and mark.head.i > mark.i
+    )
+
+
+def contingent_trigger(adj: Token) -> Trigger | None:
+    """ "Any resumption of talks was contingent on the return of the displaced": a demand of
+    the speaker for what the step depends on; "Rabat made any talks conditional on the
+    Polisario accepting autonomy": a demand of the one who made it so."""
+    maker = _maker(adj)
+    if maker is not None:
+        preps = [
+            c
+            for h in (adj, maker)
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        ]
+        objs = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        # "conditional on Taipei accepting …": the parser hangs the act on the verb
+        objs += [
+            c
+            for c in maker.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and preps and c.i > preps[0].i
+        ]
+        return Trigger(maker, "demand", "frame", content=objs) if objs else None
+    verb = adj.head
+    if (
+        adj.dep_ != "acomp"
+        or verb.lemma_.lower() not in _COPULAS
+        or any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("should", "must"))
+            for c in verb.children
+        )
+    ):
+        return None  # "should not be subject to limits": a demand about the subject itself
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() in _AGENTS:
+        return None  # a step depends on the condition, not a party ("the forces are subject")
+    objs = [
+        p
+        for c in adj.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+        for p in c.children
+        if p.dep_ in ("pobj", "pcomp")
+    ]
+    return Trigger(verb, "demand", "frame", content=objs) if objs else None
+
+
+def _maker(adj: Token) -> Token | None:
+    """The verb of "made X conditional on Y" (the adjective as its complement, or as a
+    modifier of its object), None otherwise."""
+    head = adj.head
+    if adj.dep_ == "amod" and head.dep_ == "dobj":
+        head = head.head
+    elif adj.dep_ not in ("ccomp", "oprd"):
+        return None
+    return head if head.lemma_.lower() in _MAKERS and head.pos_ == "VERB" else None
+
+
+def door_trigger(noun: Token) -> Trigger | None:
+    """ "The door remains open to talks": readiness for what the door is open to; "the door
+    to exchanges stays shut", "the door is not open to talks": its refusal (a negation on the
+    copula is read here, so the trigger's kind is fixed)."""
+    verb = noun.head
+    if verb.lemma_.lower() not in _COPULAS:
+        return None
+    adj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "acomp" and (c.lower_ == "open" or c.lower_ in _CLOSED)
+        ),
+        None,
+    )
+    if adj is None:
+        return None
+    objs = [
+        p
+        for h in (adj, verb, noun)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "for")
+        for p in c.children
+        if p.dep_ in ("pobj", "pcomp")
+    ]
+    if not objs:
+        return None
+    shut = (adj.lower_ != "open") != any(c.dep_ == "neg" for c in verb.children)
+    return Trigger(verb, "reject" if shut else "accept", "frame", content=objs, fixed=True)
+
+
+def closed_trigger(adj: Token) -> Trigger | None:
+    """ "The border will remain closed as long as …": a penalty held in place on terms is a
+    refusal of what is closed (gold/README.md), voiced by the speaker when the subject is a
+    thing."""
+    verb = adj.head
+    if verb.lemma_.lower() not in ("remain", "stay", "be"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() in _DOOR_NOUNS:
+        return None
+    held = verb.lemma_.lower() != "be" and any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children
+    )
+    on_terms = any(
+        t.dep_ == "mark" and t.lower_ in _HOLDING_MARKS and t.head.dep_ == "advcl"
+        for t in adj.subtree
+    ) or any(
+        t.dep_ == "mark" and t.lower_ in _HOLDING_MARKS
+        for c in verb.children
+        if c.dep_ == "advcl"
+        for t in c.children
+    )
+    if not (held and on_terms):
+        return None
+    return Trigger(verb, "reject", "frame", content=[subj])
+
+
+def reward_trigger(verb: Token) -> Trigger | None:
+    """ "Further sanctions relief could follow if more prisoners were let go": a reward the
+    speaker holds out for another's step is an offer of it (and the step its demand)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _REWARDS:
+        return None
+    if not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF_MARKS for m in c.children)
+        for c in verb.children
+    ):
+        return None
+    return Trigger(verb, "offer", "frame", content=[subj])
+
+
+def predicative_condition(root: Token) -> bool:
+    """ "X is conditional on Y", "made X conditional on Y": the phrase is the predicate (a
+    stance of its own, see :func:`contingent_trigger`), not a condition on another stance."""
+    return (root.dep_ == "acomp" and root.head.lemma_.lower() in _COPULAS) or (
+        root.lower_ in _CONTINGENT and _maker(root) is not None
+    )
+
+
+#: Frame readers of this module, by the part of the label after "FRAME|".
+FRAME_TRIGGERS = {
+    "contingent": contingent_trigger,
+    "door": door_trigger,
+    "closed": closed_trigger,
+    "reward": reward_trigger,
+}

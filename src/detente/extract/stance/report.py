@@ -1,0 +1,48 @@
+"""Report-level passes over the claims of one report, after the sentence stages: denials
+retold elsewhere, headlines the body restates."""
+
+from __future__ import annotations
+
+from detente.extract.stance.learned import _renumbered
+from detente.records import Claim
+
+#: How far (characters) a denied report reaches to the same report retold nearby.
+_DENIAL_REACH = 700
+
+
+def spread_denials(claims: list[Claim]) -> list[Claim]:
+    """A denied report retold in another sentence ("X denied a report that …" / "The paper had
+    reported that …") is still the denied report: a claim attributed to others' reporting, by
+    the same actor with the issue or the kind of a denied one, nearby, is denied too."""
+    denied = [c for c in claims if c.denied]
+    for c in claims:
+        if c.denied or not c.sources:
+            continue
+        if any(
+            d.actor == c.actor
+            and (d.issue == c.issue or d.kind == c.kind)
+            and abs(d.start - c.start) <= _DENIAL_REACH
+            for d in denied
+        ):
+            c.denied = True
+            c.signals.append("denied")
+    return claims
+
+
+def headline_end(text: str) -> int:
+    """End of a headline line opening the report (0 when the report starts with prose)."""
+    nl = text.find("\n")
+    if nl <= 0 or nl > 200 or not text[nl:].strip():
+        return 0
+    line = text[:nl].rstrip()
+    return nl if line and line[-1] not in '.!?"”' else 0
+
+
+def body_over_headline(claims: list[Claim], end: int) -> list[Claim]:
+    """Headlines compress the body ("Iran rejects E3 terms …"): a headline stance of an actor
+    the body also gives stances to is a duplicate or a distortion, so it is dropped (*end*: where
+    the headline ends, 0 for none)."""
+    if not end:
+        return claims
+    body_actors = {c.actor for c in claims if c.start >= end}
+    return _renumbered(claims, [c for c in claims if c.start >= end or c.actor not in body_actors])
