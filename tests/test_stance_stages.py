@@ -441,3 +441,18 @@ def test_descriptions_of_the_pair_are_both_parties(
 def test_a_group_described_by_its_region_is_not_the_pair(ex: Extractor) -> None:
     text = "Russia and Ukraine swapped prisoners. The Arab ministers rejected the plan."
     assert {c.actor for c in claims(ex, text)} <= {"arab_league"}
+
+
+def test_a_state_told_in_the_present_is_a_fact_not_a_demand(ex: Extractor) -> None:
+    fact = "Russia controls about 70 percent of Donetsk region, the same sources said."
+    intent = "Russia would keep control of Donetsk region, the same sources said."
+    assert claims(ex, fact) == []
+    assert ("RUS", "demand", "territory") in {
+        (c.actor, c.kind, c.issue) for c in claims(ex, intent)
+    }
+
+
+def test_holding_on_to_land_is_a_demand_not_an_offer(ex: Extractor) -> None:
+    text = "Moscow says it will hold on to the Donetsk region."
+    kinds = {c.kind for c in claims(ex, text) if c.actor == "RUS"}
+    assert kinds == {"demand"}

@@ -70,6 +70,9 @@ from detente.extract.stance.syntax import (
     states_a_fact,
 )
 
+#: Retention verbs that in the plain present describe a state, not an intent.
+_STATE_VERBS = frozenset({"control", "occupy", "hold", "remain", "stay"})
+
 
 class TriggerStage:
     """Find stance triggers and what each one governs."""
@@ -723,6 +726,8 @@ class TriggerStage:
         )
         if not (modal or declared or under_deal or (reported and tok.tag_ in ("VBP", "VBZ", "VB"))):
             return None
+        if not (modal or declared or under_deal) and lemma in _STATE_VERBS:
+            return None  # "Russia controls 70 percent of Donetsk, the sources said": a fact
         hostile_only = lemma in lex.hostile and not (
             lemma in lex.concessions or lemma in lex.retentions or lemma in lex.threat_actions
         )
