@@ -456,3 +456,14 @@ def test_holding_on_to_land_is_a_demand_not_an_offer(ex: Extractor) -> None:
     text = "Moscow says it will hold on to the Donetsk region."
     kinds = {c.kind for c in claims(ex, text) if c.actor == "RUS"}
     assert kinds == {"demand"}
+
+
+def test_a_condition_on_two_coordinated_verbs_conditions_both(ex: Extractor) -> None:
+    text = (
+        "Baku would sign and ratify the treaty only after Yerevan changed its constitution, "
+        "the Azerbaijani foreign ministry said."
+    )
+    found = claims(ex, text)
+    signed = [c for c in found if c.actor == "AZE" and c.kind == "accept"]
+    assert signed and all(c.issue == "process" and c.conditional for c in signed)
+    assert ("AZE", "demand", "governance") in {(c.actor, c.kind, c.issue) for c in found}

@@ -107,6 +107,10 @@ class ModifierStage:
         for c in clause.children:
             if c.dep_ in ("xcomp", "acomp", "advmod", "prep"):
                 heads.add(c.i)
+            elif c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+            ):
+                heads.add(c.i)  # "would sign and ratify the treaty only after …": one act
         top = clause
         for _ in range(3):
             if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_.lower() in self.lex.reporting:
