@@ -467,3 +467,11 @@ def test_a_condition_on_two_coordinated_verbs_conditions_both(ex: Extractor) -> 
     signed = [c for c in found if c.actor == "AZE" and c.kind == "accept"]
     assert signed and all(c.issue == "process" and c.conditional for c in signed)
     assert ("AZE", "demand", "governance") in {(c.actor, c.kind, c.issue) for c in found}
+
+
+def test_a_subject_after_a_fronted_place_is_still_the_subject(ex: Extractor) -> None:
+    text = (
+        "During the second round of talks in Jeddah, Sudan's army and the RSF agreed to open "
+        "two aid corridors."
+    )
+    assert {c.actor for c in claims(ex, text) if c.kind == "accept"} == {"saf", "rsf"}

@@ -494,7 +494,11 @@ def _plan_of_terms(tok: Token) -> Token | None:
 def _stray_subject(verb: Token) -> Token | None:
     """The subject of a second clause that the parser joined to the first one's object:
     in "Armenia would open its railways and Azerbaijan would drop its claim" "Azerbaijan" hangs
-    as a conjunct of "railways", right before "would drop"."""
+    as a conjunct of "railways", right before "would drop"; in "In Istanbul, Ukraine and Russia
+    agreed …" the subject hangs as a conjunct of the fronted place."""
+    fronted = _fronted_subject(verb)
+    if fronted is not None:
+        return fronted
     first = min([verb, *(c for c in verb.children if c.i < verb.i)], key=lambda t: t.i)
     if first.i == 0:
         return None
@@ -508,6 +512,31 @@ def _stray_subject(verb: Token) -> Token | None:
         and any(c.dep_ == "aux" for c in verb.children)
     ):
         return prev
+    return None
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """A subject the parser read as one more item of a fronted phrase ending in a name: the
+    first name after the comma that closes "During talks in Istanbul," when the verb has no
+    subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for t in prep.subtree:
+            lo = t.left_edge.i
+            if (
+                t.dep_ == "conj"
+                and lo > 0
+                and t.doc[lo - 1].text == ","
+                and any(
+                    g.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for g in t.doc[lo : t.i + 1]
+                )
+                and t.head.ent_type_ in ("GPE", "LOC", "FAC")
+                and t.i < verb.i
+            ):
+                return t
     return None
 
 
