@@ -69,9 +69,10 @@ def ingest_batch(
     items: Sequence[tuple[Report, Extraction | None]],
     extractor: ExtractorLike,
 ) -> list[IngestResult | Exception]:
-    """Store many extracted reports in one transaction, each under its own SAVEPOINT.
+    """Store many extracted reports in one transaction, all-or-nothing per report.
 
-    Same outcome per report as :meth:`Store.ingest` (``ingested``, ``present`` or
+    New reports go together under one SAVEPOINT (:func:`_write_together`); if that
+    fails, or for re-extractions and repeated texts, each report gets its own.  Same outcome per report as :meth:`Store.ingest` (``ingested``, ``present`` or
     ``reextracted``, idempotent by content hash) for a fraction of the
     commits.  A report whose rows cannot be written is rolled back alone and
     its exception is returned in its place; the others still commit.  A

@@ -329,7 +329,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         items: Sequence[tuple[Report, Extraction | None]],
         extractor: ExtractorLike,
     ) -> list[IngestResult | Exception]:
-        """Store many extracted reports in one transaction, each under its own SAVEPOINT.
+        """Store many extracted reports in one transaction, all-or-nothing per report.
 
         See :func:`detente.store.batch.ingest_batch`.
         """
