@@ -94,3 +94,58 @@ def test_unsupported_patterns_are_refused(ex: Extractor) -> None:
         m.add("SHAPE", [[{"SHAPE": "Xxxx"}]])
     with pytest.raises(ValueError, match="shape"):
         m.add("TAIL", [[{"LOWER": "talks"}, {"LOWER": "resumed", "OP": "?"}]])
+
+
+def test_windows_hold_every_match(ex: Extractor) -> None:
+    """Matching only near each pattern's rarest required token finds what a whole-doc pass finds:
+    long repeated runs, optional tokens, matches close together and at both ends of the doc."""
+    patterns = {
+        "TIE": [
+            [
+                {"LEMMA": "tie"},
+                {"IS_PUNCT": False, "POS": {"NOT_IN": ["VERB", "AUX"]}, "OP": "+"},
+                {"LOWER": "to"},
+            ]
+        ],
+        "TERMS": [
+            [
+                {"LEMMA": "make"},
+                {"IS_PUNCT": False, "POS": {"NOT_IN": ["VERB", "AUX"]}, "OP": "+"},
+                {"LOWER": "conditional"},
+                {"LOWER": "on"},
+            ]
+        ],
+        "SIDE": [[{"LEMMA": "be"}, {"POS": "ADV", "OP": "*"}, {"LOWER": "against"}]],
+        "DOOR": [
+            [
+                {"LEMMA": {"IN": ["close", "shut"]}},
+                {"LOWER": "the", "OP": "?"},
+                {"LOWER": "door"},
+                {"LOWER": "on"},
+            ]
+        ],
+        "FOR": [[{"ORTH": ","}, {"LOWER": "for"}, {"POS": "PROPN", "OP": "+"}, {"ORTH": ","}]],
+    }
+    ours = TriggerMatcher(ex.nlp.vocab)
+    theirs = Matcher(ex.nlp.vocab)
+    for key, pats in patterns.items():
+        ours.add(key, pats)
+        theirs.add(key, pats)
+    texts = [
+        "Kabul made clear that it made the return of all twenty foreign aid workers and their "
+        "families conditional on a pledge, and made no other demand.",
+        "Hanoi tied the release of every one of the remaining detained fishermen to a truce.",
+        "Quito was against it. Lima is still very firmly against the plan, and closed the door "
+        "on talks; Bogota shut door on them too.",
+        "In the end, for South Sudan People's Defence Forces, the vote was final, an aide said.",
+        "closed the door on",
+        "Nobody mentioned any of it.",
+    ]
+    with ex.nlp.select_pipes(disable=[stances_mod.FACTORY]):
+        docs = [ex.nlp(t) for t in texts]
+    found = 0
+    for doc in docs:
+        expected = theirs(doc)
+        assert ours(doc) == expected, doc.text
+        found += len(expected)
+    assert found >= 6

@@ -7,8 +7,8 @@ others and never leaves anything half-written.
 
 Speed comes from three things: the model is loaded once (per worker process),
 reports are parsed in batches (``nlp.pipe``), and they are stored many to a
-transaction with a SAVEPOINT each (:meth:`Store.ingest_batch`), so one commit
-covers a batch while a report that cannot be written still rolls back alone.
+transaction (:meth:`Store.ingest_batch`), so one commit covers a batch while a
+report that cannot be written still rolls back alone.
 ``workers >= 1`` parses in a pool of processes while this one reads and stores.
 """
 

@@ -543,11 +543,19 @@ def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
     """The unnamed or media subject of a closing "…, Israeli media reported." that the parser
     hung somewhere other than above *token*: it covers everything before its comma."""
     sent = token.sent
-    toks = [t for t in sent if not (t.is_punct or t.is_space)]
+    doc = sent.doc
+    # the sentence's last four words, last first (read from the end, not the whole sentence)
+    toks: list[Token] = []
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        t = doc[i]
+        if not (t.is_punct or t.is_space):
+            toks.append(t)
+            if len(toks) == 4:
+                break
     if not toks:
         return []
     verb = None
-    for t in reversed(toks[-4:]):
+    for t in toks:
         if t.lemma_.lower() in lex.reporting and t.pos_ == "VERB":
             verb = t
             break

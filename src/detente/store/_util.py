@@ -35,6 +35,9 @@ def _loads(value: str | None) -> Any:
 
 
 def _dumps(value: Any) -> str:
+    # Most stored lists are empty or plain strings (places, sources): no records to convert.
+    if type(value) is list and all(type(v) is str for v in value):
+        return json.dumps(value, ensure_ascii=False) if value else "[]"
     return json.dumps(to_jsonable(value), ensure_ascii=False)
 
 

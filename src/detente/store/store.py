@@ -329,7 +329,7 @@ class Store(NegotiationsMixin, CorrectionsMixin):
         items: Sequence[tuple[Report, Extraction | None]],
         extractor: ExtractorLike,
     ) -> list[IngestResult | Exception]:
-        """Store many extracted reports in one transaction, each under its own SAVEPOINT.
+        """Store many extracted reports in one transaction, all-or-nothing per report.
 
         See :func:`detente.store.batch.ingest_batch`.
         """
@@ -442,60 +442,9 @@ class Store(NegotiationsMixin, CorrectionsMixin):
     ) -> None:
         if labels:
             self._upsert_labels(conn, extraction)
-        ids: dict[int, int] = {}
-        if extraction.claims:
-            # One executemany and one SELECT of the new ids: INSERT … RETURNING in parameter
-            # order is a round trip per claim on SQLite.  The report's claims were all deleted
-            # before a re-extraction and (report_id, ordinal) is unique, so these are the rows.
-            conn.execute(
-                claims.insert(), [self._claim_row(c, report_id, run_id) for c in extraction.claims]
-            )
-            ids = dict(
-                conn.execute(
-                    sa.select(claims.c.ordinal, claims.c.id)
-                    .where(claims.c.report_id == report_id)
-                    .order_by(claims.c.id)
-                ).all()
-            )
-        source_rows: list[dict[str, Any]] = []
-        place_rows: list[dict[str, Any]] = []
-        traded_rows: list[dict[str, Any]] = []
-        for claim in extraction.claims:
-            cid = ids[claim.ordinal]
-            if claim.exchange_for:
-                try:
-                    traded = [ids[o] for o in claim.exchange_for]
-                except KeyError as exc:
-                    raise ValueError(
-                        f"claim {claim.ordinal} trades against unknown {exc}"
-                    ) from None
-                traded_rows.append({"cid": cid, "traded": _dumps(traded)})
-            source_rows += [
-                {"claim_id": cid, "position": i, "name": s} for i, s in enumerate(claim.sources)
-            ]
-            place_rows += [
-                {"claim_id": cid, "position": i, "place_code": p}
-                for i, p in enumerate(claim.places)
-            ]
-        if traded_rows:
-            conn.execute(
-                claims.update()
-                .where(claims.c.id == sa.bindparam("cid"))
-                .values(exchange_for=sa.bindparam("traded")),
-                traded_rows,
-            )
-        if source_rows:
-            conn.execute(claim_sources.insert(), source_rows)
-        if place_rows:
-            conn.execute(claim_places.insert(), place_rows)
-        if extraction.facts:
-            conn.execute(
-                facts.insert(), [self._fact_row(f, report_id, run_id) for f in extraction.facts]
-            )
-        if extraction.events:
-            conn.execute(
-                events.insert(), [self._event_row(e, report_id, run_id) for e in extraction.events]
-            )
+        from detente.store.batch import insert_rows
+
+        insert_rows(self, conn, run_id, [(report_id, extraction)])
 
     @staticmethod
     def _claim_row(c: Claim, report_id: int, run_id: int) -> dict[str, Any]:

@@ -10,13 +10,21 @@ frames, "off the table") to a spaCy matcher.
 The order is spaCy's: a match is emitted at its last token; at one token the multi-token matches
 ending there come first (their partial states were opened earlier), then the one-token matches in
 the order their patterns were added; a repeated ``(key, start, end)`` is kept once.
+
+spaCy's matcher starts every multi-token pattern at every token, so its cost grows with the
+doc's length however rare the idioms are.  Each pattern is instead anchored on one of its
+required tokens, the one that occurs least often in the doc (looked up in the attribute array),
+and the matcher runs only over windows around those occurrences, each wide enough for any match
+through it (a ``+``/``*`` token widens it over the run of tokens that could repeat).  Every
+match lies inside one window and the windows are disjoint, so the matches and their order are
+the same as over the whole doc.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, IS_PUNCT, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.errors import Errors
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -35,6 +43,17 @@ _NEEDS = {
     "DEP": (DEP, "parser"),
 }
 _OPTIONAL = ("?", "*")
+
+#: Attributes the multi-token patterns' windows are placed by, in the column order of the array.
+_WINDOW_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, IS_PUNCT]
+_WINDOW_COLUMN = {
+    name: i for i, name in enumerate(("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "IS_PUNCT"))
+}
+#: Windows this close together are matched as one (fewer calls, same matches).
+_WINDOW_GAP = 8
+
+#: (column, accepted or refused values, refused?) for one token of a pattern.
+_Check = tuple[int, frozenset[int], bool]
 
 
 def _one_token(pattern: list[dict[str, Any]]) -> bool:
@@ -65,6 +84,95 @@ def _split_first(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [[{name: word}, *pattern[1:]] for word in dict.fromkeys(spec["IN"])]
 
 
+def _checks(token: dict[str, Any]) -> tuple[list[_Check], bool]:
+    """The array checks of a pattern token, and whether they decide it exactly.
+
+    Keys or values without a check (regular expressions, other attributes) are left out,
+    so a token that fails the checks cannot match while one that passes may.
+    """
+    checks: list[_Check] = []
+    exact = True
+    for name, spec in token.items():
+        if name == "OP":
+            continue
+        col = _WINDOW_COLUMN.get(name)
+        refused = isinstance(spec, dict) and set(spec) == {"NOT_IN"}
+        ids = value_ids({"IN": spec["NOT_IN"]} if refused else spec) if col is not None else None
+        if ids is None:
+            exact = False
+            continue
+        checks.append((col, ids, refused))  # type: ignore[arg-type]
+        exact = exact and not refused  # anchors are looked up by the values they accept
+    return checks, exact
+
+
+class _Anchored:
+    """One multi-token pattern's shape: what each token may span, and where it can be anchored."""
+
+    def __init__(self, pattern: list[dict[str, Any]], anchor_ids: dict[tuple[_Check, ...], int]):
+        #: per token: None for exactly one token, else the run checks of a "+"/"*" token
+        self.steps: list[list[_Check] | None] = []
+        #: (token index, anchor id) of the required tokens the pattern can be anchored on;
+        #: patterns share the ids of equal anchors, so each is looked up once per doc
+        self.anchors: list[tuple[int, int]] = []
+        self.whole = False  # an operator whose span cannot be bounded: match the whole doc
+        for k, token in enumerate(pattern):
+            op = token.get("OP")
+            checks, exact = _checks(token)
+            if op in ("+", "*"):
+                self.steps.append(checks)
+            elif op in (None, "?", "!"):
+                self.steps.append(None)
+                if op is None and exact and checks:
+                    self.anchors.append((k, anchor_ids.setdefault(tuple(checks), len(anchor_ids))))
+            else:
+                self.whole = True
+        if not self.anchors:
+            self.whole = True
+
+
+class _Columns:
+    """A doc's attribute columns, read once for the windows."""
+
+    def __init__(self, doc: Doc) -> None:
+        values = doc.to_array(_WINDOW_ATTRS)
+        self.n = len(doc)
+        self.columns: list[list[int]] = [values[:, i].tolist() for i in range(len(_WINDOW_ATTRS))]
+
+    def passes(self, i: int, checks: list[_Check]) -> bool:
+        """Could token *i* be one repetition of a token with *checks*?"""
+        return all((self.columns[c][i] in values) != refused for c, values, refused in checks)
+
+
+def _anchor_table(
+    anchors: list[tuple[_Check, ...]],
+) -> dict[int, dict[int, list[int]]]:
+    """column -> value -> the anchors whose most selective check accepts that value there."""
+    table: dict[int, dict[int, list[int]]] = {}
+    for aid, checks in enumerate(anchors):
+        col, values, _ = min(checks, key=lambda check: len(check[1]))
+        for v in values:
+            table.setdefault(col, {}).setdefault(v, []).append(aid)
+    return table
+
+
+def _anchor_positions(
+    cols: _Columns, anchors: list[tuple[_Check, ...]], table: dict[int, dict[int, list[int]]]
+) -> list[list[int]]:
+    """Each anchor's token positions in the doc of *cols*, in one pass per column."""
+    found: list[list[int]] = [[] for _ in anchors]
+    for col, by_value in table.items():
+        for i, v in enumerate(cols.columns[col]):
+            ids = by_value.get(v)
+            if ids is not None:
+                for aid in ids:
+                    found[aid].append(i)
+    for aid, checks in enumerate(anchors):
+        if len(checks) > 1 and found[aid]:
+            found[aid] = [i for i in found[aid] if cols.passes(i, list(checks))]
+    return found
+
+
 class TriggerMatcher:
     """A drop-in for ``spacy.matcher.Matcher`` over the trigger patterns (see the module)."""
 
@@ -75,6 +183,10 @@ class TriggerMatcher:
         self._multi = Matcher(vocab)
         self._has_multi = False
         self._tested: set[str] = set()
+        #: the multi-token patterns' shapes, for the windows the matcher runs over
+        self._shapes: list[_Anchored] = []
+        self._anchor_ids: dict[tuple[_Check, ...], int] = {}
+        self._anchor_table: dict[int, dict[int, list[int]]] | None = None
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         """Add *patterns* under *key*, as ``Matcher.add`` does."""
@@ -87,7 +199,10 @@ class TriggerMatcher:
                 required = [t for t in pattern if t.get("OP") not in _OPTIONAL]
                 if len(required) < 2 or "OP" in pattern[-1]:
                     raise ValueError(f"{key}: pattern of unsupported shape {pattern!r}")
-                multi.extend(_split_first(pattern))
+                split = _split_first(pattern)
+                multi.extend(split)
+                self._shapes.extend(_Anchored(p, self._anchor_ids) for p in split)
+                self._anchor_table = None
                 self._tested.update(name for token in pattern for name in token)
                 continue
             tests = []
@@ -109,7 +224,7 @@ class TriggerMatcher:
         for name, (attr, pipe) in _NEEDS.items():
             if name in self._tested and not doc.has_annotation(attr):
                 raise ValueError(Errors.E155.format(pipe=pipe, attr=name))
-        multi = self._multi(doc) if self._has_multi else []
+        multi = self._multi_matches(doc) if self._has_multi else []
         single = self._single_matches(doc)
         if not multi:
             return single
@@ -125,6 +240,63 @@ class TriggerMatcher:
             out.append(m)
         out.extend(multi[k:])
         return out
+
+    def _multi_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """spaCy's matches of the multi-token patterns, found only in windows that can hold one."""
+        self._multi(doc[:0])  # spaCy's own check of the annotation the patterns need
+        windows = self._windows(doc)
+        if windows is None:
+            return self._multi(doc, allow_missing=True)
+        out: list[tuple[int, int, int]] = []
+        for lo, hi in windows:
+            out += [(k, s + lo, e + lo) for k, s, e in self._multi(doc[lo:hi], allow_missing=True)]
+        return out
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]] | None:
+        """Disjoint ``(start, end)`` token ranges, in order, holding every possible match of a
+        multi-token pattern; None when some pattern must be matched over the whole doc."""
+        cols = _Columns(doc)
+        n = cols.n
+        if any(shape.whole for shape in self._shapes):
+            return None
+        anchors = list(self._anchor_ids)
+        if self._anchor_table is None:
+            self._anchor_table = _anchor_table(anchors)
+        found = _anchor_positions(cols, anchors, self._anchor_table)
+        spans: list[tuple[int, int]] = []
+        for shape in self._shapes:
+            # the anchor that occurs least often in this doc (none at all: no match)
+            k, at = -1, None
+            for j, anchor in shape.anchors:
+                where = found[anchor]
+                if at is None or len(where) < len(at):
+                    k, at = j, where
+                    if not at:
+                        break
+            for a in at or ():
+                lo = hi = a
+                for step in reversed(shape.steps[:k]):
+                    if step is None:
+                        lo -= 1
+                    else:
+                        while lo > 0 and cols.passes(lo - 1, step):
+                            lo -= 1
+                for step in shape.steps[k + 1 :]:
+                    if step is None:
+                        hi += 1
+                    else:
+                        while hi + 1 < n and cols.passes(hi + 1, step):
+                            hi += 1
+                spans.append((max(lo, 0), min(hi, n - 1) + 1))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1] + _WINDOW_GAP:
+                if hi > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], hi)
+            else:
+                merged.append((lo, hi))
+        return merged
 
     def _single_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(doc):
