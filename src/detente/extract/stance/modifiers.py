@@ -107,8 +107,10 @@ class ModifierStage:
         for c in clause.children:
             if c.dep_ in ("xcomp", "acomp", "advmod", "prep"):
                 heads.add(c.i)
-            elif c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+            elif (
+                c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             ):
                 heads.add(c.i)  # "would sign and ratify the treaty only after …": one act
         top = clause
