@@ -181,7 +181,16 @@ def is_anonymous(head: Token, lex: SourceLexicon) -> bool:
 
 
 def is_media(head: Token, lex: SourceLexicon) -> bool:
-    """True when *head* names a news organisation from the lexicon."""
+    """True when *head* names a news organisation from the lexicon (memoised per doc: the
+    same reporter is asked about for every stance it attributes)."""
+    memo = head.doc.user_data.setdefault("detente_media", {})
+    found = memo.get(head.i)
+    if found is None:
+        found = memo[head.i] = _is_media(head, lex)
+    return found
+
+
+def _is_media(head: Token, lex: SourceLexicon) -> bool:
     name = source_name(head)
     if name in lex.media or head.text in lex.media:
         return True

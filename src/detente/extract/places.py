@@ -259,24 +259,43 @@ _LAND_ISSUES = frozenset({"territory"})
 
 
 def claim_places(span: Span, issue: str | None = None) -> list[str]:
-    """Places of a claim whose content is *span*: those :func:`places_in` finds, else, for an
-    issue that is about land, the regions named in the claim's sentence (not as a venue), else
-    the report's dominant region."""
+    """Places of a claim whose content is *span*: those :func:`places_in` finds, else the
+    regions named in the claim's sentence (not as a venue), else, for an issue about a place,
+    the region named last in the sentences before it, else, for territory, the report's
+    dominant region.  Memoised per doc: one content span often carries several issues."""
+    memo = span.doc.user_data.setdefault("detente_claim_places", {})
+    tier = 2 if issue in _LAND_ISSUES else 1 if issue in _PLACE_ISSUES else 0
+    key = (span.start, span.end, tier)
+    if key not in memo:
+        memo[key] = _claim_places(span, issue)
+    return list(memo[key])
+
+
+def _claim_places(span: Span, issue: str | None) -> list[str]:
     found = places_in(span)
     if found or not len(span):
         return found
     sent = span.doc[span[0].sent.start : span[-1].sent.end]
-    found = [
-        c
-        for c in places_in(sent, anaphora=False)
-        if "-" in c and any(not placeref.is_venue(t) for t in _mentions(sent, c))
-    ]
+    found = _sentence_regions(sent)
     if found or issue not in _PLACE_ISSUES:
         return found
     found = _recent_region(sent)
     if found or issue not in _LAND_ISSUES:
         return found
     return placeref.report_region(span.doc)
+
+
+def _sentence_regions(sent: Span) -> list[str]:
+    """Regions *sent* names other than as a meeting venue (memoised per doc and sentence)."""
+    memo = sent.doc.user_data.setdefault("detente_sentence_regions", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = [
+            c
+            for c in places_in(sent, anaphora=False)
+            if "-" in c and any(not placeref.is_venue(t) for t in _mentions(sent, c))
+        ]
+    return list(memo[key])
 
 
 #: How many sentences back a claim about land may take the region last named.
