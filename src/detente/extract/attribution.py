@@ -16,6 +16,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract.doctext import sentences_before
+
 #: Prepositions that end a source's name ("sources close to the summit | in Alaska").
 _CUT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "as"})
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -184,9 +186,10 @@ def is_media(head: Token, lex: SourceLexicon) -> bool:
     """True when *head* names a news organisation from the lexicon (memoised per doc: the
     same reporter is asked about for every stance it attributes)."""
     memo = head.doc.user_data.setdefault("detente_media", {})
-    found = memo.get(head.i)
+    key = (head.i, id(lex))
+    found = memo.get(key)
     if found is None:
-        found = memo[head.i] = _is_media(head, lex)
+        found = memo[key] = _is_media(head, lex)
     return found
 
 
@@ -471,18 +474,10 @@ def pronoun_sources(rep: Token, lex: SourceLexicon) -> list[str]:
     sentences back.  "He said" is left alone: it stands for a named speaker more often."""
     if rep.pos_ != "PRON" or rep.lower_ not in ("they", "them"):
         return []
-    doc = rep.doc
-    sent = rep.sent
-    for _ in range(2):
-        if sent.start == 0:
-            break
-        prev = doc[sent.start - 1].sent
-        if "\n" in doc[prev.start : sent.start].text:
-            break
+    for prev in sentences_before(rep.sent, 2):
         named = [n for n, anonymous in _sentence_sources(prev, lex) if anonymous]
         if named:
             return named
-        sent = prev
     return []
 
 
@@ -696,20 +691,14 @@ def continued_sources(token: Token, lex: SourceLexicon) -> list[tuple[str, bool]
     clause = [token, *token.children]
     if not any(t.lower_ in modals for t in clause) or _has_reporting(sent, lex):
         return []
-    doc: Doc = token.doc
-    # walk back through the paragraph's sentences that continue the same reported speech
-    for _ in range(_CONTINUATION_REACH):
-        if sent.start == 0:
-            return []
-        prev = doc[sent.start - 1].sent
-        if "\n" in doc[prev.start : sent.start].text:
-            return []  # a new paragraph starts a new attribution
+    # walk back through the paragraph's sentences that continue the same reported speech (a
+    # new paragraph starts a new attribution)
+    for prev in sentences_before(sent, _CONTINUATION_REACH):
         found = _sentence_sources(prev, lex)
         if found or _has_reporting(prev, lex):
             return found  # a named speaker's own words end the chain
         if not any(t.lower_ in modals for t in prev):
             return []
-        sent = prev
     return []
 
 

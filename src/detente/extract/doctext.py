@@ -1,4 +1,4 @@
-"""The text of a spaCy ``Doc``, computed once.
+"""The text of a spaCy ``Doc``, computed once, and the sentences of a paragraph.
 
 ``Doc.text`` joins every token's text on each access; several components read it per
 document, so it is kept in the doc's ``user_data`` (tokens never change their text after
@@ -7,7 +7,9 @@ tokenisation, so the cached value stays right).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
 
 _KEY = "detente_text"
 
@@ -18,3 +20,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def sentences_before(sent: Span, limit: int) -> Iterator[Span]:
+    """Up to *limit* sentences before *sent*, nearest first, within its paragraph (a line
+    break between two sentences ends it)."""
+    doc = sent.doc
+    for _ in range(limit):
+        if sent.start == 0:
+            return
+        prev = doc[sent.start - 1].sent
+        if "\n" in doc[prev.start : sent.start].text:
+            return
+        yield prev
+        sent = prev

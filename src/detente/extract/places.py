@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import placeref
+from detente.extract.doctext import sentences_before
 from detente.extract.entindex import ents_in
 from detente.extract.kb import knowledge, split_codes
 
@@ -249,8 +250,8 @@ def _referred_places(span: Span) -> list[str]:
 
 
 #: Issues whose stances are about a place even when their words name none ("rejected any
-#: territorial concession", "demanded the pullout"): the place is that of the sentence, else the
-#: region the report is mostly about.
+#: territorial concession", "demanded the pullout"): with none in the sentence, the region
+#: named just before stands for it.
 _PLACE_ISSUES = frozenset(
     {"territory", "military_limits", "ceasefire", "humanitarian", "governance"}
 )
@@ -262,16 +263,7 @@ def claim_places(span: Span, issue: str | None = None) -> list[str]:
     """Places of a claim whose content is *span*: those :func:`places_in` finds, else the
     regions named in the claim's sentence (not as a venue), else, for an issue about a place,
     the region named last in the sentences before it, else, for territory, the report's
-    dominant region.  Memoised per doc: one content span often carries several issues."""
-    memo = span.doc.user_data.setdefault("detente_claim_places", {})
-    tier = 2 if issue in _LAND_ISSUES else 1 if issue in _PLACE_ISSUES else 0
-    key = (span.start, span.end, tier)
-    if key not in memo:
-        memo[key] = _claim_places(span, issue)
-    return list(memo[key])
-
-
-def _claim_places(span: Span, issue: str | None) -> list[str]:
+    dominant region."""
     found = places_in(span)
     if found or not len(span):
         return found
@@ -305,16 +297,8 @@ _LOOKBACK_SENTS = 2
 def _recent_region(sent: Span) -> list[str]:
     """The region named last (not as a venue) in the sentences just before *sent*, within its
     paragraph."""
-    doc = sent.doc
-    start = sent.start
-    for _ in range(_LOOKBACK_SENTS):
-        if start == 0:
-            break
-        prev = doc[start - 1].sent.start
-        if "\n" in doc[prev:start].text.rstrip(" "):
-            break  # a new paragraph
-        start = prev
-    before = doc[start : sent.start]
+    start = min((p.start for p in sentences_before(sent, _LOOKBACK_SENTS)), default=sent.start)
+    before = sent.doc[start : sent.start]
     for ent in reversed(ents_in(before)):
         codes = [c for c in place_codes(ent) if "-" in c]
         if codes and not placeref.is_venue(ent.root):

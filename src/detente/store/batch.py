@@ -72,7 +72,8 @@ def ingest_batch(
     """Store many extracted reports in one transaction, all-or-nothing per report.
 
     New reports go together under one SAVEPOINT (:func:`_write_together`); if that
-    fails, or for re-extractions and repeated texts, each report gets its own.  Same outcome per report as :meth:`Store.ingest` (``ingested``, ``present`` or
+    fails, or for re-extractions and repeated texts, each report gets its own.  Same outcome
+    per report as :meth:`Store.ingest` (``ingested``, ``present`` or
     ``reextracted``, idempotent by content hash) for a fraction of the
     commits.  A report whose rows cannot be written is rolled back alone and
     its exception is returned in its place; the others still commit.  A

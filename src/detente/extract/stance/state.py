@@ -28,6 +28,7 @@ from detente.extract.stance.turns import Turn, Turns, find_turns
 from detente.records import Claim
 
 if TYPE_CHECKING:
+    from detente.extract.stance.anaphora import Pointer
     from detente.extract.stances import StanceComponent
 
 
@@ -142,7 +143,7 @@ class _DocState:
         self.claims: list[Claim] = []
         #: ordinal -> (offset, kinds) of a claim whose object points back to another stance
         #: ("welcomed the decision"), resolved once the report is read.
-        self.pointers: dict[int, tuple[int, tuple[str, ...], frozenset[str]]] = {}
+        self.pointers: dict[int, Pointer] = {}
         #: Actors of the stance being classified.
         self.current: list[_Actor] = []
         #: actor id -> (report-level salience, actor), computed on first use.

@@ -683,7 +683,7 @@ def states_a_fact(verb: Token) -> bool:
             c.dep_ == "xcomp" and c.lower_ != comp.lower_ for c in comp.children
         ):
             return False  # "must change", "has to leave", "needs to go"
-        if comp.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG") and comp.pos_ not in ("AUX",):
+        if comp.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG") and comp.pos_ != "AUX":
             return False
     return True
 
