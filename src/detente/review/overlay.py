@@ -198,7 +198,7 @@ def added_claim(it: Item, names: dict[str, str]) -> dict[str, Any]:
         "end": it.end,
     }
     # Fields the machine's claims carry beyond these (extractor, …) are empty here.
-    from detente.store.store import CLAIM_FIELDS
+    from detente.store.queries import CLAIM_FIELDS
 
     return {k: out.get(k) for k in CLAIM_FIELDS if k not in ("review", "review_version")}
 

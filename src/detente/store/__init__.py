@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from detente.store.store import (
+from detente.store.queries import (
     ACTOR_FIELDS,
     CLAIM_FIELDS,
     EVENT_FIELDS,
     FACT_FIELDS,
     REPORT_FIELDS,
+)
+from detente.store.store import (
     IngestResult,
     Store,
     StoreError,
