@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from detente.extract import Extractor
 from detente.extract.actors import ActorRef, ActorTracker, actor_name, resolve_actor, resolve_actors
 from detente.records import Report
+from extracting import claims
 
 
 def phrase(doc: Doc, text: str, nth: int = 0) -> Span:
@@ -390,3 +391,53 @@ def test_a_group_named_far_later_is_not_borrowed(ex: Extractor) -> None:
     filler = " ".join(["Aid agencies counted the displaced in camps across the province."] * 9)
     text = f"The rebels rejected the ceasefire on Tuesday. {filler} The M23 holds Goma."
     assert [c for c in ex.extract(Report(text=text)).claims if c.actor == "m23"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind"),
+    [
+        (
+            "TAIPEI, March 2, 2025 -- Taiwan's coast guard said on Monday it would expel any "
+            "Chinese vessels that enter the restricted waters around Kinmen.",
+            "TWN",
+            "threaten",
+        ),
+        (
+            "TRIPOLI, April 9, 2025 -- Libya's House of Representatives said on Wednesday it "
+            "rejected the roadmap drawn up by the UN mission.",
+            "LBY",
+            "reject",
+        ),
+        (
+            "TAIPEI, June 4, 2025 -- Taiwan's Mainland Affairs Council said Beijing must drop "
+            "its political preconditions before any talks can resume.",
+            "TWN",
+            "demand",
+        ),
+        (
+            "BEIJING, May 3, 2025 -- The Chinese Defence Ministry said it rejected the joint "
+            "patrol plan put forward by Manila.",
+            "CHN",
+            "reject",
+        ),
+    ],
+)
+def test_unlisted_state_body_speaks_for_its_state(
+    ex: Extractor, text: str, actor: str, kind: str
+) -> None:
+    found = {(c.actor, c.kind) for c in claims(ex, text)}
+    assert (actor, kind) in found
+    # the body's own words are the state's voice, never a slug of the body or a source
+    assert not any(
+        "_" in a and a.endswith(("guard", "council", "representatives", "ministry"))
+        for a, _k in found
+    )
+    assert all(not c.sources for c in claims(ex, text) if c.actor == actor)
+
+
+def test_named_armed_group_after_a_possessive_stays_itself(ex: Extractor) -> None:
+    text = (
+        "KHARTOUM, March 2, 2025 -- Sudan's paramilitary Rapid Support Forces said on Monday "
+        "they rejected the army's truce plan."
+    )
+    assert ("rsf", "reject") in {(c.actor, c.kind) for c in claims(ex, text)}

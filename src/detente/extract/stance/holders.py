@@ -49,6 +49,8 @@ from detente.extract.stance.syntax import (
 )
 from detente.extract.stance.turns import FIRST_PERSON
 
+_STATE_BODIES = word_list("state_bodies")
+
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
 #: Modifiers that make a speaker one of an armed group's ("the rebel commander").
@@ -534,9 +536,14 @@ class HolderStage:
                     return found
         ent = attr.entity_of(head)
         if ent is not None and head.ent_type_ in ("ORG", "NORP") and ent.start > head.left_edge.i:
-            # "Sudan's paramilitary Rapid Support Forces": the named body, not the possessor.
+            # "Sudan's paramilitary Rapid Support Forces": the named body, not the possessor;
+            # but an unlisted body of the state ("Taiwan's coast guard", "the Chinese Foreign
+            # Ministry") speaks for the state.
             found = self._resolve_span(ent, state)
-            if found is not None:
+            if found is not None and not (
+                ent.root.lemma_.lower() in _STATE_BODIES
+                and found.id not in state.tracker.kb.actor_names
+            ):
                 return found
         return self._resolve_span(_head_span(head), state)
 
