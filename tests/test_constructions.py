@@ -318,3 +318,27 @@ def test_a_place_said_to_be_a_nation_s_is_the_speaker_s_claim(ex: Extractor) -> 
     text = "Caracas said on Monday that the whole of the Essequibo region was Venezuelan."
     quoted(text, one(claims(ex, text), "VEN", "demand", "territory"))
     assert not claims(ex, "The new minister is Ukrainian, Zelensky said.")
+
+
+# -- claims of title and claims as speech ---------------------------------------------------
+
+
+def test_rejecting_a_claim_of_title_is_a_territorial_rejection(ex: Extractor) -> None:
+    cases = [
+        ("Pakistan rejected India's claim to Kashmir.", "PAK"),
+        ("Venezuela on Sunday rejected Guyana's claim to the disputed territory.", "VEN"),
+        ("Manila rejected Beijing's claims over the Spratly Islands.", "PHL"),
+        ("China dismissed the Philippines' maritime claims as illegal.", "CHN"),
+    ]
+    for text, actor in cases:
+        found = claims(ex, text)
+        one(found, actor, "reject", "territory")
+        assert not any(c.denied for c in found), text
+
+
+def test_denying_a_claim_that_was_said_stays_a_denial(ex: Extractor) -> None:
+    text = "The Kremlin denied a claim that Putin had agreed to a ceasefire along the front."
+    found = claims(ex, text)
+    c = one(found, "RUS", "accept", "ceasefire")
+    assert c.denied
+    assert ("RUS", "reject", "territory") not in triples(found)

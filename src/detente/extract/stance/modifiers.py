@@ -28,6 +28,7 @@ from detente.extract.stance.syntax import (
     _members,
     _open_quote,
     _sides,
+    _speech_noun,
     _subject,
 )
 
@@ -176,7 +177,7 @@ class ModifierStage:
                 break
             dep = cur.dep_
             cur = cur.head
-            if cur.lemma_.lower() in lex.report_nouns:
+            if _speech_noun(cur, lex.report_nouns):
                 via_report = True
             if cur.lemma_.lower() in lex.denial_verbs and (via_report or dep == "ccomp"):
                 return True

@@ -66,6 +66,7 @@ from detente.extract.stance.syntax import (
     _leaves_talks,
     _plan_of_terms,
     _said_advcl,
+    _speech_noun,
     _subject,
     states_a_fact,
 )
@@ -386,7 +387,7 @@ class TriggerStage:
             # ("reports that Beirut had agreed to …" is a clause and stays).
             return None
         if lemma in lex.denial_verbs and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.report_nouns
+            c.dep_ in ("dobj", "nsubjpass") and _speech_noun(c, lex.report_nouns)
             for c in tok.children
         ):
             return None
