@@ -441,3 +441,42 @@ def test_named_armed_group_after_a_possessive_stays_itself(ex: Extractor) -> Non
         "they rejected the army's truce plan."
     )
     assert ("rsf", "reject") in {(c.actor, c.kind) for c in claims(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind"),
+    [
+        (
+            "LONDON, March 2, 2025 -- Naypyidaw on Tuesday rejected the ceasefire offer made "
+            "by the northern alliance.",
+            "MMR",
+            "reject",
+        ),
+        (
+            "LONDON, March 2, 2025 -- The government in Naypyitaw has ruled out any talks "
+            "with the armed groups.",
+            "MMR",
+            "reject",
+        ),
+        (
+            "SANTIAGO, March 2, 2025 -- La Paz again demanded sovereign access to the Pacific.",
+            "BOL",
+            "demand",
+        ),
+    ],
+)
+def test_capital_spellings_and_seats_of_government_stand_for_the_state(
+    ex: Extractor, text: str, actor: str, kind: str
+) -> None:
+    assert (actor, kind) in {(c.actor, c.kind) for c in claims(ex, text)}
+
+
+def test_they_after_a_collective_reporter_is_that_reporter_s_actor(ex: Extractor) -> None:
+    text = (
+        "NAIROBI, March 2, 2025 -- Authorities in Kinshasa said they rejected any talks with "
+        "the M23 rebels."
+    )
+    assert ("COD", "reject", "process") in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+    # unnamed people name no actor, so "they" stays unresolved
+    text = "LONDON, March 2, 2025 -- Two diplomats said they expected the talks to fail."
+    assert claims(ex, text) == []

@@ -197,6 +197,12 @@ def _build() -> Knowledge:
         elif kind == "country":
             b.add(name, "GPE", code)
             kb.actor_forms[name.lower()] = code
+    for country, names in (places_cur.get("capital_aliases") or {}).items():
+        # other spellings of a capital, and seats of government that are not the capital
+        for alias in names:
+            b.add(alias, "GPE", f"city:{country}", exact=True)
+            b.add(alias.upper(), "GPE", f"city:{country}", exact=True)
+            kb.actor_forms[alias.lower()] = country
 
     kb.capital_names = frozenset(n.lower() for n in kb.capitals.values())
 

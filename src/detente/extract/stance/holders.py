@@ -462,6 +462,11 @@ class HolderStage:
                     if not found:
                         reps = _sides(rep) or _members(rep)
                         found = [a for a in (self._resolve_one(r, state) for r in reps) if a]
+                    if not found and rep.tag_ in ("NNS", "NNPS"):
+                        # "Authorities in Kinshasa said they …": one actor's people
+                        whole = rep.doc[rep.left_edge.i : rep.right_edge.i + 1]
+                        a = self._resolve_one(rep, state) or self._resolve_span(whole, state)
+                        found = [a] if a is not None else []
                 if found:
                     return found
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
