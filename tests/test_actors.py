@@ -403,9 +403,9 @@ def test_a_group_named_far_later_is_not_borrowed(ex: Extractor) -> None:
             "threaten",
         ),
         (
-            "TRIPOLI, April 9, 2025 -- Libya's House of Representatives said on Wednesday it "
-            "rejected the roadmap drawn up by the UN mission.",
-            "LBY",
+            "BAGHDAD, April 9, 2025 -- Iraq's Council of Representatives said on Wednesday it "
+            "rejected the oil deal struck with Erbil.",
+            "IRQ",
             "reject",
         ),
         (
@@ -433,6 +433,14 @@ def test_unlisted_state_body_speaks_for_its_state(
         for a, _k in found
     )
     assert all(not c.sources for c in claims(ex, text) if c.actor == actor)
+
+
+def test_listed_body_after_a_possessive_stays_itself(ex: Extractor) -> None:
+    text = (
+        "TRIPOLI, April 9, 2025 -- Libya's House of Representatives said on Wednesday it "
+        "rejected the roadmap drawn up by the UN mission."
+    )
+    assert ("hor_libya", "reject") in {(c.actor, c.kind) for c in claims(ex, text)}
 
 
 def test_named_armed_group_after_a_possessive_stays_itself(ex: Extractor) -> None:
