@@ -227,3 +227,18 @@ Peskov: We expect Kyiv to pull its forces out of the region.
     _, out = claims(ex, text)
     assert find(out, "UKR", "reject|offer").quote.startswith("We will never")
     assert find(out, "RUS", "demand").quote.startswith("We expect Kyiv")
+
+
+def test_role_only_labels_take_the_state_the_introduction_gives_that_role(ex: Extractor) -> None:
+    text = (
+        "Press briefing by the Foreign Minister of Estonia, Tallinn, 12 May 2025\n\n"
+        "MINISTER: Good morning. Estonia will not accept any change to the border treaty "
+        "that parliament ratified.\n\n"
+        "QUESTION (ERR): Are you ready to meet your Russian counterpart?\n\n"
+        "MINISTER: We are ready to meet, but only after the prisoners are released.\n\n"
+        "DEPUTY MINISTER KASK: We have asked Moscow to return the two border guards it seized."
+    )
+    _text, found = claims(ex, text)
+    by_actor = {c.actor for c in found}
+    assert by_actor == {"EST"}, sorted((c.actor, c.kind, c.issue) for c in found)
+    assert {"reject", "demand"} <= {c.kind for c in found}

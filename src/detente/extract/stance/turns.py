@@ -214,6 +214,46 @@ def _speaker(
             if any(w in (actor.speaker or "").lower() for w in roles):
                 return actor
         return people[0][1]
+    if roles and span is not None:
+        return _role_owner(span.doc, set(roles), span.start_char)
+    return None
+
+
+#: Role words too general to tie a label to an earlier mention ("foreign", "deputy").
+_ROLE_HEADS = frozenset(
+    {
+        "minister",
+        "president",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "premier",
+        "chancellor",
+        "governor",
+        "commissioner",
+        "leader",
+    }
+)
+
+
+def _role_owner(doc: Doc, roles: set[str], end_char: int) -> _Actor | None:
+    """The side of a role-only label ("PRIME MINISTER:", "FOREIGN MINISTER SMITH:") from the
+    same role named with its state before it ("press conference of the Prime Minister of
+    Iceland", "Iceland's foreign minister")."""
+    from detente.extract.actors import resolve_actor
+
+    heads = roles & _ROLE_HEADS
+    for tok in doc:
+        if tok.idx >= end_char:
+            break
+        if tok.lower_ not in heads:
+            continue
+        ref = resolve_actor(doc[tok.left_edge.i : tok.right_edge.i + 1])
+        if ref is not None and _is_state_id(ref.id):
+            return _Actor(ref.id, ref.name or ref.id, None)
     return None
 
 
