@@ -266,3 +266,17 @@ def test_a_semicolon_list_is_one_sentence(ex: Extractor) -> None:
 def test_a_semicolon_after_a_phrase_without_a_verb_does_not_split(ex: Extractor) -> None:
     text = "Talks in Doha, Qatar; the mediators said both delegations would return next week."
     assert len(_sentences(ex, text)) == 1
+
+
+def test_a_live_entry_speaker_holds_even_when_the_entry_ends_a_sentence(ex: Extractor) -> None:
+    text = (
+        "Live: Serbia-Kosovo talks in Brussels\n\n"
+        "16:20 CET - Kurti: the association of Serb municipalities must respect the constitution.\n\n"
+        "15:55 CET - Vucic told reporters Belgrade would never recognise Kosovo.\n"
+    )
+    found = _triples(_claims(ex, text))
+    assert any(a == "XKX" and k == "demand" for a, k, _i in found), found
+    assert ("SRB", "reject", "recognition") in found
+    # a body sentence with a colon, at the start of its own line, still names no speaker
+    body = "He added the following point: talks must resume.\n"
+    assert headline_speakers(body) == []

@@ -149,7 +149,8 @@ def headline_speakers(text: str) -> list[tuple[int, int, int]]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end == -1 else line_end
         line = text[m.end() : line_end].rstrip()
-        if not line or line[-1] == "." or len(line) > 160:
+        # a live-blog entry ("14:05 GMT - Minister: talks must resume.") may end a sentence
+        if not line or (line[-1] == "." and not prefix.strip()) or len(line) > 160:
             continue
         out.append((start, start + len(who), line_end))
     # "Speaker:" after a mark on the same line is found by rescanning after the marks
@@ -161,7 +162,7 @@ def headline_speakers(text: str) -> list[tuple[int, int, int]]:
             continue
         who = m.group("who").rstrip()
         line = text[m.end() : line_end].rstrip()
-        if not _speaker_like(who) or not line or line[-1] == "." or len(line) > 160:
+        if not _speaker_like(who) or not line or len(line) > 160:
             continue
         start = m.start("who")
         if all(o[0] != start for o in out):
