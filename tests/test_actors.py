@@ -488,3 +488,37 @@ def test_they_after_a_collective_reporter_is_that_reporter_s_actor(ex: Extractor
     # unnamed people name no actor, so "they" stays unresolved
     text = "LONDON, March 2, 2025 -- Two diplomats said they expected the talks to fail."
     assert claims(ex, text) == []
+
+
+def test_agency_copy_ministry_without_a_state_is_the_report_s_state(ex: Extractor) -> None:
+    text = (
+        "TUNIS, April 7, 2025 (TAP) - Tunisia has recalled its ambassador for consultations. "
+        "The Ministry of Foreign Affairs firmly rejected the statement issued by the Libyan "
+        "presidential council on the maritime border."
+    )
+    found = claims(ex, text)
+    assert ("TUN", "reject") in {(c.actor, c.kind) for c in found}
+    assert not any(c.actor.startswith("ministry") for c in found)
+
+
+def test_an_office_holder_named_by_office_is_no_anonymous_source(ex: Extractor) -> None:
+    own = (
+        "KYIV, March 2, 2025 -- Speaking in Kyiv, the country's foreign minister said Ukraine "
+        "would not cede any land."
+    )
+    c = next(c for c in claims(ex, own) if c.actor == "UKR")
+    assert c.sources == [] and not c.anonymous
+    unnamed = "TEHRAN, March 2, 2025 -- A senior minister said Tehran would not negotiate."
+    c = next(c for c in claims(ex, unnamed) if c.actor == "IRN")
+    assert c.anonymous and c.sources
+
+
+def test_the_federal_office_holder_is_the_state_not_the_region(ex: Extractor) -> None:
+    text = (
+        "BAGHDAD, May 4, 2025 -- Kurdistan Region Prime Minister Masrour Barzani demanded that "
+        "Baghdad pay the salaries of public employees. Iraq said the budget law must be "
+        "respected. The federal prime minister insisted that all oil revenues of the region "
+        "be deposited in the state treasury."
+    )
+    found = {(c.actor, c.kind) for c in claims(ex, text) if "treasury" in c.quote}
+    assert ("IRQ", "demand") in found and ("krg", "demand") not in found

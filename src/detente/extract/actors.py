@@ -771,7 +771,12 @@ class ActorTracker:
         titles = _titles(span, self.kb)
         if titles and span[0].lower_ in {"the", "this", "that"}:
             role = titles[0][2]
-            return self._last(pos, lambda r: r.role == role and r.speaker is not None)
+            found = self._last(pos, lambda r: r.role == role and r.speaker is not None)
+            if found is not None and not found.id.isupper() and {"federal", "central"} & set(words):
+                # "the federal prime minister" after the region's: the state's, not the region's
+                main = self._main_state(pos)
+                return main and ActorRef(main.id, main.name, span.text, role)
+            return found
         if titles and any(e.label_ == "PERSON" for e in ents_in(span)):
             # "Defence Minister Jane Doe" with no country: a member of the government the
             # report is about, i.e. the state last seen acting

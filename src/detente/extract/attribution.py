@@ -173,9 +173,20 @@ def conjuncts(head: Token) -> list[Token]:
     return out
 
 
+#: Offices held by one person at a time: with "the" or an owner they name that person.
+_SINGLE_OFFICES = frozenset({"minister", "ambassador", "envoy"})
+
+
 def is_anonymous(head: Token, lex: SourceLexicon) -> bool:
     """True for unnamed sources: "sources close to …", "a senior official", "two diplomats"."""
     if head.lower_ not in lex.anonymous_heads and head.lemma_.lower() not in lex.anonymous_heads:
+        return False
+    if head.lower_ in _SINGLE_OFFICES and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        for c in head.children
+    ):
+        # "the Minister of Foreign Affairs", "Iran's foreign minister": one office holder the
+        # reader can name, not an unnamed source
         return False
     # A named person in the phrase or beside it ("the minister, Hakan Fidan") names the source.
     near = list(phrase_tokens(head)) + [c for c in head.children if c.dep_ == "appos"]

@@ -46,6 +46,7 @@ from detente.extract.stance.syntax import (
     _sides,
     _subject,
     _unique,
+    unowned_office,
 )
 from detente.extract.stance.turns import FIRST_PERSON
 
@@ -550,7 +551,16 @@ class HolderStage:
                 and found.id not in state.tracker.kb.actor_names
             ):
                 return found
-        return self._resolve_span(_head_span(head), state)
+        found = self._resolve_span(_head_span(head), state)
+        if (found is None or found.id not in state.tracker.kb.actor_names) and unowned_office(
+            head, state.tracker.kb
+        ):
+            # "The Ministry of Foreign Affairs condemned …", "the Minister of Foreign Affairs
+            # said" in agency copy: the state the report is about
+            main = state.tracker._main_state(head.i)
+            if main is not None:
+                return _Actor(main.id, main.name or main.id, None)
+        return found
 
     def _denial_subjects(self, tok: Token) -> list[Token]:
         subjects = (attr.verb_subject(v) for v in _denying_verbs(tok, self.lex.denial_verbs))

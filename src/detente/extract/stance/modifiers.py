@@ -30,6 +30,7 @@ from detente.extract.stance.syntax import (
     _sides,
     _speech_noun,
     _subject,
+    unowned_office,
 )
 
 #: Verbs of opinion whose negation belongs to their complement ("don't think we need …").
@@ -214,7 +215,7 @@ class ModifierStage:
                 anonymous = anonymous or attr.is_anonymous(rep, lex)
                 continue
             ref = refs[0]
-            if ref is not None and ref.id != actor.id:
+            if ref is not None and ref.id != actor.id and not unowned_office(rep, state.tracker.kb):
                 name = attr.source_name(rep)
                 if name.lower() not in {s.lower() for s in sources}:
                     sources.append(name)

@@ -85,6 +85,28 @@ def _speech_noun(tok: Token, report_nouns: frozenset[str] | set[str]) -> bool:
     )
 
 
+_STATE_OFFICES = word_list("state_offices")
+#: Modifiers that set one level of government against another.
+_SUBSTATE_WORDS = frozenset({"federal", "regional", "provincial", "local", "central", "state"})
+
+
+def unowned_office(head: Token, kb: Any) -> bool:
+    """A state office named with no state of its own: "the Ministry of National Defence",
+    "the Minister of Foreign Affairs" (not "Mali's ministry", "the Malian minister" or "the
+    minister of Mali"); in agency copy it is the state the report is about."""
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    ent = attr.entity_of(head)
+    if ent is not None:
+        lo, hi = min(lo, ent.start), max(hi, ent.end)
+    span = head.doc[lo:hi]
+    if not any(t.lemma_.lower() in _STATE_OFFICES or t.lower_ == "minister" for t in span):
+        return False
+    if any(t.tag_ == "PRP$" or t.lower_ in _SUBSTATE_WORDS for t in span):
+        return False  # "its spokeswoman", "the federal Prime Minister": someone's in particular
+    # the office's own name ("Ministry of Foreign Affairs", an ORG) does not name its state
+    return not any(t.ent_type_ in ("GPE", "NORP") or t.lower_ in kb.actor_forms for t in span)
+
+
 def _is_state(actor_id: str) -> bool:
     """States have ISO alpha-3 ids (upper case); bodies and groups have lowercase slugs."""
     return len(actor_id) == 3 and actor_id.isupper()
