@@ -491,3 +491,24 @@ def test_how_outlets_and_unnamed_reports_are_named(
     ex: Extractor, text: str, actor: str, expected: list[str]
 ) -> None:
     assert _sources_of(ex, text, actor) == expected
+
+
+def test_a_looked_up_town_counts_only_in_a_country_the_report_names(ex: Extractor) -> None:
+    # "Gulf" is also a province of Papua New Guinea in the town tables; a Yemen story
+    # never names that country
+    text = normalize_text(
+        "DUBAI, Feb 3, 2025 -- Riyadh's position, as one Gulf diplomat put it, is that no money "
+        "will flow until the Houthis stop attacking ships."
+    )
+    found = ex.extract(Report(text=text)).claims
+    assert found and all(not any(p.startswith("PG") for p in c.places) for c in found)
+    # a town as the object of a place preposition counts whoever the report names
+    text = normalize_text(
+        "MANDALAY, Feb 3, 2025 -- The Kachin Independence Army demanded that the junta lift its "
+        "months-long siege of Bhamo."
+    )
+    found = ex.extract(Report(text=text)).claims
+    assert any("MM-11" in c.places for c in found)
+    # an armed group names the country of its negotiation
+    doc = ex.nlp(text)
+    assert "MMR" in (placeref.doc_places(doc).named or ())

@@ -100,6 +100,8 @@ class DocPlaces:
     dominant: tuple[str, ...]
     #: country (alpha-3) mentions, for choosing among lookup codes
     countries: Counter[str]
+    #: countries the gazetteer's matches name (set once they are all known)
+    named: frozenset[str] | None = None
 
 
 def _entity_codes(ent: Span) -> tuple[str, ...]:
@@ -136,6 +138,7 @@ def doc_places(doc: Doc) -> DocPlaces:
             regions[code] += 1
             first.setdefault(code, ent.start)
     idx = DocPlaces(mentions, capitals, (), countries)
+    idx.named = frozenset(_countries_named(doc, idx))
     for ent in ents_in(doc):
         if not _entity_codes(ent) and not ent.ent_id_:
             codes = looked_up(ent.root, idx)
@@ -193,16 +196,61 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
     codes = lookup_table().get(text)
     if not codes:
         return ()
-    if len(codes) == 1:
-        return codes
-    # one name in several countries: the one the report talks about, else none
     from detente.extract.kb import knowledge
 
     index = idx if idx is not None else doc_places(doc)
     places = knowledge().places
+    if len(codes) == 1:
+        # tens of thousands of town names share spellings with words and names ("Gulf" is a
+        # province of Papua New Guinea): a name that only modifies another ("one Gulf
+        # diplomat") counts only in a country the report names
+        if span.root.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+            return codes
+        country = places[codes[0]].country if codes[0] in places else ""
+        named = index.named if index.named is not None else _countries_named(doc, index)
+        return codes if country in named else ()
+    # one name in several countries: the one the report talks about, else none
     scored = [(index.countries.get(places[c].country if c in places else "", 0), c) for c in codes]
     scored.sort(reverse=True)
     return (scored[0][1],) if scored[0][0] > 0 else ()
+
+
+def _countries_named(doc: Doc, index: DocPlaces) -> frozenset[str]:
+    """Countries the report names: by name or demonym, by capital, or through a region."""
+    from detente.extract.kb import knowledge
+
+    places = knowledge().places
+    named = {c for c, n in index.countries.items() if n}
+    named.update(places[c].country for _i, codes in index.mentions for c in codes if c in places)
+    homes = _actor_homes()
+    for e in ents_in(doc):
+        if e.ent_id_.startswith("city:"):
+            named.add(e.ent_id_[5:])
+        elif e.ent_id_ in homes:
+            named.update(homes[e.ent_id_])  # "the Kachin Independence Army": Myanmar
+    return frozenset(named)
+
+
+@functools.cache
+def _actor_homes() -> dict[str, frozenset[str]]:
+    """Non-state parties -> the countries of the negotiations they are party to."""
+    from detente.extract.kb import knowledge
+
+    places = knowledge().places
+    text = resources.files("detente.knowledge").joinpath("negotiations.yaml").read_text("utf-8")
+    homes: dict[str, set[str]] = {}
+    for spec in (yaml.safe_load(text) or {}).get("negotiations", {}).values():
+        parties = spec.get("parties") or []
+        countries = {p for p in parties if len(p) == 3 and p.isupper()}
+        for code in spec.get("places") or []:
+            if len(code) == 3 and code.isupper():
+                countries.add(code)
+            elif code in places:
+                countries.add(places[code].country)
+        for party in parties:
+            if not (len(party) == 3 and party.isupper()):
+                homes.setdefault(party, set()).update(countries)
+    return {k: frozenset(v) for k, v in homes.items()}
 
 
 def is_venue(tok: Token) -> bool:
