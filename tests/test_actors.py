@@ -415,6 +415,12 @@ def test_a_group_named_far_later_is_not_borrowed(ex: Extractor) -> None:
             "demand",
         ),
         (
+            "TEHRAN, Feb 3, 2025 -- In a televised address, Iran's supreme leader rejected "
+            "direct talks with Washington.",
+            "IRN",
+            "reject",
+        ),
+        (
             "BEIJING, May 3, 2025 -- The Chinese Defence Ministry said it rejected the joint "
             "patrol plan put forward by Manila.",
             "CHN",

@@ -547,9 +547,10 @@ class HolderStage:
             # Ministry") speaks for the state.
             found = self._resolve_span(ent, state)
             if found is not None and not (
-                ent.root.lemma_.lower() in _STATE_BODIES
+                (ent.root.lemma_.lower() in _STATE_BODIES or all(t.is_lower for t in ent))
                 and found.id not in state.tracker.kb.actor_names
             ):
+                # (a lower-case "supreme leader" the model took for a name is no body at all)
                 return found
         found = self._resolve_span(_head_span(head), state)
         if (found is None or found.id not in state.tracker.kb.actor_names) and unowned_office(
