@@ -528,3 +528,30 @@ def test_the_federal_office_holder_is_the_state_not_the_region(ex: Extractor) ->
     )
     found = {(c.actor, c.kind) for c in claims(ex, text) if "treasury" in c.quote}
     assert ("IRQ", "demand") in found and ("krg", "demand") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "ABUJA, Feb 3, 2025 -- ECOWAS leaders met in Abuja. The bloc urged the juntas to hold "
+            "elections within a year.",
+            "ecowas",
+        ),
+        (
+            "BRUSSELS, Feb 3, 2025 -- NATO ministers met in Brussels. The alliance demanded that "
+            "Russia withdraw its troops from Ukraine.",
+            "nato",
+        ),
+        (
+            "JAKARTA, Feb 3, 2025 -- ASEAN foreign ministers gathered in Jakarta. The grouping "
+            "called on the junta to implement a ceasefire.",
+            "asean",
+        ),
+    ],
+)
+def test_the_bloc_is_the_organisation_named_before(ex: Extractor, text: str, actor: str) -> None:
+    found = claims(ex, text)
+    assert actor in {c.actor for c in found if c.kind == "demand"}
+    # the venue city of the meeting is no party
+    assert "eu" not in {c.actor for c in found}

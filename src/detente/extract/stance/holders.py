@@ -11,6 +11,7 @@ from detente.extract.lexicon import (
     StanceLexicon,
     word_list,
 )
+from detente.extract.placeref import is_venue
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
 from detente.extract.stance.lexis import (
@@ -51,6 +52,7 @@ from detente.extract.stance.syntax import (
 from detente.extract.stance.turns import FIRST_PERSON
 
 _STATE_BODIES = word_list("state_bodies")
+_BODY_NOUNS = word_list("body_nouns")
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
@@ -488,6 +490,17 @@ class HolderStage:
                 named = self._last_group(head, state)
                 if named is not None:
                     return [named]
+        if (
+            a is None
+            and fallback
+            and head.lemma_.lower() in _BODY_NOUNS
+            and any(c.lower_ == "the" for c in head.children)
+            and not any(c.dep_ in ("compound", "amod") for c in head.children)
+        ):
+            # "the bloc", "the alliance": the organisation named last (not an armed group)
+            named = self._last_group(head, state, bodies=True)
+            if named is not None:
+                return [named]
         if a is None and not reporters and head.lower_ in FIRST_PERSON:
             # "Marcos: we will not be driven out": the headline's speaker
             spoken = self._headline_speaker(trig, state)
@@ -567,9 +580,11 @@ class HolderStage:
         subjects = (attr.verb_subject(v) for v in _denying_verbs(tok, self.lex.denial_verbs))
         return [s for s in subjects if s is not None]
 
-    def _last_group(self, head: Token, state: _DocState) -> _Actor | None:
+    def _last_group(self, head: Token, state: _DocState, bodies: bool = False) -> _Actor | None:
         """The armed group or movement named last before *head* ("The ELN … The group said …"),
-        even when it has held no stance yet."""
+        even when it has held no stance yet; with *bodies*, the organisation that is no armed
+        group ("ECOWAS … the bloc")."""
+        armed = state.tracker.kb.armed_groups
         for ent in reversed(head.doc.ents):
             if ent.end > head.i:
                 continue
@@ -577,7 +592,11 @@ class HolderStage:
                 break
             if ent.label_ != "ORG":
                 continue
+            if bodies and is_venue(ent.root):
+                continue  # "NATO met in Brussels": the venue is no party
             a = self._resolve_span(ent, state)
+            if bodies and (a is None or a.id in armed or a.id not in state.tracker.kb.actor_names):
+                continue
             if a is not None and not _is_state(a.id):
                 return a
         return None
