@@ -342,3 +342,26 @@ def test_denying_a_claim_that_was_said_stays_a_denial(ex: Extractor) -> None:
     c = one(found, "RUS", "accept", "ceasefire")
     assert c.denied
     assert ("RUS", "reject", "territory") not in triples(found)
+
+
+def test_a_report_called_false_is_a_denial_and_neither_confirmed_nor_denied_is_not(
+    ex: Extractor,
+) -> None:
+    text = (
+        "YEREVAN, March 3, 2025 -- Armenia's foreign ministry said reports that Yerevan was "
+        "ready to hand over four border villages were false."
+    )
+    found = [c for c in claims(ex, text) if c.actor == "ARM"]
+    assert found and all(c.denied for c in found)
+    text = (
+        "HANOI, March 3, 2025 -- The foreign ministry neither confirmed nor denied reports that "
+        "Vietnam had proposed joint patrols with China."
+    )
+    found = [c for c in claims(ex, text) if c.actor == "VNM"]
+    assert found and not any(c.denied for c in found)
+    text = (
+        "BAKU, March 3, 2025 -- Azerbaijan dismissed as baseless a report that it had agreed to "
+        "pull its troops back from the border."
+    )
+    found = [c for c in claims(ex, text) if c.actor == "AZE"]
+    assert found and all(c.denied for c in found)

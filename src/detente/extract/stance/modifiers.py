@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from detente.extract import attribution as attr
 from detente.extract.lexicon import (
     StanceLexicon,
+    word_list,
 )
 from detente.extract.stance.lexis import (
     _PRONOUNS,
@@ -32,6 +33,23 @@ from detente.extract.stance.syntax import (
     _subject,
     unowned_office,
 )
+
+_FALSITY = word_list("falsity_words")
+
+
+def _called_false(noun: Token) -> bool:
+    """A report noun the sentence calls false after naming it ("reports that … were false",
+    "a baseless report that …", "dismissed the report as fake")."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in _FALSITY for c in noun.children):
+        return True
+    return any(t.lemma_.lower() in _FALSITY for t in noun.sent if t.i > noun.i)
+
+
+def _neither_confirmed(verb: Token) -> bool:
+    """ "neither confirmed nor denied": no denial."""
+    pair = [verb.head] if verb.dep_ == "conj" else [c for c in verb.children if c.dep_ == "conj"]
+    return any(v.lemma_.lower() == "confirm" for v in pair)
+
 
 #: Verbs of opinion whose negation belongs to their complement ("don't think we need …").
 _NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon"})
@@ -180,8 +198,10 @@ class ModifierStage:
             cur = cur.head
             if _speech_noun(cur, lex.report_nouns):
                 via_report = True
+                if _called_false(cur):
+                    return True  # "reports that Kyiv would cede land were false"
             if cur.lemma_.lower() in lex.denial_verbs and (via_report or dep == "ccomp"):
-                return True
+                return not _neither_confirmed(cur)
         return False
 
     def _denial_span(self, tok: Token, quote: Span) -> Span:
