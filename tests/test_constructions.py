@@ -365,3 +365,15 @@ def test_a_report_called_false_is_a_denial_and_neither_confirmed_nor_denied_is_n
     )
     found = [c for c in claims(ex, text) if c.actor == "AZE"]
     assert found and all(c.denied for c in found)
+
+
+def test_considering_something_unacceptable_is_a_verdict_not_a_hedge(ex: Extractor) -> None:
+    text = (
+        "MINSK, March 3, 2025 -- Belarus considers unacceptable any deployment of NATO troops "
+        "near its border, the foreign ministry said."
+    )
+    found = [c for c in claims(ex, text) if c.actor == "BLR"]
+    assert found and all(c.kind == "reject" and not c.hedged for c in found)
+    text = "ANKARA, March 3, 2025 -- Turkey would consider joining a monitoring mission in Gaza."
+    found = [c for c in claims(ex, text) if c.actor == "TUR"]
+    assert found and all(c.hedged for c in found)

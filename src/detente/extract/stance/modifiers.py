@@ -45,6 +45,17 @@ def _called_false(noun: Token) -> bool:
     return any(t.lemma_.lower() in _FALSITY for t in noun.sent if t.i > noun.i)
 
 
+def _verdict_use(verb: Token) -> bool:
+    """ "considers unacceptable any deployment", "deems it necessary": a verdict, no hedge."""
+    if verb.lemma_.lower() not in ("consider", "deem"):
+        return False
+    doc = verb.doc
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "it":
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].pos_ == "ADJ"
+
+
 def _neither_confirmed(verb: Token) -> bool:
     """ "neither confirmed nor denied": no denial."""
     pair = [verb.head] if verb.dep_ == "conj" else [c for c in verb.children if c.dep_ == "conj"]
@@ -110,7 +121,9 @@ class ModifierStage:
         for t in _chain(tok):
             if t.i == tok.i and t.lemma_.lower() == "expect":
                 continue  # "expected Kosovo to form …": a demand, not a forecast
-            if t.lemma_.lower() in lex.hedge_lemmas or t.lower_ in lex.hedge_lemmas:
+            if (t.lemma_.lower() in lex.hedge_lemmas or t.lower_ in lex.hedge_lemmas) and not (
+                _verdict_use(t)
+            ):
                 return True
             for c in t.children:
                 if c.dep_ in ("aux", "advmod", "prep", "npadvmod", "acomp", "neg"):
