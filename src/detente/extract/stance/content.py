@@ -33,6 +33,10 @@ from detente.extract.stance.syntax import (
 )
 
 
+#: Prepositions of a stance noun's complement that the parser may hang on the verb.
+_MISHUNG_PREPS = frozenset({"to", "toward", "towards", "against"})
+
+
 class ContentStage:
     """Cut a trigger's complement into content units."""
 
@@ -146,6 +150,14 @@ class ContentStage:
                     out.append(c)
         elif trig.cls == "noun":
             out.extend(self._noun_complements(tok))
+            if not out and tok.dep_ == "dobj":
+                # "signalled openness to a phased release": the parser hung the noun's
+                # complement on the verb that voices it
+                out.extend(
+                    c
+                    for c in tok.head.children
+                    if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _MISHUNG_PREPS
+                )
         elif trig.cls == "adj":
             out.extend(c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp"))
         return out
