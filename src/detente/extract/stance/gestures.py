@@ -29,7 +29,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from detente.extract.lexicon import word_list
+from detente.extract.lexicon import stance_lexicon, word_list
 from detente.extract.stance.model import Trigger
 
 _ULTIMATUM_VERBS = word_list("ultimatum_verbs")
@@ -51,6 +51,9 @@ _ANSWERING = frozenset({"vow", "threaten", "warn", "swear"})
 #: Subordinators of a condition on a defence ("would defend itself if …").
 _IF_MARKS = frozenset({"if", "should", "unless", "once", "when"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
+_LEX = stance_lexicon()
+_READY = _LEX.willingness
+_UNREADY = _LEX.unwillingness
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -68,6 +71,13 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|retaliation": [[{"LOWER": "in"}, {"LOWER": {"IN": sorted(_RETALIATION)}}]],
     "FRAME|defence": [[{"LEMMA": "defend", "POS": "VERB"}]],
     "FRAME|equating": [[{"LEMMA": {"IN": sorted(_EQUATING)}, "POS": "VERB"}]],
+    # headline "Cambodia says ready to take border row to court": the subject is said ready
+    "FRAME|saysready": [
+        [
+            {"LEMMA": {"IN": ["say", "declare"]}, "POS": "VERB"},
+            {"LOWER": {"IN": sorted(_READY | _UNREADY)}, "DEP": {"IN": ["acomp", "oprd"]}},
+        ]
+    ],
     # "Greenland is not for sale": the speaker rules out giving it up
     "OFFTABLE": [[{"LOWER": "not"}, {"LOWER": "for"}, {"LOWER": "sale"}]],
 }
@@ -92,8 +102,12 @@ def ultimatum_trigger(verb: Token) -> Trigger | None:
         if (t.head.i == verb.i or t.head.head.i == verb.i)
         and (t.lemma_.lower() in _TIME_NOUNS or t.lower_ in ("until", "till"))
     ]
-    if not timed:
-        return None
+    if not timed or any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+        for t in (verb, *timed)
+        for c in t.children
+    ):
+        return None  # "set no deadline for the disarmament"
     acts = [t for t in verb.subtree if _infinitive(t) and t.i > verb.i]
     if not acts:
         # "set a deadline for the talks on the hostages": what the deadline is for
@@ -229,6 +243,25 @@ def equating_trigger(verb: Token) -> Trigger | None:
     return Trigger(verb, "threaten", "frame", content=[subj], fixed=True)
 
 
+def says_ready_trigger(verb: Token) -> Trigger | None:
+    """Headline grammar "Cambodia says ready to take border row to court", "Seoul says open to
+    talks": the adjective is the stance of the saying verb's subject."""
+    adj = verb.doc[verb.i + 1]
+    if adj.head.i != verb.i or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if adj.lower_ in _UNREADY:
+        return Trigger(adj, "reject", "adj", fixed=True)
+    acts = [c for c in adj.children if c.dep_ == "xcomp"]
+    kind = "accept" if not acts else "offer"
+    for act in acts:
+        lemma = act.lemma_.lower()
+        if lemma in _LEX.verbs and lemma not in _LEX.particles:
+            kind = _LEX.verbs[lemma]
+        elif lemma in _LEX.cooperative:
+            kind = "accept"
+    return Trigger(adj, kind, "adj")
+
+
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "ultimatum": ultimatum_trigger,
@@ -239,4 +272,5 @@ FRAME_TRIGGERS = {
     "retaliation": retaliation_trigger,
     "defence": defence_trigger,
     "equating": equating_trigger,
+    "saysready": says_ready_trigger,
 }
