@@ -54,6 +54,10 @@ class ContentStage:
                 continue  # "the readiness of the regional government to …": who, not what
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
                 out.append(c)
+            elif c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children
+            ):
+                out.append(c)  # "its call for Russia to leave Abkhazia"
         return out + listed_items(tok)
 
     def _content_roots(self, trig: Trigger) -> list[Token]:

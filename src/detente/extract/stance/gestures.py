@@ -78,6 +78,8 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             {"LOWER": {"IN": sorted(_READY | _UNREADY)}, "DEP": {"IN": ["acomp", "oprd"]}},
         ]
     ],
+    # "is not going to withdraw its ship": intent voiced without a modal
+    "FRAME|goingto": [[{"LEMMA": "go"}, {"LOWER": "to"}, {"POS": "VERB"}]],
     # "Greenland is not for sale": the speaker rules out giving it up
     "OFFTABLE": [[{"LOWER": "not"}, {"LOWER": "for"}, {"LOWER": "sale"}]],
 }
@@ -262,6 +264,26 @@ def says_ready_trigger(verb: Token) -> Trigger | None:
     return Trigger(adj, kind, "adj")
 
 
+def going_to_trigger(going: Token) -> Trigger | None:
+    """ "Manila is not going to withdraw its ship from the shoal", "Seoul is going to release
+    the fishermen": a step announced with "going to" is intent, as with a modal."""
+    act = going.doc[going.i + 2]
+    if act.head.i != going.i or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in going.children):
+        return None
+    lemma = act.lemma_.lower()
+    refused = any(c.dep_ == "neg" for c in (*going.children, *act.children))
+    if lemma in _LEX.hostile or lemma in _LEX.threat_actions:
+        kind = "offer" if refused else "threaten"
+    elif lemma in _LEX.concessions:
+        kind = "reject" if refused else "offer"
+    elif lemma in _LEX.retentions and not refused:
+        kind = "demand"
+    else:
+        return None
+    parts = [c for c in act.children if c.dep_ in ("dobj", "prep", "prt", "xcomp")]
+    return Trigger(act, kind, "frame", content=[act, *parts], fixed=True)
+
+
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "ultimatum": ultimatum_trigger,
@@ -273,4 +295,5 @@ FRAME_TRIGGERS = {
     "defence": defence_trigger,
     "equating": equating_trigger,
     "saysready": says_ready_trigger,
+    "goingto": going_to_trigger,
 }
