@@ -32,7 +32,6 @@ from detente.extract.stance.syntax import (
     _verb_content,
 )
 
-
 #: Prepositions of a stance noun's complement that the parser may hang on the verb.
 _MISHUNG_PREPS = frozenset({"to", "toward", "towards", "against"})
 

@@ -75,7 +75,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|saysready": [
         [
             {"LEMMA": {"IN": ["say", "declare"]}, "POS": "VERB"},
-            {"LOWER": {"IN": sorted(_READY | _UNREADY)}, "DEP": {"IN": ["acomp", "oprd"]}},
+            {"LOWER": {"IN": sorted(_READY | _UNREADY)}, "DEP": {"IN": ["acomp", "oprd", "ccomp"]}},
         ]
     ],
     # "is not going to withdraw its ship": intent voiced without a modal
@@ -247,13 +247,17 @@ def equating_trigger(verb: Token) -> Trigger | None:
 
 def says_ready_trigger(verb: Token) -> Trigger | None:
     """Headline grammar "Cambodia says ready to take border row to court", "Seoul says open to
-    talks": the adjective is the stance of the saying verb's subject."""
+    talks": the adjective is the stance of the saying verb's subject (the trigger sits on the
+    verb, whose subject the parser gives)."""
     adj = verb.doc[verb.i + 1]
     if adj.head.i != verb.i or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
+    content = [c for c in adj.children if c.dep_ in ("xcomp", "prep", "ccomp")]
+    if not content:
+        return None
     if adj.lower_ in _UNREADY:
-        return Trigger(adj, "reject", "adj", fixed=True)
-    acts = [c for c in adj.children if c.dep_ == "xcomp"]
+        return Trigger(verb, "reject", "frame", content=content, fixed=True)
+    acts = [c for c in content if c.dep_ == "xcomp"]
     kind = "accept" if not acts else "offer"
     for act in acts:
         lemma = act.lemma_.lower()
@@ -261,14 +265,16 @@ def says_ready_trigger(verb: Token) -> Trigger | None:
             kind = _LEX.verbs[lemma]
         elif lemma in _LEX.cooperative:
             kind = "accept"
-    return Trigger(adj, kind, "adj")
+    return Trigger(verb, kind, "frame", content=content, fixed=True)
 
 
 def going_to_trigger(going: Token) -> Trigger | None:
     """ "Manila is not going to withdraw its ship from the shoal", "Seoul is going to release
     the fishermen": a step announced with "going to" is intent, as with a modal."""
     act = going.doc[going.i + 2]
-    if act.head.i != going.i or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in going.children):
+    if act.head.i != going.i or not any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in going.children
+    ):
         return None
     lemma = act.lemma_.lower()
     refused = any(c.dep_ == "neg" for c in (*going.children, *act.children))
