@@ -78,6 +78,8 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             {"LOWER": {"IN": sorted(_READY | _UNREADY)}, "DEP": {"IN": ["acomp", "oprd", "ccomp"]}},
         ]
     ],
+    # "would hold Paris responsible for the consequences": a warning
+    "FRAME|accountable": [[{"LEMMA": "hold", "POS": "VERB"}]],
     # "is not going to withdraw its ship": intent voiced without a modal
     "FRAME|goingto": [[{"LEMMA": "go"}, {"LOWER": "to"}, {"POS": "VERB"}]],
     # "Greenland is not for sale": the speaker rules out giving it up
@@ -290,6 +292,32 @@ def going_to_trigger(going: Token) -> Trigger | None:
     return Trigger(act, kind, "frame", content=[act, *parts], fixed=True)
 
 
+def accountable_trigger(verb: Token) -> Trigger | None:
+    """ "Algiers would hold Paris responsible for the consequences": holding another to account
+    for what it may do is a warning (an accusation in the past tense is no stance)."""
+    if not _with_modal(verb):
+        return None
+    judged = [
+        c
+        for c in verb.children
+        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+        and c.lower_ in ("responsible", "accountable", "liable")
+    ]
+    if not judged:
+        judged = [
+            g
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for g in c.children
+            if g.lower_ in ("responsible", "accountable", "liable")
+        ]
+    if not judged:
+        return None
+    about = [p for j in judged for c in j.children if c.dep_ == "prep" for p in c.children]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return Trigger(verb, "threaten", "frame", content=about or objs or judged, fixed=True)
+
+
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "ultimatum": ultimatum_trigger,
@@ -302,4 +330,5 @@ FRAME_TRIGGERS = {
     "equating": equating_trigger,
     "saysready": says_ready_trigger,
     "goingto": going_to_trigger,
+    "accountable": accountable_trigger,
 }
