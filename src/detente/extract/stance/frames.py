@@ -327,6 +327,11 @@ def frame_holder_tokens(trig: Trigger) -> list[Token]:
             for c in tok.children
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
         ]
+    if any(c.dep_ == "auxpass" for c in tok.children) and not any(
+        c.dep_ == "agent" for c in tok.children
+    ):
+        # "any such attempt will be rejected": the subject is what is judged, the speaker holds
+        return [c for c in tok.children if c.dep_ == "nsubjpass"][:1]
     found = _subject(tok)
     return [found] if found is not None else []
 

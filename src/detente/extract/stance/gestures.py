@@ -52,6 +52,14 @@ _ANSWERING = frozenset({"vow", "threaten", "warn", "swear"})
 _IF_MARKS = frozenset({"if", "should", "unless", "once", "when"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 _LEX = stance_lexicon()
+#: Verbs of talks happening ("talks will not resume until …").
+_TALK_EVENTS = frozenset({"start", "begin", "resume", "proceed", "continue", "happen", "open"})
+_TALKS = word_list("talks") | frozenset({"summit", "meeting", "round"})
+#: Stance verbs whose agentless future passive is the speaker's verdict.
+_PASSIVE_STANCES = frozenset(
+    {"reject", "accept", "tolerate", "allow", "permit", "rebuff", "oppose", "resist", "answer"}
+)
+_TERMS_MARKS = frozenset({"unless", "until", "till", "if", "once"})
 _READY = _LEX.willingness
 _UNREADY = _LEX.unwillingness
 
@@ -80,6 +88,10 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     # "would hold Paris responsible for the consequences": a warning
     "FRAME|accountable": [[{"LEMMA": "hold", "POS": "VERB"}]],
+    # "negotiations would not start unless …": talks held back on terms
+    "FRAME|talksterms": [[{"LEMMA": {"IN": sorted(_TALK_EVENTS)}, "POS": "VERB"}]],
+    # "any attempt to deny our status will be rejected": the speaker's own verdict
+    "FRAME|passive": [[{"LEMMA": {"IN": sorted(_PASSIVE_STANCES)}, "POS": "VERB"}]],
     # "is not going to withdraw its ship": intent voiced without a modal
     "FRAME|goingto": [[{"LEMMA": "go"}, {"LOWER": "to"}, {"POS": "VERB"}]],
     # "Greenland is not for sale": the speaker rules out giving it up
@@ -318,6 +330,57 @@ def accountable_trigger(verb: Token) -> Trigger | None:
     return Trigger(verb, "threaten", "frame", content=about or objs or judged, fixed=True)
 
 
+def talks_terms_trigger(verb: Token) -> Trigger | None:
+    """ "Negotiations would not start unless the sovereign equality of the Turkish Cypriots is
+    recognised", "talks can resume only once the shelling stops": the speaker demands what
+    the talks wait for (the condition is read as the demand; the frame holds the talks)."""
+    if not _with_modal(verb) and not any(
+        c.dep_ == "aux" and c.lower_ in ("can", "could", "cannot") for c in verb.children
+    ):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _TALKS:
+        return None
+    conds = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _TERMS_MARKS for m in c.children)
+    ]
+    if not conds:
+        return None
+    refused = any(c.dep_ == "neg" for c in verb.children)
+    only = any(
+        t.lower_ == "only"
+        for t in (*verb.children, *(g for c in conds for g in c.children))
+        for t in (t, *t.children)
+    )
+    if not (refused or only) and not any(
+        m.lower_ in ("unless", "until", "till") for c in conds for m in c.children
+    ):
+        return None  # "talks will resume if the weather allows": no terms set
+    return Trigger(verb, "reject" if refused else "accept", "frame", content=[subj], fixed=True)
+
+
+def passive_trigger(verb: Token) -> Trigger | None:
+    """ "Any attempt to deny our status will be thoroughly rejected", "such demands will never
+    be accepted": an agentless future passive is the speaker's own verdict on the subject."""
+    if not _with_modal(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.pos_ in ("PRON", "PROPN") or subj.ent_type_:
+        return None
+    lemma = verb.lemma_.lower()
+    kind = "threaten" if lemma == "answer" else _LEX.verbs.get(lemma, "accept")
+    if kind not in ("accept", "reject", "threaten"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) and kind in ("accept", "reject"):
+        kind = "reject" if kind == "accept" else "accept"
+    return Trigger(verb, kind, "frame", content=[subj], fixed=True)
+
+
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "ultimatum": ultimatum_trigger,
@@ -331,4 +394,6 @@ FRAME_TRIGGERS = {
     "saysready": says_ready_trigger,
     "goingto": going_to_trigger,
     "accountable": accountable_trigger,
+    "talksterms": talks_terms_trigger,
+    "passive": passive_trigger,
 }
