@@ -182,3 +182,52 @@ def test_sealing_a_border_is_no_acceptance_but_sealing_a_deal_is(ex: Extractor) 
     )
     found = claims(ex, "Tajikistan and Kyrgyzstan sealed a deal on their border.")
     has(found, "TJK", "accept", {"territory", "process"})
+
+
+# -- verdicts, terms and warnings of diplomatic copy --------------------------------------------
+
+
+def test_no_need_seen_for_mediation_rejects_it(ex: Extractor) -> None:
+    found = claims(ex, "Phnom Penh sees no need for outside mediators, its spokesman said.")
+    has(found, "KHM", "reject", {"process"})
+
+
+def test_holding_another_responsible_in_future_is_a_warning(ex: Extractor) -> None:
+    text = "Rabat said it would hold Algiers responsible for any escalation on the frontier."
+    has(claims(ex, text), "MAR", "threaten", {"ceasefire", "territory", "justice", "process"})
+
+
+def test_an_accusation_is_no_threat(ex: Extractor) -> None:
+    found = claims(ex, "Kyiv holds Moscow responsible for the strike on the dam.")
+    assert not any(c.kind == "threaten" for c in found), sorted(triples(found))
+
+
+def test_a_plan_that_cannot_be_a_solution_is_rejected(ex: Extractor) -> None:
+    found = claims(ex, "Athens said the Turkish plan cannot be a solution for the island.")
+    has(found, "GRC", "reject", {"governance", "process", "recognition"})
+
+
+def test_a_model_no_longer_sustainable_is_rejected(ex: Extractor) -> None:
+    found = claims(ex, "Ankara said the federal model was no longer viable on the island.")
+    has(found, "TUR", "reject", {"governance"})
+
+
+def test_promised_countermeasures_are_a_threat(ex: Extractor) -> None:
+    found = claims(ex, "Moscow vowed countermeasures after Sweden joined the alliance.")
+    has(found, "RUS", "threaten", {"alliances", "sanctions", "military_limits"})
+
+
+def test_talks_held_back_until_a_step_demand_the_step(ex: Extractor) -> None:
+    text = "Kyiv said negotiations would not begin until Russian troops leave the occupied regions."
+    found = claims(ex, text)
+    has(found, "UKR", "demand", {"territory", "military_limits"})
+    has(found, "UKR", "reject", {"process"})
+
+
+def test_talks_on_weather_are_no_terms(ex: Extractor) -> None:
+    assert not claims(ex, "The talks will resume on Monday if the weather allows.")
+
+
+def test_an_agentless_future_passive_is_the_speaker_s_verdict(ex: Extractor) -> None:
+    text = "Any attempt to redraw the border by force will be firmly rejected, Tbilisi said."
+    has(claims(ex, text), "GEO", "reject", {"territory"})
