@@ -231,3 +231,30 @@ def test_talks_on_weather_are_no_terms(ex: Extractor) -> None:
 def test_an_agentless_future_passive_is_the_speaker_s_verdict(ex: Extractor) -> None:
     text = "Any attempt to redraw the border by force will be firmly rejected, Tbilisi said."
     has(claims(ex, text), "GEO", "reject", {"territory"})
+
+
+def test_neither_nor_negates_an_acceptance(ex: Extractor) -> None:
+    text = "Beijing will neither tolerate nor condone any visit by Taipei's leader to Washington."
+    found = claims(ex, text)
+    assert any(c.actor == "CHN" and c.kind == "reject" for c in found), sorted(triples(found))
+    assert not any(c.actor == "CHN" and c.kind == "accept" for c in found)
+
+
+def test_an_act_that_means_war_is_a_warning(ex: Extractor) -> None:
+    found = claims(ex, "Cairo said any diversion of the Nile's water would mean war.")
+    has(found, "EGY", "threaten", {"ceasefire"})
+
+
+def test_the_only_way_is_a_demand(ex: Extractor) -> None:
+    found = claims(
+        ex, "Paris said a negotiated truce was the only way out of the Sudanese war."
+    )
+    has(found, "FRA", "demand", {"ceasefire"})
+
+
+def test_a_conditional_declaration_of_independence_is_a_threat(ex: Extractor) -> None:
+    text = "The Republika Srpska president said the entity would declare independence if the envoy imposed the law."
+    has(
+        claims(ex, text), "republika_srpska", "threaten", {"recognition", "territory", "governance"}
+    )
+    assert not claims(ex, "Kosovo declared independence from Serbia in 2008.")

@@ -57,9 +57,12 @@ _TALK_EVENTS = frozenset({"start", "begin", "resume", "proceed", "continue", "ha
 _TALKS = word_list("talks") | frozenset({"summit", "meeting", "round"})
 #: Stance verbs whose agentless future passive is the speaker's verdict.
 _PASSIVE_STANCES = frozenset(
-    {"reject", "accept", "tolerate", "allow", "permit", "rebuff", "oppose", "resist", "answer"}
+    {"reject", "accept", "tolerate", "allow", "permit", "rebuff", "oppose", "resist"}
 )
 _TERMS_MARKS = frozenset({"unless", "until", "till", "if", "once"})
+#: Breakaway steps held over another's act ("would declare independence if …").
+_BREAKAWAY_VERBS = frozenset({"declare", "proclaim", "hold", "call", "organise", "organize"})
+_BREAKAWAY_OBJECTS = frozenset({"independence", "secession", "sovereignty", "referendum"})
 _READY = _LEX.willingness
 _UNREADY = _LEX.unwillingness
 
@@ -92,6 +95,8 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|talksterms": [[{"LEMMA": {"IN": sorted(_TALK_EVENTS)}, "POS": "VERB"}]],
     # "any attempt to deny our status will be rejected": the speaker's own verdict
     "FRAME|passive": [[{"LEMMA": {"IN": sorted(_PASSIVE_STANCES)}, "POS": "VERB"}]],
+    # "would declare independence if the envoy imposes the law": secession held over another
+    "FRAME|secession": [[{"LEMMA": {"IN": sorted(_BREAKAWAY_VERBS)}, "POS": "VERB"}]],
     # "is not going to withdraw its ship": intent voiced without a modal
     "FRAME|goingto": [[{"LEMMA": "go"}, {"LOWER": "to"}, {"POS": "VERB"}]],
     # "Greenland is not for sale": the speaker rules out giving it up
@@ -248,15 +253,18 @@ def defence_trigger(verb: Token) -> Trigger | None:
 def equating_trigger(verb: Token) -> Trigger | None:
     """ "any intervention in Niger would amount to a declaration of war": a warning about the
     subject, held by whoever says so."""
-    if not _with_modal(verb):
-        return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ in ("PRON", "PROPN"):
         return None
+    if not _with_modal(verb) and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("war", "aggression") for c in verb.children
+    ):
+        return None  # "independence means war" needs no modal
     said = [t for c in verb.children if c.dep_ in ("prep", "dobj", "attr") for t in c.subtree]
     if not any(t.lemma_.lower() in _MENACE for t in said):
         return None
-    return Trigger(verb, "threaten", "frame", content=[subj], fixed=True)
+    # read as "… would be considered a declaration of war": the speaker warns against the act
+    return Trigger(verb, "threaten", "must", fixed=True)
 
 
 def says_ready_trigger(verb: Token) -> Trigger | None:
@@ -372,13 +380,27 @@ def passive_trigger(verb: Token) -> Trigger | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.pos_ in ("PRON", "PROPN") or subj.ent_type_:
         return None
-    lemma = verb.lemma_.lower()
-    kind = "threaten" if lemma == "answer" else _LEX.verbs.get(lemma, "accept")
-    if kind not in ("accept", "reject", "threaten"):
+    kind = _LEX.verbs.get(verb.lemma_.lower(), "accept")  # "allowed", "permitted": accepted
+    if kind not in ("accept", "reject"):
         return None
-    if any(c.dep_ == "neg" for c in verb.children) and kind in ("accept", "reject"):
+    if any(c.dep_ == "neg" for c in verb.children):
         kind = "reject" if kind == "accept" else "accept"
     return Trigger(verb, kind, "frame", content=[subj], fixed=True)
+
+
+def secession_trigger(verb: Token) -> Trigger | None:
+    """ "Republika Srpska would declare independence at once if the envoy imposes the law",
+    "would hold a referendum on secession should Sarajevo …": a breakaway step announced for
+    another's act is a threat (a declaration in the past is a fact, not a stance)."""
+    if not _with_modal(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _BREAKAWAY_OBJECTS]
+    if not objs or not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF_MARKS for m in c.children)
+        for c in verb.children
+    ):
+        return None
+    return Trigger(verb, "threaten", "frame", content=objs, fixed=True)
 
 
 #: Frame readers of this module, by the part of the label after "FRAME|".
@@ -396,4 +418,5 @@ FRAME_TRIGGERS = {
     "accountable": accountable_trigger,
     "talksterms": talks_terms_trigger,
     "passive": passive_trigger,
+    "secession": secession_trigger,
 }
