@@ -246,9 +246,7 @@ def test_an_act_that_means_war_is_a_warning(ex: Extractor) -> None:
 
 
 def test_the_only_way_is_a_demand(ex: Extractor) -> None:
-    found = claims(
-        ex, "Paris said a negotiated truce was the only way out of the Sudanese war."
-    )
+    found = claims(ex, "Paris said a negotiated truce was the only way out of the Sudanese war.")
     has(found, "FRA", "demand", {"ceasefire"})
 
 
@@ -258,3 +256,18 @@ def test_a_conditional_declaration_of_independence_is_a_threat(ex: Extractor) ->
         claims(ex, text), "republika_srpska", "threaten", {"recognition", "territory", "governance"}
     )
     assert not claims(ex, "Kosovo declared independence from Serbia in 2008.")
+
+
+def test_a_penalty_announced_on_terms_is_a_threat(ex: Extractor) -> None:
+    text = "Washington will impose new tariffs on Caracas if the opposition leader is not freed."
+    found = claims(ex, text)
+    has(found, "USA", "threaten", {"sanctions"})
+    assert not any(
+        c.kind == "threaten"
+        for c in claims(ex, "Washington imposed tariffs on Indian goods last month.")
+    )
+
+
+def test_what_progress_depends_on_is_demanded(ex: Extractor) -> None:
+    text = "Any progress will depend on the release of the detained fishermen, Seoul said."
+    has(claims(ex, text), "KOR", "demand", {"humanitarian", "economy"})

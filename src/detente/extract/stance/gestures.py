@@ -60,6 +60,22 @@ _PASSIVE_STANCES = frozenset(
     {"reject", "accept", "tolerate", "allow", "permit", "rebuff", "oppose", "resist"}
 )
 _TERMS_MARKS = frozenset({"unless", "until", "till", "if", "once"})
+#: Verbs of imposing a penalty ("will impose tariffs if …", "would slap sanctions on").
+_IMPOSING = frozenset(
+    {"impose", "slap", "levy", "reimpose", "introduce", "apply", "place", "put", "hit"}
+)
+_PENALTIES = word_list("penalty_nouns") | frozenset(
+    {"tariff", "tariffs", "sanctions", "duty", "duties"}
+)
+#: What talks or a deal can hang on ("progress will depend on …").
+_HANGING = (
+    _TALKS
+    | word_list("deal_objects")
+    | word_list("step_nouns")
+    | frozenset(
+        {"progress", "peace", "success", "outcome", "future", "normalisation", "normalization"}
+    )
+)
 #: Breakaway steps held over another's act ("would declare independence if …").
 _BREAKAWAY_VERBS = frozenset({"declare", "proclaim", "hold", "call", "organise", "organize"})
 _BREAKAWAY_OBJECTS = frozenset({"independence", "secession", "sovereignty", "referendum"})
@@ -97,6 +113,10 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|passive": [[{"LEMMA": {"IN": sorted(_PASSIVE_STANCES)}, "POS": "VERB"}]],
     # "would declare independence if the envoy imposes the law": secession held over another
     "FRAME|secession": [[{"LEMMA": {"IN": sorted(_BREAKAWAY_VERBS)}, "POS": "VERB"}]],
+    # "will impose secondary tariffs if Moscow does not agree to a ceasefire"
+    "FRAME|penalty": [[{"LEMMA": {"IN": sorted(_IMPOSING)}, "POS": "VERB"}]],
+    # "progress will depend on the Taliban's attitude": the speaker's terms
+    "FRAME|hinges": [[{"LEMMA": {"IN": ["depend", "hinge", "hang", "rest"]}}]],
     # "is not going to withdraw its ship": intent voiced without a modal
     "FRAME|goingto": [[{"LEMMA": "go"}, {"LOWER": "to"}, {"POS": "VERB"}]],
     # "Greenland is not for sale": the speaker rules out giving it up
@@ -403,6 +423,58 @@ def secession_trigger(verb: Token) -> Trigger | None:
     return Trigger(verb, "threaten", "frame", content=objs, fixed=True)
 
 
+def penalty_trigger(verb: Token) -> Trigger | None:
+    """ "Washington will impose secondary tariffs if Moscow does not agree to a ceasefire",
+    "would slap tariffs on any country that supplies weapons": a penalty announced for
+    another's act is a threat (the condition is read as the demand)."""
+    if not _with_modal(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    penalties = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PENALTIES
+    ]
+    if verb.lemma_ == "hit":
+        penalties = [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.lemma_.lower() in _PENALTIES
+        ]
+    if not penalties or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "tariffs would be imposed if …" is the consequence trigger's
+    conditioned = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _TERMS_MARKS for m in c.children)
+        for c in verb.children
+    )
+    targeted = any(
+        d.dep_ == "det" and d.lower_ == "any"
+        for t in verb.subtree
+        if t.dep_ == "pobj"
+        for d in t.children
+    )
+    if not (conditioned or targeted):
+        return None
+    return Trigger(verb, "threaten", "frame", content=penalties, fixed=True)
+
+
+def hinges_trigger(verb: Token) -> Trigger | None:
+    """ "Progress in the talks will depend on the Taliban's attitude", "any deal hinges on the
+    release of the prisoners": the speaker demands what the talks hang on."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _HANGING:
+        return None
+    objs = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for p in c.children
+        if p.dep_ in ("pobj", "pcomp")
+    ]
+    return Trigger(verb, "demand", "frame", content=objs, fixed=True) if objs else None
+
+
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "ultimatum": ultimatum_trigger,
@@ -419,4 +491,6 @@ FRAME_TRIGGERS = {
     "talksterms": talks_terms_trigger,
     "passive": passive_trigger,
     "secession": secession_trigger,
+    "penalty": penalty_trigger,
+    "hinges": hinges_trigger,
 }
