@@ -32,6 +32,9 @@ from detente.extract.stance.syntax import (
     _verb_content,
 )
 
+#: Prepositions of a stance noun's complement that the parser may hang on the verb.
+_MISHUNG_PREPS = frozenset({"to", "toward", "towards", "against"})
+
 
 class ContentStage:
     """Cut a trigger's complement into content units."""
@@ -50,6 +53,10 @@ class ContentStage:
                 continue  # "the readiness of the regional government to …": who, not what
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
                 out.append(c)
+            elif c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children
+            ):
+                out.append(c)  # "its call for Russia to leave Abkhazia"
         return out + listed_items(tok)
 
     def _content_roots(self, trig: Trigger) -> list[Token]:
@@ -146,6 +153,14 @@ class ContentStage:
                     out.append(c)
         elif trig.cls == "noun":
             out.extend(self._noun_complements(tok))
+            if not out and tok.dep_ == "dobj":
+                # "signalled openness to a phased release": the parser hung the noun's
+                # complement on the verb that voices it
+                out.extend(
+                    c
+                    for c in tok.head.children
+                    if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _MISHUNG_PREPS
+                )
         elif trig.cls == "adj":
             out.extend(c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp"))
         return out

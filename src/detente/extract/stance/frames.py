@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
-from detente.extract.stance import conditions
+from detente.extract.stance import conditions, gestures
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -74,6 +74,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     # "Crimea is Ukrainian", "the whole of the river was Guatemalan"
     "FRAME|belongs": [[{"POS": {"IN": ["ADJ", "PROPN"]}, "DEP": {"IN": ["acomp", "attr"]}}]],
     **conditions.PATTERNS,
+    **gestures.PATTERNS,
 }
 #: Entity types and nouns of a place that can be said to be a nation's.
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -308,6 +309,8 @@ def frame_holder_tokens(trig: Trigger) -> list[Token]:
     """Who holds a frame stance: the possessor of a position noun ("Beijing's position is"),
     a claim noun's possessor, or else the subject ("Ankara is against", "Moscow is adamant")."""
     tok = trig.token
+    if tok.pos_ == "ADP":
+        tok = tok.head  # "recalled its envoy in protest at …": the clause's subject
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if tok.lemma_.lower() in _COPULAS and subj is not None:
         if subj.lemma_.lower() in _POSITION_NOUNS:
@@ -324,6 +327,11 @@ def frame_holder_tokens(trig: Trigger) -> list[Token]:
             for c in tok.children
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
         ]
+    if any(c.dep_ == "auxpass" for c in tok.children) and not any(
+        c.dep_ == "agent" for c in tok.children
+    ):
+        # "any such attempt will be rejected": the subject is what is judged, the speaker holds
+        return [c for c in tok.children if c.dep_ == "nsubjpass"][:1]
     found = _subject(tok)
     return [found] if found is not None else []
 
@@ -338,4 +346,5 @@ _FRAME_TRIGGERS = {
     "insistent": insistent_trigger,
     "belongs": belongs_trigger,
     **conditions.FRAME_TRIGGERS,
+    **gestures.FRAME_TRIGGERS,
 }

@@ -91,6 +91,8 @@ class ModifierStage:
             for c in t.children:
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
                     return True
+                if c.dep_ == "preconj" and c.lower_ == "neither":
+                    return True  # "will neither tolerate nor condone …"
                 if (
                     c.dep_ == "advmod"
                     and c.lower_ == "longer"

@@ -287,6 +287,10 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
             return None
         if kind in ("reject", "accept") and not _judged_thing(subj):
             return None  # "the report is a fiction": only plans and steps are judged
+        if kind in ("accept", "reject", "demand") and any(c.dep_ == "neg" for c in verb.children):
+            # "the plan cannot be a solution": the copula class ignores negation, so the
+            # verdict is turned here
+            kind = {"accept": "reject", "reject": "accept", "demand": "reject"}[kind]
         # the copula class takes the subject of the token's head as content
         return Trigger(head if head.lower_ == "to" else noun, kind, "copula")
     if verb is None or verb.pos_ != "VERB":
