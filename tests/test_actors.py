@@ -555,3 +555,13 @@ def test_the_bloc_is_the_organisation_named_before(ex: Extractor, text: str, act
     assert actor in {c.actor for c in found if c.kind == "demand"}
     # the venue city of the meeting is no party
     assert "eu" not in {c.actor for c in found}
+
+
+def test_a_quote_before_the_sentence_naming_its_speaker_is_that_speaker_s(ex: Extractor) -> None:
+    text = (
+        "CARACAS, March 3, 2025 -- Washington demanded a new presidential vote.\n\n"
+        '"We are ready for talks on a transition." Maduro told state television on Tuesday that '
+        "no foreign power would choose Venezuela's leaders."
+    )
+    found = [c for c in claims(ex, text) if "transition" in c.quote]
+    assert found and {c.actor for c in found} == {"VEN"}

@@ -53,6 +53,7 @@ from detente.extract.stance.turns import FIRST_PERSON
 
 _STATE_BODIES = word_list("state_bodies")
 _BODY_NOUNS = word_list("body_nouns")
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
@@ -506,6 +507,12 @@ class HolderStage:
             spoken = self._headline_speaker(trig, state)
             if spoken:
                 return spoken
+        if a is None and not reporters and head.lower_ in FIRST_PERSON:
+            # '"I am ready for elections." Zelensky told reporters …': the speaker the next
+            # sentence names
+            after = self._next_speaker(trig, state)
+            if after is not None:
+                return [after]
         if a is None and not reporters and head.lower_ in _PRONOUNS:
             # Nothing else to go on: the side that held the last stance, if it was close by.
             last = state.last_actors
@@ -514,6 +521,20 @@ class HolderStage:
                 if plural or len(last) == 1:
                     return list(last)
         return [a] if a is not None else []
+
+    def _next_speaker(self, tok: Token, state: _DocState) -> _Actor | None:
+        """The named subject of a reporting verb opening the sentence after a quoted one."""
+        sent = tok.sent
+        if not any(t.text in _QUOTE_MARKS for t in sent) or sent.end >= len(tok.doc):
+            return None
+        nxt = tok.doc[sent.end].sent
+        root = nxt.root
+        if root.lemma_.lower() not in self.lex.sources.reporting:
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in _PRONOUNS:
+            return None
+        return self._resolve_one(subj, state)
 
     def _group_actors(self, head: Token, trig: Token, state: _DocState) -> list[_Actor]:
         """Actors behind a collective subject: "the leaders of Germany, France and Britain",
