@@ -7,6 +7,13 @@ from spacy.tokens import Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.heads import (
+    antecedent_modifiers,
+    aspectual,
+    defensive_purpose,
+    rule_over_land,
+    target_place,
+)
 from detente.extract.stance.lexis import (
     _ANAPHOR_REACH,
     _ANAPHORIC_DETS,
@@ -67,6 +74,15 @@ class IssueStage:
         own = [u for u in units if u.head.i == trig.token.i]
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "presence":
+            where = [
+                t
+                for c in trig.token.children
+                if c.dep_ == "prep" and c.lower_ in (*_WHERE_PREPS, "around")
+                for t in c.subtree
+            ]
+            if where and self._classify(trig.token, where, state, min_weight=3) == "territory":
+                # "forces would remain in a security perimeter around Gaza": land held
+                return [("territory", _Unit(trig.token, list(trig.token.subtree)))]
             return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
         if trig.skip and trig.content:
             # "…, an idea Moscow has dismissed": the idea is the stance just stated around it
@@ -366,6 +382,13 @@ class IssueStage:
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
         head = unit.head
+        ids = {t.i for t in unit.tokens}
+        for means in [head, *(c for c in head.children if c.dep_ == "dobj")]:
+            # "would not lift the measures it took to defend its border": what the means defend
+            guarded = [t for t in defensive_purpose(means) if t.i in ids]
+            issue = self._classify(means, guarded, state, min_weight=2) if guarded else None
+            if issue is not None:
+                return issue
         if _foreign_troops_leave(head):
             return "military_limits"  # "until foreign soldiers leave": no foreign troops
         if (
@@ -425,7 +448,6 @@ class IssueStage:
             issue = self._classify(deal, mods, state, min_weight=2) if mods else None
             if issue is not None and issue != "process":
                 return issue
-        ids = {t.i for t in unit.tokens}
         subj = (
             [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
         )
@@ -501,6 +523,18 @@ class IssueStage:
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
             if t.i == wrapper:
                 found = [w for w in found if w[0] != "process"]
+            if aspectual(t):
+                found = []  # "keep talking": the gerund names the matter, not "keep"
+            elif rule_over_land(t, _HANDOVER_NOUNS):
+                found = [("territory", 3)]  # "sovereignty over the islands"
+            elif not found:
+                # "an end to those sales" after "arms sales": the earlier mention's modifiers
+                found = [
+                    w
+                    for m in antecedent_modifiers(t)
+                    for w in (words.get(m.lemma_.lower()), words.get(m.lower_))
+                    if w is not None
+                ][:1]
             if found and t.pos_ == "VERB":
                 # "keep the transit fee", "leave the allocation to …": a verb of weak cue
                 # yields to an object as strongly cued, which names what is kept or left
@@ -522,7 +556,9 @@ class IssueStage:
                 and not (t.pos_ == "VERB" and t.lemma_.lower() in _NOUN_ONLY_CUES)
             ):
                 issue, weight = max(found, key=lambda w: w[1])
-                if t.dep_ == "amod" and t.i != head.i and weight > 1:
+                if issue == "territory" and target_place(t, head):
+                    weight = 1  # "pressure against Taiwan": the target, not land at stake
+                elif t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.
                     weight -= 1
                 elif t.i == focus and weight == 2 and issue != "process":

@@ -1,0 +1,156 @@
+"""Issue cues read through the phrase structure: which words of a complement may vote, and what
+a word says given its own dependents (sovereignty over a place, a verb used only as an aspect,
+a demonstrative that points back to an earlier mention, a place that is only a target)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Verbs that only mark aspect when a gerund follows ("keep talking", "continue shelling"): the
+#: gerund names the matter, the verb's own cue ("keep" as holding land) does not apply.
+_ASPECTUAL = frozenset({"keep", "continue", "go", "carry", "remain", "start", "begin", "stop"})
+#: Nouns of rule over something: over a place (or of a place) they are about the land itself.
+_RULE_NOUNS = frozenset({"sovereignty", "jurisdiction", "ownership", "possession"})
+#: Words that make the thing ruled over a piece of land or sea whatever its name.
+_LANDISH = frozenset(
+    {
+        "island",
+        "islands",
+        "isle",
+        "islet",
+        "islets",
+        "reef",
+        "shoal",
+        "atoll",
+        "waters",
+        "territory",
+        "territories",
+        "land",
+        "rock",
+        "region",
+        "area",
+        "areas",
+        "peninsula",
+        "enclave",
+        "temple",
+        "temples",
+        "village",
+        "villages",
+        "district",
+        "province",
+        "strait",
+        "sea",
+        "river",
+        "lake",
+    }
+)
+_LANDISH_MODS = frozenset({"disputed", "occupied", "contested", "annexed"})
+#: Prepositions whose object is the target or partner of an action, not what is claimed
+#: ("pressure against Taiwan", "talks with Kosovo").
+_TARGET_PREPS = frozenset({"against", "with", "toward", "towards"})
+#: Demonstratives that point back to something already named ("those sales", "these curbs").
+_DEMONSTRATIVES = frozenset({"those", "these", "such", "this", "that"})
+#: How far back (characters) a demonstrative may reach for the mention it repeats.
+_DEMONSTRATIVE_REACH = 1500
+#: Nouns of means whose purpose clause says what they are for ("measures to defend its border").
+_MEANS_NOUNS = frozenset({"measure", "step", "action", "precaution", "countermeasure"})
+#: Purposes that make a means defensive: the thing defended names the issue.
+_DEFENDING = frozenset({"defend", "protect", "safeguard", "secure", "guard", "preserve"})
+
+
+def aspectual(tok: Token) -> bool:
+    """Is *tok* a verb of aspect before a gerund ("keep talking", "continue fighting")?"""
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.lemma_.lower() in _ASPECTUAL
+        and any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children)
+    )
+
+
+def _is_land(tok: Token) -> bool:
+    return (
+        tok.ent_type_ in ("GPE", "LOC", "FAC")
+        or tok.lemma_.lower() in _LANDISH
+        or tok.lower_ in _LANDISH
+        or any(c.dep_ == "amod" and c.lower_ in _LANDISH_MODS for c in tok.children)
+    )
+
+
+def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
+    """Is *tok* sovereignty (jurisdiction, ownership) over a place ("sovereignty of the Russian
+    Federation over the Kuril Islands", "ownership of the disputed temples", "the islands'
+    sovereignty"), or one of the *handover* nouns of a place ("the return of the islands")?
+    Such rule or transfer is a territorial matter, not one of recognition or of captives."""
+    lemma = tok.lemma_.lower()
+    rule = lemma in _RULE_NOUNS
+    if not rule and (lemma not in handover or tok.pos_ != "NOUN"):
+        return False
+    for c in tok.children:
+        if rule and c.dep_ == "poss" and _is_land(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("over", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj" and ((rule and c.lower_ == "over") or _is_land(p)):
+                    return True
+    return False
+
+
+def target_place(tok: Token, head: Token) -> bool:
+    """Is *tok* (a place name) only the target or partner of the phrase headed by *head*: the
+    object of "against"/"with" below it ("military pressure against Taiwan", "a deal with
+    Kosovo")? A place named so is where the action points, not the land at stake."""
+    if tok.ent_type_ not in ("GPE", "LOC", "NORP"):
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.i == head.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ in _TARGET_PREPS:
+            return cur.head.head.i != head.i or head.pos_ == "NOUN"
+        cur = cur.head
+    return False
+
+
+def antecedent_modifiers(tok: Token) -> list[Token]:
+    """For a noun with a demonstrative ("those sales", "these curbs") and no modifier of its
+    own, the compound and adjective modifiers of the latest earlier mention of the same noun
+    ("arms sales", "export curbs"): the words that said what it is."""
+    if tok.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children
+    ):
+        return []
+    if any(c.dep_ in ("compound", "amod") for c in tok.children):
+        return []
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    floor = tok.idx - _DEMONSTRATIVE_REACH
+    for j in range(tok.i - 1, -1, -1):
+        prev = doc[j]
+        if prev.idx < floor:
+            break
+        if prev.pos_ == "NOUN" and prev.lemma_.lower() == lemma:
+            mods = [
+                t
+                for c in prev.children
+                if c.dep_ in ("compound", "amod")
+                for t in c.subtree
+                if not t.is_punct
+            ]
+            if mods:
+                return mods
+    return []
+
+
+def defensive_purpose(noun: Token) -> list[Token]:
+    """Words of what a means noun is taken to defend ("the measures it had taken to defend its
+    border", "all necessary steps to safeguard its sovereignty"): the object of the purpose
+    clause; empty when the noun has no such clause."""
+    if noun.lemma_.lower() not in _MEANS_NOUNS:
+        return []
+    stack = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    while stack:
+        v = stack.pop()
+        if v.pos_ == "VERB" and v.lemma_.lower() in _DEFENDING:
+            return [t for c in v.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        stack.extend(c for c in v.children if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"))
+    return []
