@@ -154,3 +154,71 @@ def defensive_purpose(noun: Token) -> list[Token]:
             return [t for c in v.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
         stack.extend(c for c in v.children if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"))
     return []
+
+
+#: Head nouns of a possessor that is a holder ("the cabinet's offer", "the rebels' plan").
+_HOLDER_NOUNS = frozenset(
+    {
+        "government",
+        "cabinet",
+        "ministry",
+        "minister",
+        "president",
+        "administration",
+        "side",
+        "authorities",
+        "leadership",
+        "council",
+        "parliament",
+        "delegation",
+        "rebels",
+        "group",
+        "movement",
+        "army",
+        "military",
+        "office",
+        "leader",
+        "regime",
+    }
+)
+
+
+def owner_ids(head: Token, toks: list[Token]) -> set[int]:
+    """Indices of the words of possessors among *toks* that name a holder rather than a thing
+    ("the federal cabinet's offer", "the KMT's support", "Kigali's position"): a person,
+    organisation or people, a pronoun, or a noun for a government or a party to talks. A
+    possessor that is a place ("Crimea's status") is kept: it may be what is at stake."""
+    ids = {t.i for t in toks}
+    out: set[int] = set()
+    for t in toks:
+        if t.dep_ != "poss" or t.head.i not in ids:
+            continue
+        holder = (
+            t.pos_ == "PRON"
+            or t.ent_type_ in ("PERSON", "ORG", "NORP")
+            or t.lemma_.lower() in _HOLDER_NOUNS
+        )
+        if holder:
+            out.update(x.i for x in t.subtree if x.i in ids)
+    return out
+
+
+#: Verbs of naming in a free relative ("what he described as the isolation of the north").
+_NAMING = frozenset({"describe", "call", "term", "brand", "dub", "label", "characterise"})
+
+
+def named_as(toks: list[Token]) -> list[Token]:
+    """The words a free relative of naming gives to its "what" ("end what he described as the
+    isolation of the north", "stop what Kyiv called a campaign of terror"): the thing named,
+    which is the content, taken from the sentence even when the attribution was cut away."""
+    for t in toks:
+        if t.lemma_.lower() not in _NAMING or t.pos_ != "VERB":
+            continue
+        if not any(c.lower_ == "what" for c in t.children):
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return [x for x in c.subtree if x.i != c.i]
+            if c.dep_ in ("oprd", "xcomp", "dobj") and c.lower_ != "what":
+                return list(c.subtree)  # "what Kyiv called a campaign of terror"
+    return []

@@ -11,6 +11,8 @@ from detente.extract.stance.heads import (
     antecedent_modifiers,
     aspectual,
     defensive_purpose,
+    named_as,
+    owner_ids,
     rule_over_land,
     target_place,
 )
@@ -383,6 +385,10 @@ class IssueStage:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
         head = unit.head
         ids = {t.i for t in unit.tokens}
+        named = named_as(unit.tokens)
+        issue = self._classify(named[0].head, named, state) if named else None
+        if issue is not None:
+            return issue  # "end what he described as the isolation of the north"
         for means in [head, *(c for c in head.children if c.dep_ == "dobj")]:
             # "would not lift the measures it took to defend its border": what the means defend
             guarded = [t for t in defensive_purpose(means) if t.i in ids]
@@ -496,7 +502,20 @@ class IssueStage:
     def _classify(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
     ) -> str | None:
-        """The issue of a conjunct: the strongest cue, then the one nearest its head."""
+        """The issue of a conjunct: the strongest cue, then the one nearest its head. Words of an
+        owner ("the federal cabinet's offer of …") name who holds the thing, not what it is:
+        they decide only when nothing else does."""
+        owners = owner_ids(head, toks)
+        if owners:
+            rest = [t for t in toks if t.i not in owners]
+            issue = self._classify_words(head, rest, state, min_weight) if rest else None
+            if issue is not None:
+                return issue
+        return self._classify_words(head, toks, state, min_weight)
+
+    def _classify_words(
+        self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
+    ) -> str | None:
         ids = {t.i for t in toks}
         best: tuple[int, int, int, str] | None = None
         words = self.cue_words
@@ -535,6 +554,8 @@ class IssueStage:
                     for w in (words.get(m.lemma_.lower()), words.get(m.lower_))
                     if w is not None
                 ][:1]
+                if not found and t.ent_type_ == "MONEY" and t.like_num:
+                    found = [("economy", 2)]  # "16 dollars a barrel": a sum is an economic term
             if found and t.pos_ == "VERB":
                 # "keep the transit fee", "leave the allocation to …": a verb of weak cue
                 # yields to an object as strongly cued, which names what is kept or left
