@@ -222,3 +222,51 @@ def named_as(toks: list[Token]) -> list[Token]:
             if c.dep_ in ("oprd", "xcomp", "dobj") and c.lower_ != "what":
                 return list(c.subtree)  # "what Kyiv called a campaign of terror"
     return []
+
+
+#: Verbs of leaving a body one belongs to.
+_LEAVING = frozenset({"leave", "quit", "exit", "withdraw", "pull", "secede"})
+#: Nouns of bodies one can be a member or party of ("withdraw from the court", "quit the bloc").
+_BODIES = frozenset(
+    {
+        "alliance",
+        "bloc",
+        "union",
+        "organisation",
+        "organization",
+        "court",
+        "community",
+        "commonwealth",
+        "council",
+        "league",
+        "treaty",
+        "convention",
+        "statute",
+        "pact",
+        "group",
+        "forum",
+        "federation",
+        "confederation",
+        "partnership",
+    }
+)
+
+
+def left_body(verb: Token) -> Token | None:
+    """The body a verb of leaving leaves ("will leave the CSTO", "would withdraw from the
+    International Criminal Court", "quit the regional bloc"): a membership given up, not land
+    or troops; None when the verb leaves something else ("withdraw from Kherson")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEAVING:
+        return None
+    cands = [c for c in verb.children if c.dep_ == "dobj"]
+    cands += [
+        p
+        for c in verb.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out")
+        for p in [*c.children, *(g for d in c.children for g in d.children)]
+        if p.dep_ == "pobj"
+    ]
+    for c in cands:
+        if c.ent_type_ == "ORG" or c.lemma_.lower() in _BODIES:
+            return c
+    return None

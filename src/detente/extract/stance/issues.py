@@ -11,6 +11,7 @@ from detente.extract.stance.heads import (
     antecedent_modifiers,
     aspectual,
     defensive_purpose,
+    left_body,
     named_as,
     owner_ids,
     rule_over_land,
@@ -171,6 +172,9 @@ class IssueStage:
                 toks = [t for t in toks if t.i not in subj] or [trig.token]
                 if issue == "territory" and _sends_force(trig.token):
                     issue = "security_guarantees"  # "would send troops to Ukraine"
+                body = left_body(trig.token) if issue == "territory" else None
+                if body is not None:
+                    issue = self._body_issue(body, state)  # "will leave the CSTO"
                 if issue == "territory" and _leaves_mission(trig.token):
                     # "pull its troops out of the AU mission": a stance on the force, not on land
                     issue = "security_guarantees"
@@ -215,6 +219,14 @@ class IssueStage:
                 out.append(("justice", unit))
                 seen.add("justice")
                 continue
+            body = left_body(unit.head)
+            if body is not None and not _leaves_talks(unit.head):
+                # "said it would withdraw from the International Criminal Court"
+                issue = self._body_issue(body, state)
+                if issue not in seen:
+                    seen.add(issue)
+                    out.append((issue, unit))
+                continue
             if unit.head.pos_ == "VERB" and (_leaves_mission(unit.head) or _sends_force(unit.head)):
                 out.append(("security_guarantees", unit))
                 seen.add("security_guarantees")
@@ -244,6 +256,11 @@ class IssueStage:
             if issue not in seen:
                 seen.add(issue)
                 out.append((issue, unit))
+                for extra, _ in self._deal_items(unit.head, state):
+                    # "a deal to free prisoners and unfreeze funds": each item its own issue
+                    if extra not in seen:
+                        seen.add(extra)
+                        out.append((extra, unit))
             else:
                 # Same issue again ("its troops … out of the Donbas"): one stance, wider evidence.
                 first = next(u for i, u in out if i == issue)
@@ -484,6 +501,71 @@ class IssueStage:
                 if issue is not None:
                     return issue
         return self._classify(head, unit.tokens, state)
+
+    def _body_issue(self, body: Token, state: _DocState) -> str:
+        """What membership of a body is about, read from all its words, its name included ("the
+        International Criminal Court": justice); a bloc of states by default (alliances)."""
+        best = ("alliances", 0)
+        toks = list(body.subtree)
+        ids = {t.i for t in toks}
+        for t in toks:
+            hits = [self.cue_words.get(t.lemma_.lower()), self.cue_words.get(t.lower_)]
+            hits += [
+                (i, w)
+                for end, i, w in state.cue_phrases.get(t.i, ())
+                if all(j in ids for j in range(t.i, end))
+            ]
+            for hit in hits:
+                if hit is not None and hit[0] != "process" and hit[1] > best[1]:
+                    best = hit
+        return best[0]
+
+    def _deal_items(self, head: Token, state: _DocState) -> list[tuple[str, list[Token]]]:
+        """The issues of what a deal names, one per item: "a deal to pull back fighters, swap
+        detainees and reopen the airport" (three), "a demand for an agreement on filling the
+        dam" (the agreement inside the demand). Empty when *head* is no deal or names nothing."""
+        deal = head
+        if head.pos_ == "ADP":
+            deal = next((c for c in head.children if c.dep_ == "pobj"), head)
+        elif head.lemma_.lower() in _REFERRING:
+            # "the demand for a binding agreement on …": the deal asked for
+            deal = next(
+                (
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                head,
+            )
+        if deal.lemma_.lower() not in _GENERIC_DEALS:
+            return []
+        out: list[tuple[str, list[Token]]] = []
+        seen: set[str] = set()
+        pending = [
+            c
+            for c in deal.children
+            if (c.dep_ == "acl" and c.tag_ in ("VBG", "VB"))
+            # "a deal to pull back fighters" (parsed as a relative clause)
+            or (c.dep_ == "relcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
+            or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
+        ]
+        while pending:
+            item = pending.pop(0)
+            toks, split = _own_subtree(item, state.excluded)
+            pending.extend(split)
+            if item.pos_ == "VERB":
+                pending.extend(c for c in item.children if c.dep_ == "conj" and c.pos_ == "VERB")
+            if item.pos_ == "ADP":
+                # "on water and on grazing": each object of the preposition is an item
+                objs = [p for p in item.children if p.dep_ == "pobj"]
+                pending.extend(c for o in objs for c in o.children if c.dep_ == "conj")
+            issue = self._classify(item, toks, state, min_weight=2)
+            if issue is not None and issue != "process" and issue not in seen:
+                seen.add(issue)
+                out.append((issue, toks))
+        return out
 
     def _cue_weight(self, issue: str, unit: _Unit, state: _DocState) -> int:
         """The strongest cue of *issue* among the unit's words and phrases (0 when none)."""
