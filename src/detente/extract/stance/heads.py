@@ -191,7 +191,7 @@ def owner_ids(head: Token, toks: list[Token]) -> set[int]:
     ids = {t.i for t in toks}
     out: set[int] = set()
     for t in toks:
-        if t.dep_ != "poss" or t.head.i not in ids:
+        if t.dep_ != "poss" or (t.head.i not in ids and t.head.i != head.i):
             continue
         holder = (
             t.pos_ == "PRON"
