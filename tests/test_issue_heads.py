@@ -91,6 +91,21 @@ def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
             "Armenia will leave the Collective Security Treaty Organization, Pashinyan said.",
             ("ARM", "reject", "alliances"),
         ),
+        # a force used is fighting, not a force withdrawn from a mission
+        (
+            "Hanoi and Beijing agreed to renounce the use of force against fishing boats.",
+            ("VNM", "accept", "ceasefire"),
+        ),
+        # working out how to do something is about the thing, not about cooperating
+        (
+            "Moscow and Kyiv agreed to work out how to enforce a halt to strikes on power plants.",
+            ("RUS", "accept", "ceasefire"),
+        ),
+        # shipping lanes and merchant vessels are trade
+        (
+            "Seoul called for safe navigation for merchant ships in the strait.",
+            ("KOR", "demand", "economy"),
+        ),
     ],
 )
 def test_issue_from_phrase_structure(
@@ -139,6 +154,10 @@ def test_deal_items(ex: Extractor, text: str, expected: set[tuple[str, str, str]
         ),
         # foreign troops staying in a country are a matter of their presence
         ("Washington said American troops would remain in Syria.", ("USA", "reject", "territory")),
+        (
+            "Hanoi and Beijing agreed to renounce the use of force against fishing boats.",
+            ("VNM", "accept", "security_guarantees"),
+        ),
     ],
 )
 def test_issue_not_overridden(ex: Extractor, text: str, unexpected: tuple[str, str, str]) -> None:

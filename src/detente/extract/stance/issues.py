@@ -22,6 +22,7 @@ from detente.extract.stance.lexis import (
     _ANAPHORIC_DETS,
     _CONTENT_OF,
     _COOP_PROCESS,
+    _EXIT_VERBS,
     _FORCE_WORDS,
     _GENERIC_DEALS,
     _HANDOVER_NOUNS,
@@ -227,7 +228,8 @@ class IssueStage:
                     seen.add(issue)
                     out.append((issue, unit))
                 continue
-            if unit.head.pos_ == "VERB" and (_leaves_mission(unit.head) or _sends_force(unit.head)):
+            leaving = unit.head.lemma_.lower() in _EXIT_VERBS and _leaves_mission(unit.head)
+            if unit.head.pos_ == "VERB" and (leaving or _sends_force(unit.head)):
                 out.append(("security_guarantees", unit))
                 seen.add("security_guarantees")
                 continue
@@ -447,7 +449,12 @@ class IssueStage:
             issue = self._classify(head, objs, state, min_weight=2) if objs else None
             if issue is not None and issue != "process":
                 return issue
-        if head.pos_ == "VERB" and head.lemma_.lower() in _COOP_PROCESS:
+        if (
+            head.pos_ == "VERB"
+            and head.lemma_.lower() in _COOP_PROCESS
+            # "work out how to implement a ban on strikes": settling details of the content
+            and not any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+        ):
             return "process"  # "agreed to work towards …", "ready to engage"
         deal = head
         if head.pos_ == "ADP":
