@@ -101,6 +101,15 @@ def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
             "Moscow and Kyiv agreed to work out how to enforce a halt to strikes on power plants.",
             ("RUS", "accept", "ceasefire"),
         ),
+        # withdrawing something other than forces: the thing withdrawn decides
+        (
+            "Yerevan agreed to withdraw its lawsuits against Baku from international courts.",
+            ("ARM", "accept", "justice"),
+        ),
+        (
+            "Serbia demanded that Pristina withdraw its special police from the north.",
+            ("SRB", "demand", "territory"),
+        ),
         # shipping lanes and merchant vessels are trade
         (
             "Seoul called for safe navigation for merchant ships in the strait.",
@@ -147,6 +156,8 @@ def test_deal_items(ex: Extractor, text: str, expected: set[tuple[str, str, str]
             ("RUS", "demand", "military_limits"),
         ),
         ("Russia said it would withdraw from the grain deal.", ("RUS", "reject", "alliances")),
+        ("Seoul agreed to withdraw its complaint from the WTO.", ("KOR", "accept", "territory")),
+        ("Seoul agreed to withdraw its complaint from the WTO.", ("KOR", "accept", "alliances")),
         # sanctions lifted are still sanctions
         (
             "The EU agreed to lift the measures it had imposed on Belarusian potash.",

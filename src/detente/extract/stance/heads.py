@@ -252,6 +252,74 @@ _BODIES = frozenset(
 )
 
 
+#: Verbs of pulling something back: territorial when forces or land are pulled back.
+_PULLING = frozenset({"withdraw", "pull", "remove"})
+#: What a withdrawal is territorial for: forces, and the men and arms of a force.
+_PULLED_FORCES = frozenset(
+    {
+        "army",
+        "base",
+        "bases",
+        "contingent",
+        "force",
+        "forces",
+        "soldier",
+        "soldiers",
+        "troop",
+        "troops",
+        "unit",
+        "units",
+        "fighter",
+        "fighters",
+        "police",
+        "militia",
+        "militias",
+        "personnel",
+        "weapon",
+        "weapons",
+        "artillery",
+        "tank",
+        "tanks",
+        "settler",
+        "settlers",
+        "presence",
+        "battalion",
+        "battalions",
+        "brigade",
+        "brigades",
+        "division",
+        "divisions",
+        "warship",
+        "warships",
+        "vessel",
+        "vessels",
+        "ship",
+        "ships",
+        "checkpoint",
+        "checkpoints",
+        "outpost",
+        "outposts",
+        "equipment",
+    }
+)
+
+
+def withdrawn_object(verb: Token) -> Token | None:
+    """The object of a withdrawal that is neither forces nor land ("withdrew its complaint",
+    "withdraw the ambassador", "pulled its candidacy"): then the object, not the verb, names
+    the issue. None for "withdraw its troops", "pull back from the villages", no object."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PULLING:
+        return None
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in _PULLED_FORCES or c.lower_ in _PULLED_FORCES or _is_land(c):
+            return None
+        return c
+    return None
+
+
 def left_body(verb: Token) -> Token | None:
     """The body a verb of leaving leaves ("will leave the CSTO", "would withdraw from the
     International Criminal Court", "quit the regional bloc"): a membership given up, not land
@@ -259,6 +327,8 @@ def left_body(verb: Token) -> Token | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEAVING:
         return None
     cands = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.lemma_.lower() not in _BODIES and c.ent_type_ != "ORG" for c in cands):
+        return None  # "withdraw its complaint from the WTO": the complaint is what goes
     cands += [
         p
         for c in verb.children

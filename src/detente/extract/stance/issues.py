@@ -16,6 +16,7 @@ from detente.extract.stance.heads import (
     owner_ids,
     rule_over_land,
     target_place,
+    withdrawn_object,
 )
 from detente.extract.stance.lexis import (
     _ANAPHOR_REACH,
@@ -173,6 +174,12 @@ class IssueStage:
                 toks = [t for t in toks if t.i not in subj] or [trig.token]
                 if issue == "territory" and _sends_force(trig.token):
                     issue = "security_guarantees"  # "would send troops to Ukraine"
+                if issue == "territory" and withdrawn_object(trig.token) is not None:
+                    # "withdrew its complaint from the WTO": what is withdrawn decides
+                    rest_toks = [t for t in toks if t.i != trig.token.i]
+                    issue = self._classify(trig.token, rest_toks, state, min_weight=2)
+                    if issue is None:
+                        return []
                 body = left_body(trig.token) if issue == "territory" else None
                 if body is not None:
                     issue = self._body_issue(body, state)  # "will leave the CSTO"
@@ -414,6 +421,9 @@ class IssueStage:
             issue = self._classify(means, guarded, state, min_weight=2) if guarded else None
             if issue is not None:
                 return issue
+        if withdrawn_object(head) is not None:
+            # "agreed to withdraw its complaint from the WTO": what is withdrawn decides
+            return self._classify(head, [t for t in unit.tokens if t.i != head.i], state, 2)
         if _foreign_troops_leave(head):
             return "military_limits"  # "until foreign soldiers leave": no foreign troops
         if (
