@@ -141,6 +141,16 @@ def test_issue_from_phrase_structure(
             "Addis Ababa rejected Cairo's demand for a binding agreement on filling the dam.",
             {("EGY", "demand", "economy"), ("ETH", "reject", "economy")},
         ),
+        # what a proposal would do is what is rejected
+        (
+            "Moscow rejected a European counter-proposal that would let Kyiv keep an army of "
+            "800,000.",
+            {("RUS", "reject", "military_limits")},
+        ),
+        (
+            "Israel rejected any deal that would leave Hamas in power.",
+            {("ISR", "reject", "governance")},
+        ),
     ],
 )
 def test_deal_items(ex: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -173,3 +183,37 @@ def test_deal_items(ex: Extractor, text: str, expected: set[tuple[str, str, str]
 )
 def test_issue_not_overridden(ex: Extractor, text: str, unexpected: tuple[str, str, str]) -> None:
     assert unexpected not in triples(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "whole"),
+    [
+        # a deal whose content is named is coded on that content, not on the process as well
+        (
+            "Under the accord, Hezbollah will hand over its heavy weapons within 30 days.",
+            ("hezbollah", "offer", "military_limits"),
+            ("hezbollah", "offer", "process"),
+        ),
+        (
+            "Moscow rejected a European counter-proposal that would let Kyiv keep an army of "
+            "800,000.",
+            ("RUS", "reject", "military_limits"),
+            ("RUS", "reject", "process"),
+        ),
+    ],
+)
+def test_named_content_replaces_process(
+    ex: Extractor, text: str, content: tuple[str, str, str], whole: tuple[str, str, str]
+) -> None:
+    got = triples(ex, text)
+    assert content in got
+    assert whole not in got
+
+
+def test_proposer_keeps_the_plan_and_its_terms(ex: Extractor) -> None:
+    got = triples(
+        ex,
+        "Addis Ababa dismissed an Egyptian proposal that would cap the filling of the reservoir.",
+    )
+    assert {("EGY", "propose", "process"), ("EGY", "propose", "economy")} <= got
+    assert ("ETH", "reject", "economy") in got

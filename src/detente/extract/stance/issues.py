@@ -290,6 +290,10 @@ class IssueStage:
                 # "attacks on shipping would stop": the fighting halts
                 toks = sorted([*subj.subtree, trig.token], key=lambda t: t.i)
                 out.append(("ceasefire", _Unit(trig.token, toks)))
+        if trig.kind != "propose" and any(i != "process" for i, _ in out):
+            # "a counter-proposal that would let Ukraine keep an army of 800,000": a deal whose
+            # content is named takes the issues of that content, not the process as well
+            out = [(i, u) for i, u in out if i != "process" or not _names_deal(u.head)]
         if "security_guarantees" in seen and "territory" in seen:
             # "offered 1,000 soldiers for the multinational force": the troops are the force's,
             # not a claim on land (unless a place or border is named)
@@ -565,7 +569,15 @@ class IssueStage:
             for c in deal.children
             if (c.dep_ == "acl" and c.tag_ in ("VBG", "VB"))
             # "a deal to pull back fighters" (parsed as a relative clause)
-            or (c.dep_ == "relcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
+            # "a proposal that would let Kyiv keep an army": what the deal would do
+            or (
+                c.dep_ == "relcl"
+                and any(
+                    a.lower_ in ("to", "would", "will", "could", "should", "must")
+                    for a in c.children
+                    if a.dep_ == "aux"
+                )
+            )
             or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
         ]
         while pending:
@@ -573,7 +585,12 @@ class IssueStage:
             toks, split = _own_subtree(item, state.excluded)
             pending.extend(split)
             if item.pos_ == "VERB":
-                pending.extend(c for c in item.children if c.dep_ == "conj" and c.pos_ == "VERB")
+                # "to free prisoners and unfreeze funds" (not a finite verb of another clause)
+                pending.extend(
+                    c
+                    for c in item.children
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in ("VB", "VBG")
+                )
             if item.pos_ == "ADP":
                 # "on water and on grazing": each object of the preposition is an item
                 objs = [p for p in item.children if p.dep_ == "pobj"]
@@ -744,3 +761,11 @@ def _addressee(head: Token, verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def _names_deal(tok: Token) -> bool:
+    """Is *tok* a plan or deal noun, or a preposition governing one ("under the agreement")?"""
+    if tok.pos_ == "ADP":
+        tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in _PLAN_NOUNS or lemma in _GENERIC_DEALS)
