@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.deals import DealIssues
 from detente.extract.stance.heads import (
     antecedent_modifiers,
     aspectual,
@@ -64,7 +65,7 @@ _WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
 _CALLING_ON = ("call", "prevail", "lean", "press")
 
 
-class IssueStage:
+class IssueStage(DealIssues):
     """Classify content units into issues."""
 
     lex: StanceLexicon
@@ -522,84 +523,6 @@ class IssueStage:
                 if issue is not None:
                     return issue
         return self._classify(head, unit.tokens, state)
-
-    def _body_issue(self, body: Token, state: _DocState) -> str:
-        """What membership of a body is about, read from all its words, its name included ("the
-        International Criminal Court": justice); a bloc of states by default (alliances)."""
-        best = ("alliances", 0)
-        toks = list(body.subtree)
-        ids = {t.i for t in toks}
-        for t in toks:
-            hits = [self.cue_words.get(t.lemma_.lower()), self.cue_words.get(t.lower_)]
-            hits += [
-                (i, w)
-                for end, i, w in state.cue_phrases.get(t.i, ())
-                if all(j in ids for j in range(t.i, end))
-            ]
-            for hit in hits:
-                if hit is not None and hit[0] != "process" and hit[1] > best[1]:
-                    best = hit
-        return best[0]
-
-    def _deal_items(self, head: Token, state: _DocState) -> list[tuple[str, list[Token]]]:
-        """The issues of what a deal names, one per item: "a deal to pull back fighters, swap
-        detainees and reopen the airport" (three), "a demand for an agreement on filling the
-        dam" (the agreement inside the demand). Empty when *head* is no deal or names nothing."""
-        deal = head
-        if head.pos_ == "ADP":
-            deal = next((c for c in head.children if c.dep_ == "pobj"), head)
-        elif head.lemma_.lower() in _REFERRING:
-            # "the demand for a binding agreement on …": the deal asked for
-            deal = next(
-                (
-                    p
-                    for c in head.children
-                    if c.dep_ == "prep" and c.lower_ == "for"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ),
-                head,
-            )
-        if deal.lemma_.lower() not in _GENERIC_DEALS:
-            return []
-        out: list[tuple[str, list[Token]]] = []
-        seen: set[str] = set()
-        pending = [
-            c
-            for c in deal.children
-            if (c.dep_ == "acl" and c.tag_ in ("VBG", "VB"))
-            # "a deal to pull back fighters" (parsed as a relative clause)
-            # "a proposal that would let Kyiv keep an army": what the deal would do
-            or (
-                c.dep_ == "relcl"
-                and any(
-                    a.lower_ in ("to", "would", "will", "could", "should", "must")
-                    for a in c.children
-                    if a.dep_ == "aux"
-                )
-            )
-            or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
-        ]
-        while pending:
-            item = pending.pop(0)
-            toks, split = _own_subtree(item, state.excluded)
-            pending.extend(split)
-            if item.pos_ == "VERB":
-                # "to free prisoners and unfreeze funds" (not a finite verb of another clause)
-                pending.extend(
-                    c
-                    for c in item.children
-                    if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in ("VB", "VBG")
-                )
-            if item.pos_ == "ADP":
-                # "on water and on grazing": each object of the preposition is an item
-                objs = [p for p in item.children if p.dep_ == "pobj"]
-                pending.extend(c for o in objs for c in o.children if c.dep_ == "conj")
-            issue = self._classify(item, toks, state, min_weight=2)
-            if issue is not None and issue != "process" and issue not in seen:
-                seen.add(issue)
-                out.append((issue, toks))
-        return out
 
     def _cue_weight(self, issue: str, unit: _Unit, state: _DocState) -> int:
         """The strongest cue of *issue* among the unit's words and phrases (0 when none)."""
