@@ -110,6 +110,17 @@ def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
             "Serbia demanded that Pristina withdraw its special police from the north.",
             ("SRB", "demand", "territory"),
         ),
+        # what a guarantee guarantees decides, not the guarantee or its form
+        (
+            "SDF commander Mazloum Abdi demanded constitutional guarantees for the Kurdish "
+            "language and culture.",
+            ("sdf", "demand", "minority_rights"),
+        ),
+        (
+            "Moscow wants written guarantees of non-enlargement of NATO.",
+            ("RUS", "demand", "alliances"),
+        ),
+        ("Zelensky asked for guarantees for Ukraine.", ("UKR", "demand", "security_guarantees")),
         # shipping lanes and merchant vessels are trade
         (
             "Seoul called for safe navigation for merchant ships in the strait.",

@@ -340,3 +340,24 @@ def left_body(verb: Token) -> Token | None:
         if c.ent_type_ == "ORG" or c.lemma_.lower() in _BODIES:
             return c
     return None
+
+
+#: Nouns of guaranteeing whose complement says what is guaranteed.
+_GUARANTEES = frozenset({"guarantee", "assurance", "safeguard"})
+
+
+def guarantee_wrapper(noun: Token) -> set[int]:
+    """The guarantee noun and its adjectives when a complement says what it guarantees
+    ("constitutional guarantees for the Kurdish language", "written assurances of
+    non-enlargement", "guarantees that the army will not be cut"); empty otherwise. A compound
+    ("security guarantees") is no form but the substance, and stays out of the set."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GUARANTEES:
+        return set()
+    says = any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "over"))
+        or c.dep_ in ("acl", "ccomp", "relcl")
+        for c in noun.children
+    )
+    if not says:
+        return set()
+    return {noun.i, *(c.i for c in noun.children if c.dep_ == "amod")}

@@ -12,6 +12,7 @@ from detente.extract.stance.heads import (
     antecedent_modifiers,
     aspectual,
     defensive_purpose,
+    guarantee_wrapper,
     left_body,
     named_as,
     owner_ids,
@@ -576,11 +577,19 @@ class IssueStage(DealIssues):
         # "the offer of a ceasefire", "the plan for a referendum": what the plan offers decides,
         # and the plan noun's own "process" cue only when nothing else does
         wrapper = nominal.i if wrapped_plan(nominal) else -1
+        # "constitutional guarantees for the Kurdish language": what is guaranteed decides, the
+        # guarantee and its form only when nothing else does
+        guard = guarantee_wrapper(nominal)
+        fallback: tuple[str, int] | None = None
         for t in toks:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
             if t.i == wrapper:
                 found = [w for w in found if w[0] != "process"]
+            if t.i in guard:
+                if found and (fallback is None or max(w[1] for w in found) > fallback[1]):
+                    fallback = max(found, key=lambda w: w[1])
+                found = []
             if aspectual(t):
                 found = []  # "keep talking": the gerund names the matter, not "keep"
             elif rule_over_land(t, _HANDOVER_NOUNS):
@@ -635,6 +644,8 @@ class IssueStage(DealIssues):
                 cand = (weight, -depth, int(issue != "process"), issue)
                 if best is None or cand[:3] > best[:3]:
                     best = cand
+        if best is None and fallback is not None and fallback[1] >= min_weight:
+            return fallback[0]
         if best is None and wrapper >= 0 and min_weight <= 3:
             return "process"
         return best[3] if best is not None else None
