@@ -222,6 +222,7 @@ class IssueStage(DealIssues):
                         if issue is not None and issue not in seen:
                             seen.add(issue)
                             out.append((issue, unit))
+        pointing: set[int] = set()  # units whose issues come from a stance pointed back to
         for unit in rest:
             if _addressee(unit.head, trig.token) and len(rest) > 1:
                 continue  # "urged the region to hand over …": whom it asks, not what
@@ -244,6 +245,7 @@ class IssueStage(DealIssues):
                 continue
             referred = self._referred_issues(unit, trig, state)
             if referred:
+                pointing.add(id(unit))
                 for issue in referred:
                     if issue not in seen:
                         seen.add(issue)
@@ -295,7 +297,12 @@ class IssueStage(DealIssues):
         if trig.kind != "propose" and any(i != "process" for i, _ in out):
             # "a counter-proposal that would let Ukraine keep an army of 800,000": a deal whose
             # content is named takes the issues of that content, not the process as well
-            out = [(i, u) for i, u in out if i != "process" or not _names_deal(u.head)]
+            # ("accepted the plan" pointing back to a proposal keeps the plan as a whole)
+            out = [
+                (i, u)
+                for i, u in out
+                if i != "process" or id(u) in pointing or not _names_deal(u.head)
+            ]
         if "security_guarantees" in seen and "territory" in seen:
             # "offered 1,000 soldiers for the multinational force": the troops are the force's,
             # not a claim on land (unless a place or border is named)
@@ -418,9 +425,13 @@ class IssueStage(DealIssues):
         head = unit.head
         ids = {t.i for t in unit.tokens}
         named = named_as(unit.tokens)
-        issue = self._classify(named[0].head, named, state) if named else None
-        if issue is not None:
-            return issue  # "end what he described as the isolation of the north"
+        if named:
+            # "end what he described as the isolation of the north": the thing named decides,
+            # unless the words around it name the matter ("recognition of what he called …")
+            around = [t for t in unit.tokens if t.i not in {n.i for n in named}]
+            issue = self._classify(named[0].head, named, state)
+            if issue is not None and self._classify(head, around, state, min_weight=2) is None:
+                return issue
         for means in [head, *(c for c in head.children if c.dep_ == "dobj")]:
             # "would not lift the measures it took to defend its border": what the means defend
             guarded = [t for t in defensive_purpose(means) if t.i in ids]
@@ -702,4 +713,6 @@ def _names_deal(tok: Token) -> bool:
     if tok.pos_ == "ADP":
         tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False  # "rejected the proposal for a truce": the plan itself is at stake too
     return tok.pos_ == "NOUN" and (lemma in _PLAN_NOUNS or lemma in _GENERIC_DEALS)
