@@ -121,6 +121,20 @@ def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
             ("RUS", "demand", "alliances"),
         ),
         ("Zelensky asked for guarantees for Ukraine.", ("UKR", "demand", "security_guarantees")),
+        # people handed over are a matter of justice, even when described rather than named
+        (
+            "Gitega demanded that Kigali hand over the persons wanted for the attempted coup.",
+            ("BDI", "demand", "justice"),
+        ),
+        ("Ankara asked Stockholm to extradite the suspects.", ("TUR", "demand", "justice")),
+        (
+            "Moscow wants Kyiv to hand over the commanders of the Azov regiment.",
+            ("RUS", "demand", "justice"),
+        ),
+        (
+            "Hamas agreed to hand over the bodies of the hostages.",
+            ("hamas", "accept", "humanitarian"),
+        ),
         # shipping lanes and merchant vessels are trade
         (
             "Seoul called for safe navigation for merchant ships in the strait.",

@@ -361,3 +361,45 @@ def guarantee_wrapper(noun: Token) -> set[int]:
     if not says:
         return set()
     return {noun.i, *(c.i for c in noun.children if c.dep_ == "amod")}
+
+
+#: Nouns for people sought for a crime ("hand over the suspects").
+_SUSPECTS = frozenset(
+    {"suspect", "fugitive", "perpetrator", "culprit", "plotter", "accused", "putschist"}
+)
+#: Nouns for people who are sought when a modifier says so ("the persons wanted by …").
+_PEOPLE = frozenset(
+    {"person", "people", "individual", "commander", "officer", "official", "leader", "member"}
+)
+#: Words that make people sought for a crime ("wanted", "responsible for the killings").
+_SOUGHT = frozenset({"wanted", "accused", "responsible", "suspected", "indicted", "convicted"})
+
+
+def handed_suspects(verb: Token) -> Token | None:
+    """The people a verb of handing over delivers to justice when they are described rather
+    than named ("hand over the persons wanted by Burundian justice", "extradite the coup
+    suspects", "hand over the commanders of the regiment"); None otherwise (captives and
+    bodies handed over are humanitarian, and named elsewhere)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("hand", "turn", "extradite", "deliver", "surrender"):
+        return None
+    if lemma in ("hand", "turn") and not any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "over" for c in verb.children
+    ):
+        return None
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        noun = c.lemma_.lower()
+        if noun in _SUSPECTS or any(m.lemma_.lower() in _SUSPECTS for m in c.children):
+            return c
+        if noun in _PEOPLE and (
+            noun in ("commander", "officer", "leader", "official")
+            or any(
+                m.lower_ in _SOUGHT or m.lemma_.lower() in ("want", "accuse", "indict")
+                for m in c.children
+                if m.dep_ in ("amod", "acl", "relcl")
+            )
+        ):
+            return c  # people delivered up are a matter of justice, not of land
+    return None

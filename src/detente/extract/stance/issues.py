@@ -13,6 +13,7 @@ from detente.extract.stance.heads import (
     aspectual,
     defensive_purpose,
     guarantee_wrapper,
+    handed_suspects,
     left_body,
     named_as,
     owner_ids,
@@ -149,7 +150,7 @@ class IssueStage(DealIssues):
         ):
             # "would release the soldiers it captured": captives, not a force on the map
             return [("humanitarian", _Unit(trig.token, list(trig.token.subtree)))]
-        person = _handed_person(trig.token)
+        person = _handed_person(trig.token) or handed_suspects(trig.token)
         if person is not None:
             # "hand over Milan Radoicic", "extradite the commander": a matter of justice
             return [("justice", _Unit(trig.token, list(trig.token.subtree)))]
@@ -226,7 +227,10 @@ class IssueStage(DealIssues):
         for unit in rest:
             if _addressee(unit.head, trig.token) and len(rest) > 1:
                 continue  # "urged the region to hand over …": whom it asks, not what
-            if unit.head.pos_ == "VERB" and _handed_person(unit.head) is not None:
+            if (
+                unit.head.pos_ == "VERB"
+                and (_handed_person(unit.head) or handed_suspects(unit.head)) is not None
+            ):
                 out.append(("justice", unit))
                 seen.add("justice")
                 continue
