@@ -31,6 +31,15 @@ def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
             "Caracas insisted on its jurisdiction over the waters off the Essequibo coast.",
             ("VEN", "demand", "territory"),
         ),
+        # the status of a piece of land is territorial
+        (
+            "London's position is that nothing in the treaty affects the status of the Rock.",
+            ("GBR", "demand", "territory"),
+        ),
+        (
+            "Tokyo insists the status of the islands must be settled before a treaty is signed.",
+            ("JPN", "demand", "territory"),
+        ),
         # the return of a piece of land is territorial, the return of people humanitarian
         (
             "Tokyo keeps pressing for the return of the four islands.",

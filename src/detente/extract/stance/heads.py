@@ -82,6 +82,15 @@ def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
     sovereignty"), or one of the *handover* nouns of a place ("the return of the islands")?
     Such rule or transfer is a territorial matter, not one of recognition or of captives."""
     lemma = tok.lemma_.lower()
+    if lemma == "status":
+        # "the status of the Rock", "the islands' status" (a named state's status is
+        # recognition: "the status of Kosovo")
+        return any(
+            _is_land(p) and p.ent_type_ == ""
+            for c in tok.children
+            for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
+            if p.dep_ in ("poss", "pobj")
+        )
     rule = lemma in _RULE_NOUNS
     if not rule and (lemma not in handover or tok.pos_ != "NOUN"):
         return False
