@@ -144,6 +144,12 @@ def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
             "Hamas agreed to hand over the bodies of the hostages.",
             ("hamas", "accept", "humanitarian"),
         ),
+        # a weak word beside a deal does not name its content
+        (
+            "Manila said it remained open to a provisional arrangement with Beijing on the "
+            "missions.",
+            ("PHL", "accept", "process"),
+        ),
         # shipping lanes and merchant vessels are trade
         (
             "Seoul called for safe navigation for merchant ships in the strait.",

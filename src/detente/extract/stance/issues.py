@@ -509,6 +509,10 @@ class IssueStage(DealIssues):
             issue = self._classify(deal, mods, state, min_weight=2) if mods else None
             if issue is not None and issue != "process":
                 return issue
+            if self._classify(head, unit.tokens, state, min_weight=2) is None:
+                # "a provisional arrangement on the missions": a weak word beside a deal does
+                # not name its content; the deal as a whole is at stake
+                return "process"
         subj = (
             [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
         )
