@@ -191,6 +191,12 @@ def test_issue_from_phrase_structure(
             "Israel rejected any deal that would leave Hamas in power.",
             {("ISR", "reject", "governance")},
         ),
+        # what a text provides for is what it is about
+        (
+            "Kyiv's foreign minister welcomed the agreement, which provides for an exchange of all "
+            "prisoners.",
+            {("UKR", "accept", "humanitarian")},
+        ),
     ],
 )
 def test_deal_items(ex: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

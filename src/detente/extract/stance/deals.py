@@ -10,6 +10,28 @@ from detente.extract.stance.lexis import _GENERIC_DEALS, _REFERRING
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import _own_subtree
 
+#: Verbs by which a text states its content ("which provides for", "that envisages").
+_CONTAINING = frozenset(
+    {
+        "provide",
+        "include",
+        "envisage",
+        "envision",
+        "foresee",
+        "stipulate",
+        "require",
+        "call",
+        "cover",
+        "contain",
+        "set",
+        "grant",
+        "give",
+        "allow",
+        "oblige",
+        "commit",
+    }
+)
+
 
 class DealIssues:
     """Issues of the items a deal names, and of a body left; mixed into the issue stage, whose
@@ -64,13 +86,17 @@ class DealIssues:
             for c in deal.children
             if (c.dep_ == "acl" and c.tag_ in ("VBG", "VB"))
             # "a deal to pull back fighters" (parsed as a relative clause)
-            # "a proposal that would let Kyiv keep an army": what the deal would do
+            # "a proposal that would let Kyiv keep an army", "the agreement, which provides for
+            # an exchange of prisoners": what the deal would do or contains
             or (
                 c.dep_ == "relcl"
-                and any(
-                    a.lower_ in ("to", "would", "will", "could", "should", "must")
-                    for a in c.children
-                    if a.dep_ == "aux"
+                and (
+                    c.lemma_.lower() in _CONTAINING
+                    or any(
+                        a.lower_ in ("to", "would", "will", "could", "should", "must")
+                        for a in c.children
+                        if a.dep_ == "aux"
+                    )
                 )
             )
             or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
