@@ -219,6 +219,8 @@ def test_deal_items(ex: Extractor, text: str, expected: set[tuple[str, str, str]
             "The EU agreed to lift the measures it had imposed on Belarusian potash.",
             ("eu", "offer", "territory"),
         ),
+        # an owner never names the matter: "the government's position" is no governance issue
+        ("Erdogan backed the Azerbaijani government's position.", ("TUR", "accept", "governance")),
         # foreign troops staying in a country are a matter of their presence
         ("Washington said American troops would remain in Syria.", ("USA", "reject", "territory")),
         (

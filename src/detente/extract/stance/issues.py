@@ -562,15 +562,12 @@ class IssueStage(DealIssues):
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
     ) -> str | None:
         """The issue of a conjunct: the strongest cue, then the one nearest its head. Words of an
-        owner ("the federal cabinet's offer of …") name who holds the thing, not what it is:
-        they decide only when nothing else does."""
+        owner ("the federal cabinet's offer of …", "the government's position") name who holds
+        the thing, not what it is: they do not vote."""
         owners = owner_ids(head, toks)
         if owners:
-            rest = [t for t in toks if t.i not in owners]
-            issue = self._classify_words(head, rest, state, min_weight) if rest else None
-            if issue is not None:
-                return issue
-        return self._classify_words(head, toks, state, min_weight)
+            toks = [t for t in toks if t.i not in owners]
+        return self._classify_words(head, toks, state, min_weight) if toks else None
 
     def _classify_words(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
