@@ -48,6 +48,7 @@ from detente.extract.stance.anaphora import anaphor, back_references, bare_proce
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
+from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
 from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage
@@ -409,6 +410,8 @@ class StanceComponent(
             issues = self._answer_issues(trig, state) or self._issues(trig, state)
             if kind == "threaten":
                 issues = self._threat_issues(trig, issues, state)
+            elif kind == "offer" and left_body(trig.token) is not None:
+                kind = "reject"  # "will leave the CSTO": a membership given up, not a concession
             if not issues:
                 issues = self._fallback_issue(trig, actors, claims) if self.keep_uncued else []
             pointing = anaphor(trig) if not issues or bare_process(issues) else None

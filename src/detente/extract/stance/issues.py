@@ -7,11 +7,26 @@ from spacy.tokens import Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.deals import DealIssues
+from detente.extract.stance.heads import (
+    antecedent_modifiers,
+    aspectual,
+    defensive_purpose,
+    guarantee_wrapper,
+    handed_suspects,
+    left_body,
+    named_as,
+    owner_ids,
+    rule_over_land,
+    target_place,
+    withdrawn_object,
+)
 from detente.extract.stance.lexis import (
     _ANAPHOR_REACH,
     _ANAPHORIC_DETS,
     _CONTENT_OF,
     _COOP_PROCESS,
+    _EXIT_VERBS,
     _FORCE_WORDS,
     _GENERIC_DEALS,
     _HANDOVER_NOUNS,
@@ -52,7 +67,7 @@ _WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
 _CALLING_ON = ("call", "prevail", "lean", "press")
 
 
-class IssueStage:
+class IssueStage(DealIssues):
     """Classify content units into issues."""
 
     lex: StanceLexicon
@@ -67,6 +82,15 @@ class IssueStage:
         own = [u for u in units if u.head.i == trig.token.i]
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "presence":
+            where = [
+                t
+                for c in trig.token.children
+                if c.dep_ == "prep" and c.lower_ in (*_WHERE_PREPS, "around")
+                for t in c.subtree
+            ]
+            if where and self._classify(trig.token, where, state, min_weight=3) == "territory":
+                # "forces would remain in a security perimeter around Gaza": land held
+                return [("territory", _Unit(trig.token, list(trig.token.subtree)))]
             return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
         if trig.skip and trig.content:
             # "…, an idea Moscow has dismissed": the idea is the stance just stated around it
@@ -126,7 +150,7 @@ class IssueStage:
         ):
             # "would release the soldiers it captured": captives, not a force on the map
             return [("humanitarian", _Unit(trig.token, list(trig.token.subtree)))]
-        person = _handed_person(trig.token)
+        person = _handed_person(trig.token) or handed_suspects(trig.token)
         if person is not None:
             # "hand over Milan Radoicic", "extradite the commander": a matter of justice
             return [("justice", _Unit(trig.token, list(trig.token.subtree)))]
@@ -153,6 +177,15 @@ class IssueStage:
                 toks = [t for t in toks if t.i not in subj] or [trig.token]
                 if issue == "territory" and _sends_force(trig.token):
                     issue = "security_guarantees"  # "would send troops to Ukraine"
+                if issue == "territory" and withdrawn_object(trig.token) is not None:
+                    # "withdrew its complaint from the WTO": what is withdrawn decides
+                    rest_toks = [t for t in toks if t.i != trig.token.i]
+                    issue = self._classify(trig.token, rest_toks, state, min_weight=2)
+                    if issue is None:
+                        return []
+                body = left_body(trig.token) if issue == "territory" else None
+                if body is not None:
+                    issue = self._body_issue(body, state)  # "will leave the CSTO"
                 if issue == "territory" and _leaves_mission(trig.token):
                     # "pull its troops out of the AU mission": a stance on the force, not on land
                     issue = "security_guarantees"
@@ -190,19 +223,33 @@ class IssueStage:
                         if issue is not None and issue not in seen:
                             seen.add(issue)
                             out.append((issue, unit))
+        pointing: set[int] = set()  # units whose issues come from a stance pointed back to
         for unit in rest:
             if _addressee(unit.head, trig.token) and len(rest) > 1:
                 continue  # "urged the region to hand over …": whom it asks, not what
-            if unit.head.pos_ == "VERB" and _handed_person(unit.head) is not None:
+            if (
+                unit.head.pos_ == "VERB"
+                and (_handed_person(unit.head) or handed_suspects(unit.head)) is not None
+            ):
                 out.append(("justice", unit))
                 seen.add("justice")
                 continue
-            if unit.head.pos_ == "VERB" and (_leaves_mission(unit.head) or _sends_force(unit.head)):
+            body = left_body(unit.head)
+            if body is not None and not _leaves_talks(unit.head):
+                # "said it would withdraw from the International Criminal Court"
+                issue = self._body_issue(body, state)
+                if issue not in seen:
+                    seen.add(issue)
+                    out.append((issue, unit))
+                continue
+            leaving = unit.head.lemma_.lower() in _EXIT_VERBS and _leaves_mission(unit.head)
+            if unit.head.pos_ == "VERB" and (leaving or _sends_force(unit.head)):
                 out.append(("security_guarantees", unit))
                 seen.add("security_guarantees")
                 continue
             referred = self._referred_issues(unit, trig, state)
             if referred:
+                pointing.add(id(unit))
                 for issue in referred:
                     if issue not in seen:
                         seen.add(issue)
@@ -226,6 +273,11 @@ class IssueStage:
             if issue not in seen:
                 seen.add(issue)
                 out.append((issue, unit))
+                for extra, _ in self._deal_items(unit.head, state):
+                    # "a deal to free prisoners and unfreeze funds": each item its own issue
+                    if extra not in seen:
+                        seen.add(extra)
+                        out.append((extra, unit))
             else:
                 # Same issue again ("its troops … out of the Donbas"): one stance, wider evidence.
                 first = next(u for i, u in out if i == issue)
@@ -246,6 +298,15 @@ class IssueStage:
                 # "attacks on shipping would stop": the fighting halts
                 toks = sorted([*subj.subtree, trig.token], key=lambda t: t.i)
                 out.append(("ceasefire", _Unit(trig.token, toks)))
+        if trig.kind != "propose" and any(i != "process" for i, _ in out):
+            # "a counter-proposal that would let Ukraine keep an army of 800,000": a deal whose
+            # content is named takes the issues of that content, not the process as well
+            # ("accepted the plan" pointing back to a proposal keeps the plan as a whole)
+            out = [
+                (i, u)
+                for i, u in out
+                if i != "process" or id(u) in pointing or not _names_deal(u.head)
+            ]
         if "security_guarantees" in seen and "territory" in seen:
             # "offered 1,000 soldiers for the multinational force": the troops are the force's,
             # not a claim on land (unless a place or border is named)
@@ -366,6 +427,24 @@ class IssueStage:
     def _unit_issue(self, unit: _Unit, state: _DocState) -> str | None:
         """Classify a unit; in a clause ("that any settlement address X") the subject counts last."""
         head = unit.head
+        ids = {t.i for t in unit.tokens}
+        named = named_as(unit.tokens)
+        if named:
+            # "end what he described as the isolation of the north": the thing named decides,
+            # unless the words around it name the matter ("recognition of what he called …")
+            around = [t for t in unit.tokens if t.i not in {n.i for n in named}]
+            issue = self._classify(named[0].head, named, state)
+            if issue is not None and self._classify(head, around, state, min_weight=2) is None:
+                return issue
+        for means in [head, *(c for c in head.children if c.dep_ == "dobj")]:
+            # "would not lift the measures it took to defend its border": what the means defend
+            guarded = [t for t in defensive_purpose(means) if t.i in ids]
+            issue = self._classify(means, guarded, state, min_weight=2) if guarded else None
+            if issue is not None:
+                return issue
+        if withdrawn_object(head) is not None:
+            # "agreed to withdraw its complaint from the WTO": what is withdrawn decides
+            return self._classify(head, [t for t in unit.tokens if t.i != head.i], state, 2)
         if _foreign_troops_leave(head):
             return "military_limits"  # "until foreign soldiers leave": no foreign troops
         if (
@@ -401,7 +480,12 @@ class IssueStage:
             issue = self._classify(head, objs, state, min_weight=2) if objs else None
             if issue is not None and issue != "process":
                 return issue
-        if head.pos_ == "VERB" and head.lemma_.lower() in _COOP_PROCESS:
+        if (
+            head.pos_ == "VERB"
+            and head.lemma_.lower() in _COOP_PROCESS
+            # "work out how to implement a ban on strikes": settling details of the content
+            and not any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+        ):
             return "process"  # "agreed to work towards …", "ready to engage"
         deal = head
         if head.pos_ == "ADP":
@@ -425,7 +509,10 @@ class IssueStage:
             issue = self._classify(deal, mods, state, min_weight=2) if mods else None
             if issue is not None and issue != "process":
                 return issue
-        ids = {t.i for t in unit.tokens}
+            if self._classify(head, unit.tokens, state, min_weight=2) is None:
+                # "a provisional arrangement on the missions": a weak word beside a deal does
+                # not name its content; the deal as a whole is at stake
+                return "process"
         subj = (
             [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
         )
@@ -474,7 +561,17 @@ class IssueStage:
     def _classify(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
     ) -> str | None:
-        """The issue of a conjunct: the strongest cue, then the one nearest its head."""
+        """The issue of a conjunct: the strongest cue, then the one nearest its head. Words of an
+        owner ("the federal cabinet's offer of …", "the government's position") name who holds
+        the thing, not what it is: they do not vote."""
+        owners = owner_ids(head, toks)
+        if owners:
+            toks = [t for t in toks if t.i not in owners]
+        return self._classify_words(head, toks, state, min_weight) if toks else None
+
+    def _classify_words(
+        self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
+    ) -> str | None:
         ids = {t.i for t in toks}
         best: tuple[int, int, int, str] | None = None
         words = self.cue_words
@@ -496,11 +593,33 @@ class IssueStage:
         # "the offer of a ceasefire", "the plan for a referendum": what the plan offers decides,
         # and the plan noun's own "process" cue only when nothing else does
         wrapper = nominal.i if wrapped_plan(nominal) else -1
+        # "constitutional guarantees for the Kurdish language": what is guaranteed decides, the
+        # guarantee and its form only when nothing else does
+        guard = guarantee_wrapper(nominal)
+        fallback: tuple[str, int] | None = None
         for t in toks:
             hits: list[tuple[str, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
             if t.i == wrapper:
                 found = [w for w in found if w[0] != "process"]
+            if t.i in guard:
+                if found and (fallback is None or max(w[1] for w in found) > fallback[1]):
+                    fallback = max(found, key=lambda w: w[1])
+                found = []
+            if aspectual(t):
+                found = []  # "keep talking": the gerund names the matter, not "keep"
+            elif rule_over_land(t, _HANDOVER_NOUNS):
+                found = [("territory", 3)]  # "sovereignty over the islands"
+            elif not found:
+                # "an end to those sales" after "arms sales": the earlier mention's modifiers
+                found = [
+                    w
+                    for m in antecedent_modifiers(t)
+                    for w in (words.get(m.lemma_.lower()), words.get(m.lower_))
+                    if w is not None
+                ][:1]
+                if not found and t.ent_type_ == "MONEY" and t.like_num:
+                    found = [("economy", 2)]  # "16 dollars a barrel": a sum is an economic term
             if found and t.pos_ == "VERB":
                 # "keep the transit fee", "leave the allocation to …": a verb of weak cue
                 # yields to an object as strongly cued, which names what is kept or left
@@ -522,7 +641,9 @@ class IssueStage:
                 and not (t.pos_ == "VERB" and t.lemma_.lower() in _NOUN_ONLY_CUES)
             ):
                 issue, weight = max(found, key=lambda w: w[1])
-                if t.dep_ == "amod" and t.i != head.i and weight > 1:
+                if issue == "territory" and target_place(t, head):
+                    weight = 1  # "pressure against Taiwan": the target, not land at stake
+                elif t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.
                     weight -= 1
                 elif t.i == focus and weight == 2 and issue != "process":
@@ -539,6 +660,8 @@ class IssueStage:
                 cand = (weight, -depth, int(issue != "process"), issue)
                 if best is None or cand[:3] > best[:3]:
                     best = cand
+        if best is None and fallback is not None and fallback[1] >= min_weight:
+            return fallback[0]
         if best is None and wrapper >= 0 and min_weight <= 3:
             return "process"
         return best[3] if best is not None else None
@@ -588,3 +711,13 @@ def _addressee(head: Token, verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def _names_deal(tok: Token) -> bool:
+    """Is *tok* a plan or deal noun, or a preposition governing one ("under the agreement")?"""
+    if tok.pos_ == "ADP":
+        tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False  # "rejected the proposal for a truce": the plan itself is at stake too
+    return tok.pos_ == "NOUN" and (lemma in _PLAN_NOUNS or lemma in _GENERIC_DEALS)

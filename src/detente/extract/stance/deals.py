@@ -1,0 +1,123 @@
+"""Stage 4, issue: what a deal names and what a body one leaves is about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from detente.extract.stance.lexis import _GENERIC_DEALS, _REFERRING
+from detente.extract.stance.state import _DocState
+from detente.extract.stance.syntax import _own_subtree
+
+#: Verbs by which a text states its content ("which provides for", "that envisages").
+_CONTAINING = frozenset(
+    {
+        "provide",
+        "include",
+        "envisage",
+        "envision",
+        "foresee",
+        "stipulate",
+        "require",
+        "call",
+        "cover",
+        "contain",
+        "set",
+        "grant",
+        "give",
+        "allow",
+        "oblige",
+        "commit",
+    }
+)
+
+
+class DealIssues:
+    """Issues of the items a deal names, and of a body left; mixed into the issue stage, whose
+    ``_classify`` and ``cue_words`` they use."""
+
+    cue_words: dict[str, tuple[str, int]]
+    _classify: Any
+
+    def _body_issue(self, body: Token, state: _DocState) -> str:
+        """What membership of a body is about, read from all its words, its name included ("the
+        International Criminal Court": justice); a bloc of states by default (alliances)."""
+        best = ("alliances", 0)
+        toks = list(body.subtree)
+        ids = {t.i for t in toks}
+        for t in toks:
+            hits = [self.cue_words.get(t.lemma_.lower()), self.cue_words.get(t.lower_)]
+            hits += [
+                (i, w)
+                for end, i, w in state.cue_phrases.get(t.i, ())
+                if all(j in ids for j in range(t.i, end))
+            ]
+            for hit in hits:
+                if hit is not None and hit[0] != "process" and hit[1] > best[1]:
+                    best = hit
+        return best[0]
+
+    def _deal_items(self, head: Token, state: _DocState) -> list[tuple[str, list[Token]]]:
+        """The issues of what a deal names, one per item: "a deal to pull back fighters, swap
+        detainees and reopen the airport" (three), "a demand for an agreement on filling the
+        dam" (the agreement inside the demand). Empty when *head* is no deal or names nothing."""
+        deal = head
+        if head.pos_ == "ADP":
+            deal = next((c for c in head.children if c.dep_ == "pobj"), head)
+        elif head.lemma_.lower() in _REFERRING:
+            # "the demand for a binding agreement on …": the deal asked for
+            deal = next(
+                (
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                head,
+            )
+        if deal.lemma_.lower() not in _GENERIC_DEALS:
+            return []
+        out: list[tuple[str, list[Token]]] = []
+        seen: set[str] = set()
+        pending = [
+            c
+            for c in deal.children
+            if (c.dep_ == "acl" and c.tag_ in ("VBG", "VB"))
+            # "a deal to pull back fighters" (parsed as a relative clause)
+            # "a proposal that would let Kyiv keep an army", "the agreement, which provides for
+            # an exchange of prisoners": what the deal would do or contains
+            or (
+                c.dep_ == "relcl"
+                and (
+                    c.lemma_.lower() in _CONTAINING
+                    or any(
+                        a.lower_ in ("to", "would", "will", "could", "should", "must")
+                        for a in c.children
+                        if a.dep_ == "aux"
+                    )
+                )
+            )
+            or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
+        ]
+        while pending:
+            item = pending.pop(0)
+            toks, split = _own_subtree(item, state.excluded)
+            pending.extend(split)
+            if item.pos_ == "VERB":
+                # "to free prisoners and unfreeze funds" (not a finite verb of another clause)
+                pending.extend(
+                    c
+                    for c in item.children
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in ("VB", "VBG")
+                )
+            if item.pos_ == "ADP":
+                # "on water and on grazing": each object of the preposition is an item
+                objs = [p for p in item.children if p.dep_ == "pobj"]
+                pending.extend(c for o in objs for c in o.children if c.dep_ == "conj")
+            issue = self._classify(item, toks, state, min_weight=2)
+            if issue is not None and issue != "process" and issue not in seen:
+                seen.add(issue)
+                out.append((issue, toks))
+        return out

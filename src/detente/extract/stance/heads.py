@@ -1,0 +1,414 @@
+"""Issue cues read through the phrase structure: which words of a complement may vote, and what
+a word says given its own dependents (sovereignty over a place, a verb used only as an aspect,
+a demonstrative that points back to an earlier mention, a place that is only a target)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Verbs that only mark aspect when a gerund follows ("keep talking", "continue shelling"): the
+#: gerund names the matter, the verb's own cue ("keep" as holding land) does not apply.
+_ASPECTUAL = frozenset({"keep", "continue", "go", "carry", "remain", "start", "begin", "stop"})
+#: Nouns of rule over something: over a place (or of a place) they are about the land itself.
+_RULE_NOUNS = frozenset({"sovereignty", "jurisdiction", "ownership", "possession"})
+#: Words that make the thing ruled over a piece of land or sea whatever its name.
+_LANDISH = frozenset(
+    {
+        "island",
+        "islands",
+        "isle",
+        "islet",
+        "islets",
+        "reef",
+        "shoal",
+        "atoll",
+        "waters",
+        "territory",
+        "territories",
+        "land",
+        "rock",
+        "region",
+        "area",
+        "areas",
+        "peninsula",
+        "enclave",
+        "temple",
+        "temples",
+        "village",
+        "villages",
+        "district",
+        "province",
+        "strait",
+        "sea",
+        "river",
+        "lake",
+    }
+)
+_LANDISH_MODS = frozenset({"disputed", "occupied", "contested", "annexed"})
+#: Prepositions whose object is the target or partner of an action, not what is claimed
+#: ("pressure against Taiwan", "talks with Kosovo").
+_TARGET_PREPS = frozenset({"against", "with", "toward", "towards"})
+#: Demonstratives that point back to something already named ("those sales", "these curbs").
+_DEMONSTRATIVES = frozenset({"those", "these", "such", "this", "that"})
+#: How far back (characters) a demonstrative may reach for the mention it repeats.
+_DEMONSTRATIVE_REACH = 1500
+#: Nouns of means whose purpose clause says what they are for ("measures to defend its border").
+_MEANS_NOUNS = frozenset({"measure", "step", "action", "precaution", "countermeasure"})
+#: Purposes that make a means defensive: the thing defended names the issue.
+_DEFENDING = frozenset({"defend", "protect", "safeguard", "secure", "guard", "preserve"})
+
+
+def aspectual(tok: Token) -> bool:
+    """Is *tok* a verb of aspect before a gerund ("keep talking", "continue fighting")?"""
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.lemma_.lower() in _ASPECTUAL
+        and any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children)
+    )
+
+
+def _is_land(tok: Token) -> bool:
+    return (
+        tok.ent_type_ in ("GPE", "LOC", "FAC")
+        or tok.lemma_.lower() in _LANDISH
+        or tok.lower_ in _LANDISH
+        or any(c.dep_ == "amod" and c.lower_ in _LANDISH_MODS for c in tok.children)
+    )
+
+
+def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
+    """Is *tok* sovereignty (jurisdiction, ownership) over a place ("sovereignty of the Russian
+    Federation over the Kuril Islands", "ownership of the disputed temples", "the islands'
+    sovereignty"), or one of the *handover* nouns of a place ("the return of the islands")?
+    Such rule or transfer is a territorial matter, not one of recognition or of captives."""
+    lemma = tok.lemma_.lower()
+    if lemma == "status":
+        # "the status of the Rock", "the islands' status" (a named state's status is
+        # recognition: "the status of Kosovo")
+        return any(
+            _is_land(p) and p.ent_type_ == ""
+            for c in tok.children
+            for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
+            if p.dep_ in ("poss", "pobj")
+        )
+    rule = lemma in _RULE_NOUNS
+    if not rule and (lemma not in handover or tok.pos_ != "NOUN"):
+        return False
+    for c in tok.children:
+        if rule and c.dep_ == "poss" and _is_land(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("over", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj" and ((rule and c.lower_ == "over") or _is_land(p)):
+                    return True
+    return False
+
+
+def target_place(tok: Token, head: Token) -> bool:
+    """Is *tok* (a place name) only the target or partner of the phrase headed by *head*: the
+    object of "against"/"with" below it ("military pressure against Taiwan", "a deal with
+    Kosovo")? A place named so is where the action points, not the land at stake."""
+    if tok.ent_type_ not in ("GPE", "LOC", "NORP"):
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.i == head.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ in _TARGET_PREPS:
+            return cur.head.head.i != head.i or head.pos_ == "NOUN"
+        cur = cur.head
+    return False
+
+
+def antecedent_modifiers(tok: Token) -> list[Token]:
+    """For a noun with a demonstrative ("those sales", "these curbs") and no modifier of its
+    own, the compound and adjective modifiers of the latest earlier mention of the same noun
+    ("arms sales", "export curbs"): the words that said what it is."""
+    if tok.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children
+    ):
+        return []
+    if any(c.dep_ in ("compound", "amod") for c in tok.children):
+        return []
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    floor = tok.idx - _DEMONSTRATIVE_REACH
+    for j in range(tok.i - 1, -1, -1):
+        prev = doc[j]
+        if prev.idx < floor:
+            break
+        if prev.pos_ == "NOUN" and prev.lemma_.lower() == lemma:
+            mods = [
+                t
+                for c in prev.children
+                if c.dep_ in ("compound", "amod")
+                for t in c.subtree
+                if not t.is_punct
+            ]
+            if mods:
+                return mods
+    return []
+
+
+def defensive_purpose(noun: Token) -> list[Token]:
+    """Words of what a means noun is taken to defend ("the measures it had taken to defend its
+    border", "all necessary steps to safeguard its sovereignty"): the object of the purpose
+    clause; empty when the noun has no such clause."""
+    if noun.lemma_.lower() not in _MEANS_NOUNS:
+        return []
+    stack = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    while stack:
+        v = stack.pop()
+        if v.pos_ == "VERB" and v.lemma_.lower() in _DEFENDING:
+            return [t for c in v.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        stack.extend(c for c in v.children if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"))
+    return []
+
+
+#: Head nouns of a possessor that is a holder ("the cabinet's offer", "the rebels' plan").
+_HOLDER_NOUNS = frozenset(
+    {
+        "government",
+        "cabinet",
+        "ministry",
+        "minister",
+        "president",
+        "administration",
+        "side",
+        "authorities",
+        "leadership",
+        "council",
+        "parliament",
+        "delegation",
+        "rebels",
+        "group",
+        "movement",
+        "army",
+        "military",
+        "office",
+        "leader",
+        "regime",
+    }
+)
+
+
+def owner_ids(head: Token, toks: list[Token]) -> set[int]:
+    """Indices of the words of possessors among *toks* that name a holder rather than a thing
+    ("the federal cabinet's offer", "the KMT's support", "Kigali's position"): a person,
+    organisation or people, a pronoun, or a noun for a government or a party to talks. A
+    possessor that is a place ("Crimea's status") is kept: it may be what is at stake."""
+    ids = {t.i for t in toks}
+    out: set[int] = set()
+    for t in toks:
+        if t.dep_ != "poss" or (t.head.i not in ids and t.head.i != head.i):
+            continue
+        holder = (
+            t.pos_ == "PRON"
+            or t.ent_type_ in ("PERSON", "ORG", "NORP")
+            or t.lemma_.lower() in _HOLDER_NOUNS
+        )
+        if holder:
+            out.update(x.i for x in t.subtree if x.i in ids)
+    return out
+
+
+#: Verbs of naming in a free relative ("what he described as the isolation of the north").
+_NAMING = frozenset({"describe", "call", "term", "brand", "dub", "label", "characterise"})
+
+
+def named_as(toks: list[Token]) -> list[Token]:
+    """The words a free relative of naming gives to its "what" ("end what he described as the
+    isolation of the north", "stop what Kyiv called a campaign of terror"): the thing named,
+    which is the content, taken from the sentence even when the attribution was cut away."""
+    for t in toks:
+        if t.lemma_.lower() not in _NAMING or t.pos_ != "VERB":
+            continue
+        if not any(c.lower_ == "what" for c in t.children):
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return [x for x in c.subtree if x.i != c.i]
+            if c.dep_ in ("oprd", "xcomp", "dobj") and c.lower_ != "what":
+                return list(c.subtree)  # "what Kyiv called a campaign of terror"
+    return []
+
+
+#: Verbs of leaving a body one belongs to.
+_LEAVING = frozenset({"leave", "quit", "exit", "withdraw", "pull", "secede"})
+#: Nouns of bodies one can be a member or party of ("withdraw from the court", "quit the bloc").
+_BODIES = frozenset(
+    {
+        "alliance",
+        "bloc",
+        "union",
+        "organisation",
+        "organization",
+        "court",
+        "community",
+        "commonwealth",
+        "council",
+        "league",
+        "treaty",
+        "convention",
+        "statute",
+        "pact",
+        "group",
+        "forum",
+        "federation",
+        "confederation",
+        "partnership",
+    }
+)
+
+
+#: Verbs of pulling something back: territorial when forces or land are pulled back.
+_PULLING = frozenset({"withdraw", "pull", "remove"})
+#: What a withdrawal is territorial for: forces, and the men and arms of a force.
+_PULLED_FORCES = frozenset(
+    {
+        "army",
+        "base",
+        "bases",
+        "contingent",
+        "force",
+        "forces",
+        "soldier",
+        "soldiers",
+        "troop",
+        "troops",
+        "unit",
+        "units",
+        "fighter",
+        "fighters",
+        "police",
+        "militia",
+        "militias",
+        "personnel",
+        "weapon",
+        "weapons",
+        "artillery",
+        "tank",
+        "tanks",
+        "settler",
+        "settlers",
+        "presence",
+        "battalion",
+        "battalions",
+        "brigade",
+        "brigades",
+        "division",
+        "divisions",
+        "warship",
+        "warships",
+        "vessel",
+        "vessels",
+        "ship",
+        "ships",
+        "checkpoint",
+        "checkpoints",
+        "outpost",
+        "outposts",
+        "equipment",
+    }
+)
+
+
+def withdrawn_object(verb: Token) -> Token | None:
+    """The object of a withdrawal that is neither forces nor land ("withdrew its complaint",
+    "withdraw the ambassador", "pulled its candidacy"): then the object, not the verb, names
+    the issue. None for "withdraw its troops", "pull back from the villages", no object."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PULLING:
+        return None
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in _PULLED_FORCES or c.lower_ in _PULLED_FORCES or _is_land(c):
+            return None
+        return c
+    return None
+
+
+def left_body(verb: Token) -> Token | None:
+    """The body a verb of leaving leaves ("will leave the CSTO", "would withdraw from the
+    International Criminal Court", "quit the regional bloc"): a membership given up, not land
+    or troops; None when the verb leaves something else ("withdraw from Kherson")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEAVING:
+        return None
+    cands = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.lemma_.lower() not in _BODIES and c.ent_type_ != "ORG" for c in cands):
+        return None  # "withdraw its complaint from the WTO": the complaint is what goes
+    cands += [
+        p
+        for c in verb.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out")
+        for p in [*c.children, *(g for d in c.children for g in d.children)]
+        if p.dep_ == "pobj"
+    ]
+    for c in cands:
+        if c.ent_type_ == "ORG" or c.lemma_.lower() in _BODIES:
+            return c
+    return None
+
+
+#: Nouns of guaranteeing whose complement says what is guaranteed.
+_GUARANTEES = frozenset({"guarantee", "assurance", "safeguard"})
+
+
+def guarantee_wrapper(noun: Token) -> set[int]:
+    """The guarantee noun and its adjectives when a complement says what it guarantees
+    ("constitutional guarantees for the Kurdish language", "written assurances of
+    non-enlargement", "guarantees that the army will not be cut"); empty otherwise. A compound
+    ("security guarantees") is no form but the substance, and stays out of the set."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GUARANTEES:
+        return set()
+    says = any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "over"))
+        or c.dep_ in ("acl", "ccomp", "relcl")
+        for c in noun.children
+    )
+    if not says:
+        return set()
+    return {noun.i, *(c.i for c in noun.children if c.dep_ == "amod")}
+
+
+#: Nouns for people sought for a crime ("hand over the suspects").
+_SUSPECTS = frozenset(
+    {"suspect", "fugitive", "perpetrator", "culprit", "plotter", "accused", "putschist"}
+)
+#: Nouns for people who are sought when a modifier says so ("the persons wanted by …").
+_PEOPLE = frozenset(
+    {"person", "people", "individual", "commander", "officer", "official", "leader", "member"}
+)
+#: Words that make people sought for a crime ("wanted", "responsible for the killings").
+_SOUGHT = frozenset({"wanted", "accused", "responsible", "suspected", "indicted", "convicted"})
+
+
+def handed_suspects(verb: Token) -> Token | None:
+    """The people a verb of handing over delivers to justice when they are described rather
+    than named ("hand over the persons wanted by Burundian justice", "extradite the coup
+    suspects", "hand over the commanders of the regiment"); None otherwise (captives and
+    bodies handed over are humanitarian, and named elsewhere)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("hand", "turn", "extradite", "deliver", "surrender"):
+        return None
+    if lemma in ("hand", "turn") and not any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "over" for c in verb.children
+    ):
+        return None
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        noun = c.lemma_.lower()
+        if noun in _SUSPECTS or any(m.lemma_.lower() in _SUSPECTS for m in c.children):
+            return c
+        if noun in _PEOPLE and (
+            noun in ("commander", "officer", "leader", "official")
+            or any(
+                m.lower_ in _SOUGHT or m.lemma_.lower() in ("want", "accuse", "indict")
+                for m in c.children
+                if m.dep_ in ("amod", "acl", "relcl")
+            )
+        ):
+            return c  # people delivered up are a matter of justice, not of land
+    return None
