@@ -565,3 +565,12 @@ def test_a_quote_before_the_sentence_naming_its_speaker_is_that_speaker_s(ex: Ex
     )
     found = [c for c in claims(ex, text) if "transition" in c.quote]
     assert found and {c.actor for c in found} == {"VEN"}
+
+
+def test_their_joint_body_is_each_of_its_owners(ex: Extractor) -> None:
+    text = (
+        "KIGALI, July 28, 2025 -- Rwanda and Burundi said their joint permanent commission would "
+        "meet next month to review security along the border."
+    )
+    found = {c.actor for c in claims(ex, text) if "commission" in c.quote}
+    assert found == {"RWA", "BDI"}

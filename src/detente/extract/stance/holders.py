@@ -475,6 +475,12 @@ class HolderStage:
                     return found
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if poss is not None and _unlisted_body(head):
+            # "their General Border Committee would convene": the body's owners
+            owners = self._resolve_tok(poss, trig, state, fallback)
+            if owners:
+                return owners
         a = self._resolve_one(head, state)
         if (
             a is None
@@ -653,6 +659,14 @@ class HolderStage:
             return False  # "its measures will be lifted": the speaker's own concession
         ref = self._resolve(_head_span(subj))
         return ref is not None and ref.id not in {a.id for a in actors}
+
+
+def _unlisted_body(head: Token) -> bool:
+    """A committee, council or commission, or an organisation name the lists do not know."""
+    if head.lemma_.lower() in _STATE_BODIES:
+        return True
+    ent = attr.entity_of(head)
+    return ent is not None and ent.label_ == "ORG" and not ent.ent_id_
 
 
 def _group_person(head: Token) -> bool:
