@@ -574,3 +574,13 @@ def test_their_joint_body_is_each_of_its_owners(ex: Extractor) -> None:
     )
     found = {c.actor for c in claims(ex, text) if "commission" in c.quote}
     assert found == {"RWA", "BDI"}
+
+
+def test_a_state_s_opposition_movement_is_the_group_not_the_state(ex: Extractor) -> None:
+    text = (
+        "BANGUI, March 3, 2025 -- Sudan's main rebel movement said on Monday it rejected the "
+        "army's ceasefire plan.\n\n"
+        "The Rapid Support Forces (RSF) called the plan a ploy."
+    )
+    found = {(c.actor, c.kind) for c in claims(ex, text) if "ceasefire plan" in c.quote}
+    assert ("rsf", "reject") in found and ("SDN", "reject") not in found

@@ -53,6 +53,8 @@ from detente.extract.stance.turns import FIRST_PERSON
 
 _STATE_BODIES = word_list("state_bodies")
 _BODY_NOUNS = word_list("body_nouns")
+#: Heads that describe a non-state movement ("the main opposition movement").
+_MOVEMENT_NOUNS = frozenset({"movement", "group", "rebels", "opposition", "insurgents", "militia"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
@@ -566,6 +568,19 @@ class HolderStage:
 
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
         lex = self.lex
+        if head.lemma_.lower() in _MOVEMENT_NOUNS and any(
+            c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
+            for c in head.children
+        ):
+            # "South Sudan's main opposition movement", "the Sudanese rebel group": the
+            # group named before or just after, not the state that describes it
+            tracker = state.tracker
+            armed = tracker.kb.armed_groups
+            ref = tracker._last(head.i, lambda r: r.id in armed) or tracker._next(
+                head.i, lambda r: r.id in armed
+            )
+            if ref is not None:
+                return _Actor(ref.id, ref.name or ref.id, None)
         unnamed = attr.is_media(head, lex.sources) or (
             attr.is_anonymous(head, lex.sources) and not head.ent_type_
         )
