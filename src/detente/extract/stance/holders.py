@@ -481,7 +481,8 @@ class HolderStage:
         if poss is not None and _unlisted_body(head):
             # "their General Border Committee would convene": the body's owners
             owners = self._resolve_tok(poss, trig, state, fallback)
-            if owners:
+            joint = any(t.lower_ in ("joint", "bilateral", "mixed") for t in head.subtree)
+            if len(owners) >= (2 if joint else 1):  # a joint body is a pair's
                 return owners
         a = self._resolve_one(head, state)
         if (
