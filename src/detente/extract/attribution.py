@@ -159,6 +159,21 @@ def source_name(head: Token) -> str:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > toks[-1].i:
             ent = entity_of(child)
             return f"{name} {ent.text if ent is not None else child.text}"
+    # "carried by the state news agency SANA": the parser may hang the outlet's name
+    # elsewhere, but a name right after a media noun is its name
+    nxt = head.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(head.doc) else None
+    if (
+        nxt is not None
+        and toks[-1].i == head.i
+        and nxt.pos_ == "PROPN"
+        and nxt.ent_type_ == "ORG"
+        and nxt.ent_iob_ == "B"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in source_words().media_heads
+    ):
+        ent = entity_of(nxt)
+        if ent is not None and ent.root.head.i != ent.root.i and ent.root.head.i != head.i:
+            return f"{name} {ent.text}"
     return name
 
 
@@ -272,7 +287,37 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
             for obj in tok.children:
                 if obj.dep_ == "dobj":
                     heads.extend(conjuncts(obj))
+        if lemma in _QUOTING:
+            heads.extend(_quoting_outlets(tok, lex))
     return heads
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """The "as saying" complement of a quoting verb ("quoted X as saying"), if any."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for comp in prep.children:
+                if comp.dep_ == "pcomp" and comp.tag_ == "VBG":
+                    return comp
+    return None
+
+
+def _quoting_outlets(verb: Token, lex: SourceLexicon) -> list[Token]:
+    """Outlets that quote a speaker: "IRNA quoted the minister as saying", "the minister was
+    quoted as saying by TASS" (the parser often hangs the "by" phrase on "saying"), "was cited
+    by the daily as saying".  Only news organisations: the speaker is judged elsewhere."""
+    saying = _as_saying(verb)
+    if saying is None:
+        return []
+    cands: list[Token] = []
+    subj = verb_subject(verb) if verb.tag_ != "VBN" else None
+    if subj is not None and subj.dep_ == "nsubj":
+        cands.append(subj)
+    for owner in (verb, saying):
+        for child in owner.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                cands.extend(g for g in child.children if g.dep_ == "pobj")
+    return [c for c in cands if is_media(c, lex)]
 
 
 def _without(verb: Token) -> bool:

@@ -36,6 +36,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
     {"in", "into", "from", "of", "near", "around", "outside", "toward", "towards", "across"}
 )
+#: Verbs whose object is a place the subject enters, holds or leaves ("troops must leave
+#: Kismayo", "forces that entered Lebanon").
+ENTRY_EXIT_VERBS = frozenset(
+    {"leave", "enter", "quit", "vacate", "exit", "evacuate", "invade", "reoccupy", "occupy"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,8 @@ class PlaceWords:
     venue_labels: frozenset[str]
     #: lower-cased adjective -> region codes
     region_adjectives: dict[str, tuple[str, ...]]
+    #: nouns naming a kind of place ("river", "crossing", "district")
+    feature_nouns: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -71,6 +78,7 @@ def place_words() -> PlaceWords:
         region_adjectives={
             str(k).lower(): tuple(v) for k, v in (data.get("region_adjectives") or {}).items()
         },
+        feature_nouns=frozenset(str(w).lower() for w in data.get("feature_nouns") or []),
     )
 
 
@@ -185,12 +193,14 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
             else doc[tok.i : tok.i + 1]
         )
         label = ""
-    if label not in _PLACE_LABELS:
+    if label not in _PLACE_LABELS and not _feature_after(span):
         head = span.root
-        if not (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS):
+        if not (
+            (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS)
+            or (head.dep_ == "dobj" and head.head.lemma_ in ENTRY_EXIT_VERBS)
+        ):
             return ()
-    text = span.text.removeprefix("the ").lower()
-    codes = lookup_table().get(text)
+    codes = _lookup_name(span)
     if not codes:
         return ()
     if len(codes) == 1:
@@ -203,6 +213,36 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
     scored = [(index.countries.get(places[c].country if c in places else "", 0), c) for c in codes]
     scored.sort(reverse=True)
     return (scored[0][1],) if scored[0][0] > 0 else ()
+
+
+def _feature_after(span: Span) -> bool:
+    """Is the name *span* followed by a noun naming a kind of place ("Torkham | border
+    crossing", "Qandil | mountains")?"""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.lower_ in place_words().feature_nouns and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def _lookup_name(span: Span) -> tuple[str, ...]:
+    """Codes of the name *span* in the lookup table, also without a trailing kind-of-place
+    noun ("Sarstoon River", "Sulu province")."""
+    words = [t.lower_ for t in span]
+    if words and words[0] == "the":
+        words = words[1:]
+    table = lookup_table()
+    text = span.text.lower().removeprefix("the ")
+    codes = table.get(text)
+    if codes:
+        return codes
+    feature = place_words().feature_nouns
+    while len(words) > 1 and words[-1] in feature:
+        words = words[:-1]
+        codes = table.get(" ".join(words))
+        if codes:
+            return codes
+    return ()
 
 
 def is_venue(tok: Token) -> bool:

@@ -77,7 +77,8 @@ def _country_is_location(tok: Token) -> bool:
     if tok.dep_ == "poss":  # "Ukraine's east", "Congo's territory"
         return tok.head.lower_ in _PART_NOUNS or tok.head.lower_ in _LAND_NOUNS
     if tok.dep_ != "pobj":
-        return tok.dep_ in {"npadvmod"} and tok.head.lemma_ in {"leave", "enter"}
+        # "troops must leave Somalia", "forces that entered Lebanon"
+        return tok.dep_ in {"npadvmod", "dobj"} and tok.head.lemma_ in placeref.ENTRY_EXIT_VERBS
     prep = tok.head
     word = prep.lower_
     if word in _LOC_PREPS:
