@@ -188,8 +188,26 @@ def conjuncts(head: Token) -> list[Token]:
     return out
 
 
+#: Quantities that pick unnamed people out of a group ("one of the officials").
+_PARTITIVES = frozenset({"one", "two", "three", "some", "several", "many", "most", "another"})
+
+
+def _partitive_of(head: Token) -> Token | None:
+    """The group noun of "one of the officials", "another of its negotiators"."""
+    if head.lower_ not in _PARTITIVES:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def is_anonymous(head: Token, lex: SourceLexicon) -> bool:
-    """True for unnamed sources: "sources close to …", "a senior official", "two diplomats"."""
+    """True for unnamed sources: "sources close to …", "a senior official", "two diplomats",
+    "one of the officials"."""
+    group = _partitive_of(head)
+    if group is not None:
+        head = group
     if head.lower_ not in lex.anonymous_heads and head.lemma_.lower() not in lex.anonymous_heads:
         return False
     # A named person in the phrase or beside it ("the minister, Hakan Fidan") names the source.
@@ -226,6 +244,13 @@ def _is_media(head: Token, lex: SourceLexicon) -> bool:
         return any(t.lower_ in words.media_name_words for t in ent)
     if head.tag_ == "NNS" and head.lemma_.lower() == "report":
         return True  # "reports say", "according to reports": unnamed reporting
+    if head.pos_ == "PROPN" and any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and c.lower_ in words.media_heads
+        and (c.lower_ != "agency" or any(g.lower_ == "news" for g in c.children))
+        for c in head.lefts
+    ):
+        return True  # "state broadcaster CRTV", "the news agency SRNA", "the daily Oslobodjenje"
     if head.pos_ == "PROPN":
         # "the state-run Philippine News Agency", "the Kyiv Post": a name ending in outlet words
         name_words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -655,6 +680,9 @@ def _number(head: Token) -> str | None:
 def antecedent_sources(head: Token, lex: SourceLexicon) -> list[str]:
     """Full names behind a definite unnamed source: "the people said" after "two people with
     knowledge of the meeting said" gives that phrase and the outlet they spoke to."""
+    group = _partitive_of(head)
+    if group is not None:
+        head = group  # "one of the officials said": the officials named before
     if not _is_definite(head):
         return []
     if head.pos_ == "NOUN" and head.lemma_.lower() in source_words().media_heads:

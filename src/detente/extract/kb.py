@@ -157,6 +157,20 @@ class _Builder:
         self.kb.patterns[key] = Pattern(text, label, ent_id, cs)
 
 
+_COMPASS_PARTS = ("North", "South")
+
+
+def _compass_forms(name: str) -> list[str]:
+    """Spellings of a compound compass name ("Northwest" -> "North-West", "North West"), as
+    reports write Cameroon's or Nigeria's regions."""
+    for first in _COMPASS_PARTS:
+        rest = name.removeprefix(first)
+        if rest != name and rest.lower() in ("east", "west"):
+            second = rest.capitalize()
+            return [f"{first}-{second}", f"{first} {second}"]
+    return []
+
+
 def _build() -> Knowledge:
     places_cur = _load_yaml("places.yaml")
     actors_cur = _load_yaml("actors.yaml")
@@ -182,8 +196,10 @@ def _build() -> Knowledge:
         if kind == "region" and name.lower() not in stop:
             # generated names match with exact case: many double as common words
             # ("Unity", "Plateau", "Lakes"); curated aliases below are case-insensitive
-            suffixed = [f"{name} {s}" for s in REGION_SUFFIXES]
-            for alias in (name, *suffixed, *(a.title() for a in suffixed)):
+            spelled = _compass_forms(name)
+            suffixed = [f"{n} {s}" for n in (name, *spelled) for s in REGION_SUFFIXES]
+            # the bare spaced form ("North West") names too many other places
+            for alias in (name, *spelled[:1], *suffixed, *(a.title() for a in suffixed)):
                 b.add(alias, "GPE", code, override=False, exact=True)
         elif kind == "capital":
             if name.lower() in capital_stop:

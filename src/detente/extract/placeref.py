@@ -193,13 +193,8 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
             else doc[tok.i : tok.i + 1]
         )
         label = ""
-    if label not in _PLACE_LABELS and not _feature_after(span):
-        head = span.root
-        if not (
-            (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS)
-            or (head.dep_ == "dobj" and head.head.lemma_ in ENTRY_EXIT_VERBS)
-        ):
-            return ()
+    if label not in _PLACE_LABELS and not _feature_after(span) and not _place_object(span.root):
+        return ()
     codes = _lookup_name(span)
     if not codes:
         return ()
@@ -213,6 +208,18 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
     scored = [(index.countries.get(places[c].country if c in places else "", 0), c) for c in codes]
     scored.sort(reverse=True)
     return (scored[0][1],) if scored[0][0] > 0 else ()
+
+
+def _place_object(head: Token) -> bool:
+    """Is *head* (or the first item of the list it ends) the object of a place preposition or
+    of a verb of entering or leaving ("from Bamenda and Buea", "leave Kismayo")?"""
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head
+    return (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS) or (
+        head.dep_ == "dobj" and head.head.lemma_ in ENTRY_EXIT_VERBS
+    )
 
 
 def _feature_after(span: Span) -> bool:
@@ -274,7 +281,7 @@ def unknown_places(tokens: list[Token]) -> list[str]:
         if tok.ent_type_ and tok.ent_iob_ == "B" and tok.i not in seen_ents:
             seen_ents.add(tok.i)
             cands = [tok]
-        elif tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj":
+        elif tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "conj"):
             cands = [tok]
         else:
             continue
