@@ -484,6 +484,9 @@ def attribute(
         att.add(source_name(head), False)
     for head in reporting_outlets(start, lex, [*att.reporters, *according_to(sent)]):
         att.add(source_name(head), False)
+        later = outlet_named_after(head, lex)
+        if later is not None:
+            att.add(later, False)
     for rep in att.reporters:
         if is_media(rep, lex):
             # the outlet reports it even when it is the holder's own state media
@@ -571,6 +574,34 @@ def reporting_outlets(
                 cands = [g for g in child.children if g.dep_ == "pobj"]
             out.extend(c for c in cands if is_media(c, lex))
     return out
+
+
+def outlet_named_after(head: Token, lex: SourceLexicon) -> str | None:
+    """The outlet an unnamed "a newspaper report", "a television report" turns out to be: "The
+    Kremlin denied a newspaper report that … The Financial Times had reported that …" — a
+    named outlet reporting in the next two sentences (wire copy often gives each sentence a
+    paragraph of its own)."""
+    if head.pos_ != "NOUN" or any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children
+    ):
+        return None
+    sent = head.sent
+    doc = head.doc
+    end = sent.end
+    for _ in range(2):
+        while end < len(doc) and doc[end].is_space:
+            end += 1
+        if end >= len(doc):
+            return None
+        nxt = doc[end].sent
+        for tok in nxt:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting:
+                subj = verb_subject(tok)
+                if subj is not None and subj.pos_ == "PROPN" and is_media(subj, lex):
+                    ent = entity_of(subj)
+                    return ent.text.removeprefix("The ") if ent is not None else source_name(subj)
+        end = nxt.end
+    return None
 
 
 def _phrase_before(verb: Token) -> Token | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import unicodedata
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from importlib import resources
@@ -86,10 +87,21 @@ def place_words() -> PlaceWords:
 def lookup_table() -> dict[str, tuple[str, ...]]:
     """Lower-cased town or region name -> ISO 3166-2 codes (several when countries share it)."""
     text = resources.files("detente.knowledge").joinpath("places_lookup.csv").read_text("utf-8")
-    return {
+    table = {
         row["name"].lower(): tuple(row["codes"].split())
         for row in csv.DictReader(io.StringIO(text))
     }
+    # reports mostly drop diacritics ("Hokkaido", "Potosi", "Segou"): the folded spelling
+    # finds the name too, unless it is another place's name
+    for name, codes in list(table.items()):
+        table.setdefault(_fold(name), codes)
+    return table
+
+
+def _fold(text: str) -> str:
+    """*text* without diacritics ("hokkaidō" -> "hokkaido")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # -- per-document index -------------------------------------------------------------------
@@ -240,7 +252,7 @@ def _lookup_name(span: Span) -> tuple[str, ...]:
         words = words[1:]
     table = lookup_table()
     text = span.text.lower().removeprefix("the ")
-    codes = table.get(text)
+    codes = table.get(text) or table.get(_fold(text))
     if codes:
         return codes
     feature = place_words().feature_nouns
@@ -268,9 +280,16 @@ def is_venue(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
         return False
     head = tok.head.head
-    return (
-        head.lemma_.lower() in place_words().venue_heads or head.lower_ in place_words().venue_heads
-    )
+    words = place_words()
+    if head.lemma_.lower() == "hold" and head.pos_ == "VERB":
+        # "talks held in Istanbul" is a venue, "sailors held in Hodeidah" is not
+        held = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if head.dep_ == "acl":
+            held.append(head.head)
+        return any(
+            h.lemma_.lower() in words.venue_heads or h.lower_ in words.venue_heads for h in held
+        )
+    return head.lemma_.lower() in words.venue_heads or head.lower_ in words.venue_heads
 
 
 def unknown_places(tokens: list[Token]) -> list[str]:
