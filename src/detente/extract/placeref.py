@@ -468,5 +468,27 @@ def territorial(tokens: list[Token]) -> bool:
 
 
 def report_region(doc: Doc) -> list[str]:
-    """The region the report names most (at least twice), else nothing."""
-    return list(doc_places(doc).dominant)
+    """The region the report names most (at least twice), else the one its headline or first
+    sentence names (a flash or a live blog names its region once, up top), else nothing."""
+    idx = doc_places(doc)
+    if idx.dominant or not idx.mentions or not len(doc):
+        return list(idx.dominant)
+    top = _first_paragraph_end(doc)
+    i, codes = idx.mentions[0]
+    return [c for c in codes if "-" in c] if i < top and not is_venue(doc[i]) else []
+
+
+def _first_paragraph_end(doc: Doc) -> int:
+    """End of the report's first sentence, or of its first line when that ends earlier (a
+    headline the parser runs into the lead)."""
+    end = doc[0].sent.end
+    for tok in doc[:end]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            return tok.i + 1
+    # a one-word kicker ("LIVE:") split off as a sentence: the headline is the next one
+    if end <= 3 and end < len(doc):
+        end = doc[end].sent.end
+        for tok in doc[:end]:
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                return tok.i + 1
+    return end
