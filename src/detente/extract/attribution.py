@@ -493,6 +493,14 @@ def attribute(
             att.add(source_name(rep), False)
     for rep in _orphan_reporters(start, lex) or _trailing_reporters(start, lex):
         att.add(source_name(rep), is_anonymous(rep, lex))
+    if not att.reporters:
+        # "Russia has demanded …, Ukraine's foreign minister said": the parser may hang the
+        # closing reporting clause below the stance; its speaker is judged like a reporter
+        att.reporters = [
+            r
+            for r in _trailing_reporters(start, lex, named=True)
+            if not (is_media(r, lex) or is_anonymous(r, lex))
+        ]
     holder = verb_subject(start)
     if holder is not None and _unnamed_holder(holder, lex):
         # "Israeli officials have insisted on …": unnamed officials are the attribution
@@ -644,9 +652,10 @@ def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
     return []
 
 
-def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
+def _trailing_reporters(token: Token, lex: SourceLexicon, *, named: bool = False) -> list[Token]:
     """The unnamed or media subject of a closing "…, Israeli media reported." that the parser
-    hung somewhere other than above *token*: it covers everything before its comma."""
+    hung somewhere other than above *token*: it covers everything before its comma.  With
+    *named*, a named speaker or body there too ("…, Ukraine's foreign minister said.")."""
     sent = token.sent
     doc = sent.doc
     # the sentence's last four words, last first (read from the end, not the whole sentence)
@@ -675,6 +684,8 @@ def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
     if lo - 1 <= token.i or cur_text(sent.doc, lo - 1) not in (",", "\u2014", "--"):
         return []
     if is_media(subj, lex) or is_anonymous(subj, lex):
+        return [subj]
+    if named and subj.pos_ in ("PROPN", "NOUN"):
         return [subj]
     return []
 
