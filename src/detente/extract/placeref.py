@@ -37,10 +37,25 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
     {"in", "into", "from", "of", "near", "around", "outside", "toward", "towards", "across"}
 )
-#: Verbs whose object is a place the subject enters, holds or leaves ("troops must leave
-#: Kismayo", "forces that entered Lebanon").
+#: Verbs whose object is a place the subject enters, holds, surrounds or leaves ("troops must
+#: leave Kismayo", "forces that entered Lebanon", "warships circled Taiwan").
 ENTRY_EXIT_VERBS = frozenset(
-    {"leave", "enter", "quit", "vacate", "exit", "evacuate", "invade", "reoccupy", "occupy"}
+    {
+        "leave",
+        "enter",
+        "quit",
+        "vacate",
+        "exit",
+        "evacuate",
+        "invade",
+        "reoccupy",
+        "occupy",
+        "circle",
+        "encircle",
+        "surround",
+        "blockade",
+        "patrol",
+    }
 )
 
 
@@ -468,27 +483,22 @@ def territorial(tokens: list[Token]) -> bool:
 
 
 def report_region(doc: Doc) -> list[str]:
-    """The region the report names most (at least twice), else the one its headline or first
-    sentence names (a flash or a live blog names its region once, up top), else nothing."""
+    """The region the report names most (at least twice), else the one its headline names (a
+    flash or a live blog names its region once, up top), else nothing."""
     idx = doc_places(doc)
-    if idx.dominant or not idx.mentions or not len(doc):
+    if idx.dominant or not idx.mentions:
         return list(idx.dominant)
-    top = _first_paragraph_end(doc)
     i, codes = idx.mentions[0]
-    return [c for c in codes if "-" in c] if i < top and not is_venue(doc[i]) else []
+    if i >= _headline_end(doc) or is_venue(doc[i]):
+        return []
+    return [c for c in codes if "-" in c]
 
 
-def _first_paragraph_end(doc: Doc) -> int:
-    """End of the report's first sentence, or of its first line when that ends earlier (a
-    headline the parser runs into the lead)."""
-    end = doc[0].sent.end
-    for tok in doc[:end]:
+def _headline_end(doc: Doc) -> int:
+    """End of the report's headline: a first line that ends without a full stop (0 when the
+    report opens with a sentence)."""
+    for tok in doc[:80]:
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            return tok.i + 1
-    # a one-word kicker ("LIVE:") split off as a sentence: the headline is the next one
-    if end <= 3 and end < len(doc):
-        end = doc[end].sent.end
-        for tok in doc[:end]:
-            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-                return tok.i + 1
-    return end
+            last = tok if not tok.is_space else doc[max(tok.i - 1, 0)]
+            return 0 if last.text in (".", "!", "?") else tok.i + 1
+    return 0
