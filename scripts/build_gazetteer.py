@@ -58,14 +58,23 @@ LOOKUP_EXTRA: tuple[str, ...] = (
 LOOKUP_HEADER = ("name", "codes")
 
 
+#: Codes whose towns another country's own codes already give (Taiwan's towns are also filed
+#: under a Chinese province in the data set; ``TW-*`` names them).
+SKIP_CODES = {"CN-TW"}
+
+
 def _names_of(countries: tuple[str, ...]) -> dict[str, set[str]]:
     """Town names (and, for lookup-only countries, region names) -> region codes."""
     by_name: dict[str, set[str]] = {}
     for iso2 in countries:
-        codes_of = {s.id: s.iso3166_2 for s in csc.get_states_of_country(iso2) if s.iso3166_2}
+        codes_of = {
+            s.id: s.iso3166_2
+            for s in csc.get_states_of_country(iso2)
+            if s.iso3166_2 and s.iso3166_2 not in SKIP_CODES
+        }
         if iso2 not in REGION_COUNTRIES:
             for s in csc.get_states_of_country(iso2):
-                if s.iso3166_2 and (s.type or "").lower() not in SKIP_TYPES:
+                if s.iso3166_2 in codes_of.values() and (s.type or "").lower() not in SKIP_TYPES:
                     by_name.setdefault(_clean(s.name), set()).add(s.iso3166_2)
         for city in csc.get_cities_of_country(iso2):
             code = codes_of.get(city.state_id)
