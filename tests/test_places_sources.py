@@ -587,6 +587,25 @@ def test_a_live_blog_entry_takes_the_region_of_its_headline(ex: Extractor) -> No
             "CMR",
             "CRTV",
         ),
+        (
+            "Baghdad demanded that Ankara release more water from its dams, Iraqi state news "
+            "agency INA reported.",
+            "IRQ",
+            "INA",
+        ),
+        (
+            "Madrid demands joint control of the terminal, Spanish diplomatic sources told the "
+            "EFE agency.",
+            "ESP",
+            "EFE agency",
+        ),
+        # an outlet "quoting" unnamed people, like one "citing" them
+        (
+            "Bolivia wants sovereign access to the Pacific, a Bolivian daily reported, quoting "
+            "diplomatic sources.",
+            "BOL",
+            "diplomatic sources",
+        ),
         # one of a group of unnamed people
         (
             "The FLA demanded that foreign fighters leave the north, one of its officials told "

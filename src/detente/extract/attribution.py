@@ -159,21 +159,22 @@ def source_name(head: Token) -> str:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > toks[-1].i:
             ent = entity_of(child)
             return f"{name} {ent.text if ent is not None else child.text}"
-    # "carried by the state news agency SANA": the parser may hang the outlet's name
-    # elsewhere, but a name right after a media noun is its name
+    # "carried by the state news agency SANA", "state news agency INA reported": the parser
+    # may hang the outlet's name elsewhere, but a name right after a media noun is its name
     nxt = head.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(head.doc) else None
     if (
         nxt is not None
         and toks[-1].i == head.i
         and nxt.pos_ == "PROPN"
-        and nxt.ent_type_ == "ORG"
-        and nxt.ent_iob_ == "B"
+        and (nxt.is_upper or nxt.is_title)
+        and not nxt.ent_id_
+        and nxt.ent_type_ in ("ORG", "")
+        and nxt.head.i != head.i
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in source_words().media_heads
     ):
         ent = entity_of(nxt)
-        if ent is not None and ent.root.head.i != ent.root.i and ent.root.head.i != head.i:
-            return f"{name} {ent.text}"
+        return f"{name} {ent.text if ent is not None else nxt.text}"
     return name
 
 
@@ -238,8 +239,13 @@ def _is_media(head: Token, lex: SourceLexicon) -> bool:
         head.lemma_.lower() in words.media_heads or head.lower_ in words.media_heads
     ):
         # "state media", "Al Masirah television", "a pro-government daily"; not "the agency
-        # for refugees" nor "a news conference" (head "conference")
-        return head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children)
+        # for refugees" nor "a news conference" (head "conference"); "the EFE agency" is one
+        if head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children):
+            return True
+        compounds = [c for c in head.children if c.dep_ == "compound"]
+        return any(c.pos_ == "PROPN" and not c.ent_id_ for c in compounds) and not any(
+            c.pos_ == "NOUN" for c in compounds
+        )
     if ent is not None and head.ent_type_ == "ORG" and len(ent) > 1:
         return any(t.lower_ in words.media_name_words for t in ent)
     if head.tag_ == "NNS" and head.lemma_.lower() == "report":
@@ -308,7 +314,7 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             heads.extend(conjuncts(pobj))
-        if lemma == "cite" and tok.tag_ == "VBG" and not _without(tok):
+        if lemma in _QUOTING and tok.tag_ == "VBG" and not _without(tok):
             for obj in tok.children:
                 if obj.dep_ == "dobj":
                     heads.extend(conjuncts(obj))
