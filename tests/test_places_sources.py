@@ -502,6 +502,12 @@ def test_how_outlets_and_unnamed_reports_are_named(
         # the object of a verb of leaving or entering is a location, country or town
         ("Mogadishu wants all Ethiopian soldiers to quit Somalia next year.", "SOM"),
         ("The federal army demanded that the militia vacate Kismayo by Friday.", "SO-JH"),
+        # a country in a list is no organisation's name ("Somalia and Islamic ...")
+        (
+            "The militia vowed to fight on until all foreign troops had left Somalia and Islamic "
+            "courts were restored.",
+            "SOM",
+        ),
         # a name the recogniser mislabels, before a noun naming a kind of place
         ("Georgian police stopped patrols near the Akhalgori district on Tuesday.", "GE-MM"),
         ("Traders were stuck for days at the Torkham border crossing.", "AF-NAN"),

@@ -77,8 +77,13 @@ def _country_is_location(tok: Token) -> bool:
     if tok.dep_ == "poss":  # "Ukraine's east", "Congo's territory"
         return tok.head.lower_ in _PART_NOUNS or tok.head.lower_ in _LAND_NOUNS
     if tok.dep_ != "pobj":
-        # "troops must leave Somalia", "forces that entered Lebanon"
-        return tok.dep_ in {"npadvmod", "dobj"} and tok.head.lemma_ in placeref.ENTRY_EXIT_VERBS
+        # "troops must leave Somalia", "forces that entered Lebanon"; right after such a verb
+        # even when the parser attaches the name elsewhere ("until every soldier had left
+        # Somalia and …")
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
+        return (
+            tok.dep_ in {"npadvmod", "dobj"} and tok.head.lemma_ in placeref.ENTRY_EXIT_VERBS
+        ) or (prev.pos_ == "VERB" and prev.lemma_ in placeref.ENTRY_EXIT_VERBS)
     prep = tok.head
     word = prep.lower_
     if word in _LOC_PREPS:
