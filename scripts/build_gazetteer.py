@@ -49,24 +49,47 @@ LOOKUP_COUNTRIES: tuple[str, ...] = (
     "PH", "ID", "PG", "BD", "LK", "NP", "KE", "UG", "TZ", "MA", "EH", "DZ", "TN", "SN", "CI",
     "GN", "GH", "TG", "BJ", "AO", "ZW", "KG", "TJ", "MX", "NI", "SB",
 )  # fmt: skip
+#: Countries with territorial disputes or peace processes added later: their names only fill
+#: gaps, so a name the lists above already give keeps its code.
+LOOKUP_EXTRA: tuple[str, ...] = (
+    "GY", "BZ", "GT", "BO", "CL", "PE", "EC", "HN", "SV", "TW", "JP", "CN", "VN", "TL",
+    "DJ", "MR", "LR", "SL", "GW", "CG", "GA", "ZM", "MW", "LS", "AR",
+)  # fmt: skip
 LOOKUP_HEADER = ("name", "codes")
+
+
+#: Codes whose towns another country's own codes already give (Taiwan's towns are also filed
+#: under a Chinese province in the data set; ``TW-*`` names them).
+SKIP_CODES = {"CN-TW"}
+
+
+def _names_of(countries: tuple[str, ...]) -> dict[str, set[str]]:
+    """Town names (and, for lookup-only countries, region names) -> region codes."""
+    by_name: dict[str, set[str]] = {}
+    for iso2 in countries:
+        codes_of = {
+            s.id: s.iso3166_2
+            for s in csc.get_states_of_country(iso2)
+            if s.iso3166_2 and s.iso3166_2 not in SKIP_CODES
+        }
+        if iso2 not in REGION_COUNTRIES:
+            for s in csc.get_states_of_country(iso2):
+                if s.iso3166_2 in codes_of.values() and (s.type or "").lower() not in SKIP_TYPES:
+                    by_name.setdefault(_clean(s.name), set()).add(s.iso3166_2)
+        for city in csc.get_cities_of_country(iso2):
+            code = codes_of.get(city.state_id)
+            if code:
+                by_name.setdefault(_clean(city.name), set()).add(code)
+    return by_name
 
 
 def build_lookup_rows(taken: set[str]) -> list[tuple[str, str]]:
     """(name, codes) for towns and extra regions; a name in several regions of one country is
     left out, and one found in several countries keeps every code (space-separated) for the
     report's context to choose.  *taken* holds lower-cased names the gazetteer already has."""
-    by_name: dict[str, set[str]] = {}
-    for iso2 in (*REGION_COUNTRIES, *LOOKUP_COUNTRIES):
-        codes_of = {s.id: s.iso3166_2 for s in csc.get_states_of_country(iso2) if s.iso3166_2}
-        if iso2 in LOOKUP_COUNTRIES:
-            for s in csc.get_states_of_country(iso2):
-                if s.iso3166_2 and (s.type or "").lower() not in SKIP_TYPES:
-                    by_name.setdefault(_clean(s.name), set()).add(s.iso3166_2)
-        for city in csc.get_cities_of_country(iso2):
-            code = codes_of.get(city.state_id)
-            if code:
-                by_name.setdefault(_clean(city.name), set()).add(code)
+    by_name = _names_of((*REGION_COUNTRIES, *LOOKUP_COUNTRIES))
+    for name, codes in _names_of(LOOKUP_EXTRA).items():
+        by_name.setdefault(name, codes)
     rows: list[tuple[str, str]] = []
     for name, codes in by_name.items():
         if len(name) < 4 or name.lower() in taken or not name[0].isupper():

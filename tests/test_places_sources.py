@@ -512,3 +512,168 @@ def test_a_looked_up_town_counts_only_in_a_country_the_report_names(ex: Extracto
     # an armed group names the country of its negotiation
     doc = ex.nlp(text)
     assert "MMR" in (placeref.doc_places(doc).named or ())
+
+
+# -- places reports name in other ways ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the object of a verb of leaving or entering is a location, country or town
+        ("Mogadishu wants all Ethiopian soldiers to quit Somalia next year.", "SOM"),
+        ("The army demanded that the rebels vacate Bentiu by Friday.", "SS-UY"),
+        # a country in a list is no organisation's name ("Somalia and Islamic ...")
+        (
+            "The militia vowed to fight on until all foreign troops had left Somalia and Islamic "
+            "courts were restored.",
+            "SOM",
+        ),
+        # a name the recogniser mislabels, before a noun naming a kind of place
+        ("Georgian police stopped patrols near the Akhalgori district on Tuesday.", "GE-MM"),
+        ("Fighters dug in along the Qandil mountains over the winter.", "IQ-AR"),
+        # the second town of a list, which the parser leaves without an entity
+        ("Soldiers were pulled back from Bor and Malakal in the spring.", "SS-NU"),
+        # diacritics dropped by the report
+        ("Fishing boats were turned back off Hokkaido last week.", "JP-01"),
+        # spellings the gazetteer lists as one word or another transliteration
+        ("Separatist units moved into Hadramawt and Mahra.", "YE-MR"),
+    ],
+)
+def test_place_names_in_the_ways_reports_spell_them(nlp: Language, text: str, code: str) -> None:
+    assert code in places_in(nlp(text)[:])
+
+
+def test_a_held_captive_is_no_meeting_venue(nlp: Language) -> None:
+    doc = nlp("Envoys held talks in Muscat. The crew held in Hodeidah is to be freed.")
+    assert placeref.is_venue(word(doc, "Muscat")) is True
+    assert placeref.is_venue(word(doc, "Hodeidah")) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "London and Madrid signed a text on Gibraltar. Spain wants checks at the territory's port.",
+            "GIB",
+        ),
+        (
+            "Warships circled Taiwan at dawn. Beijing wants the island's leaders to accept talks.",
+            "TWN",
+        ),
+    ],
+)
+def test_territory_and_island_refer_back_to_a_coded_territory(
+    nlp: Language, text: str, code: str
+) -> None:
+    doc = nlp(text)
+    second = list(doc.sents)[-1]
+    assert code in places_in(second)
+
+
+def test_a_live_blog_entry_takes_the_region_of_its_headline(ex: Extractor) -> None:
+    text = (
+        "LIVE: Shelling around Kupiansk\n\n"
+        "08:10 Moscow demanded a halt to Ukrainian drone raids, the defence ministry said.\n\n"
+        "08:40 Kyiv said it would keep its units in place."
+    )
+    assert _places_of(ex, text, "RUS", "ceasefire") == ["UA-63"]
+
+
+# -- sources reports give in other ways --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "expected"),
+    [
+        # an outlet quoting a named speaker "as saying", actively or passively
+        (
+            "Tehran will not stop enrichment, the IRNA news agency quoted Foreign Minister "
+            "Abbas Araghchi as saying.",
+            "IRN",
+            "IRNA news agency",
+        ),
+        (
+            "Moscow wants Kyiv out of Kherson, Deputy Foreign Minister Sergei Ryabkov was quoted "
+            "as saying by the TASS news agency.",
+            "RUS",
+            "TASS",
+        ),
+        # the outlet's name after a media noun, however the parser hangs it
+        (
+            "In a statement carried by the state news agency SANA, Damascus demanded that Israel "
+            "leave Quneitra.",
+            "SYR",
+            "SANA",
+        ),
+        (
+            "Yaounde will only discuss decentralisation, a minister was quoted as saying by "
+            "state broadcaster CRTV.",
+            "CMR",
+            "CRTV",
+        ),
+        (
+            "Baghdad demanded that Ankara release more water from its dams, Iraqi state news "
+            "agency INA reported.",
+            "IRQ",
+            "INA",
+        ),
+        (
+            "Madrid demands joint control of the terminal, Spanish diplomatic sources told the "
+            "EFE agency.",
+            "ESP",
+            "EFE agency",
+        ),
+        # an outlet "quoting" unnamed people, like one "citing" them
+        (
+            "Bolivia wants sovereign access to the Pacific, a Bolivian daily reported, quoting "
+            "diplomatic sources.",
+            "BOL",
+            "diplomatic sources",
+        ),
+        # one of a group of unnamed people
+        (
+            "The SDF demanded that Turkish-backed fighters leave Manbij, one of its officials told "
+            "the agency.",
+            "sdf",
+            "one of its officials",
+        ),
+        # "in the region" keeps its place in the name
+        (
+            "Kigali wants Bujumbura to end its troop deployment, according to diplomats in the "
+            "region.",
+            "RWA",
+            "diplomats in the region",
+        ),
+        # another party's named speaker closing the sentence
+        (
+            "Russia has demanded that Ukraine recognise Crimea as Russian, Ukrainian Foreign "
+            "Minister Andrii Sybiha said.",
+            "RUS",
+            "Andrii Sybiha",
+        ),
+    ],
+)
+def test_attributions_found_where_reports_put_them(
+    ex: Extractor, text: str, actor: str, expected: str
+) -> None:
+    assert source_found(expected, _sources_of(ex, text, actor))
+
+
+def test_one_of_the_officials_takes_the_first_mention(ex: Extractor) -> None:
+    text = (
+        "Baku asked for written guarantees against cross-border shelling, two Azerbaijani "
+        "security officials said. Yerevan refused to give any such guarantees, one of the "
+        "officials said."
+    )
+    found = [c for c in claims(ex, text) if c.actor == "ARM" and c.kind == "reject"]
+    assert found
+    assert source_found("two Azerbaijani security officials", found[0].sources)
+
+
+def test_an_unnamed_newspaper_report_takes_the_outlet_named_next(ex: Extractor) -> None:
+    text = (
+        "Ankara denied a newspaper report that it would accept a buffer zone along the border.\n\n"
+        "The Wall Street Journal had reported that Turkish officials discussed the idea."
+    )
+    assert source_found("Wall Street Journal", _sources_of(ex, text, "TUR"))

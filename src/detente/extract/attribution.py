@@ -9,67 +9,56 @@ who holds the stance; :mod:`detente.extract.stances` does, and drops the holder 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
-import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from detente.extract.doctext import sentences_before
+from detente.extract.sourcewords import (
+    SourceLexicon,
+    SourceWords,
+    as_saying,
+    conjuncts,
+    cur_text,
+    entity_of,
+    made_clear,
+    own_subject,
+    partitive_group,
+    phrase_tokens,
+    source_words,
+    verb_subject,
+    without_clause,
+)
 
-#: Prepositions that end a source's name ("sources close to the summit | in Alaska").
-_CUT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "as"})
+__all__ = [
+    "Attribution",
+    "SourceLexicon",
+    "SourceWords",
+    "according_to",
+    "according_to_tokens",
+    "antecedent_sources",
+    "attribute",
+    "conjuncts",
+    "continued_sources",
+    "cur_text",
+    "entity_of",
+    "is_anonymous",
+    "is_media",
+    "media_addressees",
+    "outlet_named_after",
+    "passive_reporters",
+    "phrase_tokens",
+    "pronoun_sources",
+    "reporter_chain",
+    "reporting_outlets",
+    "seen_document",
+    "source_name",
+    "source_words",
+    "verb_subject",
+]
+
 _DETERMINERS = frozenset({"the", "a", "an"})
 _DEFINITE = frozenset({"the", "these", "those", "both", "that", "this"})
-
-
-@dataclass(frozen=True, slots=True)
-class SourceWords:
-    """Word lists of ``knowledge/sources.yaml`` (see the comments there)."""
-
-    media_heads: frozenset[str]
-    media_name_words: frozenset[str]
-    affiliations: frozenset[str]
-    unnamed_holders: frozenset[str]
-    continuation_modals: frozenset[str]
-    carriers: frozenset[str]
-    report_nouns: frozenset[str]
-    documents: frozenset[str]
-    seen_by: frozenset[str]
-    document_verbs: frozenset[str]
-
-
-@functools.cache
-def source_words() -> SourceWords:
-    """The source word lists, loaded once per process."""
-    text = resources.files("detente.knowledge").joinpath("sources.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or [])
-
-    return SourceWords(
-        media_heads=words("media_heads"),
-        media_name_words=words("media_name_words"),
-        affiliations=words("affiliations"),
-        unnamed_holders=words("unnamed_holders"),
-        continuation_modals=words("continuation_modals"),
-        carriers=words("carriers"),
-        report_nouns=words("report_nouns"),
-        documents=words("documents"),
-        seen_by=words("seen_by"),
-        document_verbs=words("document_verbs"),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class SourceLexicon:
-    """Words that mark reporting, anonymity and news organisations."""
-
-    reporting: frozenset[str]
-    anonymous_heads: frozenset[str]
-    media: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -86,56 +75,6 @@ class Attribution:
         if name and name.lower() not in {s.lower() for s in self.sources}:
             self.sources.append(name)
         self.anonymous = self.anonymous or anonymous
-
-
-def phrase_tokens(head: Token) -> list[Token]:
-    """The tokens naming *head*'s noun phrase, without coordinated items or trailing clauses.
-
-    "Reuters, the BBC and Le Monde" gives "Reuters"; "officials close to the
-    Geneva round between the two envoys" gives "officials close to the Geneva round".
-    """
-    toks: list[Token] = list(head.doc[head.left_edge.i : head.i + 1])
-    right_stop = head.i
-    for child in head.rights:
-        if child.dep_ in ("conj", "cc", "punct", "relcl", "appos"):
-            break
-        if child.dep_ == "acl" and child.tag_ != "VBN":
-            break  # "a diplomat briefed on the talks" keeps its participle, not other clauses
-        if child.dep_ == "prep" and child.lower_ in _CUT_PREPS and not _affiliation(child):
-            break
-        end = child.right_edge.i
-        # "close to X with Y in Z": keep the first prepositional link, cut at the next one.
-        for tok in child.subtree:
-            if (
-                tok.i > child.i
-                and tok.dep_ == "prep"
-                and tok.lower_ in _CUT_PREPS
-                and not (tok.head.tag_ == "VBN" and tok.head.i == tok.i - 1)  # "briefed on"
-            ):
-                end = min(end, tok.i - 1)
-            if tok.dep_ in ("conj", "cc", "relcl", "appos"):
-                end = min(end, tok.left_edge.i - 1)
-        right_stop = max(right_stop, end)
-    toks.extend(head.doc[head.i + 1 : right_stop + 1])
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
-        toks.pop()
-    return toks
-
-
-def _affiliation(prep: Token) -> bool:
-    """Is *prep* an "in <body>" naming where a source sits ("a source in the government",
-    "officials in Hamas's leadership", "people in the Kremlin")?"""
-    if prep.lower_ != "in":
-        return False
-    words = source_words().affiliations
-    for pobj in prep.children:
-        if pobj.dep_ != "pobj":
-            continue
-        if pobj.lower_ in words or pobj.lemma_.lower() in words:
-            return True
-        if pobj.ent_type_ in ("ORG", "NORP") or (pobj.ent_type_ == "GPE" and pobj.i - prep.i <= 3):
-            return True  # "officials in Kyiv", "a diplomat in Hamas", not "in an interview"
-    return False
 
 
 def source_name(head: Token) -> str:
@@ -159,18 +98,23 @@ def source_name(head: Token) -> str:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > toks[-1].i:
             ent = entity_of(child)
             return f"{name} {ent.text if ent is not None else child.text}"
+    # "carried by the state news agency SANA", "state news agency INA reported": the parser
+    # may hang the outlet's name elsewhere, but a name right after a media noun is its name
+    nxt = head.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(head.doc) else None
+    if (
+        nxt is not None
+        and toks[-1].i == head.i
+        and nxt.pos_ == "PROPN"
+        and (nxt.is_upper or nxt.is_title)
+        and not nxt.ent_id_
+        and nxt.ent_type_ in ("ORG", "")
+        and nxt.head.i != head.i
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in source_words().media_heads
+    ):
+        ent = entity_of(nxt)
+        return f"{name} {ent.text if ent is not None else nxt.text}"
     return name
-
-
-def conjuncts(head: Token) -> list[Token]:
-    """*head* and the items coordinated with it ("FT, NBC and Bloomberg")."""
-    out = [head]
-    stack = [c for c in head.children if c.dep_ == "conj"]
-    while stack:
-        tok = stack.pop(0)
-        out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
-    return out
 
 
 #: Offices held by one person at a time: with "the" or an owner they name that person.
@@ -178,7 +122,11 @@ _SINGLE_OFFICES = frozenset({"minister", "ambassador", "envoy"})
 
 
 def is_anonymous(head: Token, lex: SourceLexicon) -> bool:
-    """True for unnamed sources: "sources close to …", "a senior official", "two diplomats"."""
+    """True for unnamed sources: "sources close to …", "a senior official", "two diplomats",
+    "one of the officials"."""
+    group = partitive_group(head)
+    if group is not None:
+        head = group
     if head.lower_ not in lex.anonymous_heads and head.lemma_.lower() not in lex.anonymous_heads:
         return False
     if head.lower_ in _SINGLE_OFFICES and any(
@@ -216,32 +164,30 @@ def _is_media(head: Token, lex: SourceLexicon) -> bool:
         head.lemma_.lower() in words.media_heads or head.lower_ in words.media_heads
     ):
         # "state media", "Al Masirah television", "a pro-government daily"; not "the agency
-        # for refugees" nor "a news conference" (head "conference")
-        return head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children)
+        # for refugees" nor "a news conference" (head "conference"); "the EFE agency" is one
+        if head.lower_ != "agency" or any(c.lower_ == "news" for c in head.children):
+            return True
+        compounds = [c for c in head.children if c.dep_ == "compound"]
+        return any(c.pos_ == "PROPN" and not c.ent_id_ for c in compounds) and not any(
+            c.pos_ == "NOUN" for c in compounds
+        )
     if ent is not None and head.ent_type_ == "ORG" and len(ent) > 1:
         return any(t.lower_ in words.media_name_words for t in ent)
     if head.tag_ == "NNS" and head.lemma_.lower() == "report":
         return True  # "reports say", "according to reports": unnamed reporting
+    if head.pos_ == "PROPN" and any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and c.lower_ in words.media_heads
+        and (c.lower_ != "agency" or any(g.lower_ == "news" for g in c.children))
+        for c in head.lefts
+    ):
+        return True  # "state broadcaster CRTV", "the news agency SRNA", "the daily Oslobodjenje"
     if head.pos_ == "PROPN":
         # "the state-run Philippine News Agency", "the Kyiv Post": a name ending in outlet words
         name_words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if name_words and head.lower_ in words.media_name_words | words.media_heads:
             return head.lower_ != "agency" or any(c.lower_ == "news" for c in name_words)
     return False
-
-
-def entity_of(tok: Token) -> Span | None:
-    """The entity *tok* sits in, found from the IOB tags (no scan over the sentence)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
 
 
 def according_to(sent: Span) -> list[Token]:
@@ -279,24 +225,31 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             heads.extend(conjuncts(pobj))
-        if lemma == "cite" and tok.tag_ == "VBG" and not _without(tok):
+        if lemma in _QUOTING and tok.tag_ == "VBG" and not without_clause(tok):
             for obj in tok.children:
                 if obj.dep_ == "dobj":
                     heads.extend(conjuncts(obj))
+        if lemma in _QUOTING:
+            heads.extend(_quoting_outlets(tok, lex))
     return heads
 
 
-def _without(verb: Token) -> bool:
-    """ "… reported, without citing sources": the verb is what was not done."""
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
-
-
-def _made_clear(verb: Token) -> bool:
-    """ "has made clear / plain / known that …": a statement, like a reporting verb."""
-    return verb.lemma_.lower() == "make" and any(
-        c.lower_ in ("clear", "plain", "known") and c.dep_ in ("ccomp", "acomp", "oprd", "dobj")
-        for c in verb.children
-    )
+def _quoting_outlets(verb: Token, lex: SourceLexicon) -> list[Token]:
+    """Outlets that quote a speaker: "IRNA quoted the minister as saying", "the minister was
+    quoted as saying by TASS" (the parser often hangs the "by" phrase on "saying"), "was cited
+    by the daily as saying".  Only news organisations: the speaker is judged elsewhere."""
+    saying = as_saying(verb)
+    if saying is None:
+        return []
+    cands: list[Token] = []
+    subj = verb_subject(verb) if verb.tag_ != "VBN" else None
+    if subj is not None and subj.dep_ == "nsubj":
+        cands.append(subj)
+    for owner in (verb, saying):
+        for child in owner.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                cands.extend(g for g in child.children if g.dep_ == "pobj")
+    return [c for c in cands if is_media(c, lex)]
 
 
 def seen_document(head: Token) -> Token | None:
@@ -359,7 +312,7 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
         if stop is not None and cur.i == stop.i:
             continue
         if (
-            cur.lemma_.lower() in lex.reporting or _made_clear(cur) or _document_shows(cur)
+            cur.lemma_.lower() in lex.reporting or made_clear(cur) or _document_shows(cur)
         ) and dep in (
             "ccomp",
             "parataxis",
@@ -374,29 +327,6 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
             if subj is not None:
                 out.append(subj)
     return out
-
-
-def verb_subject(verb: Token) -> Token | None:
-    """The subject of *verb*, following participles and coordinated verbs up to a subject."""
-    cur = verb
-    for _ in range(6):
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
-        if subjects:
-            # A mis-split subject ("Sudan's paramilitary | Rapid Support Forces said"): the name.
-            named = [c for c in subjects if c.ent_type_]
-            return named[-1] if named else subjects[-1]
-        for child in cur.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-        if cur.dep_ == "relcl":
-            return cur.head
-        if cur.dep_ in ("xcomp", "conj", "acomp") or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
-            cur = cur.head
-            continue
-        return None
-    return None
 
 
 def attribute(
@@ -425,12 +355,23 @@ def attribute(
         att.add(source_name(head), False)
     for head in reporting_outlets(start, lex, [*att.reporters, *according_to(sent)]):
         att.add(source_name(head), False)
+        later = outlet_named_after(head, lex)
+        if later is not None:
+            att.add(later, False)
     for rep in att.reporters:
         if is_media(rep, lex):
             # the outlet reports it even when it is the holder's own state media
             att.add(source_name(rep), False)
     for rep in _orphan_reporters(start, lex) or _trailing_reporters(start, lex):
         att.add(source_name(rep), is_anonymous(rep, lex))
+    if not att.reporters:
+        # "Russia has demanded …, Ukraine's foreign minister said": the parser may hang the
+        # closing reporting clause below the stance; its speaker is judged like a reporter
+        att.reporters = [
+            r
+            for r in _trailing_reporters(start, lex, named=True)
+            if not (is_media(r, lex) or is_anonymous(r, lex))
+        ]
     holder = verb_subject(start)
     if holder is not None and _unnamed_holder(holder, lex):
         # "Israeli officials have insisted on …": unnamed officials are the attribution
@@ -514,6 +455,34 @@ def reporting_outlets(
     return out
 
 
+def outlet_named_after(head: Token, lex: SourceLexicon) -> str | None:
+    """The outlet an unnamed "a newspaper report", "a television report" turns out to be: "The
+    Kremlin denied a newspaper report that … The Financial Times had reported that …" — a
+    named outlet reporting in the next two sentences (wire copy often gives each sentence a
+    paragraph of its own)."""
+    if head.pos_ != "NOUN" or any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children
+    ):
+        return None
+    sent = head.sent
+    doc = head.doc
+    end = sent.end
+    for _ in range(2):
+        while end < len(doc) and doc[end].is_space:
+            end += 1
+        if end >= len(doc):
+            return None
+        nxt = doc[end].sent
+        for tok in nxt:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting:
+                subj = verb_subject(tok)
+                if subj is not None and subj.pos_ == "PROPN" and is_media(subj, lex):
+                    ent = entity_of(subj)
+                    return ent.text.removeprefix("The ") if ent is not None else source_name(subj)
+        end = nxt.end
+    return None
+
+
 def _phrase_before(verb: Token) -> Token | None:
     """Head of the noun phrase that ends right before *verb* ("…, a source in the government
     | said"), climbing no further than an apposition."""
@@ -529,10 +498,6 @@ def _phrase_before(verb: Token) -> Token | None:
     return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
-def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
-
-
 def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
     """Unnamed or media sources the parser left without their verb: in "X wants Y, a source
     in the government said." the source may hang off Y as an apposition, leaving "said"
@@ -545,7 +510,7 @@ def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
         cur = cur.head
         if cur.lemma_.lower() not in lex.reporting or cur.i == 0:
             continue
-        if _own_subject(cur):
+        if own_subject(cur):
             break
         head = _phrase_before(cur)
         if head is not None and (is_anonymous(head, lex) or is_media(head, lex)):
@@ -554,9 +519,10 @@ def _orphan_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
     return []
 
 
-def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
+def _trailing_reporters(token: Token, lex: SourceLexicon, *, named: bool = False) -> list[Token]:
     """The unnamed or media subject of a closing "…, Israeli media reported." that the parser
-    hung somewhere other than above *token*: it covers everything before its comma."""
+    hung somewhere other than above *token*: it covers everything before its comma.  With
+    *named*, a named speaker or body there too ("…, Ukraine's foreign minister said.")."""
     sent = token.sent
     doc = sent.doc
     # the sentence's last four words, last first (read from the end, not the whole sentence)
@@ -576,7 +542,7 @@ def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
             break
     if verb is None or verb.i <= token.i:
         return []
-    subj = verb_subject(verb) if _own_subject(verb) else _phrase_before(verb)
+    subj = verb_subject(verb) if own_subject(verb) else _phrase_before(verb)
     if subj is None or subj.i > verb.i:
         return []
     lo = subj.left_edge.i
@@ -586,12 +552,9 @@ def _trailing_reporters(token: Token, lex: SourceLexicon) -> list[Token]:
         return []
     if is_media(subj, lex) or is_anonymous(subj, lex):
         return [subj]
+    if named and subj.pos_ in ("PROPN", "NOUN"):
+        return [subj]
     return []
-
-
-def cur_text(doc: Doc, i: int) -> str:
-    """Text of token *i* of *doc* (empty outside it)."""
-    return doc[i].text if 0 <= i < len(doc) else ""
 
 
 def _unnamed_holder(head: Token, lex: SourceLexicon) -> bool:
@@ -621,6 +584,9 @@ def _number(head: Token) -> str | None:
 def antecedent_sources(head: Token, lex: SourceLexicon) -> list[str]:
     """Full names behind a definite unnamed source: "the people said" after "two people with
     knowledge of the meeting said" gives that phrase and the outlet they spoke to."""
+    group = partitive_group(head)
+    if group is not None:
+        head = group  # "one of the officials said": the officials named before
     if not _is_definite(head):
         return []
     if head.pos_ == "NOUN" and head.lemma_.lower() in source_words().media_heads:

@@ -71,6 +71,8 @@ def _opens_org_name(span: Span) -> bool:
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ in {"'s", "’s"}:
         return False
+    if doc[span.end].lower_ in ("and", "&"):
+        return False  # "left Somalia and Islamic law was imposed": a list, not a name
     region = "-" in ent_id
     for tok in doc[span.end : span.end + 7]:
         low = tok.lower_

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import unicodedata
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from importlib import resources
@@ -35,6 +36,26 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions after which a name the recogniser mislabels (ORG, PERSON) is still a place.
 _PLACE_PREPS = frozenset(
     {"in", "into", "from", "of", "near", "around", "outside", "toward", "towards", "across"}
+)
+#: Verbs whose object is a place the subject enters, holds, surrounds or leaves ("troops must
+#: leave Bentiu", "forces that entered Lebanon", "warships circled Taiwan").
+ENTRY_EXIT_VERBS = frozenset(
+    {
+        "leave",
+        "enter",
+        "quit",
+        "vacate",
+        "exit",
+        "evacuate",
+        "invade",
+        "reoccupy",
+        "occupy",
+        "circle",
+        "encircle",
+        "surround",
+        "blockade",
+        "patrol",
+    }
 )
 
 
@@ -51,6 +72,8 @@ class PlaceWords:
     venue_labels: frozenset[str]
     #: lower-cased adjective -> region codes
     region_adjectives: dict[str, tuple[str, ...]]
+    #: nouns naming a kind of place ("river", "crossing", "district")
+    feature_nouns: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -71,6 +94,7 @@ def place_words() -> PlaceWords:
         region_adjectives={
             str(k).lower(): tuple(v) for k, v in (data.get("region_adjectives") or {}).items()
         },
+        feature_nouns=frozenset(str(w).lower() for w in data.get("feature_nouns") or []),
     )
 
 
@@ -78,10 +102,21 @@ def place_words() -> PlaceWords:
 def lookup_table() -> dict[str, tuple[str, ...]]:
     """Lower-cased town or region name -> ISO 3166-2 codes (several when countries share it)."""
     text = resources.files("detente.knowledge").joinpath("places_lookup.csv").read_text("utf-8")
-    return {
+    table = {
         row["name"].lower(): tuple(row["codes"].split())
         for row in csv.DictReader(io.StringIO(text))
     }
+    # reports mostly drop diacritics ("Hokkaido", "Potosi", "Segou"): the folded spelling
+    # finds the name too, unless it is another place's name
+    for name, codes in list(table.items()):
+        table.setdefault(_fold(name), codes)
+    return table
+
+
+def _fold(text: str) -> str:
+    """*text* without diacritics ("hokkaidō" -> "hokkaido")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # -- per-document index -------------------------------------------------------------------
@@ -188,12 +223,9 @@ def looked_up(tok: Token, idx: DocPlaces | None = None) -> tuple[str, ...]:
             else doc[tok.i : tok.i + 1]
         )
         label = ""
-    if label not in _PLACE_LABELS:
-        head = span.root
-        if not (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS):
-            return ()
-    text = span.text.removeprefix("the ").lower()
-    codes = lookup_table().get(text)
+    if label not in _PLACE_LABELS and not _feature_after(span) and not _place_object(span.root):
+        return ()
+    codes = _lookup_name(span)
     if not codes:
         return ()
     from detente.extract.kb import knowledge
@@ -253,6 +285,48 @@ def _actor_homes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in homes.items()}
 
 
+def _place_object(head: Token) -> bool:
+    """Is *head* (or the first item of the list it ends) the object of a place preposition or
+    of a verb of entering or leaving ("from Bentiu and Malakal", "leave Bentiu")?"""
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head
+    return (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS) or (
+        head.dep_ == "dobj" and head.head.lemma_ in ENTRY_EXIT_VERBS
+    )
+
+
+def _feature_after(span: Span) -> bool:
+    """Is the name *span* followed by a noun naming a kind of place ("Rafah | border
+    crossing", "Qandil | mountains")?"""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.lower_ in place_words().feature_nouns and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def _lookup_name(span: Span) -> tuple[str, ...]:
+    """Codes of the name *span* in the lookup table, also without a trailing kind-of-place
+    noun ("Sarstoon River", "Sulu province")."""
+    words = [t.lower_ for t in span]
+    if words and words[0] == "the":
+        words = words[1:]
+    table = lookup_table()
+    text = span.text.lower().removeprefix("the ")
+    codes = table.get(text) or table.get(_fold(text))
+    if codes:
+        return codes
+    feature = place_words().feature_nouns
+    while len(words) > 1 and words[-1] in feature:
+        words = words[:-1]
+        codes = table.get(" ".join(words))
+        if codes:
+            return codes
+    return ()
+
+
 def is_venue(tok: Token) -> bool:
     """Is the place at *tok* where people met ("talks in Istanbul", "met in Jeddah", "held in
     Istanbul's palace"), or a town naming a text or process after where it was agreed ("the
@@ -269,9 +343,16 @@ def is_venue(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
         return False
     head = tok.head.head
-    return (
-        head.lemma_.lower() in place_words().venue_heads or head.lower_ in place_words().venue_heads
-    )
+    words = place_words()
+    if head.lemma_.lower() == "hold" and head.pos_ == "VERB":
+        # "talks held in Istanbul" is a venue, "sailors held in Hodeidah" is not
+        held = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if head.dep_ == "acl":
+            held.append(head.head)
+        return any(
+            h.lemma_.lower() in words.venue_heads or h.lower_ in words.venue_heads for h in held
+        )
+    return head.lemma_.lower() in words.venue_heads or head.lower_ in words.venue_heads
 
 
 def unknown_places(tokens: list[Token]) -> list[str]:
@@ -282,7 +363,7 @@ def unknown_places(tokens: list[Token]) -> list[str]:
         if tok.ent_type_ and tok.ent_iob_ == "B" and tok.i not in seen_ents:
             seen_ents.add(tok.i)
             cands = [tok]
-        elif tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj":
+        elif tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "conj"):
             cands = [tok]
         else:
             continue
@@ -450,5 +531,22 @@ def territorial(tokens: list[Token]) -> bool:
 
 
 def report_region(doc: Doc) -> list[str]:
-    """The region the report names most (at least twice), else nothing."""
-    return list(doc_places(doc).dominant)
+    """The region the report names most (at least twice), else the one its headline names (a
+    flash or a live blog names its region once, up top), else nothing."""
+    idx = doc_places(doc)
+    if idx.dominant or not idx.mentions:
+        return list(idx.dominant)
+    i, codes = idx.mentions[0]
+    if i >= _headline_end(doc) or is_venue(doc[i]):
+        return []
+    return [c for c in codes if "-" in c]
+
+
+def _headline_end(doc: Doc) -> int:
+    """End of the report's headline: a first line that ends without a full stop (0 when the
+    report opens with a sentence)."""
+    for tok in doc[:80]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            last = tok if not tok.is_space else doc[max(tok.i - 1, 0)]
+            return 0 if last.text in (".", "!", "?") else tok.i + 1
+    return 0

@@ -77,7 +77,13 @@ def _country_is_location(tok: Token) -> bool:
     if tok.dep_ == "poss":  # "Ukraine's east", "Congo's territory"
         return tok.head.lower_ in _PART_NOUNS or tok.head.lower_ in _LAND_NOUNS
     if tok.dep_ != "pobj":
-        return tok.dep_ in {"npadvmod"} and tok.head.lemma_ in {"leave", "enter"}
+        # "troops must leave Somalia", "forces that entered Lebanon"; right after such a verb
+        # even when the parser attaches the name elsewhere ("until every soldier had left
+        # Somalia and …")
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
+        return (
+            tok.dep_ in {"npadvmod", "dobj"} and tok.head.lemma_ in placeref.ENTRY_EXIT_VERBS
+        ) or (prev.pos_ == "VERB" and prev.lemma_ in placeref.ENTRY_EXIT_VERBS)
     prep = tok.head
     word = prep.lower_
     if word in _LOC_PREPS:
@@ -146,9 +152,17 @@ _ANAPHORIC = {
     "areas",
     "territory",
     "islands",
+    "island",
+    "archipelago",
+    "colony",
     "municipalities",
     "districts",
 }
+#: Of those, the nouns that may also refer back to a territory with a country code of its own
+#: ("Gibraltar … the territory's airport", "Taiwan … the island's leaders").
+_TERRITORY_NOUNS = frozenset(
+    {"territory", "island", "islands", "enclave", "peninsula", "archipelago", "colony", "strip"}
+)
 _ANAPHORIC_DETS = {"the", "both", "these", "those", "this", "that", "two"}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 
@@ -174,6 +188,8 @@ def _anaphoric_places(span: Span) -> list[str]:
         candidates += ents_in(doc[sent.end : min(len(doc), sent.end + 60)])
         for ent in candidates:
             codes = [c for c in place_codes(ent) if "-" in c]
+            if not codes and tok.lower_ in _TERRITORY_NOUNS and _country_is_location(ent.root):
+                codes = place_codes(ent)[:1]
             if codes and codes[0] not in found:
                 found.extend(c for c in codes if c not in found)
                 if len(found) >= wanted:
@@ -256,7 +272,7 @@ _PLACE_ISSUES = frozenset(
     {"territory", "military_limits", "ceasefire", "humanitarian", "governance"}
 )
 #: Of those, the issues whose place defaults to the report's main region.
-_LAND_ISSUES = frozenset({"territory"})
+_LAND_ISSUES = _PLACE_ISSUES
 
 
 def claim_places(span: Span, issue: str | None = None) -> list[str]:
