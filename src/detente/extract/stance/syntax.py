@@ -393,14 +393,8 @@ def _unique(actors: list[_Actor]) -> list[_Actor]:
     return out
 
 
-def _conjuncts(tok: Token) -> list[Token]:
-    out = [tok]
-    stack = [c for c in tok.children if c.dep_ == "conj"]
-    while stack:
-        t = stack.pop(0)
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return out
+#: *tok* and the items coordinated with it, in breadth-first order.
+_conjuncts = attr.conjuncts
 
 
 def _own_subtree(head: Token, excluded: set[int]) -> tuple[list[Token], list[Token]]:
