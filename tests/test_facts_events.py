@@ -215,6 +215,19 @@ def test_quantities_in_a_span(nlp: Language) -> None:
         ),
         ("Zelensky visited Washington on Friday.", "visit", FRIDAY, "Washington"),
         ("Putin and Xi spoke by video link on Tuesday.", "call", date(2025, 8, 12), None),
+        (
+            "The two army chiefs spoke over their hotline on Tuesday.",
+            "call",
+            date(2025, 8, 12),
+            None,
+        ),
+        # a scheduled event in the simple present is to come
+        (
+            "Another round of talks opens in Doha on Monday, officials said.",
+            "talks",
+            date(2025, 8, 18),
+            "Doha",
+        ),
         ("Qatar will host the next round on August 4.", "meeting", date(2025, 8, 4), None),
         (
             "The mediators would convene both sides in Nairobi on Monday.",

@@ -111,7 +111,7 @@ _TRIGGER_NOUNS = frozenset(EVENT_NOUNS)
 #: A noun trigger in these roles belongs to its verb's clause ("agreed to hold talks");
 #: elsewhere ("agreed to free detainees after talks") the talks are a fact of their own.
 _CORE_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
-_CALL_WORDS = {"phone", "telephone", "video", "hotline", "the", "a"}
+_CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "hotline"}
 
 
 def _label(tok: Token) -> str | None:
@@ -120,11 +120,12 @@ def _label(tok: Token) -> str | None:
     if label is not None and (tok.pos_ == "VERB" or (label == "visit" and tok.pos_ == "NOUN")):
         if label == "spoke":
             # "spoke by phone", "talked over a video link"
+            # ("spoke over their hotline", "talked via a secure video link")
             doc = tok.doc
-            nxt = doc[tok.i + 1 : tok.i + 3]
+            nxt = [t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ not in {"DET", "PRON", "ADJ"}]
             ok = (
-                len(nxt) == 2
-                and nxt[0].lower_ in {"by", "on", "over"}
+                len(nxt) >= 2
+                and nxt[0].lower_ in {"by", "on", "over", "via"}
                 and nxt[1].lower_ in _CALL_WORDS
             )
             return "spoke" if ok else None

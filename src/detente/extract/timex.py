@@ -285,6 +285,9 @@ def future_hint(span: Span) -> bool:
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "'d", "wo"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _FUTURE_LEMMAS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", "prepare", "aim"}
+#: Verbs of a scheduled event: in the simple present they speak of what is to come ("the next
+#: round opens in Manila on Thursday", "talks resume on Monday").
+_SCHEDULED = {"open", "begin", "start", "resume", "convene", "reconvene", "meet", "close", "end"}
 
 
 def governing_verb(expr: Span) -> Token | None:
@@ -314,6 +317,9 @@ def governing_verb(expr: Span) -> Token | None:
 def verb_is_future(verb: Token) -> bool:
     """Does *verb* speak of something to come ("will meet", "would travel" in reported
     speech, "is due to meet", "plans to visit", "scheduled for")?"""
+    headline = verb.sent.start == 0 and not verb.sent.text.rstrip().endswith(".")
+    if verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ in _SCHEDULED and not headline:
+        return True  # (a headline's present tells what happened: "Envoys meet in Doha")
     cur = verb
     for _ in range(3):
         for child in cur.children:
