@@ -283,3 +283,15 @@ def test_participants_of_an_expected_meeting(
 ) -> None:
     found = events(nlp, text)
     assert len(found) == 1 and found[0][2] == participants
+
+
+def test_two_meetings_of_one_sentence_keep_their_own_dates(nlp: Language) -> None:
+    found = events(
+        nlp,
+        "The two governments said their field commanders would meet on Monday and that the "
+        "boundary commission would convene in Kigali on August 25.",
+    )
+    assert [(k, d) for k, d, _, _ in found] == [
+        ("meeting", date(2025, 8, 18)),
+        ("meeting", date(2025, 8, 25)),
+    ]

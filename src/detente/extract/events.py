@@ -318,8 +318,11 @@ class _Finder:
         if _negated(trig):
             return
         verb = trig if trig.pos_ in {"VERB", "AUX"} else trig.head
-        while verb.dep_ in {"prep", "pobj", "compound", "conj"} and verb.head.i != verb.i:
-            verb = verb.head  # "a round of talks": climb to the clause
+        climb = (
+            {"prep", "pobj", "compound"} if verb is trig else {"prep", "pobj", "compound", "conj"}
+        )
+        while verb.dep_ in climb and verb.head.i != verb.i:
+            verb = verb.head  # "a round of talks": climb to the clause (a verb keeps its own)
         sent = trig.sent
         participants = self._participants(trig, verb)
         place = self._place(trig, verb)
@@ -373,7 +376,7 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
     extraction so pronoun participants ("he met Trump") resolve.
     """
     finder = _Finder(doc, published, tracker)
-    done_sents: set[tuple[int, str]] = set()
+    done_sents: set[tuple[int, str, int]] = set()
     for i in token_hits(doc, lemmas=_TRIGGER_LEMMAS, lowers=_TRIGGER_NOUNS):
         trig = doc[i]
         label = _label(trig)
@@ -420,7 +423,9 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
                 continue
             if trig.lower_ == "phone" and trig.head.lower_ in EVENT_NOUNS:
                 continue  # "phone call": the head noun triggers
-        sent_key = (trig.sent.start, kind)
+        # one event per sentence and kind, but each verb its own ("commanders would meet on
+        # Tuesday and the committee would convene on August 4"); same-day ones merge in add()
+        sent_key = (trig.sent.start, kind, trig.i if trig.pos_ == "VERB" else -1)
         if sent_key in done_sents:
             continue
         done_sents.add(sent_key)
