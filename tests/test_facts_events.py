@@ -214,6 +214,12 @@ def test_quantities_in_a_span(nlp: Language) -> None:
             None,
         ),
         ("Zelensky visited Washington on Friday.", "visit", FRIDAY, "Washington"),
+        (
+            "The resolution, adopted late on Tuesday with 12 votes in favour, backs the plan.",
+            "meeting",
+            date(2025, 8, 12),
+            None,
+        ),
         ("Putin and Xi spoke by video link on Tuesday.", "call", date(2025, 8, 12), None),
         (
             "The two army chiefs spoke over their hotline on Tuesday.",

@@ -405,8 +405,8 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
             # a council adopting a resolution meets to vote
             if not any(
                 c.dep_ in {"dobj", "nsubjpass"} and c.lemma_ in _ADOPTED for c in trig.children
-            ):
-                continue
+            ) and not (trig.dep_ in {"acl", "relcl"} and trig.head.lemma_ in _ADOPTED):
+                continue  # (also "the resolution, adopted late on Monday, …")
             kind = "meeting"
         elif label == "sign":
             if not any(c.dep_ == "dobj" and c.lemma_ in _SIGNED for c in trig.children):
