@@ -215,6 +215,12 @@ def test_quantities_in_a_span(nlp: Language) -> None:
         ),
         ("Zelensky visited Washington on Friday.", "visit", FRIDAY, "Washington"),
         (
+            "The UN envoy briefed the Security Council on the talks on Tuesday.",
+            "meeting",
+            date(2025, 8, 12),
+            None,
+        ),
+        (
             "The resolution, adopted late on Tuesday with 12 votes in favour, backs the plan.",
             "meeting",
             date(2025, 8, 12),
@@ -301,3 +307,15 @@ def test_two_meetings_of_one_sentence_keep_their_own_dates(nlp: Language) -> Non
         ("meeting", date(2025, 8, 18)),
         ("meeting", date(2025, 8, 25)),
     ]
+
+
+def test_a_meeting_over_two_days_is_an_event_a_day(nlp: Language) -> None:
+    found = events(nlp, "The two foreign ministers met in Arusha on Monday and Tuesday.")
+    assert [(k, d) for k, d, _, _ in found] == [
+        ("meeting", date(2025, 8, 11)),
+        ("meeting", date(2025, 8, 12)),
+    ]
+
+
+def test_briefing_reporters_is_no_meeting(nlp: Language) -> None:
+    assert events(nlp, "The envoy briefed reporters in Geneva on Tuesday.") == []

@@ -105,7 +105,12 @@ _VERB_LABELS: dict[str, str] = {
     "initiale": "sign",
     "speak": "spoke",
     "talk": "spoke",
+    "brief": "brief",
+    "address": "brief",
+    "present": "brief",
 }
+#: Bodies that sit to be briefed or addressed ("briefed the Security Council on Thursday").
+_SITTING_BODIES = {"council", "assembly", "parliament", "congress", "senate", "committee"}
 _TRIGGER_LEMMAS = frozenset(_VERB_LABELS)
 _TRIGGER_NOUNS = frozenset(EVENT_NOUNS)
 #: A noun trigger in these roles belongs to its verb's clause ("agreed to hold talks");
@@ -193,6 +198,8 @@ class _Finder:
         self.tracker = tracker if tracker is not None else ActorTracker(doc)
         self.kb = knowledge()
         self.events: list[Event] = []
+        #: further days of the event being added ("on Tuesday and Wednesday")
+        self.more_dates: list[tuple[date, str]] = []
 
     def _actors_in(self, toks: list[Token]) -> list[str]:
         """Actor ids among the tokens: entities first, then pronouns via the tracker."""
@@ -298,11 +305,19 @@ class _Finder:
                 tok, steps = tok.head, steps + 1
             own = tok.i in anchors and (gov is None or gov.i in anchors or gov.i == trig.head.i)
             (attached if own else others).append(expr)
-        for expr in attached:
+        self.more_dates = []
+        for n, expr in enumerate(attached):
             resolved = resolve_date(
                 expr.text, self.published, expression_is_future(expr), weeks=True
             )
             if resolved is not None:
+                # "met on Tuesday and Wednesday": one event a day
+                for other in attached[n + 1 :]:
+                    day = resolve_date(
+                        other.text, self.published, expression_is_future(other), weeks=True
+                    )
+                    if day is not None and day != resolved:
+                        self.more_dates.append((day, other.text))
                 return resolved, expr.text, True
         if future:
             return None, attached[0].text if attached else None, bool(attached)
@@ -355,18 +370,19 @@ class _Finder:
                 ev.participants += [p for p in participants if p not in ev.participants]
                 ev.place = ev.place or place
                 return
-        self.events.append(
-            Event(
-                kind=kind,
-                quote=sent.text.strip(),
-                start=sent.start_char,
-                end=sent.start_char + len(sent.text.rstrip()),
-                date=when,
-                date_text=when_text,
-                participants=participants,
-                place=place,
+        for day, day_text in [(when, when_text), *(self.more_dates if own_date else [])]:
+            self.events.append(
+                Event(
+                    kind=kind,
+                    quote=sent.text.strip(),
+                    start=sent.start_char,
+                    end=sent.start_char + len(sent.text.rstrip()),
+                    date=day,
+                    date_text=day_text,
+                    participants=list(participants),
+                    place=place,
+                )
             )
-        )
 
 
 def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = None) -> list[Event]:
@@ -414,6 +430,14 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
             kind = "signing"
         elif label == "spoke":
             kind = "call"
+        elif label == "brief":
+            # "presented the Security Council with a roadmap", "addressed the General Assembly"
+            if not any(
+                c.dep_ in {"dobj", "dative"} and c.lemma_.lower() in _SITTING_BODIES
+                for c in trig.children
+            ):
+                continue
+            kind = "meeting"
         else:
             kind = EVENT_NOUNS[trig.lower_]
             if trig.lower_ == "round" and not any(
