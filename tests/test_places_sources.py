@@ -677,3 +677,16 @@ def test_an_unnamed_newspaper_report_takes_the_outlet_named_next(ex: Extractor) 
         "The Wall Street Journal had reported that Turkish officials discussed the idea."
     )
     assert source_found("Wall Street Journal", _sources_of(ex, text, "TUR"))
+
+
+def test_a_statement_is_a_source_only_when_another_actor_issued_it(ex: Extractor) -> None:
+    own = (
+        "ASTANA, March 3, 2025 -- Uzbekistan and Kyrgyzstan agreed to open two more border "
+        "crossings, according to a joint statement issued after the talks."
+    )
+    assert _sources_of(ex, own, "UZB") == []
+    other = (
+        "JUBA, March 3, 2025 -- The SPLM-IO agreed to a one-week truce in Nasir, according to "
+        "a statement from the Kenyan foreign ministry."
+    )
+    assert source_found("Kenyan foreign ministry", _sources_of(ex, other, "splm_io"))

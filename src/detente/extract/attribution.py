@@ -329,6 +329,22 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
     return out
 
 
+#: Texts an actor issues in its own name.
+_STATEMENTS = frozenset({"statement", "communique", "communiqué", "declaration", "readout"})
+
+
+def _issuer(statement: Token) -> Token | None:
+    """Who issued a statement: "the ministry's statement", "a statement from / by / of X"."""
+    for c in statement.children:
+        if c.dep_ == "poss" and c.tag_ != "PRP$":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def attribute(
     token: Token,
     lex: SourceLexicon,
@@ -347,6 +363,12 @@ def attribute(
     for head in according_to(sent) + passive_reporters(sent, lex):
         if _named_person(head):
             named.append(head)  # judged like a reporter: the holder's own speaker is no source
+        elif head.lemma_.lower() in _STATEMENTS:
+            # "according to a (joint) statement": the holders' own words, no source; "a
+            # statement from the host government": its issuer, judged like a reporter
+            issuer = _issuer(head)
+            if issuer is not None and not any(c.lower_ == "joint" for c in head.children):
+                named.append(issuer)
         else:
             att.add(source_name(head), is_anonymous(head, lex))
     start = clause_head if clause_head is not None else token
