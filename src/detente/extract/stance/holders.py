@@ -180,8 +180,10 @@ class HolderStage:
                         for o in heads
                     )
                 ]
-        if not heads:
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        kept = trig.cls == "retention" and bool(heads) and _thing(heads[0])
+        if not heads or kept:
+            # "the canal will remain Panamanian, he said": a thing kept is the speaker's stance
+            passive = kept or any(c.dep_ == "nsubjpass" for c in tok.children)
             if passive and trig.cls in ("concession", "retention"):
                 # "Rwanda says its measures will be lifted only once …": the speaker's offer.
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
