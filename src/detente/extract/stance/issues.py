@@ -45,7 +45,6 @@ from detente.extract.stance.phrasing import wrapped_plan
 from detente.extract.stance.state import (
     _DocState,
 )
-from detente.extract.stance.unnamed import UnnamedIssues
 from detente.extract.stance.syntax import (
     _bare_response,
     _depth,
@@ -59,6 +58,7 @@ from detente.extract.stance.syntax import (
     _sends_force,
     _subject,
 )
+from detente.extract.stance.unnamed import UnnamedIssues
 
 #: Prepositions of place after a verb of staying ("stay in", "remain within").
 _WHERE_PREPS = ("in", "inside", "within")

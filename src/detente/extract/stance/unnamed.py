@@ -100,9 +100,9 @@ def aimed_strike(trig: Trigger) -> Token | None:
     """A strike verb the threat announces against a target ("threatened to target any
     American ships", "vowed to hit US warships"): the fighting is the issue."""
     for c in [trig.token, *trig.content]:
-        if c.pos_ == "VERB" and c.lemma_.lower() in _THREAT_ACTS:
-            if any(o.dep_ == "dobj" for o in c.children):
-                return c
+        struck = c.pos_ == "VERB" and c.lemma_.lower() in _THREAT_ACTS
+        if struck and any(o.dep_ == "dobj" for o in c.children):
+            return c
     return None
 
 
