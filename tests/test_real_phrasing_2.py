@@ -114,3 +114,27 @@ def test_a_suspension_of_talks_merely_reported_holds_no_stance(ex: Extractor) ->
     assert not any(c.kind == "reject" and c.issue == "process" for c in found), sorted(
         triples(found)
     )
+
+
+# -- a decision treated as void ------------------------------------------------------------
+
+
+def test_treating_a_decision_as_nonexistent_rejects_it(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The Houthis would treat the council's disarmament order as if it did not exist.",
+    )
+    assert any(c.kind == "reject" and c.issue == "military_limits" for c in found), sorted(
+        triples(found)
+    )
+    assert not any(c.signals and "derived=condition" in c.signals for c in found)
+
+
+def test_regarding_a_vote_as_void_rejects_it(ex: Extractor) -> None:
+    found = claims(ex, "Chisinau will regard the separatist referendum as null and void.")
+    has(found, "MDA", "reject", {"governance", "territory"})
+
+
+def test_treating_a_matter_as_a_priority_is_no_rejection(ex: Extractor) -> None:
+    found = claims(ex, "Seoul treats the matter as a priority.")
+    assert not any(c.kind == "reject" for c in found), sorted(triples(found))

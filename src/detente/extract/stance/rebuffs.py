@@ -8,7 +8,7 @@ Explainers, council summaries and agency copy report positions through what an a
   freeze of the negotiations" (a rejection of the process);
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` envoy_steps, envoy_nouns,
-hold_nouns, hold_verbs, talks).
+hold_nouns, hold_verbs, talks, voiding_verbs, void_words).
 """
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ _ENVOYS = word_list("envoy_nouns")
 _HOLD_NOUNS = word_list("hold_nouns")
 _HOLD_VERBS = word_list("hold_verbs")
 _TALKS = word_list("talks")
+_VOIDING = word_list("voiding_verbs")
+_VOID = word_list("void_words")
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|envoystep": [[{"LEMMA": {"IN": sorted(_ENVOY_STEPS)}, "POS": "VERB"}]],
     "FRAME|talkshold": [[{"LEMMA": {"IN": sorted(_HOLD_NOUNS)}, "POS": "NOUN"}]],
+    "FRAME|voided": [[{"LEMMA": {"IN": sorted(_VOIDING)}, "POS": "VERB"}]],
 }
 
 
@@ -71,8 +74,31 @@ def talks_hold_trigger(noun: Token) -> Trigger | None:
     return None
 
 
+def voided_trigger(verb: Token) -> Trigger | None:
+    """ "would treat the cabinet's decision as if it did not exist", "regards the resolution as
+    non-existent": the subject holds the thing to be void, a rejection of it."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if not objs or any(c.dep_ in ("neg", "nsubjpass") for c in verb.children):
+        return None
+    as_if = any(
+        c.dep_ == "advcl"
+        and c.lemma_ == "exist"
+        and {m.lower_ for m in c.children if m.dep_ == "mark"} >= {"as", "if"}
+        and any(m.dep_ == "neg" for m in c.children)
+        for c in verb.children
+    )
+    as_void = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(t.lower_ in _VOID for t in c.subtree)
+        for c in verb.children
+    )
+    if not (as_if or as_void):
+        return None
+    return Trigger(verb, "reject", "frame", content=objs[:1], fixed=True)
+
+
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "envoystep": envoy_step_trigger,
     "talkshold": talks_hold_trigger,
+    "voided": voided_trigger,
 }
