@@ -138,3 +138,13 @@ def test_regarding_a_vote_as_void_rejects_it(ex: Extractor) -> None:
 def test_treating_a_matter_as_a_priority_is_no_rejection(ex: Extractor) -> None:
     found = claims(ex, "Seoul treats the matter as a priority.")
     assert not any(c.kind == "reject" for c in found), sorted(triples(found))
+
+
+# -- a name the parser glued to its verb -----------------------------------------------------
+
+
+def test_reserving_the_right_after_a_glued_capital_is_its_threat(ex: Extractor) -> None:
+    found = claims(
+        ex, "Beijing reserves the right to take all necessary measures against the visit."
+    )
+    assert any(c.actor == "CHN" and c.kind == "threaten" for c in found), sorted(triples(found))
