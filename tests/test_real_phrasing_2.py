@@ -148,3 +148,8 @@ def test_reserving_the_right_after_a_glued_capital_is_its_threat(ex: Extractor) 
         ex, "Beijing reserves the right to take all necessary measures against the visit."
     )
     assert any(c.actor == "CHN" and c.kind == "threaten" for c in found), sorted(triples(found))
+
+
+def test_a_protest_lodged_against_an_act_rejects_it(ex: Extractor) -> None:
+    found = claims(ex, "Seoul lodged a formal protest against the artillery attack on the island.")
+    has(found, "KOR", "reject", {"ceasefire"})
