@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
-from detente.extract.stance import conditions, gestures
+from detente.extract.stance import conditions, gestures, rebuffs
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -75,6 +75,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|belongs": [[{"POS": {"IN": ["ADJ", "PROPN"]}, "DEP": {"IN": ["acomp", "attr"]}}]],
     **conditions.PATTERNS,
     **gestures.PATTERNS,
+    **rebuffs.PATTERNS,
 }
 #: Entity types and nouns of a place that can be said to be a nation's.
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -347,4 +348,5 @@ _FRAME_TRIGGERS = {
     "belongs": belongs_trigger,
     **conditions.FRAME_TRIGGERS,
     **gestures.FRAME_TRIGGERS,
+    **rebuffs.FRAME_TRIGGERS,
 }

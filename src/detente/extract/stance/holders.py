@@ -159,10 +159,22 @@ class HolderStage:
             heads = self._noun_holder_tokens(tok, True)
         else:
             subj = _subject(tok)
-            if subj is None and trig.cls == "verb" and tok.pos_ in ("NOUN", "PROPN"):
+            top = tok
+            while trig.cls == "idiom" and top.dep_ in ("acl", "dobj", "xcomp"):
+                top = top.head  # "Tehran | reserves the right to take …": up to the root
+            if subj is None and (
+                (trig.cls == "verb" and tok.pos_ in ("NOUN", "PROPN"))
+                or (trig.cls == "idiom" and top.dep_ == "ROOT")
+            ):
                 # headline-ese misparsed as a compound: "Japan | rejects link …"
                 subj = next(
-                    (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+                    (
+                        c
+                        for c in top.children
+                        if c.dep_ == "compound"
+                        and (c.pos_ == "PROPN" or (trig.cls == "idiom" and c.ent_type_ == "GPE"))
+                    ),
+                    None,
                 )
             heads = [subj] if subj is not None else []
             if subj is not None and subj.dep_ == "nsubj":
@@ -182,8 +194,10 @@ class HolderStage:
                         for o in heads
                     )
                 ]
-        if not heads:
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        kept = trig.cls == "retention" and bool(heads) and _thing(heads[0])
+        if not heads or kept:
+            # "the canal will remain Panamanian, he said": a thing kept is the speaker's stance
+            passive = kept or any(c.dep_ == "nsubjpass" for c in tok.children)
             if passive and trig.cls in ("concession", "retention"):
                 # "Rwanda says its measures will be lifted only once …": the speaker's offer.
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:

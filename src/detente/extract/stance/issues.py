@@ -58,6 +58,7 @@ from detente.extract.stance.syntax import (
     _sends_force,
     _subject,
 )
+from detente.extract.stance.unnamed import UnnamedIssues
 
 #: Prepositions of place after a verb of staying ("stay in", "remain within").
 _WHERE_PREPS = ("in", "inside", "within")
@@ -67,7 +68,7 @@ _WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
 _CALLING_ON = ("call", "prevail", "lean", "press")
 
 
-class IssueStage(DealIssues):
+class IssueStage(UnnamedIssues, DealIssues):
     """Classify content units into issues."""
 
     lex: StanceLexicon
@@ -255,7 +256,7 @@ class IssueStage(DealIssues):
                         seen.add(issue)
                         out.append((issue, unit))
                 continue
-            issue = self._unit_issue(unit, state)
+            issue = self._restrained_issue(unit, state) or self._unit_issue(unit, state)
             if issue is None and unit.head.lemma_.lower() in self.lex.cooperative:
                 issue = "process"  # "agreed to meet", "ready to work with …"
             if issue is None:
@@ -315,7 +316,7 @@ class IssueStage(DealIssues):
                 for i, u in out
                 if i != "territory" or self._classify(u.head, u.tokens, state, min_weight=2)
             ]
-        return out
+        return out or self._unnamed_issues(trig, state)
 
     def _threat_issues(
         self, trig: Trigger, issues: list[tuple[str, _Unit]], state: _DocState
@@ -355,7 +356,7 @@ class IssueStage(DealIssues):
         )
         if force:
             return [("ceasefire", _Unit(trig.token, toks))]
-        return issues
+        return issues or self._unnamed_threat(trig, state)
 
     def _referred_issues(self, unit: _Unit, trig: Trigger, state: _DocState) -> list[str]:
         """Issues of an earlier stance that a bare anaphoric object points back to: "rejected

@@ -24,7 +24,9 @@ _JUDGEMENTS = word_map("judgements")
 _TITLE_NOUNS = word_list("title_nouns")
 _POSSESSION_VERBS = word_list("possession_verbs")
 #: Prepositions that say what a predicate noun is about.
-_ABOUT = frozenset({"of", "on", "over", "about", "regarding", "concerning", "to", "at", "that"})
+_ABOUT = frozenset(
+    {"of", "on", "over", "about", "regarding", "concerning", "to", "at", "that", "against"}
+)
 #: Pronouns that only stand in for the clause judged ("considered it necessary to …").
 _DUMMY = frozenset({"it", "this", "that"})
 

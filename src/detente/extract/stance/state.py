@@ -88,6 +88,8 @@ class _DocState:
             ):
                 if tok.lower_ == "whether" and tok.head.dep_ == "ccomp":
                     continue
+                if tok.lower_ == "if" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
+                    continue  # "treat it as if it did not exist": a manner, no condition
                 self.condition_roots.append(tok.head)
             elif (
                 tok.lower_ in ("before", "while")
