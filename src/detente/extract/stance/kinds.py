@@ -1,0 +1,132 @@
+"""The kind of a stance where the trigger word alone does not decide it.
+
+* Readiness ("ready/willing/prepared/open to X", "readiness for X") offers the holder's own
+  step — talks, a meeting, a concession — and accepts only what belongs to someone else: a
+  mission, an envoy, a proposal ("ready to cooperate with the mission", "open to the idea").
+  Weighing verbs ("ready to consider the requests") accept what they weigh.
+* Preference ("favours a phased deal", "is understood to favour turning the truce into a
+  protocol") proposes an open choice and accepts a definite text ("favours the AU plan").
+* A refusal to tolerate voiced as intent ("would not tolerate a terrorist structure on its
+  border") is a warning: a threat, not a rejection.
+* Wanting to make one's own gesture ("wanted to normalise relations and reopen the embassy")
+  puts it forward (a proposal); wanting what another must do stays a demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import StanceLexicon, word_list
+from detente.extract.stance.lexis import _MODALS
+from detente.extract.stance.model import Trigger
+
+_WEIGHING = word_list("weighing_verbs")
+_CONTINUING = word_list("continuing_verbs")
+_OTHERS_EFFORTS = word_list("others_efforts")
+_OWN_GESTURES = word_list("own_gestures")
+_WANTING = word_list("wanting_verbs")
+_PREFERENCE = word_list("preference_verbs")
+_MENACING_REFUSALS = word_list("menacing_refusals")
+#: Determiners of an open choice ("a phased deal", "any arrangement that …").
+_OPEN_DETS = frozenset({"a", "an", "any", "some", "another"})
+
+
+def _names_others_effort(tok: Token) -> bool:
+    """Whether the phrase under *tok* names another's effort or text ("with the mission",
+    "to the proposal", "with the UN envoy")."""
+    return any(
+        t.lemma_.lower() in _OTHERS_EFFORTS or t.lower_ in _OTHERS_EFFORTS for t in tok.subtree
+    )
+
+
+def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool]) -> str | None:
+    """Kind of "willing/ready/open to X" (or "readiness for X") at *tok*: a hostile action is a
+    threat, a stance verb keeps its own kind, weighing another's text or joining another's
+    effort accepts it, and the holder's own step (talks, a concession) is an offer."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "acl"):
+            lemma = c.lemma_.lower()
+            if hostile(c):
+                return "threaten"
+            if lemma in lex.verbs:
+                return lex.verbs[lemma]
+            if lemma in _WEIGHING or lemma in _CONTINUING:
+                return "accept"  # "ready to consider the requests", "to continue contacts"
+            if lemma in lex.cooperative:
+                objs = [d for d in c.children if d.dep_ in ("dobj", "prep")]
+                return "accept" if any(_names_others_effort(d) for d in objs) else "offer"
+            return "offer"
+        if c.dep_ == "prep" and (
+            c.lower_ in ("to", "for", "on") or (c.lower_ == "in" and tok.lower_ == "interested")
+        ):
+            obj = next((d for d in c.children if d.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                return "accept"
+            if obj.lemma_.lower() in _WEIGHING or _names_others_effort(obj):
+                return "accept"  # "open to the proposal", "open to considering the idea"
+            if any(d.dep_ == "poss" for d in obj.children):
+                return "accept"  # "open to Washington's framework"
+            return "offer"  # "open to talks", "ready for a meeting at any time"
+    return None
+
+
+def _negated_intent(tok: Token) -> bool:
+    """ "will not / would never / won't tolerate": a negated verb under a modal."""
+    kids = list(tok.children)
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids)
+    return negated and modal
+
+
+def _open_choice(verb: Token) -> bool:
+    """ "favour a phased deal", "favour turning it into a protocol": the object is not a
+    definite text the holder accepts."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"):
+            return True  # a course of action: "favour turning the truce into a protocol"
+        if c.dep_ == "dobj":
+            if c.lemma_.lower() in _OTHERS_EFFORTS and any(
+                d.dep_ in ("poss", "compound") or d.lower_ == "the" for d in c.children
+            ):
+                return False  # "favours the AU plan", "favours Washington's proposal"
+            dets = [d for d in c.children if d.dep_ == "det"]
+            return not dets or any(d.lower_ in _OPEN_DETS for d in dets)
+    return False
+
+
+def _own_gesture(verb: Token) -> bool:
+    """ "wanted to normalise relations and reopen the embassy": the wanted act is the holder's
+    own (no subject of its own) and gives something or restores a relation."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            if any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children):
+                return False
+            return c.lemma_.lower() in _OWN_GESTURES
+    return False
+
+
+def refine_kind(trig: Trigger) -> Trigger:
+    """Revise *trig*'s kind where its shape decides over its word (see the module doc)."""
+    tok = trig.token
+    lemma = tok.lemma_.lower()
+    if trig.cls != "verb":
+        return trig
+    if lemma in _MENACING_REFUSALS and trig.kind in ("accept", "reject"):
+        if _negated_intent(tok) and (
+            lemma != "stand" or any(c.lower_ == "for" for c in tok.children)
+        ):
+            trig.kind, trig.fixed = "threaten", True
+    elif (lemma in _PREFERENCE and trig.kind == "accept" and _open_choice(tok)) or (
+        lemma in _WANTING and trig.kind == "demand" and _own_gesture(tok)
+    ):
+        trig.kind = "propose"
+    return trig
+
+
+def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
+    """Revise the kinds of *triggers* in place and return them."""
+    for trig in triggers:
+        refine_kind(trig)
+    return triggers
