@@ -346,7 +346,7 @@ class StanceComponent(
         if not matches:
             return None
         state = _DocState(doc, self, marks)
-        return refine_kinds(self._triggers(doc, matches, state)), state
+        return refine_kinds(self._triggers(doc, matches, state), doc), state
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Process a stream of docs."""

@@ -8,6 +8,10 @@
   protocol") proposes an open choice and accepts a definite text ("favours the AU plan").
 * A refusal to tolerate voiced as intent ("would not tolerate a terrorist structure on its
   border") is a warning: a threat, not a rejection.
+* A penalty kept up while another's conduct goes on ("the border will remain closed for as
+  long as our neighbour shelters those who attack us", "would not conclude trade agreements
+  while the fighting went on") is a threat, as is a consequence by force set on a condition
+  ("if they want to go on fighting, we will achieve our goals by military means").
 * Wanting to make one's own gesture ("wanted to normalise relations and reopen the embassy")
   puts it forward (a proposal); wanting what another must do stays a demand.
 """
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.stance.lexis import _MODALS
@@ -29,6 +33,13 @@ _OWN_GESTURES = word_list("own_gestures")
 _WANTING = word_list("wanting_verbs")
 _PREFERENCE = word_list("preference_verbs")
 _MENACING_REFUSALS = word_list("menacing_refusals")
+_KEPT_PENALTIES = word_list("kept_penalties")
+_WITHHELD = word_list("withheld_benefits")
+_ONGOING = word_list("ongoing_verbs")
+_FORCE_MEANS = word_list("force_means")
+_WAR = word_list("war_words")
+#: Subordinators of a condition on what goes on ("while", "until", "as long as").
+_WHILE_MARKS = frozenset({"while", "until", "till", "as"})
 #: Determiners of an open choice ("a phased deal", "any arrangement that …").
 _OPEN_DETS = frozenset({"a", "an", "any", "some", "another"})
 
@@ -107,11 +118,86 @@ def _own_gesture(verb: Token) -> bool:
     return False
 
 
+def _clause_conditions(verb: Token, marks: frozenset[str]) -> list[Token]:
+    """Adverbial clauses of *verb* (also under its complement) opened by one of *marks*."""
+    out = []
+    for t in verb.subtree:
+        if t.dep_ != "advcl" or t.i < verb.i and t.head.i != verb.i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+            out.append(t)
+    return out
+
+
+def _ongoing_conduct(cond: Token) -> bool:
+    """ "while the fighting went on", "as long as X continues to shelter …": conduct that goes on."""
+    if cond.lemma_.lower() in _ONGOING:
+        return True
+    return any(t.lemma_.lower() in _WAR or t.lower_ in _WAR for t in cond.subtree)
+
+
+def _penalty(verb: Token) -> bool:
+    """ "will remain closed", "would not conclude trade agreements": a penalty kept up."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma in ("remain", "stay", "keep"):
+        return any(
+            c.dep_ in ("acomp", "oprd", "xcomp") and c.lower_ in _KEPT_PENALTIES for c in kids
+        )
+    if not _negated_intent(verb):
+        return False
+    return any(
+        t.lemma_.lower() in _WITHHELD or t.lower_ in _WITHHELD
+        for c in kids
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in c.subtree
+    )
+
+
+def _kept_penalty(tok: Token) -> bool:
+    """*tok* or the clause it reports keeps a penalty up while another's conduct goes on."""
+    for verb in [tok, *(c for c in tok.children if c.dep_ == "ccomp")]:
+        if _penalty(verb) and any(
+            _ongoing_conduct(c) for c in _clause_conditions(verb, _WHILE_MARKS)
+        ):
+            return True
+    return False
+
+
+def _force_consequence(verb: Token) -> bool:
+    """ "if they go on fighting, we will achieve our goals by military means": a modal
+    consequence by force, set on a condition."""
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children
+    ):
+        return False
+    if _negated_intent(verb):
+        return False
+    by_force = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "through", "with")
+        and any(t.lower_ in _FORCE_MEANS for t in c.subtree if t.i != c.i)
+        and any(t.lower_ in ("military", "force", "arms", "weapons") for t in c.subtree)
+        for c in verb.children
+    ) or any(c.dep_ == "advmod" and c.lower_ == "militarily" for c in verb.children)
+    return by_force and bool(_clause_conditions(verb, frozenset({"if", "unless"})))
+
+
 def refine_kind(trig: Trigger) -> Trigger:
     """Revise *trig*'s kind where its shape decides over its word (see the module doc)."""
     tok = trig.token
     lemma = tok.lemma_.lower()
+    if (
+        trig.cls in ("concession", "retention")
+        and trig.kind != "threaten"
+        and _force_consequence(tok)
+    ):
+        trig.kind, trig.fixed = "threaten", True  # "would restore its sovereignty by force if …"
+        return trig
     if trig.cls != "verb":
+        return trig
+    if trig.kind in ("accept", "reject", "demand", "offer") and _kept_penalty(tok):
+        trig.kind, trig.fixed = "threaten", True
         return trig
     if lemma in _MENACING_REFUSALS and trig.kind in ("accept", "reject"):
         if _negated_intent(tok) and (
@@ -125,8 +211,19 @@ def refine_kind(trig: Trigger) -> Trigger:
     return trig
 
 
-def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
-    """Revise the kinds of *triggers* in place and return them."""
+def refine_kinds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
+    """Revise the kinds of *triggers* in place, add the threats of *doc* no trigger word marks, and
+    return them in text order."""
     for trig in triggers:
         refine_kind(trig)
-    return triggers
+    taken = {t.token.i for t in triggers}
+    for tok in doc:
+        if (
+            tok.i not in taken
+            and _force_consequence(tok)
+            or tok.i not in taken
+            and _penalty(tok)
+            and _kept_penalty(tok)
+        ):
+            triggers.append(Trigger(tok, "threaten", "verb", fixed=True))
+    return sorted(triggers, key=lambda t: t.token.i)
