@@ -21,6 +21,7 @@ from detente.extract.stance.heads import (
     target_place,
     withdrawn_object,
 )
+from detente.extract.stance.kinds import penalty_issue
 from detente.extract.stance.lexis import (
     _ANAPHOR_REACH,
     _ANAPHORIC_DETS,
@@ -355,6 +356,8 @@ class IssueStage(DealIssues):
         )
         if force:
             return [("ceasefire", _Unit(trig.token, toks))]
+        if not issues and (penalty := penalty_issue(trig.token)) is not None:
+            return [(penalty, _Unit(trig.token, toks))]  # "would shut the border if …"
         return issues
 
     def _referred_issues(self, unit: _Unit, trig: Trigger, state: _DocState) -> list[str]:

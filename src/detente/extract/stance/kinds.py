@@ -37,9 +37,12 @@ _KEPT_PENALTIES = word_list("kept_penalties")
 _WITHHELD = word_list("withheld_benefits")
 _ONGOING = word_list("ongoing_verbs")
 _FORCE_MEANS = word_list("force_means")
+_CLOSING = word_list("closing_verbs")
+_CLOSABLE = word_list("closable")
 _WAR = word_list("war_words")
 #: Subordinators of a condition on what goes on ("while", "until", "as long as").
 _WHILE_MARKS = frozenset({"while", "until", "till", "as"})
+_IF_MARKS = frozenset({"if", "unless"})
 #: Determiners of an open choice ("a phased deal", "any arrangement that …").
 _OPEN_DETS = frozenset({"a", "an", "any", "some", "another"})
 
@@ -154,14 +157,39 @@ def _penalty(verb: Token) -> bool:
     )
 
 
+def _closing(verb: Token) -> bool:
+    """ "would shut the border", "will close its airspace to …": a closure voiced as intent."""
+    if verb.lemma_.lower() not in _CLOSING or _negated_intent(verb):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("dobj", "prt")
+        and c.lemma_.lower() in _CLOSABLE
+        or c.dep_ == "dobj"
+        and any(t.lower_ in _CLOSABLE for t in c.subtree)
+        for c in verb.children
+    )
+
+
 def _kept_penalty(tok: Token) -> bool:
-    """*tok* or the clause it reports keeps a penalty up while another's conduct goes on."""
+    """*tok* or the clause it reports keeps a penalty up while another's conduct goes on, or
+    sets a closure on another's conduct ("would shut the border if …")."""
     for verb in [tok, *(c for c in tok.children if c.dep_ == "ccomp")]:
         if _penalty(verb) and any(
             _ongoing_conduct(c) for c in _clause_conditions(verb, _WHILE_MARKS)
         ):
             return True
+        if _closing(verb) and _clause_conditions(verb, _IF_MARKS | _WHILE_MARKS):
+            return True
     return False
+
+
+def _actor_subject(verb: Token) -> bool:
+    """Whether *verb*'s subject names someone (a name or a pronoun), not a thing."""
+    return any(
+        c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_) for c in verb.children
+    )
 
 
 def _force_consequence(verb: Token) -> bool:
@@ -180,7 +208,15 @@ def _force_consequence(verb: Token) -> bool:
         and any(t.lower_ in ("military", "force", "arms", "weapons") for t in c.subtree)
         for c in verb.children
     ) or any(c.dep_ == "advmod" and c.lower_ == "militarily" for c in verb.children)
-    return by_force and bool(_clause_conditions(verb, frozenset({"if", "unless"})))
+    return by_force and bool(_clause_conditions(verb, _IF_MARKS))
+
+
+def penalty_issue(tok: Token) -> str | None:
+    """The issue of a penalty threatened at *tok* that no cue names: closing a border, a port
+    or trade, or withholding aid, is economic pressure."""
+    if not (_closing(tok) or _penalty(tok)):
+        return None
+    return "economy"
 
 
 def refine_kind(trig: Trigger) -> Trigger:
@@ -218,12 +254,14 @@ def refine_kinds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
         refine_kind(trig)
     taken = {t.token.i for t in triggers}
     for tok in doc:
-        if (
-            tok.i not in taken
-            and _force_consequence(tok)
-            or tok.i not in taken
-            and _penalty(tok)
-            and _kept_penalty(tok)
-        ):
+        if tok.i in taken or (tok.dep_ == "ccomp" and tok.head.i in taken):
+            continue  # "reaffirms that the border will remain closed …": the reporting trigger
+        if _force_consequence(tok):
             triggers.append(Trigger(tok, "threaten", "verb", fixed=True))
+            continue
+        if (_penalty(tok) or _closing(tok)) and _kept_penalty(tok):
+            # "the crossing will stay shut while …, Cairo said": a thing as subject, the
+            # speaker's threat; "Israel will close the crossing if …": the subject's
+            cls = "verb" if _actor_subject(tok) else "must"
+            triggers.append(Trigger(tok, "threaten", cls, fixed=True))
     return sorted(triggers, key=lambda t: t.token.i)
