@@ -12,6 +12,8 @@
   long as our neighbour shelters those who attack us", "would not conclude trade agreements
   while the fighting went on") is a threat, as is a consequence by force set on a condition
   ("if they want to go on fighting, we will achieve our goals by military means").
+* A step declared impossible ("resettlement on the atoll is not possible") is rejected by
+  whoever declares it.
 * Wanting to make one's own gesture ("wanted to normalise relations and reopen the embassy")
   puts it forward (a proposal); wanting what another must do stays a demand.
 """
@@ -39,6 +41,8 @@ _ONGOING = word_list("ongoing_verbs")
 _FORCE_MEANS = word_list("force_means")
 _CLOSING = word_list("closing_verbs")
 _CLOSABLE = word_list("closable")
+_IMPOSSIBLE = word_list("impossible_verdicts")
+_VERDICT_CONDITIONS = word_list("verdict_conditions")
 _WAR = word_list("war_words")
 #: Subordinators of a condition on what goes on ("while", "until", "as long as").
 _WHILE_MARKS = frozenset({"while", "until", "till", "as"})
@@ -211,6 +215,29 @@ def _force_consequence(verb: Token) -> bool:
     return by_force and bool(_clause_conditions(verb, _IF_MARKS))
 
 
+def _impossible(be: Token) -> bool:
+    """ "Resettlement on Diego Garcia is not possible", "a return to the old line is
+    unthinkable": a step (a noun, not "it") declared impossible, with no condition attached."""
+    if be.lemma_ != "be" or be.dep_ in ("relcl", "advcl", "acl"):
+        return False
+    kids = list(be.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    negated = any(c.dep_ == "neg" for c in kids)
+    verdict = any(
+        c.dep_ == "acomp"
+        and (c.lower_ in _IMPOSSIBLE or (negated and c.lower_ == "possible"))
+        and not any(d.dep_ == "neg" for d in c.children)
+        for c in kids
+    )
+    if not verdict or (negated and any(c.lower_ in _IMPOSSIBLE for c in kids)):
+        return False
+    return not any(
+        t.lower_ in _VERDICT_CONDITIONS and t.dep_ in ("prep", "mark") for t in be.subtree
+    )
+
+
 def penalty_issue(tok: Token) -> str | None:
     """The issue of a penalty threatened at *tok* that no cue names: closing a border, a port
     or trade, or withholding aid, is economic pressure."""
@@ -247,21 +274,28 @@ def refine_kind(trig: Trigger) -> Trigger:
     return trig
 
 
-def refine_kinds(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
-    """Revise the kinds of *triggers* in place, add the threats of *doc* no trigger word marks, and
-    return them in text order."""
+def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
+    """Revise the kinds of *triggers* in place and return them."""
     for trig in triggers:
         refine_kind(trig)
-    taken = {t.token.i for t in triggers}
+    return triggers
+
+
+def shape_triggers(doc: Doc, taken: set[int]) -> list[Trigger]:
+    """Stances of *doc* that no trigger word marks, found by their shape (tokens in *taken*
+    already hold a trigger): conditioned force and kept or threatened penalties (threats),
+    steps declared impossible (rejections)."""
+    out: list[Trigger] = []
     for tok in doc:
         if tok.i in taken or (tok.dep_ == "ccomp" and tok.head.i in taken):
             continue  # "reaffirms that the border will remain closed …": the reporting trigger
-        if _force_consequence(tok):
-            triggers.append(Trigger(tok, "threaten", "verb", fixed=True))
-            continue
-        if (_penalty(tok) or _closing(tok)) and _kept_penalty(tok):
+        if _impossible(tok):
+            out.append(Trigger(tok, "reject", "mustbe", fixed=True))
+        elif _force_consequence(tok):
+            out.append(Trigger(tok, "threaten", "verb", fixed=True))
+        elif (_penalty(tok) or _closing(tok)) and _kept_penalty(tok):
             # "the crossing will stay shut while …, Cairo said": a thing as subject, the
             # speaker's threat; "Israel will close the crossing if …": the subject's
             cls = "verb" if _actor_subject(tok) else "must"
-            triggers.append(Trigger(tok, "threaten", cls, fixed=True))
-    return sorted(triggers, key=lambda t: t.token.i)
+            out.append(Trigger(tok, "threaten", cls, fixed=True))
+    return out

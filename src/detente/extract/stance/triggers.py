@@ -15,7 +15,7 @@ from detente.extract.stance.frames import (
     in_question,
     meta_copula,
 )
-from detente.extract.stance.kinds import willing_kind
+from detente.extract.stance.kinds import shape_triggers, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -243,6 +243,8 @@ class TriggerStage:
             for t in root.subtree:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
+        for trig in shape_triggers(doc, set(found)):  # threats and verdicts with no stance word
+            found[trig.token.i] = trig
         for trig in found.values():
             if trig.cls not in ("idiom", "frame", "judge", "title") and not (
                 trig.cls == "noun" and trig.content
