@@ -354,10 +354,10 @@ class IssueStage(DealIssues):
             or t.i in state.threat_tokens
             for t in toks
         )
+        if (penalty := penalty_issue(trig.token)) is not None and not issues:
+            return [(penalty, _Unit(trig.token, toks))]  # "would shut the border if …"
         if force:
             return [("ceasefire", _Unit(trig.token, toks))]
-        if not issues and (penalty := penalty_issue(trig.token)) is not None:
-            return [(penalty, _Unit(trig.token, toks))]  # "would shut the border if …"
         return issues
 
     def _referred_issues(self, unit: _Unit, trig: Trigger, state: _DocState) -> list[str]:

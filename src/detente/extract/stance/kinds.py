@@ -239,8 +239,10 @@ def _impossible(be: Token) -> bool:
 
 
 def penalty_issue(tok: Token) -> str | None:
-    """The issue of a penalty threatened at *tok* that no cue names: closing a border, a port
-    or trade, or withholding aid, is economic pressure."""
+    """The issue of a threat at *tok* that no cue names: closing a border, a port or trade, or
+    withholding aid, is economic pressure; a consequence by force is about the fighting."""
+    if _force_consequence(tok):
+        return "ceasefire"
     if not (_closing(tok) or _penalty(tok)):
         return None
     return "economy"
@@ -257,10 +259,16 @@ def refine_kind(trig: Trigger) -> Trigger:
     ):
         trig.kind, trig.fixed = "threaten", True  # "would restore its sovereignty by force if …"
         return trig
-    if trig.cls != "verb":
-        return trig
-    if trig.kind in ("accept", "reject", "demand", "offer") and _kept_penalty(tok):
+    if (
+        trig.cls in ("verb", "concession", "retention")
+        and trig.kind != "threaten"
+        and _kept_penalty(tok)
+    ):
+        if trig.cls != "verb" and not _actor_subject(tok):
+            trig.cls = "must"  # "the border will stay closed as long as …, Baku said"
         trig.kind, trig.fixed = "threaten", True
+        return trig
+    if trig.cls != "verb":
         return trig
     if lemma in _MENACING_REFUSALS and trig.kind in ("accept", "reject"):
         if _negated_intent(tok) and (
