@@ -85,7 +85,7 @@ def test_readiness_parsed_as_a_passive_keeps_its_subject(ex: Extractor) -> None:
             {"economy", "process"},
         ),
         (
-            "Damascus said it was ready to continue contacts with the SDF on the integration of "
+            "Damascus stands ready to continue contacts with the SDF on the integration of "
             "its fighters.",
             "SYR",
             {"process", "military_limits"},
