@@ -297,3 +297,59 @@ def test_what_a_proposal_asks_in_exchange_is_a_demand(ex: Extractor) -> None:
     )
     has(found, "BLR", "demand", {"sanctions"})
     lacks(found, "BLR", "offer")
+
+
+# -- acts to be treated as aggression, vowed defence -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Any deployment of Western troops in Ukraine would be regarded as an act of "
+            "aggression, Lavrov said.",
+            "RUS",
+        ),
+        (
+            "Any vessel entering the strait will be treated as hostile, the Iranian navy said.",
+            "IRN",
+        ),
+        (
+            "Any attempt to dam the Nile upstream would be considered a threat to Egypt's "
+            "survival, Cairo said.",
+            "EGY",
+        ),
+    ],
+)
+def test_an_act_to_be_treated_as_aggression_is_a_threat(
+    ex: Extractor, text: str, actor: str
+) -> None:
+    found = claims(ex, text)
+    has(found, actor, "threaten")
+    lacks(found, actor, "accept")
+
+
+def test_a_passive_verdict_of_no_menace_is_no_threat(ex: Extractor) -> None:
+    found = claims(ex, "The proposal would be considered at the next summit, the minister said.")
+    assert not any(c.kind == "threaten" for c in found), sorted(triples(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Maduro said Venezuela would "defend every centimetre" of the Essequibo region.',
+        "Beijing will defend its sovereignty over the reef by all means, the ministry said.",
+    ],
+)
+def test_defending_land_voiced_as_intent_is_a_threat_over_territory(
+    ex: Extractor, text: str
+) -> None:
+    found = claims(ex, text)
+    assert any(c.kind == "threaten" and c.issue == "territory" for c in found), sorted(
+        triples(found)
+    )
+
+
+def test_defending_a_client_in_court_is_no_threat(ex: Extractor) -> None:
+    found = claims(ex, "Lawyers for the minister said they would defend him in court.")
+    assert not any(c.kind == "threaten" for c in found), sorted(triples(found))

@@ -42,6 +42,11 @@ _FORCE_MEANS = word_list("force_means")
 _CLOSING = word_list("closing_verbs")
 _CLOSABLE = word_list("closable")
 _IMPOSSIBLE = word_list("impossible_verdicts")
+_DEFENDING = word_list("defending_verbs")
+_LAND = word_list("defended_land")
+_MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile", "target"}
+#: Verbs of a passive verdict: "would be treated as an act of war".
+_REGARDING = frozenset({"consider", "regard", "deem", "view", "treat", "see"})
 _VERDICT_CONDITIONS = word_list("verdict_conditions")
 _WAR = word_list("war_words")
 #: Subordinators of a condition on what goes on ("while", "until", "as long as").
@@ -238,9 +243,45 @@ def _impossible(be: Token) -> bool:
     )
 
 
+def menacing_verdict(verb: Token) -> bool:
+    """ "Any attempt to divert the river would be treated as an act of war", "such a
+    deployment would be regarded as a direct threat": a warning by the speaker."""
+    if verb.lemma_.lower() not in _REGARDING or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return False
+    said = [
+        t
+        for c in verb.children
+        if c.dep_ in ("oprd", "attr", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+        for t in c.subtree
+    ]
+    return any(t.lemma_.lower() in _MENACE for t in said)
+
+
+def _vowed_defence(verb: Token) -> bool:
+    """ "Venezuela would defend every centimetre of the region", "our forces will defend
+    themselves": defence voiced as intent, by a subject of its own, warns the other side."""
+    if verb.lemma_.lower() not in _DEFENDING or verb.pos_ != "VERB" or _negated_intent(verb):
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+        return False
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    return any(c.dep_ == "nsubj" for c in kids) and any(c.dep_ == "dobj" for c in kids)
+
+
 def penalty_issue(tok: Token) -> str | None:
     """The issue of a threat at *tok* that no cue names: closing a border, a port or trade, or
-    withholding aid, is economic pressure; a consequence by force is about the fighting."""
+    withholding aid, is economic pressure; a consequence by force is about the fighting;
+    defending land is about territory."""
+    if _vowed_defence(tok):
+        # "defend every centimetre of the region", "defend its sovereignty": land at stake
+        held = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+        if any(t.ent_type_ in ("GPE", "LOC") or t.lemma_.lower() in _LAND for t in held):
+            return "territory"
+        return None
     if _force_consequence(tok):
         return "ceasefire"
     if not (_closing(tok) or _penalty(tok)):
@@ -291,7 +332,8 @@ def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
 
 def shape_triggers(doc: Doc, taken: set[int]) -> list[Trigger]:
     """Stances of *doc* that no trigger word marks, found by their shape (tokens in *taken*
-    already hold a trigger): conditioned force and kept or threatened penalties (threats),
+    already hold a trigger): conditioned force, vowed defence, kept or threatened penalties
+    and acts to be treated as aggression (threats),
     steps declared impossible (rejections)."""
     out: list[Trigger] = []
     for tok in doc:
@@ -299,7 +341,10 @@ def shape_triggers(doc: Doc, taken: set[int]) -> list[Trigger]:
             continue  # "reaffirms that the border will remain closed …": the reporting trigger
         if _impossible(tok):
             out.append(Trigger(tok, "reject", "mustbe", fixed=True))
-        elif _force_consequence(tok):
+        elif menacing_verdict(tok):
+            # the act warned against (the passive subject) is what the threat is about
+            out.append(Trigger(tok, "threaten", "consequence", fixed=True))
+        elif _force_consequence(tok) or _vowed_defence(tok):
             out.append(Trigger(tok, "threaten", "verb", fixed=True))
         elif (_penalty(tok) or _closing(tok)) and _kept_penalty(tok):
             # "the crossing will stay shut while …, Cairo said": a thing as subject, the
