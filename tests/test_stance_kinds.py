@@ -353,3 +353,47 @@ def test_defending_land_voiced_as_intent_is_a_threat_over_territory(
 def test_defending_a_client_in_court_is_no_threat(ex: Extractor) -> None:
     found = claims(ex, "Lawyers for the minister said they would defend him in court.")
     assert not any(c.kind == "threaten" for c in found), sorted(triples(found))
+
+
+# -- deals declared standing, objections to a step ---------------------------------------------
+
+
+def test_a_deal_declared_in_force_is_upheld_by_the_speaker(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "The peace deal remained in force and elections would go ahead as planned, the South "
+        "Sudanese government spokesman said.",
+    )
+    has(found, "SSD", "accept", {"process"})
+
+
+def test_a_deal_declared_no_longer_binding_is_given_up(ex: Extractor) -> None:
+    found = claims(ex, "The 2018 peace agreement is no longer binding, the SPLM-IO said.")
+    has(found, "splm_io", "reject", {"process"})
+    lacks(found, "splm_io", "accept")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty remained in force until both sides agreed otherwise, Lavrov said.",
+        "Troops would deploy in the west once a ceasefire is in place, Macron said.",
+    ],
+)
+def test_a_deal_in_force_as_a_condition_or_a_term_is_no_verdict(ex: Extractor, text: str) -> None:
+    assert not any(c.kind == "accept" for c in claims(ex, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Putin said Russia objects to Ukraine joining NATO.", "reject"),
+        ("Putin said Russia would not object to Ukraine joining the European Union.", "accept"),
+        ("Ankara agreed to Sweden joining the alliance after months of delay.", "accept"),
+    ],
+)
+def test_the_gerund_after_the_preposition_is_what_is_objected_to(
+    ex: Extractor, text: str, kind: str
+) -> None:
+    found = claims(ex, text)
+    assert any(c.kind == kind and c.issue == "alliances" for c in found), sorted(triples(found))

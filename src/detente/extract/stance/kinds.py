@@ -44,6 +44,8 @@ _CLOSABLE = word_list("closable")
 _IMPOSSIBLE = word_list("impossible_verdicts")
 _DEFENDING = word_list("defending_verbs")
 _LAND = word_list("defended_land")
+_STANDING_DEALS = word_list("standing_deals")
+_STANDING_STATES = word_list("standing_states")
 _MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile", "target"}
 #: Verbs of a passive verdict: "would be treated as an act of war".
 _REGARDING = frozenset({"consider", "regard", "deem", "view", "treat", "see"})
@@ -136,7 +138,12 @@ def _clause_conditions(verb: Token, marks: frozenset[str]) -> list[Token]:
     for t in verb.subtree:
         if t.dep_ != "advcl" or t.i < verb.i and t.head.i != verb.i:
             continue
-        if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+        if any(
+            c.dep_ == "mark"
+            and c.lower_ in marks
+            and (c.lower_ != "as" or c.doc[c.i - 1].lower_ == "long")  # not "as planned"
+            for c in t.children
+        ):
             out.append(t)
     return out
 
@@ -272,6 +279,33 @@ def _vowed_defence(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" for c in kids) and any(c.dep_ == "dobj" for c in kids)
 
 
+def _standing_deal(verb: Token) -> str | None:
+    """ "The peace deal remained in force", "the truce is still valid": the speaker upholds the
+    deal (accept); "the accord is no longer binding" gives it up (reject)."""
+    if verb.lemma_.lower() not in ("be", "remain", "stay") or verb.dep_ in ("relcl", "acl"):
+        return None
+    kids = list(verb.children)
+    if verb.dep_ == "advcl" or any(c.dep_ == "mark" for c in kids):
+        return None  # "once a ceasefire is in place": a condition, not a verdict
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _STANDING_DEALS:
+        return None
+    standing = any(
+        (c.dep_ == "acomp" and c.lower_ in _STANDING_STATES)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(o.dep_ == "pobj" and o.lower_ in _STANDING_STATES for o in c.children)
+        )
+        for c in kids
+    )
+    if not standing or _clause_conditions(verb, _WHILE_MARKS | _IF_MARKS):
+        return None  # "remained in force until both sides agreed otherwise": a fact of law
+    own = [t for c in kids if c.dep_ != "nsubj" for t in c.subtree]
+    negated = any(t.dep_ == "neg" or t.lower_ in ("longer", "never") for t in own)
+    return "reject" if negated else "accept"
+
+
 def penalty_issue(tok: Token) -> str | None:
     """The issue of a threat at *tok* that no cue names: closing a border, a port or trade, or
     withholding aid, is economic pressure; a consequence by force is about the fighting;
@@ -333,14 +367,16 @@ def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
 def shape_triggers(doc: Doc, taken: set[int]) -> list[Trigger]:
     """Stances of *doc* that no trigger word marks, found by their shape (tokens in *taken*
     already hold a trigger): conditioned force, vowed defence, kept or threatened penalties
-    and acts to be treated as aggression (threats),
-    steps declared impossible (rejections)."""
+    and acts to be treated as aggression (threats), steps declared impossible (rejections),
+    deals declared still standing (accepted) or no longer so (rejected)."""
     out: list[Trigger] = []
     for tok in doc:
         if tok.i in taken or (tok.dep_ == "ccomp" and tok.head.i in taken):
             continue  # "reaffirms that the border will remain closed …": the reporting trigger
         if _impossible(tok):
             out.append(Trigger(tok, "reject", "mustbe", fixed=True))
+        elif (standing := _standing_deal(tok)) is not None:
+            out.append(Trigger(tok, standing, "must", fixed=True))
         elif menacing_verdict(tok):
             # the act warned against (the passive subject) is what the threat is about
             out.append(Trigger(tok, "threaten", "consequence", fixed=True))
