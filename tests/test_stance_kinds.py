@@ -397,3 +397,12 @@ def test_the_gerund_after_the_preposition_is_what_is_objected_to(
 ) -> None:
     found = claims(ex, text)
     assert any(c.kind == kind and c.issue == "alliances" for c in found), sorted(triples(found))
+
+
+def test_a_truce_in_place_as_narration_is_no_ones_stance(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Hamas said it would hand over the bodies of four hostages on Thursday. The ceasefire "
+        "remains in place despite sporadic violations.",
+    )
+    lacks(found, "hamas", "accept")

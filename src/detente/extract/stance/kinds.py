@@ -21,10 +21,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.lexicon import StanceLexicon, word_list
+from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
 from detente.extract.stance.lexis import _MODALS
 from detente.extract.stance.model import Trigger
 
@@ -54,6 +55,8 @@ _WAR = word_list("war_words")
 #: Subordinators of a condition on what goes on ("while", "until", "as long as").
 _WHILE_MARKS = frozenset({"while", "until", "till", "as"})
 _IF_MARKS = frozenset({"if", "unless"})
+#: Quotation marks: a quoted sentence is voiced by its speaker.
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'"})
 #: Determiners of an open choice ("a phased deal", "any arrangement that …").
 _OPEN_DETS = frozenset({"a", "an", "any", "some", "another"})
 
@@ -364,7 +367,26 @@ def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
     return triggers
 
 
-def shape_triggers(doc: Doc, taken: set[int]) -> list[Trigger]:
+def _voiced(tok: Token, state: Any) -> bool:
+    """Whether *tok*'s clause is someone's words (reported, quoted or spoken in a transcript
+    turn), not the report's own narration ("the truce remains in place" as a fact)."""
+    if state is not None and state.turn_of(tok) is not None:
+        return True
+    if any(t.text in _QUOTES for t in tok.sent):
+        return True
+    reporting = stance_lexicon().reporting
+    head = tok
+    while head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in reporting:
+            return True
+    return any(
+        c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in reporting
+        for c in tok.children
+    )
+
+
+def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger]:
     """Stances of *doc* that no trigger word marks, found by their shape (tokens in *taken*
     already hold a trigger): conditioned force, vowed defence, kept or threatened penalties
     and acts to be treated as aggression (threats), steps declared impossible (rejections),
@@ -373,18 +395,20 @@ def shape_triggers(doc: Doc, taken: set[int]) -> list[Trigger]:
     for tok in doc:
         if tok.i in taken or (tok.dep_ == "ccomp" and tok.head.i in taken):
             continue  # "reaffirms that the border will remain closed …": the reporting trigger
-        if _impossible(tok):
+        if _impossible(tok) and _voiced(tok, state):
             out.append(Trigger(tok, "reject", "mustbe", fixed=True))
-        elif (standing := _standing_deal(tok)) is not None:
+        elif (standing := _standing_deal(tok)) is not None and _voiced(tok, state):
             out.append(Trigger(tok, standing, "must", fixed=True))
-        elif menacing_verdict(tok):
+        elif menacing_verdict(tok) and _voiced(tok, state):
             # the act warned against (the passive subject) is what the threat is about
             out.append(Trigger(tok, "threaten", "consequence", fixed=True))
         elif _force_consequence(tok) or _vowed_defence(tok):
             out.append(Trigger(tok, "threaten", "verb", fixed=True))
         elif (_penalty(tok) or _closing(tok)) and _kept_penalty(tok):
-            # "the crossing will stay shut while …, Cairo said": a thing as subject, the
-            # speaker's threat; "Israel will close the crossing if …": the subject's
-            cls = "verb" if _actor_subject(tok) else "must"
-            out.append(Trigger(tok, "threaten", cls, fixed=True))
+            # "Israel will close the crossing if …": the subject's threat; "the crossing will
+            # stay shut while …, Cairo said": a thing as subject, the speaker's
+            if _actor_subject(tok):
+                out.append(Trigger(tok, "threaten", "verb", fixed=True))
+            elif _voiced(tok, state):
+                out.append(Trigger(tok, "threaten", "must", fixed=True))
     return out

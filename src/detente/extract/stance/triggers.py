@@ -243,7 +243,9 @@ class TriggerStage:
             for t in root.subtree:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
-        for trig in shape_triggers(doc, set(found)):  # threats and verdicts with no stance word
+        for trig in shape_triggers(
+            doc, set(found), state
+        ):  # threats and verdicts with no stance word
             found[trig.token.i] = trig
         for trig in found.values():
             if trig.cls not in ("idiom", "frame", "judge", "title") and not (
