@@ -406,3 +406,24 @@ def test_a_truce_in_place_as_narration_is_no_ones_stance(ex: Extractor) -> None:
         "remains in place despite sporadic violations.",
     )
     lacks(found, "hamas", "accept")
+
+
+# -- verdicts passed on a step ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Rome said it sees the truce as an opportunity to scale up aid deliveries.", "ITA"),
+        ("Stockholm called the Gaza truce a first step towards a two-state solution.", "SWE"),
+    ],
+)
+def test_a_step_seen_as_an_opportunity_is_accepted(ex: Extractor, text: str, actor: str) -> None:
+    found = claims(ex, text)
+    has(found, actor, "accept", {"ceasefire"})
+    lacks(found, actor, "reject")
+
+
+def test_a_step_backward_is_no_acceptance(ex: Extractor) -> None:
+    found = claims(ex, "Moscow sees the move as a step backward for the talks.")
+    lacks(found, "RUS", "accept")

@@ -108,6 +108,22 @@ def _negated_intent(tok: Token) -> bool:
     return negated and modal
 
 
+def _refused_as_passive(tok: Token) -> bool:
+    """ "no meddling will be tolerated", "interference would not be tolerated": a passive
+    refusal under a modal, negated on the verb or on its subject."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in kids
+    ):
+        return False
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in kids):
+        return True
+    return any(
+        c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in kids
+    )
+
+
 def _open_choice(verb: Token) -> bool:
     """ "favour a phased deal", "favour turning it into a protocol": the object is not a
     definite text the holder accepts."""
@@ -353,6 +369,9 @@ def refine_kind(trig: Trigger) -> Trigger:
             lemma != "stand" or any(c.lower_ == "for" for c in tok.children)
         ):
             trig.kind, trig.fixed = "threaten", True
+        elif _refused_as_passive(tok):
+            # "no outside meddling will be tolerated, Beijing said": the speaker's warning
+            trig.kind, trig.fixed, trig.cls = "threaten", True, "must"
     elif (lemma in _PREFERENCE and trig.kind == "accept" and _open_choice(tok)) or (
         lemma in _WANTING and trig.kind == "demand" and _own_gesture(tok)
     ):
