@@ -427,3 +427,20 @@ def test_a_step_seen_as_an_opportunity_is_accepted(ex: Extractor, text: str, act
 def test_a_step_backward_is_no_acceptance(ex: Extractor) -> None:
     found = claims(ex, "Moscow sees the move as a step backward for the talks.")
     lacks(found, "RUS", "accept")
+
+
+def test_readiness_to_work_on_a_welcomed_plan_accepts_it(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Cairo welcomed the American plan and said it was ready to work with Washington on the "
+        "next steps.",
+    )
+    has(found, "EGY", "accept", {"process"})
+    lacks(found, "EGY", "offer")
+
+
+def test_readiness_to_send_observers_after_a_welcome_stays_an_offer(ex: Extractor) -> None:
+    found = claims(
+        ex, "The OAS welcomed the agreement and said it was ready to deploy observers within days."
+    )
+    has(found, "oas", "offer", {"security_guarantees"})

@@ -2,7 +2,9 @@
 
 * Readiness ("ready/willing/prepared/open to X", "readiness for X") offers the holder's own
   step — talks, a meeting, a concession — and accepts only what belongs to someone else: a
-  mission, an envoy, a proposal ("ready to cooperate with the mission", "open to the idea").
+  mission, an envoy, a proposal ("ready to cooperate with the mission", "open to the idea"),
+  or the step the same sentence welcomes ("welcomed the plan and said it was ready to work
+  on it").
   Weighing verbs ("ready to consider the requests") accept what they weigh.
 * Preference ("favours a phased deal", "is understood to favour turning the truce into a
   protocol") proposes an open choice and accepts a definite text ("favours the AU plan").
@@ -31,6 +33,7 @@ from detente.extract.stance.model import Trigger
 
 _WEIGHING = word_list("weighing_verbs")
 _CONTINUING = word_list("continuing_verbs")
+_WELCOMING = word_list("welcoming_verbs")
 _OTHERS_EFFORTS = word_list("others_efforts")
 _OWN_GESTURES = word_list("own_gestures")
 _WANTING = word_list("wanting_verbs")
@@ -69,6 +72,14 @@ def _names_others_effort(tok: Token) -> bool:
     )
 
 
+def _after_welcome(tok: Token) -> bool:
+    """ "welcomed the plan and said it was ready to work with Washington on it": readiness in
+    the sentence that welcomes another's step answers that step."""
+    return any(
+        t.i < tok.i and t.pos_ == "VERB" and t.lemma_.lower() in _WELCOMING for t in tok.sent
+    )
+
+
 def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool]) -> str | None:
     """Kind of "willing/ready/open to X" (or "readiness for X") at *tok*: a hostile action is a
     threat, a stance verb keeps its own kind, weighing another's text or joining another's
@@ -84,7 +95,8 @@ def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool
                 return "accept"  # "ready to consider the requests", "to continue contacts"
             if lemma in lex.cooperative:
                 objs = [d for d in c.children if d.dep_ in ("dobj", "prep")]
-                return "accept" if any(_names_others_effort(d) for d in objs) else "offer"
+                answers = any(_names_others_effort(d) for d in objs) or _after_welcome(tok)
+                return "accept" if answers else "offer"
             return "offer"
         if c.dep_ == "prep" and (
             c.lower_ in ("to", "for", "on") or (c.lower_ == "in" and tok.lower_ == "interested")
@@ -92,7 +104,7 @@ def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool
             obj = next((d for d in c.children if d.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 return "accept"
-            if obj.lemma_.lower() in _WEIGHING or _names_others_effort(obj):
+            if obj.lemma_.lower() in _WEIGHING or _names_others_effort(obj) or _after_welcome(tok):
                 return "accept"  # "open to the proposal", "open to considering the idea"
             if any(d.dep_ == "poss" for d in obj.children):
                 return "accept"  # "open to Washington's framework"
