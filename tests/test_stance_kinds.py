@@ -444,3 +444,11 @@ def test_readiness_to_send_observers_after_a_welcome_stays_an_offer(ex: Extracto
         ex, "The OAS welcomed the agreement and said it was ready to deploy observers within days."
     )
     has(found, "oas", "offer", {"security_guarantees"})
+
+
+def test_aligning_ones_own_rules_in_return_is_an_offer(ex: Extractor) -> None:
+    found = claims(
+        ex, "In return, Gibraltar will align many of its customs and tax rules with the EU's."
+    )
+    has(found, "GIB", "offer", {"economy"})
+    lacks(found, "GIB", "demand")
