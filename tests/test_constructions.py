@@ -200,7 +200,7 @@ def test_state_predicates(ex: Extractor) -> None:
         ),
         (
             "The ELN is open to a bilateral ceasefire, its chief negotiator said.",
-            ("eln", "accept", "ceasefire"),
+            ("eln", "offer", "ceasefire"),  # readiness for a step of its own
         ),
         (
             "Tbilisi is in favour of resuming the Geneva discussions, the foreign ministry said.",

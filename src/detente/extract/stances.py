@@ -51,6 +51,7 @@ from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
+from detente.extract.stance.kinds import refine_kinds
 from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage
 from detente.extract.stance.lexis import (
     _ANONYMITY,
@@ -345,7 +346,7 @@ class StanceComponent(
         if not matches:
             return None
         state = _DocState(doc, self, marks)
-        return self._triggers(doc, matches, state), state
+        return refine_kinds(self._triggers(doc, matches, state)), state
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Process a stream of docs."""
@@ -617,10 +618,10 @@ class StanceComponent(
         from_plan: bool = False,
     ) -> None:
         """Add the stances traded in "in exchange for …" and link both sides."""
-        gains = any(
+        gains = any(  # "all remaining prisoners" (an adjective) keeps nothing
             t.lemma_.lower() in self.lex.retentions or t.lemma_.lower() in _GAINS
             for t in trig.token.subtree
-            if t.i in trig.content_ids
+            if t.i in trig.content_ids and t.dep_ != "amod"
         )
         if kind == "propose" and (trig.cls == "noun" or from_plan):
             xkind = "propose"  # both sides of a plan's trade are its terms

@@ -109,6 +109,17 @@ class ContentStage:
                     c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS
                 ):
                     out.append(c)  # "would not accept North Korea as a nuclear-armed state"
+            out.extend(  # "objects to Ukraine joining NATO": the gerund is what is objected to
+                c
+                for c in tok.children
+                if c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and not any(a.dep_ in ("mark", "nsubj") for a in c.children)
+                and any(
+                    p.dep_ == "prep" and p.i < c.i and p.right_edge.i + 1 == c.i
+                    for p in tok.children
+                )
+            )
             if tok.lemma_.lower() == "take":
                 # "take (no) part in the talks": what is joined is the content
                 out.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")

@@ -177,6 +177,9 @@ class HolderStage:
                     None,
                 )
             heads = [subj] if subj is not None else []
+            if subj is None and trig.cls == "adj":
+                # "Islamabad was prepared to …" parsed as a passive: its subject is willing
+                heads = [c for c in tok.children if c.dep_ == "nsubjpass"][:1]
             if subj is not None and subj.dep_ == "nsubj":
                 # A mis-split subject has two heads ("Colombia's government and a faction …
                 # | Frente agreed"): try them all.

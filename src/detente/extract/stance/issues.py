@@ -21,6 +21,7 @@ from detente.extract.stance.heads import (
     target_place,
     withdrawn_object,
 )
+from detente.extract.stance.kinds import menacing_verdict, penalty_issue
 from detente.extract.stance.lexis import (
     _ANAPHOR_REACH,
     _ANAPHORIC_DETS,
@@ -123,7 +124,11 @@ class IssueStage(UnnamedIssues, DealIssues):
             toks = list(subj.subtree)
             issue = "ceasefire"
             if subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
-                issue = self._classify(subj, toks, state, min_weight=2) or "sanctions"
+                # "such a deployment would be treated as an act of war": the act warned
+                # against, however faintly cued, else the fighting (not penalties)
+                verdict = menacing_verdict(trig.token)
+                weight, penalty = (1, "ceasefire") if verdict else (2, "sanctions")
+                issue = self._classify(subj, toks, state, min_weight=weight) or penalty
             return [(issue, _Unit(subj, toks))]
         if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
             # "… would be considered a declaration of war", "… would be met with force": a
@@ -354,6 +359,8 @@ class IssueStage(UnnamedIssues, DealIssues):
             or t.i in state.threat_tokens
             for t in toks
         )
+        if (penalty := penalty_issue(trig.token)) is not None:
+            return [(penalty, _Unit(trig.token, toks))]  # "would shut the border if …"
         if force:
             return [("ceasefire", _Unit(trig.token, toks))]
         return issues or self._unnamed_threat(trig, state)

@@ -15,6 +15,7 @@ from detente.extract.stance.frames import (
     in_question,
     meta_copula,
 )
+from detente.extract.stance.kinds import shape_triggers, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -242,6 +243,10 @@ class TriggerStage:
             for t in root.subtree:
                 if t.i in found and t.i != root.head.i:
                     del found[t.i]
+        for trig in shape_triggers(
+            doc, set(found), state
+        ):  # threats and verdicts with no stance word
+            found[trig.token.i] = trig
         for trig in found.values():
             if trig.cls not in ("idiom", "frame", "judge", "title") and not (
                 trig.cls == "noun" and trig.content
@@ -621,23 +626,8 @@ class TriggerStage:
         return None
 
     def _willing_kind(self, tok: Token) -> str | None:
-        """Kind of "willing/ready to X": an action is an offer, a thing or talks an acceptance."""
-        lex = self.lex
-        for c in tok.children:
-            if c.dep_ in ("xcomp", "acl"):
-                lemma = c.lemma_.lower()
-                if self._hostile(c):
-                    return "threaten"
-                if lemma in lex.verbs:
-                    return lex.verbs[lemma]
-                if lemma in lex.cooperative:
-                    return "accept"
-                return "offer"
-            if c.dep_ == "prep" and (
-                c.lower_ in ("to", "for", "on") or (c.lower_ == "in" and tok.lower_ == "interested")
-            ):
-                return "accept"
-        return None
+        """Kind of "willing/ready to X" (see kinds.willing_kind)."""
+        return willing_kind(tok, self.lex, self._hostile)
 
     def _act_trigger(self, tok: Token, lemma: str) -> Trigger | None:
         """Concession/retention verbs count only when voiced as intent, not as narration."""

@@ -1,0 +1,445 @@
+"""The kind of a stance where the trigger word alone does not decide it.
+
+* Readiness ("ready/willing/prepared/open to X", "readiness for X") offers the holder's own
+  step — talks, a meeting, a concession — and accepts only what belongs to someone else: a
+  mission, an envoy, a proposal ("ready to cooperate with the mission", "open to the idea"),
+  or the step the same sentence welcomes ("welcomed the plan and said it was ready to work
+  on it").
+  Weighing verbs ("ready to consider the requests") accept what they weigh.
+* Preference ("favours a phased deal", "is understood to favour turning the truce into a
+  protocol") proposes an open choice and accepts a definite text ("favours the AU plan").
+* A refusal to tolerate voiced as intent ("would not tolerate a terrorist structure on its
+  border") is a warning: a threat, not a rejection.
+* A penalty kept up while another's conduct goes on ("the border will remain closed for as
+  long as our neighbour shelters those who attack us", "would not conclude trade agreements
+  while the fighting went on") is a threat, as is a consequence by force set on a condition
+  ("if they want to go on fighting, we will achieve our goals by military means").
+* A step declared impossible ("resettlement on the atoll is not possible") is rejected by
+  whoever declares it.
+* Wanting to make one's own gesture ("wanted to normalise relations and reopen the embassy")
+  puts it forward (a proposal); wanting what another must do stays a demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
+from detente.extract.stance.lexis import _MODALS
+from detente.extract.stance.model import Trigger
+
+_WEIGHING = word_list("weighing_verbs")
+_CONTINUING = word_list("continuing_verbs")
+_WELCOMING = word_list("welcoming_verbs")
+_OTHERS_EFFORTS = word_list("others_efforts")
+_OWN_GESTURES = word_list("own_gestures")
+_WANTING = word_list("wanting_verbs")
+_PREFERENCE = word_list("preference_verbs")
+_MENACING_REFUSALS = word_list("menacing_refusals")
+_KEPT_PENALTIES = word_list("kept_penalties")
+_WITHHELD = word_list("withheld_benefits")
+_ONGOING = word_list("ongoing_verbs")
+_FORCE_MEANS = word_list("force_means")
+_CLOSING = word_list("closing_verbs")
+_CLOSABLE = word_list("closable")
+_IMPOSSIBLE = word_list("impossible_verdicts")
+_DEFENDING = word_list("defending_verbs")
+_LAND = word_list("defended_land")
+_STANDING_DEALS = word_list("standing_deals")
+_STANDING_STATES = word_list("standing_states")
+_MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile", "target"}
+#: Verbs of a passive verdict: "would be treated as an act of war".
+_REGARDING = frozenset({"consider", "regard", "deem", "view", "treat", "see"})
+_VERDICT_CONDITIONS = word_list("verdict_conditions")
+_WAR = word_list("war_words")
+#: Subordinators of a condition on what goes on ("while", "until", "as long as").
+_WHILE_MARKS = frozenset({"while", "until", "till", "as"})
+_IF_MARKS = frozenset({"if", "unless"})
+#: Quotation marks: a quoted sentence is voiced by its speaker.
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'"})
+#: Determiners of an open choice ("a phased deal", "any arrangement that …").
+_OPEN_DETS = frozenset({"a", "an", "any", "some", "another"})
+
+
+def _names_others_effort(tok: Token) -> bool:
+    """Whether the phrase under *tok* names another's effort or text ("with the mission",
+    "to the proposal", "with the UN envoy")."""
+    return any(
+        t.lemma_.lower() in _OTHERS_EFFORTS or t.lower_ in _OTHERS_EFFORTS for t in tok.subtree
+    )
+
+
+def _after_welcome(tok: Token) -> bool:
+    """ "welcomed the plan and said it was ready to work with Washington on it": readiness in
+    the sentence that welcomes another's step answers that step."""
+    return any(
+        t.i < tok.i and t.pos_ == "VERB" and t.lemma_.lower() in _WELCOMING for t in tok.sent
+    )
+
+
+def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool]) -> str | None:
+    """Kind of "willing/ready/open to X" (or "readiness for X") at *tok*: a hostile action is a
+    threat, a stance verb keeps its own kind, weighing another's text or joining another's
+    effort accepts it, and the holder's own step (talks, a concession) is an offer."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "acl"):
+            lemma = c.lemma_.lower()
+            if hostile(c):
+                return "threaten"
+            if lemma in lex.verbs:
+                return lex.verbs[lemma]
+            if lemma in _WEIGHING or lemma in _CONTINUING:
+                return "accept"  # "ready to consider the requests", "to continue contacts"
+            if lemma in lex.cooperative:
+                objs = [d for d in c.children if d.dep_ in ("dobj", "prep")]
+                answers = any(_names_others_effort(d) for d in objs) or _after_welcome(tok)
+                return "accept" if answers else "offer"
+            return "offer"
+        if c.dep_ == "prep" and (
+            c.lower_ in ("to", "for", "on") or (c.lower_ == "in" and tok.lower_ == "interested")
+        ):
+            obj = next((d for d in c.children if d.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                return "accept"
+            if obj.lemma_.lower() in _WEIGHING or _names_others_effort(obj) or _after_welcome(tok):
+                return "accept"  # "open to the proposal", "open to considering the idea"
+            if any(d.dep_ == "poss" for d in obj.children):
+                return "accept"  # "open to Washington's framework"
+            return "offer"  # "open to talks", "ready for a meeting at any time"
+    return None
+
+
+def _negated_intent(tok: Token) -> bool:
+    """ "will not / would never / won't tolerate": a negated verb under a modal."""
+    kids = list(tok.children)
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids)
+    return negated and modal
+
+
+def _refused_as_passive(tok: Token) -> bool:
+    """ "no meddling will be tolerated", "interference would not be tolerated": a passive
+    refusal under a modal, negated on the verb or on its subject."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in kids
+    ):
+        return False
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in kids):
+        return True
+    return any(
+        c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in kids
+    )
+
+
+def _open_choice(verb: Token) -> bool:
+    """ "favour a phased deal", "favour turning it into a protocol": the object is not a
+    definite text the holder accepts."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"):
+            return True  # a course of action: "favour turning the truce into a protocol"
+        if c.dep_ == "dobj":
+            if c.lemma_.lower() in _OTHERS_EFFORTS and any(
+                d.dep_ in ("poss", "compound") or d.lower_ == "the" for d in c.children
+            ):
+                return False  # "favours the AU plan", "favours Washington's proposal"
+            dets = [d for d in c.children if d.dep_ == "det"]
+            return not dets or any(d.lower_ in _OPEN_DETS for d in dets)
+    return False
+
+
+def _own_gesture(verb: Token) -> bool:
+    """ "wanted to normalise relations and reopen the embassy": the wanted act is the holder's
+    own (no subject of its own) and gives something or restores a relation."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            if any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children):
+                return False
+            return c.lemma_.lower() in _OWN_GESTURES
+    return False
+
+
+def _clause_conditions(verb: Token, marks: frozenset[str]) -> list[Token]:
+    """Adverbial clauses of *verb* (also under its complement) opened by one of *marks*."""
+    out = []
+    for t in verb.subtree:
+        if t.dep_ != "advcl" or t.i < verb.i and t.head.i != verb.i:
+            continue
+        if any(
+            c.dep_ == "mark"
+            and c.lower_ in marks
+            and (c.lower_ != "as" or c.doc[c.i - 1].lower_ == "long")  # not "as planned"
+            for c in t.children
+        ):
+            out.append(t)
+    return out
+
+
+def _ongoing_conduct(cond: Token) -> bool:
+    """ "while the fighting went on", "as long as X continues to shelter …": conduct that goes on."""
+    if cond.lemma_.lower() in _ONGOING:
+        return True
+    return any(t.lemma_.lower() in _WAR or t.lower_ in _WAR for t in cond.subtree)
+
+
+def _penalty(verb: Token) -> bool:
+    """ "will remain closed", "would not conclude trade agreements": a penalty kept up."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma in ("remain", "stay", "keep"):
+        return any(
+            c.dep_ in ("acomp", "oprd", "xcomp") and c.lower_ in _KEPT_PENALTIES for c in kids
+        )
+    if not _negated_intent(verb):
+        return False
+    return any(
+        t.lemma_.lower() in _WITHHELD or t.lower_ in _WITHHELD
+        for c in kids
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in c.subtree
+    )
+
+
+def _closing(verb: Token) -> bool:
+    """ "would shut the border", "will close its airspace to …": a closure voiced as intent."""
+    if verb.lemma_.lower() not in _CLOSING or _negated_intent(verb):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("dobj", "prt")
+        and c.lemma_.lower() in _CLOSABLE
+        or c.dep_ == "dobj"
+        and any(t.lower_ in _CLOSABLE for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _kept_penalty(tok: Token) -> bool:
+    """*tok* or the clause it reports keeps a penalty up while another's conduct goes on, or
+    sets a closure on another's conduct ("would shut the border if …")."""
+    for verb in [tok, *(c for c in tok.children if c.dep_ == "ccomp")]:
+        if _penalty(verb) and any(
+            _ongoing_conduct(c) for c in _clause_conditions(verb, _WHILE_MARKS)
+        ):
+            return True
+        if _closing(verb) and _clause_conditions(verb, _IF_MARKS | _WHILE_MARKS):
+            return True
+    return False
+
+
+def _actor_subject(verb: Token) -> bool:
+    """Whether *verb*'s subject names someone (a name or a pronoun), not a thing."""
+    return any(
+        c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_) for c in verb.children
+    )
+
+
+def _force_consequence(verb: Token) -> bool:
+    """ "if they go on fighting, we will achieve our goals by military means": a modal
+    consequence by force, set on a condition."""
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children
+    ):
+        return False
+    if _negated_intent(verb):
+        return False
+    by_force = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "through", "with")
+        and any(t.lower_ in _FORCE_MEANS for t in c.subtree if t.i != c.i)
+        and any(t.lower_ in ("military", "force", "arms", "weapons") for t in c.subtree)
+        for c in verb.children
+    ) or any(c.dep_ == "advmod" and c.lower_ == "militarily" for c in verb.children)
+    return by_force and bool(_clause_conditions(verb, _IF_MARKS))
+
+
+def _impossible(be: Token) -> bool:
+    """ "Resettlement on Diego Garcia is not possible", "a return to the old line is
+    unthinkable": a step (a noun, not "it") declared impossible, with no condition attached."""
+    if be.lemma_ != "be" or be.dep_ in ("relcl", "advcl", "acl"):
+        return False
+    kids = list(be.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    negated = any(c.dep_ == "neg" for c in kids)
+    verdict = any(
+        c.dep_ == "acomp"
+        and (c.lower_ in _IMPOSSIBLE or (negated and c.lower_ == "possible"))
+        and not any(d.dep_ == "neg" for d in c.children)
+        for c in kids
+    )
+    if not verdict or (negated and any(c.lower_ in _IMPOSSIBLE for c in kids)):
+        return False
+    return not any(
+        t.lower_ in _VERDICT_CONDITIONS and t.dep_ in ("prep", "mark") for t in be.subtree
+    )
+
+
+def menacing_verdict(verb: Token) -> bool:
+    """ "Any attempt to divert the river would be treated as an act of war", "such a
+    deployment would be regarded as a direct threat": a warning by the speaker."""
+    if verb.lemma_.lower() not in _REGARDING or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return False
+    said = [
+        t
+        for c in verb.children
+        if c.dep_ in ("oprd", "attr", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+        for t in c.subtree
+    ]
+    return any(t.lemma_.lower() in _MENACE for t in said)
+
+
+def _vowed_defence(verb: Token) -> bool:
+    """ "Venezuela would defend every centimetre of the region", "our forces will defend
+    themselves": defence voiced as intent, by a subject of its own, warns the other side."""
+    if verb.lemma_.lower() not in _DEFENDING or verb.pos_ != "VERB" or _negated_intent(verb):
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+        return False
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    return any(c.dep_ == "nsubj" for c in kids) and any(c.dep_ == "dobj" for c in kids)
+
+
+def _standing_deal(verb: Token) -> str | None:
+    """ "The peace deal remained in force", "the truce is still valid": the speaker upholds the
+    deal (accept); "the accord is no longer binding" gives it up (reject)."""
+    if verb.lemma_.lower() not in ("be", "remain", "stay") or verb.dep_ in ("relcl", "acl"):
+        return None
+    kids = list(verb.children)
+    if verb.dep_ == "advcl" or any(c.dep_ == "mark" for c in kids):
+        return None  # "once a ceasefire is in place": a condition, not a verdict
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _STANDING_DEALS:
+        return None
+    standing = any(
+        (c.dep_ == "acomp" and c.lower_ in _STANDING_STATES)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(o.dep_ == "pobj" and o.lower_ in _STANDING_STATES for o in c.children)
+        )
+        for c in kids
+    )
+    if not standing or _clause_conditions(verb, _WHILE_MARKS | _IF_MARKS):
+        return None  # "remained in force until both sides agreed otherwise": a fact of law
+    own = [t for c in kids if c.dep_ != "nsubj" for t in c.subtree]
+    negated = any(t.dep_ == "neg" or t.lower_ in ("longer", "never") for t in own)
+    return "reject" if negated else "accept"
+
+
+def penalty_issue(tok: Token) -> str | None:
+    """The issue of a threat at *tok* that no cue names: closing a border, a port or trade, or
+    withholding aid, is economic pressure; a consequence by force is about the fighting;
+    defending land is about territory."""
+    if _vowed_defence(tok):
+        # "defend every centimetre of the region", "defend its sovereignty": land at stake
+        held = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+        if any(t.ent_type_ in ("GPE", "LOC") or t.lemma_.lower() in _LAND for t in held):
+            return "territory"
+        return None
+    if _force_consequence(tok):
+        return "ceasefire"
+    if not (_closing(tok) or _penalty(tok)):
+        return None
+    return "economy"
+
+
+def refine_kind(trig: Trigger) -> Trigger:
+    """Revise *trig*'s kind where its shape decides over its word (see the module doc)."""
+    tok = trig.token
+    lemma = tok.lemma_.lower()
+    if (
+        trig.cls in ("concession", "retention")
+        and trig.kind != "threaten"
+        and _force_consequence(tok)
+    ):
+        trig.kind, trig.fixed = "threaten", True  # "would restore its sovereignty by force if …"
+        return trig
+    if (
+        trig.cls in ("verb", "concession", "retention")
+        and trig.kind != "threaten"
+        and _kept_penalty(tok)
+    ):
+        if trig.cls != "verb" and not _actor_subject(tok):
+            trig.cls = "must"  # "the border will stay closed as long as …, Baku said"
+        trig.kind, trig.fixed = "threaten", True
+        return trig
+    if trig.cls != "verb":
+        return trig
+    if lemma in _MENACING_REFUSALS and trig.kind in ("accept", "reject"):
+        if _negated_intent(tok) and (
+            lemma != "stand" or any(c.lower_ == "for" for c in tok.children)
+        ):
+            trig.kind, trig.fixed = "threaten", True
+        elif _refused_as_passive(tok):
+            # "no outside meddling will be tolerated, Beijing said": the speaker's warning
+            trig.kind, trig.fixed, trig.cls = "threaten", True, "must"
+    elif (lemma in _PREFERENCE and trig.kind == "accept" and _open_choice(tok)) or (
+        lemma in _WANTING and trig.kind == "demand" and _own_gesture(tok)
+    ):
+        trig.kind = "propose"
+    return trig
+
+
+def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
+    """Revise the kinds of *triggers* in place and return them."""
+    for trig in triggers:
+        refine_kind(trig)
+    return triggers
+
+
+def _voiced(tok: Token, state: Any) -> bool:
+    """Whether *tok*'s clause is someone's words (reported, quoted or spoken in a transcript
+    turn), not the report's own narration ("the truce remains in place" as a fact)."""
+    if state is not None and state.turn_of(tok) is not None:
+        return True
+    if any(t.text in _QUOTES for t in tok.sent):
+        return True
+    reporting = stance_lexicon().reporting
+    head = tok
+    while head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in reporting:
+            return True
+    return any(
+        c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in reporting
+        for c in tok.children
+    )
+
+
+def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger]:
+    """Stances of *doc* that no trigger word marks, found by their shape (tokens in *taken*
+    already hold a trigger): conditioned force, vowed defence, kept or threatened penalties
+    and acts to be treated as aggression (threats), steps declared impossible (rejections),
+    deals declared still standing (accepted) or no longer so (rejected)."""
+    out: list[Trigger] = []
+    for tok in doc:
+        if tok.i in taken or (tok.dep_ == "ccomp" and tok.head.i in taken):
+            continue  # "reaffirms that the border will remain closed …": the reporting trigger
+        if _impossible(tok) and _voiced(tok, state):
+            out.append(Trigger(tok, "reject", "mustbe", fixed=True))
+        elif (standing := _standing_deal(tok)) is not None and _voiced(tok, state):
+            out.append(Trigger(tok, standing, "must", fixed=True))
+        elif menacing_verdict(tok) and _voiced(tok, state):
+            # the act warned against (the passive subject) is what the threat is about
+            out.append(Trigger(tok, "threaten", "consequence", fixed=True))
+        elif _force_consequence(tok) or _vowed_defence(tok):
+            out.append(Trigger(tok, "threaten", "verb", fixed=True))
+        elif (_penalty(tok) or _closing(tok)) and _kept_penalty(tok):
+            # "Israel will close the crossing if …": the subject's threat; "the crossing will
+            # stay shut while …, Cairo said": a thing as subject, the speaker's
+            if _actor_subject(tok):
+                out.append(Trigger(tok, "threaten", "verb", fixed=True))
+            elif _voiced(tok, state):
+                out.append(Trigger(tok, "threaten", "must", fixed=True))
+    return out
