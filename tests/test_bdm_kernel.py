@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from detente.bargain import bdm as B
-from detente.bargain.bdm import BdmOptions
+from detente.bargain._bdm_kernel import SAME_POINT as KERNEL_SAME_POINT
+from detente.bargain.bdm import SAME_POINT, BdmOptions
 
 
 def _sq(
@@ -49,8 +50,8 @@ def _reference_round(
         # Smallest move; ties go to the lowest challenger in (position, index) order.
         best = (np.inf, np.inf, n, 0)  # move, challenger position, challenger, kind
         for j in range(n):
-            if not valid[i, j]:
-                continue
+            if d[i, j] <= SAME_POINT:
+                continue  # actors at one point make no offers to each other
             dij, ri = d[i, j], r[i]
             us = 2.0 - 4.0 * (0.5 - 0.5 * dij) ** ri
             uf = 2.0 - 4.0 * (0.5 + 0.5 * dij) ** ri
@@ -78,6 +79,10 @@ def _reference_round(
     return new, kinds
 
 
+def test_one_point_tolerance_is_shared() -> None:
+    assert KERNEL_SAME_POINT == SAME_POINT
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
@@ -85,6 +90,8 @@ def _reference_round(
     q=st.sampled_from([1.0, 1.0, 0.6]),
     warm=st.integers(0, 40),
 )
+# two actors 2e-16 apart after 32 rounds: no offer between them, on either side
+@example(seed=4194304, n=14, q=1.0, warm=32)
 def test_compiled_round_matches_direct_equations(seed: int, n: int, q: float, warm: int) -> None:
     rng = np.random.default_rng(seed)
     rows = 3

@@ -210,6 +210,9 @@ def phi_bounds(n_r: int = 64, n_d: int = 64) -> np.ndarray:
     return np.ascontiguousarray(np.stack([ends_lo, ends_hi]))
 
 
+#: Actors closer than this stand at one point (the value of ``bdm.SAME_POINT``; a numba
+#: kernel reads it as a module constant).
+SAME_POINT = 1e-12
 #: Below this distance the utilities lose too many digits to cancellation for the
 #: bound on their ratio below to be trusted; such offers are always computed.
 _PRUNE_MIN_D = 1e-6
@@ -254,7 +257,7 @@ def _receive(i, x, ps, r, usq, rh, q, t, mu_r, bst, target, kind, phi):  # type:
             hi += 1
             d = x[j] - xi
             p = ps[i, j]
-        if d <= 0.0:
+        if d <= SAME_POINT:
             continue
         if prune and d >= _PRUNE_MIN_D:
             kd = min(int(d * n_d), n_d - 1)

@@ -35,6 +35,10 @@ from typing import Any
 
 import numpy as np
 
+#: Actors closer than this stand at one point and make no offers to each other: at 1e-16
+#: apart the signs of their expected utilities are rounding noise.
+SAME_POINT = 1e-12
+
 VARIANTS: tuple[str, ...] = ("default", "scholz2011")
 #: Move types recorded per round.
 MOVE_TYPES = ("confrontation", "compromise", "capitulation")
@@ -333,7 +337,7 @@ def round_default(
         if opts.q < 1.0:
             ei -= _status_quo_term(xs[:, i0:i1, None], d, mu, ri, opts)
             ej -= _status_quo_term(xs[:, None, :], d, mu, ri, opts)
-        none = d <= 0  # no contest with oneself or with an actor at the same point
+        none = d <= SAME_POINT  # no contest with oneself or with an actor at the same point
         step, kind, target = _offers(ei, ej, d, none, work)
         has = np.isfinite(step)
         toward = np.sign(np.take_along_axis(xs, target, axis=1) - xs[:, i0:i1])
