@@ -417,6 +417,10 @@ def _voiced(tok: Token, state: Any) -> bool:
     )
 
 
+#: Parts of speech that can head a stance found by its shape.
+_SHAPE_HEADS = frozenset({"VERB", "AUX", "ADJ"})
+
+
 def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger]:
     """Stances of *doc* that no trigger word marks, found by their shape (tokens in *taken*
     already hold a trigger): conditioned force, vowed defence, kept or threatened penalties
@@ -424,6 +428,8 @@ def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger
     deals declared still standing (accepted) or no longer so (rejected)."""
     out: list[Trigger] = []
     for tok in doc:
+        if tok.pos_ not in _SHAPE_HEADS:
+            continue  # every shape below is headed by a verb or an adjective
         if tok.i in taken or (tok.dep_ == "ccomp" and tok.head.i in taken):
             continue  # "reaffirms that the border will remain closed …": the reporting trigger
         if _impossible(tok) and _voiced(tok, state):
