@@ -191,7 +191,18 @@ def _is_media(head: Token, lex: SourceLexicon) -> bool:
 
 
 def according_to(sent: Span) -> list[Token]:
-    """Heads of the sources in "according to X" phrases of *sent*, conjuncts expanded."""
+    """Heads of the sources in "according to X" phrases of *sent*, conjuncts expanded
+    (memoised per document and sentence: every stance of the sentence asks)."""
+    doc = sent.doc
+    memo = doc.user_data.setdefault("detente_according_to", {})
+    key = (sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:  # token indices, so that the memo holds no reference back to the doc
+        found = memo[key] = tuple(t.i for t in _according_to(sent))
+    return [doc[i] for i in found]
+
+
+def _according_to(sent: Span) -> list[Token]:
     heads: list[Token] = []
     for tok in sent:
         if tok.lower_ != "according":
