@@ -419,6 +419,18 @@ def _voiced(tok: Token, state: Any) -> bool:
 
 #: Parts of speech that can head a stance found by its shape.
 _SHAPE_HEADS = frozenset({"VERB", "AUX", "ADJ"})
+#: Every shape needs one of these words in its sentence: a sentence without any is skipped.
+_SHAPE_WORDS = (
+    _IMPOSSIBLE
+    | {"possible"}
+    | _STANDING_DEALS
+    | _MENACE
+    | _FORCE_MEANS
+    | _DEFENDING
+    | _KEPT_PENALTIES
+    | _WITHHELD
+    | _CLOSING
+)
 
 
 def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger]:
@@ -427,9 +439,14 @@ def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger
     and acts to be treated as aggression (threats), steps declared impossible (rejections),
     deals declared still standing (accepted) or no longer so (rejected)."""
     out: list[Trigger] = []
-    for tok in doc:
-        if tok.pos_ not in _SHAPE_HEADS:
-            continue  # every shape below is headed by a verb or an adjective
+    heads = [
+        tok
+        for sent in doc.sents
+        if any(t.lower_ in _SHAPE_WORDS or t.lemma_.lower() in _SHAPE_WORDS for t in sent)
+        for tok in sent
+        if tok.pos_ in _SHAPE_HEADS  # every shape below is headed by a verb or an adjective
+    ]
+    for tok in heads:
         if tok.i in taken or (tok.dep_ == "ccomp" and tok.head.i in taken):
             continue  # "reaffirms that the border will remain closed …": the reporting trigger
         if _impossible(tok) and _voiced(tok, state):
