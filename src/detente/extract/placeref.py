@@ -109,7 +109,8 @@ def lookup_table() -> dict[str, tuple[str, ...]]:
     # reports mostly drop diacritics ("Hokkaido", "Potosi", "Segou"): the folded spelling
     # finds the name too, unless it is another place's name
     for name, codes in list(table.items()):
-        table.setdefault(_fold(name), codes)
+        if not name.isascii():  # (folding an ASCII name gives it back unchanged)
+            table.setdefault(_fold(name), codes)
     return table
 
 
