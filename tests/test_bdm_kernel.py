@@ -7,7 +7,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from detente.bargain import bdm as B
-from detente.bargain._bdm_kernel import SAME_POINT as KERNEL_SAME_POINT
 from detente.bargain.bdm import SAME_POINT, BdmOptions
 
 
@@ -77,10 +76,6 @@ def _reference_round(
             new[i] = x[i] + np.sign(x[best[2]] - x[i]) * best[0]
             kinds[i] = best[3]
     return new, kinds
-
-
-def test_one_point_tolerance_is_shared() -> None:
-    assert KERNEL_SAME_POINT == SAME_POINT
 
 
 @settings(max_examples=40, deadline=None)

@@ -27,6 +27,8 @@ import math
 import numpy as np
 from numba import get_thread_id, njit, prange
 
+from detente.bargain.bdm import SAME_POINT
+
 _NO_OFFER = 0.7072  # just above 1/sqrt(2)
 
 
@@ -210,9 +212,6 @@ def phi_bounds(n_r: int = 64, n_d: int = 64) -> np.ndarray:
     return np.ascontiguousarray(np.stack([ends_lo, ends_hi]))
 
 
-#: Actors closer than this stand at one point (the value of ``bdm.SAME_POINT``; a numba
-#: kernel reads it as a module constant).
-SAME_POINT = 1e-12
 #: Below this distance the utilities lose too many digits to cancellation for the
 #: bound on their ratio below to be trusted; such offers are always computed.
 _PRUNE_MIN_D = 1e-6

@@ -198,8 +198,6 @@ class _Finder:
         self.tracker = tracker if tracker is not None else ActorTracker(doc)
         self.kb = knowledge()
         self.events: list[Event] = []
-        #: further days of the event being added ("on Tuesday and Wednesday")
-        self.more_dates: list[tuple[date, str]] = []
 
     def _actors_in(self, toks: list[Token]) -> list[str]:
         """Actor ids among the tokens: entities first, then pronouns via the tracker."""
@@ -290,10 +288,13 @@ class _Finder:
             for expr in find_time_expressions(sent)
         )
 
-    def _date(self, trig: Token, verb: Token, sent: Span) -> tuple[date | None, str | None, bool]:
+    def _date(
+        self, trig: Token, verb: Token, sent: Span
+    ) -> tuple[date | None, str | None, bool, list[tuple[date, str]]]:
         """The event's own date, else (for a past event) the first date of the sentence,
         else the publication date; a future event without its own date stays undated.
-        The flag tells whether the date was the event's own."""
+        The flag tells whether the date was the event's own; the list holds its further own
+        days ("met on Tuesday and Wednesday")."""
         future = verb_is_future(verb)
         anchors = {trig.i, verb.i}
         attached: list[Span] = []
@@ -305,29 +306,29 @@ class _Finder:
                 tok, steps = tok.head, steps + 1
             own = tok.i in anchors and (gov is None or gov.i in anchors or gov.i == trig.head.i)
             (attached if own else others).append(expr)
-        self.more_dates = []
         for n, expr in enumerate(attached):
             resolved = resolve_date(
                 expr.text, self.published, expression_is_future(expr), weeks=True
             )
             if resolved is not None:
                 # "met on Tuesday and Wednesday": one event a day
+                more: list[tuple[date, str]] = []
                 for other in attached[n + 1 :]:
                     day = resolve_date(
                         other.text, self.published, expression_is_future(other), weeks=True
                     )
                     if day is not None and day != resolved:
-                        self.more_dates.append((day, other.text))
-                return resolved, expr.text, True
+                        more.append((day, other.text))
+                return resolved, expr.text, True, more
         if future:
-            return None, attached[0].text if attached else None, bool(attached)
+            return None, attached[0].text if attached else None, bool(attached), []
         for expr in others:
             resolved = resolve_date(
                 expr.text, self.published, expression_is_future(expr), weeks=True
             )
             if resolved is not None:
-                return resolved, expr.text, False
-        return self.published, None, False
+                return resolved, expr.text, False, []
+        return self.published, None, False, []
 
     def add(self, trig: Token, kind: str) -> None:
         if _negated(trig):
@@ -341,7 +342,7 @@ class _Finder:
         sent = trig.sent
         participants = self._participants(trig, verb)
         place = self._place(trig, verb)
-        when, when_text, own_date = self._date(trig, verb, sent)
+        when, when_text, own_date, more_dates = self._date(trig, verb, sent)
         head = _intention_head(verb) if trig.pos_ == "VERB" or trig.dep_ in _CORE_DEPS else None
         if not own_date and head is not None and not self._dated_at(head, sent):
             # "ready to sign", "agreed to meet again": no event yet; but "agreed on Saturday
@@ -370,7 +371,7 @@ class _Finder:
                 ev.participants += [p for p in participants if p not in ev.participants]
                 ev.place = ev.place or place
                 return
-        for day, day_text in [(when, when_text), *(self.more_dates if own_date else [])]:
+        for day, day_text in [(when, when_text), *more_dates]:
             self.events.append(
                 Event(
                     kind=kind,

@@ -304,6 +304,7 @@ class Extractor:
             placeref.place_words,
             placeref.lookup_table,
             placeref.town_names,
+            placeref._actor_homes,
             attribution.source_words,
             layout._known_casing,
             confidence.weights,

@@ -268,19 +268,18 @@ def _countries_named(doc: Doc, index: DocPlaces) -> frozenset[str]:
 def _actor_homes() -> dict[str, frozenset[str]]:
     """Non-state parties -> the countries of the negotiations they are party to."""
     from detente.extract.kb import knowledge
+    from detente.knowledge.catalog import known
 
     places = knowledge().places
-    text = resources.files("detente.knowledge").joinpath("negotiations.yaml").read_text("utf-8")
     homes: dict[str, set[str]] = {}
-    for spec in (yaml.safe_load(text) or {}).get("negotiations", {}).values():
-        parties = spec.get("parties") or []
-        countries = {p for p in parties if len(p) == 3 and p.isupper()}
-        for code in spec.get("places") or []:
+    for neg in known().values():
+        countries = {p for p in neg.parties if len(p) == 3 and p.isupper()}
+        for code in neg.places:
             if len(code) == 3 and code.isupper():
                 countries.add(code)
             elif code in places:
                 countries.add(places[code].country)
-        for party in parties:
+        for party in neg.parties:
             if not (len(party) == 3 and party.isupper()):
                 homes.setdefault(party, set()).update(countries)
     return {k: frozenset(v) for k, v in homes.items()}

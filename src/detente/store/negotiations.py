@@ -16,12 +16,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import sqlalchemy as sa
-import yaml
 
+from detente.knowledge.catalog import known, third_parties
 from detente.records import Extraction
 from detente.store._util import insert_ignore
 from detente.store.schema import (
@@ -55,44 +54,6 @@ NEGOTIATION_FIELDS: tuple[str, ...] = (
 
 class UnknownNegotiation(LookupError):
     """No negotiation with that slug (the message suggests the nearest)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Known:
-    """A negotiation listed in the knowledge file."""
-
-    slug: str
-    name: str
-    parties: tuple[str, ...]
-    places: tuple[str, ...]
-    mediators: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def _knowledge() -> dict[str, Any]:
-    path = resources.files("detente.knowledge").joinpath("negotiations.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
-@lru_cache(maxsize=1)
-def known() -> dict[str, Known]:
-    """The known negotiations by slug, in file order."""
-    out = {}
-    for slug, entry in (_knowledge().get("negotiations") or {}).items():
-        out[slug] = Known(
-            slug=slug,
-            name=entry["name"],
-            parties=tuple(entry.get("parties") or ()),
-            places=tuple(entry.get("places") or ()),
-            mediators=tuple(entry.get("mediators") or ()),
-        )
-    return out
-
-
-@lru_cache(maxsize=1)
-def third_parties() -> frozenset[str]:
-    """Actors that speak in many negotiations and are never proposed as a party."""
-    return frozenset(_knowledge().get("third_parties") or ())
 
 
 def place_matches(code: str, patterns: Iterable[str]) -> bool:

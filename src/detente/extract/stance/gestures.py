@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import stance_lexicon, word_list
+from detente.extract.stance.conditions import _MODALS
 from detente.extract.stance.model import Trigger
 
 _ULTIMATUM_VERBS = word_list("ultimatum_verbs")
@@ -43,7 +44,6 @@ _PROTEST_PREPS = word_list("protest_preps")
 _RETALIATION = word_list("retaliation_nouns")
 _EQUATING = word_list("equating_verbs")
 _MENACE = word_list("menace_verdicts") | word_list("war_words")
-_MODALS = frozenset({"will", "would", "'ll", "shall"})
 #: Verbs under which a retaliatory act is the threat itself.
 _VOWING = frozenset({"vow", "promise", "pledge", "threaten", "warn", "swear"})
 #: Verbs that carry a retaliation noun's act only when they are threat-like ("in response to").
