@@ -53,6 +53,8 @@ class ContentStage:
                 continue  # "the readiness of the regional government to …": who, not what
             if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS or c.dep_ in ("acl", "ccomp"):
                 out.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "in" and tok.lemma_.lower() == "interest":
+                out.append(c)  # "has shown interest in the hotline": what it is interested in
             elif c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in c.children
             ):

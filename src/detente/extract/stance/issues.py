@@ -43,6 +43,7 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.phrasing import wrapped_plan
+from detente.extract.stance.stakes import stakes
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -328,6 +329,11 @@ class IssueStage(UnnamedIssues, DealIssues):
     ) -> list[tuple[str, _Unit]]:
         """A threat of force is about the fighting (ceasefire) unless it names another issue
         outright: "warned it would respond decisively" is not a stance on the process."""
+        for obj in stakes(trig.token, trig.content_ids):
+            # "leaving the bloc would have consequences for the gas price": the stake decides
+            staked = self._classify(obj, list(obj.subtree), state, min_weight=2)
+            if staked is not None and staked != "process":
+                return [(staked, _Unit(obj, list(obj.subtree)))]
         menacing = any(t.i in state.threat_tokens for _, u in issues for t in u.tokens)
         strong = [
             (i, u)
@@ -614,7 +620,9 @@ class IssueStage(UnnamedIssues, DealIssues):
                 if found and (fallback is None or max(w[1] for w in found) > fallback[1]):
                     fallback = max(found, key=lambda w: w[1])
                 found = []
-            if aspectual(t):
+            if t.ent_type_ in ("DATE", "TIME") and all(w[1] < 3 for w in found):
+                found = []  # "by the end of the year", "year-end": when, not what
+            elif aspectual(t):
                 found = []  # "keep talking": the gerund names the matter, not "keep"
             elif rule_over_land(t, _HANDOVER_NOUNS):
                 found = [("territory", 3)]  # "sovereignty over the islands"

@@ -55,6 +55,7 @@ from detente.extract.stance.predicates import (
     title_trigger,
     voiced_by,
 )
+from detente.extract.stance.stakes import granted_clause
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -337,10 +338,12 @@ class TriggerStage:
     def _verb_trigger(self, tok: Token, lemma: str) -> Trigger | None:
         lex = self.lex
         kind = lex.verbs.get(lemma)
+        if lemma in ADMISSIONS and any(c.dep_ == "ccomp" for c in tok.children):
+            # "officials privately concede that …": the clause speaks for itself, unless the
+            # admission grants that something is possible or needed (accepted in principle)
+            return Trigger(tok, "accept", "verb") if granted_clause(tok) is not None else None
         if kind is None:
             return None
-        if lemma in ADMISSIONS and any(c.dep_ == "ccomp" for c in tok.children):
-            return None  # "officials privately concede that …": the clause speaks for itself
         if (
             tok.dep_ == "pcomp"
             and tok.head.lower_ in ("of", "for")

@@ -1,0 +1,69 @@
+"""What a stance is about when its wording puts the matter in a dependent phrase.
+
+A warning that one act "would have consequences for" something names the stake in the "for"
+phrase: "leaving the bloc would have consequences for the gas price" threatens the gas price, not
+membership of the bloc.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Nouns of an announced cost whose "for" phrase names what is put at stake.
+CONSEQUENCE_NOUNS = frozenset(
+    {"consequence", "repercussion", "implication", "cost", "price", "fallout", "impact"}
+)
+
+
+def stakes(trigger: Token, content_ids: set[int]) -> list[Token]:
+    """The "for" phrases of consequence nouns in a threat's content ("consequences for the gas
+    price and for visa-free entry"): each phrase's object, in order."""
+    out: list[Token] = []
+    for tok in trigger.subtree:
+        if tok.i not in content_ids or tok.lemma_.lower() not in CONSEQUENCE_NOUNS:
+            continue
+        if tok.pos_ != "NOUN":
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+            # "… for the price of gas and for the visa-free entry": coordinated "for" phrases
+            for conj in (t for t in prep.subtree if t.dep_ == "conj" and t.lower_ == "for"):
+                out.extend(c for c in conj.children if c.dep_ == "pobj")
+    return out
+
+
+#: Predicates by which an admission grants that something could be done ("officials privately
+#: concede that restoring ambassadors is possible", "that some information sharing may be needed").
+GRANTED_ADJECTIVES = frozenset(
+    {"possible", "feasible", "acceptable", "workable", "inevitable", "unavoidable", "negotiable"}
+)
+GRANTED_PARTICIPLES = frozenset({"need", "require", "necessary"})
+_TENTATIVE = frozenset({"may", "might", "could", "would", "will"})
+
+
+def granted_clause(verb: Token) -> Token | None:
+    """The clause an admission verb grants as possible or needed ("concede that X is possible",
+    "admit that some form of sharing may be needed"), or None when the clause is a plain fact
+    ("concede that Beijing has shown interest", whose own stance speaks for itself)."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if negated:
+            return None
+        if clause.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp"
+            and c.lemma_.lower() in GRANTED_ADJECTIVES
+            and not any(g.dep_ == "neg" for g in c.children)
+            for c in clause.children
+        ):
+            return clause
+        if (
+            clause.lemma_.lower() in GRANTED_PARTICIPLES
+            and clause.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in _TENTATIVE for c in clause.children)
+        ):
+            return clause
+    return None
