@@ -147,7 +147,7 @@ def position_trigger(tok: Token) -> Trigger | None:
 
 def perspective_holder(verb: Token) -> Token | None:
     """The "X" of "For X, Y is …" on a copula (None when there is none)."""
-    if verb.lemma_.lower() not in _COPULAS:
+    if verb.lemma_.lower() not in _COPULAS and not _passive_verdict(verb):
         return None
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "for":
@@ -157,6 +157,17 @@ def perspective_holder(verb: Token) -> Token | None:
     return None
 
 
+def _passive_verdict(verb: Token) -> bool:
+    """Is *verb* a verdict participle read as a passive ("the matter is closed", "is settled
+    law") with a subject?"""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lower_ in _PERSPECTIVE
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
+
+
 def perspective_trigger(prep: Token) -> Trigger | None:
     """ "For Tokyo, the alliance is non-negotiable": the verdict word, on the subject."""
     if prep.text == "," and prep.i + 1 < len(prep.doc):
@@ -164,6 +175,9 @@ def perspective_trigger(prep: Token) -> Trigger | None:
     verb = prep.head
     if perspective_holder(verb) is None:
         return None
+    if _passive_verdict(verb):
+        # "For Baku, the matter is closed", "… the treaty is settled law" (parsed as passives)
+        return Trigger(verb, _PERSPECTIVE[verb.lower_], "copula")
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None:
         return None
@@ -171,6 +185,16 @@ def perspective_trigger(prep: Token) -> Trigger | None:
         if c.dep_ not in ("acomp", "attr") or c.i < subj.i:
             continue
         kind = _PERSPECTIVE.get(c.lower_) or _PERSPECTIVE.get(c.lemma_.lower())
+        if kind is None and c.dep_ == "attr":
+            # "is settled law", "is a closed matter": the verdict sits on the noun's modifier
+            kind = next(
+                (
+                    _PERSPECTIVE[m.lower_]
+                    for m in c.children
+                    if m.dep_ == "amod" and m.lower_ in _PERSPECTIVE
+                ),
+                None,
+            )
         if kind is not None:
             return Trigger(c, kind, "copula")
     return None

@@ -43,7 +43,7 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.phrasing import wrapped_plan
-from detente.extract.stance.stakes import stakes
+from detente.extract.stance.stakes import contained_document, stakes
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -606,13 +606,14 @@ class IssueStage(UnnamedIssues, DealIssues):
         )
         # "the offer of a ceasefire", "the plan for a referendum": what the plan offers decides,
         # and the plan noun's own "process" cue only when nothing else does
-        wrapper = nominal.i if wrapped_plan(nominal) else -1
+        # ("any text that refers to maritime access": what the text settles decides)
+        wrapper = nominal.i if wrapped_plan(nominal) or contained_document(nominal) else -1
         # "constitutional guarantees for the Kurdish language": what is guaranteed decides, the
         # guarantee and its form only when nothing else does
         guard = guarantee_wrapper(nominal)
         fallback: tuple[str, int] | None = None
         for t in toks:
-            hits: list[tuple[str, int]] = []
+            hits: list[tuple[str, int, int]] = []
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
             if t.i == wrapper:
                 found = [w for w in found if w[0] != "process"]
@@ -664,14 +665,16 @@ class IssueStage(UnnamedIssues, DealIssues):
                     weight -= 1
                 elif t.i == focus and weight == 2 and issue != "process":
                     weight = 3
-                hits.append((issue, weight))
+                hits.append((issue, weight, t.i))
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
-                    hits.append((issue, weight))
-            for issue, weight in hits:
+                    # a phrase is as near as its nearest word ("maritime access")
+                    near = min(range(t.i, end), key=lambda i: _depth(t.doc[i], head))
+                    hits.append((issue, weight, near))
+            for issue, weight, at in hits:
                 if weight < min_weight:
                     continue
-                depth = _depth(t, head)
+                depth = _depth(t.doc[at], head)
                 # Ties go to the nearer cue, then to a substantive issue over "process".
                 cand = (weight, -depth, int(issue != "process"), issue)
                 if best is None or cand[:3] > best[:3]:

@@ -67,3 +67,41 @@ def granted_clause(verb: Token) -> Token | None:
         ):
             return clause
     return None
+
+
+#: Nouns of a text or settlement whose relative clause can say what it settles.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "treaty",
+        "text",
+        "agreement",
+        "deal",
+        "accord",
+        "arrangement",
+        "declaration",
+        "document",
+        "protocol",
+        "draft",
+        "clause",
+        "communique",
+        "resolution",
+        "settlement",
+    }
+)
+
+
+def contained_document(noun: Token) -> bool:
+    """ "any text that refers to maritime access", "the treaty that fixed the border": a text
+    whose relative clause (with the text as its subject) names what it is about, so that the
+    text's own "process" cue yields to that content."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return False
+    for clause in noun.children:
+        if clause.dep_ != "relcl":
+            continue
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+            for c in clause.children
+        ) and any(c.dep_ in ("dobj", "prep") for c in clause.children):
+            return True
+    return False
