@@ -275,3 +275,17 @@ FRAME_TRIGGERS = {
     "closed": closed_trigger,
     "reward": reward_trigger,
 }
+
+
+def ruled_out_thing(head: Token) -> bool:
+    """Is *head* a thing ruled out with "no" ("no peace treaty while …", "there would be no
+    deal while …")? A "while" clause on it is then a condition, not a contrast."""
+
+    def _no(tok: Token) -> bool:
+        return any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children)
+
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _no(head)
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ in ("attr", "nsubj") and _no(c) for c in head.children
+    )

@@ -43,7 +43,7 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.phrasing import wrapped_plan
-from detente.extract.stance.stakes import contained_document, stakes
+from detente.extract.stance.stakes import abstract_motion, contained_document, stakes
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -623,6 +623,8 @@ class IssueStage(UnnamedIssues, DealIssues):
                 found = []
             if t.ent_type_ in ("DATE", "TIME") and all(w[1] < 3 for w in found):
                 found = []  # "by the end of the year", "year-end": when, not what
+            elif abstract_motion(t):
+                found = []  # "wanted the situation to return to …", "rebuilt trust"
             elif aspectual(t):
                 found = []  # "keep talking": the gerund names the matter, not "keep"
             elif rule_over_land(t, _HANDOVER_NOUNS):

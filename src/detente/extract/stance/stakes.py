@@ -105,3 +105,26 @@ def contained_document(noun: Token) -> bool:
         ) and any(c.dep_ in ("dobj", "prep") for c in clause.children):
             return True
     return False
+
+
+#: Verbs whose cue ("return" of people, "rebuild" of towns) lapses when said of a state of
+#: affairs: "wanted the situation to return to how it was", "once trust has been rebuilt".
+MOTION_VERBS = frozenset({"return", "rebuild", "restore", "reconstruct"})
+ABSTRACT_NOUNS = frozenset(
+    {
+        "situation", "trust", "confidence", "relation", "relations", "tie", "ties", "normalcy",
+        "normality", "calm", "order", "stability", "quo", "status", "dialogue", "mood",
+        "atmosphere", "goodwill", "credibility", "faith", "understanding", "rapport",
+    }
+)
+
+
+def abstract_motion(tok: Token) -> bool:
+    """Is *tok* a verb of return or rebuilding said of a state of affairs ("the situation to
+    return", "rebuilt trust"), whose cue names no people or places?"""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in MOTION_VERBS:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ABSTRACT_NOUNS
+        for c in tok.children
+    )

@@ -13,6 +13,7 @@ from detente.extract.stance.conditions import (
     only_conjunct,
     predicative_condition,
     preposition_conditions,
+    ruled_out_thing,
 )
 from detente.extract.stance.lexis import (
     _NEUTRAL_EVENTS,
@@ -95,7 +96,11 @@ class _DocState:
                 tok.lower_ in ("before", "while")
                 and tok.dep_ == "mark"
                 and tok.head.dep_ == "advcl"
-                and (comp._negated(tok.head.head) or rejected_course(tok.head.head))
+                and (
+                    comp._negated(tok.head.head)
+                    or rejected_course(tok.head.head)
+                    or ruled_out_thing(tok.head.head)
+                )
             ):
                 # "would not sign before the Houthis stopped attacking", "would not negotiate
                 # while foreign troops remained": a condition.
