@@ -13,6 +13,7 @@ from detente.extract.lexicon import (
 )
 from detente.extract.placeref import is_venue
 from detente.extract.stance.answers import asked_clause
+from detente.extract.stance.backref import earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
@@ -502,6 +503,9 @@ class HolderStage:
             if len(owners) >= (2 if joint else 1):  # a joint body is a pair's
                 return owners
         a = self._resolve_one(head, state)
+        if a is None and attr.is_anonymous(head, lex.sources):
+            # "…, the official added": the unnamed speaker introduced just before
+            a = earlier_speaker(head, lambda t: self._resolve_one(t, state))
         if (
             a is None
             and fallback

@@ -112,9 +112,28 @@ def contained_document(noun: Token) -> bool:
 MOTION_VERBS = frozenset({"return", "rebuild", "restore", "reconstruct"})
 ABSTRACT_NOUNS = frozenset(
     {
-        "situation", "trust", "confidence", "relation", "relations", "tie", "ties", "normalcy",
-        "normality", "calm", "order", "stability", "quo", "status", "dialogue", "mood",
-        "atmosphere", "goodwill", "credibility", "faith", "understanding", "rapport",
+        "situation",
+        "trust",
+        "confidence",
+        "relation",
+        "relations",
+        "tie",
+        "ties",
+        "normalcy",
+        "normality",
+        "calm",
+        "order",
+        "stability",
+        "quo",
+        "status",
+        "dialogue",
+        "mood",
+        "atmosphere",
+        "goodwill",
+        "credibility",
+        "faith",
+        "understanding",
+        "rapport",
     }
 )
 
