@@ -147,3 +147,13 @@ def abstract_motion(tok: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ABSTRACT_NOUNS
         for c in tok.children
     )
+
+
+def calendar_year(tok: Token) -> bool:
+    """Is *tok* the object "2018" of a preposition ("in 2018")?"""
+    return (
+        tok.dep_ == "pobj"
+        and len(tok.text) == 4
+        and tok.text.isdigit()
+        and tok.text[:2] in ("19", "20")
+    )

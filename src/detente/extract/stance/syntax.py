@@ -34,6 +34,7 @@ from detente.extract.stance.lexis import (
 from detente.extract.stance.model import (
     _Actor,
 )
+from detente.extract.stance.stakes import calendar_year
 
 
 def _plan_antecedent(tok: Token) -> Token | None:
@@ -171,6 +172,11 @@ def _background_relcl(tok: Token) -> bool:
         cur = cur.head
     else:
         return False
+    if cur.tag_ in ("VBD", "VBN") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(calendar_year(p) for p in c.children)
+        for c in cur.children
+    ):
+        return True  # "a claim the court turned down in 2018": a past episode, told as history
     if not any(c.tag_ in ("WDT", "WP") for c in cur.children):
         return False  # "a plan that calls for …" is a restrictive description, kept
     if cur.tag_ == "VBG":
