@@ -43,7 +43,12 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.phrasing import wrapped_plan
-from detente.extract.stance.stakes import abstract_motion, contained_document, stakes
+from detente.extract.stance.stakes import (
+    abstract_motion,
+    contained_document,
+    plural_antecedents,
+    stakes,
+)
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -104,6 +109,11 @@ class IssueStage(UnnamedIssues, DealIssues):
                 unit = _Unit(trig.content[0], [trig.content[0]], weight=0)
                 same = [c.issue for c in covering if c.start == last.start]
                 return [(i, unit) for i in dict.fromkeys(same)]
+        for ante in plural_antecedents(trig.token):
+            # "kept restrictions on investment …; unlikely to ease them": what "them" stands for
+            issue = self._classify(ante, list(ante.subtree), state, min_weight=2)
+            if issue is not None and issue != "process":
+                return [(issue, _Unit(ante, list(ante.subtree)))]
         leaving = [
             v for v in [trig.token, *trig.token.children] if v.pos_ == "VERB" and _leaves_talks(v)
         ]

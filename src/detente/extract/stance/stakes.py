@@ -157,3 +157,30 @@ def calendar_year(tok: Token) -> bool:
         and tok.text.isdigit()
         and tok.text[:2] in ("19", "20")
     )
+
+
+#: How many tokens back a plural pronoun's antecedent may lie.
+_ANTECEDENT_REACH = 60
+
+
+def plural_antecedents(verb: Token) -> list[Token]:
+    """Candidate antecedents of the object "them" of *verb* ("kept restrictions on investment
+    …; New Delhi is unlikely to ease them"): plural common nouns before it, nearest first,
+    within the sentence and the one before."""
+    # the stance verb's own object, or that of the act it governs ("unlikely to ease them")
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    pron = next(
+        (c for a in acts for c in a.children if c.dep_ == "dobj" and c.lower_ == "them"), None
+    )
+    if pron is None:
+        return []
+    doc = verb.doc
+    first = max(0, pron.i - _ANTECEDENT_REACH)
+    sent_start = pron.sent.start
+    if sent_start > 0:
+        first = max(first, doc[sent_start - 1].sent.start)
+    return [
+        t
+        for t in reversed(doc[first : pron.i])
+        if t.tag_ == "NNS" and t.pos_ == "NOUN" and not t.ent_type_
+    ]
