@@ -139,9 +139,14 @@ ABSTRACT_NOUNS = frozenset(
 
 
 def abstract_motion(tok: Token) -> bool:
-    """Is *tok* a verb of return or rebuilding said of a state of affairs ("the situation to
-    return", "rebuilt trust"), whose cue names no people or places?"""
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in MOTION_VERBS:
+    """Is *tok* a return or rebuilding said of a state of affairs ("the situation to return",
+    "rebuilt trust") or of a state ("Armenia's return"), whose cue names no people or places?"""
+    if tok.lemma_.lower() not in MOTION_VERBS:
+        return False
+    if tok.pos_ == "NOUN":
+        # "the door remains open for Armenia's return": a state's return, to a body or talks
+        return any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in tok.children)
+    if tok.pos_ not in ("VERB", "AUX"):
         return False
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ABSTRACT_NOUNS
@@ -184,3 +189,49 @@ def plural_antecedents(verb: Token) -> list[Token]:
         for t in reversed(doc[first : pron.i])
         if t.tag_ == "NNS" and t.pos_ == "NOUN" and not t.ent_type_
     ]
+
+
+def asks_nothing(noun: Token, demand_verbs: frozenset[str]) -> bool:
+    """ "had no plans to ask Russia to close its base": having no plan to demand something
+    leaves it be (acceptance), unlike "no plans to close the base" (a refusal)."""
+    return any(
+        c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_.lower() in demand_verbs
+        for c in noun.children
+    )
+
+
+#: Pronouns that stand for the thing just welcomed or condemned.
+_IT = frozenset({"it", "this", "that"})
+
+
+def justifies_verdict(tok: Token, verdict_verbs: frozenset[str]) -> bool:
+    """Is *tok* the reason given for a verdict on something ("welcomed the agreement, saying
+    it would protect livelihoods", "condemned the plan, saying it would reward aggression")?
+    What "it" would do is the speaker's view of the thing judged, not a stance of its own."""
+    clause = tok
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() == "say":
+            break
+        if clause.dep_ not in ("xcomp", "conj", "aux") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    else:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _IT for c in clause.children):
+        return False
+    saying = clause.head
+    verdict = saying.head
+    if not (
+        saying.tag_ == "VBG"
+        and saying.dep_ in ("advcl", "xcomp", "conj")
+        and verdict.lemma_.lower() in verdict_verbs
+    ):
+        return False
+    # "it" must not be the judge itself ("Hamas welcomed the truce, saying it would free …"):
+    # only a person or a plural judge leaves "it" to the thing judged
+    judge = next((c for c in verdict.children if c.dep_ == "nsubj"), None)
+    return judge is not None and (
+        judge.lower_ in ("he", "she", "they", "i", "we")
+        or judge.tag_ in ("NNS", "NNPS")
+        or any(t.ent_type_ == "PERSON" for t in judge.subtree)
+    )

@@ -55,7 +55,7 @@ from detente.extract.stance.predicates import (
     title_trigger,
     voiced_by,
 )
-from detente.extract.stance.stakes import granted_clause
+from detente.extract.stance.stakes import asks_nothing, granted_clause, justifies_verdict
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -187,7 +187,9 @@ class TriggerStage:
             elif label == "NOPLAN":
                 # "has no plans to ease its sanctions", "no intention of withdrawing"
                 tok = doc[_end - 1]
-                trig = Trigger(tok, "reject", "noun", fixed=True)
+                demands = frozenset(v for v, k in self.lex.verbs.items() if k == "demand")
+                kind = "accept" if asks_nothing(tok, demands) else "reject"
+                trig = Trigger(tok, kind, "noun", fixed=True)
                 if not self._noun_complements(tok):
                     trig = None
             elif label == "EXIST":
@@ -223,7 +225,12 @@ class TriggerStage:
             del found[i]
         # "Hungary, which has blocked earlier decisions, …": a relative clause recalling past
         # or habitual behaviour is background, not a stance voiced in the report.
-        for i in [i for i, t in found.items() if _background_relcl(t.token)]:
+        verdicts = frozenset(v for v, k in self.lex.verbs.items() if k in ("accept", "reject"))
+        for i in [
+            i
+            for i, t in found.items()
+            if _background_relcl(t.token) or justifies_verdict(t.token, verdicts)
+        ]:
             del found[i]
         # "would not form the association before Serbia recognised Kosovo": a refusal of one's
         # own act on terms, whatever the verb.
