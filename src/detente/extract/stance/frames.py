@@ -164,7 +164,7 @@ def _passive_verdict(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.lower_ in _PERSPECTIVE
         and any(c.dep_ == "auxpass" for c in verb.children)
-        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 
