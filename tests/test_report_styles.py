@@ -202,3 +202,36 @@ def test_the_reason_given_for_a_verdict_is_no_stance(ex: Extractor) -> None:
     # "it" may be the judge itself: a group's own pledge is kept
     found = claims(ex, "Hamas welcomed the truce, saying it would release ten hostages on Sunday.")
     assert ("hamas", "offer", "humanitarian") in triples(found)
+
+
+def test_they_in_a_coordinated_clause_is_the_first_clauses_subject(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Chilean officials want La Paz to take back migrants who crossed irregularly, and they "
+        "see a readmission agreement as a precondition for upgrading relations.",
+    )
+    assert {c.actor for c in found} == {"CHL"}
+
+
+def test_a_base_placed_under_control_is_a_military_matter(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "London's refusal to place the base or its personnel under Spanish control is accepted "
+        "in Madrid.",
+    )
+    assert ("GBR", "reject", "military_limits") in triples(found)
+
+
+def test_their_status_after_a_clause_about_islands_is_territorial(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "For Tokyo the four islands are Japanese land under occupation, and their status must "
+        "be resolved before any treaty.",
+    )
+    assert ("JPN", "demand", "territory") in triples(found)
+    assert ("JPN", "demand", "recognition") not in triples(found)
+    # a named entity's status stays recognition
+    found = claims(
+        ex, "Belgrade says Kosovo is a province of Serbia, and its status must be settled."
+    )
+    assert ("SRB", "demand", "territory") not in triples(found)

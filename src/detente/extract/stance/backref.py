@@ -33,3 +33,33 @@ def earlier_speaker(head: Token, resolve: Callable[[Token], T | None]) -> T | No
             continue
         return resolve(tok)
     return None
+
+
+def coordinated_subject(pron: Token) -> Token | None:
+    """The plural subject of the clause that a "they" clause is coordinated with ("Chilean
+    officials want X, and they see Y as a precondition"): the same people."""
+    if pron.lower_ != "they" or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pron.head
+    if verb.dep_ != "conj":
+        return None
+    first = verb.head
+    subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ not in ("NNS", "NNPS"):
+        return None
+    return subj
+
+
+def possessor_antecedent(poss: Token) -> Token | None:
+    """The subject a possessive "their"/"its" points back to when its clause is coordinated
+    with an earlier one ("the islands are Japanese land, and their status must be resolved")."""
+    if poss.lower_ not in ("their", "its") or poss.dep_ != "poss":
+        return None
+    verb = poss.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ != "conj":
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

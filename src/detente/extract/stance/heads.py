@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.extract.stance.backref import possessor_antecedent
+
 #: Verbs that only mark aspect when a gerund follows ("keep talking", "continue shelling"): the
 #: gerund names the matter, the verb's own cue ("keep" as holding land) does not apply.
 _ASPECTUAL = frozenset({"keep", "continue", "go", "carry", "remain", "start", "begin", "stop"})
@@ -90,6 +92,9 @@ def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
             for c in tok.children
             for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
             if p.dep_ in ("poss", "pobj")
+        ) or any(  # "… are Japanese land, and their status must be resolved"
+            (ante := possessor_antecedent(c)) is not None and _is_land(ante) and not ante.ent_type_
+            for c in tok.children
         )
     rule = lemma in _RULE_NOUNS
     if not rule and (lemma not in handover or tok.pos_ != "NOUN"):

@@ -13,7 +13,7 @@ from detente.extract.lexicon import (
 )
 from detente.extract.placeref import is_venue
 from detente.extract.stance.answers import asked_clause
-from detente.extract.stance.backref import earlier_speaker
+from detente.extract.stance.backref import coordinated_subject, earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
@@ -467,6 +467,12 @@ class HolderStage:
             if turn is not None:
                 # "we", "our" in a speaker's turn: the speaker's side; in a question: nobody
                 return [turn.actor] if turn.actor is not None and not turn.asks else []
+        same = coordinated_subject(head)
+        if same is not None:
+            # "Chilean officials want X, and they see Y as …": the first clause's subject
+            found = self._resolve_tok(same, trig, state, False)
+            if found:
+                return found
         if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
             plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
             reporters = attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig)
