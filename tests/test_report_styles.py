@@ -225,8 +225,8 @@ def test_a_base_placed_under_control_is_a_military_matter(ex: Extractor) -> None
 def test_their_status_after_a_clause_about_islands_is_territorial(ex: Extractor) -> None:
     found = claims(
         ex,
-        "For Tokyo the four islands are Japanese land under occupation, and their status must "
-        "be resolved before any treaty.",
+        "Tokyo says the four islands are Japanese land under occupation, and their status "
+        "must be resolved before a peace treaty can be signed.",
     )
     assert ("JPN", "demand", "territory") in triples(found)
     assert ("JPN", "demand", "recognition") not in triples(found)
