@@ -175,6 +175,13 @@ def test_them_takes_the_issue_of_its_antecedent(ex: Extractor) -> None:
     assert ("IND", "reject", "ceasefire") not in triples(found)
     found = claims(ex, "Brussels renewed its sanctions on Moscow. Budapest wants to lift them.")
     assert {c.issue for c in found if c.actor == "HUN"} == {"sanctions"}
+    # the nearest plural thing names no issue: "them" is left to the back-reference rules
+    found = claims(
+        ex,
+        "European troops would be treated as targets, Moscow said. Kyiv said the Kremlin's "
+        "demands amounted to capitulation and that it would not accept them.",
+    )
+    assert ("UKR", "reject", "military_limits") not in triples(found)
 
 
 def test_no_plan_to_ask_for_something_leaves_it_be(ex: Extractor) -> None:

@@ -169,9 +169,9 @@ _ANTECEDENT_REACH = 60
 
 
 def plural_antecedents(verb: Token) -> list[Token]:
-    """Candidate antecedents of the object "them" of *verb* ("kept restrictions on investment
-    …; New Delhi is unlikely to ease them"): plural common nouns before it, nearest first,
-    within the sentence and the one before."""
+    """The antecedent of the object "them" of *verb* ("kept restrictions on investment …; New
+    Delhi is unlikely to ease them"): the nearest plural common noun before it, within the
+    sentence and the one before (a list of at most one)."""
     # the stance verb's own object, or that of the act it governs ("unlikely to ease them")
     acts = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
     pron = next(
@@ -184,11 +184,17 @@ def plural_antecedents(verb: Token) -> list[Token]:
     sent_start = pron.sent.start
     if sent_start > 0:
         first = max(first, doc[sent_start - 1].sent.start)
-    return [
-        t
-        for t in reversed(doc[first : pron.i])
-        if t.tag_ == "NNS" and t.pos_ == "NOUN" and not t.ent_type_
-    ]
+    # the nearest plural thing, passing over the people reporting ("analysts say …"); when it
+    # names no issue ("Moscow's demands … would not accept them") the back-reference rules decide
+    nearest = next(
+        (
+            t
+            for t in reversed(doc[first : pron.i])
+            if t.tag_ == "NNS" and t.pos_ == "NOUN" and not t.ent_type_ and t.dep_ != "nsubj"
+        ),
+        None,
+    )
+    return [nearest] if nearest is not None else []
 
 
 def asks_nothing(noun: Token, demand_verbs: frozenset[str]) -> bool:
