@@ -124,6 +124,8 @@ def test_patrols_and_border_guards_are_military_limits(ex: Extractor) -> None:
     assert ("VEN", "demand", "military_limits") in triples(found)
     found = claims(ex, "Santiago wants La Paz to allow joint patrols.")
     assert ("CHL", "demand", "security_guarantees") in triples(found)
+    found = claims(ex, "Hanoi welcomed a proposal for joint coastguard patrols in the gulf.")
+    assert ("VNM", "accept", "security_guarantees") in triples(found)
 
 
 def test_the_official_added_is_the_official_introduced_before(ex: Extractor) -> None:

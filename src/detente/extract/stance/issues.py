@@ -46,6 +46,7 @@ from detente.extract.stance.phrasing import wrapped_plan
 from detente.extract.stance.stakes import (
     abstract_motion,
     contained_document,
+    joint_patrol,
     plural_antecedents,
     stakes,
 )
@@ -635,6 +636,8 @@ class IssueStage(UnnamedIssues, DealIssues):
                 found = []  # "by the end of the year", "year-end": when, not what
             elif abstract_motion(t):
                 found = []  # "wanted the situation to return to …", "rebuilt trust"
+            elif joint_patrol(t):
+                found = [("security_guarantees", 3)]  # "joint coastguard patrols"
             elif aspectual(t):
                 found = []  # "keep talking": the gerund names the matter, not "keep"
             elif rule_over_land(t, _HANDOVER_NOUNS):

@@ -241,3 +241,13 @@ def justifies_verdict(tok: Token, verdict_verbs: frozenset[str]) -> bool:
         or judge.tag_ in ("NNS", "NNPS")
         or any(t.ent_type_ == "PERSON" for t in judge.subtree)
     )
+
+
+def joint_patrol(tok: Token) -> bool:
+    """Is *tok* a joint patrol ("joint coastguard patrols"), a shared guarantee rather than one
+    party's own patrols at a disputed line?"""
+    if tok.lemma_.lower() not in ("patrol", "patrolling"):
+        return False
+    # "joint patrols", or "joint" parsed onto a compound ("joint coastguard patrols")
+    mods = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children)]
+    return any(c.dep_ == "amod" and c.lower_ in ("joint", "combined", "mixed") for c in mods)
