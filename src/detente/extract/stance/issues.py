@@ -47,6 +47,7 @@ from detente.extract.stance.stakes import (
     abstract_motion,
     contained_document,
     joint_patrol,
+    manner_terms,
     plural_antecedents,
     stakes,
 )
@@ -598,7 +599,7 @@ class IssueStage(UnnamedIssues, DealIssues):
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
     ) -> str | None:
         ids = {t.i for t in toks}
-        best: tuple[int, int, int, str] | None = None
+        best: tuple[int, int, int, int, str] | None = None
         words = self.cue_words
         # The object noun itself ("a brief pause in strikes ahead of the election") outweighs
         # words deeper in its modifiers.
@@ -624,7 +625,7 @@ class IssueStage(UnnamedIssues, DealIssues):
         guard = guarantee_wrapper(nominal)
         fallback: tuple[str, int] | None = None
         for t in toks:
-            hits: list[tuple[str, int, int]] = []
+            hits: list[tuple[str, int, int]] = []  # issue, weight, words
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
             if t.i == wrapper:
                 found = [w for w in found if w[0] != "process"]
@@ -638,6 +639,8 @@ class IssueStage(UnnamedIssues, DealIssues):
                 found = []  # "wanted the situation to return to …", "rebuilt trust"
             elif joint_patrol(t):
                 found = [("security_guarantees", 3)]  # "joint coastguard patrols"
+            elif manner_terms(t):
+                found = []  # "even in general terms": how something is put, not the talks
             elif aspectual(t):
                 found = []  # "keep talking": the gerund names the matter, not "keep"
             elif rule_over_land(t, _HANDOVER_NOUNS):
@@ -680,25 +683,24 @@ class IssueStage(UnnamedIssues, DealIssues):
                     weight -= 1
                 elif t.i == focus and weight == 2 and issue != "process":
                     weight = 3
-                hits.append((issue, weight, t.i))
+                hits.append((issue, weight, 1))
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
-                    # a phrase is as near as its nearest word ("maritime access")
-                    near = min(range(t.i, end), key=lambda i: _depth(t.doc[i], head))
-                    hits.append((issue, weight, near))
-            for issue, weight, at in hits:
+                    hits.append((issue, weight, end - t.i))
+            for issue, weight, span in hits:
                 if weight < min_weight:
                     continue
-                depth = _depth(t.doc[at], head)
-                # Ties go to the nearer cue, then to a substantive issue over "process".
-                cand = (weight, -depth, int(issue != "process"), issue)
-                if best is None or cand[:3] > best[:3]:
+                depth = _depth(t, head)
+                # Ties go to the nearer cue, then to a substantive issue over "process", then
+                # to the longer phrase ("border-guard" over "border").
+                cand = (weight, -depth, int(issue != "process"), span, issue)
+                if best is None or cand[:4] > best[:4]:
                     best = cand
         if best is None and fallback is not None and fallback[1] >= min_weight:
             return fallback[0]
         if best is None and wrapper >= 0 and min_weight <= 3:
             return "process"
-        return best[3] if best is not None else None
+        return best[4] if best is not None else None
 
     def _object_cue(self, verb: Token, ids: set[int], state: _DocState) -> tuple[str, int]:
         """The strongest issue cue in the direct object of *verb* (within *ids*): its issue and

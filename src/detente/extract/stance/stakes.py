@@ -251,3 +251,15 @@ def joint_patrol(tok: Token) -> bool:
     # "joint patrols", or "joint" parsed onto a compound ("joint coastguard patrols")
     mods = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children)]
     return any(c.dep_ == "amod" and c.lower_ in ("joint", "combined", "mixed") for c in mods)
+
+
+def manner_terms(tok: Token) -> bool:
+    """Is *tok* the "terms" of a manner phrase ("in general terms", "in practical terms"), which
+    says how something is put, not the terms of a deal?"""
+    return (
+        tok.lower_ == "terms"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and any(c.dep_ == "amod" for c in tok.children)
+        and not any(c.dep_ in ("prep", "poss") for c in tok.children)
+    )
