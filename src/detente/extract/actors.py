@@ -21,24 +21,15 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
+from detente.extract.lexicon import word_list
+from detente.extract.bodyref import reporting_body
 from detente.extract.orgnames import acronym_after, named_organisation, slugify
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 _IT_PRONOUNS = {"it", "its", "itself"}
-_GROUP_NOUNS = {
-    "rebels",
-    "rebel",
-    "group",
-    "militia",
-    "militias",
-    "movement",
-    "insurgents",
-    "paramilitaries",
-    "paramilitary",
-    "fighters",
-    "militants",
-}
+#: "the rebels", "the group", "the party": the armed group or movement named before.
+_GROUP_NOUNS = word_list("armed_group_nouns")
 #: Roles that name an institution rather than a person.
 _COLLECTIVE_HEADS = {
     "government",
@@ -591,6 +582,10 @@ class ActorTracker:
             self._remember(span.start, ref)
         return ref
 
+    def resolve_quietly(self, span: Span) -> ActorRef | None:
+        """Resolve *span* using the document so far, without remembering it."""
+        return self._resolve(span)
+
     def observe(self, span: Span) -> ActorRef | None:
         """Remember the actor of *span* (e.g. the subject of "X said") without a stance."""
         return self.resolve(span)
@@ -735,6 +730,9 @@ class ActorTracker:
                 pos, lambda r: True, subjects_only=True
             )
         if low in _IT_PRONOUNS:
+            body = reporting_body(self, root)  # "the party said it would …": the party
+            if body is not None:
+                return body
             return self._last(
                 pos,
                 lambda r: r.speaker is None and r.id not in self.kb.armed_groups,
