@@ -49,6 +49,7 @@ from detente.extract.stance.syntax import (
     _unique,
     unowned_office,
 )
+from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.turns import FIRST_PERSON
 
 _STATE_BODIES = word_list("state_bodies")
@@ -278,6 +279,8 @@ class HolderStage:
                         found = self._resolve_tok(rep, rep.head, state, False)
                         if found:
                             break
+                if not found and own_side and (voice := statement_voice(c)) is not None:
+                    found = [voice]  # "our armed forces" in the text of a statement
                 if not found and lemma in _GROUP_NOUNS | _INSTITUTIONS:
                     # "the leaders of France, Germany and Britain", "the government in Aden"
                     for prep in c.children:
@@ -466,6 +469,9 @@ class HolderStage:
             if turn is not None:
                 # "we", "our" in a speaker's turn: the speaker's side; in a question: nobody
                 return [turn.actor] if turn.actor is not None and not turn.asks else []
+            issuer = statement_voice(head)  # the unquoted text of a statement: its issuer's
+            if issuer is not None:
+                return [issuer]
         if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
             plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
             reporters = attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig)
