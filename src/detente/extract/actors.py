@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract.bodyref import reporting_body
 from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.lexicon import word_list
-from detente.extract.bodyref import reporting_body
 from detente.extract.orgnames import acronym_after, named_organisation, slugify
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}

@@ -35,6 +35,7 @@ from detente.extract.stance.model import (
 from detente.extract.stance.state import (
     _DocState,
 )
+from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
     _clause_head,
     _count_of,
@@ -49,7 +50,6 @@ from detente.extract.stance.syntax import (
     _unique,
     unowned_office,
 )
-from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.turns import FIRST_PERSON
 
 _STATE_BODIES = word_list("state_bodies")

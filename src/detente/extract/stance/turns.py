@@ -250,6 +250,8 @@ _ROLE_HEADS = frozenset(
         "governor",
         "commissioner",
         "leader",
+        "commander",
+        "negotiator",
     }
 )
 
