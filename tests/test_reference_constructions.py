@@ -158,3 +158,42 @@ def test_no_interest_in_talks_rejects_them(ex: Extractor) -> None:
     assert ("COD", "reject", "process") in triples(
         ex, "Kinshasa showed no interest in a dialogue with the rebels."
     )
+
+
+def test_threats_to_respond_in_kind_or_deal_firmly(ex: Extractor) -> None:
+    assert ("IND", "threaten", "ceasefire") in triples(
+        ex, "India said its forces would respond strongly to any violation of the ceasefire."
+    )
+    assert ("PAK", "threaten", "ceasefire") in triples(
+        ex, "Pakistan said its troops would respond in kind to any breach of the truce."
+    )
+    assert any(
+        a == "SDN" and k == "threaten"
+        for a, k, _ in triples(
+            ex,
+            "The army will deal firmly with any armed group that attacks the ceasefire line, "
+            "the Sudanese government said.",
+        )
+    )
+
+
+def test_talks_one_is_invited_to_lie_ahead(ex: Extractor) -> None:
+    import datetime
+
+    from detente.records import Report, normalize_text
+
+    def days(text: str, published: str) -> list[datetime.date]:
+        report = Report(text=normalize_text(text), published=datetime.date.fromisoformat(published))
+        return [e.date for e in ex.extract(report).events]
+
+    # published on a Monday: the Thursday of an invitation is the coming one
+    assert days("Egypt invited Hamas and Fatah to talks in Cairo on Thursday.", "2025-12-08") == [
+        datetime.date(2025, 12, 11)
+    ]
+    assert days("Qatar has invited both delegations to a new round on Monday.", "2025-11-15") == [
+        datetime.date(2025, 11, 17)
+    ]
+    # a meeting that took place keeps the past day
+    assert days("The two delegations met in Doha on Monday.", "2025-11-15") == [
+        datetime.date(2025, 11, 10)
+    ]
