@@ -197,3 +197,16 @@ def test_talks_one_is_invited_to_lie_ahead(ex: Extractor) -> None:
     assert days("The two delegations met in Doha on Monday.", "2025-11-15") == [
         datetime.date(2025, 11, 10)
     ]
+
+
+def test_the_mediators_a_mediator_speaks_of_include_the_speaker(ex: Extractor) -> None:
+    assert ("EGY", "demand", "ceasefire") in triples(
+        ex, "Egypt's foreign minister said the mediators were pushing for a ceasefire in Gaza."
+    )
+    assert ("NOR", "propose", "process") in triples(
+        ex,
+        "Norway's envoy said the guarantors had proposed a new round of talks between Colombia "
+        "and the ELN.",
+    )
+    # with nobody speaking, "the mediators" name no one
+    assert not claims(ex, "The mediators called for a ceasefire in Gaza.")
