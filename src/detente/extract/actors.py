@@ -19,26 +19,17 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract.bodyref import reporting_body
 from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
+from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, slugify
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 _IT_PRONOUNS = {"it", "its", "itself"}
-_GROUP_NOUNS = {
-    "rebels",
-    "rebel",
-    "group",
-    "militia",
-    "militias",
-    "movement",
-    "insurgents",
-    "paramilitaries",
-    "paramilitary",
-    "fighters",
-    "militants",
-}
+#: "the rebels", "the group", "the party": the armed group or movement named before.
+_GROUP_NOUNS = word_list("armed_group_nouns")
 #: Roles that name an institution rather than a person.
 _COLLECTIVE_HEADS = {
     "government",
@@ -245,6 +236,9 @@ def _person_name_after_title(span: Span, title_end: int) -> str | None:
 def resolve_actor(span: Span) -> ActorRef | None:
     """Resolve a subject phrase on its own (no document memory); ``None`` if it names no actor."""
     kb = knowledge()
+    app = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end), None)
+    if app is not None and not span.root.ent_type_ and app.ent_type_ in {"ORG", "GPE", "NORP"}:
+        span = span.doc[span.start : app.right_edge.i + 1]  # the named apposition after a head
     ents = ents_in(span)
     leaders = [(e, ld) for e in ents if (ld := _leader(e, kb)) is not None]
     if leaders:
@@ -293,7 +287,9 @@ def resolve_actor(span: Span) -> ActorRef | None:
         return _generic(span, ents, kb)
     # "Rwanda-backed M23 rebels", "the Iran-aligned Houthis": the sponsor is not the subject
     heads = [p for p in actors if not _is_sponsor(p[0])] or actors
-    actor = heads[0][1]
+    # "South Sudan's main opposition party, the SPLM-IO": the apposition names the holder
+    named = [p for p in heads if p[0].root.dep_ == "appos" and p[0].root.head.i == span.root.i]
+    actor = (named or heads)[0][1]
     titles = _titles(span, kb)
     role = titles[0][2] if titles else None
     speaker: str | None = None
@@ -389,6 +385,10 @@ def _member_spans(span: Span) -> list[Span]:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.conjuncts:
                     return _conjunct_spans(span.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+        # "the guarantor powers, Greece, Turkey and Britain", "the Quad - the US, ... and Egypt"
+        app = [t for t in head.subtree if t.dep_ == "appos" and t.conjuncts and t.ent_type_]
+        if app and 0 < app[0].i - head.i <= 8:
+            return _conjunct_spans(span.doc[app[0].left_edge.i : app[0].right_edge.i + 1])
     return []
 
 
@@ -582,6 +582,10 @@ class ActorTracker:
             self._remember(span.start, ref)
         return ref
 
+    def resolve_quietly(self, span: Span) -> ActorRef | None:
+        """Resolve *span* using the document so far, without remembering it."""
+        return self._resolve(span)
+
     def observe(self, span: Span) -> ActorRef | None:
         """Remember the actor of *span* (e.g. the subject of "X said") without a stance."""
         return self.resolve(span)
@@ -726,6 +730,9 @@ class ActorTracker:
                 pos, lambda r: True, subjects_only=True
             )
         if low in _IT_PRONOUNS:
+            body = reporting_body(self, root)  # "the party said it would …": the party
+            if body is not None:
+                return body
             return self._last(
                 pos,
                 lambda r: r.speaker is None and r.id not in self.kb.armed_groups,

@@ -288,6 +288,9 @@ _FUTURE_LEMMAS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", 
 #: Verbs of a scheduled event: in the simple present they speak of what is to come ("the next
 #: round opens in Manila on Thursday", "talks resume on Monday").
 _SCHEDULED = {"open", "begin", "start", "resume", "convene", "reconvene", "meet", "close", "end"}
+#: Verbs whose event lies after them whatever their tense ("invited the factions to talks on
+#: Thursday": the talks are still to come when the invitation is reported).
+_PROSPECTIVE = {"invite", "summon"}
 
 
 def governing_verb(expr: Span) -> Token | None:
@@ -327,7 +330,7 @@ def verb_is_future(verb: Token) -> bool:
                 return True
             if child.dep_ in {"aux", "auxpass"} and child.lower_ == "going":
                 return True
-        if cur.lemma_ in _FUTURE_LEMMAS and cur.tag_ != "VBD":
+        if (cur.lemma_ in _FUTURE_LEMMAS and cur.tag_ != "VBD") or cur.lemma_ in _PROSPECTIVE:
             return True
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and not any(
             t.tag_ in _FINITE for t in cur.sent

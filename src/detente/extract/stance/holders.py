@@ -36,6 +36,7 @@ from detente.extract.stance.model import (
 from detente.extract.stance.state import (
     _DocState,
 )
+from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
     _clause_head,
     _count_of,
@@ -279,6 +280,8 @@ class HolderStage:
                         found = self._resolve_tok(rep, rep.head, state, False)
                         if found:
                             break
+                if not found and own_side and (voice := statement_voice(c)) is not None:
+                    found = [voice]  # "our armed forces" in the text of a statement
                 if not found and lemma in _GROUP_NOUNS | _INSTITUTIONS:
                     # "the leaders of France, Germany and Britain", "the government in Aden"
                     for prep in c.children:
@@ -467,6 +470,9 @@ class HolderStage:
             if turn is not None:
                 # "we", "our" in a speaker's turn: the speaker's side; in a question: nobody
                 return [turn.actor] if turn.actor is not None and not turn.asks else []
+            issuer = statement_voice(head)  # the unquoted text of a statement: its issuer's
+            if issuer is not None:
+                return [issuer]
         same = coordinated_subject(head)
         if same is not None:
             # "Chilean officials want X, and they see Y as …": the first clause's subject

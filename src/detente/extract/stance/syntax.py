@@ -380,10 +380,13 @@ def _members(tok: Token) -> list[Token]:
     """*tok* and the names listed with it (conjuncts, and appositions in comma lists)."""
     out = [tok]
     stack = [c for c in tok.children if c.dep_ in ("conj", "appos")]
+    # "the states known as the Quad - the US, Saudi Arabia and Egypt -": the named list
+    named = [a for c in tok.children if c.lemma_ in ("know", "call") for a in c.subtree]
+    stack += [a for a in named if a.dep_ in ("appos", "conj") and a.ent_type_ == "GPE"][:1]
     while stack:
         t = stack.pop(0)
-        if t.dep_ == "appos" and not (t.ent_type_ and tok.ent_type_):
-            continue
+        if t.dep_ == "appos" and not (t.ent_type_ and (tok.ent_type_ or t.conjuncts)):
+            continue  # "the president, Putin" is one person; "the powers, A, B and C" a list
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
     return out

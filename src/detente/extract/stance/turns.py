@@ -129,7 +129,7 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
             if m.start() < headline_end:
                 continue  # "Interview: …" heading the report is a headline, not a turn
             label = m.group("label").strip()
-            if rx is _LABEL and not _plausible(label):
+            if rx is _LABEL and (not _plausible(label) or _headline(text, m.end())):
                 continue
             found.append((m.start("label"), m.end(), label))
     if len(found) < 2:
@@ -152,7 +152,9 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
         end = found[n + 1][0] if n + 1 < len(found) else len(text)
         actor = None
         if role == "answer":
-            actor = people[0][1] if people else None
+            # "A:": the person the introduction presents, else the side of the role it
+            # presents without a name ("Moldova's deputy prime minister spoke to us")
+            actor = people[0][1] if people else _role_owner(doc, _ROLE_HEADS, intro_end, False)
         elif role == "speaker":
             actor = _speaker(label, doc.char_span(start, start + len(label)), people, tracker)
             if actor is None and text[body:end].rstrip().endswith("?"):
@@ -161,6 +163,19 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
     if not any(t.asks for t in turns) and sum(t.actor is not None for t in turns) < 2:
         return None
     return Turns(turns)
+
+
+#: How a spoken turn's line may end; a line ending otherwise is a heading.
+_TURN_ENDS = frozenset(".?!…–—-:;)")
+
+
+def _headline(text: str, body: int) -> bool:
+    """A live blog's entry heading ("Netanyahu: no reconstruction while Hamas is armed",
+    "Qatar: ceasefire 'at a critical moment'"): one line with no closing punctuation, which
+    a speaker's turn ("MS. HOLGUIN: Good afternoon.", "Q: Is that your aim?") has."""
+    end = text.find("\n", body)
+    line = text[body : end if end != -1 else len(text)].rstrip().rstrip("\"'”’ ")
+    return bool(line) and line[-1] not in _TURN_ENDS and len(line.split()) <= 14
 
 
 def _names(label: str) -> list[str]:
@@ -235,14 +250,19 @@ _ROLE_HEADS = frozenset(
         "governor",
         "commissioner",
         "leader",
+        "commander",
+        "negotiator",
     }
 )
 
 
-def _role_owner(doc: Doc, roles: set[str], end_char: int) -> _Actor | None:
+def _role_owner(
+    doc: Doc, roles: set[str] | frozenset[str], end_char: int, states_only: bool = True
+) -> _Actor | None:
     """The side of a role-only label ("PRIME MINISTER:", "FOREIGN MINISTER SMITH:") from the
     same role named with its state before it ("press conference of the Prime Minister of
-    Iceland", "Iceland's foreign minister")."""
+    Iceland", "Iceland's foreign minister"); with *states_only* false, a body's role as well
+    ("the SDF's commander")."""
     from detente.extract.actors import resolve_actor
 
     heads = roles & _ROLE_HEADS
@@ -252,7 +272,7 @@ def _role_owner(doc: Doc, roles: set[str], end_char: int) -> _Actor | None:
         if tok.lower_ not in heads:
             continue
         ref = resolve_actor(doc[tok.left_edge.i : tok.right_edge.i + 1])
-        if ref is not None and _is_state_id(ref.id):
+        if ref is not None and (_is_state_id(ref.id) or not states_only):
             return _Actor(ref.id, ref.name or ref.id, None)
     return None
 
