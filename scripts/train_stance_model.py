@@ -3,6 +3,7 @@
     python scripts/train_stance_model.py gold/dev                 # train on all, write the model
     python scripts/train_stance_model.py gold/dev --cv 5          # grouped K-fold measurement
     python scripts/train_stance_model.py gold/dev --check DIR     # train on gold/dev, score DIR
+    python scripts/train_stance_model.py gold/dev --cv 5 --arbiter   # the arbiter's table
 
 Units are the sentences of each report.  A sentence overlapping the evidence of a required gold
 stance is labelled with that stance's kinds and issues; a sentence overlapping only optional
@@ -15,6 +16,10 @@ Cross-validation groups reports by conflict, so no conflict is in both a trainin
 fold; for every fold the model is trained on the other folds and the full stance component runs
 on the held reports with each use switched on, scored as ``detente eval`` scores (distinct
 (actor, kind, issue) triples matched to gold).  Thresholds are chosen by the pooled CV F1.
+
+The arbiter's claim model (``knowledge/arbiter_model.npz``) is trained on the rule stances
+whose content the rules classified: each one that evidence of a gold stance of the same actor
+overlaps is labelled with that stance's issues and kinds (see :func:`label_claims`).
 """
 
 from __future__ import annotations
