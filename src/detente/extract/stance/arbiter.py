@@ -2,11 +2,11 @@
 
 The rule stages pick a stance's issue from keyword cues in its content and its kind from the
 trigger's class; both cue lists fit the phrasings they were written from.  Where the rules'
-issue evidence is weak (a cue of weight 0 or 1, an issue taken from an earlier stance or the
-report's dominant one), a claim-level model scores every issue from the claim's own content --
-the head of the trigger's complement and its dependents, the cues inside the content and
-elsewhere in the sentence, the trigger lemma and class, the rules' choice and its signals -- and
-may overrule the rules:
+issue evidence is weak (a cue of weight 0 or 1, or the report's dominant issue where stances
+no cue classifies are kept), a claim-level model scores every issue from the claim's own
+content -- the head of the trigger's complement and its dependents, the cues inside the content
+and elsewhere in the sentence, the trigger lemma and class, the rules' choice and its signals --
+and may overrule the rules:
 
 * ``arbiter`` -- the rule issue is replaced by the model's when the model rates its own issue at
   ``issue_above`` or more and the rule issue below ``issue_keep_below``;
@@ -41,10 +41,9 @@ if TYPE_CHECKING:
 ARBITER_VERSION = 1
 ARBITER_FILE = "arbiter_model.npz"
 ARBITER_USES: frozenset[str] = frozenset({"arbiter", "arbiter_add", "arbiter_kind"})
-#: Signals of an issue decision weak enough for the model to overrule.
-WEAK_ISSUE: frozenset[str] = frozenset(
-    {"issue=cue0", "issue=cue1", "issue=dominant", "derived=reference"}
-)
+#: Signals of an issue decision weak enough for the model to overrule.  (A stance whose issue
+#: comes from the stance it refers back to is rebuilt after the rules and not read here.)
+WEAK_ISSUE: frozenset[str] = frozenset({"issue=cue0", "issue=cue1", "issue=dominant"})
 SIGNAL = "learned=arbiter"
 _NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 
