@@ -3,6 +3,7 @@
     python scripts/train_stance_model.py gold/dev                 # train on all, write the model
     python scripts/train_stance_model.py gold/dev --cv 5          # grouped K-fold measurement
     python scripts/train_stance_model.py gold/dev --check DIR     # train on gold/dev, score DIR
+    python scripts/train_stance_model.py gold/dev --cv 5 --arbiter   # the arbiter's table
 
 Units are the sentences of each report.  A sentence overlapping the evidence of a required gold
 stance is labelled with that stance's kinds and issues; a sentence overlapping only optional
@@ -15,6 +16,10 @@ Cross-validation groups reports by conflict, so no conflict is in both a trainin
 fold; for every fold the model is trained on the other folds and the full stance component runs
 on the held reports with each use switched on, scored as ``detente eval`` scores (distinct
 (actor, kind, issue) triples matched to gold).  Thresholds are chosen by the pooled CV F1.
+
+The arbiter's claim model (``knowledge/arbiter_model.npz``) is trained on the rule stances
+whose content the rules classified: each one that evidence of a gold stance of the same actor
+overlaps is labelled with that stance's issues and kinds (see :func:`label_claims`).
 """
 
 from __future__ import annotations
@@ -32,11 +37,13 @@ from sklearn.model_selection import GroupKFold
 
 from detente.evaluate import GoldReport, load_gold_dir, match_stances, prf
 from detente.extract.pipeline import Extractor
+from detente.extract.stance.arbiter import ARBITER_VERSION, ArbiterModel
 from detente.extract.stance.learned import FEATURES_VERSION, KINDS, StanceModel
 from detente.extract.stances import FACTORY
 from detente.reading import read_text
 
 OUT = Path(__file__).resolve().parents[1] / "src/detente/knowledge/stance_model.npz"
+ARBITER_OUT = OUT.with_name("arbiter_model.npz")
 
 #: Conflicts by the words of the file names (a report's group for cross-validation).
 CONFLICTS: dict[str, tuple[str, ...]] = {
@@ -97,6 +104,9 @@ class Item:
     doc: object
     units: list[tuple[int, int, list[str]]] = field(default_factory=list)
     labels: list[tuple[int, frozenset[str], frozenset[str]] | None] = field(default_factory=list)
+    #: The rule claims the arbiter can read: (features, gold kinds, gold issues) of each one
+    #: that gold evidence of its actor covers.
+    claims: list[tuple[list[str], frozenset[str], frozenset[str]]] = field(default_factory=list)
 
 
 def _spans(text: str, evidence: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -135,6 +145,30 @@ def label_units(gold: GoldReport, text: str, units, claims) -> list:
     return out
 
 
+def label_claims(gold: GoldReport, text: str, claim_units) -> list:
+    """Per rule claim that the evidence of a gold stance of its actor overlaps: its features,
+    the gold kinds and the gold issues it should have had.  Among several such stances, those
+    agreeing with the rules' kind decide the issue, and those agreeing with its issue the kind."""
+    spans = [(s, e, g) for g in gold.claims for s, e in _spans(text, g.evidence)]
+    out = []
+    for actor, start, end, feats in claim_units:
+        hit = [g for s, e, g in spans if actor in g.actors and s < end and start < e]
+        if not hit:
+            continue
+        kind = next(f[3:] for f in feats if f.startswith("rk="))
+        issue = next(f[3:] for f in feats if f.startswith("ri="))
+        for_issue = [g for g in hit if kind in g.kinds] or hit
+        for_kind = [g for g in hit if issue in g.issues] or hit
+        out.append(
+            (
+                feats,
+                frozenset(k for g in for_kind for k in g.kinds),
+                frozenset(i for g in for_issue for i in g.issues),
+            )
+        )
+    return out
+
+
 def parse(gold_dir: str, extractor: Extractor) -> list[Item]:
     """Parse every report of *gold_dir* once and record its units' features and labels."""
     golds = load_gold_dir(gold_dir)
@@ -152,6 +186,7 @@ def parse(gold_dir: str, extractor: Extractor) -> list[Item]:
         comp.learned, comp.record_units = saved
         item = Item(gold, doc, list(doc._.detente_units or []))
         item.labels = label_units(gold, report.text, item.units, doc._.detente_claims or [])
+        item.claims = label_claims(gold, report.text, doc._.detente_claim_units or [])
         items.append(item)
     return items
 
@@ -210,11 +245,68 @@ def train(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict[str, np
     }
 
 
-def run(items: list[Item], extractor: Extractor, model, uses: frozenset[str]) -> list[set]:
-    """Run the stance component with *model* and *uses* on each item's Doc: predicted triples."""
+def train_arbiter(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict[str, np.ndarray]:
+    """Fit the claim model of the arbiter on the labelled rule claims of *items*; returns the
+    arrays of its ``.npz`` file (thresholds off: set them from the cross-validation)."""
+    rows = [row for it in items for row in it.claims]
+    counts = Counter(x for f, _, _ in rows for x in set(f))
+    feats = sorted(x for x, n in counts.items() if n >= min_count)
+    index = {x: i for i, x in enumerate(feats)}
+    ind, ptr = [], [0]
+    for f, _, _ in rows:
+        ind.extend(sorted({index[x] for x in f if x in index}))
+        ptr.append(len(ind))
+    x = sparse.csr_matrix((np.ones(len(ind)), ind, ptr), shape=(len(rows), len(feats)))
+    issues = sorted({i for _, _, iss in rows for i in iss})
+    outputs = [*(f"kind:{k}" for k in KINDS), *(f"issue:{i}" for i in issues)]
+    weights = np.zeros((len(feats), len(outputs)), dtype=np.float32)
+    bias = np.zeros(len(outputs), dtype=np.float32)
+    for j, name in enumerate(outputs):
+        part, value = name.split(":", 1)
+        y = np.array([value in (k if part == "kind" else i) for _, k, i in rows], dtype=int)
+        if y.min() == y.max():
+            bias[j] = 10.0 if y[0] else -10.0
+            continue
+        model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+        model.fit(x, y)
+        weights[:, j] = model.coef_[0]
+        bias[j] = model.intercept_[0]
+    return {
+        "version": np.array(ARBITER_VERSION),
+        "features": np.array(feats),
+        "weights": weights.astype(np.float16),
+        "bias": bias,
+        "outputs": np.array(outputs),
+        "issue_above": np.array(1.01),
+        "issue_keep_below": np.array(0.0),
+        "kind_above": np.array(1.01),
+        "kind_keep_below": np.array(0.0),
+        "sentence_weight": np.array(0.0),
+    }
+
+
+def _arbiter(arrays, ia: float, ik: float, ka: float, kk: float, mix=0.0) -> ArbiterModel:
+    return ArbiterModel.from_arrays(
+        {
+            **arrays,
+            "sentence_weight": np.array(mix),
+            "issue_above": np.array(ia),
+            "issue_keep_below": np.array(ik),
+            "kind_above": np.array(ka),
+            "kind_keep_below": np.array(kk),
+        }
+    )
+
+
+def run(
+    items: list[Item], extractor: Extractor, model, uses: frozenset[str], arbiter=None
+) -> list[set]:
+    """Run the stance component with *model*, *arbiter* and *uses* on each item's Doc: the
+    predicted triples."""
     comp = extractor.nlp.get_pipe(FACTORY)
-    saved = (comp.learned, comp.learned_model, comp.record_units)
+    saved = (comp.learned, comp.learned_model, comp.arbiter_model, comp.record_units)
     comp.learned, comp.learned_model, comp.record_units = uses, model, False
+    comp.arbiter_model = arbiter
     try:
         out = []
         for it in items:
@@ -222,7 +314,7 @@ def run(items: list[Item], extractor: Extractor, model, uses: frozenset[str]) ->
             out.append({(c.actor, c.kind, c.issue) for c in it.doc._.detente_claims or []})
         return out
     finally:
-        comp.learned, comp.learned_model, comp.record_units = saved
+        comp.learned, comp.learned_model, comp.arbiter_model, comp.record_units = saved
 
 
 def score(items: list[Item], predicted: list[set]) -> tuple[int, int, int]:
@@ -286,6 +378,64 @@ def cross_validate(
     return totals
 
 
+ISSUE_GRID = (0.5, 0.6, 0.7)
+KEEP_GRID = (0.1, 0.3, 0.5)
+KIND_GRID = (0.6, 0.8, 0.9)
+
+
+def arbiter_configs():
+    """(label, uses, thresholds (issue_above, issue_keep_below, kind_above, kind_keep_below)
+    or None) of every arbiter configuration, each on top of the boost."""
+    boost = frozenset({"boost"})
+    yield "rules only", frozenset(), None
+    yield "boost", boost, None
+    for mode, mix in (("arbiter", 0.0), ("arbiter_add", 0.0), ("arbiter", 0.5)):
+        for ia in ISSUE_GRID:
+            for ik in KEEP_GRID:
+                label = f"boost+{mode}{'+sent' if mix else ''} >{ia} rule<{ik}"
+                yield label, boost | {mode}, (ia, ik, 1.01, 0.0, mix)
+    for ka in KIND_GRID:
+        for kk in KEEP_GRID:
+            yield (
+                f"boost+arbiter_kind >{ka} rule<{kk}",
+                boost | {"arbiter_kind"},
+                (1.01, 0, ka, kk, 0.0),
+            )
+    for ia, ik, ka, kk in COMBINED:
+        uses = boost | {"arbiter", "arbiter_kind"}
+        yield f"boost+arbiter >{ia}<{ik} +kind >{ka}<{kk}", uses, (ia, ik, ka, kk, 0.0)
+
+
+#: Issue and kind settings measured together (each the best of its own rows).
+COMBINED: tuple[tuple[float, float, float, float], ...] = ()
+
+
+def arbiter_table(
+    items: list[Item], extractor: Extractor, k: int, c: float = 0.5, check=None
+) -> dict[str, list[int]]:
+    """Grouped K-fold (or, with *check*, train on *items* and score *check*): pooled
+    [tp, fp, fn] of every arbiter configuration, the boost at its shipped thresholds."""
+    groups = [conflict_of(it.gold.name) for it in items]
+    if check is not None:
+        splits = [(list(range(len(items))), None)]
+    else:
+        splits = list(GroupKFold(n_splits=k).split(items, groups=groups))
+    totals: dict[str, list[int]] = {}
+    for tr, te in splits:
+        train_items = [items[i] for i in tr]
+        held = check if te is None else [items[i] for i in te]
+        model = _model(train(train_items, c), 0.1, 0.6, 0.9)
+        arrays = train_arbiter(train_items, c)
+        for label, uses, th in arbiter_configs():
+            arbiter = _arbiter(arrays, *th) if th else None
+            tp, fp, fn = score(held, run(held, extractor, model, uses, arbiter))
+            row = totals.setdefault(label, [0, 0, 0])
+            row[0] += tp
+            row[1] += fp
+            row[2] += fn
+    return totals
+
+
 def confidence_cv(items: list[Item], extractor: Extractor, k: int) -> None:
     """Use ``confidence`` measured by stacking: out-of-fold ``learned=`` signals on every rule
     claim, then the claim-confidence regression (scripts/fit_confidence.py) fitted on K-1 folds
@@ -342,16 +492,28 @@ def main() -> None:
     ap.add_argument(
         "--confidence", action="store_true", help="with --cv: measure the confidence use"
     )
+    ap.add_argument(
+        "--arbiter", action="store_true", help="with --cv or --check: the arbiter configurations"
+    )
     # the thresholds of the best CV F1 of each use (see the README)
     ap.add_argument("--veto", type=float, default=0.1, help="veto threshold written")
     ap.add_argument("--boost", type=float, default=0.6, help="boost threshold written")
     ap.add_argument("--boost-verb", type=float, default=0.9, help="boost_verb threshold written")
+    ap.add_argument("--arbiter-issue", type=float, default=0.6, help="arbiter issue_above")
+    ap.add_argument("--arbiter-keep", type=float, default=0.3, help="arbiter issue_keep_below")
+    ap.add_argument("--arbiter-kind", type=float, default=0.8, help="arbiter kind_above")
+    ap.add_argument("--arbiter-kind-keep", type=float, default=0.1, help="arbiter kind_keep_below")
+    ap.add_argument("--arbiter-sentence", type=float, default=0.0, help="sentence_weight")
     args = ap.parse_args()
     extractor = Extractor()
     items = parse(args.gold, extractor)
     n = sum(1 for it in items for lab in it.labels if lab)
     pos = sum(1 for it in items for lab in it.labels if lab and lab[0])
     print(f"{len(items)} reports, {n} units, {pos} with a stance")
+    if args.arbiter and (args.cv or args.check):
+        check = parse(args.check, extractor) if args.check else None
+        _print(arbiter_table(items, extractor, args.cv, args.c, check))
+        return
     if args.cv:
         if args.confidence:
             confidence_cv(items, extractor, args.cv)
@@ -372,6 +534,15 @@ def main() -> None:
     arrays["boost_verb_above"] = np.array(args.boost_verb)
     np.savez_compressed(OUT, **arrays)
     print(f"wrote {OUT} ({len(arrays['features'])} features, {len(arrays['outputs'])} outputs)")
+    arbiter = train_arbiter(items, args.c)
+    arbiter["issue_above"] = np.array(args.arbiter_issue)
+    arbiter["issue_keep_below"] = np.array(args.arbiter_keep)
+    arbiter["kind_above"] = np.array(args.arbiter_kind)
+    arbiter["kind_keep_below"] = np.array(args.arbiter_kind_keep)
+    arbiter["sentence_weight"] = np.array(args.arbiter_sentence)
+    np.savez_compressed(ARBITER_OUT, **arbiter)
+    n = sum(len(it.claims) for it in items)
+    print(f"wrote {ARBITER_OUT} ({len(arbiter['features'])} features, {n} claims)")
 
 
 if __name__ == "__main__":

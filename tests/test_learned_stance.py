@@ -53,7 +53,7 @@ def _component(ex: Extractor) -> StanceComponent:
 def learned(ex: Extractor, uses: str, **thresholds: float) -> Iterator[None]:
     """Run the shared extractor with other learned uses (and thresholds), then restore it."""
     comp = _component(ex)
-    saved = (comp.learned, comp.learned_model)
+    saved = (comp.learned, comp.learned_model, comp.arbiter_model)
     comp.use_learned(uses)
     model = shipped_model()
     assert model is not None
@@ -61,7 +61,7 @@ def learned(ex: Extractor, uses: str, **thresholds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        comp.learned, comp.learned_model = saved
+        comp.learned, comp.learned_model, comp.arbiter_model = saved
 
 
 def boosted(claims: list[Claim]) -> list[Claim]:
@@ -177,16 +177,21 @@ def _trainer():
     return mod
 
 
-def test_training_is_deterministic_and_reproduces_the_shipped_model() -> None:
+def test_training_is_deterministic_and_reproduces_the_shipped_models() -> None:
     trainer = _trainer()
     extractor = Extractor()
     items = trainer.parse(str(ROOT / "gold" / "dev"), extractor)
-    first, second = trainer.train(items), trainer.train(items)
-    shipped = resources.files("detente.knowledge").joinpath("stance_model.npz")
-    with shipped.open("rb") as fh, np.load(fh) as arrays:
-        for key in ("features", "outputs", "weights", "bias"):
-            assert np.array_equal(first[key], second[key])
-            assert np.array_equal(first[key], arrays[key])
+    assert sum(len(it.claims) for it in items) > 500  # rule claims labelled for the arbiter
+    for name, fit in (
+        ("stance_model.npz", trainer.train),
+        ("arbiter_model.npz", trainer.train_arbiter),
+    ):
+        first, second = fit(items), fit(items)
+        shipped = resources.files("detente.knowledge").joinpath(name)
+        with shipped.open("rb") as fh, np.load(fh) as arrays:
+            for key in ("features", "outputs", "weights", "bias"):
+                assert np.array_equal(first[key], second[key])
+                assert np.array_equal(first[key], arrays[key])
 
 
 def test_cross_validation_groups_never_split_a_conflict() -> None:

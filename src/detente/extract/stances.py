@@ -111,6 +111,8 @@ for _name, _default in (
     ("detente_uncued", None),
     # (start, end, features) of every sentence the learned stage scored, when recorded
     ("detente_units", None),
+    # (actor, start, end, features) of every rule claim the arbiter could read, when recorded
+    ("detente_claim_units", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -510,6 +512,7 @@ class StanceComponent(
                     ]
                     claims.append(claim)
                     main_ids.append(claim.ordinal)
+                    state.origins[id(claim)] = (claim, trig, unit)
                     if pointing is not None:
                         owners = [
                             self._resolve_span(doc[o.left_edge.i : o.i + 1], state)

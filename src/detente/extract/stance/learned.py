@@ -20,6 +20,9 @@ Uses (each switchable in the component's ``learned`` setting):
 * ``boost_verb`` -- the same for a sentence with no trigger at all: the holder the holder stage
   gives the sentence's main verb, kind and issue from the model.
 
+* ``arbiter``, ``arbiter_add``, ``arbiter_kind`` -- a claim-level model may overrule the rules'
+  weakly cued issue (or their kind) of a rule stance (:mod:`detente.extract.stance.arbiter`);
+
 * ``confidence`` -- every rule stance gets the signal ``learned=s0`` … ``learned=s4`` (the
   band of its sentence's "holds a stance" probability) for the claim confidence to weigh; no
   weights ship for it, because refitted with it the confidence was worse on cross-validation.
@@ -42,6 +45,13 @@ from spacy.tokens import Doc, Span, Token
 from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
 from detente.extract.stance import confidence as conf
+from detente.extract.stance.arbiter import (
+    ARBITER_USES,
+    ArbiterModel,
+    arbitrate,
+    claim_features,
+    shipped_arbiter,
+)
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _clause_head
 from detente.records import Claim
@@ -53,9 +63,9 @@ if TYPE_CHECKING:
 FEATURES_VERSION = 1
 MODEL_FILE = "stance_model.npz"
 KINDS: tuple[str, ...] = ("demand", "offer", "propose", "accept", "reject", "threaten")
-USES: frozenset[str] = frozenset({"confidence", "veto", "boost", "boost_verb"})
+USES: frozenset[str] = frozenset({"confidence", "veto", "boost", "boost_verb"}) | ARBITER_USES
 #: Uses on by default: those that raised the cross-validated F1 on gold/dev.
-DEFAULT_LEARNED = "boost"
+DEFAULT_LEARNED = "boost,arbiter"
 
 _NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
@@ -228,6 +238,7 @@ class LearnedStage:
 
     learned: frozenset[str]
     learned_model: StanceModel | None
+    arbiter_model: ArbiterModel | None
     #: Keep every unit's features on ``doc._.detente_units`` (for training and evaluation).
     record_units: bool
     lex: Any
@@ -247,6 +258,7 @@ class LearnedStage:
             raise ValueError(f"unknown learned uses: {', '.join(sorted(uses - USES))}")
         self.learned = uses
         self.learned_model = shipped_model() if uses else None
+        self.arbiter_model = shipped_arbiter() if uses & ARBITER_USES else None
         self.record_units = False
 
     def _record_uncued(
@@ -287,8 +299,24 @@ class LearnedStage:
     def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
         needs are scored (the veto: those with a rule stance; the boosts: those without)."""
+        if state is not None and self.record_units:
+            doc._.detente_claim_units = [
+                (c.actor, c.start, c.end, claim_features(c, o[1], o[2], self, state))
+                for c in claims
+                if (o := state.origins.get(id(c))) is not None and o[0] is c
+            ]
+        arbiter = self.arbiter_model
+        if arbiter is not None and state is not None and self.learned & ARBITER_USES:
+            claims = arbitrate(
+                claims,
+                state,
+                self,
+                arbiter,
+                self.learned,
+                lambda sent: self._sentence_issues(sent, state.cue_phrases),
+            )
         model = self.learned_model
-        uses = self.learned if model is not None else frozenset()
+        uses = self.learned - ARBITER_USES if model is not None else frozenset()
         if not (self.record_units or uses):
             return claims
         units = sentence_units(doc)
@@ -355,6 +383,18 @@ class LearnedStage:
                     continue
                 claims.extend(self._boosted(doc, units[i], probs[i], state, len(claims)))
         return claims
+
+    def _sentence_issues(self, sent: Span, cues: dict[int, list] | None) -> dict[str, float]:
+        """The sentence model's probability of every issue for *sent* (none without a model)."""
+        model = self.learned_model
+        if model is None:
+            return {}
+        probs = model.predict([unit_features(sent, self, cues)])[0]
+        return {
+            o.split(":", 1)[1]: float(probs[j])
+            for j, o in enumerate(model.outputs)
+            if o.startswith("issue:")
+        }
 
     def _boosted(
         self, doc: Doc, sent: Span, probs: np.ndarray, state: _DocState | None, ordinal: int

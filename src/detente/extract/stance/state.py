@@ -52,6 +52,9 @@ class _DocState:
         #: so that a stance the learned stage adds for it is hedged, attributed, conditional
         #: or denied as the rules read it.
         self.uncued_modifiers: dict[tuple[str, str, int], dict[str, Any]] = {}
+        #: id of a claim of the main path -> (the claim, its trigger, its content unit), for
+        #: the learned arbiter to read the content the rules classified.
+        self.origins: dict[int, tuple[Claim, Any, Any]] = {}
         strings = doc.vocab.strings
         for key, start, end in comp.phrases(doc):
             label = strings[key]

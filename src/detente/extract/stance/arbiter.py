@@ -1,0 +1,242 @@
+"""A learned arbiter over the rules' issue and kind decisions, claim by claim.
+
+The rule stages pick a stance's issue from keyword cues in its content and its kind from the
+trigger's class; both cue lists fit the phrasings they were written from.  Where the rules'
+issue evidence is weak (a cue of weight 0 or 1, or the report's dominant issue where stances
+no cue classifies are kept), a claim-level model scores every issue from the claim's own
+content -- the head of the trigger's complement and its dependents, the cues inside the content
+and elsewhere in the sentence, the trigger lemma and class, the rules' choice and its signals --
+and may overrule the rules:
+
+* ``arbiter`` -- the rule issue is replaced by the model's when the model rates its own issue at
+  ``issue_above`` or more and the rule issue below ``issue_keep_below``;
+* ``arbiter_add`` -- the same test adds a second stance on the model's issue instead;
+* ``arbiter_kind`` -- the same for the kind, with ``kind_above`` and ``kind_keep_below``.
+
+A changed claim carries the signal ``learned=arbiter``.  The weights and thresholds ship as
+``knowledge/arbiter_model.npz``, written with the sentence model by
+``scripts/train_stance_model.py`` from gold/dev only; the uses on by default are those that
+raised the cross-validated F1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from detente.extract.stance import confidence as conf
+from detente.records import Claim
+
+if TYPE_CHECKING:
+    from detente.extract.stance.model import Trigger, _Unit
+    from detente.extract.stance.state import _DocState
+
+#: Bump when the claim features change: a model trained on other features must not be used.
+ARBITER_VERSION = 1
+ARBITER_FILE = "arbiter_model.npz"
+ARBITER_USES: frozenset[str] = frozenset({"arbiter", "arbiter_add", "arbiter_kind"})
+#: Signals of an issue decision weak enough for the model to overrule.  (A stance whose issue
+#: comes from the stance it refers back to is rebuilt after the rules and not read here.)
+WEAK_ISSUE: frozenset[str] = frozenset({"issue=cue0", "issue=cue1", "issue=dominant"})
+SIGNAL = "learned=arbiter"
+_NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArbiterModel:
+    """Weights of the claim model: one column per output (``issue:X``, ``kind:Y``), one row
+    per known feature, and the thresholds of the arbitration."""
+
+    index: dict[str, int]
+    weights: np.ndarray  # (features, outputs)
+    bias: np.ndarray  # (outputs,)
+    outputs: tuple[str, ...]
+    issue_above: float
+    issue_keep_below: float
+    kind_above: float
+    kind_keep_below: float
+    #: Weight of the sentence model's issue probabilities in the issue scores (0: the claim
+    #: model alone).
+    sentence_weight: float = 0.0
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> ArbiterModel:
+        """Build from the arrays of the ``.npz`` file (or a dict of the same arrays)."""
+        if int(arrays["version"]) != ARBITER_VERSION:
+            raise ValueError("arbiter model trained on other features")
+        feats = [str(f) for f in arrays["features"]]
+        return cls(
+            index={f: i for i, f in enumerate(feats)},
+            weights=np.asarray(arrays["weights"], dtype=np.float32),
+            bias=np.asarray(arrays["bias"], dtype=np.float32),
+            outputs=tuple(str(o) for o in arrays["outputs"]),
+            issue_above=float(arrays["issue_above"]),
+            issue_keep_below=float(arrays["issue_keep_below"]),
+            kind_above=float(arrays["kind_above"]),
+            kind_keep_below=float(arrays["kind_keep_below"]),
+            sentence_weight=float(arrays["sentence_weight"]),
+        )
+
+    def predict(self, units: list[list[str]]) -> np.ndarray:
+        """Probabilities (units, outputs) for the feature lists of *units*."""
+        out = np.empty((len(units), len(self.outputs)), dtype=np.float32)
+        for row, feats in enumerate(units):
+            rows = [self.index[f] for f in set(feats) if f in self.index]
+            out[row] = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
+        return 1.0 / (1.0 + np.exp(-out))
+
+    def ranked(self, probs: np.ndarray, prefix: str) -> dict[str, float]:
+        """The probability of every output named ``prefix:…``, by its value."""
+        return {
+            o.split(":", 1)[1]: float(probs[i])
+            for i, o in enumerate(self.outputs)
+            if o.startswith(prefix)
+        }
+
+
+@cache
+def shipped_arbiter() -> ArbiterModel | None:
+    """The model in ``knowledge/arbiter_model.npz`` (None when none ships)."""
+    path = resources.files("detente.knowledge").joinpath(ARBITER_FILE)
+    try:
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as arrays:
+            return ArbiterModel.from_arrays(arrays)
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _word(tok: Token) -> str:
+    if tok.ent_type_ in _NAMES:
+        return "#" + tok.ent_type_
+    if tok.like_num:
+        return "#num"
+    return tok.lemma_.lower()
+
+
+def _cues(toks: list[Token], comp: Any, state: _DocState) -> list[tuple[str, int]]:
+    """The issue cues (issue, weight) among *toks*, single words and phrases."""
+    words = comp.tax.words
+    out = []
+    for t in toks:
+        cue = words.get(t.lemma_.lower()) or words.get(t.lower_)
+        if cue is not None:
+            out.append((cue[0], int(cue[1])))
+        out.extend((issue, w) for _end, issue, w in state.cue_phrases.get(t.i, ()))
+    return out
+
+
+def claim_features(
+    claim: Claim, trig: Trigger, unit: _Unit, comp: Any, state: _DocState
+) -> list[str]:
+    """The features of one rule claim: the rules' decision and its signals, the trigger, the
+    content unit (head, its dependents, its words and cues) and the cues of the rest of the
+    sentence."""
+    feats = [f"ri={claim.issue}", f"rk={claim.kind}", f"tl={_word(trig.token)}", f"tc={trig.cls}"]
+    feats.extend("sig=" + s for s in claim.signals if not s.startswith("learned="))
+    head = unit.head
+    feats.append("ch=" + _word(head))
+    feats.append(f"ch={_word(head)}|ri={claim.issue}")
+    feats.extend(f"cd={c.dep_}|{_word(c)}" for c in head.children if not c.is_punct)
+    own = [t for t in unit.tokens if not (t.is_punct or t.is_space)]
+    feats.extend("cw=" + _word(t) for t in own)
+    inside = _cues(own, comp, state)
+    for issue, weight in inside:
+        feats.append("cc=" + issue)
+        if weight >= 2:
+            feats.append("cc+=" + issue)
+    if claim.issue in {i for i, _ in inside}:
+        feats.append("cc=ri")
+    if len({i for i, _ in inside}) > 1:
+        feats.append("cc=many")
+    ids = {t.i for t in unit.tokens} | {trig.token.i}
+    rest = [t for t in trig.token.sent if t.i not in ids and not t.is_punct]
+    for issue, weight in _cues(rest, comp, state):
+        feats.append("sc=" + issue)
+        if weight >= 2:
+            feats.append("sc+=" + issue)
+    return feats
+
+
+def arbitrate(
+    claims: list[Claim],
+    state: _DocState,
+    comp: Any,
+    model: ArbiterModel,
+    uses: frozenset[str],
+    sentence_issues: Callable[[Span], dict[str, float]] | None = None,
+) -> list[Claim]:
+    """Apply the arbiter *uses* to the rule *claims* whose trigger and content the rules
+    recorded on *state*; returns the claims (changed in place, added ones appended).
+    *sentence_issues* gives the sentence model's issue probabilities of a sentence, mixed into
+    the claim model's by the model's ``sentence_weight``."""
+    wanted = []
+    for c in claims:
+        origin = state.origins.get(id(c))
+        if origin is None or origin[0] is not c:
+            continue  # not a claim of the main path (or rebuilt since): no content to read
+        weak_issue = any(s in WEAK_ISSUE for s in c.signals)
+        if weak_issue or "arbiter_kind" in uses:
+            wanted.append((c, origin, weak_issue))
+    if not wanted:
+        return claims
+    probs = model.predict([claim_features(c, o[1], o[2], comp, state) for c, o, _ in wanted])
+    have = {(c.actor, c.kind, c.issue, c.start) for c in claims}
+    added: list[Claim] = []
+    for (c, (_, _trig, unit), weak_issue), p in zip(wanted, probs, strict=True):
+        if "arbiter_kind" in uses:
+            kinds = model.ranked(p, "kind:")
+            top = max(kinds, key=lambda k: kinds[k])
+            if (
+                top != c.kind
+                and kinds[top] >= model.kind_above
+                and kinds.get(c.kind, 0.0) < model.kind_keep_below
+                and (c.actor, top, c.issue, c.start) not in have
+            ):
+                have.add((c.actor, top, c.issue, c.start))
+                c.kind = top
+                c.signals.append(SIGNAL)
+                c.confidence = conf.score(c.signals)
+        if not weak_issue or not uses & {"arbiter", "arbiter_add"}:
+            continue
+        issues = model.ranked(p, "issue:")
+        mix = model.sentence_weight
+        if mix > 0 and sentence_issues is not None:
+            by_sent = sentence_issues(_trig.token.sent)
+            issues = {
+                i: (1 - mix) * issues.get(i, 0.0) + mix * by_sent.get(i, 0.0)
+                for i in issues.keys() | by_sent.keys()
+            }
+        top = max(issues, key=lambda i: issues[i])
+        if (
+            top == c.issue
+            or issues[top] < model.issue_above
+            or issues.get(c.issue, 0.0) >= model.issue_keep_below
+            or (c.actor, c.kind, top, c.start) in have
+        ):
+            continue
+        have.add((c.actor, c.kind, top, c.start))
+        doc = unit.head.doc
+        span = doc[min(t.i for t in unit.tokens) : max(t.i for t in unit.tokens) + 1]
+        places = list(comp._places(span, top))
+        if "arbiter" in uses:
+            c.issue, c.places = top, places
+            c.signals.append(SIGNAL)
+            c.confidence = conf.score(c.signals)
+        else:
+            extra = replace(
+                c,
+                issue=top,
+                places=places,
+                ordinal=len(claims) + len(added),
+                exchange_for=[],
+                signals=[*c.signals, SIGNAL],
+            )
+            extra.confidence = conf.score(extra.signals)
+            added.append(extra)
+    return claims + added if added else claims

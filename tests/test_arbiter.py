@@ -1,0 +1,109 @@
+"""The learned arbiter: a claim-level model overrules a weakly cued rule issue when it is
+confident, never a strongly cued one, and it works from the parse the rules already made.
+Reports written for these tests, across several conflicts."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator
+
+from detente.extract import Extractor
+from detente.extract.stance.arbiter import (
+    ARBITER_USES,
+    SIGNAL,
+    WEAK_ISSUE,
+    shipped_arbiter,
+)
+from detente.extract.stance.learned import DEFAULT_LEARNED
+from detente.extract.stances import FACTORY
+from detente.records import Claim
+from extracting import claims as extract
+
+# "stop its provocations": weak evidence for a ceasefire, which the rules' cue gives
+SHOAL = (
+    "MANILA, May 2 - Philippine and Chinese diplomats held talks in Manila on Friday. Manila "
+    "urged Beijing to stop its provocations at the shoal, a spokesman said."
+)
+# strong cues only: a sanctions demand and a withdrawal
+STRONG = (
+    "TBILISI, Sept 3 - Georgia's foreign minister said on Wednesday that Tbilisi demanded the "
+    "lifting of the trade embargo and the withdrawal of Russian troops from South Ossetia."
+)
+BORDER = (
+    "ERBIL, March 2 - Kurdish and federal officials met on Monday. The regional government "
+    "said Baghdad had to respect the agreement on the disputed districts, a spokesman said. "
+    "Baghdad insisted on prior approval of every convoy to Kirkuk."
+)
+
+
+@contextlib.contextmanager
+def uses(ex: Extractor, learned: str, **thresholds: float) -> Iterator[None]:
+    """Run the shared extractor with other learned uses (and arbiter thresholds), restored after."""
+    comp = ex.nlp.get_pipe(FACTORY)
+    saved = (comp.learned, comp.learned_model, comp.arbiter_model)
+    comp.use_learned(learned)
+    if comp.arbiter_model is not None and thresholds:
+        comp.arbiter_model = dataclasses.replace(comp.arbiter_model, **thresholds)
+    try:
+        yield
+    finally:
+        comp.learned, comp.learned_model, comp.arbiter_model = saved
+
+
+def triples(claims: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in claims}
+
+
+def test_shipped_arbiter_loads_and_is_on_by_default(ex: Extractor) -> None:
+    model = shipped_arbiter()
+    assert model is not None
+    assert {o.split(":")[0] for o in model.outputs} == {"kind", "issue"}
+    assert model.weights.shape == (len(model.index), len(model.outputs))
+    assert 0.0 < model.issue_keep_below < model.issue_above <= 1.0
+    assert "arbiter" in DEFAULT_LEARNED.split(",")
+    assert ARBITER_USES - {"arbiter"} and not (ARBITER_USES - {"arbiter"}) & set(
+        DEFAULT_LEARNED.split(",")
+    )
+    assert ex.nlp.get_pipe(FACTORY).arbiter_model is model
+
+
+def test_confident_model_replaces_a_weakly_cued_issue(ex: Extractor) -> None:
+    with uses(ex, "boost"):
+        rules = [c for c in extract(ex, SHOAL) if c.actor == "PHL"]
+    assert ("PHL", "demand", "ceasefire") in triples(rules)
+    (weak,) = [c for c in rules if c.issue == "ceasefire"]
+    assert set(weak.signals) & WEAK_ISSUE
+    with uses(ex, "boost,arbiter"):
+        judged = [c for c in extract(ex, SHOAL) if c.actor == "PHL"]
+    assert ("PHL", "demand", "military_limits") in triples(judged)
+    assert ("PHL", "demand", "ceasefire") not in triples(judged)
+    (changed,) = [c for c in judged if SIGNAL in c.signals]
+    assert changed.quote == weak.quote and changed.start == weak.start
+    assert 0.0 < (changed.confidence or 0.0) <= 1.0
+
+
+def test_arbiter_add_keeps_the_rule_issue_beside_the_models(ex: Extractor) -> None:
+    with uses(ex, "boost,arbiter_add"):
+        judged = [c for c in extract(ex, SHOAL) if c.actor == "PHL"]
+    assert {("PHL", "demand", "ceasefire"), ("PHL", "demand", "military_limits")} <= triples(judged)
+    assert len({c.ordinal for c in judged}) == len(judged)
+
+
+def test_strongly_cued_issues_are_left_alone_even_by_an_eager_model(ex: Extractor) -> None:
+    with uses(ex, "boost"):
+        rules = extract(ex, STRONG)
+    assert rules and not any(set(c.signals) & WEAK_ISSUE for c in rules)
+    with uses(ex, "boost,arbiter", issue_above=0.0, issue_keep_below=1.01):
+        judged = extract(ex, STRONG)
+    assert triples(judged) == triples(rules)
+    assert not any(SIGNAL in c.signals for c in judged)
+
+
+def test_unconfident_model_leaves_the_rules_alone(ex: Extractor) -> None:
+    for text in (SHOAL, BORDER):
+        with uses(ex, "boost"):
+            rules = extract(ex, text)
+        with uses(ex, "boost,arbiter", issue_above=1.01):
+            judged = extract(ex, text)
+        assert triples(judged) == triples(rules)
