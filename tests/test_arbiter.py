@@ -13,6 +13,7 @@ from detente.extract.stance.arbiter import (
     ARBITER_USES,
     SIGNAL,
     WEAK_ISSUE,
+    ArbiterModel,
     shipped_arbiter,
 )
 from detente.extract.stance.learned import DEFAULT_LEARNED
@@ -37,12 +38,26 @@ BORDER = (
 )
 
 
+def steered(model: ArbiterModel, favour: str, against: str) -> ArbiterModel:
+    """The shipped model made sure of *favour* and against *against* for every claim, so that
+    the tests exercise the arbitration rather than what the training data taught."""
+    bias = model.bias.copy()
+    bias[model.outputs.index("issue:" + favour)] = 20.0
+    bias[model.outputs.index("issue:" + against)] = -20.0
+    return dataclasses.replace(model, bias=bias)
+
+
 @contextlib.contextmanager
-def uses(ex: Extractor, learned: str, **thresholds: float) -> Iterator[None]:
-    """Run the shared extractor with other learned uses (and arbiter thresholds), restored after."""
+def uses(
+    ex: Extractor, learned: str, steer: tuple[str, str] | None = None, **thresholds: float
+) -> Iterator[None]:
+    """Run the shared extractor with other learned uses (and arbiter thresholds, or a model
+    steered towards one issue), restored after."""
     comp = ex.nlp.get_pipe(FACTORY)
     saved = (comp.learned, comp.learned_model, comp.arbiter_model)
     comp.use_learned(learned)
+    if comp.arbiter_model is not None and steer is not None:
+        comp.arbiter_model = steered(comp.arbiter_model, *steer)
     if comp.arbiter_model is not None and thresholds:
         comp.arbiter_model = dataclasses.replace(comp.arbiter_model, **thresholds)
     try:
@@ -74,7 +89,7 @@ def test_confident_model_replaces_a_weakly_cued_issue(ex: Extractor) -> None:
     assert ("PHL", "demand", "ceasefire") in triples(rules)
     (weak,) = [c for c in rules if c.issue == "ceasefire"]
     assert set(weak.signals) & WEAK_ISSUE
-    with uses(ex, "boost,arbiter"):
+    with uses(ex, "boost,arbiter", steer=("military_limits", "ceasefire")):
         judged = [c for c in extract(ex, SHOAL) if c.actor == "PHL"]
     assert ("PHL", "demand", "military_limits") in triples(judged)
     assert ("PHL", "demand", "ceasefire") not in triples(judged)
@@ -84,7 +99,7 @@ def test_confident_model_replaces_a_weakly_cued_issue(ex: Extractor) -> None:
 
 
 def test_arbiter_add_keeps_the_rule_issue_beside_the_models(ex: Extractor) -> None:
-    with uses(ex, "boost,arbiter_add"):
+    with uses(ex, "boost,arbiter_add", steer=("military_limits", "ceasefire")):
         judged = [c for c in extract(ex, SHOAL) if c.actor == "PHL"]
     assert {("PHL", "demand", "ceasefire"), ("PHL", "demand", "military_limits")} <= triples(judged)
     assert len({c.ordinal for c in judged}) == len(judged)
