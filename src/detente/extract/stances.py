@@ -43,6 +43,7 @@ from detente.extract.lexicon import (
     stance_lexicon,
     taxonomy,
 )
+from detente.extract.sentindex import index_sentences
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
@@ -312,6 +313,7 @@ class StanceComponent(
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the stances of *doc* and store them on ``doc._.detente_claims``."""
+        index_sentences(doc)  # the parse is final: sentences by table from here on
         doc._.detente_actor_names = {}
         doc._.detente_uncued = []
         staged = self.triggers_in(doc)
