@@ -51,6 +51,8 @@ _WINDOW_COLUMN = {
 }
 #: Windows this close together are matched as one (fewer calls, same matches).
 _WINDOW_GAP = 8
+#: Pattern-subset matchers kept at most (each is a few patterns; the cache is cleared when full).
+_SUBSETS_KEPT = 4096
 
 #: (column, accepted or refused values, refused?) for one token of a pattern.
 _Check = tuple[int, frozenset[int], bool]
@@ -187,6 +189,10 @@ class TriggerMatcher:
         self._shapes: list[_Anchored] = []
         self._anchor_ids: dict[tuple[_Check, ...], int] = {}
         self._anchor_table: dict[int, dict[int, list[int]]] | None = None
+        #: (key, pattern) of every multi-token pattern, in the order of ``_shapes``
+        self._patterns: list[tuple[str, list[dict[str, Any]]]] = []
+        #: matchers over a subset of the multi-token patterns (their indices), built on demand
+        self._subsets: dict[tuple[int, ...], Matcher] = {}
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         """Add *patterns* under *key*, as ``Matcher.add`` does."""
@@ -202,6 +208,8 @@ class TriggerMatcher:
                 split = _split_first(pattern)
                 multi.extend(split)
                 self._shapes.extend(_Anchored(p, self._anchor_ids) for p in split)
+                self._patterns.extend((key, p) for p in split)
+                self._subsets.clear()
                 self._anchor_table = None
                 self._tested.update(name for token in pattern for name in token)
                 continue
@@ -248,13 +256,32 @@ class TriggerMatcher:
         if windows is None:
             return self._multi(doc, allow_missing=True)
         out: list[tuple[int, int, int]] = []
-        for lo, hi in windows:
-            out += [(k, s + lo, e + lo) for k, s, e in self._multi(doc[lo:hi], allow_missing=True)]
+        for lo, hi, shapes in windows:
+            matcher = self._subset(shapes)
+            out += [(k, s + lo, e + lo) for k, s, e in matcher(doc[lo:hi], allow_missing=True)]
         return out
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]] | None:
-        """Disjoint ``(start, end)`` token ranges, in order, holding every possible match of a
-        multi-token pattern; None when some pattern must be matched over the whole doc."""
+    def _subset(self, shapes: tuple[int, ...]) -> Matcher:
+        """A matcher over the multi-token patterns numbered *shapes*, added in their order.
+
+        The patterns placed in a window are the only ones that can match in it, and spaCy
+        follows each pattern's partial matches on its own, so dropping the others leaves
+        the window's matches and their order as they were.
+        """
+        matcher = self._subsets.get(shapes)
+        if matcher is None:
+            if len(self._subsets) >= _SUBSETS_KEPT:
+                self._subsets.clear()
+            matcher = self._subsets[shapes] = Matcher(self.vocab)
+            for k in shapes:
+                key, pattern = self._patterns[k]
+                matcher.add(key, [pattern])
+        return matcher
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]] | None:
+        """Disjoint ``(start, end, patterns)`` token ranges, in order, holding every possible
+        match of a multi-token pattern, with the numbers of the patterns placed in each; None
+        when some pattern must be matched over the whole doc."""
         cols = _Columns(doc)
         n = cols.n
         if any(shape.whole for shape in self._shapes):
@@ -263,8 +290,8 @@ class TriggerMatcher:
         if self._anchor_table is None:
             self._anchor_table = _anchor_table(anchors)
         found = _anchor_positions(cols, anchors, self._anchor_table)
-        spans: list[tuple[int, int]] = []
-        for shape in self._shapes:
+        spans: list[tuple[int, int, int]] = []
+        for number, shape in enumerate(self._shapes):
             # the anchor that occurs least often in this doc (none at all: no match)
             k, at = -1, None
             for j, anchor in shape.anchors:
@@ -287,16 +314,18 @@ class TriggerMatcher:
                     else:
                         while hi + 1 < n and cols.passes(hi + 1, step):
                             hi += 1
-                spans.append((max(lo, 0), min(hi, n - 1) + 1))
+                spans.append((max(lo, 0), min(hi, n - 1) + 1, number))
         spans.sort()
-        merged: list[tuple[int, int]] = []
-        for lo, hi in spans:
+        merged: list[tuple[int, int, set[int]]] = []
+        for lo, hi, number in spans:
             if merged and lo <= merged[-1][1] + _WINDOW_GAP:
-                if hi > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], hi)
+                last = merged[-1]
+                last[2].add(number)
+                if hi > last[1]:
+                    merged[-1] = (last[0], hi, last[2])
             else:
-                merged.append((lo, hi))
-        return merged
+                merged.append((lo, hi, {number}))
+        return [(lo, hi, tuple(sorted(numbers))) for lo, hi, numbers in merged]
 
     def _single_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(doc):
