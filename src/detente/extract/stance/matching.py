@@ -143,7 +143,11 @@ class _Columns:
 
     def passes(self, i: int, checks: list[_Check]) -> bool:
         """Could token *i* be one repetition of a token with *checks*?"""
-        return all((self.columns[c][i] in values) != refused for c, values, refused in checks)
+        columns = self.columns
+        for c, values, refused in checks:  # noqa: SIM110 - cheaper than all() over a generator here
+            if (columns[c][i] in values) == refused:
+                return False
+        return True
 
 
 def _anchor_table(
@@ -193,6 +197,8 @@ class TriggerMatcher:
         self._patterns: list[tuple[str, list[dict[str, Any]]]] = []
         #: matchers over a subset of the multi-token patterns (their indices), built on demand
         self._subsets: dict[tuple[int, ...], Matcher] = {}
+        #: column -> value -> the one-token patterns (their order) whose first test accepts it
+        self._single_index: dict[int, dict[int, list[int]]] | None = None
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         """Add *patterns* under *key*, as ``Matcher.add`` does."""
@@ -220,6 +226,7 @@ class TriggerMatcher:
                 tests.append((_COLUMN[name], _test(spec)))
                 self._tested.add(name)
             self._single.append((key_id, tests))
+            self._single_index = None
         if multi:
             self._multi.add(key, multi)
             self._has_multi = True
@@ -332,23 +339,30 @@ class TriggerMatcher:
             return []
         values = doc.to_array(list(_ATTRS.values()))
         columns = [values[:, i].tolist() for i in range(len(_ATTRS))]
-        # value -> positions, per column, built on first use
-        where: list[dict[int, list[int]] | None] = [None] * len(columns)
+        index = self._single_index
+        if index is None:
+            index = self._single_index = {}
+            for order, (_key, tests) in enumerate(self._single):
+                col, accepted = tests[0]
+                by_value = index.setdefault(col, {})
+                for v in accepted:
+                    by_value.setdefault(v, []).append(order)
+        single = self._single
         hits: list[tuple[int, int, int]] = []  # (token, pattern order, key)
-        for order, (key, tests) in enumerate(self._single):
-            col, accepted = tests[0]
-            at = where[col]
-            if at is None:
-                at = where[col] = {}
-                for i, v in enumerate(columns[col]):
-                    at.setdefault(v, []).append(i)
-            found = [i for v in at.keys() & accepted for i in at[v]]
-            for col, accepted in tests[1:]:
-                if not found:
-                    break
-                column = columns[col]
-                found = [i for i in found if column[i] in accepted]
-            hits.extend((i, order, key) for i in found)
+        # one pass per column over the doc: each token's value looked up in the patterns'
+        # first tests, the candidates then checked on the rest of their tests
+        for col, by_value in index.items():
+            for i, v in enumerate(columns[col]):
+                orders = by_value.get(v)
+                if orders is None:
+                    continue
+                for order in orders:
+                    key, tests = single[order]
+                    for c, accepted in tests[1:]:
+                        if columns[c][i] not in accepted:
+                            break
+                    else:
+                        hits.append((i, order, key))
         hits.sort()
         out: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int]] = set()
