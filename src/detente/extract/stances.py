@@ -432,7 +432,7 @@ class StanceComponent(
             menacing = (
                 kind != "threaten"
                 and not self._negated(trig.token)
-                and any(i in state.threat_tokens for i in range(quote_span.start, quote_span.end))
+                and not state.threat_tokens.isdisjoint(range(quote_span.start, quote_span.end))
             )
             if menacing and kind == "offer" and trig.token.lemma_.lower() in ("vow", "swear"):
                 # "vowed it will be demilitarised the easy way or the hard way": a threat only
@@ -620,7 +620,9 @@ class StanceComponent(
         from_plan: bool = False,
     ) -> None:
         """Add the stances traded in "in exchange for …" and link both sides."""
-        gains = any(  # "all remaining prisoners" (an adjective) keeps nothing
+        if not state.exchange_roots:
+            return  # nothing is traded anywhere in the report
+        gains = kind == "propose" and any(  # "all remaining prisoners" (an adjective) keeps nothing
             t.lemma_.lower() in self.lex.retentions or t.lemma_.lower() in _GAINS
             for t in trig.token.subtree
             if t.i in trig.content_ids and t.dep_ != "amod"
@@ -667,6 +669,8 @@ class StanceComponent(
     ) -> None:
         """A condition the actor sets ("if Kyiv withdraws", "as long as …") is also its demand;
         so is what a rejected deal lacks ("rejects any plan that does not guarantee X")."""
+        if not state.condition_roots and kind != "reject":
+            return  # no condition anywhere in the report
         scope = self._condition_scope(clause)
         heads: list[Token] = []
         for root in state.condition_roots:
