@@ -751,7 +751,8 @@ class StanceComponent(
             actor=actor.id,
             kind=kind,
             issue=issue,
-            quote=quote_span.text,
+            # the doc's text cut at the span's offsets: Span.text, without joining its tokens
+            quote=doc_text(quote_span.doc)[quote_span.start_char : quote_span.end_char],
             start=quote_span.start_char,
             end=quote_span.end_char,
             actor_name=actor.name,
