@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract.doctext import doc_text
 from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.orgnames import acronym_after, named_organisation, slugify
@@ -216,11 +217,12 @@ def _is_dateline(ent: Span) -> bool:
     """A wire dateline place ("KYIV, Nov 21 (AFP) -") is where the report was filed, not an
     actor mentioned in it."""
     doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text not in {",", "(", "-", "—", "–"}:
+        return False
+    text = doc_text(doc)[ent.start_char : ent.end_char]  # ent.text, without the join
     return (
-        ent.text.isupper()
-        and len(ent.text) > 3
-        and ent.end < len(doc)
-        and doc[ent.end].text in {",", "(", "-", "—", "–"}
+        text.isupper()
+        and len(text) > 3
         and (
             ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space
         )

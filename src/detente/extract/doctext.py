@@ -26,11 +26,14 @@ def sentences_before(sent: Span, limit: int) -> Iterator[Span]:
     """Up to *limit* sentences before *sent*, nearest first, within its paragraph (a line
     break between two sentences ends it)."""
     doc = sent.doc
+    text = doc_text(doc)
     for _ in range(limit):
         if sent.start == 0:
             return
-        prev = doc[sent.start - 1].sent
-        if "\n" in doc[prev.start : sent.start].text:
+        last = doc[sent.start - 1]
+        prev = last.sent
+        # the text of prev.start up to sent.start, cut from the doc's text
+        if "\n" in text[prev.start_char : last.idx + len(last.text)]:
             return
         yield prev
         sent = prev
