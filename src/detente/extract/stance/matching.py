@@ -141,7 +141,7 @@ class _Columns:
         self.n = len(doc)
         self.columns: list[list[int]] = [values[:, i].tolist() for i in range(len(_WINDOW_ATTRS))]
 
-    def passes(self, i: int, checks: list[_Check]) -> bool:
+    def passes(self, i: int, checks: list[_Check] | tuple[_Check, ...]) -> bool:
         """Could token *i* be one repetition of a token with *checks*?"""
         columns = self.columns
         for c, values, refused in checks:  # noqa: SIM110 - cheaper than all() over a generator here
@@ -175,7 +175,7 @@ def _anchor_positions(
                     found[aid].append(i)
     for aid, checks in enumerate(anchors):
         if len(checks) > 1 and found[aid]:
-            found[aid] = [i for i in found[aid] if cols.passes(i, list(checks))]
+            found[aid] = [i for i in found[aid] if cols.passes(i, checks)]
     return found
 
 
@@ -239,8 +239,9 @@ class TriggerMatcher:
         for name, (attr, pipe) in _NEEDS.items():
             if name in self._tested and not doc.has_annotation(attr):
                 raise ValueError(Errors.E155.format(pipe=pipe, attr=name))
-        multi = self._multi_matches(doc) if self._has_multi else []
-        single = self._single_matches(doc)
+        cols = _Columns(doc)  # one attribute array for both kinds of pattern
+        multi = self._multi_matches(doc, cols) if self._has_multi else []
+        single = self._single_matches(doc, cols)
         if not multi:
             return single
         if not single:
@@ -256,10 +257,10 @@ class TriggerMatcher:
         out.extend(multi[k:])
         return out
 
-    def _multi_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _multi_matches(self, doc: Doc, cols: _Columns | None = None) -> list[tuple[int, int, int]]:
         """spaCy's matches of the multi-token patterns, found only in windows that can hold one."""
         self._multi(doc[:0])  # spaCy's own check of the annotation the patterns need
-        windows = self._windows(doc)
+        windows = self._windows(doc, cols)
         if windows is None:
             return self._multi(doc, allow_missing=True)
         out: list[tuple[int, int, int]] = []
@@ -285,11 +286,13 @@ class TriggerMatcher:
                 matcher.add(key, [pattern])
         return matcher
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]] | None:
+    def _windows(
+        self, doc: Doc, cols: _Columns | None = None
+    ) -> list[tuple[int, int, tuple[int, ...]]] | None:
         """Disjoint ``(start, end, patterns)`` token ranges, in order, holding every possible
         match of a multi-token pattern, with the numbers of the patterns placed in each; None
         when some pattern must be matched over the whole doc."""
-        cols = _Columns(doc)
+        cols = cols if cols is not None else _Columns(doc)
         n = cols.n
         if any(shape.whole for shape in self._shapes):
             return None
@@ -334,11 +337,11 @@ class TriggerMatcher:
                 merged.append((lo, hi, {number}))
         return [(lo, hi, tuple(sorted(numbers))) for lo, hi, numbers in merged]
 
-    def _single_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _single_matches(self, doc: Doc, cols: _Columns | None = None) -> list[tuple[int, int, int]]:
         if not len(doc):
             return []
-        values = doc.to_array(list(_ATTRS.values()))
-        columns = [values[:, i].tolist() for i in range(len(_ATTRS))]
+        window_columns = (cols if cols is not None else _Columns(doc)).columns
+        columns = [window_columns[_WINDOW_COLUMN[name]] for name in _ATTRS]
         index = self._single_index
         if index is None:
             index = self._single_index = {}
