@@ -22,6 +22,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's cached text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def sentences_before(sent: Span, limit: int) -> Iterator[Span]:
     """Up to *limit* sentences before *sent*, nearest first, within its paragraph (a line
     break between two sentences ends it)."""
