@@ -139,7 +139,7 @@ class _Columns:
     def __init__(self, doc: Doc) -> None:
         values = doc.to_array(_WINDOW_ATTRS)
         self.n = len(doc)
-        self.columns: list[list[int]] = [values[:, i].tolist() for i in range(len(_WINDOW_ATTRS))]
+        self.columns: list[list[int]] = values.T.tolist() if self.n else [[] for _ in _WINDOW_ATTRS]
 
     def passes(self, i: int, checks: list[_Check] | tuple[_Check, ...]) -> bool:
         """Could token *i* be one repetition of a token with *checks*?"""
