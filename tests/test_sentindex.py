@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from detente.extract import Extractor
 from detente.extract import stances as stances_mod
-from detente.extract.sentindex import index_sentences
+from detente.extract.sentindex import drop_sentence_index, index_sentences
 from detente.records import Report
 
 TEXTS = [
@@ -39,6 +39,7 @@ def test_table_gives_spacys_sentences(ex: Extractor) -> None:
 
 def test_same_sentence_is_one_span(ex: Extractor) -> None:
     doc = ex.nlp("Kyiv rejected the plan. Moscow insisted on it.")
+    index_sentences(doc)
     first, second = doc[1].sent, doc[6].sent
     assert doc[0].sent is first and doc[2:4].sent is first
     assert (first.start, first.end, second.start) == (0, 5, 5)
@@ -49,3 +50,11 @@ def test_unparsed_doc_left_alone(ex: Extractor) -> None:
     doc = ex.nlp.make_doc("Seoul proposed talks")
     index_sentences(doc)
     assert "sent" not in doc.user_token_hooks
+
+
+def test_docs_leave_the_pipeline_without_the_table(ex: Extractor) -> None:
+    doc = ex.nlp("Kyiv rejected the plan. Moscow insisted on it.")
+    assert "sent" not in doc.user_token_hooks and "sent" not in doc.user_span_hooks
+    index_sentences(doc)
+    drop_sentence_index(doc)
+    assert "sent" not in doc.user_token_hooks and "sent" not in doc.user_span_hooks

@@ -5,7 +5,8 @@ start and on to the next one, and builds a new span each time; the stance stage 
 sentences tens of thousands of times per report batch.  :func:`index_sentences` reads the
 flags of a parsed doc once and installs spaCy's ``sent`` hooks, which return the same
 ``(start, end)`` spans from a table (one span object per sentence, built on first use).
-The doc's sentence boundaries must not change afterwards (the stance stage runs last).
+The stance stage installs them for its own run and removes them when done
+(:func:`drop_sentence_index`), so no doc leaves it with hooks that a copy would carry over.
 """
 
 from __future__ import annotations
@@ -59,5 +60,13 @@ def index_sentences(doc: Doc) -> None:
     def span_sent(span: Span) -> Span:
         return table.at(span.start)
 
+    token_sent.detente_index = True  # type: ignore[attr-defined]
     doc.user_token_hooks["sent"] = token_sent
     doc.user_span_hooks["sent"] = span_sent
+
+
+def drop_sentence_index(doc: Doc) -> None:
+    """Remove the hooks :func:`index_sentences` installed on *doc* (others are left alone)."""
+    if getattr(doc.user_token_hooks.get("sent"), "detente_index", False):
+        del doc.user_token_hooks["sent"]
+        doc.user_span_hooks.pop("sent", None)

@@ -43,7 +43,7 @@ from detente.extract.lexicon import (
     stance_lexicon,
     taxonomy,
 )
-from detente.extract.sentindex import index_sentences
+from detente.extract.sentindex import drop_sentence_index, index_sentences
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
@@ -313,7 +313,13 @@ class StanceComponent(
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the stances of *doc* and store them on ``doc._.detente_claims``."""
-        index_sentences(doc)  # the parse is final: sentences by table from here on
+        index_sentences(doc)  # the parse is final: sentences by table while the stage runs
+        try:
+            return self._find(doc)
+        finally:
+            drop_sentence_index(doc)
+
+    def _find(self, doc: Doc) -> Doc:
         doc._.detente_actor_names = {}
         doc._.detente_uncued = []
         staged = self.triggers_in(doc)
