@@ -149,3 +149,33 @@ def test_windows_hold_every_match(ex: Extractor) -> None:
         assert ours(doc) == expected, doc.text
         found += len(expected)
     assert found >= 6
+
+
+def test_overlapping_patterns_in_one_window_keep_spacys_order(ex: Extractor) -> None:
+    """A window matched with only the patterns placed in it: patterns of several keys that
+    overlap, share a last token or repeat a run keep the order the whole matcher gives."""
+    patterns = {
+        "DROP": [[{"LEMMA": "drop"}, {"LOWER": "its", "OP": "?"}, {"LOWER": "demand"}]],
+        "DEMAND_FOR": [[{"LOWER": "demand"}, {"LOWER": "for"}]],
+        "ITS_DEMAND": [[{"LOWER": "its"}, {"LOWER": "demand"}]],
+        "RUN": [[{"LEMMA": "drop"}, {"IS_PUNCT": False, "OP": "+"}, {"LOWER": "for"}]],
+        "FAR": [[{"LOWER": "island"}, {"LOWER": "chain"}]],
+    }
+    ours = TriggerMatcher(ex.nlp.vocab)
+    theirs = Matcher(ex.nlp.vocab)
+    for key, pats in patterns.items():
+        ours.add(key, pats)
+        theirs.add(key, pats)
+    texts = [
+        "Tbilisi dropped its demand for a new monitoring mission after the vote.",
+        "Dili will drop demand for the island chain, but not its demand for a survey.",
+        "Nobody dropped anything; the island chain stayed disputed.",
+    ]
+    with ex.nlp.select_pipes(disable=[stances_mod.FACTORY]):
+        docs = [ex.nlp(t) for t in texts]
+    found = 0
+    for doc in docs:
+        expected = theirs(doc)
+        assert ours(doc) == expected, doc.text
+        found += len(expected)
+    assert found >= 8

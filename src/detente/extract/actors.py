@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract.bodyref import reporting_body
+from detente.extract.doctext import span_text
 from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.lexicon import word_list
@@ -137,7 +138,7 @@ def _ent_actor(ent: Span, kb: Knowledge) -> str | None:
     """Actor id an entity stands for, if any (persons excluded)."""
     ent_id = ent.ent_id_
     if not ent_id:
-        return kb.actor_forms.get(ent.text.lower()) if ent.label_ in {"ORG", "NORP"} else None
+        return kb.actor_forms.get(span_text(ent).lower()) if ent.label_ in {"ORG", "NORP"} else None
     if ent_id.startswith("city:"):
         return ent_id[5:]
     if ent_id.startswith("person:"):
@@ -150,9 +151,10 @@ def _ent_actor(ent: Span, kb: Knowledge) -> str | None:
 def _leader(ent: Span, kb: Knowledge) -> Leader | None:
     if ent.label_ != "PERSON":
         return None
-    leader = kb.leaders.get(ent.text.lower())
+    text = span_text(ent)
+    leader = kb.leaders.get(text.lower())
     if leader is None and ent.ent_id_.startswith("person:"):
-        return Leader(ent.text, ent.ent_id_[7:], "official")
+        return Leader(text, ent.ent_id_[7:], "official")
     return leader
 
 
@@ -207,11 +209,12 @@ def _is_dateline(ent: Span) -> bool:
     """A wire dateline place ("KYIV, Nov 21 (AFP) -") is where the report was filed, not an
     actor mentioned in it."""
     doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text not in {",", "(", "-", "—", "–"}:
+        return False
+    text = span_text(ent)
     return (
-        ent.text.isupper()
-        and len(ent.text) > 3
-        and ent.end < len(doc)
-        and doc[ent.end].text in {",", "(", "-", "—", "–"}
+        text.isupper()
+        and len(text) > 3
         and (
             ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space
         )

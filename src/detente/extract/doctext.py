@@ -22,15 +22,23 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's cached text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def sentences_before(sent: Span, limit: int) -> Iterator[Span]:
     """Up to *limit* sentences before *sent*, nearest first, within its paragraph (a line
     break between two sentences ends it)."""
     doc = sent.doc
+    text = doc_text(doc)
     for _ in range(limit):
         if sent.start == 0:
             return
-        prev = doc[sent.start - 1].sent
-        if "\n" in doc[prev.start : sent.start].text:
+        last = doc[sent.start - 1]
+        prev = last.sent
+        # the text of prev.start up to sent.start, cut from the doc's text
+        if "\n" in text[prev.start_char : last.idx + len(last.text)]:
             return
         yield prev
         sent = prev

@@ -26,22 +26,23 @@ _CACHE_SIZE = 8
 class EntIndex:
     """Entities of one document, sorted, with a token -> entity map."""
 
-    __slots__ = ("ents", "starts", "by_token")
+    __slots__ = ("ents", "starts", "ends", "by_token")
 
     def __init__(self, doc: Doc) -> None:
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.starts: list[int] = [e.start for e in self.ents]
+        self.ends: list[int] = [e.end for e in self.ents]
         self.by_token: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
 
     def within(self, start: int, end: int) -> list[Span]:
         """Entities lying wholly inside tokens ``start:end``."""
-        lo = bisect.bisect_left(self.starts, start)
+        starts, ends = self.starts, self.ends
         out = []
-        for ent in self.ents[lo:]:
-            if ent.start >= end:
+        for k in range(bisect.bisect_left(starts, start), len(starts)):
+            if starts[k] >= end:
                 break
-            if ent.end <= end:
-                out.append(ent)
+            if ends[k] <= end:
+                out.append(self.ents[k])
         return out
 
 
@@ -95,5 +96,18 @@ def token_hits(
     return [int(i) for i in np.flatnonzero(hit)]
 
 
+#: (string store, word set) -> the words' hashes, kept with the store they were added to.
+_HASHES: dict[tuple[int, frozenset[str]], tuple[StringStore, np.ndarray]] = {}
+
+
 def _hashes(strings: StringStore, words: frozenset[str]) -> np.ndarray:
-    return np.fromiter((strings.add(w) for w in words), dtype=np.uint64, count=len(words))
+    """Hashes of *words*, added to *strings* the first time (the word sets are fixed lexicons,
+    so they are hashed once per store rather than on every document)."""
+    hit = _HASHES.get((id(strings), words))
+    if hit is not None and hit[0] is strings:
+        return hit[1]
+    arr = np.fromiter((strings.add(w) for w in words), dtype=np.uint64, count=len(words))
+    if len(_HASHES) >= 64:
+        _HASHES.clear()
+    _HASHES[(id(strings), words)] = (strings, arr)
+    return arr

@@ -211,3 +211,12 @@ def taxonomy() -> Taxonomy:
     if missing:
         raise ValueError(f"taxonomy.yaml: issues without an entry: {sorted(missing)}")
     return Taxonomy(words=words, phrases=phrases, definitions=definitions)
+
+
+def third_person(verb: str) -> str:
+    """ "reject" -> "rejects", "press" -> "presses", "deny" -> "denies"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"

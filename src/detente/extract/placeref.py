@@ -359,28 +359,40 @@ def unknown_places(tokens: list[Token]) -> list[str]:
     """Codes of looked-up names among *tokens* (entities without a gazetteer id)."""
     out: list[str] = []
     seen_ents: set[int] = set()
+    # what each candidate token names depends on the token alone: kept per doc, since the
+    # same clause tokens are looked at for every stance in them
+    memo: dict[int, tuple[str, ...]] = (
+        tokens[0].doc.user_data.setdefault(_UNKNOWN_KEY, {}) if tokens else {}
+    )
     for tok in tokens:
         if tok.ent_type_ and tok.ent_iob_ == "B" and tok.i not in seen_ents:
             seen_ents.add(tok.i)
-            cands = [tok]
-        elif tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "conj"):
-            cands = [tok]
-        else:
+        elif not (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "conj")):
             continue
-        for cand in cands:
-            root = cand
-            if cand.ent_type_:
-                # the entity's root token carries the syntax
-                end = cand.i + 1
-                while end < len(cand.doc) and cand.doc[end].ent_iob_ == "I":
-                    end += 1
-                root = cand.doc[cand.i : end].root
-            if is_venue(root):
-                continue
-            for code in looked_up(root):
-                if code not in out:
-                    out.append(code)
+        codes = memo.get(tok.i)
+        if codes is None:
+            codes = memo[tok.i] = _unknown_at(tok)
+        for code in codes:
+            if code not in out:
+                out.append(code)
     return out
+
+
+_UNKNOWN_KEY = "detente_unknown_places"
+
+
+def _unknown_at(cand: Token) -> tuple[str, ...]:
+    """Looked-up codes of the name at candidate token *cand* (none for a venue)."""
+    root = cand
+    if cand.ent_type_:
+        # the entity's root token carries the syntax
+        end = cand.i + 1
+        while end < len(cand.doc) and cand.doc[end].ent_iob_ == "I":
+            end += 1
+        root = cand.doc[cand.i : end].root
+    if is_venue(root):
+        return ()
+    return tuple(looked_up(root))
 
 
 # -- the clause around a stance's content ------------------------------------------------------

@@ -42,7 +42,9 @@ from detente.extract.lexicon import (
     Taxonomy,
     stance_lexicon,
     taxonomy,
+    third_person,
 )
+from detente.extract.sentindex import drop_sentence_index, index_sentences
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
@@ -148,7 +150,7 @@ class StanceComponent(
             "VERB", [[{"LEMMA": {"IN": verb_lemmas + caps}, "POS": {"IN": ["VERB", "AUX"]}}]]
         )
         #: third-person forms of the stance verbs, for headline-ese mistagged as nouns
-        self.head_verbs = {_third_person(v): v for v in verb_lemmas if v.isalpha()}
+        self.head_verbs = {third_person(v): v for v in verb_lemmas if v.isalpha()}
         self.matcher.add(
             "HEADVERB",
             [
@@ -314,6 +316,13 @@ class StanceComponent(
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the stances of *doc* and store them on ``doc._.detente_claims``."""
+        index_sentences(doc)  # the parse is final: sentences by table while the stage runs
+        try:
+            return self._find(doc)
+        finally:
+            drop_sentence_index(doc)
+
+    def _find(self, doc: Doc) -> Doc:
         doc._.detente_actor_names = {}
         doc._.detente_uncued = []
         staged = self.triggers_in(doc)
@@ -432,7 +441,7 @@ class StanceComponent(
             menacing = (
                 kind != "threaten"
                 and not self._negated(trig.token)
-                and any(i in state.threat_tokens for i in range(quote_span.start, quote_span.end))
+                and not state.threat_tokens.isdisjoint(range(quote_span.start, quote_span.end))
             )
             if menacing and kind == "offer" and trig.token.lemma_.lower() in ("vow", "swear"):
                 # "vowed it will be demilitarised the easy way or the hard way": a threat only
@@ -621,7 +630,9 @@ class StanceComponent(
         from_plan: bool = False,
     ) -> None:
         """Add the stances traded in "in exchange for …" and link both sides."""
-        gains = any(  # "all remaining prisoners" (an adjective) keeps nothing
+        if not state.exchange_roots:
+            return  # nothing is traded anywhere in the report
+        gains = kind == "propose" and any(  # "all remaining prisoners" (an adjective) keeps nothing
             t.lemma_.lower() in self.lex.retentions or t.lemma_.lower() in _GAINS
             for t in trig.token.subtree
             if t.i in trig.content_ids and t.dep_ != "amod"
@@ -668,6 +679,8 @@ class StanceComponent(
     ) -> None:
         """A condition the actor sets ("if Kyiv withdraws", "as long as …") is also its demand;
         so is what a rejected deal lacks ("rejects any plan that does not guarantee X")."""
+        if not state.condition_roots and kind != "reject":
+            return  # no condition anywhere in the report
         scope = self._condition_scope(clause)
         heads: list[Token] = []
         for root in state.condition_roots:
@@ -748,7 +761,8 @@ class StanceComponent(
             actor=actor.id,
             kind=kind,
             issue=issue,
-            quote=quote_span.text,
+            # the doc's text cut at the span's offsets: Span.text, without joining its tokens
+            quote=doc_text(quote_span.doc)[quote_span.start_char : quote_span.end_char],
             start=quote_span.start_char,
             end=quote_span.end_char,
             actor_name=actor.name,
@@ -761,15 +775,6 @@ class StanceComponent(
 
 #: Matcher labels of condition markers (subordinators and prepositions), not triggers.
 _MARKS = frozenset({"MARK", "PREPMARK"})
-
-
-def _third_person(verb: str) -> str:
-    """ "reject" -> "rejects", "press" -> "presses", "deny" -> "denies"."""
-    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return verb + "es"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ies"
-    return verb + "s"
 
 
 @Language.factory(FACTORY, default_config={"keep_uncued": False, "learned": DEFAULT_LEARNED})

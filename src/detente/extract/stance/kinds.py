@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
@@ -433,16 +434,43 @@ _SHAPE_WORDS = (
 )
 
 
+#: word hash -> is it (LOWER) / its lower-cased form (LEMMA) one of the shape words; hashes
+#: name the same string in every store, so the answers hold for every document
+_SHAPE_LOWER: dict[int, bool] = {}
+_SHAPE_LEMMA: dict[int, bool] = {}
+
+
+def _shape_word_marks(doc: Doc) -> list[bool]:
+    """Per token: is its lower-cased form or lemma one of :data:`_SHAPE_WORDS` (as
+    ``t.lower_ in _SHAPE_WORDS or t.lemma_.lower() in _SHAPE_WORDS``, from the attribute
+    array)?"""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    marks: list[bool] = []
+    for low, lem in doc.to_array([LOWER, LEMMA]).tolist():
+        hit = _SHAPE_LOWER.get(low)
+        if hit is None:
+            hit = _SHAPE_LOWER[low] = strings[low] in _SHAPE_WORDS
+        if not hit:
+            hit = _SHAPE_LEMMA.get(lem)
+            if hit is None:
+                hit = _SHAPE_LEMMA[lem] = strings[lem].lower() in _SHAPE_WORDS
+        marks.append(hit)
+    return marks
+
+
 def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger]:
     """Stances of *doc* that no trigger word marks, found by their shape (tokens in *taken*
     already hold a trigger): conditioned force, vowed defence, kept or threatened penalties
     and acts to be treated as aggression (threats), steps declared impossible (rejections),
     deals declared still standing (accepted) or no longer so (rejected)."""
     out: list[Trigger] = []
+    marked = _shape_word_marks(doc)
     heads = [
         tok
         for sent in doc.sents
-        if any(t.lower_ in _SHAPE_WORDS or t.lemma_.lower() in _SHAPE_WORDS for t in sent)
+        if any(marked[sent.start : sent.end])
         for tok in sent
         if tok.pos_ in _SHAPE_HEADS  # every shape below is headed by a verb or an adjective
     ]

@@ -51,6 +51,8 @@ _WINDOW_COLUMN = {
 }
 #: Windows this close together are matched as one (fewer calls, same matches).
 _WINDOW_GAP = 8
+#: Pattern-subset matchers kept at most (each is a few patterns; the cache is cleared when full).
+_SUBSETS_KEPT = 4096
 
 #: (column, accepted or refused values, refused?) for one token of a pattern.
 _Check = tuple[int, frozenset[int], bool]
@@ -137,11 +139,15 @@ class _Columns:
     def __init__(self, doc: Doc) -> None:
         values = doc.to_array(_WINDOW_ATTRS)
         self.n = len(doc)
-        self.columns: list[list[int]] = [values[:, i].tolist() for i in range(len(_WINDOW_ATTRS))]
+        self.columns: list[list[int]] = values.T.tolist() if self.n else [[] for _ in _WINDOW_ATTRS]
 
-    def passes(self, i: int, checks: list[_Check]) -> bool:
+    def passes(self, i: int, checks: list[_Check] | tuple[_Check, ...]) -> bool:
         """Could token *i* be one repetition of a token with *checks*?"""
-        return all((self.columns[c][i] in values) != refused for c, values, refused in checks)
+        columns = self.columns
+        for c, values, refused in checks:  # noqa: SIM110 - cheaper than all() over a generator here
+            if (columns[c][i] in values) == refused:
+                return False
+        return True
 
 
 def _anchor_table(
@@ -169,7 +175,7 @@ def _anchor_positions(
                     found[aid].append(i)
     for aid, checks in enumerate(anchors):
         if len(checks) > 1 and found[aid]:
-            found[aid] = [i for i in found[aid] if cols.passes(i, list(checks))]
+            found[aid] = [i for i in found[aid] if cols.passes(i, checks)]
     return found
 
 
@@ -187,6 +193,12 @@ class TriggerMatcher:
         self._shapes: list[_Anchored] = []
         self._anchor_ids: dict[tuple[_Check, ...], int] = {}
         self._anchor_table: dict[int, dict[int, list[int]]] | None = None
+        #: (key, pattern) of every multi-token pattern, in the order of ``_shapes``
+        self._patterns: list[tuple[str, list[dict[str, Any]]]] = []
+        #: matchers over a subset of the multi-token patterns (their indices), built on demand
+        self._subsets: dict[tuple[int, ...], Matcher] = {}
+        #: column -> value -> the one-token patterns (their order) whose first test accepts it
+        self._single_index: dict[int, dict[int, list[int]]] | None = None
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         """Add *patterns* under *key*, as ``Matcher.add`` does."""
@@ -202,6 +214,8 @@ class TriggerMatcher:
                 split = _split_first(pattern)
                 multi.extend(split)
                 self._shapes.extend(_Anchored(p, self._anchor_ids) for p in split)
+                self._patterns.extend((key, p) for p in split)
+                self._subsets.clear()
                 self._anchor_table = None
                 self._tested.update(name for token in pattern for name in token)
                 continue
@@ -212,6 +226,7 @@ class TriggerMatcher:
                 tests.append((_COLUMN[name], _test(spec)))
                 self._tested.add(name)
             self._single.append((key_id, tests))
+            self._single_index = None
         if multi:
             self._multi.add(key, multi)
             self._has_multi = True
@@ -224,8 +239,9 @@ class TriggerMatcher:
         for name, (attr, pipe) in _NEEDS.items():
             if name in self._tested and not doc.has_annotation(attr):
                 raise ValueError(Errors.E155.format(pipe=pipe, attr=name))
-        multi = self._multi_matches(doc) if self._has_multi else []
-        single = self._single_matches(doc)
+        cols = _Columns(doc)  # one attribute array for both kinds of pattern
+        multi = self._multi_matches(doc, cols) if self._has_multi else []
+        single = self._single_matches(doc, cols)
         if not multi:
             return single
         if not single:
@@ -241,21 +257,42 @@ class TriggerMatcher:
         out.extend(multi[k:])
         return out
 
-    def _multi_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _multi_matches(self, doc: Doc, cols: _Columns | None = None) -> list[tuple[int, int, int]]:
         """spaCy's matches of the multi-token patterns, found only in windows that can hold one."""
         self._multi(doc[:0])  # spaCy's own check of the annotation the patterns need
-        windows = self._windows(doc)
+        windows = self._windows(doc, cols)
         if windows is None:
             return self._multi(doc, allow_missing=True)
         out: list[tuple[int, int, int]] = []
-        for lo, hi in windows:
-            out += [(k, s + lo, e + lo) for k, s, e in self._multi(doc[lo:hi], allow_missing=True)]
+        for lo, hi, shapes in windows:
+            matcher = self._subset(shapes)
+            out += [(k, s + lo, e + lo) for k, s, e in matcher(doc[lo:hi], allow_missing=True)]
         return out
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]] | None:
-        """Disjoint ``(start, end)`` token ranges, in order, holding every possible match of a
-        multi-token pattern; None when some pattern must be matched over the whole doc."""
-        cols = _Columns(doc)
+    def _subset(self, shapes: tuple[int, ...]) -> Matcher:
+        """A matcher over the multi-token patterns numbered *shapes*, added in their order.
+
+        The patterns placed in a window are the only ones that can match in it, and spaCy
+        follows each pattern's partial matches on its own, so dropping the others leaves
+        the window's matches and their order as they were.
+        """
+        matcher = self._subsets.get(shapes)
+        if matcher is None:
+            if len(self._subsets) >= _SUBSETS_KEPT:
+                self._subsets.clear()
+            matcher = self._subsets[shapes] = Matcher(self.vocab)
+            for k in shapes:
+                key, pattern = self._patterns[k]
+                matcher.add(key, [pattern])
+        return matcher
+
+    def _windows(
+        self, doc: Doc, cols: _Columns | None = None
+    ) -> list[tuple[int, int, tuple[int, ...]]] | None:
+        """Disjoint ``(start, end, patterns)`` token ranges, in order, holding every possible
+        match of a multi-token pattern, with the numbers of the patterns placed in each; None
+        when some pattern must be matched over the whole doc."""
+        cols = cols if cols is not None else _Columns(doc)
         n = cols.n
         if any(shape.whole for shape in self._shapes):
             return None
@@ -263,8 +300,8 @@ class TriggerMatcher:
         if self._anchor_table is None:
             self._anchor_table = _anchor_table(anchors)
         found = _anchor_positions(cols, anchors, self._anchor_table)
-        spans: list[tuple[int, int]] = []
-        for shape in self._shapes:
+        spans: list[tuple[int, int, int]] = []
+        for number, shape in enumerate(self._shapes):
             # the anchor that occurs least often in this doc (none at all: no match)
             k, at = -1, None
             for j, anchor in shape.anchors:
@@ -287,39 +324,48 @@ class TriggerMatcher:
                     else:
                         while hi + 1 < n and cols.passes(hi + 1, step):
                             hi += 1
-                spans.append((max(lo, 0), min(hi, n - 1) + 1))
+                spans.append((max(lo, 0), min(hi, n - 1) + 1, number))
         spans.sort()
-        merged: list[tuple[int, int]] = []
-        for lo, hi in spans:
+        merged: list[tuple[int, int, set[int]]] = []
+        for lo, hi, number in spans:
             if merged and lo <= merged[-1][1] + _WINDOW_GAP:
-                if hi > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], hi)
+                last = merged[-1]
+                last[2].add(number)
+                if hi > last[1]:
+                    merged[-1] = (last[0], hi, last[2])
             else:
-                merged.append((lo, hi))
-        return merged
+                merged.append((lo, hi, {number}))
+        return [(lo, hi, tuple(sorted(numbers))) for lo, hi, numbers in merged]
 
-    def _single_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _single_matches(self, doc: Doc, cols: _Columns | None = None) -> list[tuple[int, int, int]]:
         if not len(doc):
             return []
-        values = doc.to_array(list(_ATTRS.values()))
-        columns = [values[:, i].tolist() for i in range(len(_ATTRS))]
-        # value -> positions, per column, built on first use
-        where: list[dict[int, list[int]] | None] = [None] * len(columns)
+        window_columns = (cols if cols is not None else _Columns(doc)).columns
+        columns = [window_columns[_WINDOW_COLUMN[name]] for name in _ATTRS]
+        index = self._single_index
+        if index is None:
+            index = self._single_index = {}
+            for order, (_key, tests) in enumerate(self._single):
+                col, accepted = tests[0]
+                by_value = index.setdefault(col, {})
+                for v in accepted:
+                    by_value.setdefault(v, []).append(order)
+        single = self._single
         hits: list[tuple[int, int, int]] = []  # (token, pattern order, key)
-        for order, (key, tests) in enumerate(self._single):
-            col, accepted = tests[0]
-            at = where[col]
-            if at is None:
-                at = where[col] = {}
-                for i, v in enumerate(columns[col]):
-                    at.setdefault(v, []).append(i)
-            found = [i for v in at.keys() & accepted for i in at[v]]
-            for col, accepted in tests[1:]:
-                if not found:
-                    break
-                column = columns[col]
-                found = [i for i in found if column[i] in accepted]
-            hits.extend((i, order, key) for i in found)
+        # one pass per column over the doc: each token's value looked up in the patterns'
+        # first tests, the candidates then checked on the rest of their tests
+        for col, by_value in index.items():
+            for i, v in enumerate(columns[col]):
+                orders = by_value.get(v)
+                if orders is None:
+                    continue
+                for order in orders:
+                    key, tests = single[order]
+                    for c, accepted in tests[1:]:
+                        if columns[c][i] not in accepted:
+                            break
+                    else:
+                        hits.append((i, order, key))
         hits.sort()
         out: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int]] = set()
