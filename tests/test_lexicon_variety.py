@@ -21,8 +21,9 @@ def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
     [
         # rejections voiced by a verb and its particle or preposition
         (
-            "Manila pushed back on the Chinese proposal for joint coastguard patrols.",
-            ("PHL", "reject", "security_guarantees"),
+            "Manila pushed back on the Chinese proposal for joint oil exploration in the disputed "
+            "waters.",
+            ("PHL", "reject", "economy"),
         ),
         (
             "Juba hit out at the Sudanese offer on oil transit fees.",
