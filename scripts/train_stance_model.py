@@ -42,8 +42,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from detente.evaluate import GoldReport, load_gold_dir, match_stances, prf
-from detente.extract.pipeline import Extractor
 from detente.evaluation_stats import calibration
+from detente.extract.pipeline import Extractor
 from detente.extract.stance.arbiter import ARBITER_VERSION, ArbiterModel
 from detente.extract.stance.correctness import CHECK_VERSION, platt
 from detente.extract.stance.learned import DEFAULT_LEARNED, FEATURES_VERSION, KINDS, StanceModel
@@ -582,9 +582,7 @@ def fit_platt(raw: np.ndarray, right: np.ndarray) -> tuple[float, float]:
     return round(float(w[0]), 4), round(float(w[1]), 4)
 
 
-def veto_table(
-    items: list[Item], rows: list[CheckRow], conf: list[float]
-) -> dict[str, list[int]]:
+def veto_table(items: list[Item], rows: list[CheckRow], conf: list[float]) -> dict[str, list[int]]:
     """Pooled [tp, fp, fn] with the claims below each veto threshold dropped, the claims'
     out-of-fold confidences *conf*."""
     totals: dict[str, list[int]] = {}
