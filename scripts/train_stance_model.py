@@ -487,7 +487,7 @@ def confidence_cv(items: list[Item], extractor: Extractor, k: int) -> None:
 
 CHECK_FOLDS = 5
 #: Inverse L2 strength of the claim check: the best out-of-fold log-loss of 0.03, 0.1, 0.3, 1.
-CHECK_C = 0.1
+CHECK_C = 0.3
 VETO_CHECK_GRID = (0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
 
 

@@ -139,6 +139,14 @@ def check_features(
     triples = Counter((c.actor, c.kind, c.issue) for c in claims)
     actors = Counter(c.actor for c in claims)
     per_sent = Counter(sum(1 for s in starts if s <= c.start) for c in claims)
+    issues = Counter(c.issue for c in claims)
+    top = max(issues.values(), default=0)
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for c in claims:
+        kinds.setdefault((c.actor, c.issue), set()).add(c.kind)
+    actor_issues: dict[str, set[str]] = {}
+    for c in claims:
+        actor_issues.setdefault(c.actor, set()).add(c.issue)
     out = []
     for c in claims:
         feats = [*common, f"rk={c.kind}", f"ri={c.issue}", f"rk={c.kind}|ri={c.issue}"]
@@ -155,6 +163,14 @@ def check_features(
         feats.append(f"same={min(triples[(c.actor, c.kind, c.issue)], 3)}")
         feats.append(f"actor={min(actors[c.actor], 4)}")
         feats.append(f"insent={min(per_sent[sent], 3)}")
+        # the report's main issue, the holder's other kinds and issues on it
+        feats.append("ri=top" if issues[c.issue] == top else "ri=other")
+        if len(kinds[(c.actor, c.issue)]) > 1:
+            feats.append("kindmix")
+        feats.append(f"actor_issues={min(len(actor_issues[c.actor]), 3)}")
+        feats.append("actor=state" if c.actor.isupper() else "actor=group")
+        if any(q in c.quote for q in ('"', "\u201c", "\u201d")):
+            feats.append("quoted")
         for flag in ("conditional", "hedged", "denied", "negated", "anonymous"):
             if getattr(c, flag, False):
                 feats.append("mod=" + flag)
