@@ -109,8 +109,8 @@ def test_every_claim_gets_the_checks_confidence(ex: Extractor, model: CheckModel
     with checked(ex, "boost,arbiter,check", low):
         unsure = extract(ex, CYPRUS) + extract(ex, KOSOVO)
     assert len(sure) == len(unsure) >= 4 and derived(sure)
-    assert all(c.confidence == 1.0 for c in sure)
-    assert all(c.confidence == 0.0 for c in unsure)
+    assert all((c.confidence or 0.0) > 0.99 for c in sure)
+    assert all(c.confidence is not None and c.confidence < 0.01 for c in unsure)
 
 
 def test_a_higher_model_score_never_lowers_a_claims_confidence(
