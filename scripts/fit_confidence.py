@@ -6,7 +6,9 @@
 Each extracted claim is labelled correct when its (actor, kind, issue) is matched to a gold
 claim of its report; an L2-regularised logistic regression over the claim's stage signals
 (``Claim.signals``) gives the weights.  The calibration table (confidence bins against the
-observed share of correct claims) is printed for the training and the check set.
+observed share of correct claims) is printed for the training and the check set.  The fit is
+in-sample: these weights give the score used when the claim check (the default, trained and
+calibrated out of fold by ``scripts/train_stance_model.py``) is off.
 """
 
 from __future__ import annotations

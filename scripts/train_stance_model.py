@@ -20,6 +20,12 @@ on the held reports with each use switched on, scored as ``detente eval`` scores
 The arbiter's claim model (``knowledge/arbiter_model.npz``) is trained on the rule stances
 whose content the rules classified: each one that evidence of a gold stance of the same actor
 overlaps is labelled with that stance's issues and kinds (see :func:`label_claims`).
+
+The claim check (``knowledge/claimcheck_model.npz``) is trained on every claim the extractor
+outputs with the learned uses on by default (and the models just trained): a claim is right
+when its (actor, kind, issue) is matched to gold as ``detente eval`` matches.  Its Platt map is
+fitted on out-of-fold predictions (grouped 5-fold by conflict) and its veto threshold chosen by
+the pooled out-of-fold F1 (``--cv 5 --check-model`` prints both tables).
 """
 
 from __future__ import annotations
@@ -36,14 +42,17 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from detente.evaluate import GoldReport, load_gold_dir, match_stances, prf
+from detente.evaluation_stats import calibration
 from detente.extract.pipeline import Extractor
 from detente.extract.stance.arbiter import ARBITER_VERSION, ArbiterModel
-from detente.extract.stance.learned import FEATURES_VERSION, KINDS, StanceModel
+from detente.extract.stance.correctness import CHECK_VERSION, platt
+from detente.extract.stance.learned import DEFAULT_LEARNED, FEATURES_VERSION, KINDS, StanceModel
 from detente.extract.stances import FACTORY
 from detente.reading import read_text
 
 OUT = Path(__file__).resolve().parents[1] / "src/detente/knowledge/stance_model.npz"
 ARBITER_OUT = OUT.with_name("arbiter_model.npz")
+CHECK_OUT = OUT.with_name("claimcheck_model.npz")
 
 #: Conflicts by the words of the file names (a report's group for cross-validation).
 CONFLICTS: dict[str, tuple[str, ...]] = {
@@ -476,6 +485,168 @@ def confidence_cv(items: list[Item], extractor: Extractor, k: int) -> None:
         print(f"{label:26s} log-loss {loss:.4f}  Brier {brier:.4f}  AUC {roc_auc_score(y, p):.4f}")
 
 
+CHECK_FOLDS = 5
+#: Inverse L2 strength of the claim check: the best out-of-fold log-loss of 0.03, 0.1, 0.3, 1.
+CHECK_C = 0.3
+VETO_CHECK_GRID = (0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
+
+
+@dataclass
+class CheckRow:
+    """One claim the extractor outputs: its report, its check features, its triple, whether
+    gold matches it and the confidence the signals alone give it."""
+
+    item: int
+    feats: list[str]
+    triple: tuple[str, str, str]
+    right: bool
+    old: float
+
+
+def check_rows(items: list[Item], extractor: Extractor, stance, arbiter) -> list[CheckRow]:
+    """Every claim of *items* with the default learned uses (the check itself off), run with
+    the *stance* and *arbiter* arrays (thresholds set)."""
+    comp = extractor.nlp.get_pipe(FACTORY)
+    saved = (comp.learned, comp.learned_model, comp.arbiter_model, comp.check_model)
+    saved_record = comp.record_units
+    uses = frozenset(DEFAULT_LEARNED.split(",")) - {"check", "check_veto"}
+    comp.learned, comp.learned_model = uses, StanceModel.from_arrays(stance)
+    comp.arbiter_model, comp.check_model = ArbiterModel.from_arrays(arbiter), None
+    comp.record_units = True
+    rows = []
+    try:
+        for n, it in enumerate(items):
+            comp(it.doc)
+            claims = it.doc._.detente_claims or []
+            feats = it.doc._.detente_claim_checks or []
+            triples = {(c.actor, c.kind, c.issue) for c in claims}
+            good = {t for _, t in match_stances(it.gold.claims, triples).matched}
+            for c, f in zip(claims, feats, strict=True):
+                t = (c.actor, c.kind, c.issue)
+                rows.append(CheckRow(n, f, t, t in good, float(c.confidence or 0.0)))
+    finally:
+        comp.learned, comp.learned_model, comp.arbiter_model, comp.check_model = saved
+        comp.record_units = saved_record
+    return rows
+
+
+def _check_fit(rows: list[CheckRow], c: float, min_count: int = 2):
+    """(features, weights, bias) of the L2 logistic regression of *rows*' correctness."""
+    counts = Counter(x for r in rows for x in set(r.feats))
+    feats = sorted(x for x, n in counts.items() if n >= min_count)
+    index = {x: i for i, x in enumerate(feats)}
+    ind, ptr = [], [0]
+    for r in rows:
+        ind.extend(sorted({index[x] for x in r.feats if x in index}))
+        ptr.append(len(ind))
+    x = sparse.csr_matrix((np.ones(len(ind)), ind, ptr), shape=(len(rows), len(feats)))
+    y = np.array([r.right for r in rows], dtype=int)
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+    model.fit(x, y)
+    return feats, model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def _raw(fit, rows: list[CheckRow]) -> np.ndarray:
+    feats, w, b = fit
+    index = {x: i for i, x in enumerate(feats)}
+    z = np.array([b + sum(float(w[index[x]]) for x in set(r.feats) if x in index) for r in rows])
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def out_of_fold(items: list[Item], rows: list[CheckRow], c: float, k: int) -> np.ndarray:
+    """The raw correctness probability of every row from a model trained without its conflict
+    (grouped K-fold)."""
+    groups = [conflict_of(it.gold.name) for it in items]
+    row_groups = [groups[r.item] for r in rows]
+    oof = np.zeros(len(rows))
+    for tr, te in GroupKFold(n_splits=k).split(rows, groups=row_groups):
+        oof[te] = _raw(_check_fit([rows[i] for i in tr], c), [rows[i] for i in te])
+    return oof
+
+
+def fit_platt(raw: np.ndarray, right: np.ndarray) -> tuple[float, float]:
+    """(a, b) of ``sigmoid(a * logit(raw) + b)`` by Newton's method on the log-likelihood
+    (a tiny ridge keeps it finite when the classes separate)."""
+    p = np.clip(raw, 1e-6, 1 - 1e-6)
+    x = np.column_stack([np.log(p / (1 - p)), np.ones(len(p))])
+    y = right.astype(float)
+    w = np.array([1.0, 0.0])
+    for _ in range(100):
+        q = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (q - y) + 1e-3 * w
+        hess = (x * (q * (1 - q))[:, None]).T @ x + 1e-3 * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return round(float(w[0]), 4), round(float(w[1]), 4)
+
+
+def veto_table(items: list[Item], rows: list[CheckRow], conf: list[float]) -> dict[str, list[int]]:
+    """Pooled [tp, fp, fn] with the claims below each veto threshold dropped, the claims'
+    out-of-fold confidences *conf*."""
+    totals: dict[str, list[int]] = {}
+    for t in (0.0, *VETO_CHECK_GRID):
+        kept: list[set] = [set() for _ in items]
+        for r, p in zip(rows, conf, strict=True):
+            if p >= t:
+                kept[r.item].add(r.triple)
+        totals["no veto" if t == 0 else f"veto<{t}"] = list(score(items, kept))
+    return totals
+
+
+def train_check(
+    items: list[Item], rows: list[CheckRow], c: float = CHECK_C, k: int = CHECK_FOLDS
+) -> dict[str, np.ndarray]:
+    """The arrays of the claim check: weights fitted on all *rows*, the Platt map fitted on
+    their out-of-fold scores, the veto threshold of the best out-of-fold F1."""
+    oof = out_of_fold(items, rows, c, k)
+    a, b = fit_platt(oof, np.array([r.right for r in rows]))
+    conf = [platt(float(p), a, b) for p in oof]
+    table = veto_table(items, rows, conf)
+    best = max(table, key=lambda lab: (prf(*table[lab])[2], lab == "no veto"))
+    veto = 0.0 if best == "no veto" else float(best.split("<")[1])
+    feats, w, bias = _check_fit(rows, c)
+    return {
+        "version": np.array(CHECK_VERSION),
+        "features": np.array(feats),
+        "weights": w,
+        "bias": np.array(bias, dtype=np.float32),
+        "platt_a": np.array(a),
+        "platt_b": np.array(b),
+        "veto_below": np.array(veto),
+    }
+
+
+def _bands(title: str, pairs: list[tuple[float, bool]]) -> None:
+    print(f"\n{title}: {len(pairs)} claims, {sum(ok for _, ok in pairs)} right")
+    for band in calibration(pairs):
+        n = band["claims"]
+        share = f"{band['precision']:.2f}" if n else "-"
+        print(f"  {band['low']:.1f}-{band['high']:.1f}  {n:5d}  {share}")
+
+
+def check_report(items: list[Item], rows: list[CheckRow], c: float, k: int) -> None:
+    """Calibration in-sample (the shipped signal weights) against out of fold, and the veto
+    table, on *items*."""
+    from sklearn.metrics import roc_auc_score
+
+    right = np.array([r.right for r in rows])
+    oof = out_of_fold(items, rows, c, k)
+    a, b = fit_platt(oof, right)
+    conf = [platt(float(p), a, b) for p in oof]
+    inner_a, inner_b = fit_platt(_raw(_check_fit(rows, c), rows), right)
+    print(f"Platt on out-of-fold: a={a} b={b} (fitted in-sample it would be {inner_a}, {inner_b})")
+    for label, p in (("signals, in-sample", [r.old for r in rows]), ("check, out of fold", conf)):
+        q = np.clip(np.array(p), 1e-6, 1 - 1e-6)
+        loss = float(-np.mean(right * np.log(q) + (1 - right) * np.log(1 - q)))
+        print(f"{label:22s} log-loss {loss:.4f}  AUC {roc_auc_score(right, q):.4f}")
+    _bands("confidence from the signals (in-sample)", [(r.old, r.right) for r in rows])
+    _bands("claim check, out of fold", list(zip(conf, right.tolist(), strict=True)))
+    print()
+    _print(veto_table(items, rows, conf))
+
+
 def _print(totals: dict[str, list[int]]) -> None:
     print(f"{'configuration':28s}  {'tp':>4s} {'fp':>4s} {'fn':>4s}   P     R     F1")
     for label, (tp, fp, fn) in totals.items():
@@ -494,6 +665,12 @@ def main() -> None:
     )
     ap.add_argument(
         "--arbiter", action="store_true", help="with --cv or --check: the arbiter configurations"
+    )
+    ap.add_argument(
+        "--check-model", action="store_true", help="with --cv: the claim check's tables"
+    )
+    ap.add_argument(
+        "--check-c", type=float, default=CHECK_C, help="inverse L2 strength of the claim check"
     )
     # the thresholds of the best CV F1 of each use (see the README)
     ap.add_argument("--veto", type=float, default=0.1, help="veto threshold written")
@@ -514,6 +691,11 @@ def main() -> None:
         check = parse(args.check, extractor) if args.check else None
         _print(arbiter_table(items, extractor, args.cv, args.c, check))
         return
+    if args.cv and args.check_model:
+        stance, arbiter = shipped_arrays(items, args)
+        rows = check_rows(items, extractor, stance, arbiter)
+        check_report(items, rows, args.check_c, args.cv)
+        return
     if args.cv:
         if args.confidence:
             confidence_cv(items, extractor, args.cv)
@@ -529,20 +711,34 @@ def main() -> None:
             totals[label] = list(score(other, run(other, extractor, model, uses)))
         _print(totals)
         return
+    arrays, arbiter = shipped_arrays(items, args, arrays)
+    np.savez_compressed(OUT, **arrays)
+    print(f"wrote {OUT} ({len(arrays['features'])} features, {len(arrays['outputs'])} outputs)")
+    np.savez_compressed(ARBITER_OUT, **arbiter)
+    n = sum(len(it.claims) for it in items)
+    print(f"wrote {ARBITER_OUT} ({len(arbiter['features'])} features, {n} claims)")
+    rows = check_rows(items, extractor, arrays, arbiter)
+    check = train_check(items, rows, args.check_c)
+    np.savez_compressed(CHECK_OUT, **check)
+    print(
+        f"wrote {CHECK_OUT} ({len(check['features'])} features, {len(rows)} claims, "
+        f"veto below {float(check['veto_below'])})"
+    )
+
+
+def shipped_arrays(items: list[Item], args, arrays=None):
+    """The sentence model's and the arbiter's arrays as written, thresholds from *args*."""
+    arrays = train(items, args.c) if arrays is None else arrays
     arrays["veto_below"] = np.array(args.veto)
     arrays["boost_above"] = np.array(args.boost)
     arrays["boost_verb_above"] = np.array(args.boost_verb)
-    np.savez_compressed(OUT, **arrays)
-    print(f"wrote {OUT} ({len(arrays['features'])} features, {len(arrays['outputs'])} outputs)")
     arbiter = train_arbiter(items, args.c)
     arbiter["issue_above"] = np.array(args.arbiter_issue)
     arbiter["issue_keep_below"] = np.array(args.arbiter_keep)
     arbiter["kind_above"] = np.array(args.arbiter_kind)
     arbiter["kind_keep_below"] = np.array(args.arbiter_kind_keep)
     arbiter["sentence_weight"] = np.array(args.arbiter_sentence)
-    np.savez_compressed(ARBITER_OUT, **arbiter)
-    n = sum(len(it.claims) for it in items)
-    print(f"wrote {ARBITER_OUT} ({len(arbiter['features'])} features, {n} claims)")
+    return arrays, arbiter
 
 
 if __name__ == "__main__":

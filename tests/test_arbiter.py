@@ -54,7 +54,7 @@ def uses(
     """Run the shared extractor with other learned uses (and arbiter thresholds, or a model
     steered towards one issue), restored after."""
     comp = ex.nlp.get_pipe(FACTORY)
-    saved = (comp.learned, comp.learned_model, comp.arbiter_model)
+    saved = (comp.learned, comp.learned_model, comp.arbiter_model, comp.check_model)
     comp.use_learned(learned)
     if comp.arbiter_model is not None and steer is not None:
         comp.arbiter_model = steered(comp.arbiter_model, *steer)
@@ -63,7 +63,7 @@ def uses(
     try:
         yield
     finally:
-        comp.learned, comp.learned_model, comp.arbiter_model = saved
+        comp.learned, comp.learned_model, comp.arbiter_model, comp.check_model = saved
 
 
 def triples(claims: list[Claim]) -> set[tuple[str, str, str]]:

@@ -53,7 +53,7 @@ def _component(ex: Extractor) -> StanceComponent:
 def learned(ex: Extractor, uses: str, **thresholds: float) -> Iterator[None]:
     """Run the shared extractor with other learned uses (and thresholds), then restore it."""
     comp = _component(ex)
-    saved = (comp.learned, comp.learned_model, comp.arbiter_model)
+    saved = (comp.learned, comp.learned_model, comp.arbiter_model, comp.check_model)
     comp.use_learned(uses)
     model = shipped_model()
     assert model is not None
@@ -61,7 +61,7 @@ def learned(ex: Extractor, uses: str, **thresholds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        comp.learned, comp.learned_model, comp.arbiter_model = saved
+        comp.learned, comp.learned_model, comp.arbiter_model, comp.check_model = saved
 
 
 def boosted(claims: list[Claim]) -> list[Claim]:
@@ -166,6 +166,11 @@ def test_features_generalise_names_and_see_the_lexicons(ex: Extractor) -> None:
     assert "lexVERB=accept" in feats and "neg" in feats and "md=would" in feats
 
 
+def _shipped_arrays(name: str) -> dict[str, np.ndarray]:
+    with resources.files("detente.knowledge").joinpath(name).open("rb") as fh, np.load(fh) as a:
+        return {k: a[k] for k in a.files}
+
+
 def _trainer():
     spec = importlib.util.spec_from_file_location(
         "train_stance_model", ROOT / "scripts" / "train_stance_model.py"
@@ -192,6 +197,16 @@ def test_training_is_deterministic_and_reproduces_the_shipped_models() -> None:
             for key in ("features", "outputs", "weights", "bias"):
                 assert np.array_equal(first[key], second[key])
                 assert np.array_equal(first[key], arrays[key])
+    # the claim check, trained on the claims the shipped sentence model and arbiter give
+    stance, arbiter = (_shipped_arrays(n) for n in ("stance_model.npz", "arbiter_model.npz"))
+    rows = trainer.check_rows(items, extractor, stance, arbiter)
+    assert len(rows) > 1000 and 0.5 < sum(r.right for r in rows) / len(rows) < 1.0
+    first, second = trainer.train_check(items, rows), trainer.train_check(items, rows)
+    shipped = resources.files("detente.knowledge").joinpath("claimcheck_model.npz")
+    with shipped.open("rb") as fh, np.load(fh) as arrays:
+        for key in arrays.files:
+            assert np.array_equal(first[key], second[key])
+            assert np.array_equal(first[key], arrays[key]), key
 
 
 def test_cross_validation_groups_never_split_a_conflict() -> None:

@@ -342,7 +342,7 @@ class StanceComponent(
                 c.signals.append("headline")
             c.confidence = conf.score(c.signals)
         found = self._learned(doc, found, state)
-        doc._.detente_claims = body_over_headline(found, head_end)
+        doc._.detente_claims = self._checked(doc, body_over_headline(found, head_end), state)
         return doc
 
     def triggers_in(self, doc: Doc) -> tuple[list[Trigger], _DocState] | None:

@@ -5,6 +5,8 @@ Every claim carries ``signals``, short ``name=value`` strings saying how each st
 derived from a condition or an exchange, its modifiers).  The weights in
 ``knowledge/confidence.yaml`` are fitted on gold/dev (``scripts/fit_confidence.py``): a claim's
 confidence estimates the chance that its (actor, kind, issue) is one a careful analyst codes.
+With the claim check on (:mod:`detente.extract.stance.correctness`, the default) this score is
+replaced, once the claims are final, by the check's confidence calibrated out of fold.
 """
 
 from __future__ import annotations

@@ -25,7 +25,11 @@ Uses (each switchable in the component's ``learned`` setting):
 
 * ``confidence`` -- every rule stance gets the signal ``learned=s0`` … ``learned=s4`` (the
   band of its sentence's "holds a stance" probability) for the claim confidence to weigh; no
-  weights ship for it, because refitted with it the confidence was worse on cross-validation.
+  weights ship for it, because refitted with it the confidence was worse on cross-validation;
+
+* ``check``, ``check_veto`` -- a claim-level correctness model sets every finished claim's
+  confidence, calibrated out of fold, and may drop the least likely ones
+  (:mod:`detente.extract.stance.correctness`).
 
 The thresholds ship with the weights; they and the uses on by default were chosen by grouped
 cross-validation over gold/dev (see the training script).
@@ -52,6 +56,12 @@ from detente.extract.stance.arbiter import (
     claim_features,
     shipped_arbiter,
 )
+from detente.extract.stance.correctness import (
+    CHECK_USES,
+    CheckModel,
+    check_features,
+    shipped_check,
+)
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _clause_head
 from detente.records import Claim
@@ -63,9 +73,12 @@ if TYPE_CHECKING:
 FEATURES_VERSION = 1
 MODEL_FILE = "stance_model.npz"
 KINDS: tuple[str, ...] = ("demand", "offer", "propose", "accept", "reject", "threaten")
-USES: frozenset[str] = frozenset({"confidence", "veto", "boost", "boost_verb"}) | ARBITER_USES
-#: Uses on by default: those that raised the cross-validated F1 on gold/dev.
-DEFAULT_LEARNED = "boost,arbiter"
+USES: frozenset[str] = (
+    frozenset({"confidence", "veto", "boost", "boost_verb"}) | ARBITER_USES | CHECK_USES
+)
+#: Uses on by default: those that raised the cross-validated F1 on gold/dev, and the claim
+#: check's calibrated confidence (its veto, ``check_veto``, did not raise the F1).
+DEFAULT_LEARNED = "boost,arbiter,check"
 
 _NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
@@ -239,6 +252,7 @@ class LearnedStage:
     learned: frozenset[str]
     learned_model: StanceModel | None
     arbiter_model: ArbiterModel | None
+    check_model: CheckModel | None
     #: Keep every unit's features on ``doc._.detente_units`` (for training and evaluation).
     record_units: bool
     lex: Any
@@ -259,6 +273,7 @@ class LearnedStage:
         self.learned = uses
         self.learned_model = shipped_model() if uses else None
         self.arbiter_model = shipped_arbiter() if uses & ARBITER_USES else None
+        self.check_model = shipped_check() if uses & CHECK_USES else None
         self.record_units = False
 
     def _record_uncued(
@@ -382,6 +397,26 @@ class LearnedStage:
                 elif "boost_verb" not in uses or probs[i][missed] < model.boost_verb_above:
                     continue
                 claims.extend(self._boosted(doc, units[i], probs[i], state, len(claims)))
+        return claims
+
+    def _checked(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
+        """The finished *claims* with the check model's calibrated confidence (``check``), and
+        without those below its veto threshold (``check_veto``)."""
+        model = self.check_model
+        uses = self.learned & CHECK_USES if model is not None else frozenset()
+        if not (uses or self.record_units):
+            return claims
+        feats = check_features(claims, doc, state, self)
+        if self.record_units:
+            doc._.detente_claim_checks = feats
+        if not uses or not claims:
+            return claims
+        assert model is not None
+        for c, p in zip(claims, model.raw(feats), strict=True):
+            c.confidence = model.calibrated(float(p))
+        if "check_veto" in uses:
+            keep = [c for c in claims if (c.confidence or 0.0) >= model.veto_below]
+            claims = _renumbered(claims, keep)
         return claims
 
     def _sentence_issues(self, sent: Span, cues: dict[int, list] | None) -> dict[str, float]:
