@@ -75,3 +75,16 @@ def test_role_noun_with_its_own_parties_keeps_them(ex: Extractor) -> None:
     got = triples(claims(ex, text))
     assert ("QAT", "demand", "process") in got
     assert ("EGY", "demand", "process") in got
+
+
+# -- verdicts ---------------------------------------------------------------------------------
+
+
+def test_an_offer_called_not_serious_is_rejected(ex: Extractor) -> None:
+    text = "Seoul said the North's offer of a border truce was not serious."
+    assert ("KOR", "reject", "ceasefire") in triples(claims(ex, text))
+
+
+def test_a_plan_called_misguided_is_rejected(ex: Extractor) -> None:
+    text = "The Chilean foreign minister called the Bolivian demand for a sovereign port misguided."
+    assert any(c.actor == "CHL" and c.kind == "reject" for c in claims(ex, text))
