@@ -115,14 +115,15 @@ MOLDOVA_HEARSAY = (
 
 
 def test_boosted_stance_keeps_the_hedge_and_attribution_the_rules_read(ex: Extractor) -> None:
-    # the stance the model classifies is hedged ("may") and second-hand ("according to")
-    with learned(ex, "boost", boost_above=0.2):
+    # the stance the model classifies is hedged ("may") and second-hand ("according to"); the
+    # hedge lowers the model's score, so the threshold is set well below it
+    with learned(ex, "boost", boost_above=0.1):
         claims = boosted(extract(ex, MOLDOVA_HEARSAY))
     assert [(c.actor, c.kind) for c in claims] == [("MDA", "demand")]
     (c,) = claims
     assert c.hedged and c.anonymous
     assert any("diplomats" in s for s in c.sources)
-    with learned(ex, "boost", boost_above=0.2):
+    with learned(ex, "boost", boost_above=0.1):
         (plain,) = boosted(extract(ex, MOLDOVA))
     assert not plain.hedged and not any("diplomats" in s for s in plain.sources)
 

@@ -233,6 +233,8 @@ class AnswerStage:
             qtext = doc_text(doc)[question.body : question.end].lower()
             kind = "reject" if answer == "no" else _yes_kind(qtext)
             quote = sent
+            while len(quote) > 1 and quote[-1].is_space:
+                quote = quote[:-1]  # a one-sentence turn ends with the paragraph break
             for issue, weight in issues:
                 if (kind, issue) in said:
                     continue  # "No. We will never accept …": the next sentence says it

@@ -12,7 +12,8 @@ set conditions with a preposition and with a predicate:
   the copula predicate itself is the demand (a frame trigger of its own);
 * "the door remains open to talks, the minister said": readiness voiced through the door;
 * "the border will remain closed as long as …": a penalty held in place on terms, refused;
-* "sanctions relief would follow if …": a reward held out on terms, offered.
+* "sanctions relief would follow if …": a reward held out on terms, offered;
+* "sanctions will stay in place until the troops leave": a penalty kept on terms, a threat.
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` contingent_adjectives,
 condition_preps, door_nouns, closed_states, reward_nouns).
@@ -33,6 +34,9 @@ _CONDITION_PREPS = word_list("condition_preps")
 _DOOR_NOUNS = word_list("door_nouns")
 _CLOSED = word_list("closed_states")
 _REWARDS = word_list("reward_nouns")
+_PENALTIES = word_list("penalty_nouns")
+#: Objects of "in" that keep a measure going ("in place", "in force").
+_IN_FORCE = frozenset({"place", "force", "effect"})
 #: Verbs by which a consequence arrives ("relief would follow if …").
 _ARRIVING = frozenset({"follow", "come"})
 #: Subordinators that make a consequence conditional.
@@ -57,6 +61,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|door": [[{"LEMMA": {"IN": sorted(_DOOR_NOUNS)}, "DEP": "nsubj"}]],
     "FRAME|closed": [[{"LOWER": {"IN": sorted(_CLOSED)}, "DEP": "acomp"}]],
     "FRAME|reward": [[{"LEMMA": {"IN": sorted(_ARRIVING)}, "POS": "VERB"}]],
+    "FRAME|inplace": [[{"LOWER": "in", "DEP": "prep"}, {"LOWER": {"IN": sorted(_IN_FORCE)}}]],
     "PREPMARK": [[{"LOWER": {"IN": sorted(PREPOSITIONS)}, "DEP": "prep"}]],
 }
 
@@ -246,6 +251,37 @@ def closed_trigger(adj: Token) -> Trigger | None:
     return Trigger(verb, "reject", "frame", content=[subj])
 
 
+def _held_on_terms(verb: Token) -> bool:
+    """Does a "until" / "as long as" / "unless" clause hang on *verb* (or on its complement)?"""
+    return any(
+        t.dep_ == "mark" and t.lower_ in _HOLDING_MARKS
+        for c in verb.subtree
+        if c.dep_ == "advcl" and c.head.i in (verb.i, *[d.i for d in verb.children])
+        for t in c.children
+    )
+
+
+def in_place_trigger(prep: Token) -> Trigger | None:
+    """ "Sanctions will stay in place until Russia withdraws", "the embargo would remain in
+    force as long as the shelling goes on": a penalty the speaker keeps on terms is a threat of
+    it (gold/README.md), and the terms are its demand (read from the clause like any
+    condition). Only a penalty counts: "troops will remain in place" states no terms of its
+    own."""
+    verb = prep.head
+    if verb.lemma_.lower() not in ("remain", "stay") or prep.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "pobj" and c.lower_ in _IN_FORCE for c in prep.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in _PENALTIES:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return None
+    if not _held_on_terms(verb):
+        return None
+    return Trigger(verb, "threaten", "frame", content=[subj], fixed=True)
+
+
 def reward_trigger(verb: Token) -> Trigger | None:
     """ "Further sanctions relief could follow if more prisoners were let go": a reward the
     speaker holds out for another's step is an offer of it (and the step its demand)."""
@@ -274,6 +310,7 @@ FRAME_TRIGGERS = {
     "door": door_trigger,
     "closed": closed_trigger,
     "reward": reward_trigger,
+    "inplace": in_place_trigger,
 }
 
 

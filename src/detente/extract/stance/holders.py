@@ -33,6 +33,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
+from detente.extract.stance.rolerefs import role_antecedents
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -594,6 +595,12 @@ class HolderStage:
                         for cc in _members(pobj):
                             found.extend(self._resolve_tok(cc, trig, state, False))
             if found:
+                return _unique(found)
+            # "the co-chairs" alone: the bodies introduced earlier as co-chairs
+            found = [
+                a for m in role_antecedents(head) for a in self._resolve_tok(m, trig, state, False)
+            ]
+            if len(_unique(found)) > 1:
                 return _unique(found)
         count = _count_of(head)
         if count and head.tag_ == "NNS" and len(state.last_actors) == count:

@@ -172,6 +172,8 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
         return None  # another phrasal's verb before these words
     if verb.pos_ != "VERB" and not (verb.lemma_ == "be" and verb.pos_ == "AUX"):
         return None
+    if "neg" in marks and not any(c.dep_ == "neg" for c in verb.children):
+        return None  # "was drawn into the war" is no refusal; "will not be drawn into" is
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     # "made disarmament contingent on …": the object may be the subject of a small clause
     objects += [

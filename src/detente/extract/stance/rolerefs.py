@@ -1,0 +1,60 @@
+"""Plural role nouns that point back to the parties they were introduced with.
+
+"The talks are run by co-chairs from the UN, the EU and the OSCE. … The co-chairs said in a
+joint statement …": the bare "the co-chairs" (or "the mediators", "the guarantors") stands for
+the bodies named with the same role noun earlier in the report, one stance per body.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract.stance.syntax import _members
+
+#: How far back (tokens) the introducing mention may stand.
+_REACH = 600
+
+
+def _role_word(tok: Token) -> Token:
+    """The noun of a hyphenated role the parser splits ("co", "-", "chairs"): its last part."""
+    doc = tok.doc
+    if tok.lower_ == "co" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        return doc[tok.i + 2]
+    return tok
+
+
+def _named_with(noun: Token) -> list[Token]:
+    """The parties a role noun names itself ("co-chairs from the UN and the EU", "mediators
+    Qatar and Egypt" in apposition), empty when it names none. The "from" may hang on the verb
+    when the parser splits the noun, so the preposition right after it counts too."""
+    doc = noun.doc
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].dep_ == "prep":
+        preps.append(doc[noun.i + 1])
+    out = [
+        m
+        for prep in preps
+        if prep.lower_ in ("of", "from")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for m in _members(pobj)
+    ]
+    out += [m for c in noun.children if c.dep_ == "appos" for m in _members(c)]
+    return out
+
+
+def role_antecedents(head: Token) -> list[Token]:
+    """For a bare plural role noun ("the co-chairs"), the parties named with the same noun
+    last before it; empty when *head* names its own parties or none came before."""
+    head = _role_word(head)
+    if head.tag_ != "NNS" or _named_with(head):
+        return []
+    lemma = head.lemma_.lower()
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - _REACH), -1):
+        tok = doc[i]
+        if tok.lemma_.lower() == lemma and tok.tag_ == "NNS":
+            named = _named_with(tok)
+            if len(named) > 1:
+                return named
+    return []

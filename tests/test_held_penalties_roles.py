@@ -1,0 +1,90 @@
+"""Penalties kept in force on terms, refusals to be drawn into talks, and plural role nouns
+("the co-chairs") that point back to the parties named with them; sentences written for these
+tests, across several conflicts."""
+
+from __future__ import annotations
+
+from detente.extract import Extractor
+from detente.records import Claim
+from extracting import claims
+
+
+def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in found}
+
+
+# -- a penalty kept in place on terms --------------------------------------------------------
+
+
+def test_sanctions_staying_in_place_until_a_withdrawal_threaten_and_demand(ex: Extractor) -> None:
+    text = (
+        "The European Union said its sanctions on Moscow would remain in place until Russian "
+        "troops leave Ukraine."
+    )
+    got = triples(claims(ex, text))
+    assert ("eu", "threaten", "sanctions") in got
+    assert ("eu", "demand", "territory") in got
+
+
+def test_an_embargo_in_force_as_long_as_prisoners_are_held(ex: Extractor) -> None:
+    text = (
+        "Washington said the embargo on Caracas would stay in force as long as political "
+        "prisoners are held."
+    )
+    got = triples(claims(ex, text))
+    assert ("USA", "threaten", "sanctions") in got
+    assert ("USA", "demand", "humanitarian") in got
+
+
+def test_sanctions_in_place_without_terms_are_no_threat(ex: Extractor) -> None:
+    text = "Sanctions on Minsk remained in place throughout 2024, the European Union said."
+    assert not any(c.kind == "threaten" for c in claims(ex, text))
+
+
+# -- "will not be drawn into" -----------------------------------------------------------------
+
+
+def test_refusing_to_be_drawn_into_negotiations_rejects_them(ex: Extractor) -> None:
+    text = (
+        "Eritrea will not be drawn into negotiations over its ports, the information ministry said."
+    )
+    assert ("ERI", "reject", "process") in triples(claims(ex, text))
+
+
+def test_being_drawn_into_a_dispute_is_no_stance(ex: Extractor) -> None:
+    text = "Guatemala said it had been drawn into a border dispute by Belize's new maps."
+    assert not any(c.actor == "GTM" and c.kind == "accept" for c in claims(ex, text))
+
+
+# -- plural role nouns ------------------------------------------------------------------------
+
+
+def test_the_co_chairs_are_the_bodies_introduced_as_co_chairs(ex: Extractor) -> None:
+    text = (
+        "Tbilisi sent its objections to the co-chairs from the UN, the EU and the OSCE. "
+        "Georgia wants displaced families to go home. "
+        "The co-chairs urged all participants to engage constructively."
+    )
+    got = triples(claims(ex, text))
+    for body in ("un", "eu", "osce"):
+        assert (body, "demand", "process") in got
+
+
+def test_role_noun_with_its_own_parties_keeps_them(ex: Extractor) -> None:
+    text = "The envoys of Qatar and Egypt urged Hamas and Israel to return to talks."
+    got = triples(claims(ex, text))
+    assert ("QAT", "demand", "process") in got
+    assert ("EGY", "demand", "process") in got
+
+
+# -- verdicts ---------------------------------------------------------------------------------
+
+
+def test_an_offer_called_not_serious_is_rejected(ex: Extractor) -> None:
+    text = "Seoul said the North's offer of a border truce was not serious."
+    assert ("KOR", "reject", "ceasefire") in triples(claims(ex, text))
+
+
+def test_a_plan_called_misguided_is_rejected(ex: Extractor) -> None:
+    text = "The Chilean foreign minister called the Bolivian demand for a sovereign port misguided."
+    assert any(c.actor == "CHL" and c.kind == "reject" for c in claims(ex, text))
