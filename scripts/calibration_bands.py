@@ -1,7 +1,7 @@
 """Print the aggregate calibration table of a gold directory (no report names, no texts).
 
     python scripts/calibration_bands.py gold/dev                      # the shipped confidence
-    python scripts/calibration_bands.py gold/dev --learned boost,arbiter   # signals only
+    python scripts/calibration_bands.py gold/dev --learned ""   # the signal score, no check
 
 For each confidence band: the number of claims and the share of them that ``detente eval``
 matches to gold; then the pooled totals.

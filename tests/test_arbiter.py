@@ -70,17 +70,17 @@ def triples(claims: list[Claim]) -> set[tuple[str, str, str]]:
     return {(c.actor, c.kind, c.issue) for c in claims}
 
 
-def test_shipped_arbiter_loads_and_is_on_by_default(ex: Extractor) -> None:
+def test_shipped_arbiter_loads_and_is_off_by_default(ex: Extractor) -> None:
     model = shipped_arbiter()
     assert model is not None
     assert {o.split(":")[0] for o in model.outputs} == {"kind", "issue"}
     assert model.weights.shape == (len(model.index), len(model.outputs))
     assert 0.0 < model.issue_keep_below < model.issue_above <= 1.0
-    assert "arbiter" in DEFAULT_LEARNED.split(",")
-    assert ARBITER_USES - {"arbiter"} and not (ARBITER_USES - {"arbiter"}) & set(
-        DEFAULT_LEARNED.split(",")
-    )
-    assert ex.nlp.get_pipe(FACTORY).arbiter_model is model
+    # cross-validation on gold/dev did not favour it: shipped, switchable, off by default
+    assert not ARBITER_USES & set(DEFAULT_LEARNED.split(","))
+    assert ex.nlp.get_pipe(FACTORY).arbiter_model is None
+    with uses(ex, "arbiter"):
+        assert ex.nlp.get_pipe(FACTORY).arbiter_model is model
 
 
 def test_confident_model_replaces_a_weakly_cued_issue(ex: Extractor) -> None:

@@ -85,9 +85,9 @@ def model() -> CheckModel:
 
 def test_shipped_check_loads_and_sets_the_confidence_by_default(model: CheckModel) -> None:
     assert "check" in DEFAULT_LEARNED.split(",")
-    # the veto raises the cross-validated F1 on gold/dev by a thousandth at most: off by
+    # the veto raises the cross-validated F1 on gold/dev by a few thousandths at most: off by
     # default; its threshold (the best out-of-fold one) only applies when it is asked for
-    assert "check_veto" not in DEFAULT_LEARNED.split(",") and 0.0 <= model.veto_below < 0.5
+    assert "check_veto" not in DEFAULT_LEARNED.split(",") and 0.0 <= model.veto_below < 1.0
     assert {"check", "check_veto"} == CHECK_USES
     assert model.platt_a > 0  # the map keeps the model's order
     assert model.weights.shape == (len(model.index),)
