@@ -31,6 +31,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from detente.extract.stance import confidence as conf
+from detente.extract.stance.linear import OneVsRest, linear_fields
 from detente.records import Claim
 
 if TYPE_CHECKING:
@@ -49,14 +50,10 @@ _NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
-class ArbiterModel:
+class ArbiterModel(OneVsRest):
     """Weights of the claim model: one column per output (``issue:X``, ``kind:Y``), one row
     per known feature, and the thresholds of the arbitration."""
 
-    index: dict[str, int]
-    weights: np.ndarray  # (features, outputs)
-    bias: np.ndarray  # (outputs,)
-    outputs: tuple[str, ...]
     issue_above: float
     issue_keep_below: float
     kind_above: float
@@ -68,36 +65,14 @@ class ArbiterModel:
     @classmethod
     def from_arrays(cls, arrays: Any) -> ArbiterModel:
         """Build from the arrays of the ``.npz`` file (or a dict of the same arrays)."""
-        if int(arrays["version"]) != ARBITER_VERSION:
-            raise ValueError("arbiter model trained on other features")
-        feats = [str(f) for f in arrays["features"]]
         return cls(
-            index={f: i for i, f in enumerate(feats)},
-            weights=np.asarray(arrays["weights"], dtype=np.float32),
-            bias=np.asarray(arrays["bias"], dtype=np.float32),
-            outputs=tuple(str(o) for o in arrays["outputs"]),
+            **linear_fields(arrays, ARBITER_VERSION, "arbiter model"),
             issue_above=float(arrays["issue_above"]),
             issue_keep_below=float(arrays["issue_keep_below"]),
             kind_above=float(arrays["kind_above"]),
             kind_keep_below=float(arrays["kind_keep_below"]),
             sentence_weight=float(arrays["sentence_weight"]),
         )
-
-    def predict(self, units: list[list[str]]) -> np.ndarray:
-        """Probabilities (units, outputs) for the feature lists of *units*."""
-        out = np.empty((len(units), len(self.outputs)), dtype=np.float32)
-        for row, feats in enumerate(units):
-            rows = [self.index[f] for f in set(feats) if f in self.index]
-            out[row] = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
-        return 1.0 / (1.0 + np.exp(-out))
-
-    def ranked(self, probs: np.ndarray, prefix: str) -> dict[str, float]:
-        """The probability of every output named ``prefix:…``, by its value."""
-        return {
-            o.split(":", 1)[1]: float(probs[i])
-            for i, o in enumerate(self.outputs)
-            if o.startswith(prefix)
-        }
 
 
 @cache

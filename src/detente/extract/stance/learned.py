@@ -62,6 +62,7 @@ from detente.extract.stance.correctness import (
     check_features,
     shipped_check,
 )
+from detente.extract.stance.linear import OneVsRest, linear_fields
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _clause_head
 from detente.records import Claim
@@ -106,14 +107,10 @@ _ARGS = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
-class StanceModel:
+class StanceModel(OneVsRest):
     """Weights of the sentence model: one column per output (``stance``, ``kind:X``,
-    ``issue:Y``), one row per known feature."""
+    ``issue:Y``), one row per known feature, and the thresholds of its uses."""
 
-    index: dict[str, int]
-    weights: np.ndarray  # (features, outputs)
-    bias: np.ndarray  # (outputs,)
-    outputs: tuple[str, ...]
     veto_below: float
     #: Boost a sentence holding a trigger the rules could not classify above this …
     boost_above: float
@@ -123,34 +120,12 @@ class StanceModel:
     @classmethod
     def from_arrays(cls, arrays: Any) -> StanceModel:
         """Build from the arrays of the ``.npz`` file (or a dict of the same arrays)."""
-        if int(arrays["version"]) != FEATURES_VERSION:
-            raise ValueError("stance model trained on other features")
-        feats = [str(f) for f in arrays["features"]]
         return cls(
-            index={f: i for i, f in enumerate(feats)},
-            weights=np.asarray(arrays["weights"], dtype=np.float32),
-            bias=np.asarray(arrays["bias"], dtype=np.float32),
-            outputs=tuple(str(o) for o in arrays["outputs"]),
+            **linear_fields(arrays, FEATURES_VERSION, "stance model"),
             veto_below=float(arrays["veto_below"]),
             boost_above=float(arrays["boost_above"]),
             boost_verb_above=float(arrays["boost_verb_above"]),
         )
-
-    def predict(self, units: list[list[str]]) -> np.ndarray:
-        """Probabilities (units, outputs) for the feature lists of *units*."""
-        out = np.empty((len(units), len(self.outputs)), dtype=np.float32)
-        index, w = self.index, self.weights
-        for row, feats in enumerate(units):
-            rows = [index[f] for f in set(feats) if f in index]
-            z = self.bias + (w[rows].sum(axis=0) if rows else 0.0)
-            out[row] = z
-        return 1.0 / (1.0 + np.exp(-out))
-
-    def best(self, probs: np.ndarray, prefix: str) -> tuple[str, float]:
-        """The most probable output named ``prefix:…`` and its probability."""
-        cols = [i for i, o in enumerate(self.outputs) if o.startswith(prefix)]
-        j = max(cols, key=lambda i: probs[i])
-        return self.outputs[j].split(":", 1)[1], float(probs[j])
 
 
 @cache
