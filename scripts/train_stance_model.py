@@ -235,13 +235,7 @@ def train(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict[str, np
             xs = x[pos]
             y = np.array([value in (lab[1] if part == "kind" else lab[2]) for lab in labels])
             y = y[pos].astype(int)
-        if y.min() == y.max():
-            bias[j] = 10.0 if y[0] else -10.0
-            continue
-        model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
-        model.fit(xs, y)
-        weights[:, j] = model.coef_[0]
-        bias[j] = model.intercept_[0]
+        bias[j] = _fit_column(xs, y, c, weights[:, j])
     return {
         "version": np.array(FEATURES_VERSION),
         "features": np.array(feats),
@@ -252,6 +246,17 @@ def train(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict[str, np
         "boost_above": np.array(1.01),
         "boost_verb_above": np.array(1.01),
     }
+
+
+def _fit_column(x, y: np.ndarray, c: float, weights: np.ndarray) -> float:
+    """Fit one output's L2 logistic regression, writing its coefficients into *weights* (a
+    column view); returns its intercept. An output with one class only gets a saturated bias."""
+    if y.min() == y.max():
+        return 10.0 if y[0] else -10.0
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+    model.fit(x, y)
+    weights[:] = model.coef_[0]
+    return float(model.intercept_[0])
 
 
 def train_arbiter(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict[str, np.ndarray]:
@@ -273,13 +278,7 @@ def train_arbiter(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict
     for j, name in enumerate(outputs):
         part, value = name.split(":", 1)
         y = np.array([value in (k if part == "kind" else i) for _, k, i in rows], dtype=int)
-        if y.min() == y.max():
-            bias[j] = 10.0 if y[0] else -10.0
-            continue
-        model = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
-        model.fit(x, y)
-        weights[:, j] = model.coef_[0]
-        bias[j] = model.intercept_[0]
+        bias[j] = _fit_column(x, y, c, weights[:, j])
     return {
         "version": np.array(ARBITER_VERSION),
         "features": np.array(feats),
