@@ -24,14 +24,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from spacy.tokens import Span, Token
 
 from detente.extract.stance import confidence as conf
-from detente.extract.stance.linear import OneVsRest, linear_fields
+from detente.extract.stance.linear import (
+    OneVsRest,
+    feature_word,
+    linear_fields,
+    load_shipped,
+)
 from detente.records import Claim
 
 if TYPE_CHECKING:
@@ -46,7 +49,6 @@ ARBITER_USES: frozenset[str] = frozenset({"arbiter", "arbiter_add", "arbiter_kin
 #: comes from the stance it refers back to is rebuilt after the rules and not read here.)
 WEAK_ISSUE: frozenset[str] = frozenset({"issue=cue0", "issue=cue1", "issue=dominant"})
 SIGNAL = "learned=arbiter"
-_NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,20 +80,7 @@ class ArbiterModel(OneVsRest):
 @cache
 def shipped_arbiter() -> ArbiterModel | None:
     """The model in ``knowledge/arbiter_model.npz`` (None when none ships)."""
-    path = resources.files("detente.knowledge").joinpath(ARBITER_FILE)
-    try:
-        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as arrays:
-            return ArbiterModel.from_arrays(arrays)
-    except (FileNotFoundError, ValueError):
-        return None
-
-
-def _word(tok: Token) -> str:
-    if tok.ent_type_ in _NAMES:
-        return "#" + tok.ent_type_
-    if tok.like_num:
-        return "#num"
-    return tok.lemma_.lower()
+    return load_shipped(ARBITER_FILE, ArbiterModel.from_arrays)
 
 
 def _cues(toks: list[Token], comp: Any, state: _DocState) -> list[tuple[str, int]]:
@@ -112,14 +101,19 @@ def claim_features(
     """The features of one rule claim: the rules' decision and its signals, the trigger, the
     content unit (head, its dependents, its words and cues) and the cues of the rest of the
     sentence."""
-    feats = [f"ri={claim.issue}", f"rk={claim.kind}", f"tl={_word(trig.token)}", f"tc={trig.cls}"]
+    feats = [
+        f"ri={claim.issue}",
+        f"rk={claim.kind}",
+        f"tl={feature_word(trig.token)}",
+        f"tc={trig.cls}",
+    ]
     feats.extend("sig=" + s for s in claim.signals if not s.startswith("learned="))
     head = unit.head
-    feats.append("ch=" + _word(head))
-    feats.append(f"ch={_word(head)}|ri={claim.issue}")
-    feats.extend(f"cd={c.dep_}|{_word(c)}" for c in head.children if not c.is_punct)
+    feats.append("ch=" + feature_word(head))
+    feats.append(f"ch={feature_word(head)}|ri={claim.issue}")
+    feats.extend(f"cd={c.dep_}|{feature_word(c)}" for c in head.children if not c.is_punct)
     own = [t for t in unit.tokens if not (t.is_punct or t.is_space)]
-    feats.extend("cw=" + _word(t) for t in own)
+    feats.extend("cw=" + feature_word(t) for t in own)
     inside = _cues(own, comp, state)
     for issue, weight in inside:
         feats.append("cc=" + issue)

@@ -23,7 +23,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -32,6 +31,7 @@ from spacy.tokens import Doc
 from detente.extract.doctext import doc_text
 from detente.extract.layout import structure_marks
 from detente.extract.stance.arbiter import claim_features
+from detente.extract.stance.linear import load_shipped
 from detente.records import Claim
 
 if TYPE_CHECKING:
@@ -98,12 +98,7 @@ def platt(raw: float, a: float, b: float) -> float:
 @cache
 def shipped_check() -> CheckModel | None:
     """The model in ``knowledge/claimcheck_model.npz`` (None when none ships)."""
-    path = resources.files("detente.knowledge").joinpath(CHECK_FILE)
-    try:
-        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as arrays:
-            return CheckModel.from_arrays(arrays)
-    except (FileNotFoundError, ValueError):
-        return None
+    return load_shipped(CHECK_FILE, CheckModel.from_arrays)
 
 
 def _bucket(n: float, edges: tuple[float, ...]) -> int:

@@ -40,7 +40,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -62,7 +61,13 @@ from detente.extract.stance.correctness import (
     check_features,
     shipped_check,
 )
-from detente.extract.stance.linear import OneVsRest, linear_fields
+from detente.extract.stance.linear import (
+    NAME_TYPES,
+    OneVsRest,
+    feature_word,
+    linear_fields,
+    load_shipped,
+)
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _clause_head
 from detente.records import Claim
@@ -83,7 +88,6 @@ USES: frozenset[str] = (
 #: lowered it and the vetoes raised it by 0.003 at most, so they stay switchable and off.
 DEFAULT_LEARNED = "check"
 
-_NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _ARGS = frozenset(
     {
@@ -131,20 +135,7 @@ class StanceModel(OneVsRest):
 @cache
 def shipped_model() -> StanceModel | None:
     """The model in ``knowledge/stance_model.npz`` (None when none ships)."""
-    path = resources.files("detente.knowledge").joinpath(MODEL_FILE)
-    try:
-        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as arrays:
-            return StanceModel.from_arrays(arrays)
-    except (FileNotFoundError, ValueError):
-        return None
-
-
-def _word(tok: Token) -> str:
-    if tok.ent_type_ in _NAMES:
-        return "#" + tok.ent_type_  # names generalise to their type: the model is about wording
-    if tok.like_num:
-        return "#num"
-    return tok.lemma_.lower()
+    return load_shipped(MODEL_FILE, StanceModel.from_arrays)
 
 
 def unit_features(sent: Span, comp: Any, phrase_cues: dict[int, list] | None = None) -> list[str]:
@@ -160,11 +151,11 @@ def unit_features(sent: Span, comp: Any, phrase_cues: dict[int, list] | None = N
             if tok.text in _QUOTES:
                 feats.append("quote")
             continue
-        w = _word(tok)
+        w = feature_word(tok)
         words.append(w)
         feats.append("w=" + w)
         low = tok.lemma_.lower()
-        if tok.ent_type_ in _NAMES:
+        if tok.ent_type_ in NAME_TYPES:
             feats.append("ent=" + tok.ent_type_)
         pos = tok.pos_
         kind = None
@@ -206,10 +197,10 @@ def unit_features(sent: Span, comp: Any, phrase_cues: dict[int, list] | None = N
             for c in tok.children:
                 if c.dep_ in _ARGS:
                     feats.append(f"d={w}|{c.dep_}")
-                    feats.append(f"t={w}|{c.dep_}|{_word(c)}")
+                    feats.append(f"t={w}|{c.dep_}|{feature_word(c)}")
     feats.extend(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
     root = sent.root
-    feats.append("root=" + _word(root))
+    feats.append("root=" + feature_word(root))
     feats.append("rootpos=" + root.pos_)
     if sent.text.rstrip().endswith("?"):
         feats.append("question")

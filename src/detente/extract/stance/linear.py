@@ -3,10 +3,37 @@ a weight row per feature name, a column and a bias per output, a logistic on the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from importlib import resources
+from typing import Any, TypeVar
 
 import numpy as np
+from spacy.tokens import Token
+
+M = TypeVar("M")
+#: Entity types whose names a feature replaces by the type: the models are about wording.
+NAME_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
+
+
+def feature_word(tok: Token) -> str:
+    """The word a feature names: a name's entity type, ``#num`` for numbers, else the lemma."""
+    if tok.ent_type_ in NAME_TYPES:
+        return "#" + tok.ent_type_
+    if tok.like_num:
+        return "#num"
+    return tok.lemma_.lower()
+
+
+def load_shipped(filename: str, build: Callable[[Any], M]) -> M | None:
+    """The model *build* makes of ``knowledge/FILENAME`` (None when none ships, or when it was
+    trained on features of another version)."""
+    path = resources.files("detente.knowledge").joinpath(filename)
+    try:
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as arrays:
+            return build(arrays)
+    except (FileNotFoundError, ValueError):
+        return None
 
 
 @dataclass(frozen=True, slots=True)
