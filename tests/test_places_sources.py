@@ -176,6 +176,42 @@ def test_source_inside_a_government_keeps_its_affiliation(nlp: Language) -> None
     assert source_found("a source in the Azerbaijani presidential administration", got)
 
 
+@pytest.mark.parametrize(
+    ("text", "at", "source", "cut"),
+    [
+        (
+            "Two officials at the federal finance ministry said Baghdad had offered to pay "
+            "the salaries of the region's public employees.",
+            "offered",
+            "two officials at the federal finance ministry",
+            None,
+        ),
+        (
+            "Officials at the State Department said Washington would propose a new round of "
+            "talks on the Black Sea.",
+            "propose",
+            "officials at the State Department",
+            None,
+        ),
+        (
+            "A diplomat at the summit said Caracas rejected any arbitration over the Essequibo.",
+            "rejected",
+            "diplomat",
+            "at the summit",
+        ),
+    ],
+)
+def test_source_at_a_body_keeps_its_seat_but_not_an_occasion(
+    ex: Extractor, text: str, at: str, source: str, cut: str | None
+) -> None:
+    found = [c for c in claims(ex, text) if at in c.quote]
+    assert found
+    got = [name for c in found for name in c.sources]
+    assert source_found(source, got)
+    if cut is not None:
+        assert not any(cut in name for name in got)
+
+
 def test_unnamed_officials_holding_a_stance_are_its_source(nlp: Language) -> None:
     text = "Turkish officials have insisted on a timetable for the disarmament of the militia."
     got = sources_of(nlp, text, "insisted")

@@ -100,9 +100,11 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def _affiliation(prep: Token) -> bool:
-    """Is *prep* an "in <body>" naming where a source sits ("a source in the government",
-    "officials in Hamas's leadership", "people in the Kremlin")?"""
-    if prep.lower_ != "in":
+    """Is *prep* an "in <body>" or "at <body>" naming where a source sits ("a source in the
+    government", "officials in Hamas's leadership", "people in the Kremlin", "two officials at
+    the oil ministry")?  "At" names a seat only with a body word: "at the summit" is an
+    occasion."""
+    if prep.lower_ not in ("in", "at"):
         return False
     words = source_words().affiliations
     for pobj in prep.children:
@@ -110,6 +112,10 @@ def _affiliation(prep: Token) -> bool:
             continue
         if pobj.lower_ in words or pobj.lemma_.lower() in words:
             return True
+        if prep.lower_ == "at":
+            if pobj.ent_type_ == "ORG":
+                return True  # "officials at the State Department"
+            continue
         if pobj.ent_type_ in ("ORG", "NORP") or (pobj.ent_type_ == "GPE" and pobj.i - prep.i <= 3):
             return True  # "officials in Kyiv", "a diplomat in Hamas", not "in an interview"
     return False
