@@ -91,6 +91,14 @@ def test_a_draft_rejected_keeps_the_plan_and_gains_its_content(ex: Extractor) ->
     assert "governance" in issues_of(claims(ex, text), "SRB", "reject")
 
 
+def test_whose_text_it_is_does_not_hide_which_text(ex: Extractor) -> None:
+    text = (
+        "Russia circulated a draft resolution that would lift sanctions on Iran's oil sector. "
+        "Berlin rejected the Russian text on Thursday."
+    )
+    assert "sanctions" in issues_of(claims(ex, text), "DEU", "reject")
+
+
 @pytest.mark.parametrize(
     ("text", "actor", "kind"),
     [

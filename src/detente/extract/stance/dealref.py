@@ -95,6 +95,7 @@ class DealReferences:
             if c.dep_ not in ("det", "poss", "predet", "case", "punct", "cc", "conj", "appos")
             # "a request by Kosovo Serbs", "a text from Paris": who made it, not what it holds
             and not (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+            and deal_class(c) is None  # "a draft resolution": the noun again, not its content
             for t in c.subtree
         ]
         issue = self._classify(tok, words, state, min_weight=2) if words else None
