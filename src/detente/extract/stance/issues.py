@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.dealref import DealReferences
 from detente.extract.stance.deals import DealIssues
 from detente.extract.stance.heads import (
     antecedent_modifiers,
@@ -77,7 +78,7 @@ _WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
 _CALLING_ON = ("call", "prevail", "lean", "press")
 
 
-class IssueStage(UnnamedIssues, DealIssues):
+class IssueStage(UnnamedIssues, DealIssues, DealReferences):
     """Classify content units into issues."""
 
     lex: StanceLexicon
@@ -267,6 +268,9 @@ class IssueStage(UnnamedIssues, DealIssues):
                 seen.add("security_guarantees")
                 continue
             referred = self._referred_issues(unit, trig, state)
+            if referred == ["process"]:
+                # "rejected the draft" after a proposal on nothing: the draft named before
+                referred += self._antecedent_deal_issues(unit, trig.kind, state)
             if referred:
                 pointing.add(id(unit))
                 for issue in referred:
@@ -275,6 +279,13 @@ class IssueStage(UnnamedIssues, DealIssues):
                         out.append((issue, unit))
                 continue
             issue = self._restrained_issue(unit, state) or self._unit_issue(unit, state)
+            if issue in (None, "process") and (
+                named := self._antecedent_deal_issues(unit, trig.kind, state)
+            ):
+                # "welcomed the agreement": what the agreement named before is about
+                out.extend((i, unit) for i in named if i not in seen)
+                seen.update(named)
+                continue
             if issue is None and unit.head.lemma_.lower() in self.lex.cooperative:
                 issue = "process"  # "agreed to meet", "ready to work with …"
             if issue is None:

@@ -55,6 +55,8 @@ class _DocState:
         #: id of a claim of the main path -> (the claim, its trigger, its content unit), for
         #: the learned arbiter to read the content the rules classified.
         self.origins: dict[int, tuple[Claim, Any, Any]] = {}
+        #: Each mention of a deal (token index, class, issues it names), on first need.
+        self.deal_mentions: list[tuple[int, str, list[str]]] | None = None
         strings = doc.vocab.strings
         for key, start, end in comp.phrases(doc):
             label = strings[key]
