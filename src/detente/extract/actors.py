@@ -25,6 +25,7 @@ from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, slugify
+from detente.extract.seats import seat_actor
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -98,23 +99,7 @@ def _is_military(ref: ActorRef) -> bool:
 
 
 #: Nouns naming a set of actors mentioned together before ("the four countries").
-_GROUP_SET_NOUNS = {
-    "countries",
-    "nations",
-    "states",
-    "powers",
-    "governments",
-    "mediators",
-    "sides",
-    "parties",
-    "leaders",
-    "co-chairs",
-    "neighbours",
-    "neighbors",
-    "signatories",
-    "allies",
-    "capitals",
-}
+_GROUP_SET_NOUNS = word_list("group_set_nouns")
 _GROUP_GLUE = {",", "and", "the", "or", "&", "as", "well"}
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -286,6 +271,11 @@ def resolve_actor(span: Span) -> ActorRef | None:
             return ActorRef(leader.actor, actor_name(leader.actor), named, role)
         return ActorRef(leader.actor, actor_name(leader.actor), leader.name, role)
     actors = [(e, a) for e in ents if (a := _ent_actor(e, kb)) is not None]
+    seat = seat_actor(span)  # "the government in Port Sudan": the body that sits there
+    if seat is not None and all(
+        e.root.dep_ in ("pobj", "poss") or _is_sponsor(e) for e, _ in actors
+    ):
+        return ActorRef(seat, actor_name(seat))
     if not actors:
         return _generic(span, ents, kb)
     # "Rwanda-backed M23 rebels", "the Iran-aligned Houthis": the sponsor is not the subject

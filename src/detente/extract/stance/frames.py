@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
-from detente.extract.stance import conditions, gestures, rebuffs
+from detente.extract.stance import conditions, consequences, gestures, rebuffs
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -74,6 +74,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     # "Crimea is Ukrainian", "the whole of the river was Guatemalan"
     "FRAME|belongs": [[{"POS": {"IN": ["ADJ", "PROPN"]}, "DEP": {"IN": ["acomp", "attr"]}}]],
     **conditions.PATTERNS,
+    **consequences.PATTERNS,
     **gestures.PATTERNS,
     **rebuffs.PATTERNS,
 }
@@ -371,6 +372,7 @@ _FRAME_TRIGGERS = {
     "insistent": insistent_trigger,
     "belongs": belongs_trigger,
     **conditions.FRAME_TRIGGERS,
+    **consequences.FRAME_TRIGGERS,
     **gestures.FRAME_TRIGGERS,
     **rebuffs.FRAME_TRIGGERS,
 }

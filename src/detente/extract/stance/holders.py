@@ -33,6 +33,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
+from detente.extract.stance.passives import answered_proposal
 from detente.extract.stance.rolerefs import role_antecedents
 from detente.extract.stance.state import (
     _DocState,
@@ -62,6 +63,8 @@ _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
+#: Heads of "both sides", "the two countries": the pair the report is about.
+_PAIR_HEADS = frozenset({"side", "party", "leader", "country", "government", "president"})
 #: Modifiers that make a speaker one of an armed group's ("the rebel commander").
 _GROUP_MODIFIERS = word_list("group_modifiers")
 
@@ -204,6 +207,9 @@ class HolderStage:
         if not heads or kept:
             # "the canal will remain Panamanian, he said": a thing kept is the speaker's stance
             passive = kept or any(c.dep_ == "nsubjpass" for c in tok.children)
+            answered = answered_proposal(tok, trig.kind, state, self._resolve_one)
+            if answered is not None and trig.kind in ("accept", "reject"):
+                return answered, False  # "the offer was turned down": by whom it was made to
             if passive and trig.cls in ("concession", "retention"):
                 # "Rwanda says its measures will be lifted only once …": the speaker's offer.
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
@@ -240,15 +246,7 @@ class HolderStage:
         actors = []
         for h in heads:
             if (
-                h.lemma_.lower()
-                in (
-                    "side",
-                    "party",
-                    "leader",
-                    "country",
-                    "government",
-                    "president",
-                )
+                h.lemma_.lower() in _PAIR_HEADS
                 and any(c.lower_ in ("both", "two") for c in h.children)
             ) or _participants(h):
                 # "both sides agreed …": the two parties named together before ("Thailand and

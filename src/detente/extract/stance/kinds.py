@@ -29,6 +29,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
+from detente.extract.stance.consequences import forecast
 from detente.extract.stance.lexis import _MODALS
 from detente.extract.stance.model import Trigger
 
@@ -52,6 +53,8 @@ _LAND = word_list("defended_land")
 _STANDING_DEALS = word_list("standing_deals")
 _STANDING_STATES = word_list("standing_states")
 _MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile", "target"}
+#: Trigger classes of a party's own act, which a forecaster may only predict.
+_ACTS = frozenset({"concession", "retention", "verb"})
 #: Verbs of a passive verdict: "would be treated as an act of war".
 _REGARDING = frozenset({"consider", "regard", "deem", "view", "treat", "see"})
 _VERDICT_CONDITIONS = word_list("verdict_conditions")
@@ -396,7 +399,8 @@ def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
     """Revise the kinds of *triggers* in place and return them."""
     for trig in triggers:
         refine_kind(trig)
-    return triggers
+    # "analysts say Israel would resume its offensive": a forecast, not the party's stance
+    return [t for t in triggers if t.cls not in _ACTS or not forecast(t.token)]
 
 
 def _voiced(tok: Token, state: Any) -> bool:

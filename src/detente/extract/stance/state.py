@@ -15,6 +15,7 @@ from detente.extract.stance.conditions import (
     preposition_conditions,
     ruled_out_thing,
 )
+from detente.extract.stance.consequences import FALLBACKS, INVERSIONS, inverted_condition
 from detente.extract.stance.lexis import (
     _NEUTRAL_EVENTS,
 )
@@ -65,10 +66,17 @@ class _DocState:
                 self.cue_phrases.setdefault(start, []).append((end, issue, int(weight)))
             elif label == "HEDGE":
                 self.hedge_tokens.update(range(start, end))
+            elif label == "COND" and end - start == 1 and doc[start].lower_ in INVERSIONS:
+                # "Should the talks fail, …": a condition only where the auxiliary inverts
+                verb = inverted_condition(doc[start])
+                if verb is not None:
+                    self.condition_roots.append(verb)
             elif label == "COND":
                 root = _phrase_root(doc[start:end])
                 if not predicative_condition(root):  # "X is contingent on Y": a stance itself
                     self.condition_roots.append(root)
+                if doc[start].lower_ in FALLBACKS:
+                    self.before_roots.add(root.i)  # "failing that": a demand stated before
             elif label == "THREAT":
                 self.threat_tokens.update(range(start, end))
             elif label == "EXCH":

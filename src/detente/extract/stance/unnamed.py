@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
+from detente.extract.stance.consequences import pointed_demand
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.model import Trigger, _Unit
 from detente.extract.stance.state import _DocState
@@ -134,6 +135,10 @@ class UnnamedIssues:
         strike = aimed_strike(trig)
         if strike is not None:
             return [("ceasefire", _Unit(strike, list(strike.subtree)))]
+        prior = pointed_demand(trig.token, state.claims, {a.id for a in state.current})
+        if prior:
+            # "Failing that, Ankara will act alone": the demand it points back to
+            return [(prior, _Unit(trig.token, list(trig.token.subtree)))]
         cond = threat_condition(trig.token)
         if cond:
             head = next(t for t in cond if t.dep_ == "advcl")
