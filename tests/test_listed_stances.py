@@ -158,3 +158,23 @@ def test_a_verdict_held_to_a_party(ex: Extractor) -> None:
     assert found == {("UKR", "reject", "ceasefire")}
     # the thing judged is no party: nothing is held
     assert not triples(ex, "The deal was acceptable to both sides.")
+
+
+def test_an_item_with_a_clause_inside_it_is_still_a_phrase(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "Seoul's foreign minister said for months Seoul had made clear what it needs: inspectors "
+        "back at the reactor, an account of where the enriched uranium is, and a return to talks.",
+    )
+    listed = {(c.actor, c.kind, c.issue) for c in found if "derived=point" in c.signals}
+    assert listed == {("KOR", "demand", "military_limits"), ("KOR", "demand", "process")}
+
+
+def test_our_offer_in_a_speakers_turn_is_the_speakers_side(ex: Extractor) -> None:
+    text = (
+        "Press conference by Foreign Minister Johann Wadephul and Foreign Minister Jean-Noel "
+        "Barrot, Paris, 3 March 2025\n\n"
+        "WADEPHUL: Good morning. Our offer to delay the snapback still stands.\n\n"
+        "BARROT: France does not want a confrontation with Iran.\n"
+    )
+    assert ("DEU", "offer", "sanctions") in triples(ex, text)

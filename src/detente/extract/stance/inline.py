@@ -162,9 +162,11 @@ def _joins(doc: Doc, k: int) -> bool:
 
 
 def _clause(item: Span) -> bool:
-    """An item with a verb and a subject of its own is a sentence, not a listed phrase."""
+    """An item whose top verb has a subject of its own is a sentence, not a listed phrase ("an
+    account of where the uranium is" is a phrase)."""
     return any(
         t.pos_ in ("VERB", "AUX")
+        and not item.start <= t.head.i < item.end
         and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= item.start for c in t.children)
         for t in item
     )
