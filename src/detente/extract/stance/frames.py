@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
-from detente.extract.stance import conditions, consequences, gestures, rebuffs
+from detente.extract.stance import conditions, consequences, focus, gestures, rebuffs
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -42,6 +42,7 @@ _COPULAS = frozenset({"be", "remain"})
 _MODAL_WORDS = word_list("modals")
 _META_SUBJECTS = word_list("meta_subjects")
 _INSISTENT = word_list("insistent")
+_CLEFT_HEADS = word_list("cleft_heads")
 #: "Ankara is against …" (reject), "Rabat is firmly behind …" (accept)
 _SIDE_PREPS = word_map("side_prepositions")
 #: "officials privately concede that …": an admission introducing a clause, no concession.
@@ -75,6 +76,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|belongs": [[{"POS": {"IN": ["ADJ", "PROPN"]}, "DEP": {"IN": ["acomp", "attr"]}}]],
     **conditions.PATTERNS,
     **consequences.PATTERNS,
+    **focus.PATTERNS,
     **gestures.PATTERNS,
     **rebuffs.PATTERNS,
 }
@@ -303,10 +305,19 @@ def claims_trigger(verb: Token) -> Trigger | None:
 
 
 def cleft_content(verb: Token) -> list[Token] | None:
-    """ "What Taipei wants is dialogue …": the content of *verb* is the copula's complement."""
+    """ "What Taipei wants is dialogue …", "All we ask is a ceasefire", "the only thing Baku
+    wants is …": the content of *verb* is the copula's complement."""
+    head = verb.head
+    if (
+        verb.dep_ == "relcl"
+        and head.dep_ == "nsubj"
+        and head.lemma_.lower() in _CLEFT_HEADS
+        and head.head.lemma_.lower() in _COPULAS
+    ):
+        return _copula_content(head.head, head) or None
     if verb.dep_ != "csubj" or verb.head.lemma_.lower() not in _COPULAS:
         return None
-    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+    if not any(c.dep_ in ("dobj", "det") and c.lower_ == "what" for c in verb.children):
         return None
     content = _copula_content(verb.head, verb)
     if not content:
@@ -335,6 +346,9 @@ def frame_holder_tokens(trig: Trigger) -> list[Token]:
     """Who holds a frame stance: the possessor of a position noun ("Beijing's position is"),
     a claim noun's possessor, or else the subject ("Ankara is against", "Moscow is adamant")."""
     tok = trig.token
+    held = focus.focus_holder(trig)
+    if held is not None:
+        return held  # "is not acceptable to Baku", "what is on the table is …"
     if tok.pos_ == "ADP":
         tok = tok.head  # "recalled its envoy in protest at …": the clause's subject
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -373,6 +387,7 @@ _FRAME_TRIGGERS = {
     "belongs": belongs_trigger,
     **conditions.FRAME_TRIGGERS,
     **consequences.FRAME_TRIGGERS,
+    **focus.FRAME_TRIGGERS,
     **gestures.FRAME_TRIGGERS,
     **rebuffs.FRAME_TRIGGERS,
 }

@@ -394,7 +394,7 @@ class HolderStage:
             if c.dep_ == "poss":
                 if c.lower_ in _PRONOUNS and use_verb:
                     subj = self._governing_subject(tok)
-                    out.append(subj if subj is not None else c)
+                    out.append(subj if subj is not None and subj.i != tok.i else c)
                 else:
                     out.append(c)
             elif c.dep_ in ("amod", "compound", "nmod") and (

@@ -19,6 +19,7 @@ from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
 from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.stance import confidence as conf
+from detente.extract.stance.inline import inline_intros
 from detente.extract.stance.model import Trigger, _Actor, _Unit
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import _clause_head, _conjuncts, _own_subtree
@@ -34,8 +35,9 @@ _INTRO_REACH = 40
 
 def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
     """For the last stance trigger before each colon that opens a list of points: the points
-    (trigger token index -> spans, one per point, without their headings)."""
-    out: dict[int, list[Span]] = {}
+    (trigger token index -> spans, one per point, without their headings); and the items of a
+    list inside a sentence ("what we need: X, Y and Z", stance/inline.py)."""
+    out: dict[int, list[Span]] = inline_intros(triggers, doc)
     text = doc_text(doc)
     by_pos = sorted(triggers, key=lambda t: t.token.i)
     for colon in _colons(doc, text):
