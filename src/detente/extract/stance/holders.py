@@ -35,9 +35,7 @@ from detente.extract.stance.model import (
 )
 from detente.extract.stance.passives import answered_proposal
 from detente.extract.stance.rolerefs import role_antecedents
-from detente.extract.stance.state import (
-    _DocState,
-)
+from detente.extract.stance.state import _DocState
 from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
     _clause_head,
@@ -54,6 +52,7 @@ from detente.extract.stance.syntax import (
     unowned_office,
 )
 from detente.extract.stance.turns import FIRST_PERSON
+from detente.extract.stance.venues import venue_speaker
 
 _STATE_BODIES = word_list("state_bodies")
 _BODY_NOUNS = word_list("body_nouns")
@@ -516,7 +515,8 @@ class HolderStage:
         a = self._resolve_one(head, state)
         if a is None and attr.is_anonymous(head, lex.sources):
             # "…, the official added": the unnamed speaker introduced just before
-            a = earlier_speaker(head, lambda t: self._resolve_one(t, state))
+            a = earlier_speaker(head, r := lambda t: self._resolve_one(t, state))
+            a = a if a is not None else venue_speaker(head, r)
         if (
             a is None
             and fallback
