@@ -31,8 +31,8 @@ def test_it_should_be_noted_keeps_the_reported_offer(ex: Extractor) -> None:
 
 def test_it_should_be_recalled_keeps_the_reported_demand(ex: Extractor) -> None:
     text = (
-        "It should be recalled that the Azerbaijani foreign ministry said Baku wanted a peace "
-        "treaty signed by December."
+        "It should be recalled that last year the Azerbaijani foreign ministry said Baku "
+        "wanted a peace treaty signed by December."
     )
     assert ("AZE", "demand", "process") in triples(claims(ex, text))
 
