@@ -186,3 +186,30 @@ def test_putting_signatures_to_a_declaration_is_one_acceptance_each(ex: Extracto
 def test_the_regions_own_name_is_the_transnistrian_side(ex: Extractor) -> None:
     text = "Pridnestrovie remains committed to a negotiated settlement."
     assert ("transnistria", "offer", "process") in triples(claims(ex, text))
+
+
+# -- "they" after "both leaders": the report's pair -------------------------------------------
+
+
+def test_both_leaders_said_they_gives_one_stance_per_party(ex: Extractor) -> None:
+    text = (
+        "Vucic met Kurti in Brussels on Monday. Both leaders said they were willing to "
+        "discuss the missing persons file."
+    )
+    assert {c.actor for c in claims(ex, text)} == {"SRB", "XKX"}
+
+
+def test_both_sides_said_they_gives_one_stance_per_party(ex: Extractor) -> None:
+    text = (
+        "Aliyev and Pashinyan met in Abu Dhabi. Both sides said they were ready to resume "
+        "the delimitation talks."
+    )
+    assert {(c.actor, c.issue) for c in claims(ex, text)} == {
+        ("AZE", "process"),
+        ("ARM", "process"),
+    }
+
+
+def test_they_after_one_named_speaker_stays_that_speakers(ex: Extractor) -> None:
+    text = "Ruto met Museveni in Nairobi. The Kenyan president said they were ready to host talks."
+    assert {c.actor for c in claims(ex, text)} == {"KEN"}
