@@ -24,7 +24,7 @@ from detente.extract.doctext import span_text
 from detente.extract.entindex import ents_in
 from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.lexicon import word_list
-from detente.extract.orgnames import acronym_after, named_organisation, slugify
+from detente.extract.orgnames import acronym_after, named_organisation, owning_state, slugify
 from detente.extract.seats import seat_actor
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -343,10 +343,10 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             # a lone capitalised word the model took for an organisation is usually a
             # person's surname ("Tatar insisted"): never an actor of its own
             return None
+        if (state := owning_state(ent)) is not None:
+            return ActorRef(state, actor_name(state))  # "the Bureau … of the Republic of Moldova"
         slug = slugify(acronym) if acronym else slugify(name)
-        if not slug or slug.isdigit():
-            return None
-        return ActorRef(slug, name)
+        return ActorRef(slug, name) if slug and not slug.isdigit() else None
     named = named_organisation(span)
     return ActorRef(*named) if named is not None else None
 

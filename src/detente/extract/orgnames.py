@@ -54,3 +54,22 @@ def named_organisation(span: Span) -> tuple[str, str] | None:
         return None
     name = span.doc[words[0].i : root.i + 1].text
     return slugify(name), name
+
+
+#: Words that may stand between an unlisted body's name and its state ("… of the Republic of").
+_OF_STATE = frozenset({"of", "the", "republic", "government", "kingdom", "state", "federation"})
+
+
+def owning_state(ent: Span) -> str | None:
+    """The state an unlisted body's name says it belongs to: "the Bureau for Reintegration
+    Policies of the Republic of Moldova", "the Office for Cooperation of the Government of
+    Serbia" are parts of that state (and stand for it), not parties of their own."""
+    doc = ent.doc
+    if not (ent[-1].lower_ == "of" or (ent.end < len(doc) and doc[ent.end].lower_ == "of")):
+        return None
+    for tok in doc[ent.end : ent.end + 6]:
+        if tok.ent_type_ == "GPE" and re.fullmatch(r"[A-Z]{3}", tok.ent_id_):
+            return tok.ent_id_
+        if tok.lower_ not in _OF_STATE:
+            return None
+    return None

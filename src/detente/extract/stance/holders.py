@@ -21,8 +21,6 @@ from detente.extract.stance.lexis import (
     _GROUP_NOUNS,
     _GROUP_SUBJECTS,
     _INSTITUTIONS,
-    _PAIR_ADJECTIVES,
-    _PAIR_NOUNS,
     _PEOPLE,
     _PLAN_NOUNS,
     _PRONOUNS,
@@ -33,11 +31,10 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
+from detente.extract.stance.pairs import pair_subject
 from detente.extract.stance.passives import answered_proposal
 from detente.extract.stance.rolerefs import role_antecedents
-from detente.extract.stance.state import (
-    _DocState,
-)
+from detente.extract.stance.state import _DocState
 from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
     _clause_head,
@@ -54,6 +51,7 @@ from detente.extract.stance.syntax import (
     unowned_office,
 )
 from detente.extract.stance.turns import FIRST_PERSON
+from detente.extract.stance.venues import venue_speaker
 
 _STATE_BODIES = word_list("state_bodies")
 _BODY_NOUNS = word_list("body_nouns")
@@ -63,8 +61,6 @@ _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
-#: Heads of "both sides", "the two countries": the pair the report is about.
-_PAIR_HEADS = frozenset({"side", "party", "leader", "country", "government", "president"})
 #: Modifiers that make a speaker one of an armed group's ("the rebel commander").
 _GROUP_MODIFIERS = word_list("group_modifiers")
 
@@ -245,10 +241,7 @@ class HolderStage:
             return self._document_proponent(head, state), True
         actors = []
         for h in heads:
-            if (
-                h.lemma_.lower() in _PAIR_HEADS
-                and any(c.lower_ in ("both", "two") for c in h.children)
-            ) or _participants(h):
+            if pair_subject(h):
                 # "both sides agreed …": the two parties named together before ("Thailand and
                 # Cambodia met …"), else the two the report is about -- never the announcer.
                 named = state.tracker.resolve_all(_head_span(h))
@@ -493,7 +486,10 @@ class HolderStage:
                         # "The movement said it would …": the movement named before
                         found = self._resolve_tok(rep, rep.head, state)
                 else:
-                    found = self._group_actors(rep, rep.head, state)
+                    # "Both leaders said they were willing …": "they" is the report's pair
+                    pair = pair_subject(rep) and self._pair_named_with(trig, state)
+                    found = (pair or state.principal_pair()) if pair_subject(rep) else []
+                    found = found or self._group_actors(rep, rep.head, state)
                     if not found:
                         reps = _sides(rep) or _members(rep)
                         found = [a for a in (self._resolve_one(r, state) for r in reps) if a]
@@ -516,7 +512,8 @@ class HolderStage:
         a = self._resolve_one(head, state)
         if a is None and attr.is_anonymous(head, lex.sources):
             # "…, the official added": the unnamed speaker introduced just before
-            a = earlier_speaker(head, lambda t: self._resolve_one(t, state))
+            a = earlier_speaker(head, r := lambda t: self._resolve_one(t, state))
+            a = a if a is not None else venue_speaker(head, r)
         if (
             a is None
             and fallback
@@ -741,21 +738,4 @@ def _thing(head: Token) -> bool:
         and lemma not in _INSTITUTIONS
         and lemma not in _GROUP_NOUNS
         and lemma not in _PEOPLE
-    )
-
-
-def _participants(head: Token) -> bool:
-    """ "The sides exchanged views", "the parties agreed", "the ministers agreed" in a readout:
-    the participants named before, not a group of their own ("the sides in Sudan's war",
-    "the Arab ministers" name others)."""
-    if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS:
-        return False
-    kids = list(head.children)
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in kids):
-        return False
-    return not any(
-        c.dep_ in ("prep", "amod", "compound", "nummod", "poss", "relcl", "acl")
-        and not (c.dep_ == "nummod" and c.lower_ in ("two", "2"))
-        and not (c.dep_ == "amod" and c.lower_ in _PAIR_ADJECTIVES)
-        for c in kids
     )

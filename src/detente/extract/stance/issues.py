@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.conduct import answered_conduct
 from detente.extract.stance.dealref import DealReferences
 from detente.extract.stance.deals import DealIssues
 from detente.extract.stance.heads import (
@@ -30,6 +31,7 @@ from detente.extract.stance.lexis import (
     _COOP_PROCESS,
     _EXIT_VERBS,
     _FORCE_WORDS,
+    _FREE_TO,
     _GENERIC_DEALS,
     _HANDOVER_NOUNS,
     _NOUN_ONLY_CUES,
@@ -357,6 +359,10 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             staked = self._classify(obj, list(obj.subtree), state, min_weight=2)
             if staked is not None and staked != "process":
                 return [(staked, _Unit(obj, list(obj.subtree)))]
+        conduct = answered_conduct(trig.token)  # "any intrusion into our waters would meet …"
+        named = None if conduct is None else self._classify(conduct, [*conduct.subtree], state, 2)
+        if named is not None and named not in ("process", "ceasefire"):
+            return [(named, _Unit(conduct, list(conduct.subtree)))]
         menacing = any(t.i in state.threat_tokens for _, u in issues for t in u.tokens)
         strong = [
             (i, u)
@@ -685,6 +691,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 # is no cue ("the Gaza war" keeps its lower-case one)
                 and not (t.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART") and t.text[:1].isupper())
                 and not (t.pos_ == "VERB" and t.lemma_.lower() in _NOUN_ONLY_CUES)
+                # "considers itself free to revise …": a freed hand, not a release
+                and not (t.lower_ in _FREE_TO and any(c.dep_ == "xcomp" for c in t.children))
             ):
                 issue, weight = max(found, key=lambda w: w[1])
                 if issue == "territory" and target_place(t, head):

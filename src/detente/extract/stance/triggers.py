@@ -15,6 +15,7 @@ from detente.extract.stance.frames import (
     in_question,
     meta_copula,
 )
+from detente.extract.stance.framing import editorial_frame
 from detente.extract.stance.kinds import shape_triggers, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
@@ -754,13 +755,12 @@ class TriggerStage:
 
     def _must(self, tok: Token) -> bool:
         """ "Kyiv must withdraw", "had to be agreed with Moscow", "should hold elections"."""
-        content_clause = tok.dep_ == "acl" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
-        )  # "its position that Ukraine must leave the four regions"
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        content_clause = tok.dep_ == "acl" and "that" in marks  # "its position that Kyiv must …"
         if tok.dep_ not in ("ccomp", "conj", "xcomp", "ROOT") and not content_clause:
             return False
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if aux & {"must", "should"}:
+        if aux & {"must", "should"} and not editorial_frame(tok):
             return tok.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         head = tok.head
         return (

@@ -1,0 +1,215 @@
+"""Agency-register stances: an editor's framing clause ("It should be noted that …") that
+binds nobody, an unnamed role reported from a venue ("In Ankara, a defence ministry
+spokesperson warned …"), threats voiced as a freed hand or a resolute response, and a voiced
+expectation; sentences written for these tests, across several conflicts."""
+
+from __future__ import annotations
+
+from detente.extract import Extractor
+from detente.records import Claim
+from extracting import claims
+
+
+def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in found}
+
+
+def kinds_of(found: list[Claim], actor: str) -> set[str]:
+    return {c.kind for c in found if c.actor == actor}
+
+
+# -- editorial framing ---------------------------------------------------------------------
+
+
+def test_it_should_be_noted_keeps_the_reported_offer(ex: Extractor) -> None:
+    text = (
+        "It should be noted that on the same day the Serbian government stated that Belgrade "
+        "was ready to continue the dialogue with Pristina."
+    )
+    assert ("SRB", "process") in {(c.actor, c.issue) for c in claims(ex, text)}
+
+
+def test_it_should_be_recalled_keeps_the_reported_demand(ex: Extractor) -> None:
+    text = (
+        "It should be recalled that last year the Azerbaijani foreign ministry said Baku "
+        "wanted a peace treaty signed by December."
+    )
+    assert ("AZE", "demand", "process") in triples(claims(ex, text))
+
+
+def test_a_real_obligation_on_a_party_is_still_a_demand(ex: Extractor) -> None:
+    text = "Kyiv should be consulted on any deal, Zelensky said."
+    assert ("UKR", "demand", "process") in triples(claims(ex, text))
+
+
+# -- an unnamed role reported from a venue ----------------------------------------------------
+
+
+def test_venue_gives_the_side_of_an_unnamed_spokesperson(ex: Extractor) -> None:
+    text = (
+        "In Beijing, a foreign ministry spokesperson warned that any further intrusion into "
+        "the waters around the reef would meet a resolute response."
+    )
+    assert kinds_of(claims(ex, text), "CHN") == {"threaten"}
+
+
+def test_venue_gives_the_side_of_an_unnamed_official(ex: Extractor) -> None:
+    text = (
+        "In Baku, a presidential aide warned that any attempt to reopen the Karabakh question "
+        "would meet a decisive response."
+    )
+    assert "threaten" in kinds_of(claims(ex, text), "AZE")
+
+
+def test_a_national_role_keeps_its_own_side_over_the_venue(ex: Extractor) -> None:
+    text = "In Moscow, a Chinese diplomat said Beijing supported the ceasefire."
+    found = claims(ex, text)
+    assert ("CHN", "accept", "ceasefire") in triples(found)
+    assert not any(c.actor == "RUS" for c in found)
+
+
+# -- threats: a freed hand, a resolute response ----------------------------------------------
+
+
+def test_considering_itself_free_to_revise_is_a_threat(ex: Extractor) -> None:
+    text = (
+        "Baku will consider itself free to revise the border protocols if Yerevan keeps "
+        "stalling the talks, the Azerbaijani foreign ministry said."
+    )
+    assert "threaten" in kinds_of(claims(ex, text), "AZE")
+
+
+def test_considering_itself_free_to_suspend_an_agreement_is_a_threat(ex: Extractor) -> None:
+    text = (
+        "The Serbian foreign ministry said that if Pristina keeps the crossings closed, "
+        "Belgrade will consider itself free to suspend the energy agreement."
+    )
+    assert "threaten" in kinds_of(claims(ex, text), "SRB")
+
+
+def test_a_resolute_response_to_an_incursion_is_a_threat(ex: Extractor) -> None:
+    text = (
+        "Venezuela warned that any further incursion by Guyanese soldiers would meet a "
+        "resolute response."
+    )
+    assert "threaten" in kinds_of(claims(ex, text), "VEN")
+
+
+# -- a voiced expectation -------------------------------------------------------------------
+
+
+def test_voiced_expectation_is_a_demand(ex: Extractor) -> None:
+    text = (
+        "Vucic voiced the expectation that Pristina would form the association of Serb "
+        "municipalities."
+    )
+    assert ("SRB", "demand") in {(c.actor, c.kind) for c in claims(ex, text)}
+
+
+def test_expressed_hope_is_a_demand(ex: Extractor) -> None:
+    text = (
+        "The Armenian foreign minister expressed the hope that Azerbaijan would sign the "
+        "peace treaty without new preconditions."
+    )
+    assert "demand" in kinds_of(claims(ex, text), "ARM")
+
+
+# -- what an answered conduct names ---------------------------------------------------------
+
+
+def test_an_intrusion_into_waters_makes_the_threat_about_territory(ex: Extractor) -> None:
+    text = (
+        "Venezuela warned that any further intrusion into its territorial waters would meet "
+        "a decisive response."
+    )
+    assert ("VEN", "threaten", "territory") in triples(claims(ex, text))
+
+
+def test_a_foreign_deployment_is_not_filed_under_the_fighting(ex: Extractor) -> None:
+    text = "Any deployment of Western troops in Ukraine would be met with a firm response, the Kremlin said."
+    found = {(c.kind, c.issue) for c in claims(ex, text) if c.actor == "RUS"}
+    assert ("threaten", "military_limits") in found
+    assert ("threaten", "ceasefire") not in found
+
+
+def test_an_answered_strike_keeps_the_threat_on_the_fighting(ex: Extractor) -> None:
+    text = "Any new strike on the port would be answered in kind, the Houthis said."
+    assert ("houthis", "threaten", "ceasefire") in triples(claims(ex, text))
+
+
+def test_a_freed_hand_is_no_release_of_people(ex: Extractor) -> None:
+    text = (
+        "Baku will consider itself free to revise the border protocols if Yerevan keeps "
+        "stalling the talks, the Azerbaijani foreign ministry said."
+    )
+    found = triples(claims(ex, text))
+    assert ("AZE", "threaten", "territory") in found
+    assert not any(i == "humanitarian" for _, _, i in found)
+
+
+def test_freeing_a_prisoner_is_still_humanitarian(ex: Extractor) -> None:
+    text = "Hamas demanded that Israel free all Palestinian women prisoners."
+    assert ("hamas", "demand", "humanitarian") in triples(claims(ex, text))
+
+
+# -- a body of a state, a signature, a region's own name --------------------------------------
+
+
+def test_an_unlisted_office_of_a_republic_stands_for_the_state(ex: Extractor) -> None:
+    text = (
+        "On the same day the Office for Reintegration Policies of the Republic of Georgia "
+        "stated that a settlement must be based on the territorial integrity of Georgia."
+    )
+    found = claims(ex, text)
+    assert ("GEO", "demand", "territory") in triples(found)
+    assert {c.actor for c in found} == {"GEO"}
+
+
+def test_an_unlisted_office_of_a_government_stands_for_the_state(ex: Extractor) -> None:
+    text = (
+        "The Office for Kosovo and Metohija of the Government of Serbia stated that Belgrade "
+        "would never recognise Kosovo."
+    )
+    assert {c.actor for c in claims(ex, text)} == {"SRB"}
+
+
+def test_putting_signatures_to_a_declaration_is_one_acceptance_each(ex: Extractor) -> None:
+    text = (
+        "In Cairo, the leaders of France, Jordan and Saudi Arabia put their signatures to a "
+        "declaration backing the truce."
+    )
+    got = triples(claims(ex, text))
+    assert {("FRA", "accept", "ceasefire"), ("JOR", "accept", "ceasefire")} <= got
+    assert ("SAU", "accept", "ceasefire") in got
+
+
+def test_the_regions_own_name_is_the_transnistrian_side(ex: Extractor) -> None:
+    text = "Pridnestrovie remains committed to a negotiated settlement."
+    assert ("transnistria", "offer", "process") in triples(claims(ex, text))
+
+
+# -- "they" after "both leaders": the report's pair -------------------------------------------
+
+
+def test_both_leaders_said_they_gives_one_stance_per_party(ex: Extractor) -> None:
+    text = (
+        "Vucic met Kurti in Brussels on Monday. Both leaders said they were willing to "
+        "discuss the missing persons file."
+    )
+    assert {c.actor for c in claims(ex, text)} == {"SRB", "XKX"}
+
+
+def test_both_sides_said_they_gives_one_stance_per_party(ex: Extractor) -> None:
+    text = (
+        "Aliyev and Pashinyan met in Abu Dhabi. Both sides said they were ready to resume "
+        "the delimitation talks."
+    )
+    assert {(c.actor, c.issue) for c in claims(ex, text)} == {
+        ("AZE", "process"),
+        ("ARM", "process"),
+    }
+
+
+def test_they_after_one_named_speaker_stays_that_speakers(ex: Extractor) -> None:
+    text = "Ruto met Museveni in Nairobi. The Kenyan president said they were ready to host talks."
+    assert {c.actor for c in claims(ex, text)} == {"KEN"}
