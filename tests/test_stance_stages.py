@@ -153,6 +153,30 @@ def test_a_consequence_announced_for_anothers_act_is_a_threat(ex: Extractor) -> 
     assert {(c.actor, c.kind, c.issue) for c in found} == {("houthis", "threaten", "ceasefire")}
 
 
+def test_fighting_set_to_return_on_a_condition_is_a_threat(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "If the federal forces do not leave the western zone, hostilities will restart, a TPLF "
+        "spokesman said.",
+    )
+    assert ("tplf", "threaten", "ceasefire") in {(c.actor, c.kind, c.issue) for c in found}
+    found = claims(
+        ex,
+        "Should Kinshasa refuse the corridor, the fighting will resume, M23 officials said.",
+    )
+    assert ("m23", "threaten", "ceasefire") in {(c.actor, c.kind, c.issue) for c in found}
+
+
+def test_fighting_that_returns_is_no_offer_or_forecast_threat(ex: Extractor) -> None:
+    # war coming back is neither a step offered nor, in an analyst's mouth, a threat
+    found = claims(ex, "The fighting will resume on Monday, Armenian officials said.")
+    assert not {c.kind for c in found} & {"offer", "threaten"}
+    found = claims(
+        ex, "Analysts say the war will resume unless the generals agree to merge the army."
+    )
+    assert "threaten" not in {c.kind for c in found}
+
+
 # -- stage 3: content units ----------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, owning_state, slugify
 from detente.extract.seats import seat_actor
+from detente.extract.stance.stateforms import form_ids
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -649,6 +650,15 @@ class ActorTracker:
         return []
 
     def _resolve(self, span: Span) -> ActorRef | None:
+        ref = self._resolve_plain(span)
+        forms = form_ids(span.root.lower_) if span[0].lower_ == "the" else None
+        if forms and (ref is None or ref.id not in forms):
+            # "the kingdom" can only be a monarchy: the one named last, if any
+            formed = self._last(span.start, lambda r: r.id in forms)
+            return ActorRef(formed.id, formed.name) if formed is not None else ref
+        return ref
+
+    def _resolve_plain(self, span: Span) -> ActorRef | None:
         ref = resolve_actor(span)
         pos = span.start
         root: Token = span.root

@@ -38,7 +38,8 @@ _WITHHOLDING = word_list("withholding_acts")
 _PENALTY_NOUNS = word_list("penalty_nouns")
 #: Verbs by which a penalty arrives ("sanctions would follow / will return").
 _ARRIVALS = word_list("consequence_verbs")
-_WAR = word_list("war_words") | word_list("troops")
+_FIGHTING = word_list("war_words")
+_WAR = _FIGHTING | word_list("troops")
 _CONCEDED = word_list("held_back_concessions")
 _AGENTS = word_list("agent_nouns") | word_list("troops") | word_list("party_nouns")
 #: Modals of an announced act ("will", "would", "'ll", "shall").
@@ -54,6 +55,8 @@ _PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
 _FORECASTERS = word_list("forecasters")
 #: How far back (characters) the demand a "failing that" points to may be.
 _REACH = 400
+#: Verbs by which fighting comes back ("the fighting will resume if …").
+_RESUMING = word_list("resuming_verbs")
 #: Verbs of forecasting: what follows is a prediction ("diplomats expect that …").
 _FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate", "reckon", "speculate"})
 
@@ -62,6 +65,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|ownconsequence": [[{"LEMMA": {"IN": sorted(_PUNITIVE | _WITHHOLDING)}, "POS": "VERB"}]],
     # over a concession reading of the same verb ("sanctions will return unless …")
     "FRAME|penaltyconsequence": [[{"LEMMA": {"IN": sorted(_ARRIVALS)}, "POS": "VERB"}]],
+    "FRAME|warconsequence": [[{"LEMMA": {"IN": sorted(_RESUMING)}, "POS": "VERB"}]],
 }
 
 
@@ -268,8 +272,46 @@ def own_consequence_trigger(verb: Token) -> Trigger | None:
     return Trigger(verb, "threaten", "verb", fixed=True)
 
 
+def fighting_returns(verb: Token) -> bool:
+    """ "The fighting will resume", "hostilities restart": war coming back is no step a side
+    offers (it is a threat only when a side sets it on a condition; see below). Troops
+    that "return" to their bases are a concession, so only words for fighting count."""
+    return verb.lemma_.lower() in _RESUMING and any(
+        c.dep_ in ("nsubj", "nsubjpass") and {c.lemma_.lower(), c.lower_} & _FIGHTING
+        for c in verb.children
+    )
+
+
+def war_consequence(verb: Token) -> Trigger | None:
+    """ "Should Hamas fail to release the captives, the fighting will resume, the office said":
+    fighting announced to come back on a condition is the speaker's threat, on the ceasefire.
+    Only a side's own voice counts: the report's narration and forecasters ("analysts say the
+    war would resume unless …") predict rather than threaten."""
+    if verb.pos_ != "VERB" or not _modal(verb) or _in_condition(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or not {subj.lemma_.lower(), subj.lower_} & _FIGHTING:
+        return None
+    # (an inverted condition may hang beside the verb: "Should X fail, the fighting will resume,
+    # she said" parses as two clauses of "said")
+    beside = verb.dep_ == "ccomp" and any(
+        sib.left_edge.lower_ in INVERSIONS
+        and sib.left_edge.dep_ == "aux"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > sib.left_edge.i for c in sib.children)
+        for sib in verb.head.children
+        if sib.i < verb.i and sib.dep_ == "ccomp"
+    )
+    if (_condition_of(verb) is None and not beside) or forecast(verb):
+        return None
+    reporter = _reporter(verb)
+    if reporter is None or reporter.lemma_.lower() in _FORECASTERS:
+        return None
+    return Trigger(verb, "threaten", "consequence", fixed=True)
+
+
 #: Frame readers of this module (suffix of the matcher label -> reader).
 FRAME_TRIGGERS = {
     "ownconsequence": own_consequence_trigger,
     "penaltyconsequence": penalty_consequence,
+    "warconsequence": war_consequence,
 }

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
 from detente.extract.stance.frames import (
     ADMISSIONS,
@@ -736,7 +737,9 @@ class TriggerStage:
         if hostile_only and not (aux & _MODALS and not negated):
             return None  # "would respond with force" threatens; "attacked" narrates
 
-        if tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl") and not terms:
+        if (tok.dep_ in ("xcomp", "advcl", "pcomp", "relcl", "acl") and not terms) or (
+            fighting_returns(tok)
+        ):
             return None  # ("an agreement under which Israel would stop …" states terms)
         if self._hostile(tok) or (lemma in lex.threat_actions and lemma not in lex.concessions):
             if tok.dep_ == "relcl" and not aux & _MODALS:
