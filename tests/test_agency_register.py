@@ -213,3 +213,83 @@ def test_both_sides_said_they_gives_one_stance_per_party(ex: Extractor) -> None:
 def test_they_after_one_named_speaker_stays_that_speakers(ex: Extractor) -> None:
     text = "Ruto met Museveni in Nairobi. The Kenyan president said they were ready to host talks."
     assert {c.actor for c in claims(ex, text)} == {"KEN"}
+
+
+# -- the lead after a dateline, voiced nouns, verdicts on means ------------------------------
+
+
+def test_a_short_lead_after_a_bare_dateline_stays_one_sentence(ex: Extractor) -> None:
+    # a dateline with no agency used to leave "Qatar" a sentence of its own
+    text = "DOHA, March 3 - Qatar expressed its willingness to host talks."
+    assert ("QAT", "offer", "process") in triples(claims(ex, text))
+    text = "ANKARA, May 9 - Turkey stressed the importance of the territorial integrity of Syria."
+    assert ("TUR", "demand", "territory") in triples(claims(ex, text))
+
+
+def test_assurances_given_are_an_offer(ex: Extractor) -> None:
+    text = "Algeria gave assurances that it would not interfere in the talks on Western Sahara."
+    assert ("DZA", "offer", "process") in triples(claims(ex, text))
+    # sought assurances are the seeker's demand, not the other side's offer
+    text = "Kyiv sought assurances that the grain corridor would stay open."
+    assert kinds_of(claims(ex, text), "UKR") == {"demand"}
+
+
+def test_an_announced_intention_proposes(ex: Extractor) -> None:
+    text = "President Tshisekedi announced his intention to convene a national dialogue."
+    assert ("COD", "propose", "process") in triples(claims(ex, text))
+    text = "Moscow has no intention of withdrawing from the occupied regions."
+    assert kinds_of(claims(ex, text), "RUS") == {"reject"}
+
+
+def test_a_countrys_willingness_voiced_by_its_leader(ex: Extractor) -> None:
+    text = "Qatar's emir expressed his country's willingness to host direct talks."
+    assert ("QAT", "offer", "process") in triples(claims(ex, text))
+
+
+def test_a_verdict_on_the_means_is_a_call_for_talks(ex: Extractor) -> None:
+    text = (
+        "The conflict in Sudan cannot be solved by force but only through dialogue, the "
+        "Egyptian foreign minister said."
+    )
+    assert ("EGY", "demand", "process") in triples(claims(ex, text))
+    text = "Beijing said the crisis on the peninsula could only be resolved through dialogue."
+    assert ("CHN", "demand", "process") in triples(claims(ex, text))
+    # a settlement by a court is history, not a verdict on means
+    assert not claims(ex, "The maritime dispute was settled by the court in 2018.")
+
+
+def test_peaceful_means_and_official_contacts_name_their_issue(ex: Extractor) -> None:
+    text = "Hanoi called on the parties to settle disputes in the East Sea by peaceful means."
+    assert ("VNM", "demand", "process") in triples(claims(ex, text))
+    text = "China firmly opposes any official interaction between Washington and Taipei."
+    assert ("CHN", "reject", "recognition") in triples(claims(ex, text))
+
+
+def test_what_is_traded_or_annexed_names_the_issue(ex: Extractor) -> None:
+    text = "Kyiv will not trade territory for peace, the president's chief of staff said."
+    assert ("UKR", "reject", "territory") in triples(claims(ex, text))
+    text = "Israel announced it would annex the Jordan Valley."
+    assert {c.issue for c in claims(ex, text) if c.actor == "ISR"} == {"territory"}
+
+
+def test_an_invitation_to_an_act_asks_it_and_one_to_talks_offers(ex: Extractor) -> None:
+    text = "Bogota invited the ELN to declare a verifiable truce."
+    assert ("COL", "demand", "ceasefire") in triples(claims(ex, text))
+    text = "Myanmar's junta invited the armed groups to lay down their weapons."
+    assert kinds_of(claims(ex, text), "MMR") == {"demand"}
+    text = "Qatar invited both sides to attend a new round of talks in Doha."
+    assert ("QAT", "offer", "process") in triples(claims(ex, text))
+
+
+def test_a_newsroom_request_for_comment_is_no_stance(ex: Extractor) -> None:
+    text = (
+        "KHARTOUM - The RSF said it would withdraw from the city. We have asked the army "
+        "spokesman for comment."
+    )
+    assert {c.actor for c in claims(ex, text)} == {"rsf"}
+    assert kinds_of(claims(ex, text), "rsf") == {"offer"}
+
+
+def test_reserving_the_right_to_act_threatens(ex: Extractor) -> None:
+    text = "Tehran reserved the right to take countermeasures against the inspections regime."
+    assert kinds_of(claims(ex, text), "IRN") == {"threaten"}

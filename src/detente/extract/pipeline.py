@@ -51,6 +51,10 @@ _BARE_DATELINE = re.compile(
 )
 
 
+#: Tokens that may end a report's lead sentence.
+_LEAD_ENDS = frozenset({".", "!", "?", "...", "…"})
+
+
 def _bare_dateline_end(text: str) -> int:
     """End of a bare dateline near the top of *text* (0 when there is none)."""
     m = _BARE_DATELINE.search(text, 0, 600)
@@ -289,6 +293,12 @@ class Extractor:
                 first = next((t for t in span if not t.is_space and not t.is_punct), None)
                 if first is not None and first.i > 0:
                     first.is_sent_start = True
+                    # Left free, the parser often ends the lead's "sentence" right after its
+                    # subject ("Qatar | expressed …"); the lead runs to its first full stop.
+                    for tok in doc[first.i + 1 :]:
+                        if tok.text in _LEAD_ENDS or "\n" in tok.text or tok.is_sent_start:
+                            break
+                        tok.is_sent_start = False
         return doc
 
     def warm(self) -> None:

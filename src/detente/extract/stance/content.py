@@ -59,6 +59,15 @@ class ContentStage:
                 m.dep_ == "mark" and m.lower_ == "for" for m in c.children
             ):
                 out.append(c)  # "its call for Russia to leave Abkhazia"
+        if not out and tok.dep_ == "dobj":
+            # "gave assurances that …": the parser may hang the noun's that-clause on the verb
+            out = [
+                c
+                for c in tok.head.children
+                if c.dep_ == "ccomp"
+                and c.left_edge.i == tok.right_edge.i + 1
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ]
         return out + listed_items(tok)
 
     def _content_roots(self, trig: Trigger) -> list[Token]:
@@ -133,7 +142,10 @@ class ContentStage:
                     if c.dep_ == "advcl"
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 )
-            if trig.cls in ("concession", "retention", "must"):
+            if trig.cls in ("concession", "retention", "must") and not (
+                # "will not trade territory for peace": what is traded names the issue
+                tok.lemma_.lower() == "trade" and any(c.dep_ == "dobj" for c in tok.children)
+            ):
                 out.insert(0, tok)
                 # "will send an envoy to head its delegation to the talks": the purpose counts.
                 out.extend(

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
-from detente.extract.stance import conditions, consequences, focus, gestures, rebuffs
+from detente.extract.stance import conditions, consequences, focus, gestures, means, rebuffs
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -76,6 +76,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|belongs": [[{"POS": {"IN": ["ADJ", "PROPN"]}, "DEP": {"IN": ["acomp", "attr"]}}]],
     **conditions.PATTERNS,
     **consequences.PATTERNS,
+    **means.PATTERNS,
     **focus.PATTERNS,
     **gestures.PATTERNS,
     **rebuffs.PATTERNS,
@@ -387,6 +388,7 @@ _FRAME_TRIGGERS = {
     "belongs": belongs_trigger,
     **conditions.FRAME_TRIGGERS,
     **consequences.FRAME_TRIGGERS,
+    **means.FRAME_TRIGGERS,
     **focus.FRAME_TRIGGERS,
     **gestures.FRAME_TRIGGERS,
     **rebuffs.FRAME_TRIGGERS,

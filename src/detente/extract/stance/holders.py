@@ -386,7 +386,11 @@ class HolderStage:
         out: list[Token] = []
         for c in tok.children:
             if c.dep_ == "poss":
-                if c.lower_ in _PRONOUNS and use_verb:
+                # "its readiness", "his country's willingness": the subject that voices it
+                owned = c.pos_ == "NOUN" and any(
+                    g.dep_ == "poss" and g.lower_ in _PRONOUNS for g in c.children
+                )
+                if (c.lower_ in _PRONOUNS or owned) and use_verb:
                     subj = self._governing_subject(tok)
                     out.append(subj if subj is not None and subj.i != tok.i else c)
                 else:

@@ -55,6 +55,10 @@ _STANDING_STATES = word_list("standing_states")
 _MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile", "target"}
 #: Trigger classes of a party's own act, which a forecaster may only predict.
 _ACTS = frozenset({"concession", "retention", "verb"})
+#: What an invitation to talks names ("invited the rebels to join the talks"): an offer.
+_TALK_WORDS = word_list("invited_talks")
+#: What a newsroom asks a party for ("asked the ministry for comment"): no stance.
+_NEWSROOM = frozenset({"comment", "comments", "reaction", "response", "clarification", "interview"})
 #: Verbs of a passive verdict: "would be treated as an act of war".
 _REGARDING = frozenset({"consider", "regard", "deem", "view", "treat", "see"})
 _VERDICT_CONDITIONS = word_list("verdict_conditions")
@@ -498,3 +502,31 @@ def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger
             elif _voiced(tok, state):
                 out.append(Trigger(tok, "threaten", "must", fixed=True))
     return out
+
+
+def verb_kind(verb: Token, kind: str | None) -> str | None:
+    """The kind of stance verb *verb* given its lexicon *kind*, read from its shape: an
+    invitation to an act of the invitee asks it of them ("invited the rebels to lay down their
+    arms"); a newsroom's request ("asked the army for comment") is no stance at all."""
+    if kind is None:
+        return None
+    if verb.lemma_.lower() == "invite" and invited_act(verb):
+        return "demand"
+    if kind == "demand" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(p.lemma_.lower() in _NEWSROOM for p in c.children)
+        for c in verb.children
+    ):
+        return None
+    return kind
+
+
+def invited_act(verb: Token) -> bool:
+    """ "Invited the armed groups to lay down their weapons", "invited the ELN to declare a
+    truce": an invitation to an act of the invitee is asked of it (a demand); one to talks, a
+    conference or a mechanism ("invited Burundi to join the talks") stays an offer."""
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(t.lemma_.lower() in _TALK_WORDS for t in act.subtree)

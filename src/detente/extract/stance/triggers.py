@@ -17,7 +17,7 @@ from detente.extract.stance.frames import (
     meta_copula,
 )
 from detente.extract.stance.framing import editorial_frame
-from detente.extract.stance.kinds import shape_triggers, willing_kind
+from detente.extract.stance.kinds import shape_triggers, verb_kind, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -259,7 +259,7 @@ class TriggerStage:
             found[trig.token.i] = trig
         for trig in found.values():
             if trig.cls not in ("idiom", "frame", "judge", "title") and not (
-                trig.cls == "noun" and trig.content
+                trig.cls in ("noun", "verdict") and trig.content
             ):
                 trig.content = self._content_roots(trig)
             if trig.cls == "verb":
@@ -346,7 +346,7 @@ class TriggerStage:
 
     def _verb_trigger(self, tok: Token, lemma: str) -> Trigger | None:
         lex = self.lex
-        kind = lex.verbs.get(lemma)
+        kind = verb_kind(tok, lex.verbs.get(lemma))  # invitations, requests for comment
         if lemma in ADMISSIONS and any(c.dep_ == "ccomp" for c in tok.children):
             # "officials privately concede that …": the clause speaks for itself, unless the
             # admission grants that something is possible or needed (accepted in principle)
