@@ -293,3 +293,11 @@ def test_a_newsroom_request_for_comment_is_no_stance(ex: Extractor) -> None:
 def test_reserving_the_right_to_act_threatens(ex: Extractor) -> None:
     text = "Tehran reserved the right to take countermeasures against the inspections regime."
     assert kinds_of(claims(ex, text), "IRN") == {"threaten"}
+
+
+def test_admission_to_a_body_is_about_alliances(ex: Extractor) -> None:
+    text = (
+        "Serbia has agreed not to block Kosovo's admission to the Council of Europe, a "
+        "Belgrade daily reported."
+    )
+    assert ("SRB", "accept", "alliances") in triples(claims(ex, text))

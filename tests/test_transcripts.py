@@ -242,3 +242,37 @@ def test_role_only_labels_take_the_state_the_introduction_gives_that_role(ex: Ex
     by_actor = {c.actor for c in found}
     assert by_actor == {"EST"}, sorted((c.actor, c.kind, c.issue) for c in found)
     assert {"reject", "demand"} <= {c.kind for c in found}
+
+
+def test_answers_under_a_ministrys_own_heading_are_its_states(
+    ex: Extractor, comp: StanceComponent
+) -> None:
+    # the heading names the issuing ministry; the answers name neither speaker nor side
+    text = (
+        "Ministry of Foreign Affairs of the Republic of Azerbaijan -- Regular briefing by the "
+        "spokesperson, 12 February 2026\n\n"
+        "Q: Will Baku accept European monitors on the border?\n\n"
+        "A: No. We will never accept foreign troops on our soil.\n\n"
+        "Q: And the peace treaty?\n\n"
+        "A: We are ready to sign it as soon as Yerevan amends its constitution.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    answers = [t for t in turns.turns if t.role == "answer"]
+    assert answers and {t.actor.id for t in answers if t.actor is not None} == {"AZE"}
+    _, out = claims(ex, text)
+    find(out, "AZE", "reject")
+    find(out, "AZE", "demand", "governance")
+
+
+def test_a_heading_naming_two_states_places_no_answer(ex: Extractor, comp: StanceComponent) -> None:
+    text = (
+        "Armenia and Azerbaijan: transcript of a joint press encounter, 12 February 2026\n\n"
+        "Q: Is the treaty ready?\n\n"
+        "A: We are close.\n\n"
+        "Q: When will it be signed?\n\n"
+        "A: Soon, we hope.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    assert all(t.actor is None for t in turns.turns if t.role == "answer")

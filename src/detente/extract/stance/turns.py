@@ -155,6 +155,10 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
             # "A:": the person the introduction presents, else the side of the role it
             # presents without a name ("Moldova's deputy prime minister spoke to us")
             actor = people[0][1] if people else _role_owner(doc, _ROLE_HEADS, intro_end, False)
+            # a ministry's transcript headed by its own name: its spokesperson answers
+            heading_end = text.find("\n")
+            heading_end = intro_end if heading_end <= 0 else min(heading_end, intro_end)
+            actor = actor or _heading_state(doc, heading_end)
         elif role == "speaker":
             actor = _speaker(label, doc.char_span(start, start + len(label)), people, tracker)
             if actor is None and text[body:end].rstrip().endswith("?"):
@@ -275,6 +279,24 @@ def _role_owner(
         if ref is not None and (_is_state_id(ref.id) or not states_only):
             return _Actor(ref.id, ref.name or ref.id, None)
     return None
+
+
+def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
+    """The one state a transcript's heading names ("Ministry of Foreign Affairs of the Republic
+    of Azerbaijan -- Regular briefing by the spokesperson"), or None when it names none or
+    several."""
+    from detente.extract.actors import resolve_actor
+
+    found: dict[str, _Actor] = {}
+    for ent in doc.ents:
+        if ent.start_char >= end_char:
+            break
+        if ent.label_ not in ("GPE", "NORP", "ORG"):
+            continue
+        ref = resolve_actor(ent)
+        if ref is not None and _is_state_id(ref.id):
+            found.setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _introduced(doc: Doc, tracker: Any, end_char: int) -> list[tuple[str, _Actor]]:
