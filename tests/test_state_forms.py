@@ -4,6 +4,8 @@ across several conflicts."""
 
 from __future__ import annotations
 
+import pytest
+
 from detente.extract import Extractor
 from detente.extract.stance.stateforms import form_ids
 from extracting import claims
@@ -20,31 +22,34 @@ def test_form_lists_are_data() -> None:
     assert form_ids("government") is None
 
 
-def test_the_kingdom_is_the_monarchy_not_the_last_speaker(ex: Extractor) -> None:
-    text = (
-        "RABAT, Jan 8 - Morocco's autonomy plan was discussed at the United Nations. Algeria "
-        "demanded a referendum on self-determination. The kingdom dismissed the demand as "
-        "outdated."
-    )
-    assert holders(ex, text, "reject") == {"MAR"}
-
-
-def test_the_kingdom_after_a_mediator_spoke(ex: Extractor) -> None:
-    text = (
-        "AMMAN, June 2 - Jordan hosted talks on aid convoys into Gaza. The United States urged "
-        "Israel to open more crossings. The kingdom rejected any plan to move Palestinians "
-        "across its border."
-    )
-    assert holders(ex, text, "reject") == {"JOR"}
-
-
-def test_the_junta_is_the_military_government(ex: Extractor) -> None:
-    text = (
-        "YANGON, May 2 - Myanmar's military government met envoys of the Kachin Independence "
-        "Army in Kunming. China called for a lasting truce in the north. The junta rejected "
-        "any role for foreign monitors."
-    )
-    assert holders(ex, text, "reject") == {"MMR"}
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # the kingdom is the monarchy, not the state that spoke last
+        (
+            "RABAT, Jan 8 - Morocco's autonomy plan was discussed at the United Nations. "
+            "Algeria demanded a referendum on self-determination. The kingdom dismissed the "
+            "demand as outdated.",
+            "MAR",
+        ),
+        # nor the mediator that spoke last
+        (
+            "AMMAN, June 2 - Jordan hosted talks on aid convoys into Gaza. The United States "
+            "urged Israel to open more crossings. The kingdom rejected any plan to move "
+            "Palestinians across its border.",
+            "JOR",
+        ),
+        # the junta is the military government
+        (
+            "YANGON, May 2 - Myanmar's military government met envoys of the Kachin "
+            "Independence Army in Kunming. China called for a lasting truce in the north. The "
+            "junta rejected any role for foreign monitors.",
+            "MMR",
+        ),
+    ],
+)
+def test_a_form_of_state_names_an_actor_of_that_form(ex: Extractor, text: str, holder: str) -> None:
+    assert holders(ex, text, "reject") == {holder}
 
 
 def test_the_government_still_means_the_state_that_spoke_last(ex: Extractor) -> None:
