@@ -23,8 +23,9 @@ from extracting import claims as extract
 
 # "stop its provocations": weak evidence for a ceasefire, which the rules' cue gives
 SHOAL = (
-    "MANILA, May 2 - Philippine and Chinese diplomats held talks in Manila on Friday. Manila "
-    "urged Beijing to stop its provocations at the shoal, a spokesman said."
+    "MANILA, May 2 - Philippine and Chinese vessels clashed near the shoal and the fighting "
+    "went on for hours. Manila urged Beijing to stop its provocations at the shoal, a "
+    "spokesman said."
 )
 # strong cues only: a sanctions demand and a withdrawal
 STRONG = (

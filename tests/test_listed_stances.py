@@ -178,3 +178,24 @@ def test_our_offer_in_a_speakers_turn_is_the_speakers_side(ex: Extractor) -> Non
         "BARROT: France does not want a confrontation with Iran.\n"
     )
     assert ("DEU", "offer", "sanctions") in triples(ex, text)
+
+
+def test_an_expected_list_after_a_colon_is_demanded(ex: Extractor) -> None:
+    text = (
+        "CHISINAU - We expect two things: the release of the detained activists on the left "
+        "bank, and an end to the checkpoints, the Moldovan minister said."
+    )
+    found = {(c.actor, c.kind) for c in claims(ex, text)}
+    assert found == {("MDA", "demand")}
+    assert len([c for c in claims(ex, text) if c.actor == "MDA"]) >= 2
+
+
+def test_conditions_set_out_before_a_misparsed_list(ex: Extractor) -> None:
+    # the parser makes the listed phrases a clause of their own
+    text = (
+        "ANKARA - Turkish officials have set out their conditions: the SDF's heavy weapons "
+        "handed to the army, foreign fighters out of Syria, and no autonomous zone on the "
+        "border."
+    )
+    issues = {c.issue for c in claims(ex, text) if c.actor == "TUR" and c.kind == "demand"}
+    assert {"military_limits", "territory"} <= issues

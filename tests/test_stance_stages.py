@@ -499,3 +499,18 @@ def test_a_subject_after_a_fronted_place_is_still_the_subject(ex: Extractor) -> 
         "two aid corridors."
     )
     assert {c.actor for c in claims(ex, text) if c.kind == "accept"} == {"saf", "rsf"}
+
+
+def test_restraint_where_nobody_fights_is_a_military_limit(ex: Extractor) -> None:
+    drills = (
+        "TAIPEI - China launched large-scale drills around Taiwan on Monday. Washington urged "
+        "Beijing to exercise restraint and stop its military intimidation."
+    )
+    assert ("USA", "demand", "military_limits") in {
+        (c.actor, c.kind, c.issue) for c in claims(ex, drills)
+    }
+    war = (
+        "GAZA - Israeli airstrikes killed dozens as fighting raged. The UN urged Israel to "
+        "exercise restraint."
+    )
+    assert ("un", "demand", "ceasefire") in {(c.actor, c.kind, c.issue) for c in claims(ex, war)}

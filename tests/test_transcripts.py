@@ -276,3 +276,45 @@ def test_a_heading_naming_two_states_places_no_answer(ex: Extractor, comp: Stanc
     turns = turns_of(ex, comp, text)
     assert turns is not None
     assert all(t.actor is None for t in turns.turns if t.role == "answer")
+
+
+def test_a_titled_speaker_placed_by_the_heading(ex: Extractor, comp: StanceComponent) -> None:
+    # no nationality in the title; the heading's venue places the minister
+    text = (
+        "TRANSCRIPT -- Briefing by Defence Minister Karim Haddad after the cabinet meeting\n"
+        "Government Palace, Beirut, 9 January 2026\n\n"
+        "MINISTER HADDAD: The army will complete its deployment south of the river.\n\n"
+        "QUESTION (Reuters): And the group's weapons?\n\n"
+        "MINISTER HADDAD: We will not accept any weapons outside the authority of the state.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    speakers = {t.actor.id for t in turns.turns if t.role == "speaker" and t.actor is not None}
+    assert speakers == {"LBN"}
+    _, out = claims(ex, text)
+    find(out, "LBN", "reject")
+
+
+def test_an_interviewee_presented_by_nationality(ex: Extractor, comp: StanceComponent) -> None:
+    text = (
+        "INTERVIEW\n"
+        "Mauritian Prime Minister Navin Ramgoolam on the archipelago and the base\n\n"
+        "INTERVIEWER: Will London ratify the treaty?\n\n"
+        "RAMGOOLAM: We expect the United Kingdom to ratify it without further delay.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    assert {t.actor.id for t in turns.turns if t.actor is not None} == {"MUS"}
+
+
+def test_languages_in_a_heading_do_not_hide_its_state(ex: Extractor, comp: StanceComponent) -> None:
+    text = (
+        "Press conference of Deputy Prime Minister for Reintegration Ion Rusu, Chisinau, "
+        "3 March 2026 (questions asked in Romanian and Russian have been translated)\n\n"
+        "RUSU: Good afternoon.\n\n"
+        "Q (TASS): Will the Russian troops leave the region?\n\n"
+        "RUSU: They have to leave. We have said so for thirty years.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    assert {t.actor.id for t in turns.turns if t.role == "speaker" and t.actor} == {"MDA"}

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from detente.extract.lexicon import (
     StanceLexicon,
 )
+from detente.extract.stance.inline import list_items
 from detente.extract.stance.lexis import (
     _ADDRESSEES,
     _AS_VERBS,
@@ -380,6 +381,10 @@ def listed_items(noun: Token) -> list[Token]:
             and doc[nxt].sent.start == noun.sent.start
         ):
             out.extend(p for p in doc[nxt].children if p.dep_ == "pobj")
+    if not out and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":":
+        # "set out their conditions: the heavy weapons handed over, …" parsed with the items
+        # as a clause of their own: the phrases after the colon
+        out.extend(item.root for item in list_items(doc, doc[noun.i + 1]))
     return out
 
 

@@ -57,7 +57,7 @@ def inline_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
         trig = max(before, key=lambda t: t.token.i)
         if not _open_content(trig, sep):
             continue
-        items = _items(doc, sep)
+        items = list_items(doc, sep)
         if items:
             out.setdefault(trig.token.i, items)
     return out
@@ -101,7 +101,7 @@ def _open_content(trig: Trigger, sep: Token) -> bool:
     return True
 
 
-def _items(doc: Doc, sep: Token) -> list[Span]:
+def list_items(doc: Doc, sep: Token) -> list[Span]:
     """The phrases listed after *sep*, split at commas and semicolons; none when what follows
     is a quotation, a clause or a new sentence."""
     first = sep.i + 1

@@ -46,6 +46,7 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.phrasing import wrapped_plan
+from detente.extract.stance.restraint import restrained_issue
 from detente.extract.stance.stakes import (
     abstract_motion,
     contained_document,
@@ -610,7 +611,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         owners = owner_ids(head, toks)
         if owners:
             toks = [t for t in toks if t.i not in owners]
-        return self._classify_words(head, toks, state, min_weight) if toks else None
+        found = self._classify_words(head, toks, state, min_weight) if toks else None
+        return restrained_issue(found, toks)  # restraint where nobody fights
 
     def _classify_words(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1

@@ -260,6 +260,9 @@ def _bare_response(verb: Token) -> bool:
     )
 
 
+_LIST_PLACEHOLDERS = word_list("list_placeholders")
+
+
 def _expects_another(verb: Token) -> bool:
     """ "Moscow expects Kyiv to abandon …": an active "expect" with someone who is to act."""
     if verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -273,7 +276,14 @@ def _expects_another(verb: Token) -> bool:
             )
             if to and doer:
                 return True
-    return False
+    # "we expect two things: the release of …, and free access …": a list of what is asked
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in _LIST_PLACEHOLDERS
+        and c.i + 1 < len(c.doc)
+        and c.doc[c.i + 1].text == ":"
+        for c in verb.children
+    )
 
 
 def _foreign_troops_leave(head: Token) -> bool:

@@ -144,7 +144,7 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
         (f[0] for f, r in zip(found, roles, strict=True) if r in ("question", "answer")),
         found[0][0],
     )
-    people = _introduced(doc, tracker, intro_end)
+    people = _introduced(doc, tracker, intro_end, found[0][0])
     turns: list[Turn] = []
     for n, ((start, body, label), role) in enumerate(zip(found, roles, strict=True)):
         if role is None:
@@ -281,13 +281,26 @@ def _role_owner(
     return None
 
 
+def _titled(name: Span) -> bool:
+    """Whether a role title runs up to *name* ("Information Minister Paul Morcos", "Deputy
+    Prime Minister for Reintegration Oleg Serebrian")."""
+    doc = name.doc
+    for tok in reversed(doc[max(0, name.start - 6) : name.start + 1]):
+        if tok.is_punct or "\n" in tok.text:
+            return False
+        if tok.lower_ in _ROLE_HEADS:
+            return True
+    return False
+
+
 def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     """The one state a transcript's heading names ("Ministry of Foreign Affairs of the Republic
     of Azerbaijan -- Regular briefing by the spokesperson"), or None when it names none or
-    several."""
+    several. Places and bodies count before adjectives, which also name languages ("questions
+    asked in Romanian and Russian")."""
     from detente.extract.actors import resolve_actor
 
-    found: dict[str, _Actor] = {}
+    found: dict[str, dict[str, _Actor]] = {"place": {}, "adjective": {}}
     for ent in doc.ents:
         if ent.start_char >= end_char:
             break
@@ -295,11 +308,17 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
             continue
         ref = resolve_actor(ent)
         if ref is not None and _is_state_id(ref.id):
-            found.setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
-    return next(iter(found.values())) if len(found) == 1 else None
+            kind = "adjective" if ent.label_ == "NORP" else "place"
+            found[kind].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
+    for kind in ("place", "adjective"):
+        if found[kind]:
+            return next(iter(found[kind].values())) if len(found[kind]) == 1 else None
+    return None
 
 
-def _introduced(doc: Doc, tracker: Any, end_char: int) -> list[tuple[str, _Actor]]:
+def _introduced(
+    doc: Doc, tracker: Any, end_char: int, heading_end: int | None = None
+) -> list[tuple[str, _Actor]]:
     """People the introduction (before the first question) names, with the side each speaks
     for, read from the knowledge base or from their description ("X, a spokesperson of Y, …",
     "X is the foreign minister of Y").  Names are runs of capitalised proper nouns as well as
@@ -324,10 +343,17 @@ def _introduced(doc: Doc, tracker: Any, end_char: int) -> list[tuple[str, _Actor
             ref = resolve_actor(desc)
             if ref is not None and ref.role is None:
                 ref = None  # "Tbilisi, Georgia": a place, not a person's role
+        speaker = name.text + (" " + desc.text if desc is not None else "")
         if ref is None:
+            # "Information Minister Paul Morcos" in a heading that places him ("Baabda Palace,
+            # Beirut"): a titled name speaks for the one state the introduction names
+            side = _heading_state(doc, heading_end or end_char) if _titled(name) else None
+            if side is None:
+                continue
+            seen.add(key)
+            out.append((name.text, _Actor(side.id, side.name, speaker)))
             continue
         seen.add(key)
-        speaker = name.text + (" " + desc.text if desc is not None else "")
         out.append((name.text, _Actor(ref.id, ref.name or ref.id, speaker)))
     return out
 
