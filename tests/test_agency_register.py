@@ -270,6 +270,9 @@ def test_what_is_traded_or_annexed_names_the_issue(ex: Extractor) -> None:
     assert ("UKR", "reject", "territory") in triples(claims(ex, text))
     text = "Israel announced it would annex the Jordan Valley."
     assert {c.issue for c in claims(ex, text) if c.actor == "ISR"} == {"territory"}
+    # an annex to a plan is a document, not land taken
+    text = "Belgrade and Pristina agreed on an annex to implement the European plan."
+    assert "territory" not in {c.issue for c in claims(ex, text)}
 
 
 def test_an_invitation_to_an_act_asks_it_and_one_to_talks_offers(ex: Extractor) -> None:

@@ -39,6 +39,7 @@ from detente.extract.stance.lexis import (
     _PRONOUNS,
     _REFERRING,
     _TROOPS,
+    _VERB_ONLY_CUES,
     _WAR_WORDS,
 )
 from detente.extract.stance.model import (
@@ -693,6 +694,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 # is no cue ("the Gaza war" keeps its lower-case one)
                 and not (t.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART") and t.text[:1].isupper())
                 and not (t.pos_ == "VERB" and t.lemma_.lower() in _NOUN_ONLY_CUES)
+                and not (t.pos_ != "VERB" and t.lemma_.lower() in _VERB_ONLY_CUES)
                 # "considers itself free to revise …": a freed hand, not a release
                 and not (t.lower_ in _FREE_TO and any(c.dep_ == "xcomp" for c in t.children))
             ):

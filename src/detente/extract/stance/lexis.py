@@ -132,6 +132,7 @@ _PAIR_ADJECTIVES = word_list("pair_adjectives")
 _MENACE_VERDICTS = word_list("menace_verdicts")
 _DISPOSITION_NOUNS = word_list("disposition_nouns")
 _NOUN_ONLY_CUES = word_list("noun_only_cues")
+_VERB_ONLY_CUES = word_list("verb_only_cues")
 _FREE_TO = word_list("free_to_words")
 #: "the three governments": small counts of parties, spelled out.
 _NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= 8}
