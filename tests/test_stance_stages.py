@@ -514,3 +514,43 @@ def test_restraint_where_nobody_fights_is_a_military_limit(ex: Extractor) -> Non
         "exercise restraint."
     )
     assert ("un", "demand", "ceasefire") in {(c.actor, c.kind, c.issue) for c in claims(ex, war)}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "Any attack on Iranian territory will get a response at a time of our choosing, "
+            "Iran's foreign ministry spokesman said.",
+            "IRN",
+        ),
+        (
+            "Any provocation will meet a response more powerful than the last, the North "
+            "Korean defence ministry said.",
+            "PRK",
+        ),
+        (
+            "The seizure of the tanker will not remain without a response, the Russian "
+            "foreign ministry said.",
+            "RUS",
+        ),
+        ("Any ship heading to Israeli ports would again be a target, the Houthis said.", "houthis"),
+        (
+            "Iran would regard any attempt to seize its ships as an act of war, the Iranian "
+            "foreign minister said.",
+            "IRN",
+        ),
+    ],
+)
+def test_what_the_other_sides_conduct_will_meet_is_a_threat(
+    ex: Extractor, text: str, holder: str
+) -> None:
+    found = claims(ex, text)
+    assert (holder, "threaten") in {(c.actor, c.kind) for c in found}
+    # the answer is no condition: nothing is demanded of anyone
+    assert "demand" not in {c.kind for c in found}
+
+
+def test_a_forecast_of_a_response_is_no_threat(ex: Extractor) -> None:
+    text = "Analysts say any move on the island would meet a forceful response from Beijing."
+    assert "threaten" not in {c.kind for c in claims(ex, text)}

@@ -124,6 +124,13 @@ _BARE = frozenset(
         "success",
         "reason",
         "warning",
+        # "will not remain without a response": a warning, not a condition
+        "response",
+        "answer",
+        "reply",
+        "reaction",
+        "consequence",
+        "consequences",
     }
 )
 

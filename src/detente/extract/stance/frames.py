@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
-from detente.extract.stance import conditions, consequences, focus, gestures, means, rebuffs
+from detente.extract.stance import conditions, consequences, focus, gestures, means, menace, rebuffs
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -77,6 +77,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     **conditions.PATTERNS,
     **consequences.PATTERNS,
     **means.PATTERNS,
+    **menace.PATTERNS,
     **focus.PATTERNS,
     **gestures.PATTERNS,
     **rebuffs.PATTERNS,
@@ -389,6 +390,7 @@ _FRAME_TRIGGERS = {
     **conditions.FRAME_TRIGGERS,
     **consequences.FRAME_TRIGGERS,
     **means.FRAME_TRIGGERS,
+    **menace.FRAME_TRIGGERS,
     **focus.FRAME_TRIGGERS,
     **gestures.FRAME_TRIGGERS,
     **rebuffs.FRAME_TRIGGERS,
