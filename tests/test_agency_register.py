@@ -304,3 +304,12 @@ def test_admission_to_a_body_is_about_alliances(ex: Extractor) -> None:
         "Belgrade daily reported."
     )
     assert ("SRB", "accept", "alliances") in triples(claims(ex, text))
+
+
+def test_a_name_of_generic_words_is_no_actor_of_its_own(ex: Extractor) -> None:
+    text = (
+        "KINSHASA - The M23 will not lay down its arms so long as the Government of the "
+        "Republic refuses direct talks, the movement said."
+    )
+    found = claims(ex, text)
+    assert {c.actor for c in found} == {"m23"}

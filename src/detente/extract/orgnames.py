@@ -8,6 +8,8 @@ import unicodedata
 
 from spacy.tokens import Span
 
+from detente.extract.lexicon import word_list
+
 
 def slugify(text: str) -> str:
     """A stable lowercase id from a name ("Moro Islamic Liberation Front" ->
@@ -52,8 +54,35 @@ def named_organisation(span: Span) -> tuple[str, str] | None:
         for t in words
     ):
         return None
+    if all(t.lower_ in _GENERIC_NAME_WORDS or t.is_punct for t in words):
+        return None  # "the Government of the Republic": no body of its own, the state's
     name = span.doc[words[0].i : root.i + 1].text
     return slugify(name), name
+
+
+#: Words of a name that names no particular body ("the Government of the Republic", "the
+#: National Assembly", "the Ministry"): institution nouns, the state's forms and glue.
+_GENERIC_NAME_WORDS = word_list("institutions") | frozenset(
+    {
+        "republic",
+        "national",
+        "federal",
+        "central",
+        "supreme",
+        "people",
+        "peoples",
+        "of",
+        "for",
+        "and",
+        "in",
+        "'s",
+        "assembly",
+        "council",
+        "parliament",
+        "ministry",
+        "office",
+    }
+)
 
 
 #: Words that may stand between an unlisted body's name and its state ("… of the Republic of").
