@@ -319,3 +319,10 @@ def test_a_name_of_generic_words_is_no_actor_of_its_own(ex: Extractor) -> None:
         "Republic refuses direct talks, the movement said."
     )
     assert {c.actor for c in claims(ex, text)} == {"m23"}
+
+
+def test_judged_detentions_and_mistakes_are_rejections(ex: Extractor) -> None:
+    text = "Georgia called the detentions unacceptable, the foreign ministry said."
+    assert ("GEO", "reject", "humanitarian") in triples(claims(ex, text))
+    text = "Iran called the IAEA resolution on its enrichment sites a political mistake."
+    assert kinds_of(claims(ex, text), "IRN") == {"reject"}
