@@ -63,25 +63,8 @@ def named_organisation(span: Span) -> tuple[str, str] | None:
 #: Words of a name that names no particular body ("the Government of the Republic", "the
 #: National Assembly", "the Ministry"): institution nouns, the state's forms and glue.
 _GENERIC_NAME_WORDS = word_list("institutions") | frozenset(
-    {
-        "republic",
-        "national",
-        "federal",
-        "central",
-        "supreme",
-        "people",
-        "peoples",
-        "of",
-        "for",
-        "and",
-        "in",
-        "'s",
-        "assembly",
-        "council",
-        "parliament",
-        "ministry",
-        "office",
-    }
+    {"national", "federal", "central", "supreme", "people", "peoples", "assembly", "parliament"}
+    | {"of", "for", "and", "in", "'s"}
 )
 
 

@@ -143,10 +143,7 @@ class ContentStage:
                     if c.dep_ == "advcl"
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 )
-            if trig.cls in ("concession", "retention", "must") and not (
-                # "will not trade territory for peace": what is traded names the issue
-                tok.lemma_.lower() == "trade" and any(c.dep_ == "dobj" for c in tok.children)
-            ):
+            if trig.cls in ("concession", "retention", "must"):
                 out.insert(0, tok)
                 # "will send an envoy to head its delegation to the talks": the purpose counts.
                 out.extend(

@@ -35,7 +35,6 @@ from detente.extract.stance.pairs import pair_subject
 from detente.extract.stance.passives import answered_proposal
 from detente.extract.stance.rolerefs import role_antecedents
 from detente.extract.stance.state import _DocState
-from detente.extract.stance.stateforms import formed_holder
 from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
     _clause_head,
@@ -525,11 +524,7 @@ class HolderStage:
             and not reporters
             and (head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS or _group_person(head))
         ):
-            # "the government", "the group": the latest state (or armed group) holding a stance;
-            # "the kingdom", "the junta": the latest of that form of state.
-            formed = formed_holder(head, state.history, lambda e: self._resolve_span(e, state))
-            if formed is not None:
-                return [formed]
+            # "the government", "the group": the latest state (or armed group) holding a stance.
             want_state = head.lemma_.lower() in _STATE_NOUNS
             for prev in reversed(state.history):
                 if _is_state(prev.id) == want_state:

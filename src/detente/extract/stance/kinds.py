@@ -60,7 +60,7 @@ _TALK_WORDS = word_list("invited_talks")
 #: What a newsroom asks a party for ("asked the ministry for comment"): no stance.
 _NEWSROOM = frozenset({"comment", "comments", "reaction", "response", "clarification", "interview"})
 #: Verbs of a passive verdict: "would be treated as an act of war".
-_REGARDING = frozenset({"consider", "regard", "deem", "view", "treat", "see"})
+_REGARDING = word_list("regarding_verbs")
 _VERDICT_CONDITIONS = word_list("verdict_conditions")
 _WAR = word_list("war_words")
 #: Subordinators of a condition on what goes on ("while", "until", "as long as").

@@ -18,15 +18,14 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
-from detente.extract.stance.consequences import forecast
+from detente.extract.stance.consequences import _MODALS, forecast
+from detente.extract.stance.kinds import _REGARDING
 from detente.extract.stance.model import Trigger
 
 _RESPONSES = word_list("response_nouns")
 #: Verbs by which conduct draws its answer ("will get / meet / face a response").
 _DRAWING = word_list("drawing_verbs")
-_REGARDING = word_list("regarding_verbs")
 _MENACE = word_list("menace_verdicts") | {"war"}
-_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -105,15 +104,18 @@ def _regarded_as_war(verb: Token) -> bool:
 def menace_trigger(verb: Token) -> Trigger | None:
     """The warning at *verb*, if it is one of the shapes above, voiced with a modal by the
     side that would act rather than forecast by someone else."""
-    if verb.pos_ not in ("VERB", "AUX") or not _modal(verb) or forecast(verb):
+    if verb.pos_ not in ("VERB", "AUX") or not _modal(verb):
         return None
     if _regarded_as_war(verb):
         # the subject regards: its own threat, about what it regards
-        return Trigger(verb, "threaten", "verb", fixed=True)
-    if _drawn_response(verb) or _unanswered(verb) or _targeted(verb) or _dealt_with(verb):
+        cls = "verb"
+    elif _drawn_response(verb) or _unanswered(verb) or _targeted(verb) or _dealt_with(verb):
         # the conduct answered is the subject; the speaker who announces it holds the threat
-        return Trigger(verb, "threaten", "consequence", fixed=True)
-    return None
+        cls = "consequence"
+    else:
+        return None
+    # (the reporting chain is walked only for a sentence of one of these shapes)
+    return None if forecast(verb) else Trigger(verb, "threaten", cls, fixed=True)
 
 
 #: Frame readers of this module (suffix of the matcher label -> reader).

@@ -144,7 +144,10 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
         (f[0] for f, r in zip(found, roles, strict=True) if r in ("question", "answer")),
         found[0][0],
     )
-    people = _introduced(doc, tracker, intro_end, found[0][0])
+    # the one state the heading before the first turn names, if any: a ministry's own
+    # transcript, a minister placed by the venue
+    heading = _heading_state(doc, found[0][0])
+    people = _introduced(doc, tracker, intro_end, heading)
     turns: list[Turn] = []
     for n, ((start, body, label), role) in enumerate(zip(found, roles, strict=True)):
         if role is None:
@@ -155,10 +158,7 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
             # "A:": the person the introduction presents, else the side of the role it
             # presents without a name ("Moldova's deputy prime minister spoke to us")
             actor = people[0][1] if people else _role_owner(doc, _ROLE_HEADS, intro_end, False)
-            # a ministry's transcript headed by its own name: its spokesperson answers
-            heading_end = text.find("\n")
-            heading_end = intro_end if heading_end <= 0 else min(heading_end, intro_end)
-            actor = actor or _heading_state(doc, heading_end)
+            actor = actor or heading  # a ministry's transcript: its spokesperson answers
         elif role == "speaker":
             actor = _speaker(label, doc.char_span(start, start + len(label)), people, tracker)
             if actor is None and text[body:end].rstrip().endswith("?"):
@@ -317,7 +317,7 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
 
 
 def _introduced(
-    doc: Doc, tracker: Any, end_char: int, heading_end: int | None = None
+    doc: Doc, tracker: Any, end_char: int, heading: _Actor | None = None
 ) -> list[tuple[str, _Actor]]:
     """People the introduction (before the first question) names, with the side each speaks
     for, read from the knowledge base or from their description ("X, a spokesperson of Y, …",
@@ -347,7 +347,7 @@ def _introduced(
         if ref is None:
             # "Information Minister Paul Morcos" in a heading that places him ("Baabda Palace,
             # Beirut"): a titled name speaks for the one state the introduction names
-            side = _heading_state(doc, heading_end or end_char) if _titled(name) else None
+            side = heading if _titled(name) else None
             if side is None:
                 continue
             seen.add(key)
