@@ -726,3 +726,83 @@ def test_a_statement_is_a_source_only_when_another_actor_issued_it(ex: Extractor
         "a statement from the Kenyan foreign ministry."
     )
     assert source_found("Kenyan foreign ministry", _sources_of(ex, other, "splm_io"))
+
+
+# -- disputed territories with a country-level code ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "code"),
+    [
+        (
+            "Polisario rejects new Western Sahara round\n\n"
+            "ALGIERS, May 4 - Western Sahara's independence movement said on Monday that it "
+            "would not attend talks built on Morocco's autonomy offer. The Polisario Front "
+            "rejected any negotiation that leaves out a referendum on Western Sahara.",
+            "polisario",
+            "process",
+            "ESH",
+        ),
+        (
+            "Argentina presses London over the Falklands\n\n"
+            "BUENOS AIRES, Jan 3 - Argentina again claimed sovereignty over the Falkland "
+            "Islands. The foreign ministry demanded that Britain resume negotiations under the "
+            "resolutions of the United Nations, a call the Falklands government dismissed.",
+            "ARG",
+            "process",
+            "FLK",
+        ),
+    ],
+)
+def test_talks_on_a_disputed_territory_are_about_it(
+    ex: Extractor, text: str, actor: str, issue: str, code: str
+) -> None:
+    assert code in _places_of(ex, text, actor, issue)
+
+
+def test_a_territory_named_in_the_sentence_is_a_place_of_any_issue(ex: Extractor) -> None:
+    text = (
+        "Mauritius sets out terms on Chagos\n\n"
+        "PORT LOUIS, Feb 9 - Mauritius demanded that Britain hand over the Chagos Islands "
+        "before the end of the year."
+    )
+    assert "IOT" in _places_of(ex, text, "MUS", "territory")
+
+
+def test_a_state_is_no_territory_of_its_talks(ex: Extractor) -> None:
+    # Ukraine is a party, not a territory in dispute: its talks name no place
+    text = (
+        "Kyiv ready for another round\n\n"
+        "KYIV, April 2 - Ukraine said it was ready to send a delegation to a new round of "
+        "talks in Istanbul. Ukraine demanded that the talks resume at the level of leaders."
+    )
+    found = [c for c in claims(ex, text) if c.actor == "UKR" and c.issue == "process"]
+    assert found and all(not c.places for c in found)
+
+
+def test_territory_codes_count_as_regions() -> None:
+    assert placeref.is_region("ESH") and placeref.is_territory("GIB")
+    assert placeref.is_region("UA-14") and not placeref.is_territory("UA-14")
+    assert not placeref.is_region("UKR") and not placeref.is_region("MAR")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "source"),
+    [
+        (
+            "Officials in Baku are understood to favour a treaty signed before the summer.",
+            "AZE",
+            "Officials in Baku",
+        ),
+        (
+            "Russian diplomats are believed to favour a freeze along the current front line.",
+            "RUS",
+            "Russian diplomats",
+        ),
+    ],
+)
+def test_unnamed_people_raised_by_a_passive_are_the_source(
+    ex: Extractor, text: str, actor: str, source: str
+) -> None:
+    found = [c for c in claims(ex, text) if c.actor == actor]
+    assert found and any(source in c.sources for c in found)

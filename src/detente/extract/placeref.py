@@ -74,6 +74,8 @@ class PlaceWords:
     region_adjectives: dict[str, tuple[str, ...]]
     #: nouns naming a kind of place ("river", "crossing", "district")
     feature_nouns: frozenset[str] = frozenset()
+    #: country-level codes of disputed territories, treated as regions
+    territories: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -95,7 +97,19 @@ def place_words() -> PlaceWords:
             str(k).lower(): tuple(v) for k, v in (data.get("region_adjectives") or {}).items()
         },
         feature_nouns=frozenset(str(w).lower() for w in data.get("feature_nouns") or []),
+        territories=frozenset(str(c) for c in data.get("territories") or []),
     )
+
+
+def is_region(code: str) -> bool:
+    """Is *code* a place a stance can be about in its own right: a region below a country
+    ("UA-14") or a disputed territory ISO files as a country ("ESH"), not a state?"""
+    return "-" in code or code in place_words().territories
+
+
+def is_territory(code: str) -> bool:
+    """Is *code* a disputed territory with a country-level code ("ESH", "FLK")?"""
+    return code in place_words().territories
 
 
 @functools.cache
@@ -166,7 +180,7 @@ def doc_places(doc: Doc) -> DocPlaces:
             if len(ent.ent_id_) == 3 and ent.ent_id_.isupper():
                 countries[ent.ent_id_] += 1
             continue
-        if len(codes) == 1 and "-" not in codes[0]:
+        if len(codes) == 1 and not is_region(codes[0]):
             countries[codes[0]] += 1
             continue
         mentions.append((ent.start, codes))
@@ -482,7 +496,7 @@ def _last_region(doc: Doc, before: int, *, towns: bool = False) -> list[str]:
             continue
         if towns and last_capital > i:
             return []  # "the city" after a capital: the capital, which is no region
-        return [c for c in codes if "-" in c]
+        return [c for c in codes if is_region(c)]
     return []
 
 
@@ -514,7 +528,7 @@ def _antecedent_places(tok: Token, group: str) -> list[str]:
         if prev.pos_ != "NOUN" or words.groups.get(prev.lemma_.lower()) != group:
             continue
         lo, hi = prev.left_edge.i, prev.right_edge.i
-        codes = [c for i, cs in idx.mentions if lo <= i <= hi for c in cs if "-" in c]
+        codes = [c for i, cs in idx.mentions if lo <= i <= hi for c in cs if is_region(c)]
         if codes:
             return list(dict.fromkeys(codes))
     return []
@@ -551,7 +565,7 @@ def report_region(doc: Doc) -> list[str]:
     i, codes = idx.mentions[0]
     if i >= _headline_end(doc) or is_venue(doc[i]):
         return []
-    return [c for c in codes if "-" in c]
+    return [c for c in codes if is_region(c)]
 
 
 def _headline_end(doc: Doc) -> int:

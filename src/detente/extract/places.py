@@ -187,7 +187,7 @@ def _anaphoric_places(span: Span) -> list[str]:
         # nothing named before: "the breakaway region" introduced ahead of its name
         candidates += ents_in(doc[sent.end : min(len(doc), sent.end + 60)])
         for ent in candidates:
-            codes = [c for c in place_codes(ent) if "-" in c]
+            codes = [c for c in place_codes(ent) if placeref.is_region(c)]
             if not codes and tok.lower_ in _TERRITORY_NOUNS and _country_is_location(ent.root):
                 codes = place_codes(ent)[:1]
             if codes and codes[0] not in found:
@@ -273,19 +273,29 @@ _PLACE_ISSUES = frozenset(
 )
 #: Of those, the issues whose place defaults to the report's main region.
 _LAND_ISSUES = _PLACE_ISSUES
+#: Issues that are about a place only when the report's main region is a disputed territory:
+#: the process and recognition of its status.
+_TERRITORY_ISSUES = frozenset({"process", "recognition"})
 
 
 def claim_places(span: Span, issue: str | None = None) -> list[str]:
     """Places of a claim whose content is *span*: those :func:`places_in` finds, else the
     regions named in the claim's sentence (not as a venue), else, for an issue about a place,
     the region named last in the sentences before it, else, for territory, the report's
-    dominant region."""
+    dominant region; talks and recognition take the report's region only when it is a
+    disputed territory ("ESH")."""
     found = places_in(span)
     if found or not len(span):
         return found
     sent = span.doc[span[0].sent.start : span[-1].sent.end]
     found = _sentence_regions(sent)
-    if found or issue not in _PLACE_ISSUES:
+    if found:
+        return found
+    if issue in _TERRITORY_ISSUES:
+        # talks on a disputed territory's status are about it: "rejected any process which
+        # departs from the referendum" in a Western Sahara report
+        return [c for c in placeref.report_region(span.doc) if placeref.is_territory(c)]
+    if issue not in _PLACE_ISSUES:
         return found
     found = _recent_region(sent)
     if found or issue not in _LAND_ISSUES:
@@ -301,7 +311,7 @@ def _sentence_regions(sent: Span) -> list[str]:
         memo[key] = [
             c
             for c in places_in(sent, anaphora=False)
-            if "-" in c and any(not placeref.is_venue(t) for t in _mentions(sent, c))
+            if placeref.is_region(c) and any(not placeref.is_venue(t) for t in _mentions(sent, c))
         ]
     return list(memo[key])
 
@@ -316,7 +326,7 @@ def _recent_region(sent: Span) -> list[str]:
     start = min((p.start for p in sentences_before(sent, _LOOKBACK_SENTS)), default=sent.start)
     before = sent.doc[start : sent.start]
     for ent in reversed(ents_in(before)):
-        codes = [c for c in place_codes(ent) if "-" in c]
+        codes = [c for c in place_codes(ent) if placeref.is_region(c)]
         if codes and not placeref.is_venue(ent.root):
             return codes
     return []

@@ -186,8 +186,12 @@ def made_clear(verb: Token) -> bool:
 def verb_subject(verb: Token) -> Token | None:
     """The subject of *verb*, following participles and coordinated verbs up to a subject."""
     cur = verb
+    raised = False
     for _ in range(6):
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        # "officials are understood to favour …": a passive verb raising its subject to the
+        # infinitive gives that infinitive its subject
+        deps = ("nsubj", "csubj", "nsubjpass") if raised or _raising(cur) else ("nsubj", "csubj")
+        subjects = [c for c in cur.children if c.dep_ in deps]
         if subjects:
             # A mis-split subject ("Sudan's paramilitary | Rapid Support Forces said"): the name.
             named = [c for c in subjects if c.ent_type_]
@@ -200,10 +204,25 @@ def verb_subject(verb: Token) -> Token | None:
         if cur.dep_ == "relcl":
             return cur.head
         if cur.dep_ in ("xcomp", "conj", "acomp") or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
+            raised = cur.dep_ == "xcomp" and cur.head.tag_ == "VBN"
             cur = cur.head
             continue
         return None
     return None
+
+
+#: Passive verbs that hand their subject to an infinitive ("is said to", "are understood to").
+_RAISING = frozenset(
+    {"say", "understand", "believe", "report", "think", "know", "expect", "rumour"}
+)
+
+
+def _raising(verb: Token) -> bool:
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _RAISING
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
 
 
 def own_subject(verb: Token) -> bool:
