@@ -584,3 +584,22 @@ def test_a_state_s_opposition_movement_is_the_group_not_the_state(ex: Extractor)
     )
     found = {(c.actor, c.kind) for c in claims(ex, text) if "ceasefire plan" in c.quote}
     assert ("rsf", "reject") in found and ("SDN", "reject") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ent_id"),
+    [
+        # Libya's Government of National Unity only where Libya is in the report
+        ("The Government of National Unity in Tripoli rejected the plan.", "gnu_libya"),
+        ("The Government of National Unity told Libyan lawmakers to vote.", "gnu_libya"),
+        ("JUBA - The Transitional Government of National Unity endorsed the roadmap.", None),
+        ("Myanmar's National Unity Government called the vote a sham.", "nug"),
+        ("A National Unity Government was formed in Beirut after the vote.", None),
+    ],
+)
+def test_shared_body_names_need_their_country(nlp: Language, text: str, ent_id: str | None) -> None:
+    ids = {e.ent_id_ for e in nlp(text).ents}
+    if ent_id is None:
+        assert not ids & {"gnu_libya", "nug"}
+    else:
+        assert ent_id in ids

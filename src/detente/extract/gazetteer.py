@@ -93,6 +93,8 @@ class Gazetteer:
     def __init__(self, nlp: Language, name: str = FACTORY, kb: Knowledge | None = None) -> None:
         self.name = name
         kb = kb or knowledge()
+        self.homes = kb.homes
+        self.places = kb.places
         #: single title words ("President", "Minister") that may precede a bare surname
         self.title_words = frozenset(w for t in kb.titles for w in t.split())
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -107,6 +109,16 @@ class Gazetteer:
             for (label, ent_id), texts in groups.items():
                 docs = [nlp.make_doc(text) for text in texts]
                 matcher.add(f"{label}|{ent_id}", docs)
+
+    def _at_home(self, spans: list[Span]) -> list[Span]:
+        """Drop the names of bodies whose country the report never names: "the Transitional
+        Government of National Unity" in a report from Juba is not Libya's."""
+        named: set[str] = set()
+        for s in spans:
+            code = s.id_.removeprefix("city:")
+            place = self.places.get(code)
+            named.add(place.country if place is not None and place.country else code)
+        return [s for s in spans if self.homes.get(s.id_, "") in ("", *named)]
 
     def _namesake(self, span: Span) -> bool:
         """A listed leader's single-word name inside a longer name ("Hazem Qassem", "Mohamed
@@ -147,6 +159,8 @@ class Gazetteer:
         if not spans:
             return doc
         spans = [s for s in filter_spans(spans) if not _opens_org_name(s) and not self._namesake(s)]
+        if any(s.id_ in self.homes for s in spans):
+            spans = self._at_home(spans)
         if not spans:
             return doc
         if doc.ents:

@@ -97,6 +97,9 @@ class Knowledge:
     member_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Slugs of non-state armed groups.
     armed_groups: frozenset[str] = frozenset()
+    #: Body slug -> the country it belongs to, for bodies whose names other countries'
+    #: institutions share ("Government of National Unity": Libya's, and South Sudan's).
+    homes: dict[str, str] = field(default_factory=dict)
     #: Gazetteer patterns keyed by (case-folded unless case-sensitive) text.
     patterns: dict[tuple[str, bool], Pattern] = field(default_factory=dict)
 
@@ -264,6 +267,7 @@ def _build() -> Knowledge:
             kb.actor_forms[adj.lower()] = slug
 
     kb.armed_groups = frozenset(actors_cur.get("armed_groups") or [])
+    kb.homes = {str(k): str(v) for k, v in (actors_cur.get("homes") or {}).items()}
     for slug, spec in (actors_cur.get("member_groups") or {}).items():
         kb.actor_names[slug] = spec.get("name", slug)
         kb.member_groups[slug] = tuple(spec.get("members") or [])
