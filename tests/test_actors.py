@@ -603,3 +603,13 @@ def test_shared_body_names_need_their_country(nlp: Language, text: str, ent_id: 
         assert not ids & {"gnu_libya", "nug"}
     else:
         assert ent_id in ids
+
+
+def test_a_leaders_name_under_another_office_is_a_namesake(nlp: Language) -> None:
+    # Colombia's defence minister shares his name with Spain's prime minister
+    doc = nlp("Defence Minister Pedro Sanchez said the army would stay in Catatumbo.")
+    assert "person:ESP" not in {e.ent_id_ for e in doc.ents}
+    doc = nlp("Prime Minister Pedro Sanchez said Spain would send observers.")
+    assert "person:ESP" in {e.ent_id_ for e in doc.ents}
+    doc = nlp("Foreign Minister Sergei Lavrov said Moscow was ready.")
+    assert "person:RUS" in {e.ent_id_ for e in doc.ents}

@@ -764,7 +764,7 @@ def test_a_territory_named_in_the_sentence_is_a_place_of_any_issue(ex: Extractor
     text = (
         "Mauritius sets out terms on Chagos\n\n"
         "PORT LOUIS, Feb 9 - Mauritius demanded that Britain hand over the Chagos Islands "
-        "before the end of the year."
+        "by December."
     )
     assert "IOT" in _places_of(ex, text, "MUS", "territory")
 

@@ -554,3 +554,94 @@ def test_what_the_other_sides_conduct_will_meet_is_a_threat(
 def test_a_forecast_of_a_response_is_no_threat(ex: Extractor) -> None:
     text = "Analysts say any move on the island would meet a forceful response from Beijing."
     assert "threaten" not in {c.kind for c in claims(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "issue"),
+    [
+        (
+            "Any incursion from Afghan soil would be answered, Pakistan's foreign office said.",
+            "PAK",
+            "ceasefire",
+        ),
+        (
+            "The foreign ministry in Islamabad said any cross-border raid would be answered.",
+            "PAK",
+            "ceasefire",
+        ),
+        (
+            "Violations of the truce along the Litani will be met with force, the Israeli army "
+            "said.",
+            "ISR",
+            "ceasefire",
+        ),
+        (
+            "Erbil said any further attack on the region's gas fields would leave the Kurdistan "
+            "Regional Government no choice but to defend itself.",
+            "krg",
+            "ceasefire",
+        ),
+        (
+            "The Houthis said their attacks on shipping would continue until the siege of Gaza "
+            "is lifted.",
+            "houthis",
+            "ceasefire",
+        ),
+        (
+            "Sudan's army chief said his forces would keep up their operations for as long as "
+            "the paramilitaries held El Fasher.",
+            "saf",
+            "ceasefire",
+        ),
+    ],
+)
+def test_conduct_answered_or_fighting_that_goes_on_is_a_threat(
+    ex: Extractor, text: str, holder: str, issue: str
+) -> None:
+    found = {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+    assert (holder, "threaten", issue) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an answer to a proposal is no threat
+        "The ministry said any proposal from the mediators would be answered within a week.",
+        # fighting that goes on with no condition on the other side
+        "Russia's defence ministry said its operations would continue through the winter.",
+        # a forecast by an analyst
+        "Analysts say any incursion from Afghan soil would be answered by Pakistan.",
+    ],
+)
+def test_answers_and_operations_that_threaten_nobody(ex: Extractor, text: str) -> None:
+    assert "threaten" not in {c.kind for c in claims(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "issue"),
+    [
+        (
+            '"If the Lebanese army does not disarm Hezbollah, we will," the Israeli defence '
+            "minister said.",
+            "ISR",
+            "military_limits",
+        ),
+        (
+            "Ankara said that if Damascus failed to remove the militia, Turkish forces would "
+            "remove it themselves.",
+            "TUR",
+            "military_limits",
+        ),
+    ],
+)
+def test_doing_what_the_other_side_fails_to_do_is_a_threat(
+    ex: Extractor, text: str, holder: str, issue: str
+) -> None:
+    found = {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+    assert (holder, "threaten", issue) in found
+
+
+def test_doing_something_else_than_the_other_side_is_no_threat(ex: Extractor) -> None:
+    text = "Kyiv said that if Moscow does not release the prisoners, it will not attend the talks."
+    found = claims(ex, text)
+    assert not any(c.kind == "threaten" and c.issue == "humanitarian" for c in found)

@@ -318,3 +318,20 @@ def test_languages_in_a_heading_do_not_hide_its_state(ex: Extractor, comp: Stanc
     turns = turns_of(ex, comp, text)
     assert turns is not None
     assert {t.actor.id for t in turns.turns if t.role == "speaker" and t.actor} == {"MDA"}
+
+
+def test_a_town_in_the_heading_places_speakers_over_the_language(
+    ex: Extractor, comp: StanceComponent
+) -> None:
+    # the heading's town is in Colombia; the language of the original is no side
+    text = (
+        "TRANSCRIPT: Press conference of the peace commissioner, Otty Patino, and Defence "
+        "Minister Luis Ortega\n"
+        "Cucuta, March 4, 2026 (excerpts; translated from Spanish)\n\n"
+        "ORTEGA: The army stays in the region until the corridors are secure.\n\n"
+        "Q: Will you talk to the ELN?\n\n"
+        "ORTEGA: Not while its fronts keep attacking civilians.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    assert {t.actor.id for t in turns.turns if t.role == "speaker" and t.actor} == {"COL"}

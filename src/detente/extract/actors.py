@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.extract.bodyref import reporting_body
 from detente.extract.doctext import span_text
 from detente.extract.entindex import ents_in
+from detente.extract.gazetteer import other_office
 from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, owning_state, slugify
@@ -135,8 +136,8 @@ def _ent_actor(ent: Span, kb: Knowledge) -> str | None:
 
 
 def _leader(ent: Span, kb: Knowledge) -> Leader | None:
-    if ent.label_ != "PERSON":
-        return None
+    if ent.label_ != "PERSON" or other_office(ent, kb):
+        return None  # (a listed leader's namesake in another office is not the leader)
     text = span_text(ent)
     leader = kb.leaders.get(text.lower())
     if leader is None and ent.ent_id_.startswith("person:"):

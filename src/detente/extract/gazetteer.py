@@ -85,6 +85,22 @@ def _opens_org_name(span: Span) -> bool:
 
 
 _CALENDAR = word_list("weekdays") | word_list("months")
+#: Roles too general to tell two office holders apart ("Minister X", "leader X").
+_GENERIC_ROLES = frozenset({"official", "leader", "minister", "chairperson", "commander"})
+
+
+def other_office(span: Span, kb: Knowledge) -> bool:
+    """Is *span* a listed leader's name under the title of another office, so a namesake?
+    "Defence Minister Pedro Sanchez" in a Colombian report is not Spain's prime minister."""
+    leader = kb.leaders.get(span.text.lower())
+    if leader is None or leader.role in _GENERIC_ROLES:
+        return False
+    doc = span.doc
+    for n in range(min(kb.max_title_len, span.start), 0, -1):
+        role = kb.titles.get(doc[span.start - n : span.start].text.lower())
+        if role is not None:
+            return role not in _GENERIC_ROLES and role != leader.role
+    return False
 
 
 class Gazetteer:
@@ -94,6 +110,7 @@ class Gazetteer:
         self.name = name
         kb = kb or knowledge()
         self.homes = kb.homes
+        self.kb = kb
         self.places = kb.places
         #: single title words ("President", "Minister") that may precede a bare surname
         self.title_words = frozenset(w for t in kb.titles for w in t.split())
@@ -123,7 +140,11 @@ class Gazetteer:
     def _namesake(self, span: Span) -> bool:
         """A listed leader's single-word name inside a longer name ("Hazem Qassem", "Mohamed
         Hamdan Daglo", "Anwar Gargash") is someone else: leave the name to ``ner``."""
-        if span.label_ != "PERSON" or len(span) != 1:
+        if span.label_ != "PERSON":
+            return False
+        if other_office(span, self.kb):
+            return True
+        if len(span) != 1:
             return False
         doc = span.doc
         if span.start > 0:

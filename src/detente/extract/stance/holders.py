@@ -140,6 +140,10 @@ class HolderStage:
                 found = self._group_actors(rep, rep.head, state) or self._resolve_tok(
                     rep, rep.head, state, False
                 )
+                if not found and any(c.dep_ == "prep" and c.lower_ == "in" for c in rep.children):
+                    # "the foreign ministry in Islamabad said …": the body named by its seat
+                    a = self._resolve_span(rep.doc[rep.left_edge.i : rep.right_edge.i + 1], state)
+                    found = [a] if a is not None else []
                 if found:
                     return found, False
             if not reporters and turn is not None:

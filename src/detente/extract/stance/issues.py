@@ -42,6 +42,7 @@ from detente.extract.stance.lexis import (
     _VERB_ONLY_CUES,
     _WAR_WORDS,
 )
+from detente.extract.stance.menace import ANSWERING
 from detente.extract.stance.model import (
     Trigger,
     _Unit,
@@ -137,14 +138,14 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 claim and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree)
             ):
                 return [("territory", _Unit(head, list(head.subtree), weight=3))]
-        if trig.cls == "consequence":
+        if trig.cls == "consequence" and trig.content:
             subj = trig.content[0]
             toks = list(subj.subtree)
             issue = "ceasefire"
             if subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
                 # "such a deployment would be treated as an act of war": the act warned
                 # against, however faintly cued, else the fighting (not penalties)
-                verdict = menacing_verdict(trig.token)
+                verdict = menacing_verdict(trig.token) or trig.token.lemma_.lower() in ANSWERING
                 weight, penalty = (1, "ceasefire") if verdict else (2, "sanctions")
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty
             return [(issue, _Unit(subj, toks))]

@@ -5,10 +5,13 @@ Statements answer a feared act with its consequence rather than with "threaten" 
 will meet a response more powerful than the last", "the seizure of the tanker will not remain
 without a response", "would regard any attempt to seize its ships as an act of war", "any ship
 bound for Israeli ports would again be a target", "those who attack civilians will be dealt
-with". Each is the speaker's threat about the conduct it answers (the subject, or what is
-regarded), voiced with a modal; a forecast by someone else ("analysts say X would meet a
-response") is none. Word lists are data in ``knowledge/stances.yaml`` (``lists:``
-response_nouns, drawing_verbs, regarding_verbs, menace_verdicts).
+with", "any incursion would be answered", "continued attacks would leave us no choice but to
+strike", "operations will continue until the siege is lifted", and the side that will act
+itself if the other does not ("if the army does not disarm the group, we will"). Each is the
+speaker's threat about the conduct it answers (the subject, or what is regarded), voiced with
+a modal; a forecast by someone else ("analysts say X would meet a response") is none. Word
+lists are data in ``knowledge/stances.yaml`` (``lists:`` response_nouns, drawing_verbs,
+regarding_verbs, menace_verdicts, answering_verbs, choice_nouns).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from detente.extract.lexicon import word_list
+from detente.extract.lexicon import stance_lexicon, word_list
 from detente.extract.stance.consequences import _MODALS, forecast
 from detente.extract.stance.kinds import _REGARDING
 from detente.extract.stance.model import Trigger
@@ -26,12 +29,28 @@ _RESPONSES = word_list("response_nouns")
 #: Verbs by which conduct draws its answer ("will get / meet / face a response").
 _DRAWING = word_list("drawing_verbs")
 _MENACE = word_list("menace_verdicts") | {"war"}
+#: Verbs of answering conduct ("any incursion would be answered / met / repelled").
+ANSWERING = word_list("answering_verbs")
+#: "no choice / option / alternative but to …"
+_CHOICES = word_list("choice_nouns")
+_WAR = word_list("war_words")
+_FORCE = word_list("force_words")
+#: Subordinators of conduct that must end first ("until the siege is lifted", "as long as").
+_UNTIL = frozenset({"until", "till", "unless"})
+_IF = frozenset({"if", "unless"})
+#: Verbs of fighting going on ("will continue / keep up its operations").
+_ONGOING = frozenset({"continue", "keep", "press", "pursue"})
+_HOSTILE_VERBS = frozenset({"fight", "strike", "attack", "act", "operate"})
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|menace": [
-        [{"LEMMA": {"IN": sorted(_DRAWING | _REGARDING | {"remain", "go", "be", "deal"})}}]
+        [{"LEMMA": {"IN": sorted(_DRAWING | _REGARDING | {"remain", "go", "be", "deal"})}}],
+        [{"LEMMA": {"IN": sorted(ANSWERING | _ONGOING | {"leave"})}}],
     ],
+    # "if the army does not do it, we will": any modal verb (or a bare modal) of a sentence
+    # with "if"/"unless"
+    "FRAME|selfhelp": [[{"LOWER": {"IN": sorted(_IF)}}]],
 }
 
 
@@ -101,6 +120,112 @@ def _regarded_as_war(verb: Token) -> bool:
     return any(t.lemma_.lower() in _MENACE for t in said)
 
 
+def _hostile(tokens: list[Token] | Any) -> bool:
+    hostile = stance_lexicon().hostile | _WAR | _MENACE | _FORCE
+    return any(t.lemma_.lower() in hostile or t.lower_ in hostile for t in tokens)
+
+
+def _answered(verb: Token) -> Token | None:
+    """ "Any incursion from its soil would be answered", "violations will be met with force":
+    hostile conduct as the subject of a passive answer."""
+    if verb.lemma_.lower() not in ANSWERING or _negated(verb):
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _conduct_before(verb)
+    if subj is None or subj.pos_ not in ("NOUN", "PRON"):
+        return None
+    if subj.lower_ in ("anyone", "anybody", "whoever", "those"):
+        return subj if any(c.dep_ == "relcl" for c in subj.children) else None
+    hostile = _hostile([subj, *subj.children]) or _hostile(
+        t for c in verb.children if c.dep_ in ("prep", "advmod") for t in c.subtree
+    )
+    return subj if hostile else None
+
+
+def _conduct_before(verb: Token) -> Token | None:
+    """ "any attack traced back to its soil will be answered": the parser may take the
+    participle for the verb and leave the answer without a subject; the "any" noun before it
+    in the same clause is what is answered."""
+    if verb.dep_ not in ("ccomp", "ROOT", "conj"):
+        return None
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.i == verb.head.i or t.is_punct:
+            return None  # (back at the reporting verb or the clause boundary)
+        if t.pos_ == "NOUN" and any(
+            d.dep_ == "det" and d.lower_ in ("any", "every") for d in t.children
+        ):
+            return t
+    return None
+
+
+def _no_choice(verb: Token) -> bool:
+    """ "Continued attacks would leave it no choice but to strike": conduct as the subject."""
+    if verb.lemma_.lower() != "leave":
+        return False
+    for c in verb.children:
+        nouns = [c] if c.dep_ in ("dobj", "oprd") else []
+        if c.dep_ == "prep" and c.lower_ == "with":
+            nouns = [p for p in c.children if p.dep_ == "pobj"]
+        for n in nouns:
+            if n.lemma_.lower() in _CHOICES and any(d.lower_ == "no" for d in n.children):
+                return any(s.dep_ == "nsubj" and s.pos_ == "NOUN" for s in verb.children)
+    return False
+
+
+def _goes_on_until(verb: Token) -> Token | None:
+    """ "Our operations will continue until the siege is lifted / for as long as …": fighting
+    that goes on while the other side's conduct lasts."""
+    if verb.lemma_.lower() not in _ONGOING or _negated(verb):
+        return None
+    fighting = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "dobj", "xcomp") and c.lemma_.lower() in _WAR | _HOSTILE_VERBS
+    ]
+    if not fighting:
+        return None  # "our operations will continue", "would keep up its operations"
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.lower_ in _UNTIL for m in c.children if m.dep_ == "mark"):
+            return fighting[0]
+        if c.dep_ == "prep" and c.lower_ == "for" and any(t.lower_ == "long" for t in c.subtree):
+            return fighting[0]  # "for as long as …"
+    return None
+
+
+def self_help_trigger(mark: Token) -> Trigger | None:
+    """ "If the Lebanese army does not disarm the group, we will do it ourselves": the side
+    that will do itself what the other fails to do threatens to, on that act's issue."""
+    cond = mark.head
+    if mark.dep_ != "mark" or cond.dep_ != "advcl" or cond.pos_ not in ("VERB", "AUX"):
+        return None
+    failed = any(c.dep_ == "neg" for c in cond.children) if mark.lower_ == "if" else True
+    act = cond
+    if cond.lemma_.lower() == "fail":
+        act = next((c for c in cond.children if c.dep_ == "xcomp"), cond)
+        failed = True
+    main = cond.head
+    bare = main.pos_ == "AUX" and main.lower_ in _MODALS
+    if not failed or main.i < cond.i or not (bare or _modal(main)) or _negated(main):
+        return None
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    other = next((c for c in cond.children if c.dep_ == "nsubj"), None)
+    if subj is None or other is None or subj.lower_ == other.lower_:
+        return None
+    same = main.lemma_ == act.lemma_ or (
+        main.lemma_ == "do"
+        and any(
+            c.dep_ == "dobj" and c.lower_ in ("it", "so", "that", "this") for c in main.children
+        )
+    )
+    if not (same or bare):
+        return None
+    if forecast(main):
+        return None
+    content = [t for t in act.subtree if t.i > act.i and t.dep_ in ("dobj", "prep", "prt")]
+    return Trigger(main, "threaten", "frame", content=[act, *content][:1], fixed=True)
+
+
 def menace_trigger(verb: Token) -> Trigger | None:
     """The warning at *verb*, if it is one of the shapes above, voiced with a modal by the
     side that would act rather than forecast by someone else."""
@@ -108,15 +233,25 @@ def menace_trigger(verb: Token) -> Trigger | None:
         return None
     if _regarded_as_war(verb):
         # the subject regards: its own threat, about what it regards
-        cls = "verb"
-    elif _drawn_response(verb) or _unanswered(verb) or _targeted(verb) or _dealt_with(verb):
+        trig = Trigger(verb, "threaten", "verb", fixed=True)
+    elif (
+        _drawn_response(verb)
+        or _unanswered(verb)
+        or _targeted(verb)
+        or _dealt_with(verb)
+        or _no_choice(verb)
+    ):
         # the conduct answered is the subject; the speaker who announces it holds the threat
-        cls = "consequence"
+        trig = Trigger(verb, "threaten", "consequence", fixed=True)
     else:
-        return None
+        # the conduct answered, or the fighting that goes on, is what the threat is about
+        conduct = _answered(verb) or _goes_on_until(verb)
+        if conduct is None:
+            return None
+        trig = Trigger(verb, "threaten", "consequence", content=[conduct], fixed=True)
     # (the reporting chain is walked only for a sentence of one of these shapes)
-    return None if forecast(verb) else Trigger(verb, "threaten", cls, fixed=True)
+    return None if forecast(verb) else trig
 
 
 #: Frame readers of this module (suffix of the matcher label -> reader).
-FRAME_TRIGGERS = {"menace": menace_trigger}
+FRAME_TRIGGERS = {"menace": menace_trigger, "selfhelp": self_help_trigger}

@@ -298,6 +298,8 @@ class ModifierStage:
             lo = min(lo, trig.token.left_edge.i)
             hi = max(hi, trig.token.right_edge.i)
         subj = _subject(trig.token) if trig.cls != "noun" else None
+        if subj is None and trig.cls == "consequence" and trig.content:
+            subj = trig.content[0]  # "any attack traced to its soil | will be answered"
         if subj is not None and subj.sent == sent and subj.i < lo:
             lo = subj.left_edge.i
         lo = max(lo, sent.start)

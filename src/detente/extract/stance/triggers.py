@@ -259,7 +259,7 @@ class TriggerStage:
             found[trig.token.i] = trig
         for trig in found.values():
             if trig.cls not in ("idiom", "frame", "judge", "title") and not (
-                trig.cls in ("noun", "verdict") and trig.content
+                trig.cls in ("noun", "verdict", "consequence") and trig.content
             ):
                 trig.content = self._content_roots(trig)
             if trig.cls == "verb":

@@ -299,6 +299,7 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     several. Places and bodies count before adjectives, which also name languages ("questions
     asked in Romanian and Russian")."""
     from detente.extract.actors import resolve_actor
+    from detente.extract.places import place_country
 
     found: dict[str, dict[str, _Actor]] = {"place": {}, "adjective": {}}
     for ent in doc.ents:
@@ -307,6 +308,10 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
         if ent.label_ not in ("GPE", "NORP", "ORG"):
             continue
         ref = resolve_actor(ent)
+        if ref is None and ent.label_ == "GPE" and "-" in ent.ent_id_:
+            # a town or region of the heading ("Cucuta, February 12") is in its country
+            country = place_country(ent.ent_id_.split("+")[0])
+            ref = _Actor(country, _actor_name(country), None) if country else None
         if ref is not None and _is_state_id(ref.id):
             kind = "adjective" if ent.label_ == "NORP" else "place"
             found[kind].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
