@@ -21,6 +21,7 @@ from detente.extract.sourcewords import (
     conjuncts,
     cur_text,
     entity_of,
+    hearsay,
     made_clear,
     own_subject,
     partitive_group,
@@ -405,7 +406,7 @@ def attribute(
             for r in _trailing_reporters(start, lex, named=True)
             if not (is_media(r, lex) or is_anonymous(r, lex))
         ]
-    holder = verb_subject(start)
+    holder = verb_subject(start, raising=True)
     if holder is not None and _unnamed_holder(holder, lex):
         # "Israeli officials have insisted on …": unnamed officials are the attribution
         att.add(source_name(holder), True)
@@ -699,7 +700,9 @@ def continued_sources(token: Token, lex: SourceLexicon) -> list[tuple[str, bool]
     sent = token.sent
     modals = source_words().continuation_modals
     clause = [token, *token.children]
-    if not any(t.lower_ in modals for t in clause) or _has_reporting(sent, lex):
+    # "Riyadh is said to have offered …": reported, by the sources of the sentence before
+    heard = hearsay(token) or (token.dep_ == "xcomp" and hearsay(token.head))
+    if not heard and (not any(t.lower_ in modals for t in clause) or _has_reporting(sent, lex)):
         return []
     # walk back through the paragraph's sentences that continue the same reported speech (a
     # new paragraph starts a new attribution)
@@ -707,7 +710,7 @@ def continued_sources(token: Token, lex: SourceLexicon) -> list[tuple[str, bool]
         found = _sentence_sources(prev, lex)
         if found or _has_reporting(prev, lex):
             return found  # a named speaker's own words end the chain
-        if not any(t.lower_ in modals for t in prev):
+        if not heard and not any(t.lower_ in modals for t in prev):
             return []
     return []
 

@@ -76,7 +76,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ in ("conj", "cc", "punct", "relcl", "appos"):
             break
-        if child.dep_ == "acl" and child.tag_ != "VBN":
+        participle = child.tag_ == "VBN" or (child.tag_ == "VBD" and child.i == head.i + 1)
+        if child.dep_ == "acl" and not participle:
             break  # "a diplomat briefed on the talks" keeps its participle, not other clauses
         if child.dep_ == "prep" and child.lower_ in _CUT_PREPS and not _affiliation(child):
             break
@@ -87,7 +88,9 @@ def phrase_tokens(head: Token) -> list[Token]:
                 tok.i > child.i
                 and tok.dep_ == "prep"
                 and tok.lower_ in _CUT_PREPS
-                and not (tok.head.tag_ == "VBN" and tok.head.i == tok.i - 1)  # "briefed on"
+                and not (
+                    tok.head.tag_ in ("VBN", "VBD") and tok.head.i == tok.i - 1
+                )  # "briefed on"
             ):
                 end = min(end, tok.i - 1)
             if tok.dep_ in ("conj", "cc", "relcl", "appos"):
@@ -183,14 +186,20 @@ def made_clear(verb: Token) -> bool:
     )
 
 
-def verb_subject(verb: Token) -> Token | None:
-    """The subject of *verb*, following participles and coordinated verbs up to a subject."""
+def verb_subject(verb: Token, raising: bool = False) -> Token | None:
+    """The subject of *verb*, following participles and coordinated verbs up to a subject;
+    with *raising*, a raising passive's own subject too ("officials | are understood to …"),
+    which is the subject of its infinitive, not of its reporting."""
     cur = verb
     raised = False
     for _ in range(6):
         # "officials are understood to favour …": a passive verb raising its subject to the
         # infinitive gives that infinitive its subject
-        deps = ("nsubj", "csubj", "nsubjpass") if raised or _raising(cur) else ("nsubj", "csubj")
+        deps = (
+            ("nsubj", "csubj", "nsubjpass")
+            if raised or (raising and _raising(cur))
+            else ("nsubj", "csubj")
+        )
         subjects = [c for c in cur.children if c.dep_ in deps]
         if subjects:
             # A mis-split subject ("Sudan's paramilitary | Rapid Support Forces said"): the name.
@@ -215,6 +224,12 @@ def verb_subject(verb: Token) -> Token | None:
 _RAISING = frozenset(
     {"say", "understand", "believe", "report", "think", "know", "expect", "rumour"}
 )
+
+
+def hearsay(verb: Token) -> bool:
+    """Is *verb* a raising passive that reports without naming who reports ("Riyadh is said to
+    have offered", "the envoy is understood to favour")?"""
+    return _raising(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _raising(verb: Token) -> bool:
