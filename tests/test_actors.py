@@ -613,3 +613,25 @@ def test_a_leaders_name_under_another_office_is_a_namesake(nlp: Language) -> Non
     assert "person:ESP" in {e.ent_id_ for e in doc.ents}
     doc = nlp("Foreign Minister Sergei Lavrov said Moscow was ready.")
     assert "person:RUS" in {e.ent_id_ for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "TAIPEI, Jan 14 -- The Mainland Affairs Council issued a statement on Wednesday. "
+            "The council rejected any political preconditions for cross-strait talks.",
+            "TWN",
+        ),
+        (
+            "The African Union's Peace and Security Council met in Addis Ababa on Monday. The "
+            "council demanded an immediate ceasefire in El Fasher.",
+            "au",
+        ),
+    ],
+)
+def test_the_body_named_before_with_the_same_head_noun(
+    ex: Extractor, text: str, actor: str
+) -> None:
+    found = claims(ex, text)
+    assert found and {c.actor for c in found} == {actor}

@@ -811,8 +811,9 @@ def test_unnamed_people_raised_by_a_passive_are_the_source(
 def test_hearsay_takes_the_sources_of_the_sentence_before(ex: Extractor) -> None:
     text = (
         "09:15 -- Quiet contacts again. Two diplomats briefed on the meetings tell us an "
-        "Egyptian team met Hamas officials in Cairo on Sunday. Egypt is said to have offered to "
-        "train Palestinian police for the strip if the group hands over its heavy weapons."
+        "Egyptian team met Hamas officials in Cairo on Sunday. Egypt is believed to have "
+        "proposed training Palestinian police for the strip if the group hands over its heavy "
+        "weapons."
     )
     found = [c for c in claims(ex, text) if c.actor == "EGY"]
     assert found
@@ -820,7 +821,7 @@ def test_hearsay_takes_the_sources_of_the_sentence_before(ex: Extractor) -> None
 
 
 def test_a_raised_subject_is_no_reporter_of_its_own_stance(ex: Extractor) -> None:
-    # "is said to" names no one who says it: no source, and the subject still holds it
-    found = claims(ex, "Qatar is said to have offered to host a new round of talks in Doha.")
+    # "is believed to" names no one who believes it: no source, and the subject still holds it
+    found = claims(ex, "Qatar is believed to have proposed a fresh round of talks in Doha.")
     assert [c.actor for c in found] == ["QAT"]
     assert found[0].sources == []

@@ -645,3 +645,78 @@ def test_doing_something_else_than_the_other_side_is_no_threat(ex: Extractor) ->
     text = "Kyiv said that if Moscow does not release the prisoners, it will not attend the talks."
     found = claims(ex, text)
     assert not any(c.kind == "threaten" and c.issue == "humanitarian" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # having no intention of an attack reassures; of a concession, refuses
+        (
+            "Ethiopia harbours no intention whatsoever of initiating military action against "
+            "Eritrea, the prime minister's office said.",
+            ("ETH", "offer", "ceasefire"),
+        ),
+        (
+            "Israel has no intention of withdrawing from the buffer zone.",
+            ("ISR", "reject", "territory"),
+        ),
+        ("Russia has no intention of ending the war.", ("RUS", "reject", "ceasefire")),
+        # the official register's refusals and orders
+        (
+            "Azerbaijan's foreign ministry said its territorial integrity shall not be the "
+            "subject of any negotiation.",
+            ("AZE", "reject", "territory"),
+        ),
+        (
+            "South Sudan's president instructed the holdout groups to join the Tumaini talks.",
+            ("SSD", "demand", "process"),
+        ),
+    ],
+)
+def test_official_register_refusals_reassurances_and_orders(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+
+
+def test_being_the_subject_of_talks_is_no_refusal(ex: Extractor) -> None:
+    text = "Serbia said the status of the northern municipalities would be the subject of talks."
+    assert "reject" not in {c.kind for c in claims(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Libya's eastern-based parliament called for the prime minister in Tripoli to step "
+            "down.",
+            ("hor_libya", "demand", "governance"),
+        ),
+        (
+            "Kyiv called for Russian troops to withdraw from the nuclear plant in Enerhodar.",
+            ("UKR", "demand", "territory"),
+        ),
+        (
+            "The African Union called for the ceasefire to be respected by all sides.",
+            ("au", "demand", "ceasefire"),
+        ),
+    ],
+)
+def test_a_call_for_someone_to_act(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    # the parser hangs "for" on the clause after "called", not on "called"
+    assert expected in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+
+
+def test_conditions_listed_after_a_colon_are_demands(ex: Extractor) -> None:
+    text = (
+        "Hamas has conditions for any disarmament: a Palestinian state, a full Israeli "
+        "withdrawal and guarantees for its members."
+    )
+    found = {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+    assert {
+        ("hamas", "demand", "recognition"),
+        ("hamas", "demand", "territory"),
+        ("hamas", "demand", "security_guarantees"),
+    } <= found

@@ -335,3 +335,23 @@ def test_a_town_in_the_heading_places_speakers_over_the_language(
     turns = turns_of(ex, comp, text)
     assert turns is not None
     assert {t.actor.id for t in turns.turns if t.role == "speaker" and t.actor} == {"COL"}
+
+
+def test_a_capital_in_the_heading_outweighs_the_topic_region(
+    ex: Extractor, comp: StanceComponent
+) -> None:
+    # "(excerpt: Gaza)" is the topic, Washington the venue; the heading's occasion is no party
+    text = (
+        "DEPARTMENT PRESS BRIEFING -- Monday, March 2, 2026\n"
+        "Deputy Spokesperson Dana Hollis\n"
+        "Washington, D.C. (excerpt: Gaza)\n\n"
+        "MS HOLLIS: Our position is simple. Hamas has to hand over its heavy weapons.\n\n"
+        "QUESTION: Would you accept a freeze instead?\n\n"
+        "MS HOLLIS: No.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    assert {t.actor.id for t in turns.turns if t.role == "speaker" and t.actor} == {"USA"}
+    _, out = claims(ex, text)
+    assert "department_press_briefing" not in {c.actor for c in out}
+    find(out, "USA", "demand")

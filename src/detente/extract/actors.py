@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract import orgnames
 from detente.extract.bodyref import reporting_body
 from detente.extract.doctext import span_text
 from detente.extract.entindex import ents_in
@@ -347,7 +348,7 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             return None
         if (state := owning_state(ent)) is not None:
             return ActorRef(state, actor_name(state))  # "the Bureau … of the Republic of Moldova"
-        slug = slugify(acronym) if acronym else slugify(name)
+        slug = slugify(acronym) if acronym else "" if orgnames.generic_name(name) else slugify(name)
         return ActorRef(slug, name) if slug and not slug.isdigit() else None
     named = named_organisation(span)
     return ActorRef(*named) if named is not None else None

@@ -65,7 +65,15 @@ def named_organisation(span: Span) -> tuple[str, str] | None:
 _GENERIC_NAME_WORDS = word_list("institutions") | frozenset(
     {"national", "federal", "central", "supreme", "people", "peoples", "assembly", "parliament"}
     | {"of", "for", "and", "in", "'s"}
+    # a transcript's heading ("DEPARTMENT PRESS BRIEFING") names an occasion, not a body
+    | {"department", "press", "briefing", "conference", "transcript", "readout", "statement"}
 )
+
+
+def generic_name(name: str) -> bool:
+    """Is *name* made only of generic words ("the Ministry", "DEPARTMENT PRESS BRIEFING")?"""
+    words = [w for w in re.findall(r"[\w']+", name.lower()) if w not in ("the", "a", "an")]
+    return bool(words) and all(w in _GENERIC_NAME_WORDS for w in words)
 
 
 #: Words that may stand between an unlisted body's name and its state ("… of the Republic of").

@@ -112,15 +112,26 @@ def held_verdict_trigger(adj: Token) -> Trigger | None:
     return Trigger(adj, kind, "frame", content=[subj], fixed=True)
 
 
+def _separator(tok: Token) -> bool:
+    """A colon or dash that opens a list; not the hyphen inside "self-determination"."""
+    if tok.text == "-":
+        return bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in _SEPARATORS
+
+
 def list_noun_trigger(noun: Token) -> Trigger | None:
     """ "the group's terms were simple: …", "came with a clear mandate: …": a stance noun
     followed in its clause by a colon or dash that opens the list of what it holds."""
     doc = noun.doc
     end = min(len(doc), noun.i + 8)
-    if not any(doc[k].text in _SEPARATORS for k in range(noun.i + 1, end)):
+    sep = next((k for k in range(noun.i + 1, end) if _separator(doc[k])), None)
+    if sep is None:
         return None
     if not _possessed(noun) and _with_subject(noun) is None:
         return None
+    own = {t.i for t in noun.subtree}
+    if noun.lemma_.lower() in stance_lexicon().nouns and all(k in own for k in range(noun.i, sep)):
+        return None  # "presented its conditions: …": the stance noun reads its own list
     return Trigger(noun, _LIST_NOUNS[noun.lemma_.lower()], "frame")
 
 

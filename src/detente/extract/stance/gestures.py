@@ -120,7 +120,19 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     # "is not going to withdraw its ship": intent voiced without a modal
     "FRAME|goingto": [[{"LEMMA": "go"}, {"LOWER": "to"}, {"POS": "VERB"}]],
     # "Greenland is not for sale": the speaker rules out giving it up
-    "OFFTABLE": [[{"LOWER": "not"}, {"LOWER": "for"}, {"LOWER": "sale"}]],
+    "OFFTABLE": [
+        [{"LOWER": "not"}, {"LOWER": "for"}, {"LOWER": "sale"}],
+        # "shall not be the subject of any negotiation", "is not subject to talks"
+        [
+            {"LOWER": {"IN": ["not", "never"]}},
+            {"LOWER": "be", "OP": "?"},
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": "subject"},
+            {"LOWER": {"IN": ["of", "to"]}},
+            {"LOWER": {"IN": ["any", "a"]}, "OP": "?"},
+            {"LOWER": {"IN": ["negotiation", "negotiations", "talks", "bargaining"]}},
+        ],
+    ],
 }
 
 

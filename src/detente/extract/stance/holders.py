@@ -537,6 +537,10 @@ class HolderStage:
                 named = self._last_group(head, state)
                 if named is not None:
                     return [named]
+        if a is None and fallback and not reporters:
+            # "The Mainland Affairs Council said … The council said …": the body named before
+            # with the same head noun, whatever it stands for
+            a = self._named_before(head, state)
         if (
             a is None
             and fallback
@@ -665,6 +669,21 @@ class HolderStage:
     def _denial_subjects(self, tok: Token) -> list[Token]:
         subjects = (attr.verb_subject(v) for v in _denying_verbs(tok, self.lex.denial_verbs))
         return [s for s in subjects if s is not None]
+
+    def _named_before(self, head: Token, state: _DocState) -> _Actor | None:
+        """The organisation named last before "the <noun>" whose name ends in that noun."""
+        if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+            return None
+        for ent in reversed(head.doc.ents):
+            if ent.end > head.i or head.i - ent.start > 400:
+                if head.i - ent.start > 400:
+                    break
+                continue
+            if ent.label_ == "ORG" and len(ent) > 1 and ent.root.lower_ == head.lower_:
+                return self._resolve_span(ent, state)
+        return None
 
     def _last_group(self, head: Token, state: _DocState, bodies: bool = False) -> _Actor | None:
         """The armed group or movement named last before *head* ("The ELN … The group said …"),

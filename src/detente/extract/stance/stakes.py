@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.extract.lexicon import word_list
+
 #: Nouns of an announced cost whose "for" phrase names what is put at stake.
 CONSEQUENCE_NOUNS = frozenset(
     {"consequence", "repercussion", "implication", "cost", "price", "fallout", "impact"}
@@ -204,6 +206,36 @@ def asks_nothing(noun: Token, demand_verbs: frozenset[str]) -> bool:
         c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_.lower() in demand_verbs
         for c in noun.children
     )
+
+
+#: Verbs that start or wage the fighting their object names ("going to war", "launching an
+#: offensive", "initiating military action").
+_WAR_WORDS = word_list("war_words")
+_WAGING = frozenset({"go", "launch", "initiate", "start", "wage", "resume", "begin", "take", "use"})
+
+
+def no_plan_kind(noun: Token, demand_verbs: frozenset[str], hostile: frozenset[str]) -> str:
+    """The kind of "has no plans / no intention to …": accepting what it will not ask for
+    (:func:`asks_nothing`), a reassurance when what it will not do is an attack ("harbours no
+    intention of initiating military action": an offer of calm), else a refusal."""
+    if asks_nothing(noun, demand_verbs):
+        return "accept"
+    acts = [
+        v
+        for c in noun.children
+        for v in (
+            [c] if c.dep_ in ("acl", "xcomp") else [p for p in c.children if p.dep_ == "pcomp"]
+        )
+        if v.pos_ == "VERB"
+    ]
+    for v in acts[:1]:
+        lemma = v.lemma_.lower()
+        if lemma in hostile or (
+            lemma in _WAGING
+            and any(t.lemma_.lower() in _WAR_WORDS | {"action", "force"} for t in v.subtree)
+        ):
+            return "offer"
+    return "reject"
 
 
 #: Pronouns that stand for the thing just welcomed or condemned.

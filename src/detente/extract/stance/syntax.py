@@ -755,3 +755,13 @@ def _said_advcl(verb: Token, lex: Any) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and not any(c.dep_ == "mark" for c in verb.children)
     )
+
+
+def particles(verb: Token) -> set[str]:
+    """The particles and prepositions on *verb* ("call for", "insist on"), including a "for"
+    that opens the clause after it, as the parser reads "called for Dbeibah to step down"."""
+    kids = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ == "mark" and nxt.head.head.i == verb.i:
+        kids.add(nxt.lower_)
+    return kids

@@ -57,7 +57,7 @@ from detente.extract.stance.predicates import (
     title_trigger,
     voiced_by,
 )
-from detente.extract.stance.stakes import asks_nothing, granted_clause, justifies_verdict
+from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -72,6 +72,7 @@ from detente.extract.stance.syntax import (
     _said_advcl,
     _speech_noun,
     _subject,
+    particles,
     states_a_fact,
 )
 
@@ -190,7 +191,7 @@ class TriggerStage:
                 # "has no plans to ease its sanctions", "no intention of withdrawing"
                 tok = doc[_end - 1]
                 demands = frozenset(v for v, k in self.lex.verbs.items() if k == "demand")
-                kind = "accept" if asks_nothing(tok, demands) else "reject"
+                kind = no_plan_kind(tok, demands, self.lex.hostile)
                 trig = Trigger(tok, kind, "noun", fixed=True)
                 if not self._noun_complements(tok):
                     trig = None
@@ -359,7 +360,7 @@ class TriggerStage:
             and tok.head.head.lemma_.lower() in _ACCUSING
         ):
             return None  # "accused the army of blocking aid": the army's act, told by its foe
-        kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+        kids = particles(tok)
         part = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
         if lemma == "take" and part is not None:
             # "will take part in the talks"; "would take no part in …" refuses

@@ -301,21 +301,23 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     from detente.extract.actors import resolve_actor
     from detente.extract.places import place_country
 
-    found: dict[str, dict[str, _Actor]] = {"place": {}, "adjective": {}}
+    found: dict[str, dict[str, _Actor]] = {"place": {}, "region": {}, "adjective": {}}
     for ent in doc.ents:
         if ent.start_char >= end_char:
             break
         if ent.label_ not in ("GPE", "NORP", "ORG"):
             continue
         ref = resolve_actor(ent)
+        kind = "adjective" if ent.label_ == "NORP" else "place"
         if ref is None and ent.label_ == "GPE" and "-" in ent.ent_id_:
-            # a town or region of the heading ("Cucuta, February 12") is in its country
+            # a town or region of the heading ("Cucuta, February 12") is in its country,
+            # unless a capital or state says otherwise ("Washington (excerpt: Gaza)")
             country = place_country(ent.ent_id_.split("+")[0])
             ref = _Actor(country, _actor_name(country), None) if country else None
+            kind = "region"
         if ref is not None and _is_state_id(ref.id):
-            kind = "adjective" if ent.label_ == "NORP" else "place"
             found[kind].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
-    for kind in ("place", "adjective"):
+    for kind in ("place", "region", "adjective"):
         if found[kind]:
             return next(iter(found[kind].values())) if len(found[kind]) == 1 else None
     return None
