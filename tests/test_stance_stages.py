@@ -720,3 +720,25 @@ def test_conditions_listed_after_a_colon_are_demands(ex: Extractor) -> None:
         ("hamas", "demand", "territory"),
         ("hamas", "demand", "security_guarantees"),
     } <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "Bogota said talks would resume once the group frees every hostage.",
+            ("COL", "demand", "humanitarian"),
+            None,
+        ),
+        ("Bogota said talks could resume if the weather allows.", None, "demand"),
+        ("Bogota said talks would resume in Havana once the delegations arrive.", None, "demand"),
+    ],
+)
+def test_talks_waiting_on_a_partys_act(
+    ex: Extractor, text: str, found: tuple[str, str, str] | None, absent: str | None
+) -> None:
+    out = claims(ex, text)
+    if found is not None:
+        assert found in {(c.actor, c.kind, c.issue) for c in out}
+    if absent is not None:
+        assert absent not in {c.kind for c in out}

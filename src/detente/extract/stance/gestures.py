@@ -53,6 +53,10 @@ _IF_MARKS = frozenset({"if", "should", "unless", "once", "when"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 _LEX = stance_lexicon()
 #: Verbs of talks happening ("talks will not resume until …").
+_PARTIES = word_list("party_nouns") | word_list("agent_nouns")
+_GATHERING = frozenset(
+    {"arrive", "come", "land", "travel", "gather", "assemble", "convene", "meet"}
+)
 _TALK_EVENTS = frozenset({"start", "begin", "resume", "proceed", "continue", "happen", "open"})
 _TALKS = word_list("talks") | frozenset({"summit", "meeting", "round"})
 #: Stance verbs whose agentless future passive is the speaker's verdict.
@@ -395,11 +399,22 @@ def talks_terms_trigger(verb: Token) -> Trigger | None:
         for t in (*verb.children, *(g for c in conds for g in c.children))
         for t in (t, *t.children)
     )
-    if not (refused or only) and not any(
+    if not (refused or only or any(_party_acts(c) for c in conds)) and not any(
         m.lower_ in ("unless", "until", "till") for c in conds for m in c.children
     ):
         return None  # "talks will resume if the weather allows": no terms set
     return Trigger(verb, "reject" if refused else "accept", "frame", content=[subj], fixed=True)
+
+
+def _party_acts(cond: Token) -> bool:
+    """Is the condition an act of a party ("once the group frees every hostage"), not a
+    circumstance ("if the weather allows")?"""
+    subj = next((c for c in cond.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "neg" for c in cond.children):
+        return False
+    if cond.lemma_.lower() in _GATHERING:
+        return False  # "once the delegations arrive": when, not on what terms
+    return subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.lemma_.lower() in _PARTIES
 
 
 def passive_trigger(verb: Token) -> Trigger | None:
