@@ -280,3 +280,17 @@ def test_a_live_entry_speaker_holds_even_when_the_entry_ends_a_sentence(ex: Extr
     # a body sentence with a colon, at the start of its own line, still names no speaker
     body = "He added the following point: talks must resume.\n"
     assert headline_speakers(body) == []
+
+
+def test_a_live_blog_speaker_with_a_topic_holds_the_first_sentence(ex: Extractor) -> None:
+    text = (
+        "Sudan live\n\n"
+        "13:05 GMT -- RSF spokesman Ibrahim Musa, on the aid routes: whoever shells the convoys "
+        "from Tawila will bear full responsibility for what follows. He adds that the roads "
+        "stay open.\n\n"
+        "13:40 GMT -- Aid agencies say forty trucks are waiting.\n"
+    )
+    who = [text[s:e] for s, e, _end in headline_speakers(text)]
+    assert who == ["RSF spokesman Ibrahim Musa"]
+    claims = [c for c in _claims(ex, text) if c.kind == "threaten"]
+    assert [(c.actor, c.issue) for c in claims] == [("rsf", "ceasefire")]

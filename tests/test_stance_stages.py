@@ -742,3 +742,35 @@ def test_talks_waiting_on_a_partys_act(
         assert found in {(c.actor, c.kind, c.issue) for c in out}
     if absent is not None:
         assert absent not in {c.kind for c in out}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # blame announced for the other side's conduct warns it off
+        (
+            "Moscow said Kyiv would bear responsibility for any escalation.",
+            ("RUS", "threaten", "ceasefire"),
+        ),
+        (
+            "Tehran said Washington would bear full responsibility for the consequences of any "
+            "attack.",
+            ("IRN", "threaten", "ceasefire"),
+        ),
+        # a deadline set for the other side asks the act of it
+        (
+            "Israel said the Lebanese state has until the end of the year to show that "
+            "Hezbollah is being disarmed.",
+            ("ISR", "demand", "military_limits"),
+        ),
+    ],
+)
+def test_blame_and_deadlines_set_for_the_other_side(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
+
+
+def test_own_responsibility_and_a_bodys_own_timetable_are_no_stance(ex: Extractor) -> None:
+    assert claims(ex, "We bear responsibility for the safety of the convoys, the UN said.") == []
+    assert claims(ex, "The committee has until March to finish its report.") == []

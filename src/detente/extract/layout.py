@@ -50,6 +50,8 @@ _LABELS = re.compile(
 # "Minister: no talks until …", "US' Lammy: …": a short name before a colon opening a line.
 _SPEAKER = re.compile(
     r"(?m)^[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4})"
+    # "RSF spokesman Al-Fateh Qurashi, on the convoy routes: …"
+    r"(?:,[ \t]+(?:on|about|over|asked about)[ \t]+[^:,\n]{1,40})?"
     r"[ \t]*:[ \t]+(?=\S)"
 )
 _SPEAKER_AT = re.compile(_SPEAKER.pattern.replace(r"^[ \t]*", "", 1))
@@ -161,6 +163,10 @@ def headline_speakers(text: str) -> list[tuple[int, int, int]]:
         if m is None or s == e:
             continue
         who = m.group("who").rstrip()
+        # a live-blog entry may go on after the speaker's sentence ("… for what follows. He
+        # also says …"): the speaker holds that first sentence
+        stop = text.find(". ", m.end(), line_end)
+        line_end = stop + 1 if stop != -1 else line_end
         line = text[m.end() : line_end].rstrip()
         if not _speaker_like(who) or not line or len(line) > 160:
             continue
@@ -220,7 +226,8 @@ def _speaker_like(who: str) -> bool:
         return True
     if not last[:1].isupper():
         return False
-    return len(who.split()) <= 3
+    # "RSF spokesman Al-Fateh Qurashi": a role and the name of its holder
+    return len(who.split()) <= 3 or any(w.lower() in _ROLE_HEADS for w in who.split()[:-1])
 
 
 # -- all-capitals lines ---------------------------------------------------------------------

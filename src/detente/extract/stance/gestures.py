@@ -89,6 +89,11 @@ _UNREADY = _LEX.unwillingness
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|ultimatum": [[{"LEMMA": {"IN": sorted(_ULTIMATUM_VERBS)}, "POS": "VERB"}]],
+    # "the Lebanese state has until the end of the year to show that …": a deadline the
+    # speaker sets for the subject
+    "FRAME|deadline": [
+        [{"LEMMA": "have", "POS": {"IN": ["VERB", "AUX"]}}, {"LOWER": {"IN": ["until", "till"]}}]
+    ],
     "FRAME|directive": [[{"LEMMA": {"IN": sorted(_DIRECTIVES)}, "POS": "VERB"}]],
     "FRAME|protest": [
         [
@@ -180,6 +185,17 @@ def ultimatum_trigger(verb: Token) -> Trigger | None:
     if not acts:
         return None
     return Trigger(verb, "demand", "frame", content=acts[:1])
+
+
+def deadline_trigger(verb: Token) -> Trigger | None:
+    """ "The Lebanese state has until the end of the year to show that Hezbollah is being
+    disarmed", "Hamas has until Sunday to respond": the speaker's demand of the subject."""
+    if verb.lemma_.lower() != "have" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    acts = [t for t in verb.subtree if _infinitive(t) and t.i > verb.i]
+    if not acts or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return Trigger(verb, "demand", "must", content=acts[:1])
 
 
 def directive_trigger(verb: Token) -> Trigger | None:
@@ -505,6 +521,7 @@ def hinges_trigger(verb: Token) -> Trigger | None:
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "ultimatum": ultimatum_trigger,
+    "deadline": deadline_trigger,
     "directive": directive_trigger,
     "protest": protest_trigger,
     "exit": exit_trigger,

@@ -42,7 +42,7 @@ from detente.extract.stance.lexis import (
     _VERB_ONLY_CUES,
     _WAR_WORDS,
 )
-from detente.extract.stance.menace import ANSWERING
+from detente.extract.stance.menace import WARNING_VERBS
 from detente.extract.stance.model import (
     Trigger,
     _Unit,
@@ -145,7 +145,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             if subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
                 # "such a deployment would be treated as an act of war": the act warned
                 # against, however faintly cued, else the fighting (not penalties)
-                verdict = menacing_verdict(trig.token) or trig.token.lemma_.lower() in ANSWERING
+                verdict = menacing_verdict(trig.token) or trig.token.lemma_.lower() in WARNING_VERBS
                 weight, penalty = (1, "ceasefire") if verdict else (2, "sanctions")
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty
             return [(issue, _Unit(subj, toks))]

@@ -33,6 +33,10 @@ _MENACE = word_list("menace_verdicts") | {"war"}
 ANSWERING = word_list("answering_verbs")
 #: "no choice / option / alternative but to …"
 _CHOICES = word_list("choice_nouns")
+#: Verbs of bearing the blame ("will bear / carry full responsibility for …").
+RESPONSIBLE = frozenset({"bear", "carry", "shoulder"})
+#: Verbs of warnings whose conduct, however faintly cued, is about the fighting.
+WARNING_VERBS = ANSWERING | RESPONSIBLE
 _WAR = word_list("war_words")
 _FORCE = word_list("force_words")
 #: Subordinators of conduct that must end first ("until the siege is lifted", "as long as").
@@ -46,7 +50,7 @@ _HOSTILE_VERBS = frozenset({"fight", "strike", "attack", "act", "operate"})
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|menace": [
         [{"LEMMA": {"IN": sorted(_DRAWING | _REGARDING | {"remain", "go", "be", "deal"})}}],
-        [{"LEMMA": {"IN": sorted(ANSWERING | _ONGOING | {"leave"})}}],
+        [{"LEMMA": {"IN": sorted(ANSWERING | _ONGOING | RESPONSIBLE | {"leave"})}}],
     ],
     # "if the army does not do it, we will": any modal verb (or a bare modal) of a sentence
     # with "if"/"unless"
@@ -159,6 +163,34 @@ def _conduct_before(verb: Token) -> Token | None:
     return None
 
 
+def _held_responsible(verb: Token) -> Token | None:
+    """ "Whoever bombs the roads will carry the full responsibility for what follows", "Kyiv
+    would bear responsibility for any escalation": the blame announced for another's conduct
+    warns it off; what it is about is the conduct (the subject's clause, or what follows
+    "for")."""
+    if verb.lemma_.lower() not in RESPONSIBLE or _negated(verb):
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None or subj.lower_ in ("we", "i"):
+        return None  # "we bear responsibility for …": no warning to another
+    if subj.dep_ == "csubj":
+        return subj if _hostile(list(subj.subtree)) else None  # "whoever bombs the roads"
+    if subj.lower_ in ("whoever", "anyone", "those") or any(
+        c.dep_ == "relcl" for c in subj.children
+    ):
+        return subj
+    obj = next(c for c in verb.children if c.dep_ == "dobj")
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for p in prep.children:
+            if p.dep_ == "pobj" and _hostile([p, *p.children]):
+                return p  # "for any escalation", "for the consequences of any attack"
+            if p.dep_ == "pobj" and p.lemma_.lower() == "consequence":
+                return p
+    return None
+
+
 def _no_choice(verb: Token) -> bool:
     """ "Continued attacks would leave it no choice but to strike": conduct as the subject."""
     if verb.lemma_.lower() != "leave":
@@ -245,7 +277,7 @@ def menace_trigger(verb: Token) -> Trigger | None:
         trig = Trigger(verb, "threaten", "consequence", fixed=True)
     else:
         # the conduct answered, or the fighting that goes on, is what the threat is about
-        conduct = _answered(verb) or _goes_on_until(verb)
+        conduct = _answered(verb) or _goes_on_until(verb) or _held_responsible(verb)
         if conduct is None:
             return None
         trig = Trigger(verb, "threaten", "consequence", content=[conduct], fixed=True)
