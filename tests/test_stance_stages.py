@@ -661,6 +661,7 @@ def test_doing_something_else_than_the_other_side_is_no_threat(ex: Extractor) ->
             ("ISR", "reject", "territory"),
         ),
         ("Russia has no intention of ending the war.", ("RUS", "reject", "ceasefire")),
+        ("Eritrea has no intention of invading anyone.", ("ERI", "offer", "ceasefire")),
         # the official register's refusals and orders
         (
             "Azerbaijan's foreign ministry said its territorial integrity shall not be the "

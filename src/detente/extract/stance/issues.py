@@ -34,6 +34,7 @@ from detente.extract.stance.lexis import (
     _FREE_TO,
     _GENERIC_DEALS,
     _HANDOVER_NOUNS,
+    _NO_PLAN_NOUNS,
     _NOUN_ONLY_CUES,
     _PLAN_NOUNS,
     _PRONOUNS,
@@ -149,6 +150,9 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 weight, penalty = (1, "ceasefire") if verdict else (2, "sanctions")
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty
             return [(issue, _Unit(subj, toks))]
+        if trig.kind == "offer" and trig.fixed and trig.token.lemma_.lower() in _NO_PLAN_NOUNS:
+            # "has no intention of invading anyone": a reassurance about the fighting
+            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
         if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
             # "… would be considered a declaration of war", "… would be met with force": a
             # warning against attack
