@@ -109,9 +109,7 @@ class Gazetteer:
     def __init__(self, nlp: Language, name: str = FACTORY, kb: Knowledge | None = None) -> None:
         self.name = name
         kb = kb or knowledge()
-        self.homes = kb.homes
         self.kb = kb
-        self.places = kb.places
         #: single title words ("President", "Minister") that may precede a bare surname
         self.title_words = frozenset(w for t in kb.titles for w in t.split())
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -133,9 +131,9 @@ class Gazetteer:
         named: set[str] = set()
         for s in spans:
             code = s.id_.removeprefix("city:")
-            place = self.places.get(code)
+            place = self.kb.places.get(code)
             named.add(place.country if place is not None and place.country else code)
-        return [s for s in spans if self.homes.get(s.id_, "") in ("", *named)]
+        return [s for s in spans if self.kb.homes.get(s.id_, "") in ("", *named)]
 
     def _namesake(self, span: Span) -> bool:
         """A listed leader's single-word name inside a longer name ("Hazem Qassem", "Mohamed
@@ -180,7 +178,7 @@ class Gazetteer:
         if not spans:
             return doc
         spans = [s for s in filter_spans(spans) if not _opens_org_name(s) and not self._namesake(s)]
-        if any(s.id_ in self.homes for s in spans):
+        if any(s.id_ in self.kb.homes for s in spans):
             spans = self._at_home(spans)
         if not spans:
             return doc

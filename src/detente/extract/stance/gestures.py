@@ -52,11 +52,13 @@ _ANSWERING = frozenset({"vow", "threaten", "warn", "swear"})
 _IF_MARKS = frozenset({"if", "should", "unless", "once", "when"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 _LEX = stance_lexicon()
-#: Verbs of talks happening ("talks will not resume until …").
+#: Who can set terms by acting ("once the group frees every hostage"), and the comings and
+#: goings that set only a time ("once the delegations arrive").
 _PARTIES = word_list("party_nouns") | word_list("agent_nouns")
 _GATHERING = frozenset(
     {"arrive", "come", "land", "travel", "gather", "assemble", "convene", "meet"}
 )
+#: Verbs of talks happening ("talks will not resume until …").
 _TALK_EVENTS = frozenset({"start", "begin", "resume", "proceed", "continue", "happen", "open"})
 _TALKS = word_list("talks") | frozenset({"summit", "meeting", "round"})
 #: Stance verbs whose agentless future passive is the speaker's verdict.

@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from detente.extract import attribution as attr
+from detente.extract.entindex import ents_in
 from detente.extract.lexicon import (
     StanceLexicon,
     word_list,
@@ -676,11 +677,7 @@ class HolderStage:
             return None
         if any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
             return None
-        for ent in reversed(head.doc.ents):
-            if ent.end > head.i or head.i - ent.start > 400:
-                if head.i - ent.start > 400:
-                    break
-                continue
+        for ent in reversed(ents_in(head.doc[max(0, head.i - 400) : head.i])):
             if ent.label_ == "ORG" and len(ent) > 1 and ent.root.lower_ == head.lower_:
                 return self._resolve_span(ent, state)
         return None

@@ -124,9 +124,12 @@ def _regarded_as_war(verb: Token) -> bool:
     return any(t.lemma_.lower() in _MENACE for t in said)
 
 
+#: Words of hostile conduct: what an answer, a blame or a warning is about.
+_HOSTILE = stance_lexicon().hostile | _WAR | _MENACE | _FORCE
+
+
 def _hostile(tokens: list[Token] | Any) -> bool:
-    hostile = stance_lexicon().hostile | _WAR | _MENACE | _FORCE
-    return any(t.lemma_.lower() in hostile or t.lower_ in hostile for t in tokens)
+    return any(t.lemma_.lower() in _HOSTILE or t.lower_ in _HOSTILE for t in tokens)
 
 
 def _answered(verb: Token) -> Token | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.lexicon import word_list
+from detente.extract.stance.lexis import _WAR_WORDS
 
 #: Nouns of an announced cost whose "for" phrase names what is put at stake.
 CONSEQUENCE_NOUNS = frozenset(
@@ -210,7 +210,6 @@ def asks_nothing(noun: Token, demand_verbs: frozenset[str]) -> bool:
 
 #: Verbs that start or wage the fighting their object names ("going to war", "launching an
 #: offensive", "initiating military action").
-_WAR_WORDS = word_list("war_words")
 _WAGING = frozenset({"go", "launch", "initiate", "start", "wage", "resume", "begin", "take", "use"})
 
 
