@@ -36,32 +36,7 @@ _IT_PRONOUNS = {"it", "its", "itself"}
 #: "the rebels", "the group", "the party": the armed group or movement named before.
 _GROUP_NOUNS = word_list("armed_group_nouns")
 #: Roles that name an institution rather than a person.
-_COLLECTIVE_HEADS = {
-    "government",
-    "ministry",
-    "delegation",
-    "army",
-    "forces",
-    "military",
-    "officials",
-    "side",
-    "authorities",
-    "leadership",
-    "negotiators",
-    "diplomats",
-    "troops",
-    "office",
-    "administration",
-    "presidency",
-    "cabinet",
-    "team",
-    "camp",
-    "aides",
-    "envoys",
-    "junta",
-    "parliament",
-    "regime",
-}
+_COLLECTIVE_HEADS = word_list("collective_heads")
 #: Nouns that a possessive pronoun ties to its owner's side ("his country").
 _OWNED_NOUNS = {"country", "nation", "state", "people", "side", "party"}
 #: Roles too general to contradict a known leader's office.
@@ -319,7 +294,10 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         if not heads:
             continue
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
-        if name.lower() in kb.media or slugify(name) in kb.media:
+        before = span.doc[ent.start - 1].lower_ if ent.start and ent.label_ != "GPE" else ""
+        if {name.lower(), slugify(name)} & kb.media or {name.lower(), before} & kb.titles.keys():
+            # an outlet; a title taken for a name ("The Spokesman") or a titled person taken
+            # for an organisation ("commissioner Dmytro Lubinets")
             return None
         if _JOINT_WORDS & {w.lower() for w in name.split()}:
             return None  # "their Joint Border Committee": a body of both sides, not a party

@@ -208,6 +208,7 @@ class StanceComponent(
                 [
                     {"LOWER": {"IN": ["no", "little"]}},
                     {"LOWER": "immediate", "OP": "?"},
+                    {"POS": "ADJ", "OP": "?"},  # "no territorial claims"
                     {"LOWER": {"IN": sorted(_NO_PLAN_NOUNS)}},
                 ]
             ],

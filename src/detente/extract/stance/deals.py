@@ -101,6 +101,18 @@ class DealIssues:
             )
             or (c.dep_ == "prep" and c.lower_ in ("on", "over", "regarding", "concerning"))
         ]
+        # "signed two protocols, one on a ceasefire, the other on detainees": the items named
+        # after the deal, one numeral each
+        ones = [
+            c
+            for c in (*deal.children, *deal.head.children)
+            if c.lower_ == "one" and c.dep_ in ("npadvmod", "appos", "advmod", "nummod")
+        ]
+        for part in (p for one in ones for p in (one, *one.children)):
+            if part is not deal and (part.lower_ == "one" or part.lemma_.lower() == "other"):
+                pending.extend(
+                    c for c in part.children if c.dep_ == "prep" and c.lower_ in ("on", "over")
+                )
         while pending:
             item = pending.pop(0)
             toks, split = _own_subtree(item, state.excluded)

@@ -30,7 +30,16 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list, word_map
-from detente.extract.stance import conditions, consequences, focus, gestures, means, menace, rebuffs
+from detente.extract.stance import (
+    conditions,
+    consequences,
+    focus,
+    gestures,
+    means,
+    menace,
+    rebuffs,
+    verdicts,
+)
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -81,6 +90,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     **focus.PATTERNS,
     **gestures.PATTERNS,
     **rebuffs.PATTERNS,
+    **verdicts.PATTERNS,
 }
 #: Entity types and nouns of a place that can be said to be a nation's.
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -394,4 +404,5 @@ _FRAME_TRIGGERS = {
     **focus.FRAME_TRIGGERS,
     **gestures.FRAME_TRIGGERS,
     **rebuffs.FRAME_TRIGGERS,
+    **verdicts.FRAME_TRIGGERS,
 }

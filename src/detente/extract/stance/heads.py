@@ -12,7 +12,7 @@ from detente.extract.stance.backref import possessor_antecedent
 #: gerund names the matter, the verb's own cue ("keep" as holding land) does not apply.
 _ASPECTUAL = frozenset({"keep", "continue", "go", "carry", "remain", "start", "begin", "stop"})
 #: Nouns of rule over something: over a place (or of a place) they are about the land itself.
-_RULE_NOUNS = frozenset({"sovereignty", "jurisdiction", "ownership", "possession"})
+_RULE_NOUNS = frozenset({"sovereignty", "jurisdiction", "ownership", "possession", "claim"})
 #: Words that make the thing ruled over a piece of land or sea whatever its name.
 _LANDISH = frozenset(
     {
@@ -102,9 +102,13 @@ def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
     for c in tok.children:
         if rule and c.dep_ == "poss" and _is_land(c):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("over", "of"):
+        if c.dep_ == "prep" and c.lower_ in ("over", "of", "to"):
+            # "sovereignty over the islands", "the return of the islands", "its claim to the
+            # Essequibo" (a claim "to" land only: "a claim to the presidency" is none)
             for p in c.children:
-                if p.dep_ == "pobj" and ((rule and c.lower_ == "over") or _is_land(p)):
+                if p.dep_ == "pobj" and (
+                    (rule and c.lower_ == "over") or (_is_land(p) and (c.lower_ != "to" or rule))
+                ):
                     return True
     return False
 

@@ -262,12 +262,11 @@ class HolderStage:
                     continue
                 if len(named) != 1:
                     return [], False
+            # "Greek Cypriot and Turkish Cypriot leaders": one stance per side; "the government
+            # of Sudan and the RSF": the office's side, then the parties named with it
             group = self._group_actors(h, tok, state)
-            if group:
-                # "Greek Cypriot and Turkish Cypriot leaders": one stance per side.
-                actors.extend(group)
-                continue
-            for c in _members(h):
+            actors.extend(group)
+            for c in _members(h)[1:] if group else _members(h):
                 found = self._resolve_tok(c, tok, state, fallback=False)
                 lemma = c.lemma_.lower()
                 own_side = any(p.dep_ == "poss" and p.lower_ in _PRONOUNS for p in c.children)

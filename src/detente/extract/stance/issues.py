@@ -151,8 +151,11 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty
             return [(issue, _Unit(subj, toks))]
         if trig.kind == "offer" and trig.fixed and trig.token.lemma_.lower() in _NO_PLAN_NOUNS:
-            # "has no intention of invading anyone": a reassurance about the fighting
-            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
+            # "has no intention of invading anyone": a reassurance about the fighting; "has no
+            # claims on its neighbours' land": about territory
+            claim = trig.token.lemma_.lower() == "claim"
+            issue = "territory" if claim else "ceasefire"
+            return [(issue, _Unit(trig.token, list(trig.token.subtree)))]
         if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
             # "… would be considered a declaration of war", "… would be met with force": a
             # warning against attack

@@ -62,8 +62,11 @@ def _neither_confirmed(verb: Token) -> bool:
     return any(v.lemma_.lower() == "confirm" for v in pair)
 
 
-#: Verbs of opinion whose negation belongs to their complement ("don't think we need …").
-_NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon"})
+#: Verbs whose negation belongs to what they introduce ("we do not believe Kyiv will accept",
+#: "this does not mean Pyongyang will accept": the clause is denied, not asserted).
+_NEG_RAISING = frozenset(
+    {"think", "believe", "expect", "suppose", "imagine", "reckon", "mean", "imply", "signify"}
+)
 
 
 class ModifierStage:

@@ -287,7 +287,7 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in _DUMMY or subj.pos_ in ("PRON", "PROPN"):
             return None
-        if kind in ("reject", "accept") and not _judged_thing(subj):
+        if kind in ("reject", "accept") and not judged_thing(subj):
             return None  # "the report is a fiction": only plans and steps are judged
         if kind in ("accept", "reject", "demand") and any(c.dep_ == "neg" for c in verb.children):
             # "the plan cannot be a solution": the copula class ignores negation, so the
@@ -298,7 +298,12 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
     if verb is None or verb.pos_ != "VERB":
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # "was called a sham": whoever called it is not the subject
+        # "was called a sham": whoever called it is not the subject; "were described by
+        # Pristina as unacceptable": the agent judges the subject
+        judged = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _DUMMY]
+        if judged and any(c.dep_ == "agent" for c in verb.children):
+            return Trigger(verb, kind, "judge", content=judged)
+        return None
     content = [
         c
         for c in verb.children
@@ -313,7 +318,7 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
     return Trigger(verb, kind, "judge", content=sorted(content, key=lambda t: t.i))
 
 
-def _judged_thing(noun: Token) -> bool:
+def judged_thing(noun: Token) -> bool:
     """A plan, offer or step, or the use of one ("any use of its assets"): what is judged."""
     if noun.lemma_.lower() in _plan_like() | _ACTS:
         return True

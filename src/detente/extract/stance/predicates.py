@@ -75,8 +75,15 @@ def judgement_trigger(adj: Token) -> Trigger | None:
     if kind is None:
         return None
     verb, noun = _judging_verb(adj)
-    if verb is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # "was called unacceptable": whoever called it is not the subject
+    if verb is None:
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        # "was called unacceptable": whoever called it is not the subject; "are regarded by
+        # Baku as groundless": the agent judges the subject
+        judged = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _DUMMY]
+        if judged and any(c.dep_ == "agent" for c in verb.children):
+            return Trigger(verb, kind, "judge", content=judged)
+        return None
     content: list[Token] = []
     for c in adj.children:
         if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):

@@ -219,6 +219,8 @@ def no_plan_kind(noun: Token, demand_verbs: frozenset[str], hostile: frozenset[s
     intention of initiating military action": an offer of calm), else a refusal."""
     if asks_nothing(noun, demand_verbs):
         return "accept"
+    if noun.lemma_.lower() == "claim":
+        return "offer"  # "has no territorial claims on Armenia": a renunciation
     acts = [
         v
         for c in noun.children

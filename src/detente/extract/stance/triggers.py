@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.lexicon import (
-    StanceLexicon,
-)
+from detente.extract.lexicon import StanceLexicon
+from detente.extract.stance import phrasing
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
 from detente.extract.stance.frames import (
@@ -45,10 +44,7 @@ from detente.extract.stance.lexis import (
     _TRUCE_NOUNS,
     _WAR_WORDS,
 )
-from detente.extract.stance.model import (
-    Trigger,
-    _Actor,
-)
+from detente.extract.stance.model import Trigger, _Actor
 from detente.extract.stance.phrasing import phrasing_trigger, retracted, verdict_trigger
 from detente.extract.stance.predicates import (
     evaluation_trigger,
@@ -58,9 +54,7 @@ from detente.extract.stance.predicates import (
     voiced_by,
 )
 from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
-from detente.extract.stance.state import (
-    _DocState,
-)
+from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
     _background_relcl,
     _expects_another,
@@ -297,9 +291,10 @@ class TriggerStage:
         return out
 
     def _judged_owners(self, trig: Trigger, state: _DocState) -> list[_Actor]:
-        """Whose plan a verdict is about ("the European proposals" -> the EU)."""
+        """Whose plan a verdict is about ("the European proposals" -> the EU); a party's own
+        arsenal judged ("its weapons are not up for discussion") is no plan."""
         out: list[_Actor] = []
-        for subj in trig.content:
+        for subj in (s for s in trig.content if phrasing.judged_thing(s)):
             for o in self._noun_holder_tokens(subj, False):
                 found = self._resolve_span(_head_span(o), state)
                 if found is not None:

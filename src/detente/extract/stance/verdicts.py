@@ -1,0 +1,156 @@
+"""Verdicts passed on what is at issue, with no stance verb and no plan as subject.
+
+Official statements and quoted officials rule a matter in or out by judging it: "federal
+status for the region is excluded", "the system of guarantees belongs to the past", "a
+ceasefire that leaves foreign troops on our soil is not acceptable", "the court's ruling is
+null and void", "our nuclear deterrent will never be up for negotiation", "access to the sea
+is non-negotiable". The verdict belongs to whoever voices it (the reporting clause, a "For X"
+perspective, the speaker of a quote), and what is judged is the subject. Verdicts on plans and
+offers are read by :mod:`detente.extract.stance.predicates`; here the subject must itself name
+a negotiation issue (a strong cue of the taxonomy in its head or in what the head is of), so
+"the situation is unacceptable" or "the report is baseless" stay no stance. Words are data in
+``knowledge/stances.yaml`` (``lists:`` ruling_verdicts, ruling_phrases).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from detente.extract.lexicon import stance_lexicon, taxonomy, word_list, word_map
+from detente.extract.stance.model import Trigger
+
+#: Single verdict words on a copula ("is excluded", "remains non-negotiable"), by kind.
+_WORDS = word_map("ruling_verdicts")
+#: Several-word verdicts, by kind ("out of the question", "null and void", "up for talks").
+_PHRASES = word_map("ruling_phrases")
+_COPULAS = frozenset({"be", "remain", "stay"})
+#: Pronouns and placeholders that do not name what is judged.
+_EMPTY = frozenset({"it", "this", "that", "which", "what", "everything", "nothing", "all"})
+#: Conduct whose verdict condemns rather than rules a term in or out ("the strikes were
+#: unacceptable"): no stance on the talks.
+_CONDUCT = (
+    word_list("hostilities_words") | word_list("war_words") | stance_lexicon().hostile
+) - {"ceasefire", "truce"}
+#: Verdicts that only rule something out when negated ("not up for negotiation").
+_ONLY_NEGATED = frozenset({"up for"})
+
+
+def _patterns() -> list[list[dict[str, Any]]]:
+    out: list[list[dict[str, Any]]] = [
+        [{"LOWER": {"IN": sorted(w for w in _WORDS if "-" not in w)}}],
+    ]
+    for phrase in [*_PHRASES, *(w for w in _WORDS if "-" in w)]:
+        out.append([{"LOWER": w} for w in phrase.replace("-", " - ").split()])
+    return out
+
+
+#: Matcher patterns (label -> patterns) for the frame trigger of this module.
+PATTERNS: dict[str, list[list[dict[str, Any]]]] = {"FRAME|ruling": _patterns()}
+
+
+def _negated(verb: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no") or (c.lower_ == "longer" and c.i > 0)
+        for c in verb.children
+    )
+
+
+def names_issue(subj: Token) -> bool:
+    """Whether the noun phrase headed by *subj* names what is negotiated: a strong taxonomy
+    cue on its head or the nouns it is "of"/"for"/"to", a modifier only when it names the
+    issue outright ("federal status"), a phrase of the taxonomy; names do not count."""
+    tax = taxonomy()
+    words = [(subj, 2)]
+    for c in subj.children:
+        if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN":
+            words.append((c, 3))  # "the humanitarian situation" is no term of the talks
+        elif c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "on", "over"):
+            words.extend((p, 2) for p in c.children if p.dep_ == "pobj" and p.pos_ != "PROPN")
+    for w, least in words:
+        cue = tax.words.get(w.lemma_.lower()) or tax.words.get(w.lower_)
+        if cue is not None and cue[1] >= least:
+            return True
+    text = " ".join(t.lower_ for t in subj.subtree)
+    return any(weight >= 2 and phrase in text for phrase, (_i, weight) in tax.phrases.items())
+
+
+def _copula(tok: Token) -> Token | None:
+    """The copula (or passive participle) the verdict starting at *tok* is said with."""
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        return tok  # "is excluded"
+    head = tok
+    for _ in range(3):
+        if head.lemma_.lower() in _COPULAS and head.pos_ in ("AUX", "VERB"):
+            return head
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def ruling_trigger(tok: Token) -> Trigger | None:
+    """The verdict starting at *tok* on the copula's subject, when that subject names an
+    issue and no party it is "to" holds it (that is :mod:`focus`'s held verdict)."""
+    doc = tok.doc
+    word = tok.lower_
+    phrase = next(
+        (
+            p
+            for p in sorted(_PHRASES, key=len, reverse=True)
+            if doc[tok.i : tok.i + len(p.split())].text.lower() == p
+        ),
+        None,
+    )
+    if phrase is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        word = doc[tok.i : tok.i + 3].text.lower()  # "non-negotiable"
+    kind = _PHRASES.get(phrase) if phrase else _WORDS.get(word)
+    if kind is None:
+        return None
+    verb = _copula(tok)
+    if verb is None or verb.i > tok.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > verb.i or subj.lower_ in _EMPTY or subj.pos_ == "PRON":
+        return None
+    if subj.pos_ == "PROPN" and subj.ent_type_ not in ("LOC", "FAC", "GPE"):
+        return None  # "Hamas is illegitimate" judges a party, not a term
+    if phrase is None and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in (*verb.children, *tok.children)
+    ):
+        return None  # "is unacceptable to Baku": the party it is unacceptable to holds it
+    negated = _negated(verb)
+    if phrase in _ONLY_NEGATED or (phrase or "").startswith("up for"):
+        if not negated:
+            return None
+        kind = "reject"
+    elif negated:
+        if kind != "accept":
+            return None  # "is not illegal" rules nothing in or out
+        kind = "reject"
+    if not (names_issue(subj) or subj.pos_ == "PROPN") or subj.lemma_.lower() in _CONDUCT:
+        return None
+    return Trigger(verb, kind, "verdict", content=[subj], fixed=True)
+
+
+def belongs_past_trigger(verb: Token) -> Trigger | None:
+    """ "The system of guarantees belongs to the past": a rejection of what is consigned."""
+    if verb.lemma_.lower() != "belong":
+        return None
+    past = any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.lower_ in ("past", "history") for p in c.children)
+        for c in verb.children
+    )
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not past or subj is None or subj.pos_ == "PRON" or not names_issue(subj):
+        return None
+    return Trigger(verb, "reject", "verdict", content=[subj], fixed=True)
+
+
+PATTERNS["FRAME|pastbelong"] = [[{"LEMMA": "belong", "POS": "VERB"}]]
+
+#: Frame readers of this module (suffix of the matcher label -> reader).
+FRAME_TRIGGERS = {"ruling": ruling_trigger, "pastbelong": belongs_past_trigger}

@@ -1,0 +1,85 @@
+"""Everyday wire phrasings without a plain stance verb: being "in no hurry" to sign, having
+"no territorial claims", a claim "to" land given up or kept, deals whose contents follow as
+"one on …, the other on …", and an office signing with a party named beside it; sentences
+written for these tests, across several conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract import Extractor
+from detente.records import Claim
+from extracting import claims
+
+
+def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sudan's army is in no hurry to sign the truce, according to two officials in "
+            "Port Sudan.",
+            ("saf", "reject", "ceasefire"),
+        ),
+        (
+            "Moscow appears in no hurry to resume talks on the new arms treaty, diplomats said.",
+            ("RUS", "reject", "process"),
+        ),
+    ],
+)
+def test_no_hurry_to_act_is_a_refusal(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(claims(ex, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Azerbaijan has no territorial claims against Armenia, its foreign minister said.", "AZE"),
+        ("Moscow has no claims on the territory of its neighbours, the Kremlin said.", "RUS"),
+    ],
+)
+def test_having_no_claims_renounces_territory(ex: Extractor, text: str, actor: str) -> None:
+    found = triples(claims(ex, text))
+    assert (actor, "offer", "territory") in found
+    assert (actor, "offer", "ceasefire") not in found
+
+
+def test_no_plans_keeps_its_own_issue(ex: Extractor) -> None:
+    text = "Kyiv has no immediate plans to hold elections, an aide to the president said."
+    assert triples(claims(ex, text)) == {("UKR", "reject", "governance")}
+
+
+def test_a_claim_over_land_is_territorial(ex: Extractor) -> None:
+    text = (
+        "Guatemala will not abandon its claim over the southern half of Belize, the foreign "
+        "minister said."
+    )
+    assert ("GTM", "reject", "territory") in triples(claims(ex, text))
+
+
+def test_a_claim_to_an_office_is_not_territorial(ex: Extractor) -> None:
+    text = "The opposition leader will not abandon his claim to the presidency, his aides said."
+    assert not any(issue == "territory" for _a, _k, issue in triples(claims(ex, text)))
+
+
+def test_protocols_named_one_by_one_give_each_signatory_their_issues(ex: Extractor) -> None:
+    text = (
+        "The government of Sudan and the RSF on Saturday signed two protocols under the "
+        "Jeddah framework, one on a permanent ceasefire, the other on the release of "
+        "detainees and the return of displaced people."
+    )
+    found = triples(claims(ex, text))
+    for actor in ("SDN", "rsf"):
+        assert (actor, "accept", "ceasefire") in found
+        assert (actor, "accept", "humanitarian") in found
+        assert (actor, "accept", "process") not in found
+
+
+def test_sides_named_by_their_adjectives_stay_one_stance_each(ex: Extractor) -> None:
+    text = "Greek Cypriot and Turkish Cypriot leaders agreed to open two new crossings."
+    assert {a for a, k, _i in triples(claims(ex, text)) if k == "accept"} == {"CYP", "trnc"}
