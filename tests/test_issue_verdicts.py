@@ -196,3 +196,45 @@ def test_the_islamic_republic_is_iran_unless_another_state_is_named(
     ex: Extractor, text: str, actor: str
 ) -> None:
     assert {c.actor for c in claims(ex, text) if c.kind == "reject"} == {actor}
+
+
+# -- verdicts in a statement's text, and what forces on a territory are about -------------
+
+
+def test_a_verdict_for_us_in_a_published_statement_is_the_issuers(ex: Extractor) -> None:
+    text = (
+        "MOSCOW, March 3 -- The Russian foreign ministry on Tuesday published a statement on "
+        "the talks, the text of which is given below.\n\n"
+        "The stationing of troops of NATO countries on the territory of Ukraine is "
+        "categorically unacceptable for us."
+    )
+    found = triples(claims(ex, text))
+    issues = {issue for actor, kind, issue in found if (actor, kind) == ("RUS", "reject")}
+    assert issues and issues <= {"military_limits", "security_guarantees", "alliances"}
+
+
+def test_territory_handed_back_still_votes_for_territory(ex: Extractor) -> None:
+    text = "Moscow demands the withdrawal of NATO forces from the territory of the Baltic states."
+    assert ("RUS", "demand", "territory") in triples(claims(ex, text))
+
+
+def test_land_not_for_sale_is_refused(ex: Extractor) -> None:
+    found = triples(claims(ex, "Greenland is not for sale, the Danish prime minister said."))
+    assert found == {("DNK", "reject", "territory")}
+    assert claims(ex, "The old ferry is for sale, the port authority said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Bolivarian Government rejects the ruling of the court on the Essequibo.",
+            ("VEN", "reject", "justice"),
+        ),
+        ("Beijing rejects the ruling, the spokesperson said.", ("CHN", "reject", "justice")),
+    ],
+)
+def test_a_courts_ruling_is_justice(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(claims(ex, text))

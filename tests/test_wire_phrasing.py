@@ -83,3 +83,39 @@ def test_protocols_named_one_by_one_give_each_signatory_their_issues(ex: Extract
 def test_sides_named_by_their_adjectives_stay_one_stance_each(ex: Extractor) -> None:
     text = "Greek Cypriot and Turkish Cypriot leaders agreed to open two new crossings."
     assert {a for a, k, _i in triples(claims(ex, text)) if k == "accept"} == {"CYP", "trnc"}
+
+
+def test_a_content_excepted_by_but_not_is_refused(ex: Extractor) -> None:
+    text = (
+        "Moscow accepts a freeze along the front line but not a withdrawal from "
+        "Zaporizhzhia, officials said."
+    )
+    found = triples(claims(ex, text))
+    assert ("RUS", "accept", "ceasefire") in found
+    assert ("RUS", "reject", "territory") in found
+    assert ("RUS", "accept", "territory") not in found
+
+
+def test_what_a_refusal_excepts_is_no_stance(ex: Extractor) -> None:
+    text = "Pristina rejects a partition of the north but not talks on the bridge, aides said."
+    found = triples(claims(ex, text))
+    assert ("XKX", "reject", "territory") in found
+    assert not any(issue == "process" for _a, _k, issue in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo wants the four islands returned before any peace treaty is signed, the "
+            "Japanese foreign minister said.",
+            ("JPN", "demand", "territory"),
+        ),
+        ("Seoul demanded that the disputed islets be returned.", ("KOR", "demand", "territory")),
+        ("Kyiv wants the deported children returned.", ("UKR", "demand", "humanitarian")),
+    ],
+)
+def test_land_returned_is_territory_people_returned_are_not(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(claims(ex, text))

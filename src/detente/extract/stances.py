@@ -49,6 +49,7 @@ from detente.extract.stance import confidence as conf
 from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
+from detente.extract.stance.contrasts import except_contents
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
@@ -79,19 +80,13 @@ from detente.extract.stance.lexis import (
     _WAR_WORDS,
 )
 from detente.extract.stance.matching import TriggerMatcher
-from detente.extract.stance.model import (
-    Trigger,
-    _Actor,
-    _Unit,
-)
+from detente.extract.stance.model import Trigger, _Actor, _Unit
 from detente.extract.stance.modifiers import ModifierStage
 from detente.extract.stance.phrasing import add_patterns as add_phrasing_patterns
 from detente.extract.stance.points import PointStage, point_intros
 from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS, _TITLE_NOUNS
 from detente.extract.stance.report import body_over_headline, headline_end, spread_denials
-from detente.extract.stance.state import (
-    _DocState,
-)
+from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
     _clause_head,
     _conjuncts,
@@ -335,7 +330,7 @@ class StanceComponent(
             found: list[Claim] = []
         else:
             triggers, state = staged
-            found = spread_denials(self._claims(doc, triggers, state))
+            found = spread_denials(except_contents(self._claims(doc, triggers, state), state))
         doc._.detente_tracker = state.tracker  # shared with facts and events
         head_end = headline_end(doc_text(doc))
         for c in found:

@@ -167,7 +167,8 @@ def perspective_holder(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "for":
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if objs and (objs[0].pos_ == "PROPN" or objs[0].ent_type_):
+            # "For Tokyo, …"; "… is unacceptable for us" in a statement or a quote
+            if objs and (objs[0].pos_ == "PROPN" or objs[0].ent_type_ or objs[0].lower_ == "us"):
                 return objs[0]
     return None
 

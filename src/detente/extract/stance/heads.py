@@ -113,6 +113,51 @@ def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+#: Verbs of handing land over or back ("wants the islands returned", "to cede the district").
+_HANDING_VERBS = frozenset({"return", "hand", "cede", "transfer", "give"})
+
+
+def land_handed(tok: Token) -> bool:
+    """Is *tok* a verb of handing over whose land is what changes hands ("wants the four
+    islands returned", "demanded that the islets be returned", "to hand back the district")?
+    A return of land is territorial, not the return of people."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HANDING_VERBS:
+        return False
+    moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "oprd", "xcomp"):
+        moved += [c for c in tok.children if c.dep_ == "nsubj"]  # "wants X returned"
+    return any(_is_land(m) for m in moved)
+
+
+#: Nouns of forces or their presence, whose "on the territory of X" only says where.
+_PRESENCE_NOUNS = frozenset(
+    {
+        "appearance",
+        "presence",
+        "deployment",
+        "stationing",
+        "contingent",
+        "contingents",
+        "troops",
+        "forces",
+        "bases",
+        "base",
+        "units",
+        "soldiers",
+        "peacekeepers",
+    }
+)
+
+
+def where_forces_are(tok: Token) -> bool:
+    """Is *tok* "territory" in "the presence on the territory of Ukraine of NATO contingents",
+    where the place only locates the forces the stance is about?"""
+    if tok.lemma_.lower() not in ("territory", "soil") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in ("on", "in", "onto") and prep.head.lemma_.lower() in _PRESENCE_NOUNS
+
+
 def target_place(tok: Token, head: Token) -> bool:
     """Is *tok* (a place name) only the target or partner of the phrase headed by *head*: the
     object of "against"/"with" below it ("military pressure against Taiwan", "a deal with

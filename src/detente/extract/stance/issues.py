@@ -16,11 +16,13 @@ from detente.extract.stance.heads import (
     defensive_purpose,
     guarantee_wrapper,
     handed_suspects,
+    land_handed,
     left_body,
     named_as,
     owner_ids,
     rule_over_land,
     target_place,
+    where_forces_are,
     withdrawn_object,
 )
 from detente.extract.stance.kinds import menacing_verdict, penalty_issue
@@ -663,7 +665,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 found = []
             if t.ent_type_ in ("DATE", "TIME") and all(w[1] < 3 for w in found):
                 found = []  # "by the end of the year", "year-end": when, not what
-            elif abstract_motion(t):
+            elif abstract_motion(t) or where_forces_are(t):
                 found = []  # "wanted the situation to return to …", "rebuilt trust"
             elif joint_patrol(t):
                 found = [("security_guarantees", 3)]  # "joint coastguard patrols"
@@ -671,8 +673,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 found = []  # "even in general terms": how something is put, not the talks
             elif aspectual(t):
                 found = []  # "keep talking": the gerund names the matter, not "keep"
-            elif rule_over_land(t, _HANDOVER_NOUNS):
-                found = [("territory", 3)]  # "sovereignty over the islands"
+            elif rule_over_land(t, _HANDOVER_NOUNS) or land_handed(t):
+                found = [("territory", 3)]  # "sovereignty over the islands", "islands returned"
             elif not found:
                 # "an end to those sales" after "arms sales": the earlier mention's modifiers
                 found = [

@@ -16,10 +16,15 @@ from detente.extract.doctext import doc_text
 from detente.extract.stance.model import _Actor
 
 #: "issued the following press statement …:" / "the statement reads as follows:" at a line end.
+_KINDS = r"(?:statement|communiqu[eé]|declaration|remarks|press release|message)"
 _INTRO = re.compile(
     r"\b(?:issued|released|published|made public|read out|delivered|gave)\s+the\s+following\s+"
-    r"(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|declaration|remarks|press release|message)"
-    r"[^\n:]{0,300}:[ \t]*\n",
+    rf"(?:[\w-]+\s+){{0,2}}{_KINDS}[^\n:]{{0,300}}:[ \t]*\n"
+    # "published a statement on …, the text of which is given below."
+    r"|\b(?:issued|released|published|made public)\s+(?:a|an|the)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}{_KINDS}[^\n]{{0,300}}?"
+    r"(?:the (?:full )?text of which|which reads|as follows|(?:given|reproduced) below)"
+    r"[^\n]{0,80}[.:][ \t]*\n",
     re.I,
 )
 _KEY = "statement_voice"

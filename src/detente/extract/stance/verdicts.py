@@ -30,11 +30,13 @@ _COPULAS = frozenset({"be", "remain", "stay"})
 _EMPTY = frozenset({"it", "this", "that", "which", "what", "everything", "nothing", "all"})
 #: Conduct whose verdict condemns rather than rules a term in or out ("the strikes were
 #: unacceptable"): no stance on the talks.
-_CONDUCT = (
-    word_list("hostilities_words") | word_list("war_words") | stance_lexicon().hostile
-) - {"ceasefire", "truce"}
-#: Verdicts that only rule something out when negated ("not up for negotiation").
-_ONLY_NEGATED = frozenset({"up for"})
+_CONDUCT = (word_list("hostilities_words") | word_list("war_words") | stance_lexicon().hostile) - {
+    "ceasefire",
+    "truce",
+}
+#: Verdicts that only rule something out when negated ("not up for negotiation", "is not
+#: for sale"), by their first two words.
+_ONLY_NEGATED = frozenset({"up for", "for sale"})
 
 
 def _patterns() -> list[list[dict[str, Any]]]:
@@ -121,7 +123,7 @@ def ruling_trigger(tok: Token) -> Trigger | None:
     ):
         return None  # "is unacceptable to Baku": the party it is unacceptable to holds it
     negated = _negated(verb)
-    if phrase in _ONLY_NEGATED or (phrase or "").startswith("up for"):
+    if " ".join((phrase or "").split()[:2]) in _ONLY_NEGATED:
         if not negated:
             return None
         kind = "reject"
