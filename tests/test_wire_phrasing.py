@@ -119,3 +119,31 @@ def test_land_returned_is_territory_people_returned_are_not(
     ex: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(claims(ex, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Kabul will not allow its territory to be used against any country, a spokesman said.",
+            "AFG",
+        ),
+        ("Pakistan does not allow its soil to be used for attacks on its neighbours.", "PAK"),
+        (
+            "The Islamic Emirate does not allow any person or group to use the territory of "
+            "Afghanistan against any country.",
+            "taliban",
+        ),
+    ],
+)
+def test_own_soil_kept_from_use_against_others_is_a_guarantee(
+    ex: Extractor, text: str, actor: str
+) -> None:
+    found = triples(claims(ex, text))
+    assert (actor, "offer", "security_guarantees") in found
+    assert (actor, "reject", "territory") not in found
+
+
+def test_another_states_soil_is_no_guarantee_of_the_speaker(ex: Extractor) -> None:
+    text = "Islamabad will not allow Afghanistan's soil to be used against Pakistan, it said."
+    assert ("PAK", "offer", "security_guarantees") not in triples(claims(ex, text))

@@ -38,6 +38,7 @@ from detente.extract.stance import (
     means,
     menace,
     rebuffs,
+    soil,
     verdicts,
 )
 from detente.extract.stance.model import Trigger
@@ -91,6 +92,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     **gestures.PATTERNS,
     **rebuffs.PATTERNS,
     **verdicts.PATTERNS,
+    **soil.PATTERNS,
 }
 #: Entity types and nouns of a place that can be said to be a nation's.
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -406,4 +408,5 @@ _FRAME_TRIGGERS = {
     **gestures.FRAME_TRIGGERS,
     **rebuffs.FRAME_TRIGGERS,
     **verdicts.FRAME_TRIGGERS,
+    **soil.FRAME_TRIGGERS,
 }

@@ -100,6 +100,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         units = self._units(trig, state)
         own = [u for u in units if u.head.i == trig.token.i]
         rest = [u for u in units if u.head.i != trig.token.i]
+        if trig.cls == "soil":  # "will not allow its territory to be used against …"
+            return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree)))]
         if trig.cls == "presence":
             where = [
                 t

@@ -253,7 +253,7 @@ class TriggerStage:
         ):  # threats and verdicts with no stance word
             found[trig.token.i] = trig
         for trig in found.values():
-            if trig.cls not in ("idiom", "frame", "judge", "title") and not (
+            if trig.cls not in ("idiom", "frame", "judge", "title", "soil") and not (
                 trig.cls in ("noun", "verdict", "consequence") and trig.content
             ):
                 trig.content = self._content_roots(trig)

@@ -1,0 +1,66 @@
+"""A party's own soil kept from use against others: "will not allow its territory to be used
+against any country", "does not permit its soil to be used for attacks on its neighbours",
+"our airspace will not be used against Iran", "does not allow any group to use the territory
+of Afghanistan against any country".
+
+Read word by word this is a refusal about territory; it is a reassurance given to the other
+side, an offer of a security guarantee (how the gold codes it, and how an analyst reads it).
+The soil must be the holder's own (a possessive or no owner) and what it is kept from is use
+"against" or "for attacks on" someone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from detente.extract.stance.model import Trigger
+
+_SOIL = frozenset({"territory", "soil", "land", "airspace", "bases", "base", "waters"})
+_PERMITTING = frozenset({"allow", "permit", "let", "tolerate"})
+_OWN = frozenset({"its", "our", "their", "my", "his", "her"})
+
+#: Matcher patterns (label -> patterns) for the frame trigger of this module.
+PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "FRAME|soil": [[{"LEMMA": {"IN": sorted(_SOIL)}, "POS": "NOUN"}]],
+}
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
+
+
+def _against(use: Token) -> bool:
+    """Is the use "against" someone or "for attacks" on them?"""
+    for c in use.children:
+        if c.dep_ == "prep" and c.lower_ == "against":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "to") and any(
+            p.lemma_.lower() in ("attack", "strike", "aggression", "operation", "launch")
+            for p in c.subtree
+        ):
+            return True
+    return False
+
+
+def soil_trigger(noun: Token) -> Trigger | None:
+    """The reassurance whose soil is *noun*, if it is one of the shapes above."""
+    if any(c.dep_ == "poss" and c.lower_ not in _OWN for c in noun.children):
+        return None  # "Afghanistan's soil" said by Pakistan is another's soil
+    # "… its territory to be used against …", "… any group to use the territory of …"
+    use = noun.head if noun.dep_ in ("nsubjpass", "dobj") else None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PERMITTING:
+        use = next((c for c in noun.head.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if use is None or use.lemma_.lower() != "use" or not _against(use):
+        return None
+    permit = use.head if use.dep_ in ("xcomp", "ccomp") else None
+    if permit is not None and permit.lemma_.lower() in _PERMITTING and _negated(permit):
+        return Trigger(permit, "offer", "soil", content=[use], fixed=True)
+    if permit is None and _negated(use) and any(c.dep_ == "aux" for c in use.children):
+        return Trigger(use, "offer", "soil", content=[use], fixed=True)  # "will not be used"
+    return None
+
+
+#: Frame readers of this module (suffix of the matcher label -> reader).
+FRAME_TRIGGERS = {"soil": soil_trigger}
