@@ -147,3 +147,37 @@ def test_own_soil_kept_from_use_against_others_is_a_guarantee(
 def test_another_states_soil_is_no_guarantee_of_the_speaker(ex: Extractor) -> None:
     text = "Islamabad will not allow Afghanistan's soil to be used against Pakistan, it said."
     assert ("PAK", "offer", "security_guarantees") not in triples(claims(ex, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kremlin put out a short statement: any deployment of Western troops in "
+            "Ukraine is unacceptable.",
+            ("RUS", "reject", "military_limits"),
+        ),
+        (
+            "Baku issued a one-line reply: the corridor must be opened without checks.",
+            ("AZE", "demand", "territory"),
+        ),
+    ],
+)
+def test_a_text_announced_before_a_colon_is_its_issuers(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(claims(ex, text))
+
+
+def test_a_named_treaty_is_no_party(ex: Extractor) -> None:
+    text = (
+        "The Indus Waters Treaty will stay in abeyance until Pakistan ends its support for "
+        "terrorism, the Indian foreign ministry said."
+    )
+    actors = {c.actor for c in claims(ex, text)}
+    assert actors == {"IND"}
+
+
+def test_the_peoples_liberation_army_is_china(ex: Extractor) -> None:
+    text = "The People's Liberation Army warned it would crush any separatist attempt."
+    assert {c.actor for c in claims(ex, text)} == {"CHN"}

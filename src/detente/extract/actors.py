@@ -275,6 +275,8 @@ def resolve_actor(span: Span) -> ActorRef | None:
 
 
 _JOINT_WORDS = {"joint", "bilateral", "mixed", "trilateral", "tripartite"}
+#: Last words of a named text ("the Indus Waters Treaty"), which is no party.
+_DOCUMENTS = word_list("generic_deals") | {"charter", "resolution", "act", "law", "protocols"}
 
 
 def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
@@ -301,6 +303,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             return None
         if _JOINT_WORDS & {w.lower() for w in name.split()}:
             return None  # "their Joint Border Committee": a body of both sides, not a party
+        if name.split()[-1].lower() in _DOCUMENTS:
+            return None  # "the Indus Waters Treaty", "the Dayton Agreement": a text, no party
         codes = [c for c in ent.ent_id_.split("+") if "-" in c] if ent.ent_id_ else []
         if codes and ent.start <= root.i < ent.end:
             return None  # a bare region or town as subject is usually a venue ("Antalya hosted")

@@ -304,7 +304,9 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
         # not changed: no roadmap could be signed …"
         inner = [g for c in t.children if c.dep_ == "ccomp" and c.i < token.i for g in c.children]
         for c in [*t.children, *inner]:
-            if c.dep_ == "parataxis" and c.lemma_.lower() in lex.reporting and c.i != token.i:
+            if (
+                c.dep_ == "parataxis" and c.lemma_.lower() in lex.reporting and c.i != token.i
+            ) or _announced_before_colon(c, token, lex):
                 subj = verb_subject(c)
                 if subj is not None:
                     out.append(subj)
@@ -323,6 +325,12 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
         cur = cur.head
         if stop is not None and cur.i == stop.i:
             continue
+        if dep == "acl" and _announced_before_colon(cur.head, token, lex, cur):
+            # "The Kremlin put out a statement: any deployment … is unacceptable" (the text
+            # parsed as a clause on the statement noun)
+            subj = verb_subject(cur.head)
+            if subj is not None:
+                out.append(subj)
         if (
             cur.lemma_.lower() in lex.reporting or made_clear(cur) or _document_shows(cur)
         ) and dep in (
@@ -343,6 +351,25 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
 
 #: Texts an actor issues in its own name.
 _STATEMENTS = frozenset({"statement", "communique", "communiqué", "declaration", "readout"})
+#: ... and the shorter messages that announce a position before a colon.
+_MESSAGES = _STATEMENTS | {"message", "note", "letter", "post", "reply", "answer", "response"}
+
+
+def _announced_before_colon(
+    clause: Token, token: Token, lex: SourceLexicon, text: Token | None = None
+) -> bool:
+    """ "X's office put out a statement: the crossing will not open …", "Y said this: …": a
+    clause before a colon that reports or issues a text (*text*, when the parser hung the
+    stance on that noun), the parser having hung it under the clause that gives the text."""
+    if text is None and clause.dep_ not in ("ccomp", "parataxis"):
+        return False
+    if clause.i >= token.i or not any(t.text == ":" for t in token.doc[clause.i : token.i]):
+        return False
+    if text is not None:
+        return text.dep_ == "dobj" and text.lemma_.lower() in _MESSAGES
+    return clause.lemma_.lower() in lex.reporting or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in clause.children
+    )
 
 
 def _issuer(statement: Token) -> Token | None:

@@ -36,9 +36,13 @@ def _against(use: Token) -> bool:
     for c in use.children:
         if c.dep_ == "prep" and c.lower_ == "against":
             return True
-        if c.dep_ == "prep" and c.lower_ in ("for", "to") and any(
-            p.lemma_.lower() in ("attack", "strike", "aggression", "operation", "launch")
-            for p in c.subtree
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("for", "to")
+            and any(
+                p.lemma_.lower() in ("attack", "strike", "aggression", "operation", "launch")
+                for p in c.subtree
+            )
         ):
             return True
     return False

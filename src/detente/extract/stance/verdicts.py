@@ -64,7 +64,8 @@ def names_issue(subj: Token) -> bool:
     cue on its head or the nouns it is "of"/"for"/"to", a modifier only when it names the
     issue outright ("federal status"), a phrase of the taxonomy; names do not count."""
     tax = taxonomy()
-    words = [(subj, 2)]
+    # forces placed somewhere are a term of the talks ("any deployment of Western troops")
+    words = [(subj, 1 if subj.lemma_.lower() in ("deployment", "presence", "stationing") else 2)]
     for c in subj.children:
         if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN":
             words.append((c, 3))  # "the humanitarian situation" is no term of the talks
