@@ -355,3 +355,26 @@ def test_a_capital_in_the_heading_outweighs_the_topic_region(
     _, out = claims(ex, text)
     assert "department_press_briefing" not in {c.actor for c in out}
     find(out, "USA", "demand")
+
+
+VISITING_ENVOY = """TRANSCRIPT -- Joint press conference of Foreign Minister Ararat Mirzoyan and \
+German special envoy Katrin Albers
+Foreign Ministry, Yerevan, Tuesday 3 March 2026
+
+MINISTER MIRZOYAN: Thank you for coming. We discussed the border commissions and the route \
+through Syunik.
+
+MS ALBERS: Germany is ready to send experts to help the commissions with the delimitation \
+maps. We are open to any format that brings the two sides closer.
+
+QUESTION: Minister, will Armenia change its constitution before the treaty is signed?
+
+MINISTER MIRZOYAN: The constitution is a matter for the Armenian people alone.
+"""
+
+
+def test_a_visiting_envoy_speaks_for_the_state_of_the_title(ex: Extractor) -> None:
+    # the heading is in Yerevan, but the envoy's title names her own state
+    _text, out = claims(ex, VISITING_ENVOY)
+    find(out, "DEU", "offer")
+    assert not [c for c in out if c.actor == "ARM" and "format" in c.quote]

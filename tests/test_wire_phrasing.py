@@ -181,3 +181,12 @@ def test_a_named_treaty_is_no_party(ex: Extractor) -> None:
 def test_the_peoples_liberation_army_is_china(ex: Extractor) -> None:
     text = "The People's Liberation Army warned it would crush any separatist attempt."
     assert {c.actor for c in claims(ex, text)} == {"CHN"}
+
+
+def test_what_was_asked_for_before_a_colon_is_the_list_after_it(ex: Extractor) -> None:
+    text = (
+        "What Beirut has wanted all along: an end to the strikes, the withdrawal from the "
+        "five positions, and the return of our prisoners, the Lebanese prime minister said."
+    )
+    found = triples(claims(ex, text))
+    assert {("LBN", "demand", i) for i in ("ceasefire", "territory", "humanitarian")} <= found

@@ -174,6 +174,11 @@ class ContentStage:
                     and not any(a.dep_ in ("aux", "neg") for a in c.children)
                 ):
                     out.append(c)
+            if trig.cls == "verb" and all(
+                c.tag_ in ("WP", "WDT") or (c.dep_ == "prep" and not list(c.children)) for c in out
+            ):
+                # "What Beirut has wanted all along: an end to the strikes, …"
+                out = _after_colon(tok) or out
         elif trig.cls == "noun":
             out.extend(self._noun_complements(tok))
             if not out and tok.dep_ == "dobj":
@@ -389,3 +394,18 @@ def lists_items(noun: Token) -> bool:
     """A demand or offer noun (not a plan or deal) whose items are listed ("outlined three
     conditions: a truce, …"): a stance of its own even inside another trigger's complement."""
     return noun.lemma_.lower() not in _PLAN_NOUNS and bool(listed_items(noun))
+
+
+def _after_colon(verb: Token) -> list[Token]:
+    """The nouns a stance verb with no object of its own announces after a colon ("What Beirut
+    has wanted all along: an end to the strikes, the withdrawal …")."""
+    colon = next((c for c in verb.children if c.text == ":" and c.i > verb.i), None)
+    if colon is None:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.i > colon.i
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.dep_ in ("npadvmod", "appos", "dep", "attr", "dobj", "oprd")
+    ][:1]

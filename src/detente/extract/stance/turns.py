@@ -293,6 +293,19 @@ def _titled(name: Span) -> bool:
     return False
 
 
+def _with_title(name: Span) -> Span:
+    """*name* with the words of its title before it on the same line ("French presidential
+    envoy Jean-Yves Le Drian")."""
+    doc = name.doc
+    start = name.start
+    while start > max(0, name.start - 6):
+        prev = doc[start - 1]
+        if prev.is_punct or "\n" in prev.text or prev.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+        start -= 1
+    return doc[start : name.end]
+
+
 def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     """The one state a transcript's heading names ("Ministry of Foreign Affairs of the Republic
     of Azerbaijan -- Regular briefing by the spokesperson"), or None when it names none or
@@ -351,6 +364,11 @@ def _introduced(
             if ref is not None and ref.role is None:
                 ref = None  # "Tbilisi, Georgia": a place, not a person's role
         speaker = name.text + (" " + desc.text if desc is not None else "")
+        if ref is None and _titled(name):
+            # "French presidential envoy Jean-Yves Le Drian": the nationality of the title
+            ref = resolve_actor(_with_title(name))
+            if ref is not None and ref.role is None:
+                ref = None
         if ref is None:
             # "Information Minister Paul Morcos" in a heading that places him ("Baabda Palace,
             # Beirut"): a titled name speaks for the one state the introduction names
