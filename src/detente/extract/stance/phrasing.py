@@ -28,7 +28,7 @@ from detente.extract.stance.lexis import (
     _TALKS,
 )
 from detente.extract.stance.model import Trigger
-from detente.extract.stance.predicates import _JUDGING
+from detente.extract.stance.predicates import _JUDGING, agent_judgement, passive
 
 #: "~" in a phrase: an optional article, possessive or demonstrative.
 _DET: dict[str, Any] = {
@@ -297,13 +297,8 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
         return Trigger(head if head.lower_ == "to" else noun, kind, "copula")
     if verb is None or verb.pos_ != "VERB":
         return None
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        # "was called a sham": whoever called it is not the subject; "were described by
-        # Pristina as unacceptable": the agent judges the subject
-        judged = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _DUMMY]
-        if judged and any(c.dep_ == "agent" for c in verb.children):
-            return Trigger(verb, kind, "judge", content=judged)
-        return None
+    if passive(verb):
+        return agent_judgement(verb, kind)  # "was called a sham", "described by X as …"
     content = [
         c
         for c in verb.children

@@ -66,6 +66,20 @@ def voiced_by(verb: Token, nouns: set[int]) -> bool:
     return any(c.dep_ == "dobj" and c.i in nouns for c in verb.children)
 
 
+def passive(verb: Token) -> bool:
+    """Is *verb* in the passive ("was called", "are regarded")?"""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def agent_judgement(verb: Token, kind: str) -> Trigger | None:
+    """A judging verb in the passive: "was called unacceptable" says nothing of who called it;
+    "are regarded by Baku as groundless" is the agent's verdict on the subject."""
+    judged = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _DUMMY]
+    if judged and any(c.dep_ == "agent" for c in verb.children):
+        return Trigger(verb, kind, "judge", content=judged)
+    return None
+
+
 def judgement_trigger(adj: Token) -> Trigger | None:
     """ "called unacceptable the deployment of …", "called the use of force unacceptable",
     "considered it pointless to continue …", "deemed it necessary that …": a verdict passed by
@@ -77,13 +91,8 @@ def judgement_trigger(adj: Token) -> Trigger | None:
     verb, noun = _judging_verb(adj)
     if verb is None:
         return None
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        # "was called unacceptable": whoever called it is not the subject; "are regarded by
-        # Baku as groundless": the agent judges the subject
-        judged = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _DUMMY]
-        if judged and any(c.dep_ == "agent" for c in verb.children):
-            return Trigger(verb, kind, "judge", content=judged)
-        return None
+    if passive(verb):
+        return agent_judgement(verb, kind)
     content: list[Token] = []
     for c in adj.children:
         if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):

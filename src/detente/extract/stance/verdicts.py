@@ -25,6 +25,10 @@ from detente.extract.stance.model import Trigger
 _WORDS = word_map("ruling_verdicts")
 #: Several-word verdicts, by kind ("out of the question", "null and void", "up for talks").
 _PHRASES = word_map("ruling_phrases")
+#: ... longest first, so "up for negotiations" is read before "up for negotiation".
+_BY_LENGTH = sorted(_PHRASES, key=len, reverse=True)
+#: Taxonomy phrases that name an issue strongly enough for a verdict's subject.
+_STRONG_PHRASES = tuple(p for p, (_issue, weight) in taxonomy().phrases.items() if weight >= 2)
 _COPULAS = frozenset({"be", "remain", "stay"})
 #: Pronouns and placeholders that do not name what is judged.
 _EMPTY = frozenset({"it", "this", "that", "which", "what", "everything", "nothing", "all"})
@@ -48,8 +52,11 @@ def _patterns() -> list[list[dict[str, Any]]]:
     return out
 
 
-#: Matcher patterns (label -> patterns) for the frame trigger of this module.
-PATTERNS: dict[str, list[list[dict[str, Any]]]] = {"FRAME|ruling": _patterns()}
+#: Matcher patterns (label -> patterns) for the frame triggers of this module.
+PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "FRAME|ruling": _patterns(),
+    "FRAME|pastbelong": [[{"LEMMA": "belong", "POS": "VERB"}]],
+}
 
 
 def _negated(verb: Token) -> bool:
@@ -76,7 +83,7 @@ def names_issue(subj: Token) -> bool:
         if cue is not None and cue[1] >= least:
             return True
     text = " ".join(t.lower_ for t in subj.subtree)
-    return any(weight >= 2 and phrase in text for phrase, (_i, weight) in tax.phrases.items())
+    return any(phrase in text for phrase in _STRONG_PHRASES)
 
 
 def _copula(tok: Token) -> Token | None:
@@ -99,11 +106,7 @@ def ruling_trigger(tok: Token) -> Trigger | None:
     doc = tok.doc
     word = tok.lower_
     phrase = next(
-        (
-            p
-            for p in sorted(_PHRASES, key=len, reverse=True)
-            if doc[tok.i : tok.i + len(p.split())].text.lower() == p
-        ),
+        (p for p in _BY_LENGTH if doc[tok.i : tok.i + len(p.split())].text.lower() == p),
         None,
     )
     if phrase is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
@@ -152,8 +155,6 @@ def belongs_past_trigger(verb: Token) -> Trigger | None:
         return None
     return Trigger(verb, "reject", "verdict", content=[subj], fixed=True)
 
-
-PATTERNS["FRAME|pastbelong"] = [[{"LEMMA": "belong", "POS": "VERB"}]]
 
 #: Frame readers of this module (suffix of the matcher label -> reader).
 FRAME_TRIGGERS = {"ruling": ruling_trigger, "pastbelong": belongs_past_trigger}
