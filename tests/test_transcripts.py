@@ -378,3 +378,34 @@ def test_a_visiting_envoy_speaks_for_the_state_of_the_title(ex: Extractor) -> No
     _text, out = claims(ex, VISITING_ENVOY)
     find(out, "DEU", "offer")
     assert not [c for c in out if c.actor == "ARM" and "format" in c.quote]
+
+
+ONE_STATE_BRIEFING = """TRANSCRIPT: Weekly briefing of the Foreign Ministry of Armenia, Yerevan, 4 March 2026
+
+SPOKESPERSON LIANA HOVAKIMYAN: Good afternoon. I have nothing to announce.
+
+Q (Armenpress): Baku says our constitution must change before the treaty is signed. Your comment?
+
+HOVAKIMYAN: We reject any precondition on our constitution. We are ready to sign the treaty \
+as initialled.
+"""
+
+
+def test_a_short_label_speaks_for_the_side_of_its_full_label(ex: Extractor) -> None:
+    """ "HOVAKIMYAN:" after "SPOKESPERSON LIANA HOVAKIMYAN:" in a briefing whose heading names
+    one state: the spokesperson of that state, in every turn."""
+    text, out = claims(ex, ONE_STATE_BRIEFING)
+    assert find(out, "ARM", "reject").quote in text
+    find(out, "ARM", "offer|accept", "process")
+    assert not any(c.actor == "AZE" and c.kind == "reject" for c in out)
+
+
+def test_a_role_label_is_not_given_a_state_the_heading_does_not_single_out(
+    ex: Extractor,
+) -> None:
+    """A heading naming two states places no bare spokesperson label."""
+    two = ONE_STATE_BRIEFING.replace(
+        "Foreign Ministry of Armenia, Yerevan", "foreign ministers of Armenia and Azerbaijan"
+    )
+    _text, out = claims(ex, two)
+    assert not any(c.actor == "ARM" and c.kind == "reject" for c in out)

@@ -37,6 +37,7 @@ from detente.extract.stance import (
     gestures,
     means,
     menace,
+    parthood,
     rebuffs,
     soil,
     verdicts,
@@ -93,6 +94,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     **rebuffs.PATTERNS,
     **verdicts.PATTERNS,
     **soil.PATTERNS,
+    **parthood.PATTERNS,
 }
 #: Entity types and nouns of a place that can be said to be a nation's.
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -409,4 +411,5 @@ _FRAME_TRIGGERS = {
     **rebuffs.FRAME_TRIGGERS,
     **verdicts.FRAME_TRIGGERS,
     **soil.FRAME_TRIGGERS,
+    **parthood.FRAME_TRIGGERS,
 }

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from detente.extract.lexicon import stance_lexicon, word_list
 from detente.extract.stance.conditions import _MODALS
 from detente.extract.stance.model import Trigger
+from detente.extract.stance.offenders import offender
 
 _ULTIMATUM_VERBS = word_list("ultimatum_verbs")
 _TIME_NOUNS = word_list("time_nouns")
@@ -369,8 +370,8 @@ def going_to_trigger(going: Token) -> Trigger | None:
 def accountable_trigger(verb: Token) -> Trigger | None:
     """ "Algiers would hold Paris responsible for the consequences": holding another to account
     for what it may do is a warning (an accusation in the past tense is no stance)."""
-    if not _with_modal(verb):
-        return None
+    if not _with_modal(verb) or offender(verb) is not None:
+        return None  # "anyone who … will be held accountable": offenders.py
     judged = [
         c
         for c in verb.children

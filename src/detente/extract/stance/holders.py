@@ -13,6 +13,7 @@ from detente.extract.lexicon import (
     word_list,
 )
 from detente.extract.placeref import is_venue
+from detente.extract.places import place_country
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.backref import coordinated_subject, earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
@@ -732,6 +733,10 @@ class HolderStage:
         if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in subj.children):
             return False  # "its measures will be lifted": the speaker's own concession
         ref = self._resolve(_head_span(subj))
+        if ref is None and (ent := attr.entity_of(subj)) is not None and ent.ent_id_:
+            # "Gaza will be demilitarised, Katz said": a place of another side's
+            owner = place_country(ent.ent_id_.split("+")[0])
+            return owner is not None and owner not in {a.id for a in actors}
         return ref is not None and ref.id not in {a.id for a in actors}
 
 

@@ -50,6 +50,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Unit,
 )
+from detente.extract.stance.offenders import forces_warned, warned
 from detente.extract.stance.phrasing import wrapped_plan
 from detente.extract.stance.restraint import restrained_issue
 from detente.extract.stance.stakes import (
@@ -137,7 +138,9 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             # "Morocco's claim to Western Sahara": a claim to a named place is territorial;
             # so is a place said to be a nation's ("Crimea is Ukrainian")
             head = trig.content[0]
-            belongs = trig.cls == "copula" and trig.token.ent_type_ == "NORP"
+            belongs = trig.cls == "copula" and (
+                trig.token.ent_type_ == "NORP" or trig.token.lemma_ == "part"
+            )
             claim = trig.cls == "frame" and trig.token.lemma_.lower() == "claim"
             if belongs or (
                 claim and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree)
@@ -146,14 +149,16 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         if trig.cls == "consequence" and trig.content:
             subj = trig.content[0]
             toks = list(subj.subtree)
-            issue = "ceasefire"
-            if subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
+            issue = forces_warned(trig.token, toks)  # "such units will be … targets"
+            if issue is None and subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
                 # "such a deployment would be treated as an act of war": the act warned
                 # against, however faintly cued, else the fighting (not penalties)
                 verdict = menacing_verdict(trig.token) or trig.token.lemma_.lower() in WARNING_VERBS
-                weight, penalty = (1, "ceasefire") if verdict else (2, "sanctions")
+                weight, penalty = (
+                    (1, "ceasefire") if verdict or warned(trig.token) else (2, "sanctions")
+                )
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty
-            return [(issue, _Unit(subj, toks))]
+            return [(issue or "ceasefire", _Unit(subj, toks))]
         if trig.kind == "offer" and trig.fixed and trig.token.lemma_.lower() in _NO_PLAN_NOUNS:
             # "has no intention of invading anyone": a reassurance about the fighting; "has no
             # claims on its neighbours' land": about territory

@@ -32,6 +32,7 @@ from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
 from detente.extract.stance.consequences import forecast
 from detente.extract.stance.lexis import _MODALS
 from detente.extract.stance.model import Trigger
+from detente.extract.stance.offenders import OFFENDER_WORDS, designated, offender
 
 _WEIGHING = word_list("weighing_verbs")
 _CONTINUING = word_list("continuing_verbs")
@@ -51,6 +52,8 @@ _IMPOSSIBLE = word_list("impossible_verdicts")
 _DEFENDING = word_list("defending_verbs")
 _LAND = word_list("defended_land")
 _STANDING_DEALS = word_list("standing_deals")
+#: What a holder "committed to" upholds rather than offers: a deal, a format, a process.
+_UPHELD = _STANDING_DEALS | {"format", "process", "policy", "framework", "text", "formula"}
 _STANDING_STATES = word_list("standing_states")
 _MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile", "target"}
 #: Trigger classes of a party's own act, which a forecaster may only predict.
@@ -116,6 +119,8 @@ def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool
                 return "accept"  # "open to the proposal", "open to considering the idea"
             if any(d.dep_ == "poss" for d in obj.children):
                 return "accept"  # "open to Washington's framework"
+            if tok.lower_ == "committed" and obj.lemma_.lower() in _UPHELD:
+                return "accept"  # "remains committed to the ceasefire": upholds what stands
             return "offer"  # "open to talks", "ready for a meeting at any time"
     return None
 
@@ -439,6 +444,8 @@ _SHAPE_WORDS = (
     | _KEPT_PENALTIES
     | _WITHHELD
     | _CLOSING
+    | OFFENDER_WORDS
+    | {"any", "every", "target", "targets"}
 )
 
 
@@ -489,6 +496,9 @@ def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger
             out.append(Trigger(tok, "reject", "mustbe", fixed=True))
         elif (standing := _standing_deal(tok)) is not None and _voiced(tok, state):
             out.append(Trigger(tok, standing, "must", fixed=True))
+        elif (who := offender(tok) or designated(tok)) is not None and _voiced(tok, state):
+            # "whoever dares to interfere will be dealt a blow": what the offender would do
+            out.append(Trigger(tok, "threaten", "consequence", content=[who], fixed=True))
         elif menacing_verdict(tok) and _voiced(tok, state):
             # the act warned against (the passive subject) is what the threat is about
             out.append(Trigger(tok, "threaten", "consequence", fixed=True))

@@ -28,6 +28,7 @@ from detente.extract.stance.lexis import (
     _TALKS,
 )
 from detente.extract.stance.model import Trigger
+from detente.extract.stance.offenders import designated
 from detente.extract.stance.predicates import _JUDGING, agent_judgement, passive
 
 #: "~" in a phrase: an optional article, possessive or demonstrative.
@@ -295,8 +296,8 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
             kind = {"accept": "reject", "reject": "accept", "demand": "reject"}[kind]
         # the copula class takes the subject of the token's head as content
         return Trigger(head if head.lower_ == "to" else noun, kind, "copula")
-    if verb is None or verb.pos_ != "VERB":
-        return None
+    if verb is None or verb.pos_ != "VERB" or (kind == "threaten" and designated(verb)):
+        return None  # an announced designation is a warning (offenders.py), not a verdict
     if passive(verb):
         return agent_judgement(verb, kind)  # "was called a sham", "described by X as …"
     content = [

@@ -45,6 +45,7 @@ from detente.extract.stance.lexis import (
     _WAR_WORDS,
 )
 from detente.extract.stance.model import Trigger, _Actor
+from detente.extract.stance.offenders import offender
 from detente.extract.stance.phrasing import phrasing_trigger, retracted, verdict_trigger
 from detente.extract.stance.predicates import (
     evaluation_trigger,
@@ -737,6 +738,8 @@ class TriggerStage:
             fighting_returns(tok)
         ):
             return None  # ("an agreement under which Israel would stop …" states terms)
+        if offender(tok) is not None:
+            return None  # "anyone who tries will pay a heavy price" warns (offenders.py)
         if self._hostile(tok) or (lemma in lex.threat_actions and lemma not in lex.concessions):
             if tok.dep_ == "relcl" and not aux & _MODALS:
                 return None  # "the positions it seized in the buffer zone" narrates

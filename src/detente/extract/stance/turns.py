@@ -161,12 +161,34 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
             actor = actor or heading  # a ministry's transcript: its spokesperson answers
         elif role == "speaker":
             actor = _speaker(label, doc.char_span(start, start + len(label)), people, tracker)
+            actor = actor or _named_before(label, turns) or _heading_role(label, heading)
             if actor is None and text[body:end].rstrip().endswith("?"):
                 role = "question"  # an unplaced member asking the minister
         turns.append(Turn(start, body, end, label, role, actor))
     if not any(t.asks for t in turns) and sum(t.actor is not None for t in turns) < 2:
         return None
     return Turns(turns)
+
+
+def _named_before(label: str, turns: list[Turn]) -> _Actor | None:
+    """ "ZHU:" after "SPOKESPERSON ZHU FENGLIAN:": a speaker first labelled in full and
+    then by one name speaks for the side the full label was placed with."""
+    words = [w for w in _label_words(label) if w not in _ROLES]
+    if not words:
+        return None
+    for turn in reversed(turns):
+        if turn.actor is not None and not turn.asks and set(words) <= set(_label_words(turn.label)):
+            return turn.actor
+    return None
+
+
+def _heading_role(label: str, heading: _Actor | None) -> _Actor | None:
+    """ "SPOKESPERSON ZHU FENGLIAN:" in the transcript of a briefing whose heading names one
+    state only (its office, its capital): that state's spokesperson."""
+    if heading is None:
+        return None
+    words = _label_words(label)
+    return heading if any(w in _ROLE_HEADS for w in words) else None
 
 
 #: How a spoken turn's line may end; a line ending otherwise is a heading.
