@@ -158,3 +158,16 @@ def test_a_passive_concession_on_another_sides_place_is_imposed(
     ex: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(claims(ex, LEAD + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's coast guard said any vessel entering the waters of the shoal without "
+        "permission would be dealt with firmly.",
+        "Seoul's army said whoever stepped across the demarcation line would be fired on.",
+    ],
+)
+def test_a_warning_against_intruders_is_about_territory(ex: Extractor, text: str) -> None:
+    found = claims(ex, LEAD + text)
+    assert any(c.kind == "threaten" and c.issue == "territory" for c in found), triples(found)

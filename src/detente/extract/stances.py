@@ -50,6 +50,7 @@ from detente.extract.stance.anaphora import anaphor, back_references, bare_proce
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.contrasts import except_contents
+from detente.extract.stance.echoes import echo_subjects
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
@@ -370,6 +371,9 @@ class StanceComponent(
         intros = point_intros(triggers, doc)
         for trig in triggers:
             actors, from_plan = self._holders(trig, state)
+            for echo in echo_subjects(trig.token) if actors else ():  # "…, as do Greece and …"
+                got = self._resolve_tok(echo, trig.token, state, False)
+                actors = actors + [a for a in got if a.id not in {x.id for x in actors}]
             if not actors:
                 continue
             actors = self._members_of(actors)

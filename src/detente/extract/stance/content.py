@@ -100,7 +100,9 @@ class ContentStage:
             return items
         if trig.cls == "consequence":
             # "sanctions would follow": the penalty; "any strike … would be answered": the act
-            return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [
+                c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")
+            ]
         if trig.cls == "verb" and (
             tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP"))
         ):
@@ -203,6 +205,27 @@ class ContentStage:
         """
         units: list[_Unit] = []
         excluded = state.excluded | state.according_tokens(trig.token.sent) | trig.skip
+        # "wants the sanctions lifted before any summit": a sequencing phrase on the content
+        # is a condition (read as one), not what the stance is about
+        excluded = excluded | {
+            t.i
+            for root in trig.content
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ in _SEQUENCING
+            for t in c.subtree
+        }
+        # "halt fighting around the mining town": what a place is known for names no issue
+        excluded = excluded | {
+            m.i
+            for root in trig.content
+            for t in root.subtree
+            if t.lemma_.lower() in _SETTLEMENTS
+            for c in t.children
+            if c.dep_ in ("amod", "compound")
+            and c.i < t.i
+            and not any(m.lemma_.lower() in _TERRITORIAL for m in c.subtree)
+            for m in c.subtree
+        }
         for root in trig.content:
             if root.i == trig.token.i:
                 # A concession verb names its own issue ("cede", "release", "pull back").
@@ -273,6 +296,14 @@ class ContentStage:
             out.append(_Unit(r, sub))
         rest = [t for t in unit.tokens if t.i not in taken]
         return [_Unit(unit.head, rest), *out]
+
+
+#: Prepositions that set a content in time against another step ("lifted before any summit").
+_SEQUENCING = frozenset({"before", "after", "until", "till", "pending", "prior"})
+#: Places whose modifiers only describe them ("the jade-mining town", "the port city").
+_SETTLEMENTS = frozenset({"town", "village", "district", "hub", "township", "settlement"})
+#: Modifiers that do say what a place is to the talks ("the border town of Badme").
+_TERRITORIAL = frozenset({"border", "frontier", "boundary", "disputed", "contested", "occupied"})
 
 
 def _list_item(tok: Token) -> bool:

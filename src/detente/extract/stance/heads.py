@@ -466,3 +466,38 @@ def handed_suspects(verb: Token) -> Token | None:
         ):
             return c  # people delivered up are a matter of justice, not of land
     return None
+
+
+#: Verbs whose object is part of what is wanted, not an addressee ("wants the army to leave").
+_WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
+#: Verbs whose "on" names the addressee ("called on Kyiv to …"), not the matter.
+_CALLING_ON = ("call", "prevail", "lean", "press")
+
+
+def addressee(head: Token, verb: Token) -> bool:
+    """Is *head* the person or body a stance verb addresses ("urged the region to …", "called on
+    Kyiv to …"): its object when a controlled clause says what is asked?"""
+    whom = (head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN")) or (
+        # "called on the United States, which guarantees the truce, to …" ("agreed on an annex
+        # to implement …" names what is agreed)
+        head.dep_ == "prep" and head.lower_ == "on" and verb.lemma_.lower() in _CALLING_ON
+    )
+    return (
+        whom
+        and head.head.i == verb.i
+        # "wanted access to the sea to be settled", "expects the mission to …": what is wanted
+        and verb.lemma_.lower() not in _WANTING
+        and any(
+            c.pos_ in ("VERB", "AUX")
+            and not any(a.dep_ == "auxpass" for a in c.children)
+            and (
+                c.dep_ in ("xcomp", "ccomp")
+                # the parser often hangs "…, to make Israel open …" as an adverbial clause
+                or (
+                    c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            )
+            for c in verb.children
+        )
+    )

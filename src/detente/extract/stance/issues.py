@@ -11,6 +11,7 @@ from detente.extract.stance.conduct import answered_conduct
 from detente.extract.stance.dealref import DealReferences
 from detente.extract.stance.deals import DealIssues
 from detente.extract.stance.heads import (
+    addressee,
     antecedent_modifiers,
     aspectual,
     defensive_purpose,
@@ -81,10 +82,6 @@ from detente.extract.stance.unnamed import UnnamedIssues
 
 #: Prepositions of place after a verb of staying ("stay in", "remain within").
 _WHERE_PREPS = ("in", "inside", "within")
-#: Verbs whose object is part of what is wanted, not an addressee ("wants the army to leave").
-_WANTING = ("want", "expect", "wish", "like", "need", "prefer", "hope")
-#: Verbs whose "on" names the addressee ("called on Kyiv to …"), not the matter.
-_CALLING_ON = ("call", "prevail", "lean", "press")
 
 
 class IssueStage(UnnamedIssues, DealIssues, DealReferences):
@@ -153,10 +150,9 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             if issue is None and subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
                 # "such a deployment would be treated as an act of war": the act warned
                 # against, however faintly cued, else the fighting (not penalties)
-                verdict = menacing_verdict(trig.token) or trig.token.lemma_.lower() in WARNING_VERBS
-                weight, penalty = (
-                    (1, "ceasefire") if verdict or warned(trig.token) else (2, "sanctions")
-                )
+                verdict = warned(trig.token) or menacing_verdict(trig.token)
+                verdict = verdict or trig.token.lemma_ in WARNING_VERBS
+                weight, penalty = (1, "ceasefire") if verdict else (2, "sanctions")
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty
             return [(issue or "ceasefire", _Unit(subj, toks))]
         if trig.kind == "offer" and trig.fixed and trig.token.lemma_.lower() in _NO_PLAN_NOUNS:
@@ -266,7 +262,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                             out.append((issue, unit))
         pointing: set[int] = set()  # units whose issues come from a stance pointed back to
         for unit in rest:
-            if _addressee(unit.head, trig.token) and len(rest) > 1:
+            if addressee(unit.head, trig.token) and len(rest) > 1:
                 continue  # "urged the region to hand over …": whom it asks, not what
             if (
                 unit.head.pos_ == "VERB"
@@ -661,6 +657,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         # guarantee and its form only when nothing else does
         guard = guarantee_wrapper(nominal)
         fallback: tuple[str, int] | None = None
+        inside: set[int] = set()  # words of a phrase cue already found: they do not vote alone
         for t in toks:
             hits: list[tuple[str, int, int]] = []  # issue, weight, words
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
@@ -723,10 +720,12 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                     weight -= 1
                 elif t.i == focus and weight == 2 and issue != "process":
                     weight = 3
-                hits.append((issue, weight, 1))
+                if t.i not in inside:  # "crossing points" is no plan's "points"
+                    hits.append((issue, weight, 1))
             for end, issue, weight in state.cue_phrases.get(t.i, ()):
                 if all(i in ids or t.doc[i].is_punct for i in range(t.i, end)):
                     hits.append((issue, weight, end - t.i))
+                    inside.update(range(t.i + 1, end))
             for issue, weight, span in hits:
                 if weight < min_weight:
                     continue
@@ -758,35 +757,6 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                     if hit is not None and hit[1] > best[1]:
                         best = hit
         return best
-
-
-def _addressee(head: Token, verb: Token) -> bool:
-    """Is *head* the person or body a stance verb addresses ("urged the region to …", "called on
-    Kyiv to …"): its object when a controlled clause says what is asked?"""
-    whom = (head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN")) or (
-        # "called on the United States, which guarantees the truce, to …" ("agreed on an annex
-        # to implement …" names what is agreed)
-        head.dep_ == "prep" and head.lower_ == "on" and verb.lemma_.lower() in _CALLING_ON
-    )
-    return (
-        whom
-        and head.head.i == verb.i
-        # "wanted access to the sea to be settled", "expects the mission to …": what is wanted
-        and verb.lemma_.lower() not in _WANTING
-        and any(
-            c.pos_ in ("VERB", "AUX")
-            and not any(a.dep_ == "auxpass" for a in c.children)
-            and (
-                c.dep_ in ("xcomp", "ccomp")
-                # the parser often hangs "…, to make Israel open …" as an adverbial clause
-                or (
-                    c.dep_ == "advcl"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                )
-            )
-            for c in verb.children
-        )
-    )
 
 
 def _names_deal(tok: Token) -> bool:

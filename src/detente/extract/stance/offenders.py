@@ -24,15 +24,20 @@ _PASSIVE_PENALTIES = word_list("offender_penalties") | word_list("answering_verb
 _DRAWN = word_list("drawn_penalties") | word_list("response_nouns")
 _DRAWING = word_list("drawing_verbs") | {"pay", "suffer", "bear"}
 _MODALS = frozenset({"will", "would", "shall", "'ll"})
+#: Verbs whose subject a designation describes ("would become / will be a target").
+_COPULAS = frozenset({"become", "be"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 #: Determiners that make a noun a generic offender when a clause says what it does.
 _GENERIC_DETS = frozenset({"any", "every"})
 #: Verbs that designate a target ("will be considered / treated as", "would become").
-_DESIGNATING = word_list("regarding_verbs") | {"become", "declare", "brand", "label"}
+_DESIGNATING = word_list("regarding_verbs") | {"become", "be", "declare", "brand", "label"}
 #: What a designation makes of something: a target ("legitimate target", "fair game").
 _TARGETS = frozenset({"target", "game"})
 #: Forces whose designation as targets warns against their deployment.
 _FORCES = word_list("troops") | {"unit", "formation", "contingent", "peacekeeper"}
+#: Conduct that intrudes on a space ("entering its waters", "crossing the line").
+_INTRUDING = frozenset({"enter", "cross", "violate", "intrude", "penetrate", "step", "approach"})
+_SPACES = frozenset({"water", "waters", "airspace", "territory", "line", "border", "zone", "soil"})
 
 
 def offender(verb: Token) -> Token | None:
@@ -58,7 +63,12 @@ def _generic(tok: Token) -> Token | None:
     if tok.dep_ in ("csubj", "csubjpass"):
         # "whoever dares to interfere … will be dealt": the clause holds the pronoun
         who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        return tok if who is not None and who.lower_ in OFFENDER_WORDS else None
+        if who is None:
+            return None
+        generic = who.lower_ in OFFENDER_WORDS or any(
+            c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in who.children
+        )  # "any vessel entering its waters … would be dealt with", parsed as a clause
+        return tok if generic else None
     if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children) and any(
         c.dep_ in ("relcl", "acl") for c in tok.children
     ):
@@ -109,7 +119,7 @@ def designated(verb: Token) -> Token | None:
     if not any(t.lemma_.lower() in _TARGETS for t in said):
         return None
     for c in kids:
-        if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_.lower() == "become"):
+        if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_.lower() in _COPULAS):
             return c
         if c.dep_ == "dobj" and not any(t.lemma_.lower() in _TARGETS for t in c.subtree):
             return c  # "will consider such units legitimate targets"
@@ -123,7 +133,14 @@ def warned(verb: Token) -> bool:
 
 def forces_warned(verb: Token, toks: list[Token]) -> str | None:
     """ "Such units would become legitimate targets": a warning against foreign forces is
-    about the limits on them (military_limits), whatever else the sentence names."""
-    if warned(verb) and any(t.lemma_.lower() in _FORCES for t in toks):
+    about the limits on them (military_limits); "any vessel entering its waters without
+    permission will be dealt with" warns off an intrusion (territory)."""
+    if not warned(verb):
+        return None
+    if any(t.lemma_.lower() in _FORCES for t in toks):
         return "military_limits"
+    if any(t.lemma_.lower() in _INTRUDING for t in toks) and any(
+        t.ent_type_ in ("GPE", "LOC") or t.lemma_.lower() in _SPACES for t in toks
+    ):
+        return "territory"
     return None

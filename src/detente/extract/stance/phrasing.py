@@ -285,6 +285,8 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
         # "any use of its assets would amount to theft", "the offer is a ploy", "the crossing
         # is a red line": a verdict on the copula's subject, held by whoever says so
         verb = head.head if head.lower_ == "to" else head
+        if kind == "threaten" and designated(verb) is not None:
+            return None  # "every ship serving the enemy will be a target": offenders.py
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in _DUMMY or subj.pos_ in ("PRON", "PROPN"):
             return None
