@@ -92,3 +92,66 @@ def test_the_words_of_a_phrase_cue_do_not_vote_alone(ex: Extractor) -> None:
     found = triples(claims(ex, text))
     assert {("CYP", "accept", "humanitarian"), ("trnc", "accept", "humanitarian")} <= found
     assert ("CYP", "accept", "process") not in found
+
+
+LIVE_BLOG = """Live: talks on the Red Sea crisis
+
+09:10 GMT – Saudi Arabia's foreign ministry said it rejected any deal that left the port of \
+Hodeidah under Houthi control.
+
+09:45 GMT – A separate statement came from the World Food Programme. "There will be no food \
+deliveries before the detained staff are freed."
+"""
+
+
+def test_a_live_blog_entry_does_not_inherit_the_last_entrys_holder(ex: Extractor) -> None:
+    found = claims(ex, LIVE_BLOG)
+    assert ("SAU", "reject", "economy") in triples(found)
+    assert not any(c.actor == "SAU" and "food deliveries" in c.quote for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "Egypt, Qatar and Turkey met in Cairo on Monday. The three countries agreed to "
+            "host a new round of talks.",
+            {"EGY", "QAT", "TUR"},
+        ),
+        (
+            "Britain, France and Germany triggered the snapback mechanism on Thursday. The "
+            "three European powers said they remained open to talks.",
+            {"GBR", "FRA", "DEU"},
+        ),
+    ],
+)
+def test_a_counted_group_stands_for_the_run_of_parties_named_before(
+    ex: Extractor, text: str, members: set[str]
+) -> None:
+    found = claims(ex, text)
+    holders = {c.actor for c in found if c.issue == "process"}
+    assert members <= holders
+    assert "eu" not in holders
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv demanded that Russia stop shelling the city of Kherson.", ("UKR", "demand")),
+        ("Kyiv urged Moscow to stop hitting the Odesa ports.", ("UKR", "demand")),
+        ("The AU urged both armies to silence the guns along the border.", ("au", "demand")),
+    ],
+)
+def test_acts_of_war_to_stop_are_about_the_fighting(
+    ex: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    found = claims(ex, text)
+    issues = {c.issue for c in found if (c.actor, c.kind) == expected}
+    assert issues == {"ceasefire"}, triples(found)
+
+
+def test_a_thing_held_hostage_is_leverage_not_a_captive(ex: Extractor) -> None:
+    lever = claims(ex, "Erbil said salaries should never be held hostage to a budget quarrel.")
+    assert not any(c.issue == "humanitarian" for c in lever)
+    captives = claims(ex, "The Houthis said they would not hold the aid workers hostage.")
+    assert ("houthis", "reject", "humanitarian") in triples(captives)

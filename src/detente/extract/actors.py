@@ -618,14 +618,16 @@ class ActorTracker:
 
     def _group(self, span: Span) -> list[ActorRef]:
         root = span.root
-        if root.lower_ not in _GROUP_SET_NOUNS or any(
-            e.label_ != "CARDINAL" for e in ents_in(span)
-        ):
+        if root.lower_ not in _GROUP_SET_NOUNS:
             return []
         size = None
         for child in root.children:
             word = child.lower_
             size = _NUMBER_WORDS.get(word, int(word) if word.isdigit() else size)
+        # "the three European powers" after "Britain, France and Germany": with a count, a
+        # nationality does not make the phrase a name of its own
+        if any(e.label_ != "CARDINAL" and (e.label_ != "NORP" or not size) for e in ents_in(span)):
+            return []
         if not any(c.lower_ in {"the", "both", "these", "those"} for c in root.children):
             return []
         for pos, refs in reversed(self.groups):

@@ -370,6 +370,8 @@ class StanceComponent(
         state.claims = claims
         intros = point_intros(triggers, doc)
         for trig in triggers:
+            if state.new_entry(trig.token):
+                state.last_actors = []  # a live blog's next entry: no holder carries over
             actors, from_plan = self._holders(trig, state)
             for echo in echo_subjects(trig.token) if actors else ():  # "…, as do Greece and …"
                 got = self._resolve_tok(echo, trig.token, state, False)

@@ -501,3 +501,81 @@ def addressee(head: Token, verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+#: Who can be held hostage in earnest ("held two aid workers hostage").
+_PERSONS = frozenset(
+    {
+        "worker",
+        "soldier",
+        "civilian",
+        "citizen",
+        "people",
+        "journalist",
+        "national",
+        "child",
+        "woman",
+        "man",
+        "tourist",
+        "sailor",
+        "crew",
+        "staff",
+        "resident",
+        "official",
+        "diplomat",
+        "employee",
+        "passenger",
+        "family",
+        "student",
+        "volunteer",
+        "person",
+    }
+)
+
+
+def figurative_hostage(tok: Token) -> bool:
+    """ "Salaries should never be held hostage to an accounting argument", "holding the budget
+    hostage": a thing held hostage is leverage, not a captive (no humanitarian cue)."""
+    if tok.lower_ != "hostage" or tok.head.lemma_.lower() != "hold":
+        return False
+    held = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "dobj") and c.i != tok.i]
+    held += [c for c in tok.children if c.dep_ == "compound"]
+    return bool(held) and not any(
+        h.lemma_.lower() in _PERSONS or h.ent_type_ in ("PERSON", "NORP") for h in held
+    )
+
+
+_HALTING = frozenset({"stop", "halt", "cease", "end", "suspend", "quit"})
+#: Acts of war (not arrests, expulsions or annexations, which have issues of their own).
+_WAR_ACTS = frozenset(
+    {
+        "strike",
+        "attack",
+        "bomb",
+        "shell",
+        "bombard",
+        "pound",
+        "shoot",
+        "fire",
+        "hit",
+        "target",
+        "fight",
+        "kill",
+        "raid",
+        "storm",
+        "invade",
+        "besiege",
+        "drone",
+    }
+)
+
+
+def halted_hostility(tok: Token) -> bool:
+    """ "stop shelling the city of Kherson", "to stop hitting the Odesa ports": an act of war
+    that is to stop decides the issue (the fighting), not the place or asset it targets."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in _WAR_ACTS
+        and tok.dep_ in ("xcomp", "dobj", "ccomp", "pcomp")
+        and tok.head.lemma_.lower() in _HALTING
+    )

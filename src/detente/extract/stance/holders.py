@@ -613,6 +613,11 @@ class HolderStage:
         count = _count_of(head)
         if count and head.tag_ == "NNS" and len(state.last_actors) == count:
             return list(state.last_actors)
+        if count and head.tag_ == "NNS":
+            # "Egypt, Qatar and Turkey met …; the three countries agreed": the run named last
+            refs = state.tracker.resolve_all(_head_span(head))
+            if len(refs) == count:
+                return [_Actor(r.id, r.name or r.id, None) for r in refs]
         return []
 
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:

@@ -15,7 +15,9 @@ from detente.extract.stance.heads import (
     antecedent_modifiers,
     aspectual,
     defensive_purpose,
+    figurative_hostage,
     guarantee_wrapper,
+    halted_hostility,
     handed_suspects,
     land_handed,
     left_body,
@@ -675,8 +677,10 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 found = [("security_guarantees", 3)]  # "joint coastguard patrols"
             elif manner_terms(t):
                 found = []  # "even in general terms": how something is put, not the talks
-            elif aspectual(t):
-                found = []  # "keep talking": the gerund names the matter, not "keep"
+            elif aspectual(t) or figurative_hostage(t):
+                found = []  # "keep talking", "salaries held hostage": no matter named there
+            elif halted_hostility(t):
+                found = [("ceasefire", 3)]  # "stop shelling the city": the fighting, not the city
             elif rule_over_land(t, _HANDOVER_NOUNS) or land_handed(t):
                 found = [("territory", 3)]  # "sovereignty over the islands", "islands returned"
             elif not found:

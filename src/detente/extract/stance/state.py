@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
+from detente.extract.layout import structure_marks
 from detente.extract.stance.conditions import (
     PREPOSITIONS,
     only_conjunct,
@@ -158,6 +160,8 @@ class _DocState:
         #: Actors of the most recent stance and the token where its sentence starts.
         self.last_actors: list[_Actor] = []
         self.last_sent_start: int = 0
+        #: Where a live blog's timestamped entries start (characters).
+        self.entries = [s for s, _e, k in structure_marks(doc_text(doc)) if k == "timestamp"]
         self.history: list[_Actor] = []
         #: Claims found so far (for "rejected the demand": the issue of the demand before).
         self.claims: list[Claim] = []
@@ -168,6 +172,14 @@ class _DocState:
         self.current: list[_Actor] = []
         #: actor id -> (report-level salience, actor), computed on first use.
         self._salience: dict[str, tuple[float, _Actor]] | None = None
+
+    def new_entry(self, tok: Token) -> bool:
+        """Has a live blog's next timestamped entry begun between the last stance and *tok*?
+        Then the last stance's holders no longer stand behind a bare quote or pronoun."""
+        if not self.entries or not self.last_actors:
+            return False
+        i = bisect.bisect_right(self.entries, self.doc[self.last_sent_start].idx)
+        return i < len(self.entries) and self.entries[i] <= tok.idx
 
     def principal_pair(self, exclude: set[str] | frozenset[str] = frozenset()) -> list[_Actor]:
         """The two parties the report is about: the actors holding most stances so far, ties
