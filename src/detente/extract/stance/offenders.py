@@ -132,15 +132,15 @@ def warned(verb: Token) -> bool:
 
 
 def forces_warned(verb: Token, toks: list[Token]) -> str | None:
-    """ "Such units would become legitimate targets": a warning against foreign forces is
-    about the limits on them (military_limits); "any vessel entering its waters without
-    permission will be dealt with" warns off an intrusion (territory)."""
+    """ "Any vessel entering its waters without permission will be dealt with" warns off an
+    intrusion (territory); "such units would become legitimate targets" warns against the
+    forces' presence, a limit on foreign troops (military_limits, as the taxonomy defines it)."""
     if not warned(verb):
         return None
-    if any(t.lemma_.lower() in _FORCES for t in toks):
-        return "military_limits"
     if any(t.lemma_.lower() in _INTRUDING for t in toks) and any(
         t.ent_type_ in ("GPE", "LOC") or t.lemma_.lower() in _SPACES for t in toks
     ):
-        return "territory"
+        return "territory"  # "any soldier who steps across the line": the intrusion first
+    if any(t.lemma_.lower() in _FORCES for t in toks):
+        return "military_limits"
     return None
