@@ -28,6 +28,17 @@ def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
             ("ISR", "demand", "humanitarian"),
             ("ISR", "demand", "process"),
         ),
+        # a deal that only frames what is wanted in it
+        (
+            "The Houthis want the release of all their fighters to be part of the deal.",
+            ("houthis", "demand", "humanitarian"),
+            ("houthis", "demand", "process"),
+        ),
+        (
+            "Kyiv wants the return of its children to be part of any agreement.",
+            ("UKR", "demand", "humanitarian"),
+            ("UKR", "demand", "process"),
+        ),
         # what a town is known for names no issue; a border town's modifier does
         (
             "The junta and the Kachin Independence Army agreed to halt fighting around the "

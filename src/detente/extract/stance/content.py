@@ -211,7 +211,7 @@ class ContentStage:
             t.i
             for root in trig.content
             for c in root.children
-            if c.dep_ == "prep" and c.lower_ in _SEQUENCING
+            if (c.dep_ == "prep" and (c.lower_ in _SEQUENCING or _by_date(c))) or _deal_part(c)
             for t in c.subtree
         }
         # "halt fighting around the mining town": what a place is known for names no issue
@@ -300,10 +300,41 @@ class ContentStage:
 
 #: Prepositions that set a content in time against another step ("lifted before any summit").
 _SEQUENCING = frozenset({"before", "after", "until", "till", "pending", "prior"})
+#: Nouns of time after "by" ("by the deadline").
+_TIME_NOUNS = frozenset({"deadline", "date", "end", "time", "weekend", "midnight"})
+#: Deals that frame what is wanted in them ("to be part of the deal").
+_DEAL_WORDS = frozenset(
+    {"deal", "agreement", "accord", "package", "settlement", "plan", "treaty", "arrangement"}
+)
 #: Places whose modifiers only describe them ("the jade-mining town", "the port city").
 _SETTLEMENTS = frozenset({"town", "village", "district", "hub", "township", "settlement"})
 #: Modifiers that do say what a place is to the talks ("the border town of Badme").
 _TERRITORIAL = frozenset({"border", "frontier", "boundary", "disputed", "contested", "occupied"})
+
+
+def _by_date(prep: Token) -> bool:
+    """ "dissolved by the deadline", "by the end of the year": when, not what."""
+    return prep.lower_ == "by" and any(
+        p.dep_ == "pobj" and (p.ent_type_ == "DATE" or p.lemma_.lower() in _TIME_NOUNS)
+        for p in prep.children
+    )
+
+
+def _deal_part(attr: Token) -> bool:
+    """ "the release of its fighters to be part of the deal": the deal only frames what is
+    wanted in it (the copula's subject decides the issue)."""
+    return (
+        attr.dep_ == "attr"
+        and attr.lemma_.lower() in ("part", "element", "component", "condition")
+        and attr.head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" for c in attr.head.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(p.lemma_.lower() in _DEAL_WORDS for p in c.children)
+            for c in attr.children
+        )
+    )
 
 
 def _list_item(tok: Token) -> bool:
