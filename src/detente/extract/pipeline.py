@@ -87,6 +87,9 @@ if not Doc.has_extension("detente_speakers"):
 if not Doc.has_extension("detente_bullets"):
     # (start, end) of the text of each bulleted item, in characters
     Doc.set_extension("detente_bullets", default=None)
+if not Doc.has_extension("detente_entries"):
+    # where each timestamped live-blog entry starts, in characters (sorted)
+    Doc.set_extension("detente_entries", default=None)
 
 
 @Language.component(PARAGRAPHS)
@@ -161,7 +164,10 @@ def _layout_breaks(doc: Doc) -> None:
     n = len(doc)
     cuts: list[int] = []
     bullets: list[tuple[int, int]] = []
+    entries: list[int] = []
     for start, end, kind in structure_marks(text):
+        if kind == "timestamp":
+            entries.append(start)
         if kind == "attribution":
             # "… - source" stands apart from the headline it attributes, which is one sentence
             cuts.extend((text.rfind("\n", 0, start) + 1, start))
@@ -180,6 +186,7 @@ def _layout_breaks(doc: Doc) -> None:
             end = nl + 1  # a mark alone on its line: the next line is the entry's headline
         cuts.append(end)
     doc._.detente_bullets = bullets or None
+    doc._.detente_entries = entries or None
     speakers = headline_speakers(text)
     scoped = [(s, e, e, line_end) for s, e, line_end in speakers]
     scoped += [(ws, we, line, dash) for dash, ws, we, line in trailing_attributions(text)]

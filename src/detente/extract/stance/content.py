@@ -13,6 +13,7 @@ from detente.extract.stance.lexis import (
     _AS_VERBS,
     _CONTENT_PREPS,
     _DISPOSITION_NOUNS,
+    _GENERIC_DEALS,
     _INSTITUTIONS,
     _PARTICLES,
     _PARTY_NOUNS,
@@ -303,9 +304,7 @@ _SEQUENCING = frozenset({"before", "after", "until", "till", "pending", "prior"}
 #: Nouns of time after "by" ("by the deadline").
 _TIME_NOUNS = frozenset({"deadline", "date", "end", "time", "weekend", "midnight"})
 #: Deals that frame what is wanted in them ("to be part of the deal").
-_DEAL_WORDS = frozenset(
-    {"deal", "agreement", "accord", "package", "settlement", "plan", "treaty", "arrangement"}
-)
+_DEAL_WORDS = _PLAN_NOUNS | _GENERIC_DEALS | {"package", "settlement"}
 #: Places whose modifiers only describe them ("the jade-mining town", "the port city").
 _SETTLEMENTS = frozenset({"town", "village", "district", "hub", "township", "settlement"})
 #: Modifiers that do say what a place is to the talks ("the border town of Badme").

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.extract.lexicon import word_list
 from detente.extract.stance.backref import possessor_antecedent
 
 #: Verbs that only mark aspect when a gerund follows ("keep talking", "continue shelling"): the
@@ -504,33 +505,7 @@ def addressee(head: Token, verb: Token) -> bool:
 
 
 #: Who can be held hostage in earnest ("held two aid workers hostage").
-_PERSONS = frozenset(
-    {
-        "worker",
-        "soldier",
-        "civilian",
-        "citizen",
-        "people",
-        "journalist",
-        "national",
-        "child",
-        "woman",
-        "man",
-        "tourist",
-        "sailor",
-        "crew",
-        "staff",
-        "resident",
-        "official",
-        "diplomat",
-        "employee",
-        "passenger",
-        "family",
-        "student",
-        "volunteer",
-        "person",
-    }
-)
+_CAPTIVES = word_list("captive_nouns")
 
 
 def figurative_hostage(tok: Token) -> bool:
@@ -541,33 +516,13 @@ def figurative_hostage(tok: Token) -> bool:
     held = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "dobj") and c.i != tok.i]
     held += [c for c in tok.children if c.dep_ == "compound"]
     return bool(held) and not any(
-        h.lemma_.lower() in _PERSONS or h.ent_type_ in ("PERSON", "NORP") for h in held
+        h.lemma_.lower() in _CAPTIVES or h.ent_type_ in ("PERSON", "NORP") for h in held
     )
 
 
 _HALTING = frozenset({"stop", "halt", "cease", "end", "suspend", "quit"})
 #: Acts of war (not arrests, expulsions or annexations, which have issues of their own).
-_WAR_ACTS = frozenset(
-    {
-        "strike",
-        "attack",
-        "bomb",
-        "shell",
-        "bombard",
-        "pound",
-        "shoot",
-        "fire",
-        "hit",
-        "target",
-        "fight",
-        "kill",
-        "raid",
-        "storm",
-        "invade",
-        "besiege",
-        "drone",
-    }
-)
+_WAR_ACTS = word_list("war_acts")
 
 
 def halted_hostility(tok: Token) -> bool:

@@ -611,9 +611,9 @@ class HolderStage:
             if len(_unique(found)) > 1:
                 return _unique(found)
         count = _count_of(head)
-        if count and head.tag_ == "NNS" and len(state.last_actors) == count:
-            return list(state.last_actors)
         if count and head.tag_ == "NNS":
+            if len(state.last_actors) == count:
+                return list(state.last_actors)
             # "Egypt, Qatar and Turkey met …; the three countries agreed": the run named last
             refs = state.tracker.resolve_all(_head_span(head))
             if len(refs) == count:

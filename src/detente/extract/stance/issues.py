@@ -53,7 +53,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Unit,
 )
-from detente.extract.stance.offenders import forces_warned, warned
+from detente.extract.stance.offenders import warned, warned_issue
 from detente.extract.stance.phrasing import wrapped_plan
 from detente.extract.stance.restraint import restrained_issue
 from detente.extract.stance.stakes import (
@@ -148,11 +148,12 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         if trig.cls == "consequence" and trig.content:
             subj = trig.content[0]
             toks = list(subj.subtree)
-            issue = forces_warned(trig.token, toks)  # "such units will be … targets"
+            warn = warned(trig.token)  # "such units will be … targets", "whoever …"
+            issue = warned_issue(toks) if warn else None
             if issue is None and subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
                 # "such a deployment would be treated as an act of war": the act warned
                 # against, however faintly cued, else the fighting (not penalties)
-                verdict = warned(trig.token) or menacing_verdict(trig.token)
+                verdict = warn or menacing_verdict(trig.token)
                 verdict = verdict or trig.token.lemma_ in WARNING_VERBS
                 weight, penalty = (1, "ceasefire") if verdict else (2, "sanctions")
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty

@@ -55,7 +55,9 @@ _STANDING_DEALS = word_list("standing_deals")
 #: What a holder "committed to" upholds rather than offers: a deal, a format, a process.
 _UPHELD = _STANDING_DEALS | {"format", "process", "policy", "framework", "text", "formula"}
 _STANDING_STATES = word_list("standing_states")
-_MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile", "target"}
+#: Verdicts of war on an act ("would be treated as an act of war"); targets designated as
+#: such ("would be considered legitimate targets") are offenders.designated.
+_MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile"}
 #: Trigger classes of a party's own act, which a forecaster may only predict.
 _ACTS = frozenset({"concession", "retention", "verb"})
 #: What an invitation to talks names ("invited the rebels to join the talks"): an offer.
@@ -445,7 +447,7 @@ _SHAPE_WORDS = (
     | _WITHHELD
     | _CLOSING
     | OFFENDER_WORDS
-    | {"any", "every", "target", "targets"}
+    | {"any", "every", "target"}
 )
 
 

@@ -103,7 +103,8 @@ def _penalty(verb: Token) -> bool:
 def designated(verb: Token) -> Token | None:
     """What an announced designation makes a target: "such units will be considered
     legitimate targets", "would become fair game", "Moscow will regard any convoy as a
-    legitimate target" -- a warning by whoever says so, about the thing designated."""
+    legitimate target" -- a warning by whoever says so, about the thing designated (an act
+    called an act of war is kinds.menacing_verdict)."""
     if verb.lemma_.lower() not in _DESIGNATING or not _announced(verb):
         return None
     kids = list(verb.children)
@@ -119,7 +120,9 @@ def designated(verb: Token) -> Token | None:
     if not any(t.lemma_.lower() in _TARGETS for t in said):
         return None
     for c in kids:
-        if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_.lower() in _COPULAS):
+        if c.dep_ in ("nsubjpass", "csubjpass") or (
+            c.dep_ == "nsubj" and verb.lemma_.lower() in _COPULAS
+        ):
             return c
         if c.dep_ == "dobj" and not any(t.lemma_.lower() in _TARGETS for t in c.subtree):
             return c  # "will consider such units legitimate targets"
@@ -131,12 +134,11 @@ def warned(verb: Token) -> bool:
     return offender(verb) is not None or designated(verb) is not None
 
 
-def forces_warned(verb: Token, toks: list[Token]) -> str | None:
-    """ "Any vessel entering its waters without permission will be dealt with" warns off an
-    intrusion (territory); "such units would become legitimate targets" warns against the
-    forces' presence, a limit on foreign troops (military_limits, as the taxonomy defines it)."""
-    if not warned(verb):
-        return None
+def warned_issue(toks: list[Token]) -> str | None:
+    """The issue of a warning (:func:`warned`) given what it warns off, *toks*: "any vessel
+    entering its waters without permission will be dealt with" an intrusion (territory);
+    "such units would become legitimate targets" the forces' presence, a limit on foreign
+    troops (military_limits, as the taxonomy defines it); else None."""
     if any(t.lemma_.lower() in _INTRUDING for t in toks) and any(
         t.ent_type_ in ("GPE", "LOC") or t.lemma_.lower() in _SPACES for t in toks
     ):

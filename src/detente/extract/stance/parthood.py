@@ -13,13 +13,12 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from detente.extract.lexicon import word_list
 from detente.extract.stance.model import Trigger
 
 _BOUND = ("integral", "inalienable", "inseparable", "indivisible", "indispensable")
 _COPULAS = frozenset({"be", "remain", "stay"})
-_PLACE_NOUNS = frozenset(
-    {"territory", "region", "island", "islands", "province", "peninsula", "land", "city", "area"}
-)
+_PLACE_NOUNS = word_list("place_nouns")
 
 #: Matcher patterns (label -> patterns) for the frame trigger of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {

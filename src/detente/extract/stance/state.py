@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
-from detente.extract.layout import structure_marks
 from detente.extract.stance.conditions import (
     PREPOSITIONS,
     only_conjunct,
@@ -161,7 +160,7 @@ class _DocState:
         self.last_actors: list[_Actor] = []
         self.last_sent_start: int = 0
         #: Where a live blog's timestamped entries start (characters).
-        self.entries = [s for s, _e, k in structure_marks(doc_text(doc)) if k == "timestamp"]
+        self.entries: list[int] = doc._.detente_entries or []  # from the layout pass
         self.history: list[_Actor] = []
         #: Claims found so far (for "rejected the demand": the issue of the demand before).
         self.claims: list[Claim] = []
