@@ -42,7 +42,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from detente.evaluate import GoldReport, load_gold_dir, match_stances, prf
-from detente.evaluation_stats import calibration
+from detente.evaluation_stats import calibration, paired_f1_difference
 from detente.extract.pipeline import Extractor
 from detente.extract.stance.arbiter import ARBITER_VERSION, ArbiterModel
 from detente.extract.stance.correctness import CHECK_VERSION, platt
@@ -364,12 +364,22 @@ def _model(arrays, v: float, b: float, vb: float) -> StanceModel:
     )
 
 
+def per_report(items: list[Item], predicted: list[set]) -> list[tuple[int, int, int]]:
+    """(tp, fp, fn) of *predicted* against the gold of each of *items*."""
+    out = []
+    for it, triples in zip(items, predicted, strict=True):
+        m = match_stances(it.gold.claims, triples)
+        out.append((m.tp, m.fp, m.fn))
+    return out
+
+
 def cross_validate(
     items: list[Item], extractor: Extractor, k: int, c: float = 0.5
-) -> dict[str, list[int]]:
-    """Grouped K-fold: pooled [tp, fp, fn] per configuration over all held-out folds."""
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Grouped K-fold: per configuration, the (tp, fp, fn) of every report when it was held
+    out (reports in fold order)."""
     groups = [conflict_of(it.gold.name) for it in items]
-    totals: dict[str, list[int]] = {}
+    totals: dict[str, list[tuple[int, int, int]]] = {}
     for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(items, groups=groups)):
         arrays = train([items[i] for i in tr], c)
         held = [items[i] for i in te]
@@ -378,11 +388,7 @@ def cross_validate(
         )
         for label, uses, v, b, vb in configs():
             model = _model(arrays, v, b, vb)
-            tp, fp, fn = score(held, run(held, extractor, model, uses))
-            row = totals.setdefault(label, [0, 0, 0])
-            row[0] += tp
-            row[1] += fp
-            row[2] += fn
+            totals.setdefault(label, []).extend(per_report(held, run(held, extractor, model, uses)))
     return totals
 
 
@@ -420,15 +426,15 @@ COMBINED: tuple[tuple[float, float, float, float], ...] = ()
 
 def arbiter_table(
     items: list[Item], extractor: Extractor, k: int, c: float = 0.5, check=None
-) -> dict[str, list[int]]:
-    """Grouped K-fold (or, with *check*, train on *items* and score *check*): pooled
-    [tp, fp, fn] of every arbiter configuration, the boost at its shipped thresholds."""
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Grouped K-fold (or, with *check*, train on *items* and score *check*): per-report
+    (tp, fp, fn) of every arbiter configuration, the boost at its shipped thresholds."""
     groups = [conflict_of(it.gold.name) for it in items]
     if check is not None:
         splits = [(list(range(len(items))), None)]
     else:
         splits = list(GroupKFold(n_splits=k).split(items, groups=groups))
-    totals: dict[str, list[int]] = {}
+    totals: dict[str, list[tuple[int, int, int]]] = {}
     for tr, te in splits:
         train_items = [items[i] for i in tr]
         held = check if te is None else [items[i] for i in te]
@@ -436,11 +442,8 @@ def arbiter_table(
         arrays = train_arbiter(train_items, c)
         for label, uses, th in arbiter_configs():
             arbiter = _arbiter(arrays, *th) if th else None
-            tp, fp, fn = score(held, run(held, extractor, model, uses, arbiter))
-            row = totals.setdefault(label, [0, 0, 0])
-            row[0] += tp
-            row[1] += fp
-            row[2] += fn
+            predicted = run(held, extractor, model, uses, arbiter)
+            totals.setdefault(label, []).extend(per_report(held, predicted))
     return totals
 
 
@@ -653,6 +656,23 @@ def _print(totals: dict[str, list[int]]) -> None:
         print(f"{label:28s}  {tp:4d} {fp:4d} {fn:4d}  {p:.3f} {r:.3f} {f:.3f}")
 
 
+def _print_paired(rows: dict[str, list[tuple[int, int, int]]]) -> None:
+    """Pooled scores of every configuration, and the paired-bootstrap 95 % interval of its F1
+    change against the first (rules only): a use goes on only when that interval is above 0."""
+    base = next(iter(rows.values()))
+    print(
+        f"{'configuration':28s}  {'tp':>4s} {'fp':>4s} {'fn':>4s}   P     R     F1    change (95%)"
+    )
+    for label, counts in rows.items():
+        tp, fp, fn = (int(x) for x in np.sum(counts, axis=0))
+        p, r, f = prf(tp, fp, fn)
+        d, lo, hi = paired_f1_difference(base, counts)
+        print(
+            f"{label:28s}  {tp:4d} {fp:4d} {fn:4d}  {p:.3f} {r:.3f} {f:.3f}"
+            f"  {d:+.4f} ({lo:+.4f} to {hi:+.4f})"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold", help="gold directory to train on (gold/dev)")
@@ -688,7 +708,7 @@ def main() -> None:
     print(f"{len(items)} reports, {n} units, {pos} with a stance")
     if args.arbiter and (args.cv or args.check):
         check = parse(args.check, extractor) if args.check else None
-        _print(arbiter_table(items, extractor, args.cv, args.c, check))
+        _print_paired(arbiter_table(items, extractor, args.cv, args.c, check))
         return
     if args.cv and args.check_model:
         stance, arbiter = shipped_arrays(items, args)
@@ -699,7 +719,7 @@ def main() -> None:
         if args.confidence:
             confidence_cv(items, extractor, args.cv)
         else:
-            _print(cross_validate(items, extractor, args.cv, args.c))
+            _print_paired(cross_validate(items, extractor, args.cv, args.c))
         return
     arrays = train(items, args.c)
     if args.check:
@@ -707,8 +727,8 @@ def main() -> None:
         totals = {}
         for label, uses, v, b, vb in configs():
             model = _model(arrays, v, b, vb)
-            totals[label] = list(score(other, run(other, extractor, model, uses)))
-        _print(totals)
+            totals[label] = per_report(other, run(other, extractor, model, uses))
+        _print_paired(totals)
         return
     arrays, arbiter = shipped_arrays(items, args, arrays)
     np.savez_compressed(OUT, **arrays)

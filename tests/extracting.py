@@ -25,3 +25,13 @@ def claims_keeping_uncued(ex: Extractor, comp: Any, text: str) -> list[Claim]:
         return claims(ex, text)
     finally:
         comp.keep_uncued = False
+
+
+#: A first sentence with a stance of its own, so that a one-sentence text is read as a report
+#: would be (the sentence under test is not the report's opening).
+LEAD = "Oman urged both sides to show restraint. "
+
+
+def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
+    """The (actor, kind, issue) of *found*, for assertion messages and set checks."""
+    return {(c.actor, c.kind, c.issue) for c in found}

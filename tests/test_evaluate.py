@@ -30,6 +30,7 @@ from detente.evaluate import (
     score_report,
     source_found,
 )
+from detente.evaluation_stats import paired_f1_difference
 
 
 def gc(actor: str | tuple[str, ...], kind: str, issue: str, **kw: Any) -> GoldClaim:
@@ -581,3 +582,90 @@ def test_no_interval_for_an_attribute_never_checked() -> None:
 def test_one_report_with_every_place_right_has_a_point_interval() -> None:
     iv = bootstrap_intervals([_row("a", 2, 0, 0, places=(3, 3))])
     assert iv["place_accuracy"] == [1.0, 1.0] and iv["f1"] == [1.0, 1.0]
+
+
+def test_paired_difference_of_identical_systems_is_exactly_zero() -> None:
+    counts = [(3 + i % 4, i % 3, 2 + i % 5) for i in range(20)]
+    assert paired_f1_difference(counts, counts) == (0.0, 0.0, 0.0)
+
+
+def test_paired_difference_sees_a_small_consistent_gain_that_separate_intervals_hide() -> None:
+    base = [(4 + i % 6, 1 + i % 3, 3 + i % 4) for i in range(60)]
+    # one more stance found in every fifth report, at the cost of nothing else
+    better = [
+        (tp + 1, fp, fn - 1) if i % 5 == 0 else (tp, fp, fn) for i, (tp, fp, fn) in enumerate(base)
+    ]
+    d, low, high = paired_f1_difference(base, better)
+    assert 0 < low <= d <= high
+    # the systems' own intervals overlap, so only the paired view shows the gain is real
+    rows_a = [_row(f"r{i}", *c) for i, c in enumerate(base)]
+    rows_b = [_row(f"r{i}", *c) for i, c in enumerate(better)]
+    a, b = bootstrap_intervals(rows_a)["f1"], bootstrap_intervals(rows_b)["f1"]
+    assert a is not None and b is not None and b[0] < a[1]
+
+
+def test_paired_difference_straddles_zero_when_gains_and_losses_balance() -> None:
+    base = [(5, 2, 3)] * 40
+    mixed = [(6, 2, 2) if i % 2 else (4, 2, 4) for i in range(40)]
+    d, low, high = paired_f1_difference(base, mixed)
+    assert d == 0.0 and low < 0 < high
+
+
+def test_paired_difference_needs_the_same_reports() -> None:
+    with pytest.raises(ValueError):
+        paired_f1_difference([(1, 0, 0)], [])
+
+
+def test_eval_against_a_previous_run_prints_the_paired_change(
+    tiny_gold: Path, tmp_path: Path
+) -> None:
+    code, out, err = run("eval", str(tiny_gold), "--format", "json")
+    assert code == 0, err
+    now = json.loads(out)
+    # an older run that found one stance fewer in the first report
+    older = json.loads(out)
+    older["extractor"] = "detente.extract.v0"
+    first = older["reports"][0]
+    assert first["tp"] > 0
+    first["tp"] -= 1
+    first["fn"] += 1
+    previous = tmp_path / "previous.json"
+    previous.write_text(json.dumps(older), encoding="utf-8")
+
+    code, out, err = run("eval", str(tiny_gold), "--format", "json", "--against", str(previous))
+    assert code == 0, err
+    change = json.loads(out)["against"]
+    assert change["previous_extractor"] == "detente.extract.v0"
+    assert (change["tp_change"], change["fp_change"], change["fn_change"]) == (1, 0, -1)
+    assert change["f1_change"] > 0 and change["reports_better"] == 1
+    assert change["reports_worse"] == 0 and change["reports"] == len(now["reports"])
+    low, high = change["interval"]
+    assert low <= change["f1_change"] <= high
+
+    code, out, _ = run("eval", str(tiny_gold), "--against", str(previous))
+    assert code == 0 and "against detente.extract.v0: F1 +" in out and "tp +1" in out
+
+    # the same run compared with itself changes nothing
+    same = tmp_path / "same.json"
+    same.write_text(json.dumps(now), encoding="utf-8")
+    code, out, _ = run("eval", str(tiny_gold), "--format", "json", "--against", str(same))
+    assert json.loads(out)["against"]["f1_change"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "not a readable detente eval JSON"),
+        ('{"totals": {}}', "no 'reports' list"),
+        ('{"reports": [{"name": "aden", "tp": 1}]}', "without name, tp, fp and fn"),
+        ('{"reports": [{"name": "elsewhere", "tp": 1, "fp": 0, "fn": 0}]}', "different reports"),
+    ],
+)
+def test_eval_against_a_bad_file_is_one_line_exit_2(
+    tiny_gold: Path, tmp_path: Path, content: str, expected: str
+) -> None:
+    previous = tmp_path / "previous.json"
+    previous.write_text(content, encoding="utf-8")
+    code, out, err = run("eval", str(tiny_gold), "--against", str(previous))
+    assert code == 2 and out == ""
+    assert err.startswith("detente: ") and err.count("\n") == 1 and expected in err

@@ -26,7 +26,7 @@ def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
 
 def test_extractor_interface(ex: Extractor) -> None:
     assert get_extractor() is ex
-    assert ex.name == EXTRACTOR_NAME == "detente.extract.v17"
+    assert ex.name == EXTRACTOR_NAME == "detente.extract.v18"
     assert ex.components["stances"] == "detente_stances_v1"
     assert ex.components["gazetteer"] == "detente_gazetteer_v1"
     assert ex.model.startswith("en_core_web_sm")
@@ -50,6 +50,21 @@ def test_pipe_keeps_order_and_numbers_claims(ex: Extractor) -> None:
     for e in out:
         assert [c.ordinal for c in e.claims] == list(range(len(e.claims)))
         assert set(e.actor_names) >= {c.actor for c in e.claims}
+
+
+def test_a_stance_two_triggers_read_is_listed_once(ex: Extractor) -> None:
+    # "non-negotiable" is read as a verdict and as a demand adjective: one claim, not two
+    text = (
+        "Nicosia reaffirmed its position. For Seoul, the pull-out of foreign artillery from the "
+        "border zone is non-negotiable. Gitega said the deployment of its troops in South Kivu "
+        'was "non-negotiable" as long as the rebels threatened its border.'
+    )
+    found = ex.extract(Report(text=text)).claims
+    keys = [(c.actor, c.kind, c.issue, c.start, c.end) for c in found]
+    assert {("KOR", "demand"), ("BDI", "demand")} <= {k[:2] for k in keys}, keys
+    assert len(keys) == len(set(keys))
+    assert [c.ordinal for c in found] == list(range(len(found)))
+    assert all(0 <= o < len(found) for c in found for o in c.exchange_for)
 
 
 def test_lexicon_and_taxonomy_use_only_known_kinds_and_issues() -> None:

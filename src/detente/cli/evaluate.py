@@ -107,7 +107,14 @@ def _print_errors(rows: list[dict[str, Any]]) -> None:
     is_flag=True,
     help="List missed and spurious stances and wrong places, sources and event dates.",
 )
-def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
+@click.option(
+    "--against",
+    "against",
+    type=click.Path(dir_okay=False),
+    help="A previous `detente eval --format json` on the same gold: print the change of F1 "
+    "with its paired 95% interval.",
+)
+def eval_command(gold_dir: str, fmt: str, show_errors: bool, against: str | None) -> None:
     """Score the extractor on GOLD_DIR (NAME.txt reports with NAME.yaml gold).
 
     Each report is ingested into a temporary database; distinct (actor, kind,
@@ -116,7 +123,9 @@ def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
     """
     from detente.cli._progress import load_extractor, progress_bar
     from detente.evaluate import EvalError, evaluate
+    from detente.evaluation_stats import compare_runs
 
+    previous = _previous_run(against) if against else None
     bar = progress_bar("scoring")
     try:
         with bar:
@@ -133,6 +142,12 @@ def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
         fail(str(exc))
         return
     data = result.to_dict(errors=show_errors)
+    if previous is not None:
+        try:
+            data["against"] = compare_runs(previous, data)
+        except ValueError as exc:
+            fail(f"{against}: {exc}")
+            return
     totals = data["totals"]
     total_row = {"name": "TOTAL (micro)", **totals}
     if fmt == "json":
@@ -167,5 +182,27 @@ def eval_command(gold_dir: str, fmt: str, show_errors: bool) -> None:
     for b in totals["calibration"]:
         seen = f"{b['precision']:.2f} of {b['claims']}" if b["claims"] else "no claims"
         click.echo(f"  {b['low']:.1f}–{b['high']:.1f}  {seen}")
+    if "against" in data:
+        click.echo(_change_line(data["against"]))
     if show_errors:
         _print_errors(data["reports"])
+
+
+def _previous_run(path: str) -> Any:
+    """The JSON of an earlier evaluation, or a one-line failure."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        fail(f"{path}: not a readable detente eval JSON ({exc.__class__.__name__})")
+
+
+def _change_line(c: dict[str, Any]) -> str:
+    low, high = c["interval"]
+    verdict = "within noise" if low <= 0 <= high else ("better" if low > 0 else "worse")
+    return (
+        f"against {c['previous_extractor'] or 'the previous run'}: F1 {c['f1_change']:+.4f} "
+        f"(paired 95% {low:+.4f} to {high:+.4f}, {verdict}); tp {c['tp_change']:+d}, "
+        f"fp {c['fp_change']:+d}, fn {c['fn_change']:+d}; {c['reports_better']} reports "
+        f"better, {c['reports_worse']} worse of {c['reports']}"
+    )

@@ -43,6 +43,7 @@ from detente.extract.lexicon import (
     stance_lexicon,
     taxonomy,
     third_person,
+    word_list,
 )
 from detente.extract.sentindex import drop_sentence_index, index_sentences
 from detente.extract.stance import confidence as conf
@@ -55,7 +56,7 @@ from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
-from detente.extract.stance.kinds import refine_kinds
+from detente.extract.stance.kinds import refine_kinds, undecided
 from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage
 from detente.extract.stance.lexis import (
     _ANONYMITY,
@@ -235,7 +236,7 @@ class StanceComponent(
                     {"LOWER": "not"},
                     {"LOWER": "up"},
                     {"LOWER": "for"},
-                    {"LOWER": {"IN": ["negotiation", "negotiations", "discussion", "debate"]}},
+                    {"LOWER": {"IN": sorted(word_list("open_topics"))}},
                 ],
                 [
                     {"LOWER": {"IN": ["not", "off"]}},
@@ -403,6 +404,8 @@ class StanceComponent(
                 kind, negated = "reject", False  # "does not plan to lift its sanctions"
             if negated and kind == "demand" and trig.token.lemma_.lower() in _NEED_WORDS:
                 kind, negated = "reject", False  # "does not need outside mediation"
+            if negated and kind in ("accept", "reject") and undecided(trig.token):
+                continue  # "has not accepted it yet", "has not formally rejected it": pending
             if negated and kind in _KIND_FLIP:
                 kind = _KIND_FLIP[kind]
                 negated = False

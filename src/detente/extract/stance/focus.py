@@ -7,13 +7,17 @@ stance nouns that announce a list.
   ``frames.cleft_content``;
 * what is on the table: "what is on the table is a ceasefire along the front line" (an offer
   of the speaker; "what is not on the table" refuses);
+* options kept on the table: "all options remain on the table if Tehran enriches to weapons
+  grade", "military action is always on the table", "nothing is off the table should the
+  North test another bomb", "has not taken the military option off the table" (a threat of the
+  speaker, about what the condition or the option names);
 * a predicative verdict with its holder: "any foreign presence is not acceptable to Baku",
   "a freeze is unacceptable to Kyiv" (a rejection held by the party it is unacceptable to);
 * a stance noun that announces a list: "the group's terms were simple: …", "came with a
   clear mandate: …", "The M23's terms: …" (the items are read by stance/inline.py).
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` cleft_heads, focus_verdicts,
-list_nouns).
+list_nouns, option_nouns, force_nouns, force_words).
 """
 
 from __future__ import annotations
@@ -28,6 +32,13 @@ from detente.extract.stance.model import Trigger
 _CLEFT_HEADS = word_list("cleft_heads")
 _VERDICTS = word_map("focus_verdicts")
 _LIST_NOUNS = word_map("list_nouns")
+#: What is kept "on the table" as a menace ("all options", "military action", "nothing … off").
+_OPTIONS = word_list("option_nouns")
+#: Of those, the ones that are force by themselves ("force", "strikes").
+_FORCE_NOUNS = word_list("force_nouns")
+_FORCE_WORDS = word_list("force_words")
+#: Verbs that keep an option on the table or take it off ("keeps all options on the table").
+_KEEPING = frozenset({"keep", "leave", "take", "put"})
 _COPULAS = frozenset({"be", "remain"})
 #: Entity types of a party a verdict can be held by.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -38,6 +49,7 @@ _SEPARATORS = frozenset({":", "--", "–", "—", "-"})
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|cleftgive": [[{"LEMMA": {"IN": sorted(_CLEFT_HEADS)}, "DEP": "nsubj"}]],
     "FRAME|ontable": [[{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
+    "FRAME|offtable": [[{"LOWER": "off"}, {"LOWER": "the"}, {"LOWER": "table"}]],
     "FRAME|heldverdict": [[{"LOWER": {"IN": sorted(_VERDICTS)}, "DEP": "acomp"}]],
     "FRAME|listnoun": [[{"LEMMA": {"IN": sorted(_LIST_NOUNS)}, "POS": "NOUN"}]],
 }
@@ -81,10 +93,11 @@ def cleft_give_trigger(head: Token) -> Trigger | None:
 
 def on_table_trigger(on: Token) -> Trigger | None:
     """ "what is on the table is a ceasefire": the copula's complement is offered by whoever
-    says so ("what is not on the table is …" refuses it)."""
+    says so ("what is not on the table is …" refuses it); "all options are on the table if …"
+    is a threat (:func:`table_threat`)."""
     be = on.head
     if be.lemma_.lower() not in _COPULAS or be.dep_ != "csubj":
-        return None
+        return table_threat(on)
     if not any(c.dep_ == "nsubj" and c.lower_ == "what" for c in be.children):
         return None
     main = be.head
@@ -95,6 +108,63 @@ def on_table_trigger(on: Token) -> Trigger | None:
         return None
     kind = "reject" if _negated(be) or _negated(main) else "offer"
     return Trigger(main, kind, "frame", content=content, fixed=True)
+
+
+def table_threat(prep: Token) -> Trigger | None:
+    """ "All options remain on the table if Tehran enriches …", "military action against Iran is
+    always on the table", "nothing is off the table", "has not taken the military option off the
+    table": options of force kept open, the speaker's threat.  The options must be force by
+    their words ("military action", "force") or stand beside a condition or a word of force in
+    the sentence: "everything is on the table in these talks" offers to negotiate, no threat.
+    The threat is about what its condition names, else what the options name."""
+    if prep.lower_ not in ("on", "off"):
+        return None
+    head = prep.head
+    if head.lemma_.lower() in _OPTIONS and head.dep_ in ("dobj", "nsubj"):
+        head = head.head  # "keeping all its options on the table", parsed on the noun
+    lemma = head.lemma_.lower()
+    if lemma in _COPULAS or lemma == "stay":
+        deps: tuple[str, ...] = ("nsubj", "nsubjpass")
+    elif lemma in _KEEPING and head.pos_ == "VERB":
+        deps = ("dobj",)
+    else:
+        return None
+    options = next((c for c in head.children if c.dep_ in deps), None)
+    if options is None or options.lemma_.lower() not in _OPTIONS:
+        return None
+    negated = _negated(head)
+    if prep.lower_ == "off":
+        # "nothing is off the table", "has not taken the option off the table"
+        kept = options.lower_ == "nothing" or (negated and lemma != "put")
+    else:
+        kept = not negated and options.lower_ != "nothing" and lemma != "take"
+    if not kept:
+        return None
+    condition = _menace_condition(head)
+    forceful = options.lemma_.lower() in _FORCE_NOUNS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("military", "armed")
+        for c in options.children
+    )
+    if condition is None and not forceful:
+        sent = {t.lower_ for t in head.sent} | {t.lemma_.lower() for t in head.sent}
+        if not sent & (_FORCE_WORDS | _FORCE_NOUNS):
+            return None
+    content = [condition] if condition is not None else [options]
+    return Trigger(head, "threaten", "frame", content=content, fixed=True)
+
+
+def _menace_condition(head: Token) -> Token | None:
+    """The clause a kept option waits on: "if/unless/should …" after or before it (the parser
+    hangs an inverted "should the inspectors return" as a complement)."""
+    for c in head.children:
+        if c.dep_ not in ("advcl", "ccomp") or c.i < head.i and c.dep_ == "ccomp":
+            continue
+        marks = [m for m in c.children if m.dep_ in ("mark", "aux") and m.i < c.i]
+        if any(m.lower_ in ("if", "unless", "should", "were", "once") for m in marks) and (
+            c.dep_ == "advcl" or c.left_edge.lower_ in ("should", "were")
+        ):
+            return c
+    return None
 
 
 def held_verdict_trigger(adj: Token) -> Trigger | None:
@@ -145,6 +215,10 @@ def focus_holder(trig: Trigger) -> list[Token] | None:
         return [held] if held is not None else None
     if tok.lemma_.lower() in _COPULAS and any(c.dep_ == "csubj" for c in tok.children):
         return trig.content[:1] or None  # a thing: the speaker holds it
+    if trig.kind == "threaten" and tok.lemma_.lower() in (*_COPULAS, "stay"):
+        # "nothing is off the table": a thing kept open, so the speaker holds it (not "nothing")
+        table = [p for c in tok.children if c.lower_ in ("on", "off") for p in c.children]
+        return table[:1] or None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in _LIST_NOUNS and not _possessed(tok):
         subj = _with_subject(tok)
         return [subj] if subj is not None else None
@@ -180,6 +254,7 @@ def _with_subject(noun: Token) -> Token | None:
 FRAME_TRIGGERS = {
     "cleftgive": cleft_give_trigger,
     "ontable": on_table_trigger,
+    "offtable": table_threat,
     "heldverdict": held_verdict_trigger,
     "listnoun": list_noun_trigger,
 }

@@ -39,6 +39,7 @@ from detente.extract.stance import (
     menace,
     parthood,
     rebuffs,
+    resolve,
     soil,
     verdicts,
 )
@@ -92,6 +93,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     **focus.PATTERNS,
     **gestures.PATTERNS,
     **rebuffs.PATTERNS,
+    **resolve.PATTERNS,
     **verdicts.PATTERNS,
     **soil.PATTERNS,
     **parthood.PATTERNS,
@@ -409,6 +411,7 @@ _FRAME_TRIGGERS = {
     **focus.FRAME_TRIGGERS,
     **gestures.FRAME_TRIGGERS,
     **rebuffs.FRAME_TRIGGERS,
+    **resolve.FRAME_TRIGGERS,
     **verdicts.FRAME_TRIGGERS,
     **soil.FRAME_TRIGGERS,
     **parthood.FRAME_TRIGGERS,

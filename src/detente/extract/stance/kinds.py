@@ -127,6 +127,22 @@ def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool
     return None
 
 
+#: Adverbs that leave a negated verdict pending ("has not accepted it yet", "has not accepted
+#: it either", "has not formally rejected it"): no stance either way.  ("has not rejected it
+#: outright" stays a hedged acceptance, as the conventions code it.)
+_PENDING = frozenset({"yet", "either", "formally"})
+
+
+def undecided(verb: Token) -> bool:
+    """Whether a negated acceptance or rejection at *verb* only says the decision is still
+    pending: an adverb of time or form on a verb with no modal ("will not accept it yet" is a
+    refusal)."""
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+        return False
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _PENDING for c in kids)
+
+
 def _negated_intent(tok: Token) -> bool:
     """ "will not / would never / won't tolerate": a negated verb under a modal."""
     kids = list(tok.children)

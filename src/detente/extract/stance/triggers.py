@@ -8,6 +8,7 @@ from detente.extract.lexicon import StanceLexicon
 from detente.extract.stance import phrasing
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
+from detente.extract.stance.focus import table_threat
 from detente.extract.stance.frames import (
     ADMISSIONS,
     cleft_content,
@@ -165,7 +166,8 @@ class TriggerStage:
                 # "The Golan is not up for negotiation", "membership is off the table"
                 be = next((t for t in doc[start:_end] if t.head.lemma_ == "be"), None)
                 tok = be.head if be is not None else doc[start]
-                trig = Trigger(tok, "reject", "mustbe") if be is not None else None
+                # (but "nothing is off the table" keeps options open: a threat, focus.py)
+                trig = Trigger(tok, "reject", "mustbe") if be and not table_threat(be) else None
             elif label.startswith(("IDIOM|", "ADJPREP|")):
                 # "gave the green light to", "pushed back on", "remained cool to": the phrase
                 # holds the stance, what it is about is its content (stance/phrasing.py)
