@@ -60,3 +60,39 @@ def test_not_rejected_outright_is_a_hedged_acceptance(ex: Extractor) -> None:
     found = claims(ex, LEAD + "Israel has not rejected the Egyptian truce plan outright.")
     accepted = [c for c in found if (c.actor, c.kind) == ("ISR", "accept")]
     assert accepted and all(c.hedged for c in accepted), triples(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verdict adjective turned by its own negation
+        (
+            'Baku\'s presidential aide called the Armenian draft "not at all constructive".',
+            ("AZE", "reject"),
+        ),
+        ("Moscow called the Japanese proposal not unacceptable.", ("RUS", "accept")),
+        # a plan judged by the party it suits, or does not
+        (
+            "The European plan does not suit us, the Russian presidential aide said.",
+            ("RUS", "reject"),
+        ),
+        (
+            "The Cypriot counterproposal does not work for Ankara, the Turkish foreign minister "
+            "said.",
+            ("TUR", "reject"),
+        ),
+        ("The revised draft would suit Kyiv, a Ukrainian negotiator said.", ("UKR", "accept")),
+    ],
+)
+def test_verdicts_keep_their_polarity_and_holder(
+    ex: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    found = claims(ex, LEAD + text)
+    assert expected in {(c.actor, c.kind) for c in found}, triples(found)
+    flipped = "accept" if expected[1] == "reject" else "reject"
+    assert (expected[0], flipped) not in {(c.actor, c.kind) for c in found}
+
+
+def test_a_thing_that_is_no_plan_suits_nobody(ex: Extractor) -> None:
+    found = claims(ex, LEAD + "The cold weather did not suit the delegates in Geneva.")
+    assert not any(c.kind in ("accept", "reject") for c in found), triples(found)

@@ -409,3 +409,16 @@ def test_a_role_label_is_not_given_a_state_the_heading_does_not_single_out(
     )
     _text, out = claims(ex, two)
     assert not any(c.actor == "ARM" and c.kind == "reject" for c in out)
+
+
+def test_an_answer_pointing_back_takes_what_is_asked_not_when(ex: Extractor) -> None:
+    # "after a deal" only dates the question; its object is the foreign troops
+    text, out = claims(
+        ex,
+        "Press briefing by the Moldovan foreign ministry spokeswoman, Chisinau\n\n"
+        "Q: And the idea of Romanian border troops in Transnistria after a deal?\n\n"
+        "SPOKESWOMAN: We welcome it.\n",
+    )
+    welcome = find(out, "MDA", "accept")
+    assert welcome.quote == "We welcome it"
+    assert welcome.issue != "process", [(c.actor, c.kind, c.issue) for c in out]

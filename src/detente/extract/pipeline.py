@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from detente.extract import events as events_mod
 from detente.extract import facts as facts_mod
-from detente.extract import gazetteer, stances
+from detente.extract import gazetteer, stances, verbfix
 from detente.extract.actors import ActorTracker, actor_name
 from detente.extract.attrs import use_table_ruler
 from detente.extract.chunking import chunked
@@ -262,6 +262,8 @@ def build_nlp(nlp: Language | None = None) -> Language:
     nlp = use_table_ruler(nlp if nlp is not None else load_model())
     if PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if verbfix.FACTORY not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(verbfix.FACTORY, after="parser")
     if gazetteer.FACTORY not in nlp.pipe_names:
         before = "ner" if "ner" in nlp.pipe_names else None
         nlp.add_pipe(gazetteer.FACTORY, before=before)
@@ -280,6 +282,7 @@ class Extractor:
         self.model = model_label(self.nlp)
         self.components: dict[str, str] = {
             "paragraphs": PARAGRAPHS,
+            "verbs": verbfix.FACTORY,
             "gazetteer": gazetteer.FACTORY,
             "stances": stances.FACTORY,
             "facts": f"{facts_mod.__name__}.facts_in",

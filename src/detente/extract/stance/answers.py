@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.extract.doctext import doc_text
 from detente.extract.lexicon import word_list
 from detente.extract.stance import confidence as conf
+from detente.extract.stance.content import SEQUENCING
 from detente.extract.stance.model import Trigger, _Unit
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.turns import Turn, bare_answer
@@ -57,6 +58,14 @@ class AnswerStage:
                 for c in s.root.children
                 if c.dep_ in ("nsubj", "nsubjpass")
                 for t in c.subtree
+            }
+            # "the idea of European troops after a deal?": when, not what is asked about
+            asked |= {
+                t.i
+                for s in group
+                for p in s
+                if p.dep_ == "prep" and p.lower_ in SEQUENCING
+                for t in p.subtree
             }
             return [
                 t

@@ -301,6 +301,7 @@ class ContentStage:
 
 #: Prepositions that set a content in time against another step ("lifted before any summit").
 _SEQUENCING = frozenset({"before", "after", "until", "till", "pending", "prior"})
+SEQUENCING = _SEQUENCING  # (shared with the answers stage)
 #: Nouns of time after "by" ("by the deadline").
 _TIME_NOUNS = frozenset({"deadline", "date", "end", "time", "weekend", "midnight"})
 #: Deals that frame what is wanted in them ("to be part of the deal").

@@ -11,6 +11,9 @@ stance nouns that announce a list.
   grade", "military action is always on the table", "nothing is off the table should the
   North test another bomb", "has not taken the military option off the table" (a threat of the
   speaker, about what the condition or the option names);
+* a plan that does or does not suit a party: "the European plan does not suit us", "the
+  counterproposal does not work for Ankara" (a rejection held by the party; "suits Kyiv"
+  accepts);
 * a predicative verdict with its holder: "any foreign presence is not acceptable to Baku",
   "a freeze is unacceptable to Kyiv" (a rejection held by the party it is unacceptable to);
 * a stance noun that announces a list: "the group's terms were simple: …", "came with a
@@ -27,6 +30,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import stance_lexicon, word_list, word_map
+from detente.extract.stance.lexis import _PLAN_NOUNS
 from detente.extract.stance.model import Trigger
 
 _CLEFT_HEADS = word_list("cleft_heads")
@@ -51,6 +55,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|ontable": [[{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
     "FRAME|offtable": [[{"LOWER": "off"}, {"LOWER": "the"}, {"LOWER": "table"}]],
     "FRAME|heldverdict": [[{"LOWER": {"IN": sorted(_VERDICTS)}, "DEP": "acomp"}]],
+    "FRAME|suits": [[{"LEMMA": {"IN": ["suit", "work"]}, "POS": "VERB"}]],
     "FRAME|listnoun": [[{"LEMMA": {"IN": sorted(_LIST_NOUNS)}, "POS": "NOUN"}]],
 }
 
@@ -167,6 +172,33 @@ def _menace_condition(head: Token) -> Token | None:
     return None
 
 
+def suits_trigger(verb: Token) -> Trigger | None:
+    """ "The European plan does not suit us", "the counterproposal does not work for Ankara":
+    a plan judged by the party it suits or not (only a plan, a text or terms as subject; "work"
+    only with the party after "for")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _PLAN_NOUNS:
+        return None
+    if _suited(verb) is None:
+        return None
+    return Trigger(verb, "reject" if _negated(verb) else "accept", "frame", [subj], fixed=True)
+
+
+def _suited(verb: Token) -> Token | None:
+    """The party a plan suits ("suit us") or works for ("work for Ankara")."""
+    if verb.lemma_.lower() == "suit":
+        cands = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        cands = [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    return next((c for c in cands if c.ent_type_ in _PARTIES or c.lower_ in _PARTY_PRONOUNS), None)
+
+
 def held_verdict_trigger(adj: Token) -> Trigger | None:
     """ "any foreign presence is not acceptable to Baku": a verdict on the copula's subject
     held by the party it is (un)acceptable to."""
@@ -210,6 +242,9 @@ def focus_holder(trig: Trigger) -> list[Token] | None:
     verdict is held by, the thing offered (so the speaker holds it), or the subject of a
     clause that comes with a list noun; None for other triggers."""
     tok = trig.token
+    if trig.cls == "frame" and tok.lemma_.lower() in ("suit", "work"):
+        party = _suited(tok)
+        return [party] if party is not None else None
     if tok.pos_ == "ADJ" and tok.lower_ in _VERDICTS:
         held = _holder(tok)
         return [held] if held is not None else None
@@ -256,5 +291,6 @@ FRAME_TRIGGERS = {
     "ontable": on_table_trigger,
     "offtable": table_threat,
     "heldverdict": held_verdict_trigger,
+    "suits": suits_trigger,
     "listnoun": list_noun_trigger,
 }

@@ -91,6 +91,11 @@ def judgement_trigger(adj: Token) -> Trigger | None:
     verb, noun = _judging_verb(adj)
     if verb is None:
         return None
+    if kind in ("accept", "reject") and any(
+        c.dep_ == "neg" or c.lower_ in ("hardly", "scarcely", "never") for c in adj.children
+    ):
+        # "called the draft 'not at all constructive'": the verdict turned by its own negation
+        kind = "reject" if kind == "accept" else "accept"
     if passive(verb):
         return agent_judgement(verb, kind)
     content: list[Token] = []
