@@ -635,3 +635,35 @@ def test_the_body_named_before_with_the_same_head_noun(
 ) -> None:
     found = claims(ex, text)
     assert found and {c.actor for c in found} == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Iraq's prime minister met Kurdish leaders in Erbil on Monday. The Kurdish "
+            "authorities are holding out for a federal system.",
+            "IRQ",
+        ),
+        (
+            "Turkey's defence minister visited Damascus on Sunday. The Kurdish leadership "
+            "rejected any disarmament of its fighters before a constitutional deal.",
+            "TUR",
+        ),
+    ],
+)
+def test_an_unlisted_people_is_not_the_state_the_report_is_about(
+    ex: Extractor, text: str, wrong: str
+) -> None:
+    found = claims(ex, text)
+    assert not any(c.actor == wrong and c.kind in ("demand", "reject") for c in found), [
+        (c.actor, c.kind, c.issue) for c in found
+    ]
+
+
+def test_a_listed_people_still_names_its_state(ex: Extractor) -> None:
+    text = (
+        "Iraq's prime minister met Kurdish leaders in Erbil on Monday. The Iraqi authorities "
+        "rejected a federal system for the north."
+    )
+    assert any((c.actor, c.kind) == ("IRQ", "reject") for c in claims(ex, text))

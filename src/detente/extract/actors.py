@@ -734,7 +734,12 @@ class ActorTracker:
             return self._last(pos, lambda r: r.id in self.kb.armed_groups) or self._next(
                 pos, lambda r: r.id in self.kb.armed_groups
             )
-        if low in _COLLECTIVE_HEADS or low in _OWNED_NOUNS:
+        # "the Kurdish authorities": a people named that no listed actor stands for; not the
+        # state the report is about
+        unlisted_people = any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in root.children
+        )
+        if (low in _COLLECTIVE_HEADS or low in _OWNED_NOUNS) and not unlisted_people:
             # "his government", "its army", "his country": the side the pronoun points to
             poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if poss is not None:
