@@ -143,6 +143,27 @@ def undecided(verb: Token) -> bool:
     return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _PENDING for c in kids)
 
 
+def mandative(verb: Token) -> bool:
+    """ "insisted that Ukraine abandon its bid": a that-clause in the bare (subjunctive) form
+    asks for the act; the reporting verb is a demand, not a report of another stance."""
+    return any(c.dep_ == "ccomp" and mandate_clause(c) for c in verb.children)
+
+
+def mandate_clause(verb: Token) -> bool:
+    """Whether *verb* heads a subjunctive that-clause ("… that the M23 withdraw from Goma"): a
+    bare form with a subject of its own and no modal, under another verb.  What it names is
+    asked of that subject, no offer of the subject's own."""
+    if verb.dep_ != "ccomp" or verb.tag_ not in ("VB", "VBP"):
+        return False
+    kids = list(verb.children)
+    if any(k.dep_ in ("aux", "auxpass") for k in kids):
+        return False  # "that Ukraine must abandon", "that they will leave": read as usual
+    # a bare form after a singular subject is no indicative ("Ukraine abandon"); after a
+    # plural one only the untagged base form tells ("the rebels leave" may be a fact)
+    singular = ("NN", "NNP") if verb.tag_ == "VBP" else ("NN", "NNP", "NNS", "NNPS")
+    return any(k.dep_ == "nsubj" and k.tag_ in singular for k in kids)
+
+
 def _negated_intent(tok: Token) -> bool:
     """ "will not / would never / won't tolerate": a negated verb under a modal."""
     kids = list(tok.children)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon
-from detente.extract.stance import phrasing
+from detente.extract.stance import kinds, phrasing
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
 from detente.extract.stance.focus import table_threat
@@ -17,7 +17,7 @@ from detente.extract.stance.frames import (
     meta_copula,
 )
 from detente.extract.stance.framing import editorial_frame
-from detente.extract.stance.kinds import shape_triggers, verb_kind, willing_kind
+from detente.extract.stance.kinds import mandative, shape_triggers, verb_kind, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -218,7 +218,7 @@ class TriggerStage:
                     and found[t.i].cls
                     in ("verb", "noun", "adj", "exist", "must", "mustbe", "copula", "verdict")
                 ]
-                if inner or states_a_fact(trig.token):
+                if (inner or states_a_fact(trig.token)) and not mandative(trig.token):
                     del found[trig.token.i]
         # "What does Baghdad want?", "Would Moscow accept a truce?": questions ask, not state.
         for i in [i for i, t in found.items() if in_question(t.token)]:
@@ -645,6 +645,8 @@ class TriggerStage:
         lex = self.lex
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("VBN",) and tok.dep_ == "acl":
             return None
+        if kinds.mandate_clause(tok):
+            return None  # "stressed that the M23 withdraw": asked of it, not its own offer
         if lemma == "meet" and any(c.dep_ == "auxpass" for c in tok.children):
             # "any misadventure would be met with a swift response / with force": a warning
             with_pp = [
