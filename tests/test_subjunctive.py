@@ -1,6 +1,7 @@
-"""A that-clause in the subjunctive asks for the act ("insisted that Ukraine abandon its bid"):
-the speaker's demand, never an offer of the clause's subject. Sentences written for these
-tests, across several conflicts."""
+"""Clauses that are not their subject's stance: a that-clause in the subjunctive asks for the
+act ("insisted that Ukraine abandon its bid"), the speaker's demand; an act another party
+fears or suspects ("Seoul worries that Pyongyang will …") is a forecast. Sentences written
+for these tests, across several conflicts."""
 
 from __future__ import annotations
 
@@ -56,3 +57,18 @@ def test_indicative_clauses_keep_their_own_holder(
     found = claims(ex, LEAD + text)
     actor, kind = expected
     assert any(c.actor == actor and kind in (None, c.kind) for c in found), triples(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Seoul worries that Pyongyang will resume nuclear tests next month.", "PRK"),
+        ("Manila fears that Beijing will reject the code of conduct.", "CHN"),
+        ("Yerevan suspects that Baku will walk away from the border talks.", "AZE"),
+    ],
+)
+def test_a_feared_act_is_no_stance_of_the_party_feared(
+    ex: Extractor, text: str, other: str
+) -> None:
+    found = claims(ex, LEAD + text)
+    assert not any(c.actor == other for c in found), triples(found)

@@ -58,7 +58,12 @@ _REACH = 400
 #: Verbs by which fighting comes back ("the fighting will resume if …").
 _RESUMING = word_list("resuming_verbs")
 #: Verbs of forecasting: what follows is a prediction ("diplomats expect that …").
-_FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate", "reckon", "speculate"})
+#: ("Seoul fears that Pyongyang will …", "Kyiv hopes Moscow will …": the other party's act as
+#: foreseen, feared or hoped for by someone else, not that party's stance)
+_FORECASTING = frozenset(
+    {"expect", "predict", "forecast", "anticipate", "reckon", "speculate"}
+    | {"fear", "worry", "suspect", "hope", "bet", "doubt"}
+)
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
