@@ -96,3 +96,20 @@ def test_verdicts_keep_their_polarity_and_holder(
 def test_a_thing_that_is_no_plan_suits_nobody(ex: Extractor) -> None:
     found = claims(ex, LEAD + "The cold weather did not suit the delegates in Geneva.")
     assert not any(c.kind in ("accept", "reject") for c in found), triples(found)
+
+
+def test_remarks_dismissed_take_the_issue_of_what_was_said(ex: Extractor) -> None:
+    text = (
+        "Ethiopia's prime minister said his country wants sovereign access to the Red Sea "
+        "through the port of Assab. Eritrea dismissed the remarks as a pretext for aggression."
+    )
+    found = claims(ex, text)
+    assert ("ERI", "reject", "territory") in triples(found)
+
+
+def test_a_dangerous_precedent_is_a_rejection(ex: Extractor) -> None:
+    text = (
+        "The Security Council endorsed Morocco's autonomy plan for Western Sahara. Algeria "
+        "called the resolution a dangerous precedent."
+    )
+    assert any((c.actor, c.kind) == ("DZA", "reject") for c in claims(ex, text))
