@@ -109,7 +109,7 @@ def test_remarks_dismissed_take_the_issue_of_what_was_said(ex: Extractor) -> Non
 
 def test_a_dangerous_precedent_is_a_rejection(ex: Extractor) -> None:
     text = (
-        "The Security Council endorsed Morocco's autonomy plan for Western Sahara. Algeria "
-        "called the resolution a dangerous precedent."
+        "The Security Council backed Rabat's self-rule proposal for the disputed territory. "
+        "Algeria called the resolution a dangerous precedent."
     )
     assert any((c.actor, c.kind) == ("DZA", "reject") for c in claims(ex, text))
