@@ -325,13 +325,19 @@ def run(
         comp.learned, comp.learned_model, comp.arbiter_model, comp.record_units = saved
 
 
-def score(items: list[Item], predicted: list[set]) -> tuple[int, int, int]:
-    """Pooled (tp, fp, fn) of *predicted* against the gold of *items*."""
-    tp = fp = fn = 0
+def per_report(items: list[Item], predicted: list[set]) -> list[tuple[int, int, int]]:
+    """(tp, fp, fn) of *predicted* against the gold of each of *items*."""
+    out = []
     for it, triples in zip(items, predicted, strict=True):
         m = match_stances(it.gold.claims, triples)
-        tp, fp, fn = tp + m.tp, fp + m.fp, fn + m.fn
-    return tp, fp, fn
+        out.append((m.tp, m.fp, m.fn))
+    return out
+
+
+def score(items: list[Item], predicted: list[set]) -> tuple[int, int, int]:
+    """Pooled (tp, fp, fn) of *predicted* against the gold of *items*."""
+    rows = per_report(items, predicted)
+    return sum(r[0] for r in rows), sum(r[1] for r in rows), sum(r[2] for r in rows)
 
 
 VETO_GRID = (0.05, 0.1, 0.2)
@@ -362,15 +368,6 @@ def _model(arrays, v: float, b: float, vb: float) -> StanceModel:
             "boost_verb_above": np.array(vb),
         }
     )
-
-
-def per_report(items: list[Item], predicted: list[set]) -> list[tuple[int, int, int]]:
-    """(tp, fp, fn) of *predicted* against the gold of each of *items*."""
-    out = []
-    for it, triples in zip(items, predicted, strict=True):
-        m = match_stances(it.gold.claims, triples)
-        out.append((m.tp, m.fp, m.fn))
-    return out
 
 
 def cross_validate(

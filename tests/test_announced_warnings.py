@@ -8,15 +8,7 @@ from __future__ import annotations
 import pytest
 
 from detente.extract import Extractor
-from detente.records import Claim
-from extracting import claims
-
-#: A first sentence with a stance of its own, so that each text is read as a report would be.
-LEAD = "Oman urged both sides to show restraint. "
-
-
-def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.kind, c.issue) for c in found}
+from extracting import LEAD, claims, triples
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from detente.extract import Extractor
-from detente.records import Claim
-from extracting import claims
-
-
-def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.kind, c.issue) for c in found}
+from extracting import claims, triples
 
 
 @pytest.mark.parametrize(

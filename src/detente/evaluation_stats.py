@@ -72,10 +72,8 @@ def bootstrap_intervals(
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(rows), size=(samples, len(rows)))
     sums = counts[picks].sum(axis=1)  # samples x 7
-    tp, fp, fn = sums[:, 0], sums[:, 1], sums[:, 2]
+    f1 = _micro_f1(sums)
     with np.errstate(divide="ignore", invalid="ignore"):
-        denom = 2 * tp + fp + fn
-        f1 = np.where(denom > 0, 2 * tp / np.where(denom > 0, denom, 1), 0.0)
         places = sums[:, 3] / sums[:, 4]
         sources = sums[:, 5] / sums[:, 6]
 
@@ -111,16 +109,11 @@ def paired_f1_difference(
         return 0.0, 0.0, 0.0
     a = np.asarray(base, dtype=float)
     b = np.asarray(other, dtype=float)
-
-    def f1(sums: Any) -> Any:
-        denom = 2 * sums[..., 0] + sums[..., 1] + sums[..., 2]
-        return np.where(denom > 0, 2 * sums[..., 0] / np.where(denom > 0, denom, 1), 0.0)
-
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(a), size=(samples, len(a)))
-    diffs = f1(b[picks].sum(axis=1)) - f1(a[picks].sum(axis=1))
+    diffs = _micro_f1(b[picks].sum(axis=1)) - _micro_f1(a[picks].sum(axis=1))
     low, high = np.percentile(diffs, [2.5, 97.5])
-    measured = float(f1(b.sum(axis=0)) - f1(a.sum(axis=0)))
+    measured = float(_micro_f1(b.sum(axis=0)) - _micro_f1(a.sum(axis=0)))
     return round(measured, 4), round(float(low), 4), round(float(high), 4)
 
 
@@ -151,14 +144,13 @@ def compare_runs(previous: Any, current: Any) -> dict[str, Any]:
         raise ValueError(
             f"the runs scored different reports ({len(only)} in only one, e.g. {only[0]})"
         )
+    import numpy as np
+
     names = sorted(after)
     a = [before[n] for n in names]
     b = [after[n] for n in names]
     change, low, high = paired_f1_difference(a, b)
-
-    def f1(c: tuple[int, int, int]) -> float:
-        return 2 * c[0] / (2 * c[0] + c[1] + c[2]) if any(c) else 0.0
-
+    f1_a, f1_b = _micro_f1(np.asarray(a, dtype=float)), _micro_f1(np.asarray(b, dtype=float))
     return {
         "previous_extractor": previous.get("extractor"),
         "extractor": current.get("extractor"),
@@ -168,6 +160,15 @@ def compare_runs(previous: Any, current: Any) -> dict[str, Any]:
         "tp_change": sum(x[0] for x in b) - sum(x[0] for x in a),
         "fp_change": sum(x[1] for x in b) - sum(x[1] for x in a),
         "fn_change": sum(x[2] for x in b) - sum(x[2] for x in a),
-        "reports_better": sum(1 for x, y in zip(a, b, strict=True) if f1(y) > f1(x)),
-        "reports_worse": sum(1 for x, y in zip(a, b, strict=True) if f1(y) < f1(x)),
+        "reports_better": int((f1_b > f1_a).sum()),
+        "reports_worse": int((f1_b < f1_a).sum()),
     }
+
+
+def _micro_f1(counts: Any) -> Any:
+    """F1 of (tp, fp, fn, …) counts along the last axis (0 where nothing was found or missed),
+    for one row or a whole array of resamples at once."""
+    import numpy as np
+
+    denom = 2 * counts[..., 0] + counts[..., 1] + counts[..., 2]
+    return np.where(denom > 0, 2 * counts[..., 0] / np.where(denom > 0, denom, 1), 0.0)

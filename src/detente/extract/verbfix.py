@@ -19,7 +19,7 @@ from spacy.attrs import DEP, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.extract.lexicon import stance_lexicon
+from detente.extract.lexicon import stance_lexicon, third_person
 
 FACTORY = "detente_verbs_v1"
 
@@ -27,15 +27,7 @@ FACTORY = "detente_verbs_v1"
 @cache
 def third_person_forms() -> frozenset[str]:
     """ "rejects", "dismisses", "denies": the -s forms of the stance lexicon's verbs."""
-    forms: set[str] = set()
-    for lemma in stance_lexicon().verbs:
-        if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-            forms.add(lemma + "es")
-        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-            forms.add(lemma[:-1] + "ies")
-        else:
-            forms.add(lemma + "s")
-    return frozenset(forms)
+    return frozenset(third_person(lemma) for lemma in stance_lexicon().verbs)
 
 
 @Language.component(FACTORY)

@@ -212,7 +212,7 @@ class ContentStage:
             t.i
             for root in trig.content
             for c in root.children
-            if (c.dep_ == "prep" and (c.lower_ in _SEQUENCING or _by_date(c))) or _deal_part(c)
+            if (c.dep_ == "prep" and (c.lower_ in SEQUENCING or _by_date(c))) or _deal_part(c)
             for t in c.subtree
         }
         # "halt fighting around the mining town": what a place is known for names no issue
@@ -300,8 +300,7 @@ class ContentStage:
 
 
 #: Prepositions that set a content in time against another step ("lifted before any summit").
-_SEQUENCING = frozenset({"before", "after", "until", "till", "pending", "prior"})
-SEQUENCING = _SEQUENCING  # (shared with the answers stage)
+SEQUENCING = frozenset({"before", "after", "until", "till", "pending", "prior"})
 #: Nouns of time after "by" ("by the deadline").
 _TIME_NOUNS = frozenset({"deadline", "date", "end", "time", "weekend", "midnight"})
 #: Deals that frame what is wanted in them ("to be part of the deal").

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from detente.extract.lexicon import stance_lexicon, word_list
 from detente.extract.stance.consequences import (
+    _MODALS,
     _condition_of,
     _in_condition,
     _modal,
@@ -37,7 +38,6 @@ _USING = frozenset({"use", "resort", "employ"})
 #: What a side uses that makes it force ("force", "weapons", "all necessary means").
 _FORCE_MEANS = word_list("force_means")
 _PEACEFUL_MODIFIERS = word_list("peaceful_modifiers")
-_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {

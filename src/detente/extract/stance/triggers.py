@@ -17,7 +17,7 @@ from detente.extract.stance.frames import (
     meta_copula,
 )
 from detente.extract.stance.framing import editorial_frame
-from detente.extract.stance.kinds import mandative, shape_triggers, verb_kind, willing_kind
+from detente.extract.stance.kinds import shape_triggers, verb_kind, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -218,7 +218,7 @@ class TriggerStage:
                     and found[t.i].cls
                     in ("verb", "noun", "adj", "exist", "must", "mustbe", "copula", "verdict")
                 ]
-                if (inner or states_a_fact(trig.token)) and not mandative(trig.token):
+                if (inner or states_a_fact(trig.token)) and not kinds.mandative(trig.token):
                     del found[trig.token.i]
         # "What does Baghdad want?", "Would Moscow accept a truce?": questions ask, not state.
         for i in [i for i, t in found.items() if in_question(t.token)]:
