@@ -6,6 +6,8 @@ from spacy.tokens import Token
 
 from detente.extract.lexicon import (
     StanceLexicon,
+    taxonomy,
+    word_list,
 )
 from detente.extract.stance.inline import list_items
 from detente.extract.stance.lexis import (
@@ -82,8 +84,14 @@ class ContentStage:
         if trig.cls == "bound":
             return [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
         if trig.cls == "mustbe":
-            # "should be a full ceasefire" (attr); "should not be subject to limits" (acomp + subject)
-            return [c for c in tok.children if c.dep_ in ("attr", "acomp", "nsubj")]
+            # "should be a full ceasefire" (attr); "should not be subject to limits" (acomp +
+            # subject); "is not a subject for bargaining": the subject alone, not the trading
+            return [
+                c
+                for c in tok.children
+                if c.dep_ in ("attr", "acomp", "nsubj", "csubj")
+                and not (c.dep_ == "attr" and c.lemma_.lower() in _TRADED)
+            ]
         if trig.cls == "presence":
             return [tok]
         if trig.cls == "planverb" and tok.lemma_ == "be":
@@ -191,6 +199,14 @@ class ContentStage:
                     c
                     for c in tok.head.children
                     if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _MISHUNG_PREPS
+                )
+            if not out:
+                # "would make no territorial concessions": a modifier that names the issue
+                # outright is what the bare noun is about
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "amod" and taxonomy().words.get(c.lemma_.lower(), ("", 0))[1] >= 3
                 )
         elif trig.cls == "adj":
             out.extend(c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp"))
@@ -306,6 +322,7 @@ _TIME_NOUNS = frozenset({"deadline", "date", "end", "time", "weekend", "midnight
 #: Deals that frame what is wanted in them ("to be part of the deal").
 _DEAL_WORDS = _PLAN_NOUNS | _GENERIC_DEALS | {"package", "settlement"}
 #: Places whose modifiers only describe them ("the jade-mining town", "the port city").
+_TRADED = word_list("traded_things") | frozenset({"chip", "card", "tool", "lever"})
 _SETTLEMENTS = frozenset({"town", "village", "district", "hub", "township", "settlement"})
 #: Modifiers that do say what a place is to the talks ("the border town of Badme").
 _TERRITORIAL = frozenset({"border", "frontier", "boundary", "disputed", "contested", "occupied"})

@@ -45,6 +45,9 @@ _PROTEST_PREPS = word_list("protest_preps")
 _RETALIATION = word_list("retaliation_nouns")
 _EQUATING = word_list("equating_verbs")
 _MENACE = word_list("menace_verdicts") | word_list("war_words")
+# "not a subject for bargaining", "not an object of negotiation": what a side rules out trading
+_TRADED_THINGS = word_list("traded_things")
+_BARGAINING = word_list("open_topics") | frozenset({"talks", "trade", "trading", "haggling"})
 #: Verbs under which a retaliatory act is the threat itself.
 _VOWING = frozenset({"vow", "promise", "pledge", "threaten", "warn", "swear"})
 #: Verbs that carry a retaliation noun's act only when they are threat-like ("in response to").
@@ -138,11 +141,29 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [
             {"LOWER": {"IN": ["not", "never"]}},
             {"LOWER": "be", "OP": "?"},
-            {"LOWER": "the", "OP": "?"},
-            {"LOWER": "subject"},
-            {"LOWER": {"IN": ["of", "to"]}},
-            {"LOWER": {"IN": ["any", "a"]}, "OP": "?"},
-            {"LOWER": {"IN": ["negotiation", "negotiations", "talks", "bargaining"]}},
+            {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"},
+            {"LOWER": {"IN": sorted(_TRADED_THINGS)}},
+            {"LOWER": {"IN": ["of", "to", "for"]}},
+            {"LOWER": {"IN": ["any", "a", "anyone", "anybody"]}, "OP": "?"},
+            {"ORTH": "'s", "OP": "?"},
+            {"LOWER": {"IN": sorted(_BARGAINING)}},
+        ],
+        # "is not a bargaining chip", "is not a chip to be traded", "not a card to be played"
+        [
+            {"LOWER": {"IN": ["not", "never"]}},
+            {"LOWER": "be", "OP": "?"},
+            {"LOWER": {"IN": ["a", "an"]}},
+            {"LOWER": {"IN": ["bargaining", "negotiating", "trading"]}},
+            {"LOWER": {"IN": ["chip", "card", "tool", "lever", "commodity"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["not", "never"]}},
+            {"LOWER": "be", "OP": "?"},
+            {"LOWER": {"IN": ["a", "an"]}},
+            {"LOWER": {"IN": ["chip", "card", "commodity"]}},
+            {"LOWER": "to"},
+            {"LOWER": "be"},
+            {"LOWER": {"IN": ["traded", "bargained", "sold", "played", "negotiated"]}},
         ],
     ],
 }

@@ -622,6 +622,22 @@ class HolderStage:
 
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
         lex = self.lex
+        named = next(
+            (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+        )
+        if (
+            named is not None
+            and not head.ent_type_
+            and not attr.is_media(head, lex.sources)
+            # "the AU envoy, Olusegun Obasanjo": the body the role is of speaks, not the person
+            and not any(
+                c.ent_type_ for c in head.children if c.dep_ in ("compound", "poss", "amod")
+            )
+        ):
+            # "The spokeswoman, Maria Zakharova, said …": the name in apposition speaks
+            found = self._resolve_one(named, state)
+            if found is not None:
+                return found
         if head.lemma_.lower() in _MOVEMENT_NOUNS and any(
             c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
             for c in head.children

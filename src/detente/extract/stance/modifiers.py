@@ -35,6 +35,13 @@ from detente.extract.stance.syntax import (
 )
 
 _FALSITY = word_list("falsity_words")
+#: Verbs that only voice a stance noun ("did not make an offer", "would not give any
+#: commitment"): their negation is the noun's.
+_VOICING = (
+    word_list("light_verbs")
+    | word_list("voicing_verbs")
+    | frozenset({"give", "offer", "extend", "present", "table", "submit", "put"})
+)
 
 
 def _called_false(noun: Token) -> bool:
@@ -90,6 +97,8 @@ class ModifierStage:
         ):
             # "would never recognise Kosovo or accept its membership": the "never" is shared.
             chain = chain + _chain(tok.head)
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _VOICING:
+            chain = chain + _chain(tok.head)  # "would not make territorial concessions"
         for t in chain:
             for c in t.children:
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
@@ -104,10 +113,20 @@ class ModifierStage:
                     return True  # "no longer considers itself bound by …"
                 if c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "neither"):
                     return True
-                if c.dep_ == "nsubjpass" and any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in c.children
-                ):
-                    return True  # "no roadmap could be signed"
+                if (
+                    c.dep_ == "nsubjpass"
+                    or (
+                        c.dep_ == "dobj"
+                        and t.i == tok.i
+                        and (
+                            tok.lemma_.lower() in lex.verbs or tok.lemma_.lower() in lex.concessions
+                        )
+                        and tok.lemma_.lower() not in _VOICING
+                    )
+                ) and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                    # "no roadmap could be signed", "would accept no Syrian forces" (a stance
+                    # verb's object; "has no interest in" already refuses)
+                    return True
             if t.i != tok.i and t.lower_ in lex.unwillingness:
                 return True
         # "I don't think we need …", "we do not believe Kyiv will accept …": the negation of a

@@ -54,6 +54,8 @@ _MENACING = frozenset({"vow", "promise", "pledge", "threaten", "warn", "swear"})
 #: Verbs that pass a verdict on their subject ("would amount to theft", "constitutes a ploy").
 _AMOUNT = frozenset({"amount", "constitute", "represent", "be"})
 _RETRACTING = word_list("retracting_verbs")
+#: What a side calls "the only (realistic) option" it demands ("the only way forward is …").
+_SOLE_OPTIONS = word_list("sole_options")
 #: Acts judged as such ("any use of its assets would amount to theft").
 _ACTS = frozenset({"use", "seizure", "confiscation", "move", "step", "decision", "attempt"})
 
@@ -138,6 +140,14 @@ def add_patterns(matcher: Matcher) -> None:
             verdicts.setdefault(f"VERDICT|{kind}", []).append([{"LOWER": w} for w in words])
     for kind, words in single.items():
         verdicts.setdefault(f"VERDICT|{kind}", []).append([{"LOWER": {"IN": sorted(words)}}])
+    # "the only realistic option", "the only viable way": a sole option, whatever adjectives
+    verdicts.setdefault("VERDICT|demand", []).append(
+        [
+            {"LOWER": "only"},
+            {"POS": "ADJ", "OP": "+"},
+            {"LOWER": {"IN": sorted(_SOLE_OPTIONS)}},
+        ]
+    )
     for label, patterns in verdicts.items():
         matcher.add(label, patterns)
 
@@ -232,6 +242,8 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
                 if p.dep_ == "pobj"
             ]
         content = content or [last]
+        if last.pos_ == "VERB" and last.head.lower_ == "nothing":
+            content = [last.head]  # "has nothing to discuss with Seoul": the talks themselves
     if not content:
         return None
     if kind == "threaten" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _MENACING:
@@ -279,6 +291,15 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
         and head.head.lemma_.lower() in _JUDGING | _AS_JUDGING
     ):
         verb = head.head
+    elif (
+        kind == "demand"
+        and noun.dep_ == "nsubj"
+        and head.lemma_ == "be"
+        and any(c.lower_ == "only" for c in noun.children)
+        and any(c.dep_ == "attr" for c in head.children)
+    ):
+        # "the only way forward is a two-state solution": the speaker's demand is the attribute
+        return Trigger(head, "demand", "mustbe")
     elif noun.dep_ in ("attr", "acomp", "dobj", "pobj") and (
         head.lemma_.lower() in _AMOUNT or (head.lower_ == "to" and head.head.lemma_ == "amount")
     ):

@@ -38,6 +38,10 @@ _USING = frozenset({"use", "resort", "employ"})
 #: What a side uses that makes it force ("force", "weapons", "all necessary means").
 _FORCE_MEANS = word_list("force_means")
 _PEACEFUL_MODIFIERS = word_list("peaceful_modifiers")
+#: Open-ended means a resolute side reserves ("what is necessary", "whatever it takes").
+_WHATEVER_NEEDED = frozenset({"necessary", "needed", "whatever", "takes"})
+_DEFENDING = frozenset({"protect", "defend", "safeguard", "sovereignty", "security", "integrity"})
+_IF = frozenset({"if", "unless", "should"})
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -57,7 +61,14 @@ def unhesitating_trigger(verb: Token) -> Trigger | None:
     if act is None or _in_condition(verb):
         return None
     verbs = stance_lexicon().verbs
-    if _hostile([act, *(t for c in act.children if c.dep_ != "advcl" for t in c.subtree)]):
+    said = [t for c in act.children if c.dep_ != "advcl" for t in c.subtree]
+    if _hostile([act, *said]) or (
+        # "to do what is necessary to protect its border", "to take all necessary measures"
+        # (to defend something or if provoked; "whatever it takes to reunite families" offers)
+        act.lemma_.lower() in ("do", "take")
+        and any(t.lower_ in _WHATEVER_NEEDED for t in said)
+        and any(t.lemma_.lower() in _DEFENDING or t.lower_ in _IF for t in verb.subtree)
+    ):
         kind = "threaten"
     else:
         kind = verbs.get(act.lemma_.lower(), "offer")

@@ -8,7 +8,7 @@ from detente.extract.lexicon import StanceLexicon
 from detente.extract.stance import kinds, phrasing
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
-from detente.extract.stance.focus import table_threat
+from detente.extract.stance.focus import _FORCE_NOUNS, table_threat
 from detente.extract.stance.frames import (
     ADMISSIONS,
     cleft_content,
@@ -97,16 +97,14 @@ class TriggerStage:
             trig: Trigger | None = None
             if label in ("VERB", "ACT", "DEAL"):
                 trig = self._deal_trigger(tok, lemma)
-                if trig is not None:
-                    pass
-                elif label == "DEAL":
+                if trig is None and label == "DEAL":
                     if lemma in _EXIT_VERBS and tok.i not in found:
                         trig = self._act_trigger(tok, lemma)  # "quit the talks"
                         if trig is not None and trig.kind != "reject":
                             trig = None
-                elif label == "VERB":
+                elif trig is None and label == "VERB":
                     trig = self._verb_trigger(tok, lemma)
-                else:
+                elif trig is None:
                     trig = self._act_trigger(tok, lemma)
             elif label == "HEADVERB":
                 # headline-ese "Japan rejects link …" tagged as a plural noun: still the verb
@@ -590,6 +588,8 @@ class TriggerStage:
         lemma = verb.lemma_.lower()
         if lemma in self.lex.hostile:
             return True
+        if lemma in ("use", "resort"):  # "not to use force", "never to resort to force"
+            return any(t.lemma_.lower() in _FORCE_NOUNS for c in verb.children for t in c.subtree)
         if lemma in ("resume", "continue", "keep", "go", "step", "expand"):
             return any(
                 t.lemma_.lower() in _WAR_WORDS
@@ -788,13 +788,13 @@ class TriggerStage:
         return Trigger(tok, "demand", "copula")
 
     def _exist_trigger(self, there: Token) -> Trigger | None:
-        """ "There can be no truce unless …": a refusal voiced as an impossibility."""
+        """ "There can be no truce unless …": a refusal voiced as an impossibility; "there will
+        be no new war": a reassurance, offered."""
         verb = there.head
-        if verb.lemma_.lower() != "be":
-            return None
-        for c in verb.children:
+        for c in verb.children if verb.lemma_.lower() == "be" else ():
             if c.dep_ in ("attr", "nsubj") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children
             ):
-                return Trigger(verb, "reject", "exist")
+                kind = "offer" if c.lemma_.lower() in _WAR_WORDS else "reject"
+                return Trigger(verb, kind, "exist")
         return None

@@ -74,7 +74,9 @@ def names_issue(subj: Token) -> bool:
     # forces placed somewhere are a term of the talks ("any deployment of Western troops")
     words = [(subj, 1 if subj.lemma_.lower() in ("deployment", "presence", "stationing") else 2)]
     for c in subj.children:
-        if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN":
+        if subj.pos_ in ("VERB", "AUX") and c.dep_ in ("dobj", "prt"):
+            words.append((c, 2))  # "handing over the rifles is out of the question"
+        elif c.dep_ in ("amod", "compound") and c.pos_ != "PROPN":
             words.append((c, 3))  # "the humanitarian situation" is no term of the talks
         elif c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "on", "over"):
             words.extend((p, 2) for p in c.children if p.dep_ == "pobj" and p.pos_ != "PROPN")
@@ -86,13 +88,15 @@ def names_issue(subj: Token) -> bool:
     return any(phrase in text for phrase in _STRONG_PHRASES)
 
 
-def _copula(tok: Token) -> Token | None:
-    """The copula (or passive participle) the verdict starting at *tok* is said with."""
+def _copula(tok: Token, *, having: bool = False) -> Token | None:
+    """The copula (or passive participle) the verdict starting at *tok* is said with; with
+    *having*, "have" too ("has no legal force")."""
     if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
         return tok  # "is excluded"
+    verbs = _COPULAS | {"have"} if having else _COPULAS
     head = tok
     for _ in range(3):
-        if head.lemma_.lower() in _COPULAS and head.pos_ in ("AUX", "VERB"):
+        if head.lemma_.lower() in verbs and head.pos_ in ("AUX", "VERB"):
             return head
         if head.head.i == head.i:
             return None
@@ -114,10 +118,10 @@ def ruling_trigger(tok: Token) -> Trigger | None:
     kind = _PHRASES.get(phrase) if phrase else _WORDS.get(word)
     if kind is None:
         return None
-    verb = _copula(tok)
+    verb = _copula(tok, having=bool(phrase) and phrase.startswith("no "))
     if verb is None or verb.i > tok.i:
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subj is None or subj.i > verb.i or subj.lower_ in _EMPTY or subj.pos_ == "PRON":
         return None
     if subj.pos_ == "PROPN" and subj.ent_type_ not in ("LOC", "FAC", "GPE"):
