@@ -17,6 +17,7 @@ from detente.extract.places import place_country
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.backref import coordinated_subject, earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
+from detente.extract.stance.issuers import apposed_speaker, statement_issuers
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
     _DISPOSITION_NOUNS,
@@ -127,7 +128,7 @@ class HolderStage:
                 # "any resumption of talks is contingent on …, Tbilisi said", "the door
                 # remains open, the minister said": a thing as subject, the speaker's stance
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
-                    actors = self._resolve_tok(rep, rep.head, state, False)
+                    actors = self._reporter_actors(rep, state)
             return _unique(actors), False
         if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
             # "For Tokyo, the alliance is non-negotiable": the perspective holds the verdict.
@@ -139,8 +140,8 @@ class HolderStage:
             # The speaker sets the requirement: "Kyiv must leave Donbas, Putin said".
             reporters = attr.reporter_chain(tok, self.lex.sources)
             for rep in reporters:
-                found = self._group_actors(rep, rep.head, state) or self._resolve_tok(
-                    rep, rep.head, state, False
+                found = self._group_actors(rep, rep.head, state) or self._reporter_actors(
+                    rep, state
                 )
                 if not found and any(c.dep_ == "prep" and c.lower_ == "in" for c in rep.children):
                     # "the foreign ministry in Islamabad said …": the body named by its seat
@@ -215,14 +216,14 @@ class HolderStage:
             if passive and trig.cls in ("concession", "retention"):
                 # "Rwanda says its measures will be lifted only once …": the speaker's offer.
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
-                    found = self._resolve_tok(rep, rep.head, state, False)
+                    found = self._reporter_actors(rep, state)
                     if found:
                         return found, False
             if trig.kind == "accept" and passive:
                 # "No roadmap could be signed before …, he said": the speaker's side; "a prisoner
                 # exchange was agreed in principle": agreed between the parties.
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
-                    found = self._resolve_tok(rep, rep.head, state, False)
+                    found = self._reporter_actors(rep, state)
                     if found:
                         return found, False
                 return state.principal_pair(), False
@@ -274,7 +275,7 @@ class HolderStage:
                 if not found and (lemma in _INSTITUTIONS or lemma in _PEOPLE or own_side):
                     # "X's office said the government was ready …": the speaker's side.
                     for rep in attr.reporter_chain(tok, self.lex.sources):
-                        found = self._resolve_tok(rep, rep.head, state, False)
+                        found = self._reporter_actors(rep, state)
                         if found:
                             break
                 if not found and own_side and (voice := statement_voice(c)) is not None:
@@ -291,7 +292,7 @@ class HolderStage:
                 if not found and c.pos_ == "NOUN" and lemma in _AGENT_NOUNS:
                     # "Starmer said a coalition would be ready to …": the speaker's position.
                     for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
-                        found = self._resolve_tok(rep, rep.head, state, False)
+                        found = self._reporter_actors(rep, state)
                 actors.extend(found)
         if (
             not actors
@@ -302,7 +303,7 @@ class HolderStage:
         ):
             # "attacks on shipping would stop once …, the Houthis said": the speaker's own
             for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
-                found = self._resolve_tok(rep, rep.head, state, False)
+                found = self._reporter_actors(rep, state)
                 if found:
                     return found, False
         return _unique(actors), False
@@ -480,6 +481,11 @@ class HolderStage:
             found = self._resolve_tok(same, trig, state, False)
             if found:
                 return found
+        issued = [
+            a for i in statement_issuers(head) for a in self._resolve_tok(i, trig, state, False)
+        ]
+        if issued:  # "… ended with a joint statement. It calls on both sides to …"
+            return _unique(issued)
         if head.lower_ in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
             plural = head.lower_ in ("they", "we", "them", "their", "our", "us")
             reporters = attr.reporter_chain(trig, lex.sources) + self._denial_subjects(trig)
@@ -487,7 +493,7 @@ class HolderStage:
                 if rep.i == head.i:
                     continue
                 if rep.lower_ in _PRONOUNS:
-                    found = self._resolve_tok(rep, rep.head, state, False)
+                    found = self._reporter_actors(rep, state)
                 elif not plural:
                     a = self._resolve_one(rep, state)
                     found = [a] if a is not None else []
@@ -620,24 +626,18 @@ class HolderStage:
                 return [_Actor(r.id, r.name or r.id, None) for r in refs]
         return []
 
+    def _reporter_actors(self, rep: Token, state: _DocState) -> list[_Actor]:
+        """The speakers a reporting clause names: "France, Britain and Germany said …" all."""
+        return _unique(
+            [a for m in _members(rep) for a in self._resolve_tok(m, rep.head, state, False)]
+        )
+
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
         lex = self.lex
-        named = next(
-            (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
-        )
-        if (
-            named is not None
-            and not head.ent_type_
-            and not attr.is_media(head, lex.sources)
-            # "the AU envoy, Olusegun Obasanjo": the body the role is of speaks, not the person
-            and not any(
-                c.ent_type_ for c in head.children if c.dep_ in ("compound", "poss", "amod")
-            )
-        ):
-            # "The spokeswoman, Maria Zakharova, said …": the name in apposition speaks
-            found = self._resolve_one(named, state)
-            if found is not None:
-                return found
+        named = apposed_speaker(head, lex.sources)
+        found = self._resolve_one(named, state) if named is not None else None
+        if found is not None:
+            return found  # "The spokeswoman, Maria Zakharova, said …": the person named
         if head.lemma_.lower() in _MOVEMENT_NOUNS and any(
             c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
             for c in head.children

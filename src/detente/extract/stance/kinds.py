@@ -561,6 +561,16 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
         return None
     if verb.lemma_.lower() == "invite" and invited_act(verb):
         return "demand"
+    if (
+        kind == "accept"
+        and any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
+        and not any(
+            t.lower_ in ("if", "unless", "provided", "providing", "once") for t in verb.subtree
+        )
+    ):
+        # "will only accept a truce that …": the terms it insists on ("would only sign
+        # provided that …" is a conditional acceptance: the "only" is the condition's)
+        return "demand"
     if kind == "demand" and any(
         c.dep_ == "prep"
         and c.lower_ == "for"

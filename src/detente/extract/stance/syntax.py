@@ -636,6 +636,10 @@ def _subject(tok: Token) -> Token | None:
             if cur.i != tok.i:
                 # "it had not been consulted … and warned against …": the shared subject.
                 return next(c for c in cur.children if c.dep_ == "nsubjpass")
+            if tok.lemma_.lower() in _URGING and tok.dep_ == "ccomp":
+                # "Tokyo was called upon to renounce its claims, the ministry said": the
+                # speaker makes the appeal
+                return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             return None
         if subj is not None and subj.dep_ != "expl":
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
@@ -668,6 +672,14 @@ def _subject(tok: Token) -> Token | None:
         if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "had met its obligations by agreeing to …"
             continue
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.head.lemma_.lower() in _ISSUED
+            and cur.head.dep_ == "dobj"
+        ):
+            cur = cur.head.head  # "issued a statement urging …": whoever issued it
+            continue
         stray = _stray_subject(cur)
         if stray is not None:
             return stray
@@ -686,6 +698,12 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+#: Appeals whose passive, reported without an agent, is the reporter's ("X was urged to …").
+_URGING = frozenset({"urge", "call", "ask", "press", "exhort", "request"})
+#: Texts a side issues whose participle speaks for it ("adopted a resolution calling for …").
+_ISSUED = frozenset(
+    {"statement", "communique", "communiqué", "declaration", "letter", "note", "resolution"}
+)
 _NAME_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod"})
 
 
