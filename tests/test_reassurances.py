@@ -60,3 +60,45 @@ def test_a_people_deciding_its_own_future_is_self_determination(ex: Extractor) -
         claims(ex, LEAD + "Algeria demanded that the Sahrawi people decide their own future.")
     )
     assert ("DZA", "demand", "recognition") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a negated wish for hostilities reassures
+        (
+            "The SDF said it does not want a war with Turkey.",
+            ("sdf", "offer", "ceasefire"),
+            "reject",
+        ),
+        # ... while a negated wish for a truce still refuses it
+        (
+            "Kyiv does not want a ceasefire that freezes the front.",
+            ("UKR", "reject", "ceasefire"),
+            "offer",
+        ),
+    ],
+)
+def test_not_wanting_war_offers_calm(ex: Extractor, text: str, expected: tuple, wrong: str) -> None:
+    found = triples(claims(ex, LEAD + text))
+    assert expected in found, found
+    assert (expected[0], wrong, expected[2]) not in found, found
+
+
+def test_lifting_named_sanctions_is_the_speakers_offer(ex: Extractor) -> None:
+    # the UN in "the UN sanctions" names the penalty, not a party the lifting is imposed on
+    found = triples(
+        claims(
+            ex,
+            LEAD + "Britain, France and Germany say the UN sanctions could be lifted if Iran "
+            "resumes full cooperation with the IAEA.",
+        )
+    )
+    for actor in ("GBR", "FRA", "DEU"):
+        assert (actor, "offer", "sanctions") in found, found
+        assert (actor, "demand", "sanctions") not in found, found
+    # a side's forces withdrawn, as another side says, is still imposed on it
+    found = triples(
+        claims(ex, LEAD + "Kyiv said Russian troops would be withdrawn from Zaporizhzhia.")
+    )
+    assert ("UKR", "demand", "territory") in found, found

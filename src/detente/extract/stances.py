@@ -56,7 +56,7 @@ from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
 from detente.extract.stance.issues import IssueStage
-from detente.extract.stance.kinds import refine_kinds, undecided
+from detente.extract.stance.kinds import refine_kinds, undecided, war_renounced
 from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage
 from detente.extract.stance.lexis import (
     _ANONYMITY,
@@ -402,6 +402,8 @@ class StanceComponent(
                 negated = False
             if negated and kind == "propose" and trig.token.lemma_.lower() in _INTENT_VERBS:
                 kind, negated = "reject", False  # "does not plan to lift its sanctions"
+            if negated and kind == "demand" and war_renounced(trig.token):
+                kind, negated = "offer", False  # "does not want war": calm offered
             if negated and kind == "demand" and trig.token.lemma_.lower() in _NEED_WORDS:
                 kind, negated = "reject", False  # "does not need outside mediation"
             if negated and kind in ("accept", "reject") and undecided(trig.token):

@@ -753,6 +753,8 @@ class HolderStage:
             return False
         if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in subj.children):
             return False  # "its measures will be lifted": the speaker's own concession
+        if subj.lemma_.lower() in ("sanction", "measure", "restriction", "tariff", "embargo"):
+            return False  # "the UN sanctions could be lifted": the penalty, not its namesake
         ref = self._resolve(_head_span(subj))
         if ref is None and (ent := attr.entity_of(subj)) is not None and ent.ent_id_:
             # "Gaza will be demilitarised, Katz said": a place of another side's

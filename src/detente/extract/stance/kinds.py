@@ -57,6 +57,8 @@ _UPHELD = _STANDING_DEALS | {"format", "process", "policy", "framework", "text",
 _STANDING_STATES = word_list("standing_states")
 #: Verdicts of war on an act ("would be treated as an act of war"); targets designated as
 #: such ("would be considered legitimate targets") are offenders.designated.
+#: Hostilities a side can say it does not want ("does not want war").
+_NO_WAR = frozenset({"war", "confrontation", "conflict", "escalation", "hostilities", "fighting"})
 _MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile"}
 #: Trigger classes of a party's own act, which a forecaster may only predict.
 _ACTS = frozenset({"concession", "retention", "verb"})
@@ -131,6 +133,14 @@ def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool
 #: it either", "has not formally rejected it"): no stance either way.  ("has not rejected it
 #: outright" stays a hedged acceptance, as the conventions code it.)
 _PENDING = frozenset({"yet", "either", "formally"})
+
+
+def war_renounced(verb: Token) -> bool:
+    """ "The DPRK does not want war", "Baku does not seek a confrontation": a negated wish for
+    hostilities is a reassurance (an offer of calm), not a refusal of a ceasefire."""
+    return verb.lemma_.lower() in ("want", "seek", "desire") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _NO_WAR for c in verb.children
+    )
 
 
 def undecided(verb: Token) -> bool:
