@@ -37,6 +37,25 @@ def test_data_files_ship_with_the_package() -> None:
     assert "GeoNames" in notice and "ODbL" in notice
 
 
+class _DuplicateKeys(yaml.SafeLoader):
+    """A YAML loader that records keys given twice in one mapping (PyYAML keeps the last)."""
+
+    found: list[str] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        self.found.extend(k for k in set(keys) if isinstance(k, str) and keys.count(k) > 1)
+        return super().construct_mapping(node, deep=deep)
+
+
+def test_knowledge_files_define_each_key_once() -> None:
+    # a second list under the same name silently replaces the first
+    for path in sorted((ROOT / "src" / "detente" / "knowledge").rglob("*.yaml")):
+        _DuplicateKeys.found = []
+        yaml.load(path.read_text(encoding="utf-8"), Loader=_DuplicateKeys)  # noqa: S506
+        assert not _DuplicateKeys.found, f"{path.name}: {sorted(set(_DuplicateKeys.found))}"
+
+
 def test_generated_table_has_countries_and_regions() -> None:
     text = resources.files("detente.knowledge").joinpath("places_generated.csv").read_text()
     rows = list(csv.DictReader(io.StringIO(text)))

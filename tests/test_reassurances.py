@@ -102,3 +102,41 @@ def test_lifting_named_sanctions_is_the_speakers_offer(ex: Extractor) -> None:
         claims(ex, LEAD + "Kyiv said Russian troops would be withdrawn from Zaporizhzhia.")
     )
     assert ("UKR", "demand", "territory") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Washington said further sanctions remain on the table if Rwandan troops are not "
+            "out by January.",
+            ("USA", "threaten", "sanctions"),
+        ),
+        ("Brussels said new sanctions were on the table.", ("eu", "threaten", "sanctions")),
+        (
+            "Moscow said the fighting would continue until Kyiv withdrew from Donetsk.",
+            ("RUS", "threaten", "ceasefire"),
+        ),
+        (
+            "Kyiv said the war would go on until the last Russian soldier had left.",
+            ("UKR", "threaten", "ceasefire"),
+        ),
+    ],
+)
+def test_penalties_kept_open_and_war_kept_up_threaten(
+    ex: Extractor, text: str, expected: tuple
+) -> None:
+    assert expected in triples(claims(ex, LEAD + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU said sanctions relief was on the table at the talks.",
+        "Analysts say the war will go on until one side is exhausted.",
+        "The war went on for three years.",
+    ],
+)
+def test_no_threat_without_a_side_keeping_it(ex: Extractor, text: str) -> None:
+    found = claims(ex, LEAD + text)
+    assert not any(c.kind == "threaten" for c in found), triples(found)

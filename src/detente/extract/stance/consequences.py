@@ -70,7 +70,10 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|ownconsequence": [[{"LEMMA": {"IN": sorted(_PUNITIVE | _WITHHOLDING)}, "POS": "VERB"}]],
     # over a concession reading of the same verb ("sanctions will return unless …")
     "FRAME|penaltyconsequence": [[{"LEMMA": {"IN": sorted(_ARRIVALS)}, "POS": "VERB"}]],
-    "FRAME|warconsequence": [[{"LEMMA": {"IN": sorted(_RESUMING)}, "POS": "VERB"}]],
+    "FRAME|warconsequence": [
+        [{"LEMMA": {"IN": sorted(_RESUMING)}, "POS": "VERB"}],
+        [{"LEMMA": "go", "POS": "VERB"}, {"LOWER": "on"}],  # "the war would go on until …"
+    ],
 }
 
 
@@ -306,7 +309,18 @@ def war_consequence(verb: Token) -> Trigger | None:
         for sib in verb.head.children
         if sib.i < verb.i and sib.dep_ == "ccomp"
     )
-    if (_condition_of(verb) is None and not beside) or forecast(verb):
+    # "… would go on / continue until the last soldier has left": fighting kept up on terms
+    until = any(
+        c.dep_ in ("advcl", "prep")
+        and c.lower_ in ("until", "till")
+        or any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)
+        for c in verb.children
+    )
+    if verb.lemma_.lower() == "go" and not any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
+    ):
+        return None
+    if (_condition_of(verb) is None and not beside and not until) or forecast(verb):
         return None
     reporter = _reporter(verb)
     if reporter is None or reporter.lemma_.lower() in _FORECASTERS:

@@ -41,6 +41,7 @@ _OPTIONS = word_list("option_nouns")
 #: Of those, the ones that are force by themselves ("force", "strikes").
 _FORCE_NOUNS = word_list("force_nouns")
 _FORCE_WORDS = word_list("force_words")
+_PENALTIES = word_list("tabled_penalties")
 #: Verbs that keep an option on the table or take it off ("keeps all options on the table").
 _KEEPING = frozenset({"keep", "leave", "take", "put"})
 _COPULAS = frozenset({"be", "remain"})
@@ -146,6 +147,9 @@ def table_threat(prep: Token) -> Trigger | None:
     if not kept:
         return None
     condition = _menace_condition(head)
+    if options.lemma_.lower() in _PENALTIES:
+        # "further sanctions remain on the table if …": a threat of the penalty itself
+        return Trigger(head, "threaten", "frame", content=[options], fixed=True)
     forceful = options.lemma_.lower() in _FORCE_NOUNS or any(
         c.dep_ in ("amod", "compound") and c.lower_ in ("military", "armed")
         for c in options.children
