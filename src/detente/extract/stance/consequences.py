@@ -309,17 +309,12 @@ def war_consequence(verb: Token) -> Trigger | None:
         for sib in verb.head.children
         if sib.i < verb.i and sib.dep_ == "ccomp"
     )
-    # "… would go on / continue until the last soldier has left": fighting kept up on terms
-    until = any(
-        c.dep_ in ("advcl", "prep")
-        and c.lower_ in ("until", "till")
-        or any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)
-        for c in verb.children
-    )
     if verb.lemma_.lower() == "go" and not any(
         c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
     ):
         return None
+    # "… would go on / continue until the last soldier has left": fighting kept up on terms
+    until = any(t.lower_ in ("until", "till") for c in verb.children for t in (c, *c.children))
     if (_condition_of(verb) is None and not beside and not until) or forecast(verb):
         return None
     reporter = _reporter(verb)

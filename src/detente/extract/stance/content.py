@@ -321,8 +321,10 @@ SEQUENCING = frozenset({"before", "after", "until", "till", "pending", "prior"})
 _TIME_NOUNS = frozenset({"deadline", "date", "end", "time", "weekend", "midnight"})
 #: Deals that frame what is wanted in them ("to be part of the deal").
 _DEAL_WORDS = _PLAN_NOUNS | _GENERIC_DEALS | {"package", "settlement"}
+#: What a term is "not a … for bargaining" ("not a subject for bargaining", "not a chip"):
+#: how it is refused, no issue of its own.
+_TRADED = word_list("traded_things") | word_list("bargaining_chips")
 #: Places whose modifiers only describe them ("the jade-mining town", "the port city").
-_TRADED = word_list("traded_things") | frozenset({"chip", "card", "tool", "lever"})
 _SETTLEMENTS = frozenset({"town", "village", "district", "hub", "township", "settlement"})
 #: Modifiers that do say what a place is to the talks ("the border town of Badme").
 _TERRITORIAL = frozenset({"border", "frontier", "boundary", "disputed", "contested", "occupied"})

@@ -48,6 +48,7 @@ _MENACE = word_list("menace_verdicts") | word_list("war_words")
 # "not a subject for bargaining", "not an object of negotiation": what a side rules out trading
 _TRADED_THINGS = word_list("traded_things")
 _BARGAINING = word_list("open_topics") | frozenset({"talks", "trade", "trading", "haggling"})
+_CHIPS = word_list("bargaining_chips")
 #: Verbs under which a retaliatory act is the threat itself.
 _VOWING = frozenset({"vow", "promise", "pledge", "threaten", "warn", "swear"})
 #: Verbs that carry a retaliation noun's act only when they are threat-like ("in response to").
@@ -154,13 +155,13 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             {"LOWER": "be", "OP": "?"},
             {"LOWER": {"IN": ["a", "an"]}},
             {"LOWER": {"IN": ["bargaining", "negotiating", "trading"]}},
-            {"LOWER": {"IN": ["chip", "card", "tool", "lever", "commodity"]}},
+            {"LOWER": {"IN": sorted(_CHIPS)}},
         ],
         [
             {"LOWER": {"IN": ["not", "never"]}},
             {"LOWER": "be", "OP": "?"},
             {"LOWER": {"IN": ["a", "an"]}},
-            {"LOWER": {"IN": ["chip", "card", "commodity"]}},
+            {"LOWER": {"IN": sorted(_CHIPS)}},
             {"LOWER": "to"},
             {"LOWER": "be"},
             {"LOWER": {"IN": ["traded", "bargained", "sold", "played", "negotiated"]}},

@@ -24,6 +24,7 @@ from detente.extract.stance.lexis import (
     _GROUP_NOUNS,
     _GROUP_SUBJECTS,
     _INSTITUTIONS,
+    _PENALTY_NOUNS,
     _PEOPLE,
     _PLAN_NOUNS,
     _PRONOUNS,
@@ -753,7 +754,7 @@ class HolderStage:
             return False
         if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in subj.children):
             return False  # "its measures will be lifted": the speaker's own concession
-        if subj.lemma_.lower() in ("sanction", "measure", "restriction", "tariff", "embargo"):
+        if subj.lemma_.lower() in _PENALTY_NOUNS:
             return False  # "the UN sanctions could be lifted": the penalty, not its namesake
         ref = self._resolve(_head_span(subj))
         if ref is None and (ent := attr.entity_of(subj)) is not None and ent.ent_id_:

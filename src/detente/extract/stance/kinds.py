@@ -29,6 +29,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
+from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
 from detente.extract.stance.lexis import _MODALS
 from detente.extract.stance.model import Trigger
@@ -55,10 +56,10 @@ _STANDING_DEALS = word_list("standing_deals")
 #: What a holder "committed to" upholds rather than offers: a deal, a format, a process.
 _UPHELD = _STANDING_DEALS | {"format", "process", "policy", "framework", "text", "formula"}
 _STANDING_STATES = word_list("standing_states")
-#: Verdicts of war on an act ("would be treated as an act of war"); targets designated as
-#: such ("would be considered legitimate targets") are offenders.designated.
 #: Hostilities a side can say it does not want ("does not want war").
 _NO_WAR = frozenset({"war", "confrontation", "conflict", "escalation", "hostilities", "fighting"})
+#: Verdicts of war on an act ("would be treated as an act of war"); targets designated as
+#: such ("would be considered legitimate targets") are offenders.designated.
 _MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile"}
 #: Trigger classes of a party's own act, which a forecaster may only predict.
 _ACTS = frozenset({"concession", "retention", "verb"})
@@ -574,9 +575,7 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
     if (
         kind == "accept"
         and any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
-        and not any(
-            t.lower_ in ("if", "unless", "provided", "providing", "once") for t in verb.subtree
-        )
+        and not any(t.lower_ in _CONDITION_MARKS for t in verb.subtree)
     ):
         # "will only accept a truce that …": the terms it insists on ("would only sign
         # provided that …" is a conditional acceptance: the "only" is the condition's)

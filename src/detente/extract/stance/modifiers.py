@@ -113,20 +113,10 @@ class ModifierStage:
                     return True  # "no longer considers itself bound by …"
                 if c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "neither"):
                     return True
-                if (
-                    c.dep_ == "nsubjpass"
-                    or (
-                        c.dep_ == "dobj"
-                        and t.i == tok.i
-                        and (
-                            tok.lemma_.lower() in lex.verbs or tok.lemma_.lower() in lex.concessions
-                        )
-                        and tok.lemma_.lower() not in _VOICING
-                    )
-                ) and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-                    # "no roadmap could be signed", "would accept no Syrian forces" (a stance
-                    # verb's object; "has no interest in" already refuses)
-                    return True
+                if (c.dep_ == "nsubjpass" or (t.i == tok.i and self._refusable(c))) and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children
+                ):
+                    return True  # "no roadmap could be signed", "would accept no Syrian forces"
             if t.i != tok.i and t.lower_ in lex.unwillingness:
                 return True
         # "I don't think we need …", "we do not believe Kyiv will accept …": the negation of a
@@ -138,6 +128,17 @@ class ModifierStage:
             and opinion.lemma_.lower() in _NEG_RAISING
             and any(c.dep_ == "neg" for c in opinion.children)
             and not any(c.dep_ == "neg" for c in top.children)
+        )
+
+    def _refusable(self, obj: Token) -> bool:
+        """Whether a "no …" object refuses its verb: the object of a stance or concession verb
+        ("would accept no foreign forces"), not of a voicing verb whose idiom already refuses
+        ("has no interest in", "take no part in")."""
+        lemma = obj.head.lemma_.lower()
+        return (
+            obj.dep_ == "dobj"
+            and (lemma in self.lex.verbs or lemma in self.lex.concessions)
+            and lemma not in _VOICING
         )
 
     def _hedged(self, tok: Token, clause: Token, state: _DocState) -> bool:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from detente.extract.lexicon import stance_lexicon, word_list
 from detente.extract.stance.consequences import (
+    _IF_MARKS,
     _MODALS,
     _condition_of,
     _in_condition,
@@ -41,7 +42,6 @@ _PEACEFUL_MODIFIERS = word_list("peaceful_modifiers")
 #: Open-ended means a resolute side reserves ("what is necessary", "whatever it takes").
 _WHATEVER_NEEDED = frozenset({"necessary", "needed", "whatever", "takes"})
 _DEFENDING = frozenset({"protect", "defend", "safeguard", "sovereignty", "security", "integrity"})
-_IF = frozenset({"if", "unless", "should"})
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -67,7 +67,7 @@ def unhesitating_trigger(verb: Token) -> Trigger | None:
         # (to defend something or if provoked; "whatever it takes to reunite families" offers)
         act.lemma_.lower() in ("do", "take")
         and any(t.lower_ in _WHATEVER_NEEDED for t in said)
-        and any(t.lemma_.lower() in _DEFENDING or t.lower_ in _IF for t in verb.subtree)
+        and any(t.lemma_.lower() in _DEFENDING or t.lower_ in _IF_MARKS for t in verb.subtree)
     ):
         kind = "threaten"
     else:
@@ -75,9 +75,11 @@ def unhesitating_trigger(verb: Token) -> Trigger | None:
     return Trigger(verb, kind, "frame", content=[act], fixed=True)
 
 
-def _force_named(verb: Token) -> bool:
+def force_named(verb: Token) -> bool:
     """Whether *verb* uses force: "use force", "resort to military force", "use all
     necessary means", not "use all diplomatic means" or "use the port"."""
+    if verb.lemma_.lower() not in _USING:
+        return False
     for c in verb.children:
         objs = [c] if c.dep_ == "dobj" else []
         if c.dep_ == "prep" and c.lower_ == "to":
@@ -93,7 +95,7 @@ def _force_named(verb: Token) -> bool:
 def force_trigger(verb: Token) -> Trigger | None:
     """ "Ankara would resort to force unless …", "Beijing said it would use force": force a
     side announces, in its own voice, is its threat."""
-    if not _modal(verb) or _in_condition(verb) or not _force_named(verb):
+    if not _modal(verb) or _in_condition(verb) or not force_named(verb):
         return None
     if verb.dep_ in ("relcl", "acl", "amod", "pcomp", "xcomp"):
         return None  # "the right to use force", "will not hesitate to use force" (above)

@@ -8,7 +8,7 @@ from detente.extract.lexicon import StanceLexicon
 from detente.extract.stance import kinds, phrasing
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
-from detente.extract.stance.focus import _FORCE_NOUNS, table_threat
+from detente.extract.stance.focus import table_threat
 from detente.extract.stance.frames import (
     ADMISSIONS,
     cleft_content,
@@ -55,6 +55,7 @@ from detente.extract.stance.predicates import (
     title_trigger,
     voiced_by,
 )
+from detente.extract.stance.resolve import force_named
 from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
@@ -586,10 +587,8 @@ class TriggerStage:
     def _hostile(self, verb: Token) -> bool:
         """ "keep fighting", "resume strikes", "destroy": a hostile action."""
         lemma = verb.lemma_.lower()
-        if lemma in self.lex.hostile:
+        if lemma in self.lex.hostile or force_named(verb):  # "not to use / resort to force"
             return True
-        if lemma in ("use", "resort"):  # "not to use force", "never to resort to force"
-            return any(t.lemma_.lower() in _FORCE_NOUNS for c in verb.children for t in c.subtree)
         if lemma in ("resume", "continue", "keep", "go", "step", "expand"):
             return any(
                 t.lemma_.lower() in _WAR_WORDS
