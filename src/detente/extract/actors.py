@@ -24,6 +24,7 @@ from detente.extract.bodyref import reporting_body
 from detente.extract.doctext import span_text
 from detente.extract.entindex import ents_in
 from detente.extract.gazetteer import other_office
+from detente.extract.homeside import dateline_country, home_role
 from detente.extract.kb import Knowledge, Leader, knowledge
 from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, owning_state, slugify
@@ -413,11 +414,14 @@ class ActorTracker:
         self.org_ids: dict[str, str] = {}
         #: lower-cased words of every person's name in the document
         self.person_words: set[str] = set()
+        #: the state the report was filed from (its dateline), for officials named by title
+        self.filed_in: str | None = None
         self._prescan()
 
     def _prescan(self) -> None:
         for ent in ents_in(self.doc):
             if _is_dateline(ent):
+                self.filed_in = self.filed_in or dateline_country(ent)
                 continue
             if ent.label_ == "ORG" and not ent.ent_id_:
                 acronym = acronym_after(ent)
@@ -437,7 +441,7 @@ class ActorTracker:
             window = self._title_window(ent)
             ref = resolve_actor(window) if window is not None else resolve_actor(ent)
             if ref is None and window is not None:
-                ref = self._titled_unknown(ent)
+                ref = self._titled_unknown(ent) or self._home_official(window, ent)
             if ref is None and (
                 ent.root.dep_ == "appos" or any(c.dep_ == "appos" for c in ent.root.children)
             ):
@@ -502,6 +506,13 @@ class ActorTracker:
         if ref is None:
             return None
         return replace(ref, speaker=ent.text)
+
+    def _home_official(self, window: Span, ent: Span) -> ActorRef | None:
+        """ "Communication Minister X" in a report filed from the minister's capital."""
+        role = home_role(_titles(window, self.kb)) if self.filed_in else None
+        if role is None or self.filed_in is None:
+            return None
+        return ActorRef(self.filed_in, actor_name(self.filed_in), ent.text, role)
 
     def _appositive(self, ent: Span) -> ActorRef | None:
         """A person named after a description ("the government's delegation head, Yahya

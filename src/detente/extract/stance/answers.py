@@ -25,6 +25,12 @@ _OFFER_WORDS = frozenset(
     {"offer", "offers", "proposal", "ready", "prepared", "willing", "open", "valid", "available"}
 )
 _TALK_VERBS = word_list("talk_verbs")
+#: Common nouns that name a side ("the army", "the rebels").
+_PARTIES = word_list("agent_nouns") | word_list("party_nouns")
+#: States of a finished effort asked about ("Is the plan dead?", "Is the deal off?").
+_DEMISE = word_list("demise_words")
+#: Words of the speaker's own text, which a "No" to its demise keeps on offer.
+_PLAN_WORDS = ("plan", "proposal", "offer", "initiative", "framework", "your text")
 #: An answer points back only near its start (its first sentences).
 _ANSWER_SENTENCES = 2
 
@@ -207,6 +213,24 @@ class AnswerStage:
         starts = [s.start for s in body.sents][:_ANSWER_SENTENCES]
         return any(sent.start <= i < sent.end for i in starts) or sent.start in starts
 
+    def _asks_of_another(self, question: Turn, turn: Turn, state: _DocState) -> bool:
+        """Whether the asking sentence of *question* is about what another named side did or
+        will do ("Has the army agreed to send a delegation?"), not the answerer's own view."""
+        span = state.doc.char_span(question.body, question.end, alignment_mode="expand")
+        if span is None or turn.actor is None:
+            return False
+        asking = [s for s in span.sents if s.text.rstrip().endswith("?")]
+        if not asking:
+            return False
+        root = asking[-1].root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("you", "we", "it", "that", "this", "there"):
+            return False
+        if subj.pos_ != "PROPN" and not subj.ent_type_ and subj.lemma_.lower() not in _PARTIES:
+            return False  # "Is your initiative dead?": a thing, asked of the answerer
+        found = self._resolve_tok(subj, root, state, False)
+        return bool(found) and all(a.id != turn.actor.id for a in found)
+
     def _bare_answers(self, doc: Doc, state: _DocState, claims: list[Claim]) -> None:
         """ "No." / "Yes, …" / "Not at this stage." opening an answer: the speaker rejects or
         accepts what the question asked about."""
@@ -231,6 +255,8 @@ class AnswerStage:
                 for c in claims
             ):
                 continue  # "Yes, we welcome it": the stance is already read from its verb
+            if self._asks_of_another(question, turn, state):
+                continue  # "Has the army agreed to come?" "Not yet.": news of another side
             issues = self._question_issues(question, state)
             if not issues:
                 continue
@@ -241,6 +267,9 @@ class AnswerStage:
             }
             qtext = doc_text(doc)[question.body : question.end].lower()
             kind = "reject" if answer == "no" else _yes_kind(qtext)
+            if answer == "no" and _demise(question, state):
+                # "Is the plan dead?" "No.": the plan stands
+                kind = "offer" if any(w in qtext for w in _PLAN_WORDS) else "accept"
             quote = sent
             while len(quote) > 1 and quote[-1].is_space:
                 quote = quote[:-1]  # a one-sentence turn ends with the paragraph break
@@ -256,6 +285,21 @@ class AnswerStage:
                     "derived=main",
                 ]
                 claims.append(claim)
+
+
+def _demise(question: Turn, state: _DocState) -> bool:
+    """Whether *question* asks if something is finished ("Is the plan dead?", "Are the talks
+    over?"), so that a "No" keeps it standing: the asking sentence's copula says so."""
+    span = state.doc.char_span(question.body, question.end, alignment_mode="expand")
+    if span is None:
+        return False
+    asking = [s for s in span.sents if s.text.rstrip().endswith("?")]
+    if not asking:
+        return False
+    root = asking[-1].root
+    return root.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "advmod", "attr", "prt") and c.lower_ in _DEMISE for c in root.children
+    )
 
 
 def _yes_kind(question: str) -> str:

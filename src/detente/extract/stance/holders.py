@@ -35,6 +35,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
+from detente.extract.stance.offenders import designated
 from detente.extract.stance.pairs import pair_subject
 from detente.extract.stance.passives import answered_proposal
 from detente.extract.stance.rolerefs import role_antecedents
@@ -131,6 +132,9 @@ class HolderStage:
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
                     actors = self._reporter_actors(rep, state)
             return _unique(actors), False
+        designates = trig.cls == "consequence" and designated(tok) is not None
+        if designates and trig.content[0].dep_ == "dobj" and (subj := _subject(tok)) is not None:
+            return _unique(self._resolve_tok(subj, tok, state)), False  # "Moscow regards X as …"
         if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
             # "For Tokyo, the alliance is non-negotiable": the perspective holds the verdict.
             seen_from = perspective_holder(_clause_head(tok))
@@ -781,11 +785,12 @@ def _group_person(head: Token) -> bool:
 
 
 def _thing(head: Token) -> bool:
-    """A common noun that names no party ("any resumption", "the door")."""
+    """A common noun that names no party ("any resumption", "the door", the "crossing" of
+    "the Rafah crossing": a place's common head is no party either)."""
     lemma = head.lemma_.lower()
     return (
         head.pos_ == "NOUN"
-        and not head.ent_type_
+        and head.ent_type_ in ("", "GPE", "LOC", "FAC")
         and lemma not in _AGENT_NOUNS
         and lemma not in _INSTITUTIONS
         and lemma not in _GROUP_NOUNS

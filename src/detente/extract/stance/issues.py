@@ -28,7 +28,7 @@ from detente.extract.stance.heads import (
     where_forces_are,
     withdrawn_object,
 )
-from detente.extract.stance.kinds import menacing_verdict, penalty_issue
+from detente.extract.stance.kinds import menacing_verdict, penalty_issue, withheld_thing
 from detente.extract.stance.lexis import (
     _ANAPHOR_REACH,
     _ANAPHORIC_DETS,
@@ -148,6 +148,11 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         if trig.cls == "consequence" and trig.content:
             subj = trig.content[0]
             toks = list(subj.subtree)
+            inside = {t.i for t in toks}
+            own = [t for t in trig.token.subtree if t.i not in inside]
+            if self._classify(trig.token, own, state, min_weight=3) == "justice":
+                # "those responsible will be held to account": a penalty by law
+                return [("justice", _Unit(trig.token, own))]
             warn = warned(trig.token)  # "such units will be … targets", "whoever …"
             issue = warned_issue(toks) if warn else None
             if issue is None and subj.lemma_.lower() not in _WAR_WORDS | self.lex.hostile:
@@ -381,6 +386,11 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         named = None if conduct is None else self._classify(conduct, [*conduct.subtree], state, 2)
         if named is not None and named not in ("process", "ceasefire"):
             return [(named, _Unit(conduct, list(conduct.subtree)))]
+        if (held := withheld_thing(trig.token)) is not None:
+            # "reconstruction funds will not flow until …": what is held back, not the terms
+            issue = self._classify(held, list(held.subtree), state, min_weight=2)
+            issue = issue if issue not in (None, "process") else "economy"  # "trade agreements"
+            return [(issue, _Unit(held, list(held.subtree)))]
         menacing = any(t.i in state.threat_tokens for _, u in issues for t in u.tokens)
         strong = [
             (i, u)

@@ -73,6 +73,9 @@ _VERDICT_CONDITIONS = word_list("verdict_conditions")
 _WAR = word_list("war_words")
 #: Subordinators of a condition on what goes on ("while", "until", "as long as").
 _WHILE_MARKS = frozenset({"while", "until", "till", "as"})
+#: Subordinators that name what lifts a penalty whatever it is ("until the hostages are
+#: returned", "as long as the situation is unresolved"); "while" needs conduct that goes on.
+_LIFTING_MARKS = frozenset({"until", "till", "as"})
 _IF_MARKS = frozenset({"if", "unless"})
 #: Quotation marks: a quoted sentence is voiced by its speaker.
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'"})
@@ -255,14 +258,25 @@ def _penalty(verb: Token) -> bool:
     kids = list(verb.children)
     if lemma in ("remain", "stay", "keep"):
         return any(
-            c.dep_ in ("acomp", "oprd", "xcomp") and c.lower_ in _KEPT_PENALTIES for c in kids
+            c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.lower_ in _KEPT_PENALTIES
+            for c in kids
         )
     if not _negated_intent(verb):
         return False
+    # "would not conclude trade agreements"; "aid will not flow until …" (a withheld
+    # benefit as the subject of a verb of coming, with a condition for lifting it)
+    deps = (
+        ("dobj", "nsubjpass", "nsubj")
+        if _clause_conditions(verb, _LIFTING_MARKS)
+        else (
+            "dobj",
+            "nsubjpass",
+        )
+    )
     return any(
         t.lemma_.lower() in _WITHHELD or t.lower_ in _WITHHELD
         for c in kids
-        if c.dep_ in ("dobj", "nsubjpass")
+        if c.dep_ in deps
         for t in c.subtree
     )
 
@@ -286,13 +300,22 @@ def _kept_penalty(tok: Token) -> bool:
     """*tok* or the clause it reports keeps a penalty up while another's conduct goes on, or
     sets a closure on another's conduct ("would shut the border if …")."""
     for verb in [tok, *(c for c in tok.children if c.dep_ == "ccomp")]:
-        if _penalty(verb) and any(
-            _ongoing_conduct(c) for c in _clause_conditions(verb, _WHILE_MARKS)
+        if _penalty(verb) and (
+            _clause_conditions(verb, _LIFTING_MARKS)
+            or any(_ongoing_conduct(c) for c in _clause_conditions(verb, _WHILE_MARKS))
         ):
             return True
         if _closing(verb) and _clause_conditions(verb, _IF_MARKS | _WHILE_MARKS):
             return True
     return False
+
+
+def _withheld_subject(verb: Token) -> bool:
+    """Whether *verb*'s subject is a benefit or passage held back ("aid", "the crossing")."""
+    return any(
+        c.dep_ == "nsubj" and (c.lemma_.lower() in _WITHHELD or c.lemma_.lower() in _CLOSABLE)
+        for c in verb.children
+    )
 
 
 def _actor_subject(verb: Token) -> bool:
@@ -417,6 +440,22 @@ def penalty_issue(tok: Token) -> str | None:
     return "economy"
 
 
+def withheld_thing(tok: Token) -> Token | None:
+    """The benefit a threat at *tok* holds back ("aid will not flow until …", "would not
+    conclude trade agreements"), which names the threat's issue; None for other threats."""
+    if tok.lemma_.lower() in ("remain", "stay", "keep") or not _penalty(tok):
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass", "nsubj")
+            and any(t.lemma_.lower() in _WITHHELD or t.lower_ in _WITHHELD for t in c.subtree)
+        ),
+        None,
+    )
+
+
 def refine_kind(trig: Trigger) -> Trigger:
     """Revise *trig*'s kind where its shape decides over its word (see the module doc)."""
     tok = trig.token
@@ -433,9 +472,16 @@ def refine_kind(trig: Trigger) -> Trigger:
         and trig.kind != "threaten"
         and _kept_penalty(tok)
     ):
-        if trig.cls != "verb" and not _actor_subject(tok):
-            trig.cls = "must"  # "the border will stay closed as long as …, Baku said"
+        if not _actor_subject(tok) and (trig.cls != "verb" or _withheld_subject(tok)):
+            # "the border will stay closed as long as …, Baku said", "aid will not flow
+            # until …": a thing as subject, the speaker's warning
+            trig.cls = "must"
         trig.kind, trig.fixed = "threaten", True
+        return trig
+    if trig.cls == "verb" and (who := offender(tok) or designated(tok)) is not None:
+        # "whoever crosses the line will regret it", "would consider such troops legitimate
+        # targets": a warning, not regret or consideration
+        trig.kind, trig.cls, trig.content, trig.fixed = "threaten", "consequence", [who], True
         return trig
     if trig.cls != "verb":
         return trig
@@ -546,7 +592,9 @@ def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger
             out.append(Trigger(tok, "reject", "mustbe", fixed=True))
         elif (standing := _standing_deal(tok)) is not None and _voiced(tok, state):
             out.append(Trigger(tok, standing, "must", fixed=True))
-        elif (who := offender(tok) or designated(tok)) is not None and _voiced(tok, state):
+        elif (who := offender(tok) or designated(tok)) is not None and (
+            _voiced(tok, state) or (who.dep_ == "dobj" and _actor_subject(tok))
+        ):
             # "whoever dares to interfere will be dealt a blow": what the offender would do
             out.append(Trigger(tok, "threaten", "consequence", content=[who], fixed=True))
         elif menacing_verdict(tok) and _voiced(tok, state):
@@ -598,3 +646,12 @@ def invited_act(verb: Token) -> bool:
     if act is None or not any(c.dep_ == "dobj" for c in verb.children):
         return False
     return not any(t.lemma_.lower() in _TALK_WORDS for t in act.subtree)
+
+
+def opens_passage(verb: Token) -> bool:
+    """Whether *verb* widens or resumes a passage or a benefit ("the crossings will be
+    expanded if …"): its object or passive subject is a crossing, aid, trade or the like,
+    which makes the act a gesture, not a menace."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CLOSABLE for c in verb.children
+    )

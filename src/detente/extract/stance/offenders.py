@@ -29,6 +29,9 @@ _COPULAS = frozenset({"become", "be"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 #: Determiners that make a noun a generic offender when a clause says what it does.
 _GENERIC_DETS = frozenset({"any", "every"})
+#: Acts that a generic determiner makes an offence ("any violation", "every incursion").
+_OFFENCES = word_list("offence_nouns")
+_REGARDING = word_list("regarding_verbs")
 #: Verbs that designate a target ("will be considered / treated as", "would become").
 _DESIGNATING = word_list("regarding_verbs") | {"become", "be", "declare", "brand", "label"}
 #: What a designation makes of something: a target ("legitimate target", "fair game").
@@ -69,10 +72,11 @@ def _generic(tok: Token) -> Token | None:
             c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in who.children
         )  # "any vessel entering its waters … would be dealt with", parsed as a clause
         return tok if generic else None
-    if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children) and any(
-        c.dep_ in ("relcl", "acl") for c in tok.children
-    ):
+    generic = any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children)
+    if generic and any(c.dep_ in ("relcl", "acl") for c in tok.children):
         return tok  # "any vessel that enters …", "any party violating …"
+    if generic and tok.lemma_.lower() in _OFFENCES:
+        return tok  # "any violation of its airspace would be answered"
     return None
 
 
@@ -105,7 +109,9 @@ def designated(verb: Token) -> Token | None:
     legitimate targets", "would become fair game", "Moscow will regard any convoy as a
     legitimate target" -- a warning by whoever says so, about the thing designated (an act
     called an act of war is kinds.menacing_verdict)."""
-    if verb.lemma_.lower() not in _DESIGNATING or not _announced(verb):
+    # "Moscow regards any such troops as legitimate targets": a standing designation counts
+    standing = verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in _REGARDING
+    if verb.lemma_.lower() not in _DESIGNATING or not (_announced(verb) or standing):
         return None
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids):
@@ -117,14 +123,23 @@ def designated(verb: Token) -> Token | None:
         or (c.dep_ == "prep" and c.lower_ == "as")
         for t in c.subtree
     ]
-    if not any(t.lemma_.lower() in _TARGETS for t in said):
+    # "regards any troops deployed after a ceasefire as targets", "would consider any troops
+    # in Ukraine legitimate targets": the designation mis-hung under the object
+    hung = [
+        t
+        for c in kids
+        if c.dep_ == "dobj"
+        for t in c.subtree
+        if t.i > c.i and t.lemma_.lower() in _TARGETS and t.dep_ in ("pobj", "conj", "appos")
+    ]
+    if not any(t.lemma_.lower() in _TARGETS for t in said + hung):
         return None
     for c in kids:
         if c.dep_ in ("nsubjpass", "csubjpass") or (
             c.dep_ == "nsubj" and verb.lemma_.lower() in _COPULAS
         ):
             return c
-        if c.dep_ == "dobj" and not any(t.lemma_.lower() in _TARGETS for t in c.subtree):
+        if c.dep_ == "dobj" and (hung or not any(t.lemma_.lower() in _TARGETS for t in c.subtree)):
             return c  # "will consider such units legitimate targets"
     return None
 

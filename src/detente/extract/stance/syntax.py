@@ -261,6 +261,8 @@ def _bare_response(verb: Token) -> bool:
 
 
 _LIST_PLACEHOLDERS = word_list("list_placeholders")
+#: What a party expects of another as its due ("expects guarantees", "expects an apology").
+_OWED = word_list("owed_things")
 
 
 def _expects_another(verb: Token) -> bool:
@@ -276,12 +278,16 @@ def _expects_another(verb: Token) -> bool:
             )
             if to and doer:
                 return True
-    # "we expect two things: the release of …, and free access …": a list of what is asked
+    # "we expect two things: the release of …, and free access …": a list of what is asked;
+    # "expects guarantees for its security", "expects an apology from Tokyo": what is owed
     return any(
         c.dep_ == "dobj"
-        and c.lemma_.lower() in _LIST_PLACEHOLDERS
-        and c.i + 1 < len(c.doc)
-        and c.doc[c.i + 1].text == ":"
+        and (
+            c.lemma_.lower() in _LIST_PLACEHOLDERS
+            and c.i + 1 < len(c.doc)
+            and c.doc[c.i + 1].text == ":"
+            or c.lemma_.lower() in _OWED
+        )
         for c in verb.children
     )
 

@@ -17,7 +17,7 @@ from detente.extract.stance.frames import (
     meta_copula,
 )
 from detente.extract.stance.framing import editorial_frame
-from detente.extract.stance.kinds import shape_triggers, verb_kind, willing_kind
+from detente.extract.stance.kinds import opens_passage, shape_triggers, verb_kind, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
@@ -222,8 +222,7 @@ class TriggerStage:
         # "What does Baghdad want?", "Would Moscow accept a truce?": questions ask, not state.
         for i in [i for i, t in found.items() if in_question(t.token)]:
             del found[i]
-        # "Hungary, which has blocked earlier decisions, …": a relative clause recalling past
-        # or habitual behaviour is background, not a stance voiced in the report.
+        # "Hungary, which has blocked earlier decisions, …": past or habitual, background.
         verdicts = frozenset(v for v, k in self.lex.verbs.items() if k in ("accept", "reject"))
         for i in [
             i
@@ -231,8 +230,7 @@ class TriggerStage:
             if _background_relcl(t.token) or justifies_verdict(t.token, verdicts)
         ]:
             del found[i]
-        # "would not form the association before Serbia recognised Kosovo": a refusal of one's
-        # own act on terms, whatever the verb.
+        # "would not form the association before Serbia recognised Kosovo": refused on terms.
         for root in state.condition_roots:
             verb = root.head
             if (
@@ -743,7 +741,10 @@ class TriggerStage:
             return None  # ("an agreement under which Israel would stop …" states terms)
         if offender(tok) is not None:
             return None  # "anyone who tries will pay a heavy price" warns (offenders.py)
-        if self._hostile(tok) or (lemma in lex.threat_actions and lemma not in lex.concessions):
+        hostile = self._hostile(tok)
+        if lemma in lex.threat_actions and not hostile and opens_passage(tok):  # "expand crossings"
+            return None if negated else Trigger(tok, "offer", "concession")
+        if hostile or (lemma in lex.threat_actions and lemma not in lex.concessions):
             if tok.dep_ == "relcl" and not aux & _MODALS:
                 return None  # "the positions it seized in the buffer zone" narrates
             return None if negated else Trigger(tok, "threaten", "concession")

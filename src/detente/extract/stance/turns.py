@@ -38,6 +38,8 @@ _QA_DOT = re.compile(r"(?m)^[ \t]*(?P<label>[QA])\.[ \t]+(?=\S)")
 _PAREN = re.compile(r"\(([^)]*)\)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
+#: Words before a place of a heading that make it the topic ("Press briefing on Sudan").
+_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "re"})
 #: How far after a name its description is read ("X, a spokesperson of Y's ministry, said").
 _DESCRIPTION_TOKENS = 16
 
@@ -160,7 +162,9 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
             actor = people[0][1] if people else _role_owner(doc, _ROLE_HEADS, intro_end, False)
             actor = actor or heading  # a ministry's transcript: its spokesperson answers
         elif role == "speaker":
-            actor = _speaker(label, doc.char_span(start, start + len(label)), people, tracker)
+            actor = _paren_state(doc, start, label) or _speaker(
+                label, doc.char_span(start, start + len(label)), people, tracker
+            )
             actor = actor or _named_before(label, turns) or _heading_role(label, heading)
             if actor is None and text[body:end].rstrip().endswith("?"):
                 role = "question"  # an unplaced member asking the minister
@@ -168,6 +172,18 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
     if not any(t.asks for t in turns) and sum(t.actor is not None for t in turns) < 2:
         return None
     return Turns(turns)
+
+
+def _paren_state(doc: Doc, start: int, label: str) -> _Actor | None:
+    """ "AMBASSADOR HARRIS (United Kingdom):": the state a label names in brackets."""
+    from detente.extract.actors import resolve_actor
+
+    for m in _PAREN.finditer(label):
+        span = doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="expand")
+        ref = resolve_actor(span) if span is not None and len(span) else None
+        if ref is not None and _is_state_id(ref.id):
+            return _Actor(ref.id, ref.name or ref.id, label.split("(")[0].strip())
+    return None
 
 
 def _named_before(label: str, turns: list[Turn]) -> _Actor | None:
@@ -342,6 +358,8 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
             break
         if ent.label_ not in ("GPE", "NORP", "ORG"):
             continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _TOPIC_PREPS:
+            continue  # "Excerpt on Sudan": what the briefing is about, not who gives it
         ref = resolve_actor(ent)
         kind = "adjective" if ent.label_ == "NORP" else "place"
         if ref is None and ent.label_ == "GPE" and "-" in ent.ent_id_:
@@ -379,6 +397,16 @@ def _introduced(
             ref = None  # only a leader the lists know speaks for a side by name alone
         if ref is None:
             ref = tracker.names.get(key) or tracker.names.get(name[-1].lower_)
+            if (
+                ref is not None
+                and heading is not None
+                and ref.id != heading.id
+                and (_titled(name) or any(t.lower_ in _ROLES for t in name))
+                and resolve_actor(_with_title(name)) is None
+            ):
+                # "Deputy Spokesperson X" under a heading that places the briefing: the
+                # tracker's guess (the nearest state, often the topic) yields to the heading
+                ref = None
         desc = _description(name)
         if ref is None and desc is not None:
             # "Randhir Jaiswal, the official spokesperson of India's foreign ministry"
