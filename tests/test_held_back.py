@@ -210,3 +210,42 @@ def test_a_visiting_envoy_is_not_placed_by_the_dateline(ex: Extractor) -> None:
     )
     found = claims(ex, text)
     assert not any(c.actor == "LBN" for c in found), triples(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refused return to war reassures
+        ("Addis Ababa said Ethiopia will not return to war.", ("ETH", "offer", "ceasefire")),
+        # an option of force kept open threatens; another option kept open is accepted
+        (
+            "Washington has declined to rule out sending troops into Venezuela.",
+            ("USA", "threaten", None),
+        ),
+        ("Moscow did not rule out a nuclear strike, Medvedev said.", ("RUS", "threaten", None)),
+        ("Kyiv did not rule out a referendum on the deal.", ("UKR", "accept", None)),
+        # help a holder wants to give is offered
+        (
+            "Ankara said it wants to work with both sides to find a settlement.",
+            ("TUR", "offer", "process"),
+        ),
+        # fighting kept up while another's conduct lasts, even under "insists"
+        (
+            "The Pentagon insists the strikes will go on for as long as the boats keep coming.",
+            ("USA", "threaten", "ceasefire"),
+        ),
+    ],
+)
+def test_options_kept_open_and_fighting_kept_up(ex: Extractor, text: str, expected: tuple) -> None:
+    actor, kind, issue = expected
+    found = triples(claims(ex, LEAD + text))
+    assert any(a == actor and k == kind and (issue is None or i == issue) for a, k, i in found), (
+        found
+    )
+    if kind in ("threaten", "offer"):
+        assert (actor, "reject", "ceasefire") not in found, found
+
+
+def test_a_refused_return_to_talks_is_still_refused(ex: Extractor) -> None:
+    found = triples(claims(ex, LEAD + "Kyiv said it would not return to the talks in Istanbul."))
+    assert ("UKR", "reject", "process") in found

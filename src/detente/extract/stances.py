@@ -402,7 +402,7 @@ class StanceComponent(
                 negated = False
             if negated and kind == "propose" and trig.token.lemma_.lower() in _INTENT_VERBS:
                 kind, negated = "reject", False  # "does not plan to lift its sanctions"
-            if negated and kind == "demand" and war_renounced(trig.token):
+            if negated and kind in ("demand", "offer") and war_renounced(trig.token):
                 kind, negated = "offer", False  # "does not want war": calm offered
             if negated and kind == "demand" and trig.token.lemma_.lower() in _NEED_WORDS:
                 kind, negated = "reject", False  # "does not need outside mediation"

@@ -314,7 +314,12 @@ def war_consequence(verb: Token) -> Trigger | None:
     ):
         return None
     # "… would go on / continue until the last soldier has left": fighting kept up on terms
-    until = any(t.lower_ in ("until", "till") for c in verb.children for t in (c, *c.children))
+    until = any(
+        t.lower_ in ("until", "till") for c in verb.children for t in (c, *c.children)
+    ) or any(  # "… will go on for as long as the boats keep coming"
+        t.dep_ == "mark" and t.lower_ == "as" and t.i > 0 and t.nbor(-1).lower_ == "long"
+        for t in verb.subtree
+    )
     if (_condition_of(verb) is None and not beside and not until) or forecast(verb):
         return None
     reporter = _reporter(verb)

@@ -101,7 +101,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         own = [u for u in units if u.head.i == trig.token.i]
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "soil":  # "will not allow its territory to be used against …"
-            return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree)))]
+            return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.cls == "presence":
             where = [
                 t
@@ -111,8 +111,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             ]
             if where and self._classify(trig.token, where, state, min_weight=3) == "territory":
                 # "forces would remain in a security perimeter around Gaza": land held
-                return [("territory", _Unit(trig.token, list(trig.token.subtree)))]
-            return [("military_limits", _Unit(trig.token, list(trig.token.subtree)))]
+                return [("territory", _Unit(trig.token, list(trig.token.subtree), weight=2))]
+            return [("military_limits", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.skip and trig.content:
             # "…, an idea Moscow has dismissed": the idea is the stance just stated around it
             at = trig.content[0].idx
@@ -126,13 +126,13 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             # "kept restrictions on investment …; unlikely to ease them": what "them" stands for
             issue = self._classify(ante, list(ante.subtree), state, min_weight=2)
             if issue is not None and issue != "process":
-                return [(issue, _Unit(ante, list(ante.subtree)))]
+                return [(issue, _Unit(ante, list(ante.subtree), weight=2))]
         leaving = [
             v for v in [trig.token, *trig.token.children] if v.pos_ == "VERB" and _leaves_talks(v)
         ]
         if leaving:
             # "threatened to pull out of the peace process": a stance on the talks themselves
-            return [("process", _Unit(leaving[0], list(leaving[0].subtree)))]
+            return [("process", _Unit(leaving[0], list(leaving[0].subtree), weight=2))]
         if trig.content and trig.cls in ("frame", "copula"):
             # "Morocco's claim to Western Sahara": a claim to a named place is territorial;
             # so is a place said to be a nation's ("Crimea is Ukrainian")
@@ -168,11 +168,11 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             # claims on its neighbours' land": about territory
             claim = trig.token.lemma_.lower() == "claim"
             issue = "territory" if claim else "ceasefire"
-            return [(issue, _Unit(trig.token, list(trig.token.subtree)))]
+            return [(issue, _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
             # "… would be considered a declaration of war", "… would be met with force": a
             # warning against attack
-            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
+            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if (
             trig.kind == "offer"
             and trig.fixed
@@ -180,7 +180,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             and any(c.dep_ in ("xcomp", "ccomp") and self._hostile(c) for c in trig.token.children)
         ):
             # "pledged not to attack energy sites": holding fire is a ceasefire, whatever the target
-            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree)))]
+            return [("ceasefire", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.kind == "threaten" and any(
             c.dep_ == "dobj"
             and c.lemma_.lower() in ("measure", "step", "action")
@@ -188,20 +188,20 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             for c in trig.token.children
         ):
             # "measures against anyone who obstructs …": penalties, whatever they punish
-            return [("sanctions", _Unit(trig.token, list(trig.token.subtree)))]
+            return [("sanctions", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.token.lemma_.lower() in ("release", "free", "exchange", "swap") and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TROOPS
             for c in trig.token.children
         ):
             # "would release the soldiers it captured": captives, not a force on the map
-            return [("humanitarian", _Unit(trig.token, list(trig.token.subtree)))]
+            return [("humanitarian", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         person = _handed_person(trig.token) or handed_suspects(trig.token)
         if person is not None:
             # "hand over Milan Radoicic", "extradite the commander": a matter of justice
-            return [("justice", _Unit(trig.token, list(trig.token.subtree)))]
+            return [("justice", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.cls == "concession" and _sends_force(trig.token):
             # "would send troops to Ukraine": a force for security, wherever it goes
-            return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree)))]
+            return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if own and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "up", "over")
             for c in trig.token.children
@@ -276,6 +276,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 unit.head.pos_ == "VERB"
                 and (_handed_person(unit.head) or handed_suspects(unit.head)) is not None
             ):
+                unit.weight = 2 if unit.weight is None else unit.weight
                 out.append(("justice", unit))
                 seen.add("justice")
                 continue
@@ -297,6 +298,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 # "rejected the draft" after a proposal on nothing: the draft named before
                 referred += self._antecedent_deal_issues(unit, trig.kind, state)
             if referred:
+                unit.weight = 2 if unit.weight is None else unit.weight  # read from the referent
                 pointing.add(id(unit))
                 for issue in referred:
                     if issue not in seen:
@@ -308,6 +310,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 named := self._antecedent_deal_issues(unit, trig.kind, state)
             ):
                 # "welcomed the agreement": what the agreement named before is about
+                unit.weight = 2 if unit.weight is None else unit.weight
                 out.extend((i, unit) for i in named if i not in seen)
                 seen.update(named)
                 continue
@@ -425,7 +428,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         if (penalty := penalty_issue(trig.token)) is not None:
             return [(penalty, _Unit(trig.token, toks))]  # "would shut the border if …"
         if force:
-            return [("ceasefire", _Unit(trig.token, toks))]
+            return [("ceasefire", _Unit(trig.token, toks, weight=2))]  # decided, not cued
         return issues or self._unnamed_threat(trig, state)
 
     def _referred_issues(self, unit: _Unit, trig: Trigger, state: _DocState) -> list[str]:
@@ -624,6 +627,13 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 hit = self.cue_words.get(key)
                 if hit is not None and hit[0] == issue:
                     best = max(best, hit[1])
+            # the shapes that decide an issue whatever the words ("stop hitting the ports")
+            if (
+                (issue == "ceasefire" and halted_hostility(t))
+                or (issue == "security_guarantees" and joint_patrol(t))
+                or (issue == "territory" and (rule_over_land(t, _HANDOVER_NOUNS) or land_handed(t)))
+            ):
+                best = 3
             for end, cue_issue, weight in state.cue_phrases.get(t.i, ()):
                 if cue_issue == issue and all(i in ids for i in range(t.i, end)):
                     best = max(best, weight)

@@ -71,6 +71,10 @@ _NEWSROOM = frozenset({"comment", "comments", "reaction", "response", "clarifica
 _REGARDING = word_list("regarding_verbs")
 _VERDICT_CONDITIONS = word_list("verdict_conditions")
 _WAR = word_list("war_words")
+#: Acts of helping others settle, which a holder who "wants to" do them offers.
+_HELPING = frozenset({"work", "help", "mediate", "facilitate", "assist", "host", "broker"})
+#: Means of force whose option kept open threatens ("did not rule out sending troops").
+_FORCES = word_list("troops") | _FORCE_MEANS | {"invasion", "invade", "strike", "attack"}
 #: Subordinators of a condition on what goes on ("while", "until", "as long as").
 _WHILE_MARKS = frozenset({"while", "until", "till", "as"})
 #: Subordinators that name what lifts a penalty whatever it is ("until the hostages are
@@ -140,9 +144,21 @@ _PENDING = frozenset({"yet", "either", "formally"})
 
 
 def war_renounced(verb: Token) -> bool:
-    """ "The DPRK does not want war", "Baku does not seek a confrontation": a negated wish for
-    hostilities is a reassurance (an offer of calm), not a refusal of a ceasefire."""
-    return verb.lemma_.lower() in ("want", "seek", "desire") and any(
+    """ "The DPRK does not want war", "Baku does not seek a confrontation", "will not return to
+    war": a negated wish for hostilities, or a refused return to them, is a reassurance (an
+    offer of calm), not a refusal of a ceasefire."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("return", "revert", "slide", "go"):
+        # "will not return to war", "will not go back to war" ("to" under "back" or the verb)
+        heads = [verb, *(c for c in verb.children if c.lower_ == "back")]
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ == "to"
+            and any(o.lemma_.lower() in _NO_WAR for o in p.children)
+            for h in heads
+            for p in h.children
+        )
+    return lemma in ("want", "seek", "desire") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _NO_WAR for c in verb.children
     )
 
@@ -218,14 +234,15 @@ def _open_choice(verb: Token) -> bool:
     return False
 
 
-def _own_gesture(verb: Token) -> bool:
+def _own_gesture(verb: Token, gestures: frozenset[str] | None = None) -> bool:
     """ "wanted to normalise relations and reopen the embassy": the wanted act is the holder's
-    own (no subject of its own) and gives something or restores a relation."""
+    own (no subject of its own) and gives something or restores a relation (or is one of
+    *gestures*)."""
     for c in verb.children:
         if c.dep_ == "xcomp" and c.pos_ == "VERB":
             if any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children):
                 return False
-            return c.lemma_.lower() in _OWN_GESTURES
+            return c.lemma_.lower() in (_OWN_GESTURES if gestures is None else gestures)
     return False
 
 
@@ -485,6 +502,11 @@ def refine_kind(trig: Trigger) -> Trigger:
         return trig
     if trig.cls != "verb":
         return trig
+    if (kept := option_kept(tok)) is not None:
+        # "declined to rule out sending in troops", "did not rule out military action": an
+        # option of force kept open threatens; another option kept open is accepted
+        trig.kind, trig.fixed = ("threaten" if kept else "accept"), True
+        return trig
     if lemma in _MENACING_REFUSALS and trig.kind in ("accept", "reject"):
         if _negated_intent(tok) and (
             lemma != "stand" or any(c.lower_ == "for" for c in tok.children)
@@ -497,6 +519,8 @@ def refine_kind(trig: Trigger) -> Trigger:
         lemma in _WANTING and trig.kind == "demand" and _own_gesture(tok)
     ):
         trig.kind = "propose"
+    elif lemma in _WANTING and trig.kind == "demand" and _own_gesture(tok, _HELPING):
+        trig.kind = "offer"  # "wants to work with both countries": help offered
     return trig
 
 
@@ -655,3 +679,25 @@ def opens_passage(verb: Token) -> bool:
     return any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CLOSABLE for c in verb.children
     )
+
+
+def option_kept(verb: Token) -> bool | None:
+    """For "did not rule out X" and "declined / refused to rule out X" at *verb*: whether X is
+    an option of force (True) or another option (False); None for any other verb."""
+    rule = verb
+    if verb.lemma_.lower() in ("decline", "refuse"):
+        rule = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    elif not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if rule.lemma_.lower() != "rule" or not any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in rule.children
+    ):
+        return None
+    force = any(
+        t.lemma_.lower() in _WAR or t.lower_ in _WAR or t.lemma_.lower() in _FORCES
+        for c in rule.children
+        if c.dep_ in ("dobj", "xcomp", "pcomp", "ccomp")
+        for t in c.subtree
+    )
+    # "did not rule out a referendum" is left to the negation (a hedged acceptance)
+    return True if force else (False if rule is not verb else None)

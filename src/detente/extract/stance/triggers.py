@@ -283,7 +283,7 @@ class TriggerStage:
                     and (self._explicit_holder(trig.token) or lists_items(trig.token))
                 )
                 or (trig.cls == "verb" and self._descriptive_relcl(trig.token))
-                or trig.cls == "must"
+                or trig.cls in ("must", "consequence")
                 or bool(trig.skip)  # "…, an idea the ministry dismissed": a stance of its own
             ):
                 continue
