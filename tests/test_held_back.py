@@ -12,6 +12,14 @@ from detente.extract import Extractor
 from extracting import LEAD, claims, triples
 
 
+def holds(
+    found: set[tuple[str, str, str]], actor: str, kinds: str | set[str], issue: str | None
+) -> bool:
+    """Whether *found* has a stance of *actor* of one of *kinds* (on *issue*, unless None)."""
+    wanted = {kinds} if isinstance(kinds, str) else kinds
+    return any(a == actor and k in wanted and (issue is None or i == issue) for a, k, i in found)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -39,9 +47,8 @@ from extracting import LEAD, claims, triples
     ],
 )
 def test_a_penalty_held_until_terms_are_met(ex: Extractor, text: str, expected: tuple) -> None:
-    actor, kinds, issue = expected
     found = triples(claims(ex, LEAD + text))
-    assert any(a == actor and k in kinds and i == issue for a, k, i in found), found
+    assert holds(found, *expected), found
 
 
 def test_a_widened_crossing_is_offered_not_threatened(ex: Extractor) -> None:
@@ -80,9 +87,7 @@ def test_a_widened_crossing_is_offered_not_threatened(ex: Extractor) -> None:
 def test_a_warning_to_whoever_offends(ex: Extractor, text: str, expected: tuple) -> None:
     actor, kind, issue = expected
     found = triples(claims(ex, LEAD + text))
-    assert any(a == actor and k == kind and (issue is None or i == issue) for a, k, i in found), (
-        found
-    )
+    assert holds(found, actor, kind, issue), found
     # regret is the offender's, not a verdict of the speaker
     assert not any(k == "reject" for _, k, _ in found), found
 
@@ -183,9 +188,7 @@ def test_a_label_naming_a_state_in_brackets_speaks_for_it(ex: Extractor) -> None
 def test_a_designation_or_a_job_done_alone_warns(ex: Extractor, text: str, expected: tuple) -> None:
     actor, kind, issue = expected
     found = triples(claims(ex, LEAD + text))
-    assert any(a == actor and k == kind and (issue is None or i == issue) for a, k, i in found), (
-        found
-    )
+    assert holds(found, actor, kind, issue), found
     assert not any(k == "accept" for _, k, _ in found), found
 
 
@@ -239,9 +242,7 @@ def test_a_visiting_envoy_is_not_placed_by_the_dateline(ex: Extractor) -> None:
 def test_options_kept_open_and_fighting_kept_up(ex: Extractor, text: str, expected: tuple) -> None:
     actor, kind, issue = expected
     found = triples(claims(ex, LEAD + text))
-    assert any(a == actor and k == kind and (issue is None or i == issue) for a, k, i in found), (
-        found
-    )
+    assert holds(found, actor, kind, issue), found
     if kind in ("threaten", "offer"):
         assert (actor, "reject", "ceasefire") not in found, found
 
