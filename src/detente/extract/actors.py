@@ -509,8 +509,7 @@ class ActorTracker:
 
     def _home_official(self, window: Span, ent: Span) -> ActorRef | None:
         """ "Communication Minister X" in a report filed from the minister's capital."""
-        role = home_role(_titles(window, self.kb)) if self.filed_in else None
-        if role is None or self.filed_in is None:
+        if self.filed_in is None or (role := home_role(_titles(window, self.kb))) is None:
             return None
         return ActorRef(self.filed_in, actor_name(self.filed_in), ent.text, role)
 

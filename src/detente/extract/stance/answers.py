@@ -216,13 +216,9 @@ class AnswerStage:
     def _asks_of_another(self, question: Turn, turn: Turn, state: _DocState) -> bool:
         """Whether the asking sentence of *question* is about what another named side did or
         will do ("Has the army agreed to send a delegation?"), not the answerer's own view."""
-        span = state.doc.char_span(question.body, question.end, alignment_mode="expand")
-        if span is None or turn.actor is None:
+        root = _asking_root(question, state)
+        if root is None or turn.actor is None:
             return False
-        asking = [s for s in span.sents if s.text.rstrip().endswith("?")]
-        if not asking:
-            return False
-        root = asking[-1].root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in ("you", "we", "it", "that", "this", "there"):
             return False
@@ -290,16 +286,22 @@ class AnswerStage:
 def _demise(question: Turn, state: _DocState) -> bool:
     """Whether *question* asks if something is finished ("Is the plan dead?", "Are the talks
     over?"), so that a "No" keeps it standing: the asking sentence's copula says so."""
-    span = state.doc.char_span(question.body, question.end, alignment_mode="expand")
-    if span is None:
-        return False
-    asking = [s for s in span.sents if s.text.rstrip().endswith("?")]
-    if not asking:
-        return False
-    root = asking[-1].root
-    return root.lemma_ == "be" and any(
-        c.dep_ in ("acomp", "advmod", "attr", "prt") and c.lower_ in _DEMISE for c in root.children
+    root = _asking_root(question, state)
+    return (
+        root is not None
+        and root.lemma_ == "be"
+        and any(
+            c.dep_ in ("acomp", "advmod", "attr", "prt") and c.lower_ in _DEMISE
+            for c in root.children
+        )
     )
+
+
+def _asking_root(question: Turn, state: _DocState) -> Token | None:
+    """The root of the last sentence of *question* that asks (ends with "?"), if any."""
+    span = state.doc.char_span(question.body, question.end, alignment_mode="expand")
+    asking = [s for s in span.sents if s.text.rstrip().endswith("?")] if span is not None else []
+    return asking[-1].root if asking else None
 
 
 def _yes_kind(question: str) -> str:

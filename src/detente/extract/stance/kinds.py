@@ -282,20 +282,16 @@ def _penalty(verb: Token) -> bool:
         return False
     # "would not conclude trade agreements"; "aid will not flow until …" (a withheld
     # benefit as the subject of a verb of coming, with a condition for lifting it)
-    deps = (
-        ("dobj", "nsubjpass", "nsubj")
-        if _clause_conditions(verb, _LIFTING_MARKS)
-        else (
-            "dobj",
-            "nsubjpass",
-        )
-    )
-    return any(
-        t.lemma_.lower() in _WITHHELD or t.lower_ in _WITHHELD
-        for c in kids
-        if c.dep_ in deps
-        for t in c.subtree
-    )
+    deps = ("dobj", "nsubjpass")
+    if _clause_conditions(verb, _LIFTING_MARKS):
+        deps += ("nsubj",)
+    return any(c.dep_ in deps and _names_withheld(c) for c in kids)
+
+
+def _names_withheld(phrase: Token) -> bool:
+    """Whether the phrase under *phrase* names a benefit that can be withheld ("trade",
+    "reconstruction aid")."""
+    return any(t.lemma_.lower() in _WITHHELD or t.lower_ in _WITHHELD for t in phrase.subtree)
 
 
 def _closing(verb: Token) -> bool:
@@ -466,8 +462,7 @@ def withheld_thing(tok: Token) -> Token | None:
         (
             c
             for c in tok.children
-            if c.dep_ in ("dobj", "nsubjpass", "nsubj")
-            and any(t.lemma_.lower() in _WITHHELD or t.lower_ in _WITHHELD for t in c.subtree)
+            if c.dep_ in ("dobj", "nsubjpass", "nsubj") and _names_withheld(c)
         ),
         None,
     )
