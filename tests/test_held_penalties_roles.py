@@ -77,6 +77,35 @@ def test_role_noun_with_its_own_parties_keeps_them(ex: Extractor) -> None:
     assert ("EGY", "demand", "process") in got
 
 
+def test_the_noun_alone_is_the_owner_named_with_it_before(ex: Extractor) -> None:
+    text = (
+        "The African Union's mediation panel said it was worried by the fighting in Amhara. "
+        "The panel offered to host the next round in Addis Ababa."
+    )
+    got = triples(claims(ex, text))
+    assert ("au", "offer", "process") in got, got
+    text = (
+        "Omani mediators said the gap between Sanaa and Riyadh had narrowed. "
+        "The mediators offered to host a prisoner exchange in Muscat."
+    )
+    got = triples(claims(ex, text))
+    assert any(a == "OMN" and k == "offer" for a, k, _ in got), got
+
+
+def test_a_source_asking_for_anonymity_states_no_stance(ex: Extractor) -> None:
+    for text in (
+        "Two Egyptian officials said Hamas had accepted the text. The officials, who asked not"
+        " to be named because the talks are secret, said Israel wanted changes.",
+        "Two Kenyan diplomats said the talks in Nairobi had stalled. The diplomats, who"
+        " requested anonymity to discuss the talks, said Juba wanted more time.",
+    ):
+        got = triples(claims(ex, text))
+        assert not any(a in ("EGY", "KEN") and k == "demand" for a, k, _ in got), got
+    # asking another party to name someone is still a request
+    got = triples(claims(ex, "Cairo asked Israel to name its negotiators for the talks."))
+    assert ("EGY", "demand", "process") in got, got
+
+
 # -- verdicts ---------------------------------------------------------------------------------
 
 

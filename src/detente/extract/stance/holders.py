@@ -38,7 +38,7 @@ from detente.extract.stance.model import (
 from detente.extract.stance.offenders import designated
 from detente.extract.stance.pairs import pair_subject
 from detente.extract.stance.passives import answered_proposal
-from detente.extract.stance.rolerefs import role_antecedents
+from detente.extract.stance.rolerefs import role_antecedents, same_noun_before
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
@@ -698,7 +698,8 @@ class HolderStage:
         return [s for s in subjects if s is not None]
 
     def _named_before(self, head: Token, state: _DocState) -> _Actor | None:
-        """The organisation named last before "the <noun>" whose name ends in that noun."""
+        """The organisation named last before "the <noun>" whose name ends in that noun, else
+        the last earlier "<owner's> <noun>" (see :func:`same_noun_before`)."""
         if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
             return None
         if any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
@@ -706,7 +707,7 @@ class HolderStage:
         for ent in reversed(ents_in(head.doc[max(0, head.i - 400) : head.i])):
             if ent.label_ == "ORG" and len(ent) > 1 and ent.root.lower_ == head.lower_:
                 return self._resolve_span(ent, state)
-        return None
+        return same_noun_before(head, lambda t: self._resolve_one(t, state))
 
     def _last_group(self, head: Token, state: _DocState, bodies: bool = False) -> _Actor | None:
         """The armed group or movement named last before *head* ("The ELN … The group said …"),

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
 from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
-from detente.extract.stance.lexis import _MODALS
+from detente.extract.stance.lexis import _ANONYMITY, _MODALS
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.offenders import OFFENDER_WORDS, designated, offender
 
@@ -634,7 +634,8 @@ def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger
 def verb_kind(verb: Token, kind: str | None) -> str | None:
     """The kind of stance verb *verb* given its lexicon *kind*, read from its shape: an
     invitation to an act of the invitee asks it of them ("invited the rebels to lay down their
-    arms"); a newsroom's request ("asked the army for comment") is no stance at all."""
+    arms"); a newsroom's request ("asked the army for comment") or a source's for anonymity
+    is no stance at all."""
     if kind is None:
         return None
     if verb.lemma_.lower() == "invite" and invited_act(verb):
@@ -654,6 +655,16 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
         for c in verb.children
     ):
         return None
+    if kind == "demand" and any(
+        (c.dep_ == "dobj" and c.lemma_.lower() == "anonymity")
+        or (
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in _ANONYMITY
+            and any(a.dep_ == "auxpass" for a in c.children)
+        )
+        for c in verb.children
+    ):
+        return None  # "who asked not to be named", "requested anonymity": the source's terms
     return kind
 
 

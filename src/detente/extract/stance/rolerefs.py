@@ -1,4 +1,4 @@
-"""Plural role nouns that point back to the parties they were introduced with.
+"""Role nouns that point back to the parties they were introduced with.
 
 "The talks are run by co-chairs from the UN, the EU and the OSCE. … The co-chairs said in a
 joint statement …": the bare "the co-chairs" (or "the mediators", "the guarantors") stands for
@@ -7,12 +7,16 @@ the bodies named with the same role noun earlier in the report, one stance per b
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.tokens import Token
 
 from detente.extract.stance.syntax import _members
 
 #: How far back (tokens) the introducing mention may stand.
 _REACH = 600
+A = TypeVar("A")
 
 
 def _role_word(tok: Token) -> Token:
@@ -58,3 +62,16 @@ def role_antecedents(head: Token) -> list[Token]:
             if len(named) > 1:
                 return named
     return []
+
+
+def same_noun_before(head: Token, resolve: Callable[[Token], A | None]) -> A | None:
+    """For "the panel", "the mediators": what the last earlier mention of the same noun stands
+    for when its own modifiers tie it to an actor ("the African Union's panel", "Qatari
+    mediators"); None when no such mention stands within 400 tokens."""
+    lemma = head.lemma_.lower()
+    for tok in reversed(head.doc[max(0, head.i - 400) : head.i]):
+        if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            found = resolve(tok)
+            if found is not None:
+                return found
+    return None
