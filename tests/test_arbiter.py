@@ -70,17 +70,21 @@ def triples(claims: list[Claim]) -> set[tuple[str, str, str]]:
     return {(c.actor, c.kind, c.issue) for c in claims}
 
 
-def test_shipped_arbiter_loads_and_no_use_of_it_is_on_by_default(ex: Extractor) -> None:
+def test_shipped_arbiter_loads_and_its_issue_use_is_on_by_default(ex: Extractor) -> None:
     model = shipped_arbiter()
     assert model is not None
     assert {o.split(":")[0] for o in model.outputs} == {"kind", "issue"}
     assert model.weights.shape == (len(model.index), len(model.outputs))
     assert 0.0 < model.issue_keep_below < model.issue_above <= 1.0
-    # grouped cross-validation on the 425 dev reports leaves the paired interval of every
-    # arbiter setting's F1 change across 0, so none is on by default
-    assert not {"arbiter", "arbiter_kind", "arbiter_add", "boost"} & set(DEFAULT_LEARNED.split(","))
+    # grouped cross-validation on the 439 dev reports puts the F1 change of the issue arbiter
+    # (with the boost and half the sentence model's weight) above 0: on by default, the kind
+    # arbiter and the second-stance variant still off
+    assert "arbiter" in DEFAULT_LEARNED.split(",")
+    assert not {"arbiter_kind", "arbiter_add"} & set(DEFAULT_LEARNED.split(","))
     assert 0.0 < model.sentence_weight < 1.0
-    assert ex.nlp.get_pipe(FACTORY).arbiter_model is None
+    assert ex.nlp.get_pipe(FACTORY).arbiter_model is model
+    with uses(ex, "check"):
+        assert ex.nlp.get_pipe(FACTORY).arbiter_model is None
     with uses(ex, "arbiter"):
         assert ex.nlp.get_pipe(FACTORY).arbiter_model is model
 
