@@ -319,3 +319,29 @@ def test_a_meeting_over_two_days_is_an_event_a_day(nlp: Language) -> None:
 
 def test_briefing_reporters_is_no_meeting(nlp: Language) -> None:
     assert events(nlp, "The envoy briefed reporters in Geneva on Tuesday.") == []
+
+
+def test_a_headline_split_at_its_label_still_tells_the_day(nlp: Language) -> None:
+    # a live blog's headline in the present tells what happens that day, even when the parser
+    # cuts its "LIVE:" label off as a sentence of its own
+    text = (
+        "LIVE: Sudan mediators meet in Jeddah as aid convoys wait\n\n"
+        "09:10 Saudi and US officials opened the session with both delegations present."
+    )
+    found = events(nlp, text)
+    assert ("meeting", FRIDAY) in [(k, d) for k, d, _, _ in found], found
+    # in the body the same present still looks ahead
+    assert events(nlp, "Envoys say the commission meets in Gabala.") == [
+        ("meeting", None, [], "Gabala")
+    ]
+
+
+def test_a_meeting_a_statement_came_after_took_place(nlp: Language) -> None:
+    found = events(
+        nlp,
+        "Kenya's foreign minister told reporters after a meeting with a visiting Somali"
+        " delegation that the border would reopen.",
+    )
+    assert [(k, d) for k, d, _, _ in found] == [("meeting", FRIDAY)]
+    # a meeting that is only talked about stays no event
+    assert events(nlp, "The minister said a meeting with the delegation was useful.") == []

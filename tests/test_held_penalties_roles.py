@@ -92,6 +92,19 @@ def test_the_noun_alone_is_the_owner_named_with_it_before(ex: Extractor) -> None
     assert any(a == "OMN" and k == "offer" for a, k, _ in got), got
 
 
+def test_a_body_of_an_organisation_speaks_for_it(ex: Extractor) -> None:
+    # the small model tags "The Commission of the" as a name of its own; the body still
+    # speaks for the organisation it belongs to, not for a new party or the last state named
+    for text, body in (
+        ("The Commission of the ECOWAS offered to facilitate a ministerial meeting.", "ecowas"),
+        ("The Secretariat of the Arab League offered to host talks on Sudan.", "arab_league"),
+        ("The Commission of the African Union offered to mediate in South Sudan.", "au"),
+    ):
+        got = triples(claims(ex, "The fighting went on overnight. " + text))
+        assert any(a == body and k == "offer" for a, k, _ in got), (text, got)
+        assert not any(a.startswith("commission") for a, _, _ in got), got
+
+
 def test_a_source_asking_for_anonymity_states_no_stance(ex: Extractor) -> None:
     for text in (
         "Two Egyptian officials said Hamas had accepted the text. The officials, who asked not"

@@ -116,6 +116,8 @@ _TRIGGER_NOUNS = frozenset(EVENT_NOUNS)
 #: A noun trigger in these roles belongs to its verb's clause ("agreed to hold talks");
 #: elsewhere ("agreed to free detainees after talks") the talks are a fact of their own.
 _CORE_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
+#: Prepositions that tie a meeting to the reported act it came with ("said after a meeting").
+_AROUND = {"after", "following", "during"}
 _CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "hotline"}
 
 
@@ -349,7 +351,10 @@ class _Finder:
             # to extend the negotiations" reports a round that took place that day
             return
         dated = when_text is not None
-        if kind in {"talks", "meeting"} and trig.pos_ != "VERB" and not dated and place is None:
+        # "told reporters after a meeting with the delegation": a meeting that took place
+        around = trig.dep_ == "pobj" and trig.head.lower_ in _AROUND and verb.tag_ == "VBD"
+        held = around and kind == "meeting"
+        if kind in {"talks", "meeting"} and trig.pos_ != "VERB" and not (dated or place or held):
             return  # "talks have stalled": a process, not an event
         if kind == "signing" and not dated and place is None:
             return

@@ -317,10 +317,19 @@ def governing_verb(expr: Span) -> Token | None:
     return verb
 
 
+def _in_headline(tok: Token) -> bool:
+    """Is *tok* on a first line that ends without a full stop (a headline, even one the
+    parser split at a label: "LIVE: Envoys meet in Doha")?"""
+    text = tok.doc.text
+    end = text.find("\n")
+    first = text if end == -1 else text[:end]
+    return tok.idx < len(first) and not first.rstrip().endswith(".")
+
+
 def verb_is_future(verb: Token) -> bool:
     """Does *verb* speak of something to come ("will meet", "would travel" in reported
     speech, "is due to meet", "plans to visit", "scheduled for")?"""
-    headline = verb.sent.start == 0 and not verb.sent.text.rstrip().endswith(".")
+    headline = _in_headline(verb)
     if verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ in _SCHEDULED and not headline:
         return True  # (a headline's present tells what happened: "Envoys meet in Doha")
     cur = verb

@@ -38,7 +38,7 @@ from detente.extract.stance.model import (
 from detente.extract.stance.offenders import designated
 from detente.extract.stance.pairs import pair_subject
 from detente.extract.stance.passives import answered_proposal
-from detente.extract.stance.rolerefs import role_antecedents, same_noun_before
+from detente.extract.stance.rolerefs import owning_org, role_antecedents, same_noun_before
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
@@ -683,9 +683,11 @@ class HolderStage:
                 # (a lower-case "supreme leader" the model took for a name is no body at all)
                 return found
         found = self._resolve_span(_head_span(head), state)
-        if (found is None or found.id not in state.tracker.kb.actor_names) and unowned_office(
-            head, state.tracker.kb
-        ):
+        listed = found is not None and found.id in state.tracker.kb.actor_names
+        owner = owning_org(head) if not listed else None
+        if owner is not None and (got := self._resolve_one(owner, state)) is not None:
+            return got  # "the Commission of the ECOWAS": the organisation, not a new body
+        if not listed and unowned_office(head, state.tracker.kb):
             # "The Ministry of Foreign Affairs condemned …", "the Minister of Foreign Affairs
             # said" in agency copy: the state the report is about
             main = state.tracker._main_state(head.i)
@@ -698,8 +700,7 @@ class HolderStage:
         return [s for s in subjects if s is not None]
 
     def _named_before(self, head: Token, state: _DocState) -> _Actor | None:
-        """The organisation named last before "the <noun>" whose name ends in that noun, else
-        the last earlier "<owner's> <noun>" (see :func:`same_noun_before`)."""
+        """The organisation named last before "the <noun>" whose name ends in that noun."""
         if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
             return None
         if any(c.dep_ in ("compound", "amod", "poss") for c in head.children):

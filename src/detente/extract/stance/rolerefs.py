@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from spacy.tokens import Token
 
+from detente.extract import attribution as attr
 from detente.extract.stance.syntax import _members
 
 #: How far back (tokens) the introducing mention may stand.
@@ -74,4 +75,18 @@ def same_noun_before(head: Token, resolve: Callable[[Token], A | None]) -> A | N
             found = resolve(tok)
             if found is not None:
                 return found
+    return None
+
+
+def owning_org(head: Token) -> Token | None:
+    """The organisation a body is "of" ("the Commission of the ECOWAS", "the Secretariat of
+    the Arab League"): the object of its "of" when that is a name of its own, not the rest of
+    the body's name."""
+    own = attr.entity_of(head)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                ent = attr.entity_of(obj)
+                if obj.dep_ == "pobj" and obj.ent_type_ == "ORG" and ent is not None and ent != own:
+                    return obj
     return None
