@@ -22,6 +22,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def headline_end(text: str) -> int:
+    """End of a headline line opening the report (0 when the report starts with prose)."""
+    nl = text.find("\n")
+    if nl <= 0 or nl > 200 or not text[nl:].strip():
+        return 0
+    line = text[:nl].rstrip()
+    return nl if line and line[-1] not in '.!?"”' else 0
+
+
 def span_text(span: Span) -> str:
     """``span.text``, cut from the doc's cached text instead of joined from its tokens."""
     return doc_text(span.doc)[span.start_char : span.end_char]

@@ -36,7 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
-from detente.extract.doctext import doc_text
+from detente.extract.doctext import doc_text, headline_end
 from detente.extract.lexicon import (
     StanceLexicon,
     Taxonomy,
@@ -87,7 +87,7 @@ from detente.extract.stance.modifiers import ModifierStage
 from detente.extract.stance.phrasing import add_patterns as add_phrasing_patterns
 from detente.extract.stance.points import PointStage, point_intros
 from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS, _TITLE_NOUNS
-from detente.extract.stance.report import body_over_headline, headline_end, spread_denials
+from detente.extract.stance.report import body_over_headline, spread_denials
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
     _clause_head,

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.extract.doctext import doc_text, headline_end
 from detente.extract.entindex import ents_in
 from detente.extract.lexicon import word_list
 from detente.extract.quantities import NUMBER_WORDS
@@ -317,19 +318,11 @@ def governing_verb(expr: Span) -> Token | None:
     return verb
 
 
-def _in_headline(tok: Token) -> bool:
-    """Is *tok* on a first line that ends without a full stop (a headline, even one the
-    parser split at a label: "LIVE: Envoys meet in Doha")?"""
-    text = tok.doc.text
-    end = text.find("\n")
-    first = text if end == -1 else text[:end]
-    return tok.idx < len(first) and not first.rstrip().endswith(".")
-
-
 def verb_is_future(verb: Token) -> bool:
     """Does *verb* speak of something to come ("will meet", "would travel" in reported
     speech, "is due to meet", "plans to visit", "scheduled for")?"""
-    headline = _in_headline(verb)
+    # on the headline line, even one the parser split at a label ("LIVE: Envoys meet in Doha")
+    headline = verb.idx < headline_end(doc_text(verb.doc))
     if verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ in _SCHEDULED and not headline:
         return True  # (a headline's present tells what happened: "Envoys meet in Doha")
     cur = verb

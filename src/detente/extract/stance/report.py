@@ -29,15 +29,6 @@ def spread_denials(claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def headline_end(text: str) -> int:
-    """End of a headline line opening the report (0 when the report starts with prose)."""
-    nl = text.find("\n")
-    if nl <= 0 or nl > 200 or not text[nl:].strip():
-        return 0
-    line = text[:nl].rstrip()
-    return nl if line and line[-1] not in '.!?"”' else 0
-
-
 def body_over_headline(claims: list[Claim], end: int) -> list[Claim]:
     """Headlines compress the body ("Iran rejects E3 terms …"): a headline stance of an actor
     the body also gives stances to is a duplicate or a distortion, so it is dropped (*end*: where
