@@ -55,6 +55,7 @@ from detente.extract.stance.echoes import echo_subjects
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
+from detente.extract.stance.holdings import HELD_VERBS
 from detente.extract.stance.issues import IssueStage
 from detente.extract.stance.kinds import refine_kinds, undecided, war_renounced
 from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage
@@ -167,9 +168,8 @@ class StanceComponent(
         )
         adjs = sorted(lex.willingness | lex.unwillingness)
         self.matcher.add("ADJ", [[{"LOWER": {"IN": adjs}, "POS": {"IN": ["ADJ", "VERB"]}}]])
-        acts = sorted(
-            (lex.concessions | lex.retentions | lex.threat_actions | lex.hostile) - set(lex.verbs)
-        )
+        acts = lex.concessions | lex.retentions | lex.threat_actions | lex.hostile | HELD_VERBS
+        acts = sorted(acts - set(lex.verbs))
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])
         # "the main points of the plan were …": found from the (rarer) noun, not from "be"

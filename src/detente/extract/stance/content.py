@@ -92,7 +92,7 @@ class ContentStage:
                 if c.dep_ in ("attr", "acomp", "nsubj", "csubj")
                 and not (c.dep_ == "attr" and c.lemma_.lower() in _TRADED)
             ]
-        if trig.cls == "presence":
+        if trig.cls in ("presence", "penalty"):
             return [tok]
         if trig.cls == "planverb" and tok.lemma_ == "be":
             # "the main points were a truce, the release of hostages and more aid": items the

@@ -102,6 +102,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         rest = [u for u in units if u.head.i != trig.token.i]
         if trig.cls == "soil":  # "will not allow its territory to be used against …"
             return [("security_guarantees", _Unit(trig.token, list(trig.token.subtree), weight=2))]
+        if trig.cls == "penalty":  # "will keep the group on its terrorism list"
+            return [("sanctions", _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.cls == "presence":
             where = [
                 t

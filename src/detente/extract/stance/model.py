@@ -13,7 +13,7 @@ class Trigger:
 
     token: Token
     kind: str
-    cls: str  # "verb" | "noun" | "adj" | "concession" | "retention"
+    cls: str  # "verb" | "noun" | "adj" | "concession" | "retention" | "presence" | …
     content: list[Token] = field(default_factory=list)
     content_ids: set[int] = field(default_factory=set)
     #: The kind already accounts for the negation ("has no plans to ease …" rejects).

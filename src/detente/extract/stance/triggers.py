@@ -17,6 +17,7 @@ from detente.extract.stance.frames import (
     meta_copula,
 )
 from detente.extract.stance.framing import editorial_frame
+from detente.extract.stance.holdings import HELD_VERBS, retention_trigger
 from detente.extract.stance.kinds import opens_passage, shape_triggers, verb_kind, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
@@ -41,7 +42,6 @@ from detente.extract.stance.lexis import (
     _PLAN_NOUNS,
     _REFERRING,
     _RESTRAINTS,
-    _TROOPS,
     _TRUCE_NOUNS,
     _WAR_WORDS,
 )
@@ -748,15 +748,11 @@ class TriggerStage:
             if tok.dep_ == "relcl" and not aux & _MODALS:
                 return None  # "the positions it seized in the buffer zone" narrates
             return None if negated else Trigger(tok, "threaten", "concession")
-        if lemma in lex.retentions:
+        if lemma in lex.retentions or lemma in HELD_VERBS:
             if negated:
                 return None
-            if any(c.dep_ == "xcomp" and self._hostile(c) for c in tok.children):
-                return Trigger(tok, "threaten", "retention")
-            if any(t.lemma_.lower() in _TROOPS for t in tok.subtree):
-                # "would keep its troops there": refusing to withdraw a military presence.
-                return Trigger(tok, "reject", "presence")
-            return Trigger(tok, "demand", "retention")
+            hostile_kept = any(c.dep_ == "xcomp" and self._hostile(c) for c in tok.children)
+            return retention_trigger(tok, hostile_kept)
         return Trigger(tok, "offer", "concession")
 
     def _must(self, tok: Token) -> bool:
