@@ -422,3 +422,43 @@ def test_an_answer_pointing_back_takes_what_is_asked_not_when(ex: Extractor) -> 
     welcome = find(out, "MDA", "accept")
     assert welcome.quote == "We welcome it"
     assert welcome.issue != "process", [(c.actor, c.kind, c.issue) for c in out]
+
+
+# -- speakers placed by a body's heading, a role line, or a given name -----------------------
+
+COMMISSION_BRIEFING = """European Commission midday briefing, Brussels, 9 October 2026 -- excerpt on \
+Armenia and Azerbaijan
+
+Spokesperson for foreign affairs and security policy: Maria Lindqvist
+
+QUESTION: Baku says the peace treaty cannot be signed before Yerevan changes its constitution. \
+Is the Commission on Baku's side?
+
+LINDQVIST: We call on both sides to sign the treaty without further delay. We reject any \
+preconditions that would hold the signature hostage.
+"""
+
+
+def test_a_bodys_briefing_speaks_for_the_body_not_for_the_topic(ex: Extractor) -> None:
+    _text, out = claims(ex, COMMISSION_BRIEFING)
+    assert find(out, "eu", "demand", "process").quote.startswith("We call on both sides")
+    assert find(out, "eu", "reject").quote.startswith("We reject")
+    # neither state the excerpt is about speaks in the spokesperson's turn
+    assert not any(c.actor in ("ARM", "AZE") and c.quote.startswith("We ") for c in out)
+
+
+KENYA_BRIEFING = """KENYA -- Ministry of Foreign and Diaspora Affairs, weekly briefing, Nairobi
+
+Spokesperson Wanjiru Kamau Otieno. Excerpts.
+
+Q: Khartoum says it will not attend talks in Nairobi. Will Kenya keep offering to host them?
+
+WANJIRU: We remain ready to host talks between the Sudanese parties at any time. We call on \
+both armies to agree an immediate humanitarian truce.
+"""
+
+
+def test_a_label_with_the_speakers_given_name_finds_the_spokesperson(ex: Extractor) -> None:
+    _text, out = claims(ex, KENYA_BRIEFING)
+    assert find(out, "KEN", "offer|propose", "process").quote.startswith("We remain ready")
+    assert find(out, "KEN", "demand").quote.startswith("We call on")

@@ -250,6 +250,8 @@ def _speaker(
             p = person.lower()
             if p == low or p.split()[-1] == last or p.split()[0] == low.split()[0]:
                 return actor
+            if set(low.split()) <= set(p.split()):
+                return actor  # "NEBIAT:" after "Spokesperson Nebiat Getachew" (a given name)
         ref = tracker.names.get(low) or tracker.names.get(last)
         if ref is not None:
             return _Actor(ref.id, ref.name or ref.id, ref.speaker)
@@ -323,6 +325,11 @@ def _titled(name: Span) -> bool:
     """Whether a role title runs up to *name* ("Information Minister Paul Morcos", "Deputy
     Prime Minister for Reintegration Oleg Serebrian")."""
     doc = name.doc
+    if name.start > 0 and doc[name.start - 1].text == ":":
+        # "Spokesperson for foreign affairs and security policy: Anitta Hipper"
+        line_start = doc.text.rfind("\n", 0, name.start_char) + 1
+        line = doc.text[line_start : doc[name.start - 1].idx].lower().split()
+        return any(w in _ROLE_HEADS for w in line)
     for tok in reversed(doc[max(0, name.start - 6) : name.start + 1]):
         if tok.is_punct or "\n" in tok.text:
             return False
@@ -352,14 +359,14 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     from detente.extract.actors import resolve_actor
     from detente.extract.places import place_country
 
-    found: dict[str, dict[str, _Actor]] = {"place": {}, "region": {}, "adjective": {}}
+    found: dict[str, dict[str, _Actor]] = {"place": {}, "region": {}, "body": {}, "adjective": {}}
     for ent in doc.ents:
         if ent.start_char >= end_char:
             break
         if ent.label_ not in ("GPE", "NORP", "ORG"):
             continue
-        if ent.start > 0 and doc[ent.start - 1].lower_ in _TOPIC_PREPS:
-            continue  # "Excerpt on Sudan": what the briefing is about, not who gives it
+        if _topic(ent):
+            continue  # "Excerpt on Sudan and Chad": what the briefing is about, not who gives it
         ref = resolve_actor(ent)
         kind = "adjective" if ent.label_ == "NORP" else "place"
         if ref is None and ent.label_ == "GPE" and "-" in ent.ent_id_:
@@ -370,10 +377,27 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
             kind = "region"
         if ref is not None and _is_state_id(ref.id):
             found[kind].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
-    for kind in ("place", "region", "adjective"):
+        elif ref is not None and ent.label_ == "ORG" and ref.speaker is None and ref.role is None:
+            # "European Commission midday briefing": a body's own briefing
+            found["body"].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
+    for kind in ("place", "region", "body", "adjective"):
         if found[kind]:
             return next(iter(found[kind].values())) if len(found[kind]) == 1 else None
     return None
+
+
+def _topic(ent: Span) -> bool:
+    """ "on Serbia and Kosovo": an entity after a topic preposition, or coordinated with one."""
+    doc = ent.doc
+    i = ent.start
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.lower_ in _TOPIC_PREPS:
+            return True
+        if prev.lower_ not in ("and", ",", "&") and not (prev.ent_type_ and prev.ent_iob_ != "O"):
+            return False
+        i -= 1
+    return False
 
 
 def _introduced(
@@ -438,7 +462,13 @@ def _name_runs(doc: Doc, end_char: int) -> list[Span]:
     capitalised proper nouns ("Giorgi Maisuradze")."""
     from detente.extract.entindex import ents_in
 
-    runs: list[Span] = [e for e in ents_in(doc) if e.label_ == "PERSON" and e.end_char <= end_char]
+    runs: list[Span] = []
+    for e in ents_in(doc):
+        if e.label_ == "PERSON" and e.end_char <= end_char:
+            end = e.end
+            while end > e.start + 1 and doc[end - 1].is_space:
+                end -= 1  # the small model lets a name run on over a blank line
+            runs.append(doc[e.start : end])
     i = 0
     while i < len(doc) and doc[i].idx < end_char:
         j = i
