@@ -68,13 +68,15 @@ _TALK_EVENTS = frozenset({"start", "begin", "resume", "proceed", "continue", "ha
 _TALKS = word_list("talks") | frozenset({"summit", "meeting", "round"})
 #: Stance verbs whose agentless future passive is the speaker's verdict.
 _PASSIVE_STANCES = frozenset(
-    {"reject", "accept", "tolerate", "allow", "permit", "rebuff", "oppose", "resist"}
+    {"reject", "accept", "tolerate", "allow", "permit", "rebuff", "oppose", "resist", "refuse"}
 )
 _TERMS_MARKS = frozenset({"unless", "until", "till", "if", "once"})
 #: Verbs of imposing a penalty ("will impose tariffs if …", "would slap sanctions on").
 _IMPOSING = frozenset(
     {"impose", "slap", "levy", "reimpose", "introduce", "apply", "place", "put", "hit"}
 )
+#: Penalties a party can be asked to join ("will not impose sanctions on Russia").
+_SANCTIONS = frozenset({"sanction", "sanctions", "embargo", "tariff", "tariffs"})
 _PENALTIES = word_list("penalty_nouns") | frozenset(
     {"tariff", "tariffs", "sanctions", "duty", "duties"}
 )
@@ -461,11 +463,16 @@ def _party_acts(cond: Token) -> bool:
 def passive_trigger(verb: Token) -> Trigger | None:
     """ "Any attempt to deny our status will be thoroughly rejected", "such demands will never
     be accepted": an agentless future passive is the speaker's own verdict on the subject."""
-    if not _with_modal(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
     if any(c.dep_ == "agent" for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+    head = verb.head
+    if verb.dep_ == "acomp" and head.lemma_.lower() in ("remain", "stay") and head.tag_ != "VBD":
+        # "direct talks with the enemy remain rejected": a refusal that stands
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    elif not (_with_modal(verb) or present) or subj is None:
+        return None  # "the offer was rejected on Monday" narrates
     if subj is None or subj.pos_ in ("PRON", "PROPN") or subj.ent_type_:
         return None
     kind = _LEX.verbs.get(verb.lemma_.lower(), "accept")  # "allowed", "permitted": accepted
@@ -495,13 +502,19 @@ def penalty_trigger(verb: Token) -> Trigger | None:
     """ "Washington will impose secondary tariffs if Moscow does not agree to a ceasefire",
     "would slap tariffs on any country that supplies weapons": a penalty announced for
     another's act is a threat (the condition is read as the demand)."""
-    if not _with_modal(verb) or any(c.dep_ == "neg" for c in verb.children):
+    if not _with_modal(verb):
         return None
     penalties = [
         c
         for c in verb.children
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PENALTIES
     ]
+    if any(c.dep_ == "neg" for c in verb.children):
+        # "Belgrade will never impose sanctions on Russia": refusing to join a penalty
+        # ("will not impose tariffs if Beijing keeps buying" withholds one on terms: no refusal)
+        dobj = [p for p in penalties if p.dep_ == "dobj" and p.lemma_.lower() in _SANCTIONS]
+        terms = any(c.dep_ == "advcl" for c in verb.children)
+        return Trigger(verb, "reject", "penalty", fixed=True) if dobj and not terms else None
     if verb.lemma_ == "hit":
         penalties = [
             p

@@ -1,0 +1,36 @@
+"""Refusals voiced without an agent or as a penalty withheld: "talks remain rejected", "any
+transit will be refused", "will never impose sanctions on Russia"; sentences written for these
+tests, across several conflicts."""
+
+from __future__ import annotations
+
+from detente.extract import Extractor
+from detente.records import Claim
+from extracting import claims
+
+
+def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.kind, c.issue) for c in found}
+
+
+def test_talks_that_remain_rejected_are_the_speakers_refusal(ex: Extractor) -> None:
+    text = "Direct talks with Kigali remain rejected, Congo's presidency said on Friday."
+    assert ("COD", "reject", "process") in triples(claims(ex, text))
+
+
+def test_a_future_agentless_refusal_is_the_speakers(ex: Extractor) -> None:
+    text = "Any new referendum on the status of the region will be refused, Madrid said."
+    got = triples(claims(ex, text))
+    assert any(actor == "ESP" and kind == "reject" for actor, kind, _ in got)
+
+
+def test_a_refusal_told_in_the_past_narrates(ex: Extractor) -> None:
+    # "was rejected on Monday" tells what happened; it says nothing of who refused
+    text = "Oman urged calm. The ceasefire offer was rejected on Monday."
+    assert not any(c.kind == "reject" for c in claims(ex, text))
+
+
+def test_never_imposing_sanctions_refuses_to_join_them(ex: Extractor) -> None:
+    text = "Serbia's president said Belgrade will never impose sanctions on Russia."
+    assert ("SRB", "reject", "sanctions") in triples(claims(ex, text))
+
