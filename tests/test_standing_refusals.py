@@ -34,3 +34,13 @@ def test_never_imposing_sanctions_refuses_to_join_them(ex: Extractor) -> None:
     text = "Serbia's president said Belgrade will never impose sanctions on Russia."
     assert ("SRB", "reject", "sanctions") in triples(claims(ex, text))
 
+
+
+def test_those_terms_point_back_to_the_terms_just_set(ex: Extractor) -> None:
+    text = (
+        "Kabul asked for the release of its frozen reserves and the lifting of travel bans on "
+        "its ministers. Washington turned those terms down, two officials said."
+    )
+    got = {(c.actor, c.kind, c.issue) for c in claims(ex, text) if c.actor == "USA"}
+    assert ("USA", "reject", "sanctions") in got
+    assert ("USA", "reject", "process") not in got
