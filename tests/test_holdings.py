@@ -4,12 +4,7 @@ and control (a claim); sentences written for these tests, across several conflic
 from __future__ import annotations
 
 from detente.extract import Extractor
-from detente.records import Claim
-from extracting import claims
-
-
-def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.kind, c.issue) for c in found}
+from extracting import claims, triples
 
 
 def test_keeping_positions_until_a_disarmament_refuses_to_pull_back(ex: Extractor) -> None:

@@ -5,12 +5,7 @@ tests, across several conflicts."""
 from __future__ import annotations
 
 from detente.extract import Extractor
-from detente.records import Claim
-from extracting import claims
-
-
-def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.kind, c.issue) for c in found}
+from extracting import claims, triples
 
 
 def test_talks_that_remain_rejected_are_the_speakers_refusal(ex: Extractor) -> None:
@@ -33,7 +28,6 @@ def test_a_refusal_told_in_the_past_narrates(ex: Extractor) -> None:
 def test_never_imposing_sanctions_refuses_to_join_them(ex: Extractor) -> None:
     text = "Serbia's president said Belgrade will never impose sanctions on Russia."
     assert ("SRB", "reject", "sanctions") in triples(claims(ex, text))
-
 
 
 def test_those_terms_point_back_to_the_terms_just_set(ex: Extractor) -> None:
