@@ -462,3 +462,20 @@ def test_a_label_with_the_speakers_given_name_finds_the_spokesperson(ex: Extract
     _text, out = claims(ex, KENYA_BRIEFING)
     assert find(out, "KEN", "offer|propose", "process").quote.startswith("We remain ready")
     assert find(out, "KEN", "demand").quote.startswith("We call on")
+
+
+ENVOY_INTERVIEW = """INTERVIEW: Pretoria's envoy on the Great Lakes talks
+
+Thandi Mokoena, who represents South Africa on the regional mediation panel, spoke to our \
+Nairobi correspondent on Monday.
+
+Q: Kigali says it will not withdraw its troops before the FDLR is disarmed. Is that acceptable?
+
+MOKOENA: No. We want every foreign force out of eastern Congo under the timetable both \
+capitals signed.
+"""
+
+
+def test_a_relative_clause_of_representing_places_the_interviewee(ex: Extractor) -> None:
+    _text, out = claims(ex, ENVOY_INTERVIEW)
+    assert find(out, "ZAF", "demand").quote.startswith("We want every foreign force")

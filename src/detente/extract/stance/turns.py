@@ -437,6 +437,8 @@ def _introduced(
             ref = resolve_actor(desc)
             if ref is not None and ref.role is None:
                 ref = None  # "Tbilisi, Georgia": a place, not a person's role
+            if ref is None:
+                ref = _represented(desc)
         speaker = name.text + (" " + desc.text if desc is not None else "")
         if ref is None and _titled(name):
             # "French presidential envoy Jean-Yves Le Drian": the nationality of the title
@@ -507,6 +509,24 @@ def _description(ent: Span) -> Span | None:
             break
         j += 1
     return doc[i:j] if j > i else None
+
+
+#: Verbs of a relative clause that give the side a person speaks for ("who represents China").
+_REPRESENTING = frozenset({"represent", "speak", "serve", "head", "lead"})
+
+
+def _represented(desc: Span) -> Any:
+    """ "Hou Yanqi, who represents China at ASEAN, …": the first party the clause names after a
+    verb of representing."""
+    from detente.extract.actors import resolve_actor
+
+    if len(desc) < 3 or desc[0].lower_ != "who" or desc[1].lemma_.lower() not in _REPRESENTING:
+        return None
+    for ent in desc.ents:
+        ref = resolve_actor(ent)
+        if ref is not None:
+            return ref
+    return None
 
 
 def _actor_name(actor_id: str) -> str:
