@@ -130,3 +130,17 @@ def test_an_offer_called_not_serious_is_rejected(ex: Extractor) -> None:
 def test_a_plan_called_misguided_is_rejected(ex: Extractor) -> None:
     text = "The Chilean foreign minister called the Bolivian demand for a sovereign port misguided."
     assert any(c.actor == "CHL" and c.kind == "reject" for c in claims(ex, text))
+
+
+def test_its_representative_speaks_for_the_armed_group_just_named(ex: Extractor) -> None:
+    text = (
+        "The Polisario Front says it is ready to engage with the UN envoy. Its representative "
+        "in Geneva, Mohamed Sidati, said any talks must keep a referendum on independence."
+    )
+    got = triples(claims(ex, text))
+    assert ("polisario", "demand", "governance") in got
+
+
+def test_expecting_the_invitees_to_come_to_the_table_is_a_demand(ex: Extractor) -> None:
+    text = "The envoy said Qatar expects all three invitees to come to the table in Doha."
+    assert ("QAT", "demand", "process") in triples(claims(ex, text))

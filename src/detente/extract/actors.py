@@ -40,24 +40,13 @@ _GROUP_NOUNS = word_list("armed_group_nouns")
 _COLLECTIVE_HEADS = word_list("collective_heads")
 #: Nouns that a possessive pronoun ties to its owner's side ("his country").
 _OWNED_NOUNS = {"country", "nation", "state", "people", "side", "party"}
+#: People who speak for whoever a possessive names ("its representative at the UN said").
+_AGENT_ROLES = word_list("agent_roles")
 #: Roles too general to contradict a known leader's office.
 _LOOSE_ROLES = {"official", "leader", "minister", "adviser", "negotiator", "envoy", "commander"}
 #: Institutions that, named without a country ("the foreign ministry said"), stand for the
 #: state last seen acting in the report.
-_INSTITUTION_HEADS = {
-    "government",
-    "ministry",
-    "army",
-    "military",
-    "presidency",
-    "cabinet",
-    "authorities",
-    "parliament",
-    "administration",
-    "junta",
-    "regime",
-    "leadership",
-}
+_INSTITUTION_HEADS = word_list("institution_heads")
 #: How far back (tokens) a state named as a subject still counts as "just mentioned".
 _RECENT_TOKENS = 40
 #: How far ahead a description with no antecedent may find the name it stands for.
@@ -732,9 +721,11 @@ class ActorTracker:
             body = reporting_body(self, root)  # "the party said it would …": the party
             if body is not None:
                 return body
+            # "its representative": an armed group owns one too ("it" alone is seldom one)
+            own = low == "its"
             return self._last(
                 pos,
-                lambda r: r.speaker is None and r.id not in self.kb.armed_groups,
+                lambda r: r.speaker is None and (own or r.id not in self.kb.armed_groups),
                 subjects_only=True,
             )
         if low in _GROUP_NOUNS:
@@ -749,7 +740,9 @@ class ActorTracker:
         unlisted_people = any(
             c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in root.children
         )
-        if (low in _COLLECTIVE_HEADS or low in _OWNED_NOUNS) and not unlisted_people:
+        if (low in _COLLECTIVE_HEADS or low in _OWNED_NOUNS or low in _AGENT_ROLES) and not (
+            unlisted_people
+        ):
             # "his government", "its army", "his country": the side the pronoun points to
             poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if poss is not None:
