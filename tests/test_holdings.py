@@ -7,14 +7,14 @@ from detente.extract import Extractor
 from extracting import claims, triples
 
 
-def test_keeping_positions_until_a_disarmament_refuses_to_pull_back(ex: Extractor) -> None:
+def test_keeping_positions_until_a_deal_refuses_to_pull_back(ex: Extractor) -> None:
     text = (
-        "The Polisario Front said its fighters would keep their positions east of the berm "
-        "until a referendum is held."
+        "The M23 said its fighters would keep their positions around Goma until a final "
+        "agreement with Kinshasa had been signed in Doha."
     )
     got = triples(claims(ex, text))
-    assert ("polisario", "reject", "military_limits") in got
-    assert ("polisario", "demand", "military_limits") not in got
+    assert ("m23", "reject", "military_limits") in got
+    assert ("m23", "demand", "military_limits") not in got
 
 
 def test_keeping_weapons_refuses_disarmament(ex: Extractor) -> None:
