@@ -38,3 +38,21 @@ def test_those_terms_point_back_to_the_terms_just_set(ex: Extractor) -> None:
     got = {(c.actor, c.kind, c.issue) for c in claims(ex, text) if c.actor == "USA"}
     assert ("USA", "reject", "sanctions") in got
     assert ("USA", "reject", "process") not in got
+
+
+def test_demands_called_excessive_are_rejected_not_restated(ex: Extractor) -> None:
+    text = (
+        "Baku demanded that Yerevan change its constitution before any signature. Yerevan said "
+        "Azerbaijan's demands were excessive."
+    )
+    got = triples(claims(ex, text))
+    assert any(actor == "ARM" and kind == "reject" for actor, kind, _ in got)
+    # the possessed noun is no statement of Baku's position here
+    assert not any(
+        c.actor == "AZE" and c.quote.startswith("Azerbaijan's demands") for c in claims(ex, text)
+    )
+
+
+def test_guarantees_judged_insufficient_are_rejected(ex: Extractor) -> None:
+    text = "Kyiv said the security guarantees offered by Washington were insufficient."
+    assert ("UKR", "reject", "security_guarantees") in triples(claims(ex, text))

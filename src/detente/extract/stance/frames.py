@@ -43,6 +43,7 @@ from detente.extract.stance import (
     soil,
     verdicts,
 )
+from detente.extract.stance.lexis import _EVALUATIONS
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -148,8 +149,8 @@ def position_trigger(tok: Token) -> Trigger | None:
     if verb.lemma_.lower() not in _COPULAS or not _possessed(tok):
         return None
     content = _copula_content(verb, tok)
-    if not content:
-        return None
+    if not content or all(c.dep_ == "acomp" and c.lower_ in _EVALUATIONS for c in content):
+        return None  # "Israel's demands were excessive": a verdict on them (verdicts.py)
     if any(c.dep_ in ("prep", "acl", "ccomp") for c in tok.children) and not any(
         c.dep_ == "ccomp" for c in content
     ):
