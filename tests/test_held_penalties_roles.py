@@ -144,3 +144,12 @@ def test_its_representative_speaks_for_the_armed_group_just_named(ex: Extractor)
 def test_expecting_the_invitees_to_come_to_the_table_is_a_demand(ex: Extractor) -> None:
     text = "The envoy said Qatar expects all three invitees to come to the table in Doha."
     assert ("QAT", "demand", "process") in triples(claims(ex, text))
+
+
+def test_it_can_be_the_armed_group_just_named(ex: Extractor) -> None:
+    text = (
+        "The TPLF accused Addis Ababa of stalling on the Pretoria accord. It wants the displaced "
+        "returned to Western Tigray before any election."
+    )
+    demands = [c for c in claims(ex, text) if c.quote.startswith("It wants")]
+    assert [(c.actor, c.kind, c.issue) for c in demands] == [("tplf", "demand", "humanitarian")]

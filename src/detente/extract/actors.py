@@ -721,13 +721,9 @@ class ActorTracker:
             body = reporting_body(self, root)  # "the party said it would …": the party
             if body is not None:
                 return body
-            # "its representative": an armed group owns one too ("it" alone is seldom one)
-            own = low == "its"
-            return self._last(
-                pos,
-                lambda r: r.speaker is None and (own or r.id not in self.kb.armed_groups),
-                subjects_only=True,
-            )
+            # a movement or armed group is "it" as much as a state ("the front said it would …",
+            # "its representative")
+            return self._last(pos, lambda r: r.speaker is None, subjects_only=True)
         if low in _GROUP_NOUNS:
             # "the rebels" for the armed group named before; in a lead that describes the group
             # before naming it ("The Rwanda-backed rebels said … M23 spokesman …"), the one
