@@ -479,3 +479,19 @@ capitals signed.
 def test_a_relative_clause_of_representing_places_the_interviewee(ex: Extractor) -> None:
     _text, out = claims(ex, ENVOY_INTERVIEW)
     assert find(out, "ZAF", "demand").quote.startswith("We want every foreign force")
+
+
+FALKLANDS_INTERVIEW = """INTERVIEW: "The islands are not up for discussion" -- Argentina's envoy on the Falklands
+
+Maria Lopez, who represents Argentina in London, spoke to our correspondent on Monday.
+
+Q: Britain says the islanders voted to stay British. Will you accept that?
+
+LOPEZ: No. We call on London to resume negotiations on sovereignty.
+"""
+
+
+def test_a_genre_label_heading_an_interview_is_no_speaker(ex: Extractor) -> None:
+    _text, out = claims(ex, FALKLANDS_INTERVIEW)
+    assert not any(c.actor == "interview" for c in out)
+    assert find(out, "ARG", "demand", "process").quote.startswith("We call on London")

@@ -56,7 +56,30 @@ _SPEAKER = re.compile(
 )
 _SPEAKER_AT = re.compile(_SPEAKER.pattern.replace(r"^[ \t]*", "", 1))
 _NOT_SPEAKERS = frozenset(
-    {"update", "updated", "urgent", "breaking", "flash", "alert", "summary", "note", "editor"}
+    {
+        "update",
+        "updated",
+        "urgent",
+        "breaking",
+        "flash",
+        "alert",
+        "summary",
+        "note",
+        "editor",
+        # genre labels of a heading ("INTERVIEW: 'The reef is not up for discussion' -- …")
+        "interview",
+        "analysis",
+        "explainer",
+        "factbox",
+        "opinion",
+        "comment",
+        "feature",
+        "q&a",
+        "transcript",
+        "profile",
+        "timeline",
+        "insight",
+    }
 )
 
 
