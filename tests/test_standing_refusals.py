@@ -56,3 +56,13 @@ def test_demands_called_excessive_are_rejected_not_restated(ex: Extractor) -> No
 def test_guarantees_judged_insufficient_are_rejected(ex: Extractor) -> None:
     text = "Kyiv said the security guarantees offered by Washington were insufficient."
     assert ("UKR", "reject", "security_guarantees") in triples(claims(ex, text))
+
+
+def test_attending_anothers_meeting_accepts_the_invitation(ex: Extractor) -> None:
+    got = triples(claims(ex, "Mauritania will attend the Geneva consultations, a spokesman said."))
+    assert ("MRT", "accept", "process") in got
+    text = "Serbia's president is ready to attend the summit on any date Brussels chooses."
+    assert ("SRB", "accept", "process") in triples(claims(ex, text))
+    # staying away is still a refusal
+    got = triples(claims(ex, "Tehran will not attend the talks in Muscat, the ministry said."))
+    assert ("IRN", "reject", "process") in got

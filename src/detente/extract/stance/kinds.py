@@ -114,8 +114,9 @@ def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool
                 return "threaten"
             if lemma in lex.verbs:
                 return lex.verbs[lemma]
-            if lemma in _WEIGHING or lemma in _CONTINUING:
-                return "accept"  # "ready to consider the requests", "to continue contacts"
+            if lemma in _WEIGHING or lemma in _CONTINUING or lemma in ("attend", "participate"):
+                # "ready to consider the requests", "to continue contacts", "to attend"
+                return "accept"
             if lemma in lex.cooperative:
                 objs = [d for d in c.children if d.dep_ in ("dobj", "prep")]
                 answers = any(_names_others_effort(d) for d in objs) or _after_welcome(tok)

@@ -73,6 +73,7 @@ from detente.extract.stance.syntax import (
     states_a_fact,
 )
 
+_ATTENDING = frozenset({"attend", "participate"})
 #: Retention verbs that in the plain present describe a state, not an intent.
 _STATE_VERBS = frozenset({"control", "occupy", "hold", "remain", "stay"})
 
@@ -753,7 +754,8 @@ class TriggerStage:
                 return None
             hostile_kept = any(c.dep_ == "xcomp" and self._hostile(c) for c in tok.children)
             return retention_trigger(tok, hostile_kept)
-        return Trigger(tok, "offer", "concession")
+        # "will attend the meeting": taking up another's invitation (as "take part in")
+        return Trigger(tok, "accept" if lemma in _ATTENDING else "offer", "concession")
 
     def _must(self, tok: Token) -> bool:
         """ "Kyiv must withdraw", "had to be agreed with Moscow", "should hold elections"."""
