@@ -666,6 +666,12 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
         for c in verb.children
     ):
         return None  # "who asked not to be named", "requested anonymity": the source's terms
+    if (
+        kind == "accept"
+        and verb.lemma_.lower() in _WEIGHING
+        and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
+    ):
+        return "offer"  # "would consider selling power at a discount": a step of its own floated
     return kind
 
 

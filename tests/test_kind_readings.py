@@ -1,6 +1,7 @@
-"""Refusals voiced without an agent or as a penalty withheld: "talks remain rejected", "any
-transit will be refused", "will never impose sanctions on Russia"; sentences written for these
-tests, across several conflicts."""
+"""Kinds read from how a stance is put: refusals without an agent ("talks remain rejected",
+"any transit will be refused"), a penalty a party will never impose, verdicts on another's
+demands, "those terms", attending another's meeting, considering a step of one's own;
+sentences written for these tests, across several conflicts."""
 
 from __future__ import annotations
 
@@ -66,3 +67,11 @@ def test_attending_anothers_meeting_accepts_the_invitation(ex: Extractor) -> Non
     # staying away is still a refusal
     got = triples(claims(ex, "Tehran will not attend the talks in Muscat, the ministry said."))
     assert ("IRN", "reject", "process") in got
+
+
+def test_considering_a_step_of_ones_own_offers_it(ex: Extractor) -> None:
+    text = "Baku would consider selling gas to Yerevan at a discount, the presidency said."
+    assert ("AZE", "offer", "economy") in triples(claims(ex, text))
+    # weighing another's text stays an acceptance of it
+    text = "Moscow would consider the European proposal on a ceasefire, the Kremlin said."
+    assert any(a == "RUS" and k == "accept" for a, k, _ in triples(claims(ex, text)))
