@@ -75,3 +75,15 @@ def test_considering_a_step_of_ones_own_offers_it(ex: Extractor) -> None:
     # weighing another's text stays an acceptance of it
     text = "Moscow would consider the European proposal on a ceasefire, the Kremlin said."
     assert any(a == "RUS" and k == "accept" for a, k, _ in triples(claims(ex, text)))
+
+
+def test_a_place_called_national_territory_is_claimed(ex: Extractor) -> None:
+    text = "Baku said on Monday that Karabakh is Azerbaijani land and always will be."
+    assert ("AZE", "demand", "territory") in triples(claims(ex, text))
+    text = "Tokyo said the four islands are Japanese territory occupied since 1945."
+    assert ("JPN", "demand", "territory") in triples(claims(ex, text))
+
+
+def test_a_body_described_by_nationality_claims_nothing(ex: Extractor) -> None:
+    text = "Hezbollah is a Lebanese party with seats in parliament, the minister said."
+    assert not any(c.issue == "territory" for c in claims(ex, text))

@@ -1,5 +1,6 @@
 """A place declared an inseparable part of a state: "Taiwan is an inalienable part of
-China's territory", "the Sahara is an integral part of Morocco".
+China's territory", "the Sahara is an integral part of Morocco", "the shoal is Chinese
+territory", "Karabakh is Azerbaijani land".
 
 Sovereignty claims in official statements are rarely voiced with a stance verb; the attribute
 carries the claim. Read as a copula stance, the speaker holds a territorial demand and the
@@ -19,10 +20,13 @@ from detente.extract.stance.model import Trigger
 _BOUND = ("integral", "inalienable", "inseparable", "indivisible", "indispensable")
 _COPULAS = frozenset({"be", "remain", "stay"})
 _PLACE_NOUNS = word_list("place_nouns")
+#: What a nationality adjective makes a place ("is Chinese territory", "is Moroccan soil").
+_LAND_NOUNS = ("territory", "land", "soil")
 
 #: Matcher patterns (label -> patterns) for the frame trigger of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|part": [[{"LOWER": {"IN": list(_BOUND)}}, {"LEMMA": "part", "POS": "NOUN"}]],
+    "FRAME|national": [[{"ENT_TYPE": "NORP"}, {"LEMMA": {"IN": list(_LAND_NOUNS)}, "DEP": "attr"}]],
 }
 
 
@@ -45,5 +49,27 @@ def part_trigger(adj: Token) -> Trigger | None:
     return Trigger(part, "demand", "copula")
 
 
+def national_trigger(adj: Token) -> Trigger | None:
+    """ "Huangyan Dao is Chinese territory": the claim whose attribute starts at the nationality
+    *adj*, when the subject of the copula is a place and the copula is not negated."""
+    noun = adj.head
+    if noun.lemma_.lower() not in _LAND_NOUNS or noun.dep_ != "attr":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in _COPULAS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # a named subject is a place whatever the small model tags it ("Huangyan Dao" as a person);
+    # a body is not ("Hamas is …")
+    if subj is None or not any(
+        t.ent_type_ in ("GPE", "LOC", "FAC")
+        or t.lemma_.lower() in _PLACE_NOUNS
+        or (t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP"))
+        for t in subj.subtree
+    ):
+        return None
+    return Trigger(noun, "demand", "copula")
+
+
 #: Frame readers of this module (suffix of the matcher label -> reader).
-FRAME_TRIGGERS = {"part": part_trigger}
+FRAME_TRIGGERS = {"part": part_trigger, "national": national_trigger}
