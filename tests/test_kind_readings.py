@@ -87,3 +87,13 @@ def test_a_place_called_national_territory_is_claimed(ex: Extractor) -> None:
 def test_a_body_described_by_nationality_claims_nothing(ex: Extractor) -> None:
     text = "Hezbollah is a Lebanese party with seats in parliament, the minister said."
     assert not any(c.issue == "territory" for c in claims(ex, text))
+
+
+def test_a_plan_that_couples_two_steps_proposes_both(ex: Extractor) -> None:
+    text = (
+        "Qatar and Egypt presented a new proposal on Sunday. The proposal would combine a "
+        "prisoner exchange with a sixty-day ceasefire."
+    )
+    got = triples(claims(ex, text))
+    assert ("QAT", "propose", "ceasefire") in got
+    assert ("EGY", "propose", "humanitarian") in got
