@@ -415,6 +415,14 @@ def arbiter_configs():
     for ia, ik, ka, kk in COMBINED:
         uses = boost | {"arbiter", "arbiter_kind"}
         yield f"boost+arbiter >{ia}<{ik} +kind >{ka}<{kk}", uses, (ia, ik, ka, kk, 0.0)
+    # the shipped arbiter with the verb boost as well (no trigger: holder of the main verb)
+    for ia, ik in ((0.5, 0.3), (0.6, 0.5)):
+        label = f"boost+verb>{VERB_ABOVE}+arbiter+sent >{ia} rule<{ik}"
+        yield label, boost | {"boost_verb", "arbiter"}, (ia, ik, 1.01, 0.0, 0.5)
+
+
+#: The verb-boost threshold of the arbiter table's verb-boost rows (best of the sentence CV).
+VERB_ABOVE = 0.7
 
 
 #: Issue and kind settings measured together (each the best of its own rows).
@@ -435,7 +443,7 @@ def arbiter_table(
     for tr, te in splits:
         train_items = [items[i] for i in tr]
         held = check if te is None else [items[i] for i in te]
-        model = _model(train(train_items, c), 0.1, 0.6, 0.9)
+        model = _model(train(train_items, c), 0.1, 0.6, VERB_ABOVE)
         arrays = train_arbiter(train_items, c)
         for label, uses, th in arbiter_configs():
             arbiter = _arbiter(arrays, *th) if th else None

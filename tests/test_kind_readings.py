@@ -97,3 +97,13 @@ def test_a_plan_that_couples_two_steps_proposes_both(ex: Extractor) -> None:
     got = triples(claims(ex, text))
     assert ("QAT", "propose", "ceasefire") in got
     assert ("EGY", "propose", "humanitarian") in got
+
+
+def test_a_present_under_a_past_insistence_is_asked_of_its_subject(ex: Extractor) -> None:
+    text = (
+        "Aliyev insisted that Armenian troops leave the villages they still hold before any "
+        "treaty is signed."
+    )
+    got = triples(claims(ex, text))
+    assert ("AZE", "demand", "territory") in got
+    assert not any(actor == "ARM" and kind == "offer" for actor, kind, _ in got)

@@ -192,6 +192,9 @@ def mandate_clause(verb: Token) -> bool:
     # a bare form after a singular subject is no indicative ("Ukraine abandon"); after a
     # plural one only the untagged base form tells ("the rebels leave" may be a fact)
     singular = ("NN", "NNP") if verb.tag_ == "VBP" else ("NN", "NNP", "NNS", "NNPS")
+    if verb.tag_ == "VBP" and verb.head.tag_ == "VBD":
+        # "insisted that Ukrainian troops leave": a present under a past is no indicative
+        singular = ("NN", "NNP", "NNS", "NNPS")
     return any(k.dep_ == "nsubj" and k.tag_ in singular for k in kids)
 
 
