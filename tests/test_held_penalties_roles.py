@@ -153,3 +153,11 @@ def test_it_can_be_the_armed_group_just_named(ex: Extractor) -> None:
     )
     demands = [c for c in claims(ex, text) if c.quote.startswith("It wants")]
     assert [(c.actor, c.kind, c.issue) for c in demands] == [("tplf", "demand", "humanitarian")]
+
+
+def test_the_resistance_is_the_armed_group_that_speaks_of_it(ex: Extractor) -> None:
+    text = (
+        "Hamas's political bureau said on Sunday that the resistance would not lay down its "
+        "arms before a Palestinian state is established."
+    )
+    assert ("hamas", "reject", "military_limits") in triples(claims(ex, text))
