@@ -676,6 +676,19 @@ def _print_paired(rows: dict[str, list[tuple[int, int, int]]]) -> None:
             f"{label:28s}  {tp:4d} {fp:4d} {fn:4d}  {p:.3f} {r:.3f} {f:.3f}"
             f"  {d:+.4f} ({lo:+.4f} to {hi:+.4f})"
         )
+    shipped = rows.get(SHIPPED)
+    if shipped is None:
+        return
+    # a use added to what ships must gain against it, not only against the rules
+    print(f"\nagainst the shipped setting ({SHIPPED}):")
+    for label, counts in rows.items():
+        if label.startswith(SHIPPED.split(" ")[0].split("+")[0]) and label != SHIPPED:
+            d, lo, hi = paired_f1_difference(shipped, counts)
+            print(f"{label:28s}  {d:+.4f} ({lo:+.4f} to {hi:+.4f})")
+
+
+#: The label of the setting that ships (``learned = "boost,arbiter,check"``, sentence weight 0.5).
+SHIPPED = "boost+arbiter+sent >0.5 rule<0.3"
 
 
 def main() -> None:

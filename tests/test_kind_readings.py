@@ -107,3 +107,16 @@ def test_a_present_under_a_past_insistence_is_asked_of_its_subject(ex: Extractor
     got = triples(claims(ex, text))
     assert ("AZE", "demand", "territory") in got
     assert not any(actor == "ARM" and kind == "offer" for actor, kind, _ in got)
+
+
+def test_soil_kept_from_being_a_launching_pad_is_a_guarantee(ex: Extractor) -> None:
+    text = (
+        "Azerbaijan will not allow its territory to be a springboard for attacks on Iran, the "
+        "foreign ministry said."
+    )
+    assert ("AZE", "offer", "security_guarantees") in triples(claims(ex, text))
+
+
+def test_foreign_combat_forces_are_a_military_limit_not_fighting(ex: Extractor) -> None:
+    text = "Baghdad rejected any extension of the presence of foreign combat forces in Iraq."
+    assert ("IRQ", "reject", "military_limits") in triples(claims(ex, text))

@@ -20,6 +20,8 @@ from detente.extract.stance.model import Trigger
 _SOIL = frozenset({"territory", "soil", "land", "airspace", "bases", "base", "waters"})
 _PERMITTING = frozenset({"allow", "permit", "let", "tolerate"})
 _OWN = frozenset({"its", "our", "their", "my", "his", "her"})
+#: What soil may not become ("a launching pad for attacks", "a base against its neighbours").
+_PADS = frozenset({"pad", "launchpad", "springboard", "base", "platform", "haven", "sanctuary"})
 
 #: Matcher patterns (label -> patterns) for the frame trigger of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -56,7 +58,14 @@ def soil_trigger(noun: Token) -> Trigger | None:
     use = noun.head if noun.dep_ in ("nsubjpass", "dobj") else None
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PERMITTING:
         use = next((c for c in noun.head.children if c.dep_ in ("xcomp", "ccomp")), None)
-    if use is None or use.lemma_.lower() != "use" or not _against(use):
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "will not allow its land to be a launching pad for attacks on any neighbour"
+        pads = [c for c in noun.head.children if c.dep_ == "attr" and c.lemma_.lower() in _PADS]
+        if pads and _against(pads[0]):
+            use = noun.head
+    elif use is None or use.lemma_.lower() != "use" or not _against(use):
+        return None
+    if use is None:
         return None
     permit = use.head if use.dep_ in ("xcomp", "ccomp") else None
     if permit is not None and permit.lemma_.lower() in _PERMITTING and _negated(permit):
