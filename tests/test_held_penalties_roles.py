@@ -161,3 +161,23 @@ def test_the_resistance_is_the_armed_group_that_speaks_of_it(ex: Extractor) -> N
         "arms before a Palestinian state is established."
     )
     assert ("hamas", "reject", "military_limits") in triples(claims(ex, text))
+
+
+def test_speakers_that_report_one_another_do_not_loop(ex: Extractor, comp, monkeypatch) -> None:
+    # two pronoun speakers whose reporting frames point at each other: resolving one must not
+    # come back to it (it once recursed until Python gave up)
+    from detente.extract.stance.state import _DocState
+
+    doc = ex.nlp("He said she had told him they would come.")
+    state = _DocState(doc, comp)
+    he, she = doc[0], doc[2]
+    calls: list[int] = []
+
+    def resolve(tok, trig, st, fallback=True):
+        calls.append(tok.i)
+        other = she if tok.i == he.i else he
+        return comp._reporter_actors(other, st)
+
+    monkeypatch.setattr(comp, "_resolve_tok", resolve)
+    assert comp._reporter_actors(he, state) == []
+    assert len(calls) == 2  # he -> she -> (he again: cut off)

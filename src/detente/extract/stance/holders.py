@@ -8,10 +8,7 @@ from spacy.tokens import Span, Token
 
 from detente.extract import attribution as attr
 from detente.extract.entindex import ents_in
-from detente.extract.lexicon import (
-    StanceLexicon,
-    word_list,
-)
+from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.placeref import is_venue
 from detente.extract.places import place_country
 from detente.extract.stance.answers import asked_clause
@@ -31,10 +28,7 @@ from detente.extract.stance.lexis import (
     _STATE_NOUNS,
     _WAR_WORDS,
 )
-from detente.extract.stance.model import (
-    Trigger,
-    _Actor,
-)
+from detente.extract.stance.model import Trigger, _Actor
 from detente.extract.stance.offenders import designated
 from detente.extract.stance.pairs import pair_subject
 from detente.extract.stance.passives import answered_proposal
@@ -466,10 +460,8 @@ class HolderStage:
     def _resolve_tok(
         self, head: Token, trig: Token, state: _DocState, fallback: bool = True
     ) -> list[_Actor]:
-        """Resolve a holder token to actors, pronouns through the reporting frame first.
-
-        "They said they were ready …" after a list of states gives every state of the list.
-        """
+        """Resolve a holder token to actors, pronouns through the reporting frame first ("They
+        said they were ready …" after a list of states gives every state of the list)."""
         lex = self.lex
         reporters: list[Token] = []
         if head.lower_ in FIRST_PERSON:
@@ -633,9 +625,16 @@ class HolderStage:
 
     def _reporter_actors(self, rep: Token, state: _DocState) -> list[_Actor]:
         """The speakers a reporting clause names: "France, Britain and Germany said …" all."""
-        return _unique(
-            [a for m in _members(rep) for a in self._resolve_tok(m, rep.head, state, False)]
-        )
+        guard: set[int] = self.__dict__.setdefault("_reporting", set())
+        if rep.i in guard:
+            return []  # pronoun speakers that report one another ("he said he …") loop
+        guard.add(rep.i)
+        try:
+            return _unique(
+                [a for m in _members(rep) for a in self._resolve_tok(m, rep.head, state, False)]
+            )
+        finally:
+            guard.discard(rep.i)
 
     def _resolve_one(self, head: Token, state: _DocState) -> _Actor | None:
         lex = self.lex
