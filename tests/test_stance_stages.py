@@ -386,7 +386,8 @@ def test_insisting_on_what_must_happen_is_a_demand(
 @pytest.mark.parametrize(
     ("text", "actor", "kind"),
     [
-        ("Kinshasa said it would participate in the talks in Luanda.", "COD", "offer"),
+        # taking part in talks another hosts accepts them, as attending does
+        ("Kinshasa said it would participate in the talks in Luanda.", "COD", "accept"),
         (
             "The Taliban said they would not engage in talks with the opposition.",
             "taliban",
