@@ -471,7 +471,7 @@ def passive_trigger(verb: Token) -> Trigger | None:
     if verb.dep_ == "acomp" and head.lemma_.lower() in ("remain", "stay") and head.tag_ != "VBD":
         # "direct talks with the enemy remain rejected": a refusal that stands
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    elif not (_with_modal(verb) or present) or subj is None:
+    elif not (_with_modal(verb) or present):
         return None  # "the offer was rejected on Monday" narrates
     if subj is None or subj.pos_ in ("PRON", "PROPN") or subj.ent_type_:
         return None

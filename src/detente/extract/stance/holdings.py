@@ -20,11 +20,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
+from detente.extract.stance.lexis import _PENALTY_NOUNS, _TROOPS
 from detente.extract.stance.model import Trigger
 
 #: What a party keeps that others ask it to give up: armed presence and arms.
-_FORCES = word_list("held_forces") | word_list("troops")
-_PENALTIES = word_list("penalty_nouns")
+_FORCES = word_list("held_forces") | _TROOPS
 #: Retention verbs that keep only forces or penalties ("maintain").
 HELD_VERBS = word_list("held_verbs")
 #: Lists a party is kept on ("on its list of terrorist organisations", "on the blacklist").
@@ -63,18 +63,15 @@ def retention_trigger(verb: Token, hostile: bool) -> Trigger | None:
         return Trigger(verb, "threaten", "retention")
     obj = _kept_object(verb)
     if obj is None:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if lemma in HELD_VERBS:
             return None
-        if subj is not None and _forces(subj):
-            # "its troops will stay in Somalia": refusing to withdraw a military presence
-            return Trigger(verb, "reject", "presence")
         if any(_forces(t) for t in verb.subtree):
+            # "its troops will stay in Somalia": refusing to withdraw a military presence
             return Trigger(verb, "reject", "presence")
         return Trigger(verb, "demand", "retention")
     if _forces(obj):
         return Trigger(verb, "reject", "presence")
-    if _on_list(verb) or obj.lemma_.lower() in _PENALTIES:
+    if _on_list(verb) or obj.lemma_.lower() in _PENALTY_NOUNS:
         return Trigger(verb, "reject", "penalty")
     if lemma in HELD_VERBS:
         return None

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
 from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
-from detente.extract.stance.lexis import _ANONYMITY, _MODALS
+from detente.extract.stance.lexis import _ANONYMITY, _ATTENDING, _MODALS
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.offenders import OFFENDER_WORDS, designated, offender
 
@@ -114,7 +114,7 @@ def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool
                 return "threaten"
             if lemma in lex.verbs:
                 return lex.verbs[lemma]
-            if lemma in _WEIGHING or lemma in _CONTINUING or lemma in ("attend", "participate"):
+            if lemma in _WEIGHING or lemma in _CONTINUING or lemma in _ATTENDING:
                 # "ready to consider the requests", "to continue contacts", "to attend"
                 return "accept"
             if lemma in lex.cooperative:

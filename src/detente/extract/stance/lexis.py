@@ -16,6 +16,7 @@ _MODALS = word_list("modals")
 _PRONOUNS = word_list("pronouns")
 #: "asked not to be named / identified / quoted"
 _ANONYMITY = word_list("anonymity")
+_ATTENDING = word_list("attending_verbs")
 _PARTY_NOUNS = word_list("party_nouns")
 _PLACEHOLDERS = word_list("placeholders")
 _LIGHT_VERBS = word_list("light_verbs")

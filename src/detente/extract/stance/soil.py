@@ -61,10 +61,9 @@ def soil_trigger(noun: Token) -> Trigger | None:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # "will not allow its land to be a launching pad for attacks on any neighbour"
         pads = [c for c in noun.head.children if c.dep_ == "attr" and c.lemma_.lower() in _PADS]
-        if pads and _against(pads[0]):
-            use = noun.head
-    elif use is None or use.lemma_.lower() != "use" or not _against(use):
-        return None
+        use = noun.head if pads and _against(pads[0]) else None
+    elif use is not None and (use.lemma_.lower() != "use" or not _against(use)):
+        use = None
     if use is None:
         return None
     permit = use.head if use.dep_ in ("xcomp", "ccomp") else None

@@ -22,6 +22,7 @@ from detente.extract.stance.kinds import opens_passage, shape_triggers, verb_kin
 from detente.extract.stance.lexis import (
     _ACCUSING,
     _ACTION_NOUNS,
+    _ATTENDING,
     _BREAK_OFF,
     _CONCESSION_PHRASALS,
     _DEAL_OBJECTS,
@@ -73,7 +74,6 @@ from detente.extract.stance.syntax import (
     states_a_fact,
 )
 
-_ATTENDING = frozenset({"attend", "participate"})
 #: Retention verbs that in the plain present describe a state, not an intent.
 _STATE_VERBS = frozenset({"control", "occupy", "hold", "remain", "stay"})
 
