@@ -149,6 +149,26 @@ def test_boost_verb_finds_a_stance_with_a_verb_the_lexicons_lack(ex: Extractor) 
     assert claims[0].quote.startswith("Kenya's foreign ministry said")
 
 
+def test_boost_verb_stances_carry_the_places_and_sources_the_rules_would_read(
+    ex: Extractor,
+) -> None:
+    # a stance the model finds without a trigger still says where and according to whom
+    hearsay = KENYA.replace(
+        "Kenya's foreign ministry said Nairobi expected",
+        "According to two diplomats, Kenya expected",
+    ).replace(
+        "the maritime border to be redrawn", "the maritime border off Lamu County to be redrawn"
+    )
+    with learned(ex, "boost_verb", boost_verb_above=0.2):
+        (c,) = boosted(extract(ex, hearsay))
+    assert (c.actor, c.kind) == ("KEN", "demand")
+    assert c.places == ["KE-21"]
+    assert c.sources == ["two diplomats"] and c.anonymous
+    with learned(ex, "boost_verb", boost_verb_above=0.2):
+        (plain,) = boosted(extract(ex, KENYA))
+    assert plain.places == [] and plain.sources == [] and not plain.anonymous
+
+
 def test_veto_drops_rule_stances_only_below_its_threshold(ex: Extractor) -> None:
     with learned(ex, ""):
         rules = extract(ex, GEORGIA)

@@ -137,3 +137,38 @@ def test_future_date_months_behind_publication_is_next_year() -> None:
     # a past event keeps the nearest reading, and a slip of days stays in the same year
     assert resolve_date("on August 4", published, future=False) == date(2025, 8, 4)
     assert resolve_date("on November 10", published, future=True) == date(2025, 11, 10)
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "future", "expected"),
+    [
+        ("the 27th", date(2025, 10, 30), False, date(2025, 10, 27)),
+        ("on the 27th and 28th", date(2025, 10, 30), False, date(2025, 10, 27)),
+        ("the 29th", date(2025, 3, 2), False, None),
+        ("the 28th", date(2025, 3, 2), False, date(2025, 2, 28)),
+        ("the 4th", date(2025, 10, 30), True, date(2025, 11, 4)),
+        ("the 31st", date(2025, 12, 30), True, date(2025, 12, 31)),
+        ("the 2nd", date(2025, 12, 30), True, date(2026, 1, 2)),
+    ],
+)
+def test_a_day_of_the_month_alone_is_read_in_the_publication_month_or_its_neighbour(
+    expression: str, published: date, future: bool, expected: date | None
+) -> None:
+    # agency copy names the day alone ("held talks on the 27th"); 29 February 2025 is no day
+    assert resolve_date(expression, published, future) == expected
+
+
+@given(st.integers(min_value=1, max_value=28), st.dates(date(2000, 1, 1), date(2040, 12, 31)))
+def test_a_past_day_of_the_month_is_never_after_publication_nor_a_month_before_it(
+    day: int, published: date
+) -> None:
+    got = resolve_date(f"the {day}th", published)
+    assert got is not None and got.day == day
+    assert 0 <= (published - got).days < 31
+
+
+def test_an_abbreviated_month_ends_no_sentence(nlp: Language) -> None:
+    doc = nlp("He did not say whether the truce agreed in Doha on Oct. 19 still held. Talks go on.")
+    sents = [s.text for s in doc.sents]
+    assert sents[0].endswith("still held.")
+    assert len(sents) == 2

@@ -25,7 +25,7 @@ from detente.extract.doctext import span_text
 from detente.extract.entindex import ents_in
 from detente.extract.gazetteer import other_office
 from detente.extract.homeside import dateline_country, home_role
-from detente.extract.kb import Knowledge, Leader, knowledge
+from detente.extract.kb import Knowledge, Leader, demonym_state, knowledge
 from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, owning_state, slugify
 from detente.extract.seats import seat_actor
@@ -296,6 +296,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
         if name.split()[-1].lower() in _DOCUMENTS:
             return None  # "the Indus Waters Treaty", "the Dayton Agreement": a text, no party
         codes = [c for c in ent.ent_id_.split("+") if "-" in c] if ent.ent_id_ else []
+        if codes and (state := demonym_state(ent)) is not None:
+            return ActorRef(state, actor_name(state))  # "the Somali government"
         if codes and ent.start <= root.i < ent.end:
             return None  # a bare region or town as subject is usually a venue ("Antalya hosted")
         if codes:

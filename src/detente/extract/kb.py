@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from spacy.tokens import Span
 
 #: Words appended to region names to form further aliases ("Donetsk region").
 REGION_SUFFIXES: tuple[str, ...] = (
@@ -160,6 +161,26 @@ class _Builder:
         self.kb.patterns[key] = Pattern(text, label, ent_id, cs)
 
 
+#: British and American spellings of words in body names ("Defence"/"Defense" Forces).
+_SPELLINGS = (
+    ("Defence", "Defense"),
+    ("Organisation", "Organization"),
+    ("Centre", "Center"),
+    ("Programme", "Program"),
+)
+
+
+def _spellings(name: str) -> list[str]:
+    """*name* and, where it holds such a word, its other national spelling."""
+    other = name
+    for uk, us in _SPELLINGS:
+        if re.search(rf"\b{uk}\b", other):
+            other = re.sub(rf"\b{uk}\b", us, other)
+        elif re.search(rf"\b{us}\b", other):
+            other = re.sub(rf"\b{us}\b", uk, other)
+    return [name] if other == name else [name, other]
+
+
 def _build() -> Knowledge:
     places_cur = _load_yaml("places.yaml")
     actors_cur = _load_yaml("actors.yaml")
@@ -249,17 +270,20 @@ def _build() -> Knowledge:
         for word in words:
             for form in _demonym_forms(word):
                 if (form.lower(), False) in b.kb.patterns or (form, True) in b.kb.patterns:
-                    continue  # "US", "UK" are already country names
+                    # "US", "UK" are already country names; "Somali" also names a region,
+                    # whose pattern stays, but as a party's word it is the state's
+                    kb.actor_forms.setdefault(form.lower(), code)
+                    continue
                 # exact case: "Polish", "Turkish", "French" are capitalised as demonyms only
                 b.add(form, "NORP", code, exact=True)
                 kb.actor_forms.setdefault(form.lower(), code)
     for code, names in (actors_cur.get("metonyms") or {}).items():
-        for alias in names:
+        for alias in (v for name in names for v in _spellings(name)):
             b.add(alias, "ORG", code, exact=True)
             kb.actor_forms[_strip_the(alias).lower()] = code
     for slug, spec in (actors_cur.get("bodies") or {}).items():
         kb.actor_names[slug] = spec.get("name", slug)
-        for alias in spec.get("aliases", []):
+        for alias in (v for name in spec.get("aliases", []) for v in _spellings(name)):
             b.add(alias, "ORG", slug)
             kb.actor_forms[_strip_the(alias).lower()] = slug
         for adj in spec.get("adjectives", []) or []:
@@ -311,3 +335,23 @@ def split_codes(ent_id: str) -> list[str]:
         return []
     codes = ent_id.split("+")
     return codes if all(_ISO_PLACE.match(c) for c in codes) else []
+
+
+#: Words that keep a region's name a region when a state's demonym shares it ("the Somali
+#: regional government", "the Somali Region").
+_REGION_WORDS = frozenset({"region", "regional", "state", "zone", "province", "provincial"})
+
+
+def demonym_state(ent: Span) -> str | None:
+    """The state whose demonym a region-named entity is, where it modifies a party or a thing
+    rather than naming the region ("the Somali government", "Somali officials"): ``SOM``."""
+    if not ent.ent_id_ or len(ent) != 1:
+        return None
+    state = knowledge().actor_forms.get(ent.text.lower(), "")
+    root = ent.root
+    if not (len(state) == 3 and state.isupper()) or root.dep_ not in ("amod", "compound"):
+        return None
+    head = root.head
+    if head.lower_ in _REGION_WORDS or any(c.lower_ in _REGION_WORDS for c in head.children):
+        return None
+    return state

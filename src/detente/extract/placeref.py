@@ -172,8 +172,13 @@ def doc_places(doc: Doc) -> DocPlaces:
     countries: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     first: dict[str, int] = {}
+    from detente.extract.kb import demonym_state
+
     for ent in ents_in(doc):
         codes = _entity_codes(ent)
+        if codes and (state := demonym_state(ent)) is not None:
+            countries[state] += 1  # "the Somali government": the state, not the region
+            continue
         if not codes:
             if ent.ent_id_.startswith("city:") and _place_syntax(ent.root):
                 capitals.append(ent.start)

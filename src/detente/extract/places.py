@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.extract import placeref
 from detente.extract.doctext import sentences_before
 from detente.extract.entindex import ents_in
-from detente.extract.kb import knowledge, split_codes
+from detente.extract.kb import demonym_state, knowledge, split_codes
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -131,8 +131,8 @@ def _elided_region(ent: Span) -> list[str]:
 
 def place_codes(ent: Span) -> list[str]:
     """Place codes carried by one entity (empty for non-places and capitals)."""
-    if ent.label_ not in _PLACE_LABELS:
-        return []
+    if ent.label_ not in _PLACE_LABELS or demonym_state(ent) is not None:
+        return []  # "the Somali government": a state's word, not the region of that name
     return split_codes(ent.ent_id_)
 
 

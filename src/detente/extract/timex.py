@@ -147,6 +147,9 @@ def resolve_date(
         m = _IN_RE.match(low)
         if m and (n := _count(m["n"])) is not None:
             return published + timedelta(days=n * (7 if m["unit"].lower() == "week" else 1))
+        m = _ORDINAL_DAY.match(low)
+        if m:
+            return _day_of_month(int(m[1]), published, future)
     # a weekday with a date ("Friday, Aug. 15") resolves by the date part
     stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", low)
     day_precise = bool(
@@ -179,6 +182,24 @@ def resolve_date(
         if later:
             return min(later)
     return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+
+#: A day of the month named alone, as agency copy does ("on the 27th", "the 27th and 28th").
+_ORDINAL_DAY = re.compile(r"^(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b")
+
+
+def _day_of_month(day: int, published: date, future: bool) -> date | None:
+    """Day *day* of the publication month, or of the month before (after, when *future*) when
+    that day has not come yet (has passed) at publication."""
+    month = published.replace(day=1)
+    if future and day < published.day:
+        month = (month + timedelta(days=32)).replace(day=1)
+    elif not future and day > published.day:
+        month = (month - timedelta(days=1)).replace(day=1)
+    try:
+        return month.replace(day=day)
+    except ValueError:
+        return None
 
 
 def _with_year(d: date, year: int) -> date | None:

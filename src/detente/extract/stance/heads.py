@@ -159,6 +159,53 @@ def where_forces_are(tok: Token) -> bool:
     return prep.lower_ in ("on", "in", "onto") and prep.head.lemma_.lower() in _PRESENCE_NOUNS
 
 
+_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
+_LOCATING_PREPS = frozenset({"along", "near", "at", "on", "by", "across", "from", "to"})
+_POSTURES = word_list("border_postures")
+
+
+def where_forces_stand(tok: Token) -> bool:
+    """Is *tok* the "border" of "relocate fighters away from the border", "drills near the
+    border", "its measures along the border": a place that only locates forces or their
+    posture, which the stance is about?"""
+    if tok.lemma_.lower() not in _BORDER_NOUNS or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ not in _LOCATING_PREPS:
+        return False
+    owner = prep.head
+    if owner.lower_ in ("away", "back", "close") and owner.head.i != owner.i:
+        owner = owner.head  # "away from the border", "back from the frontier"
+    while owner.dep_ == "conj" and owner.head.i != owner.i:
+        owner = owner.head  # "fighters and their families away from the border"
+    if owner.lemma_.lower() in _POSTURES or owner.lower_ in _POSTURES:
+        return True
+    # "scale back its defensive measures along the border": the verb's object is the posture;
+    # "a suspension of exercises near the border": the noun's
+    return any(
+        (c.dep_ == "dobj" and owner.pos_ == "VERB" and c.lemma_.lower() in _POSTURES)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in _POSTURES for p in c.children)
+        )
+        for c in owner.children
+    )
+
+
+def moves_forces_from_border(tok: Token) -> bool:
+    """Is *tok* a verb that moves forces from or along a border ("withdraw its troops from
+    the border", "pull back from the frontier")? Then it is their posture, not land, that moves."""
+    return tok.pos_ == "VERB" and any(
+        where_forces_stand(p)
+        for c in tok.children
+        if c.dep_ in ("prep", "advmod", "prt")
+        for q in (c, *c.children)
+        for p in q.children
+        if p.dep_ == "pobj"
+    )
+
+
 def target_place(tok: Token, head: Token) -> bool:
     """Is *tok* (a place name) only the target or partner of the phrase headed by *head*: the
     object of "against"/"with" below it ("military pressure against Taiwan", "a deal with

@@ -21,11 +21,13 @@ from detente.extract.stance.heads import (
     handed_suspects,
     land_handed,
     left_body,
+    moves_forces_from_border,
     named_as,
     owner_ids,
     rule_over_land,
     target_place,
     where_forces_are,
+    where_forces_stand,
     withdrawn_object,
 )
 from detente.extract.stance.kinds import menacing_verdict, penalty_issue, withheld_thing
@@ -694,6 +696,10 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 found = []
             if t.ent_type_ in ("DATE", "TIME") and all(w[1] < 3 for w in found):
                 found = []  # "by the end of the year", "year-end": when, not what
+            elif where_forces_stand(t) or moves_forces_from_border(t):
+                # "fighters away from the border", "drills near the border": the forces'
+                # posture is at stake, not the land
+                found = [("military_limits", 3)]
             elif abstract_motion(t) or where_forces_are(t):
                 found = []  # "wanted the situation to return to …", "rebuilt trust"
             elif joint_patrol(t):

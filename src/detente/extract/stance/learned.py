@@ -238,6 +238,8 @@ class LearnedStage:
     _date: Any
     _quote_span: Any
     _sources: Any
+    _places: Any
+    _quantities: Any
 
     def use_learned(self, learned: str) -> None:
         """Switch on the comma-separated *learned* uses (``""`` for none) with the shipped model."""
@@ -267,6 +269,22 @@ class LearnedStage:
         )
         if not (self.learned & {"boost", "boost_verb"}):
             return
+        for key, mods in self._modifiers(trig, kind, actors, negated, state, published).items():
+            state.uncued_modifiers.setdefault(key, mods)
+
+    def _modifiers(
+        self,
+        trig: Trigger,
+        kind: str,
+        actors: list[Any],
+        negated: bool,
+        state: _DocState,
+        published: Any,
+    ) -> dict[tuple[str, str, int], dict[str, Any]]:
+        """The modifiers the rule stages read for a stance of *actors* at *trig* (hedge,
+        condition, negation, denial, date, sources), keyed by (actor, kind, sentence start),
+        with the trigger's clause (``span``: token offsets) to take places from."""
+        sent = trig.token.sent
         clause = _clause_head(trig.token)
         conds = self._conditions(clause, state)
         mods: dict[str, Any] = {
@@ -277,13 +295,19 @@ class LearnedStage:
             "denied": self._denied(trig.token),
             "date": self._date(self._quote_span(trig, clause, state), clause, published),
         }
+        subtree = list(clause.subtree)
+        span = (subtree[0].i, subtree[-1].i + 1)
         att = attr.attribute(trig.token, self.lex.sources, clause)
+        out = {}
         for a in actors:
             sources, anonymous = self._sources(att, a, state)
-            key = (a.id, kind, sent.start_char)
-            state.uncued_modifiers.setdefault(
-                key, {**mods, "sources": sources, "anonymous": anonymous}
-            )
+            out[(a.id, kind, sent.start_char)] = {
+                **mods,
+                "sources": sources,
+                "anonymous": anonymous,
+                "span": span,
+            }
+        return out
 
     def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
@@ -426,9 +450,19 @@ class LearnedStage:
         if not pairs and state is not None:
             verb = _main_verb(sent, self.lex.reporting)
             if verb is not None:
-                actors, from_plan = self._holders(Trigger(verb, kind, "verb"), state)
-                for a in self._members_of(actors):
-                    pairs.append((a.id, "propose" if from_plan else kind, a.name))
+                trig = Trigger(verb, kind, "verb")
+                actors, from_plan = self._holders(trig, state)
+                members = self._members_of(actors)
+                k = "propose" if from_plan else kind
+                # the model's kind already reads the sentence's polarity
+                negated = False
+                published = doc._.detente_published
+                for key, mods in self._modifiers(
+                    trig, k, members, negated, state, published
+                ).items():
+                    state.uncued_modifiers.setdefault(key, mods)
+                for a in members:
+                    pairs.append((a.id, k, a.name))
         text = doc_text(doc)
         start, end = sent.start_char, sent.end_char
         while end > start and text[end - 1].isspace():
@@ -438,6 +472,10 @@ class LearnedStage:
         for actor, k, name in pairs:
             if name is None:
                 name = (names or {}).get(actor) or actor_name(actor)
+            mods = dict(
+                state.uncued_modifiers.get((actor, k, sent.start_char), {}) if state else {}
+            )
+            a, b = mods.pop("span", (sent.start, sent.end))
             claim = Claim(
                 actor=actor,
                 kind=k,
@@ -448,7 +486,9 @@ class LearnedStage:
                 actor_name=name,
                 ordinal=ordinal + len(out),
                 signals=["learned=boost"],
-                **(state.uncued_modifiers.get((actor, k, sent.start_char), {}) if state else {}),
+                places=list(self._places(doc[a:b], issue)),
+                quantities=list(self._quantities(doc[a:b])),
+                **mods,
             )
             claim.confidence = round(0.5 * float(probs[model.outputs.index("missed")]), 3)
             if names is not None and name:
