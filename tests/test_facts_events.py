@@ -345,3 +345,42 @@ def test_a_meeting_a_statement_came_after_took_place(nlp: Language) -> None:
     assert [(k, d) for k, d, _, _ in found] == [("meeting", FRIDAY)]
     # a meeting that is only talked about stays no event
     assert events(nlp, "The minister said a meeting with the delegation was useful.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "place"),
+    [
+        # a deal struck is an event whether it is the object, the passive subject or the noun a
+        # participle qualifies
+        ("The two governments signed the accord in Lusaka on Monday.", date(2025, 8, 11), "Lusaka"),
+        ("A truce was agreed in Kuala Lumpur on Sunday.", date(2025, 8, 10), "Kuala Lumpur"),
+        (
+            "The rebels said they remained bound by the ceasefire agreed in Doha on Aug. 3.",
+            date(2025, 8, 3),
+            "Doha",
+        ),
+        (
+            "The declaration signed in Washington on Aug. 8 must be carried out in full, Baku said.",
+            date(2025, 8, 8),
+            "Washington",
+        ),
+        ("The army and the militia agreed on a truce on Tuesday.", date(2025, 8, 12), None),
+    ],
+)
+def test_striking_a_deal_is_a_signing(
+    nlp: Language, text: str, when: date, place: str | None
+) -> None:
+    found = events(nlp, text)
+    assert [(k, d, p) for k, d, _, p in found] == [("signing", when, place)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides agreed to hold more talks.",
+        "The minister reached Kyiv on Tuesday.",
+        "They agreed that the text needed more work.",
+    ],
+)
+def test_agreeing_or_reaching_without_a_deal_is_no_signing(nlp: Language, text: str) -> None:
+    assert all(k != "signing" for k, _, _, _ in events(nlp, text))

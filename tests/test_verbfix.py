@@ -57,3 +57,48 @@ def test_third_person_forms_follow_english_spelling() -> None:
     forms = third_person_forms()
     assert {"rejects", "dismisses", "decries", "vetoes", "pushes", "agrees"} <= forms
     assert "rejectes" not in forms and "decrys" not in forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran is ready to cap enrichment provided sanctions relief is real and verifiable.",
+        "Kinshasa would release the detainees provided that the rebels handed over the town.",
+        "Baku will sign the treaty providing Yerevan amends its constitution first.",
+    ],
+)
+def test_provided_opens_a_condition_of_the_verb_it_follows(ex: Extractor, text: str) -> None:
+    doc = ex.nlp(text)
+    proviso = next(t for t in doc if t.lower_ in ("provided", "providing"))
+    assert proviso.dep_ == "mark" and proviso.pos_ == "SCONJ"
+    cond = proviso.head
+    assert cond.dep_ == "advcl" and cond.pos_ in ("VERB", "AUX")
+    assert cond.head.lemma_ in ("cap", "release", "sign")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guarantees provided by Washington fall short, Kyiv said.",
+        "Qatar provided fuel for the power station last week.",
+        "The aid they provided reached the camps, the agency said.",
+    ],
+)
+def test_provided_as_a_verb_is_left_alone(ex: Extractor, text: str) -> None:
+    doc = ex.nlp(text)
+    proviso = next(t for t in doc if t.lower_ == "provided")
+    assert proviso.dep_ != "mark" and proviso.pos_ == "VERB"
+
+
+def test_a_proviso_makes_the_stance_conditional_and_a_demand_of_its_holder(
+    ex: Extractor,
+) -> None:
+    text = (
+        "TEHRAN, May 3 - Iran is ready to cap enrichment provided sanctions relief is real and "
+        "verifiable, the foreign minister said."
+    )
+    found = claims(ex, text)
+    offer = next(c for c in found if c.kind == "offer")
+    assert offer.actor == "IRN" and offer.conditional
+    assert any("sanctions relief" in c for c in offer.conditions)
+    assert ("IRN", "demand", "sanctions") in triples(found)

@@ -103,6 +103,12 @@ _VERB_LABELS: dict[str, str] = {
     "sign": "sign",
     "initial": "sign",
     "initiale": "sign",
+    # "the truce agreed in Doha on Oct. 19", "a deal reached in Riyadh on Sunday"
+    "agree": "sign",
+    "reach": "sign",
+    "broker": "sign",
+    "conclude": "sign",
+    "strike": "sign",
     "speak": "spoke",
     "talk": "spoke",
     "brief": "brief",
@@ -140,6 +146,28 @@ def _label(tok: Token) -> str | None:
     if tok.lower_ in EVENT_NOUNS and tok.pos_ in {"NOUN", "PROPN"}:
         return "noun"
     return None
+
+
+def _signs_document(verb: Token) -> bool:
+    """Is *verb* the signing or striking of a deal: "signed the accord", "a truce was agreed",
+    "the declaration signed in Washington", "agreed on a ceasefire"?"""
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SIGNED for c in verb.children):
+        return True
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.lemma_.lower() in _SIGNED:
+        return True
+    before = verb.doc[verb.i - 1] if verb.i else verb
+    if (
+        verb.tag_ in ("VBD", "VBN")
+        and before.lemma_.lower() in _SIGNED
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return True  # the same, parsed as a clause without a subject
+    return verb.lemma_ == "agree" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "to", "upon")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in _SIGNED for p in c.children)
+        for c in verb.children
+    )
 
 
 def _negated(tok: Token) -> bool:
@@ -431,7 +459,7 @@ def events_in(doc: Doc, published: date | None, tracker: ActorTracker | None = N
                 continue  # (also "the resolution, adopted late on Monday, …")
             kind = "meeting"
         elif label == "sign":
-            if not any(c.dep_ == "dobj" and c.lemma_ in _SIGNED for c in trig.children):
+            if not _signs_document(trig):
                 continue
             kind = "signing"
         elif label == "spoke":

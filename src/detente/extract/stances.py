@@ -25,7 +25,6 @@ Each stance becomes a :class:`detente.records.Claim`, collected on ``doc._.deten
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -51,7 +50,9 @@ from detente.extract.stance.anaphora import anaphor, back_references, bare_proce
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.contrasts import except_contents
+from detente.extract.stance.doclists import DocumentListStage
 from detente.extract.stance.echoes import echo_subjects
+from detente.extract.stance.fallback import FallbackStage
 from detente.extract.stance.frames import PATTERNS as FRAME_PATTERNS
 from detente.extract.stance.heads import left_body
 from detente.extract.stance.holders import HolderStage
@@ -60,7 +61,6 @@ from detente.extract.stance.issues import IssueStage
 from detente.extract.stance.kinds import refine_kinds, undecided, war_renounced
 from detente.extract.stance.learned import DEFAULT_LEARNED, LearnedStage
 from detente.extract.stance.lexis import (
-    _ANONYMITY,
     _CONSEQUENCE_VERBS,
     _DEAL_VERBS,
     _DECLARE_VERBS,
@@ -70,17 +70,13 @@ from detente.extract.stance.lexis import (
     _GAINS,
     _INTENT_VERBS,
     _KIND_FLIP,
-    _LIGHT_VERBS,
     _NECESSARY,
     _NEED_WORDS,
     _NO_PLAN_NOUNS,
-    _PARTY_NOUNS,
     _PLAN_NOUNS,
     _PLAN_VERBS,
-    _REFERRING,
     _TERM_NOUNS,
     _THREAT_PHRASES,
-    _WAR_WORDS,
 )
 from detente.extract.stance.matching import TriggerMatcher
 from detente.extract.stance.model import Trigger, _Actor, _Unit
@@ -126,6 +122,8 @@ class StanceComponent(
     ModifierStage,
     AnswerStage,
     PointStage,
+    FallbackStage,
+    DocumentListStage,
     LearnedStage,
 ):
     """spaCy component that turns stance triggers into :class:`~detente.records.Claim` records."""
@@ -569,59 +567,8 @@ class StanceComponent(
                     c.signals = [*base, f"kind={c.kind}", *c.signals]
         self._bare_answers(doc, state, claims)
         self._asked_answers(doc, state, claims)
+        self._document_lists(doc, triggers, claims, state, published)
         return back_references(claims, state.pointers)
-
-    def _fallback_issue(
-        self, trig: Trigger, actors: list[_Actor], claims: list[Claim]
-    ) -> list[tuple[str, _Unit]]:
-        """No cue fired: a stance with content of its own takes the issue of the same holder's
-        nearest earlier stance in the paragraph, else the issue the holder has been most about
-        so far, with the low confidence of an ``issue=dominant`` signal."""
-        if trig.cls not in ("verb", "noun", "adj") or not trig.content or not claims:
-            return []
-        ids = {a.id for a in actors}
-        mine = [c for c in claims if c.actor in ids and c.issue != "process"]
-        if not mine:
-            return []
-        text = doc_text(trig.token.doc)
-        at = trig.token.idx
-        para = text.rfind("\n\n", 0, at) + 1
-        near = [c for c in mine if para <= c.start <= at]
-        if near:
-            issue = max(near, key=lambda c: c.start).issue
-        else:
-            counts = Counter(c.issue for c in mine)
-            (issue, n), *rest = counts.most_common(2)
-            if n < 2 or (rest and rest[0][1] == n):
-                return []  # no issue the holder is clearly about
-        toks = sorted({t for r in trig.content for t in r.subtree}, key=lambda t: t.i)
-        if any(t.lemma_.lower() in _ANONYMITY and t.tag_ == "VBN" for t in toks):
-            return []  # "who asked not to be named": the source's anonymity, not a stance
-        objects = [
-            o
-            for r in trig.content
-            for o in ([r] if r.pos_ in ("NOUN", "PROPN", "PRON") else r.children)
-            if o.dep_ in ("dobj", "pobj", "pcomp", "attr", "xcomp", "ccomp") or o is r
-        ]
-        # "backing M23", "invading anyone", "ready to do more", "on Friday": a party, an act
-        # of war, a date or an empty word is no issue the report's main one could stand in for
-        good = [
-            o
-            for o in objects
-            if not (
-                o.ent_type_
-                or o.pos_ in ("PROPN", "PRON")
-                or o.lemma_.lower() in _REFERRING  # "the position": the referred stance decides
-                or o.lemma_.lower() in _LIGHT_VERBS
-                or o.lemma_.lower() in _PARTY_NOUNS
-                or o.lemma_.lower() in _WAR_WORDS
-                or o.lemma_.lower() in self.lex.hostile
-            )
-        ]
-        if not good:
-            return []
-        toks = sorted({t for o in good for t in o.subtree}, key=lambda t: t.i)
-        return [(issue, _Unit(trig.token, toks or [trig.token], weight=-1))]
 
     def _exchanges(
         self,

@@ -8,6 +8,11 @@ token VBZ, so that the attribute ruler gives it POS VERB and the lemmatizer its 
 and gives the name hung on it as a compound its role of subject.
 Only the third-person forms of the stance lexicon's verbs are touched, and only the tokens the
 parser made relative-clause heads are looked at (found in the doc's array, not by walking it).
+
+It also mends "provided" used as a conjunction ("ready to cap enrichment provided sanctions
+relief is real", "would sign provided that Serbia signed first"), which the parser reads as a
+verb with the condition as its object or as a clause of its own: the condition is hung on the
+stance clause with "provided" as its marker, as "if" would be.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from functools import cache
 import numpy as np
 from spacy.attrs import DEP, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import stance_lexicon, third_person
 
@@ -52,4 +57,84 @@ def verb_tags(doc: Doc) -> Doc:
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"):
                     c.dep_ = "dobj"
+    _provided_conditions(doc)
     return doc
+
+
+_PROVISOS = ("provided", "providing")
+
+
+def _provided_conditions(doc: Doc) -> None:
+    """Make "provided (that) X does Y" a condition clause hung on the verb it qualifies."""
+    text = doc.text.lower()
+    if "provid" not in text:
+        return
+    for tok in doc:
+        if tok.lower_ not in _PROVISOS or tok.dep_ == "mark" or tok.i == 0:
+            continue
+        _subject_taken_for_object(tok)
+        if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for c in tok.children):
+            continue  # "the guarantees it provided", "provided aid": the verb
+        cond = _proviso_clause(tok)
+        main = _qualified_verb(tok)
+        if cond is None or main is None or cond.is_ancestor(main) or cond.i == main.i:
+            continue
+        cond.head = main  # first, so that "provided" no longer dominates it
+        cond.dep_ = "advcl"
+        tok.head = cond
+        tok.dep_ = "mark"
+        tok.tag_ = "IN"  # the attribute ruler, run next, makes it a conjunction
+
+
+_FINITE = ("VBZ", "VBD", "VBP", "MD")
+
+
+def _subject_taken_for_object(tok: Token) -> None:
+    """ "providing Yerevan amends its constitution": the parser made the name the object of
+    "providing" and left "amends" without a subject; give the name back to the verb."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objs) != 1 or objs[0].i <= tok.i or objs[0].left_edge.i != tok.i + 1:
+        return
+    obj = objs[0]
+    nxt = obj.right_edge.i + 1
+    if nxt >= tok.sent.end:
+        return
+    verb = tok.doc[nxt]
+    if verb.tag_ in _FINITE and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if verb.tag_ == "MD":
+            verb = verb.head  # "providing Yerevan would amend …"
+        if verb.is_ancestor(tok) or not verb.tag_.startswith(("VB", "MD")):
+            return
+        obj.head = verb
+        obj.dep_ = "nsubj"
+
+
+def _proviso_clause(tok: Token) -> Token | None:
+    """The verb of the clause "provided" opens: its complement, or the next verb whose
+    subject starts right after it."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i:
+            return c
+    start = tok.i + 1
+    if start < len(doc := tok.doc) and doc[start].lower_ == "that":
+        start += 1
+    sent_end = tok.sent.end
+    for cand in doc[start:sent_end]:
+        if cand.tag_.startswith("VB") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == start for c in cand.children
+        ):
+            return cand
+    return None
+
+
+def _qualified_verb(tok: Token) -> Token | None:
+    """The nearest verb above "provided": the stance clause the proviso qualifies (read by
+    tag: parts of speech are set later in the pipeline)."""
+    cur = tok.head
+    for _ in range(6):
+        if cur.tag_.startswith(("VB", "MD")) and cur.i != tok.i:
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None

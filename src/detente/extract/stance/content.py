@@ -12,6 +12,8 @@ from detente.extract.lexicon import (
 from detente.extract.stance.inline import list_items
 from detente.extract.stance.lexis import (
     _ADDRESSEES,
+    _AS_ROLE_STEPS,
+    _AS_ROLE_VERBS,
     _AS_VERBS,
     _CONTENT_PREPS,
     _DISPOSITION_NOUNS,
@@ -128,8 +130,10 @@ class ContentStage:
                     and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in _ADDRESSEES)
                 ):
                     continue  # "pressed Kosovo and Serbia to implement the deal": the addressee
-                if _verb_content(c, trig.cls) or (
-                    c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS
+                if (
+                    _verb_content(c, trig.cls)
+                    or (c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_VERBS)
+                    or _role_offered(tok, c)
                 ):
                     out.append(c)  # "would not accept North Korea as a nuclear-armed state"
             out.extend(  # "objects to Ukraine joining NATO": the gerund is what is objected to
@@ -328,6 +332,18 @@ _TRADED = word_list("traded_things") | word_list("bargaining_chips")
 _SETTLEMENTS = frozenset({"town", "village", "district", "hub", "township", "settlement"})
 #: Modifiers that do say what a place is to the talks ("the border town of Badme").
 _TERRITORIAL = frozenset({"border", "frontier", "boundary", "disputed", "contested", "occupied"})
+
+
+def _role_offered(verb: Token, prep: Token) -> bool:
+    """ "offered Istanbul as a venue", "proposed Oman as mediator": the role a thing is put
+    forward in says what is offered (not "as a first step", not in the passive)."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "as"
+        and verb.lemma_.lower() in _AS_ROLE_VERBS
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(p.dep_ == "pobj" and p.lemma_.lower() in _AS_ROLE_STEPS for p in prep.children)
+    )
 
 
 def _by_date(prep: Token) -> bool:

@@ -206,6 +206,12 @@ def moves_forces_from_border(tok: Token) -> bool:
     )
 
 
+def border_posture(tok: Token) -> bool:
+    """A border that only locates forces, or a verb moving forces from one: their posture,
+    not the land, is at stake."""
+    return where_forces_stand(tok) or moves_forces_from_border(tok)
+
+
 def target_place(tok: Token, head: Token) -> bool:
     """Is *tok* (a place name) only the target or partner of the phrase headed by *head*: the
     object of "against"/"with" below it ("military pressure against Taiwan", "a deal with

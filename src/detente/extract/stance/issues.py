@@ -14,6 +14,7 @@ from detente.extract.stance.heads import (
     addressee,
     antecedent_modifiers,
     aspectual,
+    border_posture,
     defensive_purpose,
     figurative_hostage,
     guarantee_wrapper,
@@ -21,13 +22,11 @@ from detente.extract.stance.heads import (
     handed_suspects,
     land_handed,
     left_body,
-    moves_forces_from_border,
     named_as,
     owner_ids,
     rule_over_land,
     target_place,
     where_forces_are,
-    where_forces_stand,
     withdrawn_object,
 )
 from detente.extract.stance.kinds import menacing_verdict, penalty_issue, withheld_thing
@@ -696,9 +695,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 found = []
             if t.ent_type_ in ("DATE", "TIME") and all(w[1] < 3 for w in found):
                 found = []  # "by the end of the year", "year-end": when, not what
-            elif where_forces_stand(t) or moves_forces_from_border(t):
-                # "fighters away from the border", "drills near the border": the forces'
-                # posture is at stake, not the land
+            elif border_posture(t):  # "fighters away from the border": not the land
                 found = [("military_limits", 3)]
             elif abstract_motion(t) or where_forces_are(t):
                 found = []  # "wanted the situation to return to …", "rebuilt trust"

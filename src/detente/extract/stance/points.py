@@ -38,24 +38,36 @@ def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
     (trigger token index -> spans, one per point, without their headings); and the items of a
     list inside a sentence ("what we need: X, Y and Z", stance/inline.py)."""
     out: dict[int, list[Span]] = inline_intros(triggers, doc)
+    for colon, points in point_lists(doc):
+        before = introduced(colon, triggers)
+        if before:
+            out[before[-1].token.i] = points
+    return out
+
+
+def point_lists(doc: Doc) -> Iterator[tuple[Token, list[Span]]]:
+    """Every colon that opens a list of at least two points on lines of their own, with the
+    points."""
     text = doc_text(doc)
-    by_pos = sorted(triggers, key=lambda t: t.token.i)
     for colon in _colons(doc, text):
         if "\n" not in text[colon.idx + 1 : _next_char(text, colon.idx + 1)]:
             continue  # "said: …" inline is a quotation, not a list
-        before = [
-            t
-            for t in by_pos
-            if t.token.i < colon.i
-            and colon.i - t.token.i <= _INTRO_REACH
-            and not any(doc[k].text in (".", "!", "?") for k in range(t.token.i, colon.i))
-        ]
-        if not before:
-            continue
         points = _points_after(doc, colon.idx + 1)
         if len(points) >= 2:
-            out[before[-1].token.i] = points
-    return out
+            yield colon, points
+
+
+def introduced(colon: Token, triggers: list[Trigger]) -> list[Trigger]:
+    """The stance triggers that may introduce the list after *colon*: before it in its
+    sentence, within reach."""
+    doc = colon.doc
+    return [
+        t
+        for t in sorted(triggers, key=lambda t: t.token.i)
+        if t.token.i < colon.i
+        and colon.i - t.token.i <= _INTRO_REACH
+        and not any(doc[k].text in (".", "!", "?") for k in range(t.token.i, colon.i))
+    ]
 
 
 def _colons(doc: Doc, text: str) -> Iterator[Token]:
@@ -150,15 +162,21 @@ class PointStage:
         claims: list[Claim],
         state: _DocState,
         published: date | None,
+        clauses: bool = False,
     ) -> int:
-        """One claim per point and issue for each of *actors*; how many were added."""
+        """One claim per point and issue for each of *actors*; how many were added. With
+        *clauses*, a point that is a clause of its own counts too, unless a claim already
+        quotes it (a document's terms: "Ukraine's army would be capped at 800,000")."""
         att = attr.attribute(trig.token, self.lex.sources, _clause_head(trig.token))
         base = [f"trigger={trig.cls}", f"kind={kind}", "derived=point"]
         if len(actors) > 1:
             base.append("holder=shared")
         added = 0
         for point in points:
-            if own_clause(point):
+            if own_clause(point) and (
+                not clauses
+                or any(c.start < point.end_char and point.start_char < c.end for c in claims)
+            ):
                 continue
             inside = set(range(point.start, point.end))
             issues: dict[str, _Unit] = {}
