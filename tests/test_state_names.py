@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from detente.extract import Extractor
 from detente.extract.kb import _spellings
-from extracting import claims, triples
+from extracting import claims
 
 
 def test_a_demonym_shared_with_a_region_is_the_state_when_it_qualifies_a_party(
@@ -45,3 +45,31 @@ def test_spellings_swap_only_whole_words() -> None:
     assert _spellings("Carter Center") == ["Carter Center", "Carter Centre"]
     assert _spellings("Defenceless Front") == ["Defenceless Front"]
     assert _spellings("ISIS") == ["ISIS"]
+
+
+def test_a_theatre_command_speaks_for_its_army_in_either_spelling(ex: Extractor) -> None:
+    for spelling in ("Theater", "Theatre"):
+        text = (
+            f"BEIJING, Dec 29 - The Eastern {spelling} Command said anyone who pursued "
+            "independence would be crushed."
+        )
+        found = claims(ex, text)
+        assert {c.actor for c in found} == {"CHN"}, spelling
+        assert {c.kind for c in found} == {"threaten"}
+
+
+def test_an_office_named_in_full_once_is_that_states_when_named_bare_later(
+    ex: Extractor,
+) -> None:
+    # agency copy names the ministry with its state once, then bare, after the other side
+    # has been the subject of a sentence
+    text = (
+        "Hanoi, May 6 (VNA) -- The Ministry of National Defence of Viet Nam said on Tuesday "
+        "that patrols near the reef would continue. China has accused Viet Nam of building "
+        "on the reef. The Ministry of National Defence rejected the accusation and called on "
+        "China to withdraw its coast guard vessels from the area."
+    )
+    found = claims(ex, text)
+    demands = [c for c in found if c.kind == "demand"]
+    assert demands and {c.actor for c in demands} == {"VNM"}
+    assert "ministry_of_national_defence" not in {c.actor for c in found}

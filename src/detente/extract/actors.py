@@ -758,8 +758,12 @@ class ActorTracker:
                 if main is not None:
                     return main
             if low in _INSTITUTION_HEADS and span[0].lower_ == "the":
-                # "the foreign ministry said", "the government's position": the state the
-                # report is mostly about (a mediator named last is a poor guess)
+                # "the foreign ministry said", "the government's position": the state it was
+                # named with earlier, else the state the report is mostly about (a mediator
+                # named last is a poor guess)
+                owner = next((orgnames.earlier_owner(e) for e in ents_in(span)), None)
+                if owner is not None:
+                    return ActorRef(owner, actor_name(owner))
                 recent = self._last(
                     pos, lambda r: len(r.id) == 3 and r.id.isupper(), subjects_only=True
                 )

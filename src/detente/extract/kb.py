@@ -167,6 +167,7 @@ _SPELLINGS = (
     ("Organisation", "Organization"),
     ("Centre", "Center"),
     ("Programme", "Program"),
+    ("Theatre", "Theater"),
 )
 
 

@@ -65,6 +65,8 @@ def named_organisation(span: Span) -> tuple[str, str] | None:
 _GENERIC_NAME_WORDS = word_list("institutions") | frozenset(
     {"national", "federal", "central", "supreme", "people", "peoples", "assembly", "parliament"}
     | {"of", "for", "and", "in", "'s"}
+    # a portfolio names an office every state has ("the Ministry of National Defence")
+    | word_list("portfolio_words")
     # a transcript's heading ("DEPARTMENT PRESS BRIEFING") names an occasion, not a body
     | {"department", "press", "briefing", "conference", "transcript", "readout", "statement"}
 )
@@ -92,4 +94,25 @@ def owning_state(ent: Span) -> str | None:
             return tok.ent_id_
         if tok.lower_ not in _OF_STATE:
             return None
+    return None
+
+
+def earlier_owner(ent: Span) -> str | None:
+    """The state an office with no state in its name was named with earlier in the report:
+    "the Ministry of National Defence of Cambodia" or "the Cambodian Ministry of National
+    Defence" before a bare "the Ministry of National Defence" (agency copy names it in full
+    once)."""
+    name = ent.text.lower().removeprefix("the ")
+    if len(name.split()) < 2:
+        return None  # "the Government", "the Ministry": too common a word to match a name by
+    doc = ent.doc
+    for other in reversed([e for e in doc.ents if e.end <= ent.start and e.label_ == "ORG"]):
+        if not other.text.lower().removesuffix(" of").endswith(name):
+            continue
+        code = owning_state(other)
+        before = doc[other.start - 1] if other.start else None
+        if code is None and before is not None and before.ent_type_ in ("GPE", "NORP"):
+            code = before.ent_id_ if re.fullmatch(r"[A-Z]{3}", before.ent_id_) else None
+        if code:
+            return code
     return None

@@ -225,7 +225,7 @@ class StanceComponent(
             ],
         )
         self.matcher.add(
-            "MARK", [[{"LOWER": {"IN": sorted(lex.condition_marks | {"before", "while"})}}]]
+            "MARK", [[{"LOWER": {"IN": sorted(lex.condition_marks | {"before", "while", "when"})}}]]
         )
         self.matcher.add(
             "OFFTABLE",

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
+from detente.extract.lexicon import word_list
 from detente.extract.stance.conditions import (
     PREPOSITIONS,
     only_conjunct,
@@ -105,6 +106,9 @@ class _DocState:
                     continue
                 if tok.lower_ == "if" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
                     continue  # "treat it as if it did not exist": a manner, no condition
+                self.condition_roots.append(tok.head)
+            elif tok.lower_ == "when" and future_when(tok):
+                # "the treaty will be signed when the constitution no longer claims …"
                 self.condition_roots.append(tok.head)
             elif (
                 tok.lower_ in ("before", "while")
@@ -269,3 +273,21 @@ def _stranded_conditions(roots: list[Token]) -> list[Token]:
             if a.dep_ != "xcomp":
                 break  # only the clause the condition belongs to ("offered to put off …")
     return out
+
+
+_FUTURE_AUX = frozenset({"will", "would", "shall", "wo"})
+#: What happens in time of itself: "when it expires" dates a stance, it does not condition it.
+_DUE_EVENTS = word_list("due_events")
+
+
+def future_when(tok: Token) -> bool:
+    """Is *tok* the "when" of a condition: a present-tense clause that a future stance waits
+    for ("will sign when Armenia amends its constitution"), not a time ("when asked", "when
+    they met")?"""
+    clause = tok.head
+    if clause.dep_ != "advcl" or tok.i > clause.i or clause.tag_ not in ("VBZ", "VBP"):
+        return False
+    if clause.lemma_.lower() in _DUE_EVENTS:
+        return False  # "will not renew the deal when it expires": a date, not a demand
+    main = clause.head
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in main.children)
