@@ -269,10 +269,9 @@ class LearnedStage:
         )
         if not (self.learned & {"boost", "boost_verb"}):
             return
-        for key, mods in self._modifiers(trig, kind, actors, negated, state, published).items():
-            state.uncued_modifiers.setdefault(key, mods)
+        self._keep_modifiers(trig, kind, actors, negated, state, published)
 
-    def _modifiers(
+    def _keep_modifiers(
         self,
         trig: Trigger,
         kind: str,
@@ -280,10 +279,10 @@ class LearnedStage:
         negated: bool,
         state: _DocState,
         published: Any,
-    ) -> dict[tuple[str, str, int], dict[str, Any]]:
-        """The modifiers the rule stages read for a stance of *actors* at *trig* (hedge,
-        condition, negation, denial, date, sources), keyed by (actor, kind, sentence start),
-        with the trigger's clause (``span``: token offsets) to take places from."""
+    ) -> None:
+        """Keep on *state* the modifiers the rule stages read for a stance of *actors* at *trig*
+        (hedge, condition, negation, denial, date, sources), keyed by (actor, kind, sentence
+        start), with the trigger's clause (``span``: token offsets) to take places from."""
         sent = trig.token.sent
         clause = _clause_head(trig.token)
         conds = self._conditions(clause, state)
@@ -298,16 +297,12 @@ class LearnedStage:
         subtree = list(clause.subtree)
         span = (subtree[0].i, subtree[-1].i + 1)
         att = attr.attribute(trig.token, self.lex.sources, clause)
-        out = {}
         for a in actors:
             sources, anonymous = self._sources(att, a, state)
-            out[(a.id, kind, sent.start_char)] = {
-                **mods,
-                "sources": sources,
-                "anonymous": anonymous,
-                "span": span,
-            }
-        return out
+            state.uncued_modifiers.setdefault(
+                (a.id, kind, sent.start_char),
+                {**mods, "sources": sources, "anonymous": anonymous, "span": span},
+            )
 
     def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
@@ -454,13 +449,8 @@ class LearnedStage:
                 actors, from_plan = self._holders(trig, state)
                 members = self._members_of(actors)
                 k = "propose" if from_plan else kind
-                # the model's kind already reads the sentence's polarity
-                negated = False
-                published = doc._.detente_published
-                for key, mods in self._modifiers(
-                    trig, k, members, negated, state, published
-                ).items():
-                    state.uncued_modifiers.setdefault(key, mods)
+                # the model's kind already reads the sentence's polarity: no negation
+                self._keep_modifiers(trig, k, members, False, state, doc._.detente_published)
                 for a in members:
                     pairs.append((a.id, k, a.name))
         text = doc_text(doc)
