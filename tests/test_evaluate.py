@@ -473,6 +473,7 @@ def test_eval_command_end_to_end(tiny_gold: Path) -> None:
 
     code, out, _ = run("eval", str(tiny_gold))
     assert code == 0
+
     assert "TOTAL (micro)" in out and "aden" in out and "event-date accuracy" in out
     assert "errors by stage: actor" in out and "confidence calibration" in out
 
@@ -669,3 +670,23 @@ def test_eval_against_a_bad_file_is_one_line_exit_2(
     code, out, err = run("eval", str(tiny_gold), "--against", str(previous))
     assert code == 2 and out == ""
     assert err.startswith("detente: ") and err.count("\n") == 1 and expected in err
+
+
+def test_show_errors_quotes_the_gold_passage_of_a_miss(tmp_path: Path) -> None:
+    d = tmp_path / "gold"
+    d.mkdir()
+    write_pair(
+        d,
+        "oslo",
+        "OSLO, May 2 - The weather was mild. Norway hopes for calm in the region.\n",
+        "published: 2025-05-02\nclaims:\n"
+        "  - {actor: NOR, kind: [offer], issue: [territory],"
+        " evidence: 'Norway hopes for calm in the region.'}\n",
+    )
+    code, out, err = run("eval", str(d), "--show-errors")
+    assert code == 0, err
+    missed = [line for line in out.splitlines() if line.strip().startswith("missed")]
+    assert missed and "«Norway hopes for calm in the region.»" in missed[0]
+    code, out, _ = run("eval", str(d), "--format", "json", "--show-errors")
+    (row,) = json.loads(out)["reports"]
+    assert row["false_negatives"][0]["evidence"] == ["Norway hopes for calm in the region."]

@@ -567,6 +567,7 @@ def score_report(
                 **_gold_dict(g),
                 "cause": cause,
                 "nearest": " ".join(near) if near else None,
+                "evidence": list(g.evidence),
             }
         )
     # A wrong prediction that is not a near miss of some gold stance is spurious outright.

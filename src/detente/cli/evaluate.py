@@ -87,7 +87,9 @@ def _print_errors(rows: list[dict[str, Any]]) -> None:
         click.echo(f"\n{r['name']}")
         for fn in r["false_negatives"]:
             near = f"  [wrong {fn['cause']}: {fn['nearest']}]" if fn["nearest"] else ""
-            click.echo(f"  missed   {fn['stance']}{near}")
+            # the gold passage, so that a miss can be looked up and its phrasing studied
+            said = " ".join(fn["evidence"][0].split()) if fn.get("evidence") else ""
+            click.echo(f"  missed   {fn['stance']}{near}" + (f"  «{said[:110]}»" if said else ""))
         for fp in r["false_positives"]:
             quote = " ".join(fp["quote"].split())
             click.echo(f"  spurious {fp['stance']}  «{quote[:110]}»")
