@@ -30,7 +30,7 @@ def run_leak_check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("subset", ["dev", "test", "fresh"])
+@pytest.mark.parametrize("subset", ["dev", "test", "fresh", "next"])
 def test_every_gold_actor_is_known_to_the_knowledge_base(subset: str) -> None:
     known = set(knowledge().actor_names)
     unknown = sorted(
