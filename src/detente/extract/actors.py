@@ -761,7 +761,8 @@ class ActorTracker:
                 # "the foreign ministry said", "the government's position": the state it was
                 # named with earlier, else the state the report is mostly about (a mediator
                 # named last is a poor guess)
-                owner = next((orgnames.earlier_owner(e) for e in ents_in(span)), None)
+                names = ents_in(span)
+                owner = orgnames.earlier_owner(names[0]) if names else None
                 if owner is not None:
                     return ActorRef(owner, actor_name(owner))
                 recent = self._last(

@@ -7,7 +7,8 @@ so the holder's stance was lost.  This component runs right after the parser and
 token VBZ, so that the attribute ruler gives it POS VERB and the lemmatizer its verb lemma,
 and gives the name hung on it as a compound its role of subject.
 Only the third-person forms of the stance lexicon's verbs are touched, and only the tokens the
-parser made relative-clause heads are looked at (found in the doc's array, not by walking it).
+parser made relative-clause heads are looked at (found in the doc's array, not by walking it);
+"provided" and "providing" are found the same way.
 
 It also mends "provided" used as a conjunction ("ready to cap enrichment provided sanctions
 relief is real", "would sign provided that Serbia signed first"), which the parser reads as a
@@ -20,7 +21,7 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from spacy.attrs import DEP, TAG
+from spacy.attrs import DEP, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -37,12 +38,13 @@ def third_person_forms() -> frozenset[str]:
 
 @Language.component(FACTORY)
 def verb_tags(doc: Doc) -> Doc:
-    """Retag the stance verbs of object relative clauses that the tagger took for nouns."""
+    """Retag the stance verbs of object relative clauses that the tagger took for nouns, and
+    hang "provided" conditions on the verbs they qualify."""
     strings = doc.vocab.strings
     relcl, nns = strings.add("relcl"), strings.add("NNS")
     if not len(doc):
         return doc
-    arr = doc.to_array([DEP, TAG])
+    arr = doc.to_array([DEP, TAG, LOWER])
     forms = third_person_forms()
     for i in np.flatnonzero((arr[:, 0] == relcl) & (arr[:, 1] == nns)):
         tok = doc[int(i)]
@@ -57,33 +59,32 @@ def verb_tags(doc: Doc) -> Doc:
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"):
                     c.dep_ = "dobj"
-    _provided_conditions(doc)
+    provisos = [strings.add(w) for w in _PROVISOS]
+    for i in np.flatnonzero(np.isin(arr[:, 2], provisos)):
+        _provided_condition(doc[int(i)])
     return doc
 
 
 _PROVISOS = ("provided", "providing")
 
 
-def _provided_conditions(doc: Doc) -> None:
-    """Make "provided (that) X does Y" a condition clause hung on the verb it qualifies."""
-    text = doc.text.lower()
-    if "provid" not in text:
+def _provided_condition(tok: Token) -> None:
+    """Make "provided (that) X does Y" at *tok* a condition clause hung on the verb it
+    qualifies."""
+    if tok.dep_ == "mark" or tok.i == 0:
         return
-    for tok in doc:
-        if tok.lower_ not in _PROVISOS or tok.dep_ == "mark" or tok.i == 0:
-            continue
-        _subject_taken_for_object(tok)
-        if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for c in tok.children):
-            continue  # "the guarantees it provided", "provided aid": the verb
-        cond = _proviso_clause(tok)
-        main = _qualified_verb(tok)
-        if cond is None or main is None or cond.is_ancestor(main) or cond.i == main.i:
-            continue
-        cond.head = main  # first, so that "provided" no longer dominates it
-        cond.dep_ = "advcl"
-        tok.head = cond
-        tok.dep_ = "mark"
-        tok.tag_ = "IN"  # the attribute ruler, run next, makes it a conjunction
+    _subject_taken_for_object(tok)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for c in tok.children):
+        return  # "the guarantees it provided", "provided aid": the verb
+    cond = _proviso_clause(tok)
+    main = _qualified_verb(tok)
+    if cond is None or main is None or cond.is_ancestor(main) or cond.i == main.i:
+        return
+    cond.head = main  # first, so that "provided" no longer dominates it
+    cond.dep_ = "advcl"
+    tok.head = cond
+    tok.dep_ = "mark"
+    tok.tag_ = "IN"  # the attribute ruler, run next, makes it a conjunction
 
 
 _FINITE = ("VBZ", "VBD", "VBP", "MD")

@@ -45,16 +45,22 @@ def point_intros(triggers: list[Trigger], doc: Doc) -> dict[int, list[Span]]:
     return out
 
 
-def point_lists(doc: Doc) -> Iterator[tuple[Token, list[Span]]]:
+def point_lists(doc: Doc) -> list[tuple[Token, list[Span]]]:
     """Every colon that opens a list of at least two points on lines of their own, with the
-    points."""
-    text = doc_text(doc)
-    for colon in _colons(doc, text):
-        if "\n" not in text[colon.idx + 1 : _next_char(text, colon.idx + 1)]:
-            continue  # "said: …" inline is a quotation, not a list
-        points = _points_after(doc, colon.idx + 1)
-        if len(points) >= 2:
-            yield colon, points
+    points (found once per doc: the point and document-list stages both read them)."""
+    memo = doc.user_data.get("detente_point_lists")
+    if memo is None:
+        # token offsets, not spans: the doc does not hold references to itself
+        text = doc_text(doc)
+        memo = []
+        for colon in _colons(doc, text):
+            if "\n" not in text[colon.idx + 1 : _next_char(text, colon.idx + 1)]:
+                continue  # "said: …" inline is a quotation, not a list
+            points = _points_after(doc, colon.idx + 1)
+            if len(points) >= 2:
+                memo.append((colon.i, [(p.start, p.end) for p in points]))
+        doc.user_data["detente_point_lists"] = memo
+    return [(doc[i], [doc[a:b] for a, b in points]) for i, points in memo]
 
 
 def introduced(colon: Token, triggers: list[Trigger]) -> list[Trigger]:
