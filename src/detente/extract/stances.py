@@ -50,6 +50,7 @@ from detente.extract.stance.anaphora import anaphor, back_references, bare_proce
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.contrasts import except_contents
+from detente.extract.stance.deals import signs_document
 from detente.extract.stance.doclists import DocumentListStage
 from detente.extract.stance.echoes import echo_subjects
 from detente.extract.stance.fallback import FallbackStage
@@ -414,6 +415,8 @@ class StanceComponent(
                 hedged_flip = False
             if from_plan and kind in ("demand", "offer"):
                 kind = "propose"
+            if from_plan and kind == "propose" and state.signed_text(actors):
+                kind = "accept"  # what a text its holders signed provides for, they accept
             if kind == "offer" and trig.cls == "concession" and _only_to(trig.token):
                 kind = "demand"  # "would hand over power only to an elected government"
             if kind == "offer" and trig.cls == "concession" and self._imposed(trig, actors, state):
@@ -550,6 +553,11 @@ class StanceComponent(
                 if kind == "propose" and not from_plan and names_plan:
                     # Later "the plan would …" sentences belong to these proponents.
                     state.last_proponent = list(actors)
+                    state.proposed_at = trig.token.i
+                elif kind == "accept" and names_plan and signs_document(trig.token):
+                    # "… signed the accord. The accord provides for …": the signatories'
+                    state.signatories = list(actors)
+                    state.signed_at = trig.token.i
                 first_derived = len(claims)
                 self._exchanges(
                     trig, kind, actor, claims, main_ids, state, quote_span, when, att, from_plan
@@ -653,8 +661,8 @@ class StanceComponent(
             c = claims[i]
             if (c.actor, c.kind, c.issue) in existing and i == len(claims) - 1:
                 claims.pop()
-        for c in claims[len(claims) - len(added) :]:
-            c.conditional = False
+        for c in claims[added[0] :] if added else ():
+            c.conditional = False  # the condition itself is demanded outright
 
     def _derived(
         self,

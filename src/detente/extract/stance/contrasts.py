@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from detente.extract.stance.report import renumbered
 from detente.records import Claim
 
 if TYPE_CHECKING:
@@ -48,4 +49,4 @@ def except_contents(claims: list[Claim], state: _DocState) -> list[Claim]:
         claim.signals = [s if not s.startswith("kind=") else "kind=reject" for s in claim.signals]
         claim.signals.append("excepted")
         out.append(claim)
-    return out
+    return renumbered(out)

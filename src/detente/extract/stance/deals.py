@@ -6,7 +6,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from detente.extract.stance.lexis import _GENERIC_DEALS, _REFERRING
+from detente.extract.lexicon import word_list
+from detente.extract.stance.lexis import _GENERIC_DEALS, _PLAN_NOUNS, _REFERRING
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import _own_subtree
 
@@ -31,6 +32,27 @@ _CONTAINING = frozenset(
         "commit",
     }
 )
+
+
+_SIGNING = word_list("signing_verbs")
+
+
+def signs_document(verb: Token) -> bool:
+    """Does *verb* put its subject's name to a text ("signed the accord", "initialled the
+    treaty", "signed up to the steps")?  Not "signed a law" or "signed an order"."""
+    if verb.lemma_.lower() not in _SIGNING or verb.pos_ != "VERB":
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [
+        p
+        for c in verb.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("to", "up", "onto", "on")
+        for p in (*c.children, *(g for q in c.children for g in q.children))
+        if p.dep_ == "pobj"
+    ]
+    return any(
+        o.lemma_.lower() in _PLAN_NOUNS or o.lemma_.lower() in _GENERIC_DEALS for o in objs
+    )
 
 
 class DealIssues:

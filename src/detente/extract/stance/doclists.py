@@ -84,9 +84,7 @@ class DocumentListStage:
             ]
             if found:
                 return list({a.id: a for a in found}.values())
-        if state.last_proponent:
-            return list(state.last_proponent)
-        return list(self._document_proponent(document, state))
+        return state.document_holders() or list(self._document_proponent(document, state))
 
 
 def _listed_document(colon: Token) -> Token | None:

@@ -106,7 +106,7 @@ class HolderStage:
         if trig.cls == "planverb":
             subj = _subject(tok)
             if subj is not None and subj.lower_ == "it":
-                return list(state.last_proponent), True
+                return state.document_holders(), True
         if trig.cls == "copula" and self._explicit_holder(tok):
             heads = self._noun_holder_tokens(tok, False)
             actors = [a for o in heads for a in self._resolve_tok(o, tok, state)]
@@ -242,9 +242,7 @@ class HolderStage:
             ]
             if actors:
                 return _unique(actors), True
-            if state.last_proponent:
-                return list(state.last_proponent), True
-            return self._document_proponent(head, state), True
+            return state.document_holders() or self._document_proponent(head, state), True
         actors = []
         for h in heads:
             if pair_subject(h):

@@ -69,6 +69,7 @@ from detente.extract.stance.linear import (
     load_shipped,
 )
 from detente.extract.stance.model import Trigger
+from detente.extract.stance.report import renumbered
 from detente.extract.stance.syntax import _clause_head
 from detente.records import Claim
 
@@ -307,6 +308,7 @@ class LearnedStage:
     def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
         needs are scored (the veto: those with a rule stance; the boosts: those without)."""
+        claims = renumbered(claims)  # a stance added below takes the count as its ordinal
         if state is not None and self.record_units:
             doc._.detente_claim_units = [
                 (c.actor, c.start, c.end, claim_features(c, o[1], o[2], self, state))
@@ -378,7 +380,7 @@ class LearnedStage:
                 if not any(i in probs for i in overlapping(c))
                 or max(probs[i][stance] for i in overlapping(c) if i in probs) >= model.veto_below
             ]
-            claims = _renumbered(claims, keep)
+            claims = renumbered(keep)
             covered = {i for c in claims for i in overlapping(c)}
         if uses & {"boost", "boost_verb"}:
             for i in order:
@@ -395,7 +397,7 @@ class LearnedStage:
     def _checked(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """The finished *claims* with the check model's calibrated confidence (``check``), and
         without those below its veto threshold (``check_veto``)."""
-        claims = _merged(claims)
+        claims = renumbered(_merged(claims))
         model = self.check_model
         uses = self.learned & CHECK_USES if model is not None else frozenset()
         if not (uses or self.record_units):
@@ -410,7 +412,7 @@ class LearnedStage:
             c.confidence = model.calibrated(float(p))
         if "check_veto" in uses:
             keep = [c for c in claims if (c.confidence or 0.0) >= model.veto_below]
-            claims = _renumbered(claims, keep)
+            claims = renumbered(keep)
         return claims
 
     def _sentence_issues(self, sent: Span, cues: dict[int, list] | None) -> dict[str, float]:
@@ -524,15 +526,4 @@ def _merged(claims: list[Claim]) -> list[Claim]:
         for c in claims
         if c.ordinal not in alias
     ]
-    return _renumbered(claims, keep)
-
-
-def _renumbered(claims: list[Claim], keep: list[Claim]) -> list[Claim]:
-    """*keep* (a subsequence of *claims*) with ordinals and exchange links renumbered."""
-    if len(keep) == len(claims):
-        return claims
-    remap = {c.ordinal: i for i, c in enumerate(keep)}
-    return [
-        replace(c, ordinal=i, exchange_for=[remap[o] for o in c.exchange_for if o in remap])
-        for i, c in enumerate(keep)
-    ]
+    return renumbered(keep)

@@ -3,7 +3,8 @@ retold elsewhere, headlines the body restates."""
 
 from __future__ import annotations
 
-from detente.extract.stance.learned import _renumbered
+from dataclasses import replace
+
 from detente.records import Claim
 
 #: How far (characters) a denied report reaches to the same report retold nearby.
@@ -36,4 +37,19 @@ def body_over_headline(claims: list[Claim], end: int) -> list[Claim]:
     if not end:
         return claims
     body_actors = {c.actor for c in claims if c.start >= end}
-    return _renumbered(claims, [c for c in claims if c.start >= end or c.actor not in body_actors])
+    return renumbered([c for c in claims if c.start >= end or c.actor not in body_actors])
+
+
+def renumbered(claims: list[Claim]) -> list[Claim]:
+    """*claims* with ordinals 0, 1, 2 … in order and exchange links following them.
+
+    Every pass that drops a claim ends with this: a gap left in the ordinals would give a
+    stance added later (whose ordinal is the count of claims) the ordinal of another, and the
+    store keeps one claim per ordinal."""
+    if all(c.ordinal == i for i, c in enumerate(claims)):
+        return claims
+    remap = {c.ordinal: i for i, c in enumerate(claims)}
+    return [
+        replace(c, ordinal=i, exchange_for=[remap[o] for o in c.exchange_for if o in remap])
+        for i, c in enumerate(claims)
+    ]

@@ -160,6 +160,12 @@ class _DocState:
         #: Speaker turns when the report is a transcript (press conference, interview).
         self.turns: Turns | None = find_turns(doc, self.tracker, comp.lex.sources.media)
         self.last_proponent: list[_Actor] = []
+        #: Parties that signed a document, and where (token index); and where the last
+        #: proponent was set, so that a later "the accord provides for …" goes to whichever of
+        #: the two came last.
+        self.signatories: list[_Actor] = []
+        self.signed_at: int = -1
+        self.proposed_at: int = -1
         #: Actors of the most recent stance and the token where its sentence starts.
         self.last_actors: list[_Actor] = []
         self.last_sent_start: int = 0
@@ -175,6 +181,22 @@ class _DocState:
         self.current: list[_Actor] = []
         #: actor id -> (report-level salience, actor), computed on first use.
         self._salience: dict[str, tuple[float, _Actor]] | None = None
+
+    def document_holders(self) -> list[_Actor]:
+        """Whose is a document named bare ("the accord", "the text"): its signatories when
+        a signing was reported after the last plan was put forward, else that plan's
+        proponents."""
+        if self.signatories and self.signed_at > self.proposed_at:
+            return list(self.signatories)
+        return list(self.last_proponent)
+
+    def signed_text(self, actors: list[_Actor]) -> bool:
+        """Are *actors* the signatories of the document last named bare?"""
+        return (
+            bool(actors)
+            and self.signed_at > self.proposed_at
+            and {a.id for a in actors} == {a.id for a in self.signatories}
+        )
 
     def new_entry(self, tok: Token) -> bool:
         """Has a live blog's next timestamped entry begun between the last stance and *tok*?
