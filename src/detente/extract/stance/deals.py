@@ -50,9 +50,7 @@ def signs_document(verb: Token) -> bool:
         for p in (*c.children, *(g for q in c.children for g in q.children))
         if p.dep_ == "pobj"
     ]
-    return any(
-        o.lemma_.lower() in _PLAN_NOUNS or o.lemma_.lower() in _GENERIC_DEALS for o in objs
-    )
+    return any(o.lemma_.lower() in _PLAN_NOUNS or o.lemma_.lower() in _GENERIC_DEALS for o in objs)
 
 
 class DealIssues:
