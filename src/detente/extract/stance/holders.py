@@ -32,7 +32,13 @@ from detente.extract.stance.model import Trigger, _Actor
 from detente.extract.stance.offenders import designated
 from detente.extract.stance.pairs import pair_subject
 from detente.extract.stance.passives import answered_proposal
-from detente.extract.stance.rolerefs import owning_org, role_antecedents, same_noun_before
+from detente.extract.stance.rolerefs import (
+    bullet_holder,
+    defined_members,
+    owning_org,
+    role_antecedents,
+    same_noun_before,
+)
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.statements import statement_voice
 from detente.extract.stance.syntax import (
@@ -226,7 +232,7 @@ class HolderStage:
                     if found:
                         return found, False
                 return state.principal_pair(), False
-            return self._headline_speaker(tok, state) or self._bullet_holder(tok, state), False
+            return self._headline_speaker(tok, state) or bullet_holder(tok, state), False
         head = heads[0]
         terms_of = _plan_of_terms(head)
         if terms_of is not None:
@@ -318,21 +324,6 @@ class HolderStage:
                 found = self._resolve_one(span.root, state)
                 return [found] if found is not None else []
         return []
-
-    @staticmethod
-    def _bullet_holder(tok: Token, state: _DocState) -> list[_Actor]:
-        """A bulleted item with no subject ("• says it is ready to meet …") continues the
-        holder of the stance before it, when that was close by."""
-        bullets = getattr(tok.doc._, "detente_bullets", None)
-        if not bullets or not state.last_actors:
-            return []
-        if not any(start <= tok.idx < end for start, end in bullets):
-            return []
-        if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tok.sent):
-            return []
-        if tok.sent.start - state.last_sent_start > 150:
-            return []
-        return list(state.last_actors)
 
     def _announcers(self, tok: Token, state: _DocState) -> set[str]:
         """Actors reporting the stance at *tok* ("…, the Turkish minister said"): never one of
@@ -539,6 +530,11 @@ class HolderStage:
                 named = self._last_group(head, state)
                 if named is not None:
                     return [named]
+        if a is None:
+            # "The Quad -- the US, Saudi Arabia, the UAE and Egypt -- …. The Quad said …"
+            members = [r for m in defined_members(head) if (r := self._resolve_one(m, state))]
+            if len(_unique(members)) > 1:
+                return _unique(members)
         if a is None and fallback and not reporters:
             # "The Mainland Affairs Council said … The council said …": the body named before
             # with the same head noun, whatever it stands for

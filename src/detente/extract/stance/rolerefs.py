@@ -1,19 +1,26 @@
-"""Role nouns that point back to the parties they were introduced with.
+"""Role nouns and group names that point back to the parties they were introduced with.
 
 "The talks are run by co-chairs from the UN, the EU and the OSCE. … The co-chairs said in a
 joint statement …": the bare "the co-chairs" (or "the mediators", "the guarantors") stands for
-the bodies named with the same role noun earlier in the report, one stance per body.
+the bodies named with the same role noun earlier in the report, one stance per body. A group
+with a name of its own that the knowledge base does not list ("The Quad -- the United States,
+Saudi Arabia, the UAE and Egypt -- …") stands for the members it was introduced with, there and
+whenever the report names it again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.tokens import Token
 
 from detente.extract import attribution as attr
 from detente.extract.stance.syntax import _members
+
+if TYPE_CHECKING:
+    from detente.extract.stance.model import _Actor
+    from detente.extract.stance.state import _DocState
 
 #: How far back (tokens) the introducing mention may stand.
 _REACH = 600
@@ -63,6 +70,44 @@ def role_antecedents(head: Token) -> list[Token]:
             if len(named) > 1:
                 return named
     return []
+
+
+def defined_members(head: Token) -> list[Token]:
+    """The members a group name was introduced with, in apposition ("The Quad -- the US,
+    Saudi Arabia, the UAE and Egypt --", "the guarantors, Egypt, Qatar and Turkey,"): at this
+    mention, or at the last earlier one of the same name; empty when none lists two or more."""
+    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("GPE", "NORP", "PERSON"):
+        return []
+    word = head.lower_
+    doc = head.doc
+    for i in range(head.i, max(-1, head.i - _REACH), -1):
+        tok = doc[i]
+        if tok.lower_ != word:
+            continue
+        listed = [
+            m
+            for c in tok.children
+            if c.dep_ == "appos" and 0 < c.i - tok.i <= 8 and c.ent_type_ and c.conjuncts
+            for m in _members(c)
+        ]
+        if len(listed) > 1:
+            return listed
+    return []
+
+
+def bullet_holder(tok: Token, state: _DocState) -> list[_Actor]:
+    """A bulleted item with no subject ("• says it is ready to meet …") continues the holder
+    of the stance before it, when that was close by."""
+    bullets = getattr(tok.doc._, "detente_bullets", None)
+    if not bullets or not state.last_actors:
+        return []
+    if not any(start <= tok.idx < end for start, end in bullets):
+        return []
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tok.sent):
+        return []
+    if tok.sent.start - state.last_sent_start > 150:
+        return []
+    return list(state.last_actors)
 
 
 def same_noun_before(head: Token, resolve: Callable[[Token], A | None]) -> A | None:
