@@ -455,7 +455,7 @@ class StanceComponent(
                 # "vowed it will be demilitarised the easy way or the hard way": a threat only
                 kind, menacing = "threaten", False
             hedged = hedged_flip or self._hedged(trig.token, clause, state)
-            conds = self._conditions(clause, state)
+            conds = [] if trig.lacking else self._conditions(clause, state)
             denied = self._denied(trig.token)
             if denied:
                 quote_span = self._denial_span(trig.token, quote_span)

@@ -106,6 +106,29 @@ def preposition_conditions(prep: Token) -> list[Token]:
     return objs
 
 
+def lacking_trigger(verb: Token) -> Trigger | None:
+    """A step refused for want of something ("will not enter any zone without a written
+    guarantee", "the truce cannot hold without a full withdrawal"): what it lacks is demanded,
+    by the subject or, for a thing, by whoever says so. None when nothing is lacking."""
+    objs = [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "without"
+        for o in preposition_conditions(c)
+    ]
+    if not objs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    trig = Trigger(verb, "demand", "frame", content=objs, fixed=True)
+    trig.lacking = True
+    return trig
+
+
+def agent_subject(verb: Token) -> bool:
+    """Is *verb*'s subject a party described by a common noun ("the rebels", "the
+    government", "fighters"), not a thing?"""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _AGENTS for c in verb.children)
+
+
 #: Objects of "without" that name no step ("without delay", "without conditions").
 _BARE = frozenset(
     {

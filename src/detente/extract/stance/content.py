@@ -226,6 +226,8 @@ class ContentStage:
         """
         units: list[_Unit] = []
         excluded = state.excluded | state.according_tokens(trig.token.sent) | trig.skip
+        if trig.lacking:
+            excluded = excluded - {t.i for root in trig.content for t in root.subtree}
         # "wants the sanctions lifted before any summit": a sequencing phrase on the content
         # is a condition (read as one), not what the stance is about
         excluded = excluded | {

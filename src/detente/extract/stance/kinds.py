@@ -29,6 +29,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
+from detente.extract.stance.conditions import agent_subject, lacking_trigger
 from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
 from detente.extract.stance.lexis import _ANONYMITY, _ATTENDING, _MODALS
@@ -564,7 +565,7 @@ _SHAPE_WORDS = (
     | _WITHHELD
     | _CLOSING
     | OFFENDER_WORDS
-    | {"any", "every", "target"}
+    | {"any", "every", "target", "without"}
 )
 
 
@@ -625,6 +626,11 @@ def shape_triggers(doc: Doc, taken: set[int], state: Any = None) -> list[Trigger
             out.append(Trigger(tok, "threaten", "consequence", fixed=True))
         elif _force_consequence(tok) or _vowed_defence(tok):
             out.append(Trigger(tok, "threaten", "verb", fixed=True))
+        elif (lacks := lacking_trigger(tok)) is not None and (
+            _actor_subject(tok) or agent_subject(tok) or _voiced(tok, state)
+        ):
+            # "would not lay down their weapons without guarantees for their safety"
+            out.append(lacks)
         elif (_penalty(tok) or _closing(tok)) and _kept_penalty(tok):
             # "Israel will close the crossing if …": the subject's threat; "the crossing will
             # stay shut while …, Cairo said": a thing as subject, the speaker's

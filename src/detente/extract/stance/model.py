@@ -21,6 +21,9 @@ class Trigger:
     #: Tokens of the content root that are not content (the relative clause of "an idea the
     #: ministry dismissed", whose content is the antecedent).
     skip: set[int] = field(default_factory=set)
+    #: The content is a condition set on another step ("will not enter the zones without a
+    #: guarantee": the guarantee), read as content although conditions are excluded elsewhere.
+    lacking: bool = False
 
 
 @dataclass(slots=True)
