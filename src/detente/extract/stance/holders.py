@@ -37,6 +37,7 @@ from detente.extract.stance.rolerefs import (
     defined_members,
     owning_org,
     role_antecedents,
+    role_group,
     same_noun_before,
 )
 from detente.extract.stance.state import _DocState
@@ -607,6 +608,8 @@ class HolderStage:
             ]
             if len(_unique(found)) > 1:
                 return _unique(found)
+            if len(refs := role_group(head, state.tracker.groups)) > 1:
+                return [_Actor(r.id, r.name or r.id, None) for r in refs]  # "participation of"
         count = _count_of(head)
         if count and head.tag_ == "NNS":
             if len(state.last_actors) == count:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from spacy.tokens import Token
 
 from detente.extract import attribution as attr
+from detente.extract.lexicon import word_list
 from detente.extract.stance.syntax import _members
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 #: How far back (tokens) the introducing mention may stand.
 _REACH = 600
 A = TypeVar("A")
+R = TypeVar("R")
+_ACTIVITY_ROLES = word_list("activity_roles")
 
 
 def _role_word(tok: Token) -> Token:
@@ -56,20 +59,76 @@ def _named_with(noun: Token) -> list[Token]:
 
 
 def role_antecedents(head: Token) -> list[Token]:
-    """For a bare plural role noun ("the co-chairs"), the parties named with the same noun
-    last before it; empty when *head* names its own parties or none came before."""
+    """For a bare plural role noun ("the co-chairs", "the participants"), the parties named
+    with the same noun last before it, or with the role's own noun or verb ("under the
+    co-chairmanship of the UN, the EU and the OSCE", "with the participation of delegations of
+    A, B and C", "talks mediated by Qatar and Egypt"); empty when *head* names its own parties
+    or none came before."""
     head = _role_word(head)
     if head.tag_ != "NNS" or _named_with(head):
         return []
     lemma = head.lemma_.lower()
+    stem = lemma[: max(5, len(lemma) - 3)]
     doc = head.doc
     for i in range(head.i - 1, max(-1, head.i - _REACH), -1):
         tok = doc[i]
-        if tok.lemma_.lower() == lemma and tok.tag_ == "NNS":
+        low = tok.lemma_.lower()
+        if low == lemma and tok.tag_ == "NNS":
             named = _named_with(tok)
-            if len(named) > 1:
-                return named
+        elif low != lemma and low.startswith(stem) and tok.pos_ in ("NOUN", "VERB"):
+            named = _role_named(tok)
+        else:
+            continue
+        if len(named) > 1:
+            return named
     return []
+
+
+def role_group(head: Token, groups: list[tuple[int, list[R]]]) -> list[R]:
+    """For a bare plural role noun, the run of actors named together (*groups*: the tracker's
+    (token index, refs) runs) right after the role's own noun or verb ("with the participation
+    of delegations of A, B and C", "under the co-chairmanship of the UN, the EU and the OSCE"),
+    read from the words since long lists defeat the parser; empty when none came before."""
+    head = _role_word(head)
+    lemma = head.lemma_.lower()
+    if head.tag_ != "NNS" or lemma not in _ACTIVITY_ROLES:
+        return []
+    if any(c.dep_ in ("amod", "compound", "prep", "nmod", "poss") for c in head.children):
+        return []  # "Greek Cypriot mediators", "the mediators from Oman": named their own way
+    stem = lemma[: max(5, len(lemma) - 3)]
+    doc = head.doc
+    for pos, refs in reversed(groups):
+        if pos >= head.i:
+            continue
+        if head.i - pos > _REACH:
+            break
+        window = doc[max(doc[pos].sent.start, pos - 8) : pos]
+        if any(t.lemma_.lower().startswith(stem) and t.i != head.i for t in window):
+            return refs
+    return []
+
+
+def _role_named(tok: Token) -> list[Token]:
+    """The parties a role's noun or verb names: "the participation of A and B" (through
+    "delegations of" / "representatives of" when the list hangs there), "mediated by A and
+    B"."""
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")]
+    out: list[Token] = []
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            members = _members(pobj)
+            if len(members) == 1 and not pobj.ent_type_:
+                # "delegations of A, B and C": the list under the group noun
+                members = [
+                    m
+                    for p in pobj.children
+                    if p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for m in _members(o)
+                ]
+            out.extend(members)
+    return out
 
 
 def defined_members(head: Token) -> list[Token]:
