@@ -27,6 +27,7 @@ from detente.extract.sourcewords import (
     partitive_group,
     phrase_tokens,
     source_words,
+    spoke_before_colon,
     verb_subject,
     without_clause,
 )
@@ -331,6 +332,8 @@ def reporter_chain(token: Token, lex: SourceLexicon, stop: Token | None = None) 
             subj = verb_subject(cur.head)
             if subj is not None:
                 out.append(subj)
+        if spoke_before_colon(cur, token) and (subj := verb_subject(cur)) is not None:
+            out.append(subj)  # "A Russian lawmaker was blunter: … 'our army will …'"
         if (
             cur.lemma_.lower() in lex.reporting or made_clear(cur) or _document_shows(cur)
         ) and dep in (
@@ -367,8 +370,10 @@ def _announced_before_colon(
         return False
     if text is not None:
         return text.dep_ == "dobj" and text.lemma_.lower() in _MESSAGES
-    return clause.lemma_.lower() in lex.reporting or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in clause.children
+    return (
+        clause.lemma_.lower() in lex.reporting
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in clause.children)
+        or spoke_before_colon(clause, token)  # the parser made "X was blunter" the clause
     )
 
 

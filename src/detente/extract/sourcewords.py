@@ -186,6 +186,47 @@ def made_clear(verb: Token) -> bool:
     )
 
 
+#: How a speaker is said to put things before a colon ("X was blunter: …").
+_SPEAKING_MANNER = frozenset(
+    {
+        "blunt",
+        "blunter",
+        "categorical",
+        "candid",
+        "clear",
+        "clearer",
+        "direct",
+        "emphatic",
+        "explicit",
+        "firm",
+        "forthright",
+        "frank",
+        "plain",
+        "plainer",
+        "succinct",
+        "terse",
+        "unequivocal",
+        "adamant",
+        "defiant",
+        "brief",
+    }
+)
+
+
+def spoke_before_colon(verb: Token, token: Token) -> bool:
+    """ "A Russian lawmaker was blunter: …", "The minister put it simply: …": a clause before a
+    colon that says how its subject spoke, so that what follows the colon is theirs."""
+    if verb.i >= token.i or not any(t.text == ":" for t in token.doc[verb.i : token.i]):
+        return False
+    if verb.lemma_ == "be":
+        return any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in _SPEAKING_MANNER for c in verb.children
+        )
+    return verb.lemma_ == "put" and any(
+        c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children
+    )
+
+
 def verb_subject(verb: Token, raising: bool = False) -> Token | None:
     """The subject of *verb*, following participles and coordinated verbs up to a subject;
     with *raising*, a raising passive's own subject too ("officials | are understood to …"),
