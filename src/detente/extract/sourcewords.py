@@ -216,15 +216,18 @@ _SPEAKING_MANNER = frozenset(
 def spoke_before_colon(verb: Token, token: Token) -> bool:
     """ "A Russian lawmaker was blunter: …", "The minister put it simply: …": a clause before a
     colon that says how its subject spoke, so that what follows the colon is theirs."""
-    if verb.i >= token.i or not any(t.text == ":" for t in token.doc[verb.i : token.i]):
+    if verb.i >= token.i:
         return False
     if verb.lemma_ == "be":
-        return any(
+        manner = any(
             c.dep_ in ("acomp", "attr") and c.lower_ in _SPEAKING_MANNER for c in verb.children
         )
-    return verb.lemma_ == "put" and any(
-        c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children
-    )
+    else:
+        manner = verb.lemma_ == "put" and any(
+            c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children
+        )
+    # the colon is looked for last: this runs for every verb above every stance
+    return manner and any(t.text == ":" for t in token.doc[verb.i : token.i])
 
 
 def verb_subject(verb: Token, raising: bool = False) -> Token | None:

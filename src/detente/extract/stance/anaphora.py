@@ -97,14 +97,15 @@ def back_references(claims: list[Claim], pointers: dict[int, Pointer]) -> list[C
     had an issue of its own ("process" for "the plan") keeps it; one that had none and points
     to nothing is dropped. The stances found follow their pointing one; ordinals and exchange
     links are renumbered."""
-    if not pointers:
+    if not pointers and all(c.issue for c in claims):
         return claims
     kept = [c for c in claims if c.ordinal not in pointers]
     have = {(c.actor, c.kind, c.issue, c.start) for c in kept}
     out: list[tuple[Claim, int]] = []
     for c in claims:
         if c.ordinal not in pointers:
-            out.append((c, c.ordinal))
+            if c.issue:  # an issue copied from a stance that itself only pointed back: none
+                out.append((c, c.ordinal))
             continue
         at, kinds, owners = pointers[c.ordinal]
         earlier = [

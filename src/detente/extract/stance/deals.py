@@ -43,6 +43,8 @@ def signs_document(verb: Token) -> bool:
     if verb.lemma_.lower() not in _SIGNING or verb.pos_ != "VERB":
         return False
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):
+        objs.append(verb.head)  # "the framework agreement that both delegations signed"
     objs += [
         p
         for c in verb.children

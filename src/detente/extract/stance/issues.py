@@ -495,7 +495,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         issues = [
             c.issue
             for c in pick
-            if c.start == last.start and c.actor == last.actor and c.kind == last.kind
+            # a stance that itself points back has no issue until the report is read
+            if c.start == last.start and c.actor == last.actor and c.kind == last.kind and c.issue
         ]
         if plan_ref:
             issues = ["process", *issues]

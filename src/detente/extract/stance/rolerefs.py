@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from detente.extract import attribution as attr
 from detente.extract.lexicon import word_list
@@ -137,21 +137,31 @@ def defined_members(head: Token) -> list[Token]:
     mention, or at the last earlier one of the same name; empty when none lists two or more."""
     if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("GPE", "NORP", "PERSON"):
         return []
-    word = head.lower_
     doc = head.doc
-    for i in range(head.i, max(-1, head.i - _REACH), -1):
-        tok = doc[i]
-        if tok.lower_ != word:
-            continue
-        listed = [
-            m
-            for c in tok.children
-            if c.dep_ == "appos" and 0 < c.i - tok.i <= 8 and c.ent_type_ and c.conjuncts
-            for m in _members(c)
-        ]
-        if len(listed) > 1:
-            return listed
+    for i, members in reversed(_group_definitions(doc).get(head.lower_, ())):
+        if head.i - _REACH < i <= head.i:
+            return [doc[m] for m in members]
     return []
+
+
+def _group_definitions(doc: Doc) -> dict[str, list[tuple[int, list[int]]]]:
+    """Every word followed by an apposition that lists two or more names, by lower-cased word:
+    (token index, member token indices) in document order, found once per doc (token offsets,
+    since the doc must not hold references to itself)."""
+    memo = doc.user_data.get("detente_group_definitions")
+    if memo is None:
+        memo = {}
+        for c in doc:
+            if c.dep_ != "appos" or not c.ent_type_ or not c.conjuncts:
+                continue
+            tok = c.head
+            if not 0 < c.i - tok.i <= 8:
+                continue
+            listed = [m.i for m in _members(c)]
+            if len(listed) > 1:
+                memo.setdefault(tok.lower_, []).append((tok.i, listed))
+        doc.user_data["detente_group_definitions"] = memo
+    return memo
 
 
 def bullet_holder(tok: Token, state: _DocState) -> list[_Actor]:
