@@ -3,8 +3,6 @@ retold elsewhere, headlines the body restates."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from detente.records import Claim
 
 #: How far (characters) a denied report reaches to the same report retold nearby.
@@ -45,11 +43,12 @@ def renumbered(claims: list[Claim]) -> list[Claim]:
 
     Every pass that drops a claim ends with this: a gap left in the ordinals would give a
     stance added later (whose ordinal is the count of claims) the ordinal of another, and the
-    store keeps one claim per ordinal."""
+    store keeps one claim per ordinal.  The claims are renumbered in place: later stages look
+    up what the rules decided for a claim by the claim object itself."""
     if all(c.ordinal == i for i, c in enumerate(claims)):
         return claims
     remap = {c.ordinal: i for i, c in enumerate(claims)}
-    return [
-        replace(c, ordinal=i, exchange_for=[remap[o] for o in c.exchange_for if o in remap])
-        for i, c in enumerate(claims)
-    ]
+    for i, c in enumerate(claims):
+        c.ordinal = i
+        c.exchange_for = [remap[o] for o in c.exchange_for if o in remap]
+    return claims
