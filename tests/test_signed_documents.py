@@ -65,3 +65,15 @@ def test_ordinals_stay_unique_and_in_order_when_a_stance_is_dropped(ex: Extracto
         for o in c.exchange_for:
             assert found[o].actor == c.actor and found[o].kind != c.kind
             assert c.ordinal in found[o].exchange_for
+
+
+PASSIVE_AGENT = """HAVANA, June 9 (Wire) -- Colombia and the ELN signed a ceasefire agreement on Friday. The government negotiator said kidnapping was not covered by the text and urged the rebels to release their hostages.
+"""
+
+
+def test_a_text_named_as_a_passive_agent_does_not_urge_anything(ex: Extractor) -> None:
+    # the active verb coordinated with a passive one shares its subject, not its agent: the
+    # signed text is no holder of the appeal
+    found = [c for c in claims(ex, PASSIVE_AGENT) if "urged" in c.quote]
+    assert not any("holder=plan" in c.signals for c in found)
+    assert not any(c.kind == "accept" and c.issue == "humanitarian" for c in found)

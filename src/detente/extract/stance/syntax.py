@@ -634,7 +634,10 @@ def _subject(tok: Token) -> Token | None:
                 # "Tehran, it must be said, insists …": the name set off by commas.
                 return c
         if passive:
-            for c in cur.children:
+            active = cur.i != tok.i and not any(c.dep_ == "auxpass" for c in tok.children)
+            for c in cur.children if not active else ():
+                # (an active verb coordinated with a passive one shares its subject, not its
+                # agent: "kidnapping was not covered by the text and urged …" is no text urging)
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
