@@ -118,9 +118,7 @@ def lacking_trigger(verb: Token) -> Trigger | None:
     ]
     if not objs or verb.pos_ not in ("VERB", "AUX"):
         return None
-    trig = Trigger(verb, "demand", "frame", content=objs, fixed=True)
-    trig.lacking = True
-    return trig
+    return Trigger(verb, "demand", "frame", content=objs, fixed=True, lacking=True)
 
 
 def agent_subject(verb: Token) -> bool:

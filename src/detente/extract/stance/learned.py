@@ -308,7 +308,6 @@ class LearnedStage:
     def _learned(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """Apply the switched-on uses to the rule *claims* of *doc*; only the sentences a use
         needs are scored (the veto: those with a rule stance; the boosts: those without)."""
-        claims = renumbered(claims)  # a stance added below takes the count as its ordinal
         if state is not None and self.record_units:
             doc._.detente_claim_units = [
                 (c.actor, c.start, c.end, claim_features(c, o[1], o[2], self, state))
@@ -397,7 +396,7 @@ class LearnedStage:
     def _checked(self, doc: Doc, claims: list[Claim], state: _DocState | None) -> list[Claim]:
         """The finished *claims* with the check model's calibrated confidence (``check``), and
         without those below its veto threshold (``check_veto``)."""
-        claims = renumbered(_merged(claims))
+        claims = _merged(claims)
         model = self.check_model
         uses = self.learned & CHECK_USES if model is not None else frozenset()
         if not (uses or self.record_units):

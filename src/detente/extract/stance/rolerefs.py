@@ -59,28 +59,20 @@ def _named_with(noun: Token) -> list[Token]:
 
 
 def role_antecedents(head: Token) -> list[Token]:
-    """For a bare plural role noun ("the co-chairs", "the participants"), the parties named
-    with the same noun last before it, or with the role's own noun or verb ("under the
-    co-chairmanship of the UN, the EU and the OSCE", "with the participation of delegations of
-    A, B and C", "talks mediated by Qatar and Egypt"); empty when *head* names its own parties
-    or none came before."""
+    """For a bare plural role noun ("the co-chairs"), the parties named with the same noun
+    last before it; empty when *head* names its own parties or none came before (a role named
+    after an activity, "under the co-chairmanship of …", is :func:`role_group`'s)."""
     head = _role_word(head)
     if head.tag_ != "NNS" or _named_with(head):
         return []
     lemma = head.lemma_.lower()
-    stem = lemma[: max(5, len(lemma) - 3)]
     doc = head.doc
     for i in range(head.i - 1, max(-1, head.i - _REACH), -1):
         tok = doc[i]
-        low = tok.lemma_.lower()
-        if low == lemma and tok.tag_ == "NNS":
+        if tok.lemma_.lower() == lemma and tok.tag_ == "NNS":
             named = _named_with(tok)
-        elif low != lemma and low.startswith(stem) and tok.pos_ in ("NOUN", "VERB"):
-            named = _role_named(tok)
-        else:
-            continue
-        if len(named) > 1:
-            return named
+            if len(named) > 1:
+                return named
     return []
 
 
@@ -106,29 +98,6 @@ def role_group(head: Token, groups: list[tuple[int, list[R]]]) -> list[R]:
         if any(t.lemma_.lower().startswith(stem) and t.i != head.i for t in window):
             return refs
     return []
-
-
-def _role_named(tok: Token) -> list[Token]:
-    """The parties a role's noun or verb names: "the participation of A and B" (through
-    "delegations of" / "representatives of" when the list hangs there), "mediated by A and
-    B"."""
-    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")]
-    out: list[Token] = []
-    for prep in preps:
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            members = _members(pobj)
-            if len(members) == 1 and not pobj.ent_type_:
-                # "delegations of A, B and C": the list under the group noun
-                members = [
-                    m
-                    for p in pobj.children
-                    if p.lower_ == "of"
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                    for m in _members(o)
-                ]
-            out.extend(members)
-    return out
 
 
 def defined_members(head: Token) -> list[Token]:
