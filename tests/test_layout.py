@@ -294,3 +294,69 @@ def test_a_live_blog_speaker_with_a_topic_holds_the_first_sentence(ex: Extractor
     assert who == ["RSF spokesman Ibrahim Musa"]
     claims = [c for c in _claims(ex, text) if c.kind == "threaten"]
     assert [(c.actor, c.issue) for c in claims] == [("rsf", "ceasefire")]
+
+
+def test_item_datelines_of_a_flash_file_are_marks() -> None:
+    text = (
+        "Border talks: reactions\n\n"
+        "ASTANA, March 3 - Kazakhstan hosted the talks.\n"
+        "-- March 4, 08:30 -- DUSHANBE - The minister spoke.\n"
+        "FLASH -- ADDIS ABABA, Dec 11, 2025 -- Ethiopia said the dam was finished.\n"
+        "TAIPEI, January 14 (CNA) -- The council replied.\n"
+        "MOSCOW/KYIV - Both capitals said so.\n"
+        "TALKS ARE OVER - SOURCES\n"
+        "UN - a body of states.\n"
+    )
+    found = {(text[s:e].strip(), kind) for s, e, kind in structure_marks(text)}
+    assert {
+        ("ASTANA, March 3 -", "dateline"),
+        ("-- March 4, 08:30 -- DUSHANBE -", "dateline"),
+        ("FLASH --", "slug"),
+        ("ADDIS ABABA, Dec 11, 2025 --", "dateline"),
+        ("TAIPEI, January 14 (CNA) --", "dateline"),
+        ("MOSCOW/KYIV -", "dateline"),
+    } <= found
+    # an all-capitals headline with its source, and a two-letter acronym, are no datelines
+    assert not any(k == "dateline" and "TALKS" in t for t, k in found)
+    assert not any(k == "dateline" and t.startswith("UN") for t, k in found)
+
+
+def test_each_flash_item_is_filed_from_its_own_capital(ex: Extractor) -> None:
+    text = (
+        "Enclave talks: reactions\n\n"
+        "ASTANA, March 3 - Kazakhstan hosted the first round of talks on the border crossings.\n\n"
+        "BISHKEK, March 3 - Foreign Minister Aibek Toktosunov rejected any transfer of the "
+        "disputed villages.\n\n"
+        "-- March 4, 08:30 -- DUSHANBE - Foreign Minister Rustam Nazarzoda demanded the "
+        "withdrawal of border guards from the enclave.\n"
+    )
+    claims = _claims(ex, text)
+    by_kind = {c.kind: c for c in claims}
+    # a minister named by title alone speaks for where his item was filed, not the first
+    # dateline's country
+    assert by_kind["reject"].actor == "KGZ"
+    assert by_kind["demand"].actor == "TJK"
+    assert all(c.quote.startswith("Foreign Minister") for c in claims)
+
+
+def test_a_flash_attribution_after_a_double_dash_is_not_a_listed_item(ex: Extractor) -> None:
+    text = (
+        "Heglig field\n\n"
+        "FLASH -- JUBA, Dec 11 -- South Sudan says its army will take charge of security at "
+        "Sudan's Heglig oil field; both Sudanese forces to withdraw -- government spokesman.\n"
+    )
+    claims = _claims(ex, text)
+    assert not any("spokesman" in c.quote for c in claims)
+    assert not any(c.quote.startswith(("FLASH", "JUBA")) for c in claims)
+
+
+def test_a_headline_infinitive_after_a_semicolon_is_a_clause_of_its_own(ex: Extractor) -> None:
+    text = (
+        "Energy\n\n"
+        "The EU offered emergency funding for Moldova's energy needs; Russian troops to "
+        "withdraw.\n"
+    )
+    claims = _claims(ex, text)
+    eu = [c for c in claims if c.actor == "eu"]
+    assert eu and eu[0].kind == "offer" and eu[0].issue == "economy"
+    assert "Russian" not in eu[0].quote

@@ -24,7 +24,7 @@ from detente.extract.bodyref import reporting_body
 from detente.extract.doctext import span_text
 from detente.extract.entindex import ents_in
 from detente.extract.gazetteer import other_office
-from detente.extract.homeside import dateline_country, home_role
+from detente.extract.homeside import Filing, home_role
 from detente.extract.kb import Knowledge, Leader, demonym_state, knowledge
 from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, owning_state, slugify
@@ -155,22 +155,6 @@ def _is_sponsor(ent: Span) -> bool:
         ent.end + 1 < len(doc)
         and doc[ent.end].text == "-"
         and doc[ent.end + 1].lower_ in _SPONSOR_WORDS
-    )
-
-
-def _is_dateline(ent: Span) -> bool:
-    """A wire dateline place ("KYIV, Nov 21 (AFP) -") is where the report was filed, not an
-    actor mentioned in it."""
-    doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].text not in {",", "(", "-", "—", "–"}:
-        return False
-    text = span_text(ent)
-    return (
-        text.isupper()
-        and len(text) > 3
-        and (
-            ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space
-        )
     )
 
 
@@ -405,14 +389,14 @@ class ActorTracker:
         self.org_ids: dict[str, str] = {}
         #: lower-cased words of every person's name in the document
         self.person_words: set[str] = set()
-        #: the state the report was filed from (its dateline), for officials named by title
-        self.filed_in: str | None = None
+        #: where the report and each item of a flash file were filed (their datelines), for
+        #: officials named by title
+        self.filing = Filing()
         self._prescan()
 
     def _prescan(self) -> None:
         for ent in ents_in(self.doc):
-            if _is_dateline(ent):
-                self.filed_in = self.filed_in or dateline_country(ent)
+            if self.filing.add(ent):
                 continue
             if ent.label_ == "ORG" and not ent.ent_id_:
                 acronym = acronym_after(ent)
@@ -500,9 +484,10 @@ class ActorTracker:
 
     def _home_official(self, window: Span, ent: Span) -> ActorRef | None:
         """ "Communication Minister X" in a report filed from the minister's capital."""
-        if self.filed_in is None or (role := home_role(_titles(window, self.kb))) is None:
+        filed = self.filing.at(ent.start_char)
+        if filed is None or (role := home_role(_titles(window, self.kb))) is None:
             return None
-        return ActorRef(self.filed_in, actor_name(self.filed_in), ent.text, role)
+        return ActorRef(filed, actor_name(filed), ent.text, role)
 
     def _appositive(self, ent: Span) -> ActorRef | None:
         """A person named after a description ("the government's delegation head, Yahya

@@ -43,6 +43,19 @@ _SLUG = re.compile(rf"(?im)^[ \t]*(?:{_SLUG_WORDS})[ \t]*(?::|[\u2013\u2014-]{{1
 _SLUG_LINE = re.compile(
     rf"(?m)^[ \t]*[A-Z0-9][A-Z0-9&.\-]*/[A-Z0-9&.\-/]*(?:[ \t]+\((?i:{_SLUG_WORDS})\))?[ \t]*$"
 )
+# A wire dateline opening a later paragraph of a flash file ("ERBIL, July 17 --", "TAIPEI,
+# January 14 (CNA) --", "MOSCOW/TEHRAN -"), possibly after the item's own date and time
+# ("-- Aug 9, 10:15 -- BAKU - "): where the item was filed, never the subject of its sentence.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DAY_MONTH = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?"
+_PLACE_CAPS = rf"(?!(?:{_SLUG_WORDS})\b)[A-Z][A-Z'.\-]{{2,}}(?:[ \t][A-Z][A-Z'.\-]+)?"
+_DATELINE = re.compile(
+    rf"(?m)^[ \t]*(?:[\u2013\u2014-]{{1,2}}[ \t]*)?"
+    rf"(?:{_DAY_MONTH}(?:,[ \t]*{_CLOCK})?[ \t]*[\u2013\u2014-]{{1,2}}[ \t]*)?"
+    rf"{_PLACE_CAPS}(?:/{_PLACE_CAPS})*(?:,[ \t]+{_DAY_MONTH})?(?:[ \t]*\([^)\n]{{1,30}}\))?"
+    # an all-capitals headline ("TALKS OVER - SOURCES") is no dateline: prose follows one
+    r"[ \t]*[\u2013\u2014-]{1,2}[ \t]+(?=\S)(?=[^\n]*[a-z])"
+)
 _LABELS = re.compile(
     r"(?im)^[ \t]*(?:key (?:events|points|developments)|what we know(?: so far)?|"
     r"summary|the latest|catch up|recap|what happened)[ \t]*:?[ \t]*$"
@@ -86,7 +99,7 @@ _NOT_SPEAKERS = frozenset(
 # "Spain keeps claim to Rock - source", "… DISPUTED BORDER - FOREIGN SECRETARY": a flash
 # headline's attribution after a spaced dash at the end of the line.
 _TRAILING = re.compile(
-    r"(?m)(?<=\S)[ \t]+[\u2013\u2014-][ \t]+(?P<who>[^\W\d_][\w'’.]*(?:[ \t]+[\w'’.]+){0,3})"
+    r"(?m)(?<=\S)[ \t]+(?:[\u2013\u2014]|-{1,2})[ \t]+(?P<who>[^\W\d_][\w'’.]*(?:[ \t]+[\w'’.]+){0,3})"
     r"[ \t]*$"
 )
 
@@ -115,7 +128,8 @@ _SOURCE_WORDS = frozenset({"source", "sources", "official", "officials", "diplom
 
 
 def structure_marks(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, kind)`` of layout marks: ``timestamp``, ``bullet``, ``slug``, ``label``.
+    """``(start, end, kind)`` of layout marks: ``timestamp``, ``bullet``, ``slug``, ``label``,
+    ``dateline``.
 
     Marks may follow one another on a line ("• 14:05 GMT – …"); the text after the last one
     is where the line's sentence starts.
@@ -127,6 +141,7 @@ def structure_marks(text: str) -> list[tuple[int, int, str]]:
         ("timestamp", _TIMESTAMP),
         ("bullet", _BULLET),
         ("slug", _SLUG),
+        ("dateline", _DATELINE),
     ):
         for m in rx.finditer(text):
             if m.end() > m.start() and m.group(0).strip():
@@ -144,7 +159,7 @@ def structure_marks(text: str) -> list[tuple[int, int, str]]:
     for _s, e, _k in out:
         line_end = text.find("\n", e)
         rest = text[e : line_end if line_end != -1 else len(text)]
-        for kind, rx in (("timestamp", _TIMESTAMP), ("slug", _SLUG)):
+        for kind, rx in (("timestamp", _TIMESTAMP), ("slug", _SLUG), ("dateline", _DATELINE)):
             m = rx.match(rest)
             if m and m.end() > 0 and m.group(0).strip():
                 more.append((e + m.start(), e + m.end(), kind))

@@ -87,6 +87,9 @@ if not Doc.has_extension("detente_speakers"):
 if not Doc.has_extension("detente_bullets"):
     # (start, end) of the text of each bulleted item, in characters
     Doc.set_extension("detente_bullets", default=None)
+if not Doc.has_extension("detente_datelines"):
+    # (start, end) in characters of each wire dateline opening a later item of a flash file
+    Doc.set_extension("detente_datelines", default=None)
 if not Doc.has_extension("detente_entries"):
     # where each timestamped live-blog entry starts, in characters (sorted)
     Doc.set_extension("detente_entries", default=None)
@@ -161,8 +164,24 @@ def _semicolon_breaks(doc: Doc, text: str) -> None:
             hi < n and doc[hi].text not in ".!?;" and not (hi > span.end and doc[hi].is_sent_start)
         ):
             hi += 1
-        if _clause_like(doc[sent_lo : span.start]) and _clause_like(doc[span.end : hi]):
+        right = doc[span.end : hi]
+        if _clause_like(doc[sent_lo : span.start]) and (
+            _clause_like(right) or _headline_infinitive(right)
+        ):
             doc[span.end].is_sent_start = True
+
+
+def _headline_infinitive(tokens: Span) -> bool:
+    """Headline-ese for what is to happen, a clause without a finite verb: "both forces to
+    withdraw", "Russian troops to leave by Friday" (a plural or named subject, then "to" and a
+    verb).  Left joined to the clause before the semicolon, the parser hangs that clause on
+    this one's verb."""
+    for k, tok in enumerate(tokens):
+        if tok.tag_ in ("NNS", "NNP", "NNPS"):
+            return k + 2 < len(tokens) and tokens[k + 1].tag_ == "TO" and tokens[k + 2].tag_ == "VB"
+        if tok.tag_ not in ("DT", "JJ", "CD", "PDT", "NNP", "NN"):
+            return False
+    return False
 
 
 def _layout_breaks(doc: Doc) -> None:
@@ -174,9 +193,12 @@ def _layout_breaks(doc: Doc) -> None:
     cuts: list[int] = []
     bullets: list[tuple[int, int]] = []
     entries: list[int] = []
+    datelines: list[tuple[int, int]] = []
     for start, end, kind in structure_marks(text):
         if kind == "timestamp":
             entries.append(start)
+        if kind == "dateline":
+            datelines.append((start, end))
         if kind == "attribution":
             # "… - source" stands apart from the headline it attributes, which is one sentence
             cuts.extend((text.rfind("\n", 0, start) + 1, start))
@@ -196,6 +218,7 @@ def _layout_breaks(doc: Doc) -> None:
         cuts.append(end)
     doc._.detente_bullets = bullets or None
     doc._.detente_entries = entries or None
+    doc._.detente_datelines = datelines or None
     speakers = headline_speakers(text)
     scoped = [(s, e, e, line_end) for s, e, line_end in speakers]
     scoped += [(ws, we, line, dash) for dash, ws, we, line in trailing_attributions(text)]

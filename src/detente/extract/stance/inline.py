@@ -72,7 +72,9 @@ def _separators(doc: Doc, text: str) -> list[Token]:
             at = pos + (1 if mark[0] == " " else 0)
             end = at + len(mark.strip())
             span = doc.char_span(at, end)
-            if span is not None and len(span) == 1:
+            # a dash that opens a sentence of its own ("… to withdraw -- government
+            # spokesman", a flash's attribution) separates nothing inside a sentence
+            if span is not None and len(span) == 1 and not span[0].is_sent_start:
                 rest = text[end : end + 3]
                 if "\n" not in rest:  # "agreed:" then a paragraph is a list of points
                     out.append(span[0])
