@@ -59,9 +59,9 @@ from detente.extract.stance.predicates import (
 from detente.extract.stance.resolve import force_named
 from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
 from detente.extract.stance.state import _DocState
+from detente.extract.stance.wishes import WISHING, asks_another
 from detente.extract.stance.syntax import (
     _background_relcl,
-    _expects_another,
     _head_span,
     _in_relcl,
     _is_talks,
@@ -371,8 +371,8 @@ class TriggerStage:
             if any(f"{lemma} {k}" in _CONCESSION_PHRASALS for k in kids):
                 return self._act_trigger(tok, lemma)  # "would lay down its weapons"
             return None
-        if lemma == "expect" and not _expects_another(tok):
-            return None  # "talks are expected to resume", "expects a deal soon": a forecast
+        if lemma in WISHING and not asks_another(tok):
+            return None  # "talks are expected to resume", "hopes to visit": no demand
         if kids & lex.blocking_particles.get(lemma, frozenset()):
             return None
         if lemma == "take" or (lemma == "put" and "on" in kids and "forward" not in kids):
