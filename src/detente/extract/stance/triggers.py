@@ -59,7 +59,6 @@ from detente.extract.stance.predicates import (
 from detente.extract.stance.resolve import force_named
 from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
 from detente.extract.stance.state import _DocState
-from detente.extract.stance.wishes import WISHING, asks_another
 from detente.extract.stance.syntax import (
     _background_relcl,
     _head_span,
@@ -73,6 +72,7 @@ from detente.extract.stance.syntax import (
     particles,
     states_a_fact,
 )
+from detente.extract.stance.wishes import WISHING, asks_another
 
 #: Retention verbs that in the plain present describe a state, not an intent.
 _STATE_VERBS = frozenset({"control", "occupy", "hold", "remain", "stay"})
