@@ -261,6 +261,8 @@ def _bare_response(verb: Token) -> bool:
 
 
 _LIST_PLACEHOLDERS = word_list("list_placeholders")
+
+
 def _foreign_troops_leave(head: Token) -> bool:
     """ "foreign soldiers leave", "the withdrawal of all foreign forces": a ban on foreign troops
     (military limits) rather than a line on the map."""
