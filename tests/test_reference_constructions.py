@@ -210,3 +210,14 @@ def test_the_mediators_a_mediator_speaks_of_include_the_speaker(ex: Extractor) -
     )
     # with nobody speaking, "the mediators" name no one
     assert not claims(ex, "The mediators called for a ceasefire in Gaza.")
+
+
+def test_a_breakaway_capital_stands_for_its_authorities(ex: Extractor) -> None:
+    text = (
+        "Berbera port talks\n\n"
+        "Hargeisa was not consulted, and its government said the port deal with Ethiopia "
+        "remains valid. It insists on recognition as an independent state.\n"
+    )
+    got = triples(ex, text)
+    assert ("somaliland", "demand", "recognition") in got
+    assert not any(a == "ETH" for a, _, _ in got)
