@@ -22,7 +22,7 @@ from extracting import claims, triples
         ),
         (
             "Athens hoped Prime Minister Kyriakos Mitsotakis and President Recep Tayyip Erdogan "
-            "would meet on the sidelines of the summit.",
+            "would hold talks at the alliance summit in July.",
             "GRC",
             "process",
             {"TUR"},
