@@ -46,7 +46,6 @@ from detente.extract.lexicon import (
 )
 from detente.extract.sentindex import drop_sentence_index, index_sentences
 from detente.extract.stance import confidence as conf
-from detente.extract.stance import voices
 from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
 from detente.extract.stance.content import ContentStage
@@ -389,7 +388,6 @@ class StanceComponent(
             if not from_plan:
                 state.last_actors = actors
                 state.last_sent_start = trig.token.sent.start
-                voices.remember(state, trig.token, actors)
             state.history.extend(actors)
             kind = trig.kind
             negated = trig.cls not in ("must", "exist", "copula", "mustbe") and self._negated(

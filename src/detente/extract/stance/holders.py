@@ -11,7 +11,6 @@ from detente.extract.entindex import ents_in
 from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.placeref import is_venue
 from detente.extract.places import place_country
-from detente.extract.stance import voices
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.backref import coordinated_subject, earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
@@ -463,9 +462,6 @@ class HolderStage:
             issuer = statement_voice(head)  # the unquoted text of a statement: its issuer's
             if issuer is not None:
                 return [issuer]
-            voice = voices.recall(head, trig, state, lex.sources)  # a long quote's speaker
-            if voice:
-                return voice
         same = coordinated_subject(head)
         if same is not None:
             # "Chilean officials want X, and they see Y as …": the first clause's subject

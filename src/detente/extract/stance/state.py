@@ -169,8 +169,6 @@ class _DocState:
         #: Actors of the most recent stance and the token where its sentence starts.
         self.last_actors: list[_Actor] = []
         self.last_sent_start: int = 0
-        #: The speaker of the last quoted first-person stance and its token (stance/voices.py).
-        self.voice: tuple[list[_Actor], int] | None = None
         #: Where a live blog's timestamped entries start (characters).
         self.entries: list[int] = doc._.detente_entries or []  # from the layout pass
         self.history: list[_Actor] = []
