@@ -296,7 +296,6 @@ def build_nlp(nlp: Language | None = None) -> Language:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     if verbfix.FACTORY not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(verbfix.FACTORY, after="parser")
-        verbfix.mend_verb_lemmas(nlp)
     if gazetteer.FACTORY not in nlp.pipe_names:
         before = "ner" if "ner" in nlp.pipe_names else None
         nlp.add_pipe(gazetteer.FACTORY, before=before)

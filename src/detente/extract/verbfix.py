@@ -14,11 +14,6 @@ It also mends "provided" used as a conjunction ("ready to cap enrichment provide
 relief is real", "would sign provided that Serbia signed first"), which the parser reads as a
 verb with the condition as its object or as a clause of its own: the condition is hung on the
 stance clause with "provided" as its marker, as "if" would be.
-
-It also gives the stance verbs' inflections the model's rule lemmatizer gets wrong ("hoped",
-"hopes" and "hoping" became "hop") their lemma before the lemmatizer runs, which keeps a lemma
-already set.  :func:`mend_verb_lemmas` finds them when the pipeline is built, from the lexicon,
-so a verb added there is checked too.
 """
 
 from __future__ import annotations
@@ -64,11 +59,6 @@ def verb_tags(doc: Doc) -> Doc:
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"):
                     c.dep_ = "dobj"
-    if _MENDED_LEMMAS:
-        mended = [strings.add(w) for w in _MENDED_LEMMAS]
-        for i in np.flatnonzero(np.isin(arr[:, 2], mended)):
-            tok = doc[int(i)]
-            tok.lemma_ = _MENDED_LEMMAS[tok.lower_]
     provisos = [strings.add(w) for w in _PROVISOS]
     for i in np.flatnonzero(np.isin(arr[:, 2], provisos)):
         _provided_condition(doc[int(i)])
@@ -149,34 +139,3 @@ def _qualified_verb(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
-
-
-def _inflections(verb: str) -> tuple[str, str, str]:
-    """The regular -s, -ed and -ing forms of *verb*."""
-    if verb.endswith("e") and not verb.endswith("ee"):
-        return third_person(verb), verb + "d", verb[:-1] + "ing"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return third_person(verb), verb[:-1] + "ied", verb + "ing"
-    return third_person(verb), verb + "ed", verb + "ing"
-
-
-#: Inflected form -> lemma, for the stance verbs the model's lemmatizer gets wrong.
-_MENDED_LEMMAS: dict[str, str] = {}
-
-
-def mend_verb_lemmas(nlp: Language) -> None:
-    """Record every regular inflection of a stance verb that *nlp*'s rule lemmatizer would
-    give another lemma (see the module); the component then sets those lemmas."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    if getattr(lemmatizer, "mode", None) != "rule":
-        return
-    verbs = stance_lexicon().verbs
-    for verb in sorted(verbs):
-        doc = Doc(nlp.vocab, words=list(_inflections(verb)))
-        for tok, tag in zip(doc, ("VBZ", "VBD", "VBG"), strict=True):
-            tok.tag_, tok.pos_ = tag, "VERB"
-            lemma = lemmatizer.rule_lemmatize(tok)[0]
-            if lemma != verb and lemma not in verbs:  # another stance verb is a spelling
-                _MENDED_LEMMAS[tok.lower_] = verb

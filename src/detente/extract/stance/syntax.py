@@ -261,6 +261,35 @@ def _bare_response(verb: Token) -> bool:
 
 
 _LIST_PLACEHOLDERS = word_list("list_placeholders")
+#: What a party expects of another as its due ("expects guarantees", "expects an apology").
+_OWED = word_list("owed_things")
+
+
+def _expects_another(verb: Token) -> bool:
+    """ "Moscow expects Kyiv to abandon …": an active "expect" with someone who is to act."""
+    if verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            # the one to act is a party, not a thing ("expects the truce to hold": a forecast)
+            doer = any(a.dep_ == "nsubj" and _party_word(a) for a in c.children) or any(
+                d.dep_ == "dobj" and _party_word(d) for d in verb.children
+            )
+            if to and doer:
+                return True
+    # "we expect two things: the release of …, and free access …": a list of what is asked;
+    # "expects guarantees for its security", "expects an apology from Tokyo": what is owed
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lemma_.lower() in _LIST_PLACEHOLDERS
+            and c.i + 1 < len(c.doc)
+            and c.doc[c.i + 1].text == ":"
+            or c.lemma_.lower() in _OWED
+        )
+        for c in verb.children
+    )
 
 
 def _foreign_troops_leave(head: Token) -> bool:

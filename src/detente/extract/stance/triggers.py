@@ -61,6 +61,7 @@ from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
     _background_relcl,
+    _expects_another,
     _head_span,
     _in_relcl,
     _is_talks,
@@ -72,7 +73,6 @@ from detente.extract.stance.syntax import (
     particles,
     states_a_fact,
 )
-from detente.extract.stance.wishes import WISHING, asks_another
 
 #: Retention verbs that in the plain present describe a state, not an intent.
 _STATE_VERBS = frozenset({"control", "occupy", "hold", "remain", "stay"})
@@ -371,8 +371,8 @@ class TriggerStage:
             if any(f"{lemma} {k}" in _CONCESSION_PHRASALS for k in kids):
                 return self._act_trigger(tok, lemma)  # "would lay down its weapons"
             return None
-        if lemma in WISHING and not asks_another(tok):
-            return None  # "talks are expected to resume", "hopes to visit": no demand
+        if lemma == "expect" and not _expects_another(tok):
+            return None  # "talks are expected to resume", "expects a deal soon": a forecast
         if kids & lex.blocking_particles.get(lemma, frozenset()):
             return None
         if lemma == "take" or (lemma == "put" and "on" in kids and "forward" not in kids):
