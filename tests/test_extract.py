@@ -970,7 +970,10 @@ def test_laying_down_arms_and_surrender_are_military_limits(ex: Extractor) -> No
 
 def test_a_swift_response_is_a_threat_not_sanctions(ex: Extractor) -> None:
     text = "Pakistan's army said any Indian misadventure would be met with a swift response."
-    assert triples(claims(ex, text)) == {("PAK", "threaten", "ceasefire")}
+    found = triples(claims(ex, text))
+    # no issue cue names what the response is (the learned arbiter picks one); never sanctions
+    assert {(a, k) for a, k, _i in found} == {("PAK", "threaten")}
+    assert not any(i == "sanctions" for _a, _k, i in found)
     assert claims(ex, "Israel said its demands had been met.") == []
 
 
