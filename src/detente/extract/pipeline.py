@@ -179,8 +179,8 @@ def _headline_infinitive(tokens: Span) -> bool:
     for k, tok in enumerate(tokens):
         if tok.tag_ in ("NNS", "NNP", "NNPS"):
             return k + 2 < len(tokens) and tokens[k + 1].tag_ == "TO" and tokens[k + 2].tag_ == "VB"
-        if tok.tag_ not in ("DT", "JJ", "CD", "PDT", "NNP", "NN"):
-            return False
+        if tok.tag_ not in ("DT", "JJ", "CD", "PDT", "NN"):
+            return False  # only modifiers may come before the subject's head
     return False
 
 
