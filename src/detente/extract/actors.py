@@ -26,6 +26,7 @@ from detente.extract.entindex import ents_in
 from detente.extract.gazetteer import other_office
 from detente.extract.homeside import Filing, home_role
 from detente.extract.kb import Knowledge, Leader, demonym_state, knowledge
+from detente.extract.layout import GENRE_LABELS
 from detente.extract.lexicon import word_list
 from detente.extract.orgnames import acronym_after, named_organisation, owning_state, slugify
 from detente.extract.seats import seat_actor
@@ -275,6 +276,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             # an outlet; a title taken for a name ("The Spokesman") or a titled person taken
             # for an organisation ("commissioner Dmytro Lubinets")
             return None
+        if name.lower() in GENRE_LABELS:
+            return None  # "ANALYSIS: …" heading a piece: its genre, not an organisation
         if _JOINT_WORDS & {w.lower() for w in name.split()}:
             return None  # "their Joint Border Committee": a body of both sides, not a party
         if name.split()[-1].lower() in _DOCUMENTS:
@@ -383,6 +386,7 @@ class ActorTracker:
         self.mentions: list[tuple[int, ActorRef, bool]] = []
         #: lower-cased surname or full name -> person ref
         self.names: dict[str, ActorRef] = {}
+        self._guessed: set[str] = set()
         #: (token index, refs) of coordinated actor mentions ("Russia, China and Iran").
         self.groups: list[tuple[int, list[ActorRef]]] = []
         #: generic slug of an organisation's full name -> slug of the acronym given for it
@@ -415,14 +419,18 @@ class ActorTracker:
                 continue
             window = self._title_window(ent)
             ref = resolve_actor(window) if window is not None else resolve_actor(ent)
+            guessed = False
             if ref is None and window is not None:
-                ref = self._titled_unknown(ent) or self._home_official(window, ent)
+                ref = self._titled_unknown(ent)
+                if ref is None:
+                    ref = self._home_official(window, ent)
+                    guessed = ref is not None
             if ref is None and (
                 ent.root.dep_ == "appos" or any(c.dep_ == "appos" for c in ent.root.children)
             ):
                 ref = self._appositive(ent)
             if ref is not None and ref.speaker:
-                self._remember(ent.start, ref, subject)
+                self._remember(ent.start, ref, subject, guessed)
         self._scan_groups()
 
     def _scan_groups(self) -> None:
@@ -500,7 +508,7 @@ class ActorTracker:
             )
         if head.i in range(ent.start, ent.end) or head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        desc = self.doc[head.left_edge.i : head.i + 1]
+        desc = orgnames.description_before(head, ent)
         if not _titles(desc, self.kb) and head.lower_ not in _LOOSE_ROLES | {"head", "chief"}:
             return None
         side = self._resolve(desc)
@@ -513,16 +521,27 @@ class ActorTracker:
             return None
         return ActorRef(side.id, side.name, ent.text, side.role)
 
-    def _remember(self, pos: int, ref: ActorRef, subject: bool = True) -> None:
+    def _remember(
+        self, pos: int, ref: ActorRef, subject: bool = True, guessed: bool = False
+    ) -> None:
+        """Note a mention; a named person keeps the side of their first mention, unless that
+        side was only guessed from the dateline ("Minister Valls" in a headline filed from
+        Noumea) and a later mention names it ("the Minister … of the French Republic")."""
         bisect.insort(self.mentions, (pos, ref, subject), key=lambda m: m[0])
         if ref.speaker:
             parts = ref.speaker.split()
-            self.names.setdefault(ref.speaker.lower(), ref)
-            self.names.setdefault(parts[-1].lower(), ref)
+            keys = [ref.speaker.lower(), parts[-1].lower()]
             if len(parts) > 1 and parts[0][:1].isupper() and len(parts[0]) > 2:
                 # Thai, Burmese, Ethiopian and many other names are shortened to the first
                 # name ("Somchai said", "Abiy said"), not the last.
-                self.names.setdefault(parts[0].lower(), ref)
+                keys.append(parts[0].lower())
+            for key in keys:
+                if key not in self.names or (key in self._guessed and not guessed):
+                    self.names[key] = ref
+                    if guessed:
+                        self._guessed.add(key)
+                    else:
+                        self._guessed.discard(key)
 
     def _last(
         self, pos: int, pred: Callable[[ActorRef], bool], subjects_only: bool = False

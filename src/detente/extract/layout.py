@@ -68,18 +68,10 @@ _SPEAKER = re.compile(
     r"[ \t]*:[ \t]+(?=\S)"
 )
 _SPEAKER_AT = re.compile(_SPEAKER.pattern.replace(r"^[ \t]*", "", 1))
-_NOT_SPEAKERS = frozenset(
+#: Genre labels of a heading ("ANALYSIS:", "INTERVIEW --"): a kind of piece, never a speaker
+#: or a party, even where the parser tags one as an organisation.
+GENRE_LABELS = frozenset(
     {
-        "update",
-        "updated",
-        "urgent",
-        "breaking",
-        "flash",
-        "alert",
-        "summary",
-        "note",
-        "editor",
-        # genre labels of a heading ("INTERVIEW: 'The reef is not up for discussion' -- …")
         "interview",
         "analysis",
         "explainer",
@@ -92,7 +84,11 @@ _NOT_SPEAKERS = frozenset(
         "profile",
         "timeline",
         "insight",
+        "wrapup",
     }
+)
+_NOT_SPEAKERS = GENRE_LABELS | frozenset(
+    {"update", "updated", "urgent", "breaking", "flash", "alert", "summary", "note", "editor"}
 )
 
 

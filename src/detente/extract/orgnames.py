@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from detente.extract.lexicon import word_list
 
@@ -85,13 +85,20 @@ _OF_STATE = frozenset({"of", "the", "republic", "government", "kingdom", "state"
 def owning_state(ent: Span) -> str | None:
     """The state an unlisted body's name says it belongs to: "the Bureau for Reintegration
     Policies of the Republic of Moldova", "the Office for Cooperation of the Government of
-    Serbia" are parts of that state (and stand for it), not parties of their own."""
+    Serbia", "the Ministry of the Overseas Territories of the French Republic" are parts of that state (and stand for it), not parties of their own."""
     doc = ent.doc
     if not (ent[-1].lower_ == "of" or (ent.end < len(doc) and doc[ent.end].lower_ == "of")):
         return None
     for tok in doc[ent.end : ent.end + 6]:
         if tok.ent_type_ == "GPE" and re.fullmatch(r"[A-Z]{3}", tok.ent_id_):
             return tok.ent_id_
+        if (
+            tok.ent_type_ == "NORP"
+            and re.fullmatch(r"[A-Z]{3}", tok.ent_id_)
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].lower_ in _OF_STATE - {"of", "the"}
+        ):
+            return tok.ent_id_  # "… of the French Republic", "… of the Russian Federation"
         if tok.lower_ not in _OF_STATE:
             return None
     return None
@@ -116,3 +123,20 @@ def earlier_owner(ent: Span) -> str | None:
         if code:
             return code
     return None
+
+
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "mister"})
+
+
+def description_before(head: Token, ent: Span) -> Span:
+    """The description headed by *head* that a person *ent* is named after or before: "the
+    government's delegation head" -- and, when it precedes the name, its own "of" phrase,
+    which says whose office it is ("the Minister of the Overseas Territories of the French
+    Republic, Mr. X")."""
+    doc = head.doc
+    if head.i > ent.start:
+        return doc[head.left_edge.i : head.i + 1]
+    end = ent.start
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in _HONORIFICS):
+        end -= 1
+    return doc[head.left_edge.i : end]

@@ -216,6 +216,8 @@ class _DocState:
             for ent in self.doc.ents:
                 if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
                     continue
+                if ent.label_ == "NORP" and not ent.ent_id_:
+                    continue  # a people the lists lack ("Bougainvilleans voted"), no party
                 ref = self.comp._resolve(ent)
                 if ref is None:
                     continue
