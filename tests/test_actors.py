@@ -716,3 +716,29 @@ def test_a_people_the_lists_lack_is_not_one_of_the_two_governments(ex: Extractor
     )
     signed = [c for c in found if "signed a covenant" in c.quote]
     assert {c.actor for c in signed} == {"PNG", "abg"}
+
+
+def test_a_name_in_brackets_that_the_lists_know_is_the_actor(ex: Extractor) -> None:
+    found = claims(
+        ex,
+        "GAZA, Jan 3 - For its part, the Islamic Resistance Movement (Hamas) rejected the "
+        "one-way opening of the crossing as a breach of the ceasefire deal.",
+    )
+    assert found and {c.actor for c in found} == {"hamas"}
+
+
+def test_a_covenant_is_a_text_not_a_party(nlp: Language) -> None:
+    doc = nlp("In 2022 the two governments signed the Arawa Covenant, which set a timetable.")
+    covenant = phrase(doc, "the Arawa Covenant")
+    assert any(e.text == "the Arawa Covenant" and e.label_ == "ORG" for e in doc.ents)
+    assert ActorTracker(doc).resolve(covenant) is None
+
+
+def test_a_transcript_speaker_label_names_a_person_not_an_organisation(nlp: Language) -> None:
+    doc = nlp(
+        "NAIROBI, May 4 -- Transcript of a briefing by a mediation spokesperson.\n\n"
+        "MS. ODHIAMBO: Good afternoon. The talks resumed yesterday."
+    )
+    label = next(e for e in doc.ents if e.text == "ODHIAMBO")
+    assert label.label_ == "ORG"
+    assert ActorTracker(doc).resolve(label) is None

@@ -251,7 +251,7 @@ def resolve_actor(span: Span) -> ActorRef | None:
 
 _JOINT_WORDS = {"joint", "bilateral", "mixed", "trilateral", "tripartite"}
 #: Last words of a named text ("the Indus Waters Treaty"), which is no party.
-_DOCUMENTS = word_list("generic_deals") | {"charter", "resolution", "act", "law", "protocols"}
+_DOCUMENTS = word_list("generic_deals") | {"charter", "resolution", "act", "law", "protocols", "covenant"}
 
 
 def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
@@ -272,12 +272,17 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             continue
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
         before = span.doc[ent.start - 1].lower_ if ent.start and ent.label_ != "GPE" else ""
+        if orgnames.after_honorific(ent):
+            return None  # "MS. ODHIAMBO:" heading a transcript turn: a person, tagged ORG
         if {name.lower(), slugify(name)} & kb.media or {name.lower(), before} & kb.titles.keys():
             # an outlet; a title taken for a name ("The Spokesman") or a titled person taken
             # for an organisation ("commissioner Dmytro Lubinets")
             return None
         if name.lower() in GENRE_LABELS:
             return None  # "ANALYSIS: …" heading a piece: its genre, not an organisation
+        inner = orgnames.in_brackets_after(ent)
+        if inner is not None and (known := _ent_actor(inner, kb)) is not None:
+            return ActorRef(known, actor_name(known))  # "the Islamic Resistance Movement (Hamas)"
         if _JOINT_WORDS & {w.lower() for w in name.split()}:
             return None  # "their Joint Border Committee": a body of both sides, not a party
         if name.split()[-1].lower() in _DOCUMENTS:
@@ -422,9 +427,7 @@ class ActorTracker:
             guessed = False
             if ref is None and window is not None:
                 ref = self._titled_unknown(ent)
-                if ref is None:
-                    ref = self._home_official(window, ent)
-                    guessed = ref is not None
+                guessed = ref is None and (ref := self._home_official(window, ent)) is not None
             if ref is None and (
                 ent.root.dep_ == "appos" or any(c.dep_ == "appos" for c in ent.root.children)
             ):
@@ -524,9 +527,8 @@ class ActorTracker:
     def _remember(
         self, pos: int, ref: ActorRef, subject: bool = True, guessed: bool = False
     ) -> None:
-        """Note a mention; a named person keeps the side of their first mention, unless that
-        side was only guessed from the dateline ("Minister Valls" in a headline filed from
-        Noumea) and a later mention names it ("the Minister … of the French Republic")."""
+        """Note a mention. A person keeps the side first found, unless only *guessed* from
+        the dateline ("Minister X" filed from Noumea) and a later mention names it."""
         bisect.insort(self.mentions, (pos, ref, subject), key=lambda m: m[0])
         if ref.speaker:
             parts = ref.speaker.split()

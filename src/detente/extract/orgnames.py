@@ -37,6 +37,18 @@ def acronym_after(ent: Span) -> str | None:
     return None
 
 
+def in_brackets_after(ent: Span) -> Span | None:
+    """The entity a bracket right after *ent* holds alone: "(Hamas)" after "the Islamic
+    Resistance Movement", the name it is better known by."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return None
+    inner = next((e for e in doc.ents if e.start == ent.end + 1), None)
+    if inner is None or inner.end >= len(doc) or doc[inner.end].text != ")":
+        return None
+    return inner
+
+
 def named_organisation(span: Span) -> tuple[str, str] | None:
     """(id, name) of a capitalised organisation name the model did not tag ("the Sudan People's Liberation
     Movement-in-Opposition said"): the proper-noun run ending at the head, if it holds a word
@@ -125,7 +137,16 @@ def earlier_owner(ent: Span) -> str | None:
     return None
 
 
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "mister"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "mister"})
+
+
+def after_honorific(ent: Span) -> bool:
+    """Does "Mr.", "MS." or "Dr" come right before *ent*? Then it names a person."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    if before == "." and ent.start > 1:
+        before = doc[ent.start - 2].lower_ + "."
+    return before in HONORIFICS
 
 
 def description_before(head: Token, ent: Span) -> Span:
@@ -137,6 +158,6 @@ def description_before(head: Token, ent: Span) -> Span:
     if head.i > ent.start:
         return doc[head.left_edge.i : head.i + 1]
     end = ent.start
-    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in _HONORIFICS):
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in HONORIFICS):
         end -= 1
     return doc[head.left_edge.i : end]
