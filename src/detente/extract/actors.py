@@ -251,7 +251,14 @@ def resolve_actor(span: Span) -> ActorRef | None:
 
 _JOINT_WORDS = {"joint", "bilateral", "mixed", "trilateral", "tripartite"}
 #: Last words of a named text ("the Indus Waters Treaty"), which is no party.
-_DOCUMENTS = word_list("generic_deals") | {"charter", "resolution", "act", "law", "protocols", "covenant"}
+_DOCUMENTS = word_list("generic_deals") | {
+    "charter",
+    "resolution",
+    "act",
+    "law",
+    "protocols",
+    "covenant",
+}
 
 
 def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
