@@ -120,3 +120,16 @@ def test_soil_kept_from_being_a_launching_pad_is_a_guarantee(ex: Extractor) -> N
 def test_foreign_combat_forces_are_a_military_limit_not_fighting(ex: Extractor) -> None:
     text = "Baghdad rejected any extension of the presence of foreign combat forces in Iraq."
     assert ("IRQ", "reject", "military_limits") in triples(claims(ex, text))
+
+
+def test_ready_to_put_troops_in_offers_them(ex: Extractor) -> None:
+    # "put" is a stance verb only with "forward" or "on the table"; here readiness carries it
+    text = "Oman urged calm. Canada said it is ready to put troops on the ground in Haiti."
+    assert ("CAN", "offer", "security_guarantees") in triples(claims(ex, text))
+
+
+def test_ready_to_put_forward_a_plan_keeps_the_verbs_kind(ex: Extractor) -> None:
+    text = "Oman urged calm. Canada said it is ready to put forward a new plan for Haiti's talks."
+    got = triples(claims(ex, text))
+    assert any(actor == "CAN" and kind == "propose" for actor, kind, _ in got)
+    assert not any(kind == "offer" for _, kind, _ in got)

@@ -104,17 +104,24 @@ def _after_welcome(tok: Token) -> bool:
     )
 
 
-def willing_kind(tok: Token, lex: StanceLexicon, hostile: Callable[[Token], bool]) -> str | None:
+def willing_kind(
+    tok: Token,
+    lex: StanceLexicon,
+    hostile: Callable[[Token], bool],
+    verb_kind: Callable[[Token], str | None] | None = None,
+) -> str | None:
     """Kind of "willing/ready/open to X" (or "readiness for X") at *tok*: a hostile action is a
-    threat, a stance verb keeps its own kind, weighing another's text or joining another's
-    effort accepts it, and the holder's own step (talks, a concession) is an offer."""
+    threat, a stance verb keeps its own kind (*verb_kind*, when given, says whether the verb is
+    one here: "put" is only with "forward" or "on the table"), weighing another's text or joining
+    another's effort accepts it, and the holder's own step (talks, a concession) is an offer."""
     for c in tok.children:
         if c.dep_ in ("xcomp", "acl"):
             lemma = c.lemma_.lower()
             if hostile(c):
                 return "threaten"
-            if lemma in lex.verbs:
-                return lex.verbs[lemma]
+            own = verb_kind(c) if verb_kind is not None else lex.verbs.get(lemma)
+            if own is not None:
+                return own
             if lemma in _WEIGHING or lemma in _CONTINUING or lemma in _ATTENDING:
                 # "ready to consider the requests", "to continue contacts", "to attend"
                 return "accept"

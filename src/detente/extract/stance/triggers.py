@@ -572,10 +572,8 @@ class TriggerStage:
         comps = [c for c in tok.children if c.dep_ in ("xcomp", "prep", "ccomp")]
         if not comps:
             return None
-        # "ready to accept": the stance verb carries the stance itself.
-        for c in comps:
-            if c.dep_ == "xcomp" and c.lemma_.lower() in lex.verbs:
-                return None
+        if any(c.dep_ == "xcomp" and self._verb_kind(c) is not None for c in comps):
+            return None  # "ready to accept": the verb carries it ("ready to put troops": not)
         if low in lex.unwillingness:
             return Trigger(tok, "reject", "adj")
         kind = self._willing_kind(tok)
@@ -636,7 +634,11 @@ class TriggerStage:
 
     def _willing_kind(self, tok: Token) -> str | None:
         """Kind of "willing/ready to X" (see kinds.willing_kind)."""
-        return willing_kind(tok, self.lex, self._hostile)
+        return willing_kind(tok, self.lex, self._hostile, self._verb_kind)
+
+    def _verb_kind(self, verb: Token) -> str | None:
+        """The kind *verb* is a trigger of where it stands, if it is one."""
+        return getattr(self._verb_trigger(verb, verb.lemma_.lower()), "kind", None)
 
     def _act_trigger(self, tok: Token, lemma: str) -> Trigger | None:
         """Concession/retention verbs count only when voiced as intent, not as narration."""
