@@ -133,3 +133,28 @@ def test_ready_to_put_forward_a_plan_keeps_the_verbs_kind(ex: Extractor) -> None
     got = triples(claims(ex, text))
     assert any(actor == "CAN" and kind == "propose" for actor, kind, _ in got)
     assert not any(kind == "offer" for _, kind, _ in got)
+
+
+def test_a_term_called_an_internal_matter_is_refused(ex: Extractor) -> None:
+    text = (
+        "Oman urged calm. Cyprus said the size of its army was an internal matter of the republic."
+    )
+    assert any(a == "CYP" and k == "reject" for a, k, _ in triples(claims(ex, text)))
+
+
+def test_regarding_a_term_as_an_internal_affair_refuses_it(ex: Extractor) -> None:
+    # the judging verb's subject holds the verdict, not the last actor of the report
+    text = (
+        "Oman urged calm. Serbia regards the question of its army reform as an internal "
+        "affair of the Serbian people."
+    )
+    got = triples(claims(ex, text))
+    assert any(a == "SRB" and k == "reject" for a, k, _ in got)
+    assert not any(a == "OMN" and k == "reject" for a, k, _ in got)
+
+
+def test_nothing_to_discuss_refuses_talks(ex: Extractor) -> None:
+    text = "Oman urged calm. Venezuela said it had nothing to discuss with Guyana."
+    assert ("VEN", "reject", "process") in triples(claims(ex, text))
+    text = "Oman urged calm. There is nothing to negotiate while the blockade lasts, Qatar said."
+    assert any(a == "QAT" and k == "reject" for a, k, _ in triples(claims(ex, text)))

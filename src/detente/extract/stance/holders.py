@@ -134,7 +134,9 @@ class HolderStage:
                     actors = self._reporter_actors(rep, state)
             return _unique(actors), False
         designates = trig.cls == "consequence" and designated(tok) is not None
-        if designates and trig.content[0].dep_ == "dobj" and (subj := _subject(tok)) is not None:
+        judges = trig.cls == "verdict" and bool(trig.content)  # "Yerevan calls X an internal …"
+        object_judged = (designates or judges) and trig.content[0].dep_ == "dobj"
+        if object_judged and (subj := _subject(tok)) is not None:
             return _unique(self._resolve_tok(subj, tok, state)), False  # "Moscow regards X as …"
         if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
             # "For Tokyo, the alliance is non-negotiable": the perspective holds the verdict.

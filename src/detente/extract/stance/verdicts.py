@@ -56,6 +56,9 @@ def _patterns() -> list[list[dict[str, Any]]]:
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|ruling": _patterns(),
     "FRAME|pastbelong": [[{"LEMMA": "belong", "POS": "VERB"}]],
+    "FRAME|nothingtodiscuss": [
+        [{"LOWER": "nothing"}, {"LOWER": "to"}, {"LEMMA": {"IN": ["discuss", "negotiate", "talk"]}}]
+    ],
 }
 
 
@@ -104,6 +107,24 @@ def _copula(tok: Token, *, having: bool = False) -> Token | None:
     return None
 
 
+#: Verbs that pass a verdict on their object: "regards X as", "calls X", "describes X as".
+_JUDGING = frozenset({"regard", "consider", "describe", "see", "view", "treat", "call", "deem"})
+
+
+def _judging(tok: Token) -> Token | None:
+    """The verb that judges its object by the verdict at *tok* ("regards the constitution
+    as an internal affair", "calls the constitution an internal matter"), if one does."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "oprd" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+            verb = head.head if head.dep_ == "oprd" else head.head.head
+            return verb if verb.lemma_.lower() in _JUDGING else None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
 def ruling_trigger(tok: Token) -> Trigger | None:
     """The verdict starting at *tok* on the copula's subject, when that subject names an
     issue and no party it is "to" holds it (that is :mod:`focus`'s held verdict)."""
@@ -119,10 +140,15 @@ def ruling_trigger(tok: Token) -> Trigger | None:
     if kind is None:
         return None
     verb = _copula(tok, having=bool(phrase) and phrase.startswith("no "))
-    if verb is None or verb.i > tok.i:
+    subj_deps = ("nsubj", "nsubjpass", "csubj")
+    if verb is None and phrase is not None and (verb := _judging(tok)) is not None:
+        subj_deps = ("dobj",)  # "regards the constitution as an internal affair"
+    elif verb is None or verb.i > tok.i:
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-    if subj is None or subj.i > verb.i or subj.lower_ in _EMPTY or subj.pos_ == "PRON":
+    subj = next((c for c in verb.children if c.dep_ in subj_deps), None)
+    if subj is None or subj.lower_ in _EMPTY or subj.pos_ == "PRON":
+        return None
+    if subj.i > verb.i and subj.dep_ != "dobj":
         return None
     if subj.pos_ == "PROPN" and subj.ent_type_ not in ("LOC", "FAC", "GPE"):
         return None  # "Hamas is illegitimate" judges a party, not a term
@@ -160,5 +186,24 @@ def belongs_past_trigger(verb: Token) -> Trigger | None:
     return Trigger(verb, "reject", "verdict", content=[subj], fixed=True)
 
 
+#: Talking refused as pointless: "there is nothing to discuss", "had nothing to negotiate".
+_TALKING = frozenset({"discuss", "negotiate", "talk"})
+
+
+def nothing_to_discuss_trigger(tok: Token) -> Trigger | None:
+    """ "There is nothing to discuss as long as …", "it has nothing to discuss with Seoul": a
+    refusal of talks by whoever says it."""
+    verb = tok.head
+    if tok.dep_ not in ("attr", "dobj", "nsubj") or verb.lemma_.lower() not in ("be", "have"):
+        return None
+    if not any(c.dep_ in ("relcl", "acl", "xcomp") and c.lemma_ in _TALKING for c in tok.children):
+        return None
+    return Trigger(verb, "reject", "verdict", content=[tok], fixed=True)
+
+
 #: Frame readers of this module (suffix of the matcher label -> reader).
-FRAME_TRIGGERS = {"ruling": ruling_trigger, "pastbelong": belongs_past_trigger}
+FRAME_TRIGGERS = {
+    "ruling": ruling_trigger,
+    "pastbelong": belongs_past_trigger,
+    "nothingtodiscuss": nothing_to_discuss_trigger,
+}
