@@ -158,3 +158,15 @@ def test_nothing_to_discuss_refuses_talks(ex: Extractor) -> None:
     assert ("VEN", "reject", "process") in triples(claims(ex, text))
     text = "Oman urged calm. There is nothing to negotiate while the blockade lasts, Qatar said."
     assert any(a == "QAT" and k == "reject" for a, k, _ in triples(claims(ex, text)))
+
+
+def test_continuing_to_strike_threatens_but_continuing_talks_does_not(ex: Extractor) -> None:
+    got = triples(claims(ex, "Oman urged calm. Turkey will continue to strike the PKK in Iraq."))
+    assert any(a == "TUR" and k == "threaten" for a, k, _ in got)
+    got = triples(claims(ex, "Oman urged calm. Russia will continue talks with Japan on fishing."))
+    assert not any(k == "threaten" for _, k, _ in got)
+
+
+def test_continuing_to_act_against_a_threat_threatens(ex: Extractor) -> None:
+    text = "Oman urged calm. India will continue to act against any threat along the border."
+    assert any(a == "IND" and k == "threaten" for a, k, _ in triples(claims(ex, text)))

@@ -167,7 +167,9 @@ class StanceComponent(
         )
         adjs = sorted(lex.willingness | lex.unwillingness)
         self.matcher.add("ADJ", [[{"LOWER": {"IN": adjs}, "POS": {"IN": ["ADJ", "VERB"]}}]])
+        # ("continue" only with a hostile act: "will continue to strike")
         acts = lex.concessions | lex.retentions | lex.threat_actions | lex.hostile | HELD_VERBS
+        acts |= {"continue"}
         acts = sorted(acts - set(lex.verbs))
         self.matcher.add("ACT", [[{"LEMMA": {"IN": acts}, "POS": "VERB"}]])
         self.matcher.add("EXIST", [[{"LOWER": "there", "DEP": "expl"}]])

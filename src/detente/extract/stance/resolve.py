@@ -29,6 +29,7 @@ from detente.extract.stance.consequences import (
     _modal,
     _voiced_by_actor,
 )
+from detente.extract.stance.lexis import _WAR_WORDS
 from detente.extract.stance.menace import _hostile
 from detente.extract.stance.model import Trigger
 
@@ -111,3 +112,27 @@ def force_trigger(verb: Token) -> Trigger | None:
 
 #: Frame readers of this module (suffix of the matcher label -> reader).
 FRAME_TRIGGERS = {"unhesitating": unhesitating_trigger, "force": force_trigger}
+
+
+def hostile_act(verb: Token, lex: Any = None) -> bool:
+    """ "keep fighting", "resume strikes", "destroy", "act against": a hostile action."""
+    lex = lex or stance_lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.hostile or force_named(verb):  # "not to use / resort to force"
+        return True
+    if lemma in ("act", "move") and any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in verb.children
+    ):
+        return True  # "will continue to act against any threat", "moved against the group"
+    if lemma in ("resume", "continue", "keep", "go", "step", "expand"):
+        if any(c.dep_ == "xcomp" and hostile_act(c, lex) for c in verb.children):
+            return True  # "will continue to act against …"
+        return any(
+            t.lemma_.lower() in _WAR_WORDS
+            or t.lower_ in _WAR_WORDS
+            or t.lemma_.lower() in lex.hostile
+            for c in verb.children
+            if c.dep_ in ("dobj", "xcomp", "prep", "prt", "acomp", "ccomp")
+            for t in c.subtree
+        )
+    return False

@@ -56,7 +56,7 @@ from detente.extract.stance.predicates import (
     title_trigger,
     voiced_by,
 )
-from detente.extract.stance.resolve import force_named
+from detente.extract.stance.resolve import hostile_act
 from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
@@ -582,20 +582,7 @@ class TriggerStage:
         return Trigger(tok, kind, "adj")
 
     def _hostile(self, verb: Token) -> bool:
-        """ "keep fighting", "resume strikes", "destroy": a hostile action."""
-        lemma = verb.lemma_.lower()
-        if lemma in self.lex.hostile or force_named(verb):  # "not to use / resort to force"
-            return True
-        if lemma in ("resume", "continue", "keep", "go", "step", "expand"):
-            return any(
-                t.lemma_.lower() in _WAR_WORDS
-                or t.lower_ in _WAR_WORDS
-                or t.lemma_.lower() in self.lex.hostile
-                for c in verb.children
-                if c.dep_ in ("dobj", "xcomp", "prep", "prt", "acomp", "ccomp")
-                for t in c.subtree
-            )
-        return False
+        return hostile_act(verb, self.lex)
 
     def _ongoing_attack(self, verb: Token) -> bool:
         """ "keeps bombing", "continues to strike", "carried on attacking": fighting that goes on."""
@@ -745,6 +732,8 @@ class TriggerStage:
         if offender(tok) is not None:
             return None  # "anyone who tries will pay a heavy price" warns (offenders.py)
         hostile = self._hostile(tok)
+        if lemma == "continue" and not hostile:
+            return None  # only "will continue to strike" acts; "will continue talks" is none
         if lemma in lex.threat_actions and not hostile and opens_passage(tok):  # "expand crossings"
             return None if negated else Trigger(tok, "offer", "concession")
         if hostile or (lemma in lex.threat_actions and lemma not in lex.concessions):
