@@ -251,14 +251,7 @@ def resolve_actor(span: Span) -> ActorRef | None:
 
 _JOINT_WORDS = {"joint", "bilateral", "mixed", "trilateral", "tripartite"}
 #: Last words of a named text ("the Indus Waters Treaty"), which is no party.
-_DOCUMENTS = word_list("generic_deals") | {
-    "charter",
-    "resolution",
-    "act",
-    "law",
-    "protocols",
-    "covenant",
-}
+_DOCUMENTS = word_list("generic_deals") | word_list("named_text_words")
 
 
 def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
@@ -547,10 +540,7 @@ class ActorTracker:
             for key in keys:
                 if key not in self.names or (key in self._guessed and not guessed):
                     self.names[key] = ref
-                    if guessed:
-                        self._guessed.add(key)
-                    else:
-                        self._guessed.discard(key)
+                    (self._guessed.add if guessed else self._guessed.discard)(key)
 
     def _last(
         self, pos: int, pred: Callable[[ActorRef], bool], subjects_only: bool = False
