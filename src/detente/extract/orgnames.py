@@ -8,6 +8,7 @@ import unicodedata
 
 from spacy.tokens import Span, Token
 
+from detente.extract.entindex import ent_at
 from detente.extract.lexicon import word_list
 
 
@@ -43,8 +44,8 @@ def in_brackets_after(ent: Span) -> Span | None:
     doc = ent.doc
     if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
         return None
-    inner = next((e for e in doc.ents if e.start == ent.end + 1), None)
-    if inner is None or inner.end >= len(doc) or doc[inner.end].text != ")":
+    inner = ent_at(doc, ent.end + 1)
+    if inner is None or inner.start != ent.end + 1 or doc[inner.end].text != ")":
         return None
     return inner
 
@@ -97,7 +98,8 @@ _OF_STATE = frozenset({"of", "the", "republic", "government", "kingdom", "state"
 def owning_state(ent: Span) -> str | None:
     """The state an unlisted body's name says it belongs to: "the Bureau for Reintegration
     Policies of the Republic of Moldova", "the Office for Cooperation of the Government of
-    Serbia", "the Ministry of the Overseas Territories of the French Republic" are parts of that state (and stand for it), not parties of their own."""
+    Serbia", "the Ministry of the Overseas Territories of the French Republic" are parts of
+    that state (and stand for it), not parties of their own."""
     doc = ent.doc
     if not (ent[-1].lower_ == "of" or (ent.end < len(doc) and doc[ent.end].lower_ == "of")):
         return None
@@ -137,16 +139,20 @@ def earlier_owner(ent: Span) -> str | None:
     return None
 
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "mister"})
+_HONORIFICS = word_list("honorifics")
+
+
+def _honorific(tok: Token) -> bool:
+    return tok.lower_.rstrip(".") in _HONORIFICS
 
 
 def after_honorific(ent: Span) -> bool:
     """Does "Mr.", "MS." or "Dr" come right before *ent*? Then it names a person."""
     doc = ent.doc
-    before = doc[ent.start - 1].lower_ if ent.start else ""
-    if before == "." and ent.start > 1:
-        before = doc[ent.start - 2].lower_ + "."
-    return before in HONORIFICS
+    i = ent.start - 1
+    if i > 0 and doc[i].text == ".":
+        i -= 1  # "MS" "." "ODHIAMBO": the parser splits the abbreviation's full stop
+    return i >= 0 and _honorific(doc[i])
 
 
 def description_before(head: Token, ent: Span) -> Span:
@@ -158,6 +164,6 @@ def description_before(head: Token, ent: Span) -> Span:
     if head.i > ent.start:
         return doc[head.left_edge.i : head.i + 1]
     end = ent.start
-    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in HONORIFICS):
+    while end > head.i + 1 and (doc[end - 1].is_punct or _honorific(doc[end - 1])):
         end -= 1
     return doc[head.left_edge.i : end]

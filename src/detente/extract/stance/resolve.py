@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from detente.extract.lexicon import stance_lexicon, word_list
+from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
 from detente.extract.stance.consequences import (
     _IF_MARKS,
     _MODALS,
@@ -114,9 +114,8 @@ def force_trigger(verb: Token) -> Trigger | None:
 FRAME_TRIGGERS = {"unhesitating": unhesitating_trigger, "force": force_trigger}
 
 
-def hostile_act(verb: Token, lex: Any = None) -> bool:
+def hostile_act(verb: Token, lex: StanceLexicon) -> bool:
     """ "keep fighting", "resume strikes", "destroy", "act against": a hostile action."""
-    lex = lex or stance_lexicon()
     lemma = verb.lemma_.lower()
     if lemma in lex.hostile or force_named(verb):  # "not to use / resort to force"
         return True
