@@ -742,3 +742,28 @@ def test_a_transcript_speaker_label_names_a_person_not_an_organisation(nlp: Lang
     label = next(e for e in doc.ents if e.text == "ODHIAMBO")
     assert label.label_ == "ORG"
     assert ActorTracker(doc).resolve(label) is None
+
+
+def test_a_verb_joined_to_a_reported_clause_is_the_speakers(ex: Extractor) -> None:
+    # the parser hangs "wants" on "breaches", whose subject is the closure, not a party
+    text = (
+        "The African Union says the closure breaches the free-movement protocol and wants the "
+        "border posts reopened."
+    )
+    got = claims(ex, text)
+    assert any(c.actor == "au" and c.kind == "demand" for c in got)
+    assert all(c.actor == "au" for c in got)
+
+
+def test_a_transcript_speaker_described_by_an_office_the_titles_lack(ex: Extractor) -> None:
+    text = (
+        "TRANSCRIPT: briefing in Nicosia\n\n"
+        "NICOSIA, May 4, 2026 -- Edited transcript of a briefing by Eleni Kyprianou, Cyprus's "
+        "secretary for the missing and displaced, on the anniversary.\n\n"
+        "KYPRIANOU: We call on Turkey to open its army archives on the missing.\n\n"
+        "Q: Will you meet the Turkish Cypriot side?\n\n"
+        "KYPRIANOU: We reject any talks that start from two states."
+    )
+    got = claims(ex, text)
+    assert any(c.actor == "CYP" and c.kind == "demand" for c in got)
+    assert any(c.actor == "CYP" and c.kind == "reject" for c in got)

@@ -170,3 +170,26 @@ def test_continuing_to_strike_threatens_but_continuing_talks_does_not(ex: Extrac
 def test_continuing_to_act_against_a_threat_threatens(ex: Extractor) -> None:
     text = "Oman urged calm. India will continue to act against any threat along the border."
     assert any(a == "IND" and k == "threaten" for a, k, _ in triples(claims(ex, text)))
+
+
+def test_firms_defined_by_what_they_do_are_a_generic_offender(ex: Extractor) -> None:
+    # a bare plural with a relative clause warns whoever does it, like "any company that …"
+    text = (
+        "Companies that drill for gas in the disputed block will face sanctions, Cyprus's "
+        "energy minister said."
+    )
+    got = claims(ex, text)
+    assert any(c.actor == "CYP" and c.kind == "threaten" for c in got)
+
+
+def test_a_ban_from_tenders_is_an_announced_penalty(ex: Extractor) -> None:
+    text = (
+        "Any firm that takes part in the survey would be barred from public tenders, Guyana's "
+        "foreign ministry said."
+    )
+    assert any(c.actor == "GUY" and c.kind == "threaten" for c in claims(ex, text))
+
+
+def test_companies_that_faced_fines_are_a_narrated_fact(ex: Extractor) -> None:
+    text = "Companies that ignored the embargo faced fines last year, Turkey's trade minister said."
+    assert not any(c.kind == "threaten" for c in claims(ex, text))

@@ -150,13 +150,20 @@ class ContentStage:
             if tok.lemma_.lower() == "take":
                 # "take (no) part in the talks": what is joined is the content
                 out.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
-            if trig.cls == "verb" and trig.kind == "demand":
-                # "called on the two neighbours to refrain from …" parsed as a purpose clause
+            if trig.cls == "verb" and (trig.kind == "demand" or not out):
+                # "called on the two neighbours to refrain from …", "had proposed in 2021 to
+                # exchange …", "agreed on Monday to withdraw …": the to-infinitive after a
+                # modifier is parsed as a purpose clause but is what is asked or offered
                 out.extend(
                     c
                     for c in tok.children
                     if c.dep_ == "advcl"
+                    and c.i > tok.i
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    and (
+                        trig.kind == "demand"
+                        or not any(a.dep_ in ("mark", "nsubj") for a in c.children)
+                    )
                 )
             if trig.cls in ("concession", "retention", "must"):
                 out.insert(0, tok)

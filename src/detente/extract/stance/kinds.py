@@ -34,7 +34,7 @@ from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
 from detente.extract.stance.lexis import _ANONYMITY, _ATTENDING, _MODALS
 from detente.extract.stance.model import Trigger
-from detente.extract.stance.offenders import OFFENDER_WORDS, designated, offender
+from detente.extract.stance.offenders import OFFENDER_WORDS, PENALTY_MARKS, designated, offender
 
 _WEIGHING = word_list("weighing_verbs")
 _CONTINUING = word_list("continuing_verbs")
@@ -572,6 +572,7 @@ _SHAPE_WORDS = (
     | _WITHHELD
     | _CLOSING
     | OFFENDER_WORDS
+    | PENALTY_MARKS
     | {"any", "every", "target", "without"}
 )
 

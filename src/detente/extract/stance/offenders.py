@@ -24,6 +24,9 @@ _PASSIVE_PENALTIES = word_list("offender_penalties") | word_list("answering_verb
 _DRAWN = word_list("drawn_penalties") | word_list("response_nouns")
 _DRAWING = word_list("drawing_verbs") | {"pay", "suffer", "bear"}
 _MODALS = frozenset({"will", "would", "shall", "'ll"})
+#: Penalty verbs that mark a sentence for a generic offender without "any" or "whoever"
+#: ("companies that take part will face sanctions", "firms that invest will be barred").
+PENALTY_MARKS = frozenset({"face", "pay", "suffer", "incur"}) | word_list("offender_penalties")
 #: Verbs whose subject a designation describes ("would become / will be a target").
 _COPULAS = frozenset({"become", "be"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -73,7 +76,12 @@ def _generic(tok: Token) -> Token | None:
         )  # "any vessel entering its waters … would be dealt with", parsed as a clause
         return tok if generic else None
     generic = any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children)
-    if generic and any(c.dep_ in ("relcl", "acl") for c in tok.children):
+    # "companies that take part in it", "vessels that enter the zone": a bare plural that a
+    # relative clause defines by what it does is as generic as "any company that …"
+    bare_plural = tok.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in tok.children
+    )
+    if (generic or bare_plural) and any(c.dep_ in ("relcl", "acl") for c in tok.children):
         return tok  # "any vessel that enters …", "any party violating …"
     if generic and tok.lemma_.lower() in _OFFENCES:
         return tok  # "any violation of its airspace would be answered"

@@ -260,38 +260,6 @@ def _bare_response(verb: Token) -> bool:
     )
 
 
-_LIST_PLACEHOLDERS = word_list("list_placeholders")
-#: What a party expects of another as its due ("expects guarantees", "expects an apology").
-_OWED = word_list("owed_things")
-
-
-def _expects_another(verb: Token) -> bool:
-    """ "Moscow expects Kyiv to abandon …": an active "expect" with someone who is to act."""
-    if verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return False
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
-            to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            # the one to act is a party, not a thing ("expects the truce to hold": a forecast)
-            doer = any(a.dep_ == "nsubj" and _party_word(a) for a in c.children) or any(
-                d.dep_ == "dobj" and _party_word(d) for d in verb.children
-            )
-            if to and doer:
-                return True
-    # "we expect two things: the release of …, and free access …": a list of what is asked;
-    # "expects guarantees for its security", "expects an apology from Tokyo": what is owed
-    return any(
-        c.dep_ == "dobj"
-        and (
-            c.lemma_.lower() in _LIST_PLACEHOLDERS
-            and c.i + 1 < len(c.doc)
-            and c.doc[c.i + 1].text == ":"
-            or c.lemma_.lower() in _OWED
-        )
-        for c in verb.children
-    )
-
-
 def _foreign_troops_leave(head: Token) -> bool:
     """ "foreign soldiers leave", "the withdrawal of all foreign forces": a ban on foreign troops
     (military limits) rather than a line on the map."""
@@ -678,6 +646,12 @@ def _subject(tok: Token) -> Token | None:
             if anc.tag_ == cur.tag_:
                 cur = anc
                 continue
+        if _speaker_goes_on(cur):
+            # "the EAC says the closure breaches the protocol and wants the crossings
+            # reopened": the parser joined the second verb to the reported clause, whose
+            # subject is a thing; the speaker goes on in the same tense
+            cur = cur.head.head
+            continue
         if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "had met its obligations by agreeing to …"
             continue
@@ -705,6 +679,24 @@ def _subject(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _speaker_goes_on(verb: Token) -> bool:
+    """A verb coordinated with a reported clause that continues the reporting verb: same
+    tense as the reporting verb, and the reported clause's subject a thing, not a party."""
+    first = verb.head
+    if verb.dep_ != "conj" or first.dep_ != "ccomp" or verb.tag_ != first.head.tag_:
+        return False
+    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return False
+    subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.pos_ == "NOUN"
+        and not subj.ent_type_
+        and not _party_word(subj)
+        and any(c.dep_ == "nsubj" for c in first.head.children)
+    )
 
 
 #: Appeals whose passive, reported without an agent, is the reporter's ("X was urged to …").

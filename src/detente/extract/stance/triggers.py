@@ -8,6 +8,7 @@ from detente.extract.lexicon import StanceLexicon
 from detente.extract.stance import kinds, phrasing
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
+from detente.extract.stance.expectation import expects_of_another
 from detente.extract.stance.focus import table_threat
 from detente.extract.stance.frames import (
     ADMISSIONS,
@@ -61,7 +62,6 @@ from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
     _background_relcl,
-    _expects_another,
     _head_span,
     _in_relcl,
     _is_talks,
@@ -371,7 +371,7 @@ class TriggerStage:
             if any(f"{lemma} {k}" in _CONCESSION_PHRASALS for k in kids):
                 return self._act_trigger(tok, lemma)  # "would lay down its weapons"
             return None
-        if lemma == "expect" and not _expects_another(tok):
+        if lemma == "expect" and not expects_of_another(tok):
             return None  # "talks are expected to resume", "expects a deal soon": a forecast
         if kids & lex.blocking_particles.get(lemma, frozenset()):
             return None

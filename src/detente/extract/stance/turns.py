@@ -435,8 +435,10 @@ def _introduced(
         if ref is None and desc is not None:
             # "Randhir Jaiswal, the official spokesperson of India's foreign ministry"
             ref = resolve_actor(desc)
-            if ref is not None and ref.role is None:
-                ref = None  # "Tbilisi, Georgia": a place, not a person's role
+            if ref is not None and ref.role is None and desc.root.lemma_.lower() not in _ROLE_HEADS:
+                # "Tbilisi, Georgia": a place, not a person's role; "Argentina's secretary
+                # for Malvinas affairs" is a role the title lists lack
+                ref = None
             if ref is None:
                 ref = _represented(desc)
         speaker = name.text + (" " + desc.text if desc is not None else "")
