@@ -52,3 +52,29 @@ def test_a_seat_city_alone_names_no_party(ex: Extractor) -> None:
         if tok.text in ("Aden", "Nyala"):
             assert seat_actor(doc[tok.i : tok.i + 1]) is None
     assert seat_actor(doc[0:1]) is None
+
+
+def test_a_sentence_opening_in_a_capital_places_the_unnamed_officials(ex: Extractor) -> None:
+    text = (
+        "Russian drones struck the port of Izmail overnight. In Kyiv, officials said they "
+        "would not accept a truce that froze the front line."
+    )
+    got = [c for c in claims(ex, text) if c.kind == "reject"]
+    assert got and holders(got) == {"UKR"}
+
+
+def test_a_sentence_opening_in_a_country_places_its_ministry(ex: Extractor) -> None:
+    text = (
+        "Iraq's parliament voted to scrap the waterway accord with Kuwait. In Kuwait, the "
+        "foreign ministry said in a statement that it rejected the vote."
+    )
+    assert "KWT" in holders([c for c in claims(ex, text) if c.kind == "reject"])
+
+
+def test_a_place_later_in_the_sentence_places_nobody(ex: Extractor) -> None:
+    # "in Geneva" is where the officials spoke, not whose they are
+    text = (
+        "Russian drones struck the port of Izmail overnight. Officials said in Geneva that "
+        "Kyiv would not accept a truce that froze the front line."
+    )
+    assert "CHE" not in holders(claims(ex, text))

@@ -67,3 +67,28 @@ def seat_actor(span: Span) -> str | None:
                 if obj.dep_ == "pobj" and (actor := seats.get(_place_text(obj))) is not None:
                     return actor  # "the administration in Benghazi"
     return None
+
+
+def fronted_seat(head: Token) -> Span | None:
+    """The place a sentence opens with, "In Kyiv, officials said …", "In Kuwait, the foreign
+    ministry said …", when *head* is an unnamed body after it: the body sits there.  Only a
+    place entity set off by a comma at the start of the sentence counts, so that "officials in
+    talks in Doha" or "the ministry said in Geneva" place nobody."""
+    _seats, bodies = _table()
+    if head.lower_ not in bodies and head.lemma_.lower() not in bodies:
+        return None
+    sent = head.sent
+    first = sent[0]
+    while first.is_punct or first.is_space:  # an opening quote or a dash of a live blog
+        if first.i + 1 >= sent.end:
+            return None
+        first = first.doc[first.i + 1]
+    if first.lower_ != "in" or first.dep_ != "prep":
+        return None
+    place = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if place is None or place.ent_type_ != "GPE":
+        return None
+    ent = next((e for e in sent.ents if e.start <= place.i < e.end), None)
+    if ent is None or ent.end >= sent.end or head.doc[ent.end].text != "," or head.i <= ent.end:
+        return None
+    return ent

@@ -11,9 +11,11 @@ from detente.extract.entindex import ents_in
 from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.placeref import is_venue
 from detente.extract.places import place_country
+from detente.extract.seats import fronted_seat
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.backref import coordinated_subject, earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
+from detente.extract.stance.holderwords import group_person, thing_noun, unlisted_body
 from detente.extract.stance.issuers import apposed_speaker, statement_issuers
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
@@ -67,8 +69,6 @@ _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 #: Second-person words: in a question they address the answerer ("Will you accept …?").
 _ADDRESSEE = frozenset({"you", "your", "yours"})
-#: Modifiers that make a speaker one of an armed group's ("the rebel commander").
-_GROUP_MODIFIERS = word_list("group_modifiers")
 
 #: Entity types that name a party.
 _NAMED = frozenset({"GPE", "ORG", "NORP"})
@@ -127,7 +127,7 @@ class HolderStage:
             actors = [
                 a for h in heads for m in _members(h) for a in self._resolve_tok(m, tok, state)
             ]
-            if not actors and heads and _thing(heads[0]):
+            if not actors and heads and thing_noun(heads[0]):
                 # "any resumption of talks is contingent on …, Tbilisi said", "the door
                 # remains open, the minister said": a thing as subject, the speaker's stance
                 for rep in attr.reporter_chain(tok, self.lex.sources)[:1]:
@@ -214,7 +214,7 @@ class HolderStage:
                         for o in heads
                     )
                 ]
-        kept = trig.cls == "retention" and bool(heads) and _thing(heads[0])
+        kept = trig.cls == "retention" and bool(heads) and thing_noun(heads[0])
         if not heads or kept:
             # "the canal will remain Panamanian, he said": a thing kept is the speaker's stance
             passive = kept or any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -507,7 +507,7 @@ class HolderStage:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head
         poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-        if poss is not None and _unlisted_body(head):
+        if poss is not None and unlisted_body(head):
             # "their General Border Committee would convene": the body's owners
             owners = self._resolve_tok(poss, trig, state, fallback)
             joint = any(t.lower_ in ("joint", "bilateral", "mixed") for t in head.subtree)
@@ -522,7 +522,7 @@ class HolderStage:
             a is None
             and fallback
             and not reporters
-            and (head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS or _group_person(head))
+            and (head.lemma_.lower() in _STATE_NOUNS | _GROUP_SUBJECTS or group_person(head))
         ):
             # "the government", "the group": the latest state (or armed group) holding a stance.
             want_state = head.lemma_.lower() in _STATE_NOUNS
@@ -654,6 +654,13 @@ class HolderStage:
             )
             if ref is not None:
                 return _Actor(ref.id, ref.name or ref.id, None)
+        seat = fronted_seat(head)
+        if seat is not None and not any(t.ent_type_ for t in _head_span(head)):
+            # "In Kyiv, officials said …": the unnamed body sits in the place the sentence
+            # opens with, when that place stands for a state
+            found = self._resolve_span(seat, state)
+            if found is not None and _is_state(found.id):
+                return found
         unnamed = attr.is_media(head, lex.sources) or (
             attr.is_anonymous(head, lex.sources) and not head.ent_type_
         )
@@ -766,33 +773,3 @@ class HolderStage:
             owner = place_country(ent.ent_id_.split("+")[0])
             return owner is not None and owner not in {a.id for a in actors}
         return ref is not None and ref.id not in {a.id for a in actors}
-
-
-def _unlisted_body(head: Token) -> bool:
-    """A committee, council or commission, or an organisation name the lists do not know."""
-    if head.lemma_.lower() in _STATE_BODIES:
-        return True
-    ent = attr.entity_of(head)
-    return ent is not None and ent.label_ == "ORG" and not ent.ent_id_
-
-
-def _group_person(head: Token) -> bool:
-    """ "The rebel commander", "a guerrilla spokesman": a person speaking for an armed group."""
-    return head.pos_ == "NOUN" and any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _GROUP_MODIFIERS
-        for c in head.children
-    )
-
-
-def _thing(head: Token) -> bool:
-    """A common noun that names no party ("any resumption", "the door", the "crossing" of
-    "the Rafah crossing": a place's common head is no party either)."""
-    lemma = head.lemma_.lower()
-    return (
-        head.pos_ == "NOUN"
-        and head.ent_type_ in ("", "GPE", "LOC", "FAC")
-        and lemma not in _AGENT_NOUNS
-        and lemma not in _INSTITUTIONS
-        and lemma not in _GROUP_NOUNS
-        and lemma not in _PEOPLE
-    )
