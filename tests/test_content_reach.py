@@ -52,3 +52,32 @@ def test_voluntary_contributions_are_money(ex: Extractor) -> None:
         "contributions from Japanese firms."
     )
     assert any(c.actor == "KOR" and c.issue == "economy" for c in claims(ex, text))
+
+
+def test_a_noun_summing_up_a_proposal_carries_its_content_to_the_refusal(ex: Extractor) -> None:
+    text = (
+        "Armenia proposed to exchange the enclave for a strip of pasture, an offer Baku turned "
+        "down."
+    )
+    assert ("AZE", "reject", "territory") in triples(claims(ex, text))
+
+
+def test_treating_new_fortifications_as_a_hostile_act_warns(ex: Extractor) -> None:
+    text = (
+        "Ethiopia's army said its units would treat any further fortification of the ridge as "
+        "a hostile act."
+    )
+    assert ("ETH", "threaten", "military_limits") in triples(claims(ex, text))
+
+
+def test_what_any_deal_has_to_include_is_demanded(ex: Extractor) -> None:
+    text = (
+        "Ukraine's foreign minister said any settlement has to include the return of deported "
+        "children."
+    )
+    assert ("UKR", "demand", "humanitarian") in triples(claims(ex, text))
+
+
+def test_a_round_that_had_to_be_postponed_is_narrated(ex: Extractor) -> None:
+    text = "The round on the prisoner exchange had to be postponed because of the storm."
+    assert not claims(ex, text)

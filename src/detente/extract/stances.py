@@ -248,6 +248,10 @@ class StanceComponent(
             ],
         )
         self.matcher.add("MUST", [[{"LOWER": {"IN": ["must", "should"]}, "DEP": "aux"}]])
+        # "any deal has to include …", "would have to start with …": necessity without "must"
+        self.matcher.add(
+            "HAVETO", [[{"LEMMA": {"IN": ["have", "need"]}}, {"LOWER": "to", "DEP": "aux"}]]
+        )
         self.matcher.add(
             "NEEDED",
             [

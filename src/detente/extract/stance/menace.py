@@ -28,7 +28,7 @@ from detente.extract.stance.model import Trigger
 _RESPONSES = word_list("response_nouns")
 #: Verbs by which conduct draws its answer ("will get / meet / face a response").
 _DRAWING = word_list("drawing_verbs")
-_MENACE = word_list("menace_verdicts") | {"war"}
+_MENACE = word_list("menace_verdicts") | {"war", "hostile"}  # "as a hostile act"
 #: Verbs of answering conduct ("any incursion would be answered / met / repelled").
 ANSWERING = word_list("answering_verbs")
 #: "no choice / option / alternative but to …"

@@ -139,8 +139,10 @@ class TriggerStage:
                 tok = doc[_end - 1]
                 has_attr = any(c.dep_ == "attr" for c in tok.children)
                 trig = Trigger(tok, "demand", "mustbe") if has_attr else None
-            elif label == "MUST":
-                tok = doc[start].head
+            elif label in ("MUST", "HAVETO"):
+                tok = doc[start].head if label == "MUST" else doc[start + 1].head
+                if label == "HAVETO" and doc[start].tag_ == "VBD" and doc[start].dep_ == "ROOT":
+                    continue  # "the round had to be postponed": narrated, not required
                 if tok.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in tok.children):
                     trig = Trigger(tok, "demand", "mustbe")
                 else:
