@@ -767,3 +767,53 @@ def test_a_transcript_speaker_described_by_an_office_the_titles_lack(ex: Extract
     got = claims(ex, text)
     assert any(c.actor == "CYP" and c.kind == "demand" for c in got)
     assert any(c.actor == "CYP" and c.kind == "reject" for c in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A spokeswoman for Hamas rejected the Egyptian ceasefire proposal.", "hamas"),
+        (
+            "An official with the Philippine foreign ministry called on Beijing to stop its "
+            "strikes.",
+            "PHL",
+        ),
+        ("A spokesman for the Philippine government urged Beijing to halt its strikes.", "PHL"),
+        ("An aide to the Ukrainian president rejected the ceasefire proposal.", "UKR"),
+    ],
+)
+def test_a_spokesperson_for_a_body_speaks_for_it(ex: Extractor, text: str, actor: str) -> None:
+    got = [c for c in claims(ex, text) if c.kind in ("reject", "demand")]
+    assert got and {c.actor for c in got} == {actor}
+
+
+def test_an_official_in_a_place_is_not_the_places(ex: Extractor) -> None:
+    # "in Doha" is where the talks are, not whose official it is
+    text = "An official at the talks in Doha said Hamas rejected the ceasefire proposal."
+    assert "QAT" not in {c.actor for c in claims(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "A statement from Pakistan's foreign office demanded that Kabul act against the "
+            "militant hideouts.",
+            {"PAK"},
+        ),
+        (
+            "A statement issued by the Armenian foreign ministry rejected any change to the "
+            "border.",
+            {"ARM"},
+        ),
+        (
+            "A joint statement by Egypt and Qatar called for an immediate truce in Gaza.",
+            {"EGY", "QAT"},
+        ),
+    ],
+)
+def test_a_statement_speaks_for_whoever_issued_it(
+    ex: Extractor, text: str, actors: set[str]
+) -> None:
+    got = [c for c in claims(ex, text) if c.kind in ("reject", "demand")]
+    assert got and {c.actor for c in got} == actors

@@ -15,8 +15,13 @@ from detente.extract.seats import fronted_seat
 from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.backref import coordinated_subject, earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
-from detente.extract.stance.holderwords import group_person, thing_noun, unlisted_body
-from detente.extract.stance.issuers import apposed_speaker, statement_issuers
+from detente.extract.stance.holderwords import (
+    body_spoken_for,
+    group_person,
+    thing_noun,
+    unlisted_body,
+)
+from detente.extract.stance.issuers import apposed_speaker, issued_by, statement_issuers
 from detente.extract.stance.lexis import (
     _AGENT_NOUNS,
     _DISPOSITION_NOUNS,
@@ -456,6 +461,12 @@ class HolderStage:
         said they were ready …" after a list of states gives every state of the list)."""
         lex = self.lex
         reporters: list[Token] = []
+        issuer = issued_by(head)
+        if issuer is not None:
+            # "a joint statement by Egypt and Qatar called for …": each issuer
+            found = [a for m in _members(issuer) for a in self._resolve_tok(m, trig, state)]
+            if found:
+                return _unique(found)
         if head.lower_ in FIRST_PERSON:
             turn = state.turn_of(head)
             if turn is not None:
@@ -654,6 +665,10 @@ class HolderStage:
             )
             if ref is not None:
                 return _Actor(ref.id, ref.name or ref.id, None)
+        body = body_spoken_for(head, lex.sources.anonymous_heads)
+        got = self._resolve_one(body, state) if body is not None else None
+        if got is not None and (_is_state(got.id) or got.id in state.tracker.kb.actor_names):
+            return got  # "a spokeswoman for Hamas", "an official with the foreign ministry"
         seat = fronted_seat(head)
         if seat is not None and not any(t.ent_type_ for t in _head_span(head)):
             # "In Kyiv, officials said …": the unnamed body sits in the place the sentence

@@ -42,3 +42,29 @@ def thing_noun(head: Token) -> bool:
         and lemma not in _GROUP_NOUNS
         and lemma not in _PEOPLE
     )
+
+
+#: Prepositions by which a person is tied to the body it speaks for ("a spokesman for …").
+_FOR_BODY = frozenset({"for", "with", "of", "from", "at", "to"})
+#: People whose "for X" is their mandate, not their employer ("the UN envoy for Libya").
+_MANDATES = frozenset(
+    {"envoy", "representative", "mediator", "coordinator", "observer", "analyst", "expert"}
+)
+
+
+def body_spoken_for(head: Token, people: frozenset[str]) -> Token | None:
+    """The named body a spokesperson or official belongs to: "a spokeswoman for Hamas", "an
+    official with the Philippine foreign ministry", "a member of the Houthi politburo"."""
+    if head.lemma_.lower() not in people or head.lemma_.lower() in _MANDATES or head.ent_type_:
+        return None
+    if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ for c in head.children):
+        return None  # "the EU envoy for the dialogue": the body named before it
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _FOR_BODY:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (
+                    obj.ent_type_ in ("ORG", "GPE", "NORP")
+                    or any(c.ent_type_ in ("GPE", "NORP") for c in obj.children)
+                ):
+                    return obj
+    return None
