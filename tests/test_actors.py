@@ -817,3 +817,20 @@ def test_a_statement_speaks_for_whoever_issued_it(
 ) -> None:
     got = [c for c in claims(ex, text) if c.kind in ("reject", "demand")]
     assert got and {c.actor for c in got} == actors
+
+
+def test_a_relative_clause_set_off_on_the_subject_keeps_the_subject(ex: Extractor) -> None:
+    text = (
+        "The opposition Kuomintang, whose new chair favours closer ties with Beijing, called on "
+        "both sides to show restraint."
+    )
+    assert "kmt" in {c.actor for c in claims(ex, text) if c.kind == "demand"}
+
+
+def test_a_whose_clause_on_listed_states_leaves_them_the_holders(ex: Extractor) -> None:
+    text = (
+        "Britain, France and Germany, whose national security advisers joined the Geneva round, "
+        "have pushed back on the clause on frozen assets."
+    )
+    got = {c.actor for c in claims(ex, text) if c.kind == "reject"}
+    assert got == {"GBR", "FRA", "DEU"}

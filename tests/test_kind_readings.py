@@ -193,3 +193,12 @@ def test_a_ban_from_tenders_is_an_announced_penalty(ex: Extractor) -> None:
 def test_companies_that_faced_fines_are_a_narrated_fact(ex: Extractor) -> None:
     text = "Companies that ignored the embargo faced fines last year, Turkey's trade minister said."
     assert not any(c.kind == "threaten" for c in claims(ex, text))
+
+
+def test_a_condition_before_an_inset_speaker_still_conditions_the_threat(ex: Extractor) -> None:
+    text = (
+        "If the Serb units do not pull back, the Kosovo premier said, Kosovo will take the "
+        "bridge by force of arms."
+    )
+    got = claims(ex, text)
+    assert any(c.actor == "XKX" and c.kind == "threaten" and c.conditional for c in got)

@@ -624,6 +624,11 @@ def _subject(tok: Token) -> Token | None:
             return subj
         if cur.dep_ == "relcl":
             return cur.head
+        if _after_aside(cur):
+            # "The Kuomintang, whose chair favours closer ties, called on …", "Britain and
+            # France, whose advisers joined the round, have pushed back on …": the parser
+            # hangs the main verb on the relative clause or its noun
+            return cur.head if cur.dep_ == "acl" else cur.head.head
         copula = _dangling_copula(cur)
         if copula is not None:
             cur = copula
@@ -679,6 +684,15 @@ def _subject(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _after_aside(verb: Token) -> bool:
+    """A finite verb after a comma that closes a relative clause set off on its subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.doc[verb.left_edge.i - 1].text != ",":
+        return False
+    if verb.dep_ == "acl":
+        return any(c.dep_ == "relcl" and c.i < verb.i for c in verb.head.children)
+    return verb.dep_ == "conj" and verb.head.dep_ == "relcl" and verb.head.head.i < verb.head.i
 
 
 def _speaker_goes_on(verb: Token) -> bool:
