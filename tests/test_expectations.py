@@ -51,3 +51,13 @@ def test_expecting_a_deal_or_the_truce_to_hold_is_a_forecast(ex: Extractor) -> N
 def test_being_expected_to_do_something_is_no_stance(ex: Extractor) -> None:
     text = "The Armenian and Azerbaijani ministers are expected to sign the text in Washington."
     assert not any(c.kind == "demand" for c in claims(ex, text))
+
+
+def test_what_a_party_would_like_to_see_is_demanded(ex: Extractor) -> None:
+    text = "Egypt would like the Rafah crossing reopened in both directions, its minister said."
+    assert ("EGY", "demand", "humanitarian") in triples(claims(ex, text))
+
+
+def test_like_without_would_is_no_stance(ex: Extractor) -> None:
+    text = "Like the last round, the Doha talks on the crossing ended without a statement."
+    assert not claims(ex, text)

@@ -375,6 +375,8 @@ class TriggerStage:
             return None
         if lemma == "expect" and not expects_of_another(tok):
             return None  # "talks are expected to resume", "expects a deal soon": a forecast
+        if lemma == "like" and not any(c.lower_ in ("would", "'d") for c in tok.children):
+            return None  # only "would like (to see) …" asks; "like" alone is a comparison
         if kids & lex.blocking_particles.get(lemma, frozenset()):
             return None
         if lemma == "take" or (lemma == "put" and "on" in kids and "forward" not in kids):
