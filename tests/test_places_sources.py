@@ -825,3 +825,21 @@ def test_a_raised_subject_is_no_reporter_of_its_own_stance(ex: Extractor) -> Non
     found = claims(ex, "Qatar is believed to have proposed a fresh round of talks in Doha.")
     assert [c.actor for c in found] == ["QAT"]
     assert found[0].sources == []
+
+
+def test_officials_on_both_sides_keep_their_camp(ex: Extractor) -> None:
+    text = "Officials on both sides said Athens and Skopje had agreed to resume the name talks."
+    got = ex.extract(Report(text=text)).claims
+    assert got and all(source_found("officials on both sides", c.sources) for c in got)
+
+
+def test_the_diplomat_who_asked_not_to_be_named_is_the_one_introduced(ex: Extractor) -> None:
+    text = (
+        "Iran wants the security accord with Riyadh revived this year, a senior Iranian "
+        "diplomat in Muscat told reporters. The diplomat, who asked not to be named, said "
+        "Tehran was also pressing for Saudi investment in Iranian ports."
+    )
+    later = [c for c in ex.extract(Report(text=text)).claims if "ports" in c.quote]
+    assert later and all(
+        source_found("senior Iranian diplomat in Muscat", c.sources) for c in later
+    )

@@ -638,8 +638,22 @@ def _is_definite(head: Token) -> bool:
     dets = [c for c in head.children if c.dep_ in ("det", "predet")]
     if not dets or dets[0].lower_ not in _DEFINITE:
         return False
-    # "the officials who briefed reporters" or "the sources close to X" name themselves
-    return not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+    # "the officials who briefed reporters" or "the sources close to X" name themselves;
+    # "the diplomat, who asked not to be named," does not
+    return not any(
+        c.dep_ in ("prep", "relcl", "acl") and not _asks_anonymity(c) for c in head.children
+    )
+
+
+#: What an unnamed source asks not to be ("named", "identified") or speaks on ("anonymity").
+_ANONYMOUS_WORDS = frozenset({"name", "identify", "anonymity", "anonymously"})
+
+
+def _asks_anonymity(clause: Token) -> bool:
+    """ "who asked not to be named", "who spoke on condition of anonymity"."""
+    return clause.dep_ == "relcl" and any(
+        t.lemma_.lower() in _ANONYMOUS_WORDS for t in clause.subtree
+    )
 
 
 def _number(head: Token) -> str | None:

@@ -106,7 +106,10 @@ def _affiliation(prep: Token) -> bool:
     """Is *prep* an "in <body>" or "at <body>" naming where a source sits ("a source in the
     government", "officials in Hamas's leadership", "people in the Kremlin", "two officials at
     the oil ministry")?  "At" names a seat only with a body word: "at the summit" is an
-    occasion."""
+    occasion.  "On <side>" is a camp too ("officials on both sides", "negotiators on the
+    Ukrainian side")."""
+    if prep.lower_ == "on":
+        return any(p.dep_ == "pobj" and p.lemma_.lower() == "side" for p in prep.children)
     if prep.lower_ not in ("in", "at"):
         return False
     words = source_words().affiliations
