@@ -843,3 +843,18 @@ def test_the_diplomat_who_asked_not_to_be_named_is_the_one_introduced(ex: Extrac
     assert later and all(
         source_found("senior Iranian diplomat in Muscat", c.sources) for c in later
     )
+
+
+def test_the_text_of_a_statement_is_sourced_to_its_unnamed_issuer(ex: Extractor) -> None:
+    text = (
+        "DPRK Foreign Ministry Spokesman Issues Press Statement\n\n"
+        "PYONGYANG, May 2 (KCNA) -- A spokesman for the Ministry of Foreign Affairs of the DPRK "
+        "issued the following press statement on Friday:\n\n"
+        "The U.S. is bringing ever more strategic assets near the DPRK. This is a grave "
+        "provocation, and the DPRK will never tolerate it.\n\n"
+        "The U.S. must immediately withdraw its aircraft carrier from the waters of the "
+        "peninsula.\n\nOur nuclear deterrent is not a bargaining chip."
+    )
+    got = ex.extract(Report(text=text)).claims
+    assert got and all(c.actor == "PRK" for c in got)
+    assert all(source_found("a spokesman", c.sources) for c in got)

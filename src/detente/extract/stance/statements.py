@@ -32,16 +32,28 @@ _KEY = "statement_voice"
 
 def statement_voice(tok: Token) -> _Actor | None:
     """The issuer of the statement whose unquoted text *tok* stands in, if any."""
-    doc = tok.doc
-    if _KEY not in doc.user_data:
-        doc.user_data[_KEY] = _find(doc)
-    found = doc.user_data[_KEY]
+    found = _found(tok.doc)
     if found is None or tok.idx < found[0]:
         return None
     return found[1]
 
 
-def _find(doc: Doc) -> tuple[int, _Actor] | None:
+def statement_issuer(tok: Token) -> Token | None:
+    """The head of the phrase that introduced the statement *tok* stands in ("A spokesman for
+    the ministry issued the following statement: …"): its reporting subject."""
+    found = _found(tok.doc)
+    if found is None or tok.idx < found[0]:
+        return None
+    return tok.doc[found[2]]
+
+
+def _found(doc: Doc) -> tuple[int, _Actor, int] | None:
+    if _KEY not in doc.user_data:
+        doc.user_data[_KEY] = _find(doc)
+    return doc.user_data[_KEY]
+
+
+def _find(doc: Doc) -> tuple[int, _Actor, int] | None:
     from detente.extract.actors import resolve_actor
 
     m = _INTRO.search(doc_text(doc))
@@ -56,4 +68,4 @@ def _find(doc: Doc) -> tuple[int, _Actor] | None:
     ref = resolve_actor(doc[subj.left_edge.i : subj.right_edge.i + 1])
     if ref is None:
         return None
-    return m.end(), _Actor(ref.id, ref.name or ref.id, ref.speaker)
+    return m.end(), _Actor(ref.id, ref.name or ref.id, ref.speaker), subj.i
