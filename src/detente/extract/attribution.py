@@ -46,6 +46,7 @@ __all__ = [
     "entity_of",
     "is_anonymous",
     "is_media",
+    "issuer_of",
     "media_addressees",
     "outlet_named_after",
     "passive_reporters",
@@ -377,8 +378,13 @@ def _announced_before_colon(
     )
 
 
-def _issuer(statement: Token) -> Token | None:
-    """Who issued a statement: "the ministry's statement", "a statement from / by / of X"."""
+#: Participles that name who put out a statement ("a statement issued by the ministry").
+_PUT_OUT = frozenset({"issue", "release", "sign", "publish", "adopt", "send"})
+
+
+def issuer_of(statement: Token) -> Token | None:
+    """Who issued a statement: "the ministry's statement", "a statement from / by / of X",
+    "a statement issued by X"."""
     for c in statement.children:
         if c.dep_ == "poss" and c.tag_ != "PRP$":
             return c
@@ -386,6 +392,11 @@ def _issuer(statement: Token) -> Token | None:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        if c.dep_ == "acl" and c.lemma_.lower() in _PUT_OUT:
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     return None
 
 
@@ -410,7 +421,7 @@ def attribute(
         elif head.lemma_.lower() in _STATEMENTS:
             # "according to a (joint) statement": the holders' own words, no source; "a
             # statement from the host government": its issuer, judged like a reporter
-            issuer = _issuer(head)
+            issuer = issuer_of(head)
             if issuer is not None and not any(c.lower_ == "joint" for c in head.children):
                 named.append(issuer)
         else:
@@ -459,6 +470,11 @@ def attribute(
     if not att.sources and not att.reporters:
         for name, anonymous in continued_sources(start, lex):
             att.add(name, anonymous)
+    if not att.reporters:
+        from detente.extract.stance.statements import statement_issuer
+
+        issuer = statement_issuer(token)  # "X issued the following statement: …": X speaks
+        att.reporters.extend([issuer] if issuer is not None else [])
     return att
 
 

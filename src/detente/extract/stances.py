@@ -87,7 +87,6 @@ from detente.extract.stance.points import PointStage, point_intros
 from detente.extract.stance.predicates import _JUDGEMENTS, _PREDICATE_NOUNS, _TITLE_NOUNS
 from detente.extract.stance.report import body_over_headline, spread_denials
 from detente.extract.stance.state import _DocState
-from detente.extract.stance.statements import statement_issuer
 from detente.extract.stance.syntax import (
     _clause_head,
     _conjuncts,
@@ -467,8 +466,6 @@ class StanceComponent(
             if denied:
                 quote_span = self._denial_span(trig.token, quote_span)
             att = attr.attribute(trig.token, self.lex.sources, clause)
-            if not att.reporters and (issuer := statement_issuer(trig.token)) is not None:
-                att.reporters.append(issuer)  # the text of "X issued the following statement:"
             when = self._date(quote_span, clause, published)
             main_ids: list[int] = []
             holder_tok = (

@@ -16,6 +16,7 @@ from detente.extract.stance.answers import asked_clause
 from detente.extract.stance.backref import coordinated_subject, earlier_speaker
 from detente.extract.stance.frames import frame_holder_tokens, perspective_holder
 from detente.extract.stance.holderwords import (
+    _STATE_BODIES,
     body_spoken_for,
     group_person,
     thing_noun,
@@ -66,7 +67,6 @@ from detente.extract.stance.syntax import (
 from detente.extract.stance.turns import FIRST_PERSON
 from detente.extract.stance.venues import venue_speaker
 
-_STATE_BODIES = word_list("state_bodies")
 _BODY_NOUNS = word_list("body_nouns")
 #: Heads that describe a non-state movement ("the main opposition movement").
 _MOVEMENT_NOUNS = frozenset({"movement", "group", "rebels", "opposition", "insurgents", "militia"})

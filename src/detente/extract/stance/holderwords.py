@@ -47,9 +47,7 @@ def thing_noun(head: Token) -> bool:
 #: Prepositions by which a person is tied to the body it speaks for ("a spokesman for …").
 _FOR_BODY = frozenset({"for", "with", "of", "from", "at", "to"})
 #: People whose "for X" is their mandate, not their employer ("the UN envoy for Libya").
-_MANDATES = frozenset(
-    {"envoy", "representative", "mediator", "coordinator", "observer", "analyst", "expert"}
-)
+_MANDATES = word_list("mandate_roles")
 
 
 def body_spoken_for(head: Token, people: frozenset[str]) -> Token | None:

@@ -57,26 +57,8 @@ def statement_issuers(pron: Token) -> list[Token]:
     return []
 
 
-#: Prepositions and participles that name who put out a statement.
-_BY = frozenset({"by", "from"})
-_PUT_OUT = frozenset({"issue", "release", "sign", "publish", "adopt", "send"})
-
-
 def issued_by(head: Token) -> Token | None:
     """Who issued the statement *head* names, when it is the subject of a stance: "a
     statement from the Pakistani foreign office demanded …", "a joint statement by Egypt and
     Qatar called for …", "the communique, issued by the two ministers, said …"."""
-    if head.lemma_.lower() not in _ISSUED:
-        return None
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in _BY:
-            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-        if c.dep_ == "acl" and c.lemma_.lower() in _PUT_OUT:
-            for a in c.children:
-                if a.dep_ == "agent":
-                    obj = next((p for p in a.children if p.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj
-    return None
+    return attr.issuer_of(head) if head.lemma_.lower() in _ISSUED else None
