@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
 from detente.extract.stance.lexis import _GENERIC_DEALS, _PLAN_NOUNS, _REFERRING
+from detente.extract.stance.model import _Unit
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import _own_subtree
 
@@ -35,6 +36,41 @@ _CONTAINING = frozenset(
 
 
 _SIGNING = word_list("signing_verbs")
+#: Deal nouns whose modifiers name what the deal settles ("autonomy plan", "security pact").
+_DEAL_NOUNS = _PLAN_NOUNS | {"arrangement", "arrangements", "pact", "pacts", "treaty", "treaties"}
+#: Entity types of modifiers that name who made a deal, not what it settles.
+_NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON", "DATE"})
+
+
+def modifier_issues(
+    token: Token, found: list[tuple[str, _Unit]], cue_words: dict[str, tuple[str, int]]
+) -> list[tuple[str, _Unit]]:
+    """Issues named by the modifiers of deal nouns at a trigger *token* or in the units it
+    *found* on the talks alone ("would update its autonomy plan", "the 1974 disengagement
+    agreement", "a security pact"): a stance on what the deal settles as well. Names,
+    nationalities and the talks' own words ("peace plan") do not vote."""
+    out: list[tuple[str, _Unit]] = []
+    if not found or any(i != "process" for i, _ in found):
+        return out
+    toks = [token, *(t for _, u in found for t in u.tokens)]
+    for noun in {t.i: t for t in toks if t.lemma_.lower() in _DEAL_NOUNS}.values():
+        mods = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod")
+            and c.pos_ in ("NOUN", "ADJ")
+            and c.ent_type_ not in _NAMING
+        ]
+        mods += [t for c in mods for t in c.children if t.dep_ in ("compound", "npadvmod")]
+        for mod in mods:
+            cue = cue_words.get(mod.lemma_.lower()) or cue_words.get(mod.lower_)
+            if cue is None or cue[0] == "process" or cue[1] < 2:
+                continue
+            if all(cue[0] != i for i, _ in out):
+                unit = next(u for _, u in found if noun in u.tokens or u.head.i == token.i)
+                toks_ = sorted({*unit.tokens, noun, mod}, key=lambda t: t.i)
+                out.append((cue[0], _Unit(noun, toks_, weight=2)))
+    return out
 
 
 def signs_document(verb: Token) -> bool:

@@ -9,7 +9,7 @@ from detente.extract.lexicon import (
 )
 from detente.extract.stance.conduct import answered_conduct
 from detente.extract.stance.dealref import DealReferences
-from detente.extract.stance.deals import DealIssues
+from detente.extract.stance.deals import DealIssues, modifier_issues
 from detente.extract.stance.heads import (
     addressee,
     antecedent_modifiers,
@@ -60,6 +60,7 @@ from detente.extract.stance.restraint import restrained_issue
 from detente.extract.stance.stakes import (
     abstract_motion,
     contained_document,
+    disowned_issue,
     joint_patrol,
     manner_terms,
     plural_antecedents,
@@ -92,8 +93,6 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
 
     lex: StanceLexicon
     cue_words: dict[str, tuple[str, int]]
-
-    # -- issue classification -------------------------------------------------------------
 
     def _issues(self, trig: Trigger, state: _DocState) -> list[tuple[str, _Unit]]:
         out: list[tuple[str, _Unit]] = []
@@ -167,10 +166,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 issue = self._classify(subj, toks, state, min_weight=weight) or penalty
             return [(issue or "ceasefire", _Unit(subj, toks))]
         if trig.kind == "offer" and trig.fixed and trig.token.lemma_.lower() in _NO_PLAN_NOUNS:
-            # "has no intention of invading anyone": a reassurance about the fighting; "has no
-            # claims on its neighbours' land": about territory
-            claim = trig.token.lemma_.lower() == "claim"
-            issue = "territory" if claim else "ceasefire"
+            # "has no intention of invading anyone", "no claims on its neighbours' land"
+            issue = disowned_issue(trig.token)
             return [(issue, _Unit(trig.token, list(trig.token.subtree), weight=2))]
         if trig.kind == "threaten" and trig.cls == "must" and trig.fixed:
             # "… would be considered a declaration of war", "… would be met with force": a
@@ -376,6 +373,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 for i, u in out
                 if i != "territory" or self._classify(u.head, u.tokens, state, min_weight=2)
             ]
+        out += modifier_issues(trig.token, out, self.cue_words)  # "its autonomy plan"
         return out or self._unnamed_issues(trig, state)
 
     def _threat_issues(

@@ -32,11 +32,14 @@ from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
 from detente.extract.stance.conditions import agent_subject, lacking_trigger
 from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
-from detente.extract.stance.lexis import _ANONYMITY, _ATTENDING, _MODALS
+from detente.extract.stance.lexis import _ANONYMITY, _ATTENDING, _MODALS, _PLAN_NOUNS
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.offenders import OFFENDER_WORDS, PENALTY_MARKS, designated, offender
 
 _WEIGHING = word_list("weighing_verbs")
+#: Helping verbs whose readiness offers help unless a text is backed ("ready to support …").
+_SUPPORTING = word_list("supporting_verbs")
+_READY = stance_lexicon().willingness | {"readiness", "willingness"}
 _CONTINUING = word_list("continuing_verbs")
 _WELCOMING = word_list("welcoming_verbs")
 _OTHERS_EFFORTS = word_list("others_efforts")
@@ -93,6 +96,17 @@ def _names_others_effort(tok: Token) -> bool:
     "to the proposal", "with the UN envoy")."""
     return any(
         t.lemma_.lower() in _OTHERS_EFFORTS or t.lower_ in _OTHERS_EFFORTS for t in tok.subtree
+    )
+
+
+def _backs_text(verb: Token) -> bool:
+    """Whether *verb* ("support", "assist") has a plan or text of the talks as its object
+    ("ready to support the proposal" accepts it; "ready to support any dialogue" offers help)."""
+    return any(
+        d.dep_ in ("dobj", "pobj") and d.lemma_.lower() in _PLAN_NOUNS
+        for c in verb.children
+        if c.dep_ in ("dobj", "prep")
+        for d in (c, *c.children)
     )
 
 
@@ -661,6 +675,14 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
         return None
     if verb.lemma_.lower() == "invite" and invited_act(verb):
         return "demand"
+    if (
+        kind == "accept"
+        and verb.lemma_.lower() in _SUPPORTING
+        and verb.dep_ in ("xcomp", "acl")
+        and verb.head.lemma_.lower() in _READY
+        and not _backs_text(verb)
+    ):
+        return "offer"  # "stands ready to support any dialogue": help offered, no text backed
     if (
         kind == "accept"
         and any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)

@@ -210,6 +210,12 @@ def asks_nothing(noun: Token, demand_verbs: frozenset[str]) -> bool:
 
 #: Verbs that start or wage the fighting their object names ("going to war", "launching an
 #: offensive", "initiating military action").
+#: A military build-up disowned ("no plans to station troops", "no intention of building a
+#: base") reassures rather than refuses.
+_BUILDING = frozenset({"build", "establish", "station", "deploy", "set", "open", "place", "base"})
+_BUILT_UP = frozenset(
+    {"base", "bases", "troop", "troops", "force", "forces", "presence", "missile"}
+)
 _WAGING = frozenset({"go", "launch", "initiate", "start", "wage", "resume", "begin", "take", "use"})
 
 
@@ -236,7 +242,31 @@ def no_plan_kind(noun: Token, demand_verbs: frozenset[str], hostile: frozenset[s
             and any(t.lemma_.lower() in _WAR_WORDS | {"action", "force"} for t in v.subtree)
         ):
             return "offer"
+        if lemma in _BUILDING and any(t.lemma_.lower() in _BUILT_UP for t in v.subtree):
+            return "offer"  # "no intention of building a base there": a reassurance
+    if not acts and any(
+        p.lemma_.lower() in _WAR_WORDS
+        for c in noun.children
+        if c.dep_ == "prep"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ):
+        return "offer"  # "has no interest in escalation", "no appetite for war"
     return "reject"
+
+
+def disowned_issue(noun: Token) -> str:
+    """The issue of a reassurance "has no plans / no intention / no claims …" at *noun*:
+    territory for claims on land, military_limits for a build-up ("no intention of building a
+    base"), else the fighting ("no intention of invading anyone")."""
+    if noun.lemma_.lower() == "claim":
+        return "territory"
+    built = any(
+        v.lemma_.lower() in _BUILDING and any(t.lemma_.lower() in _BUILT_UP for t in v.subtree)
+        for v in noun.subtree
+        if v.pos_ == "VERB"
+    )
+    return "military_limits" if built else "ceasefire"
 
 
 #: Pronouns that stand for the thing just welcomed or condemned.

@@ -73,6 +73,7 @@ from detente.extract.stance.syntax import (
     particles,
     states_a_fact,
 )
+from detente.extract.stance.verdicts import ruling_trigger
 
 #: Retention verbs that in the plain present describe a state, not an intent.
 _STATE_VERBS = frozenset({"control", "occupy", "hold", "remain", "stay"})
@@ -352,6 +353,8 @@ class TriggerStage:
             return Trigger(tok, "accept", "verb") if granted_clause(tok) is not None else None
         if kind is None:
             return None
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
+            return None  # "asked whether Belgrade backed the vote": a question, not a stance
         if (
             tok.dep_ == "pcomp"
             and tok.head.lower_ in ("of", "for")
@@ -580,6 +583,8 @@ class TriggerStage:
             return None  # "ready to accept": the verb carries it ("ready to put troops": not)
         if low in lex.unwillingness:
             return Trigger(tok, "reject", "adj")
+        if ruling_trigger(tok) is not None:
+            return None  # "sovereignty is not open to discussion": a verdict on the subject
         kind = self._willing_kind(tok)
         if kind is None:
             return None

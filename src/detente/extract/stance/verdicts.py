@@ -40,7 +40,7 @@ _CONDUCT = (word_list("hostilities_words") | word_list("war_words") | stance_lex
 }
 #: Verdicts that only rule something out when negated ("not up for negotiation", "is not
 #: for sale"), by their first two words.
-_ONLY_NEGATED = frozenset({"up for", "for sale"})
+_ONLY_NEGATED = frozenset({"up for", "for sale", "open to"})
 
 
 def _patterns() -> list[list[dict[str, Any]]]:
@@ -196,9 +196,21 @@ def nothing_to_discuss_trigger(tok: Token) -> Trigger | None:
     verb = tok.head
     if tok.dep_ not in ("attr", "dobj", "nsubj") or verb.lemma_.lower() not in ("be", "have"):
         return None
-    if not any(c.dep_ in ("relcl", "acl", "xcomp") and c.lemma_ in _TALKING for c in tok.children):
+    talking = next(
+        (c for c in tok.children if c.dep_ in ("relcl", "acl", "xcomp") and c.lemma_ in _TALKING),
+        None,
+    )
+    if talking is None:
         return None
-    return Trigger(verb, "reject", "verdict", content=[tok], fixed=True)
+    # "nothing to negotiate about the islands": the islands are ruled out, and talks on them
+    topic = [
+        p
+        for c in talking.children
+        if c.dep_ == "prep" and c.lower_ in ("about", "over", "on")
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
+    ]
+    return Trigger(verb, "reject", "verdict", content=[*topic, tok], fixed=True)
 
 
 #: Frame readers of this module (suffix of the matcher label -> reader).
