@@ -89,3 +89,8 @@ def test_no_intention_of_building_a_base_reassures_on_forces(ex: Extractor) -> N
 def test_no_intention_of_attacking_reassures_on_the_fighting(ex: Extractor) -> None:
     text = "Moscow has no intention of attacking any member of the alliance, Peskov said."
     assert ("RUS", "offer", "ceasefire") in triples(claims(ex, text))
+
+
+def test_no_appetite_for_war_reassures_on_the_fighting(ex: Extractor) -> None:
+    text = "Hanoi has no appetite for war over the reef, the foreign ministry said."
+    assert ("VNM", "offer", "ceasefire") in triples(claims(ex, text))

@@ -67,7 +67,8 @@ def modifier_issues(
             if cue is None or cue[0] == "process" or cue[1] < 2:
                 continue
             if all(cue[0] != i for i, _ in out):
-                unit = next(u for _, u in found if noun in u.tokens or u.head.i == token.i)
+                # the unit that holds the deal noun (the trigger's own unit when it is the noun)
+                unit = next((u for _, u in found if noun in u.tokens), found[0][1])
                 toks_ = sorted({*unit.tokens, noun, mod}, key=lambda t: t.i)
                 out.append((cue[0], _Unit(noun, toks_, weight=2)))
     return out

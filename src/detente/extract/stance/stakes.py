@@ -210,13 +210,20 @@ def asks_nothing(noun: Token, demand_verbs: frozenset[str]) -> bool:
 
 #: Verbs that start or wage the fighting their object names ("going to war", "launching an
 #: offensive", "initiating military action").
+_WAGING = frozenset({"go", "launch", "initiate", "start", "wage", "resume", "begin", "take", "use"})
 #: A military build-up disowned ("no plans to station troops", "no intention of building a
 #: base") reassures rather than refuses.
 _BUILDING = frozenset({"build", "establish", "station", "deploy", "set", "open", "place", "base"})
 _BUILT_UP = frozenset(
     {"base", "bases", "troop", "troops", "force", "forces", "presence", "missile"}
 )
-_WAGING = frozenset({"go", "launch", "initiate", "start", "wage", "resume", "begin", "take", "use"})
+
+
+def _builds_up(verb: Token) -> bool:
+    """Is *verb* a military build-up ("building a naval base", "station troops")?"""
+    return verb.lemma_.lower() in _BUILDING and any(
+        t.lemma_.lower() in _BUILT_UP for t in verb.subtree
+    )
 
 
 def no_plan_kind(noun: Token, demand_verbs: frozenset[str], hostile: frozenset[str]) -> str:
@@ -242,7 +249,7 @@ def no_plan_kind(noun: Token, demand_verbs: frozenset[str], hostile: frozenset[s
             and any(t.lemma_.lower() in _WAR_WORDS | {"action", "force"} for t in v.subtree)
         ):
             return "offer"
-        if lemma in _BUILDING and any(t.lemma_.lower() in _BUILT_UP for t in v.subtree):
+        if _builds_up(v):
             return "offer"  # "no intention of building a base there": a reassurance
     if not acts and any(
         p.lemma_.lower() in _WAR_WORDS
@@ -261,11 +268,7 @@ def disowned_issue(noun: Token) -> str:
     base"), else the fighting ("no intention of invading anyone")."""
     if noun.lemma_.lower() == "claim":
         return "territory"
-    built = any(
-        v.lemma_.lower() in _BUILDING and any(t.lemma_.lower() in _BUILT_UP for t in v.subtree)
-        for v in noun.subtree
-        if v.pos_ == "VERB"
-    )
+    built = any(_builds_up(v) for v in noun.subtree if v.pos_ == "VERB")
     return "military_limits" if built else "ceasefire"
 
 
