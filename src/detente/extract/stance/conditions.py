@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
+from detente.extract.stance.holderwords import thing_noun
 from detente.extract.stance.model import Trigger
 
 _CONTINGENT = word_list("contingent_adjectives")
@@ -340,6 +341,25 @@ FRAME_TRIGGERS = {
     "reward": reward_trigger,
     "inplace": in_place_trigger,
 }
+
+
+#: Steps a speaker can hold back on terms, besides the settlement steps ("before_objects").
+_STEPS = word_list("withheld_steps")
+
+
+def withheld_step(verb: Token, steps: frozenset[str]) -> Trigger | None:
+    """ "Talks would not resume while the kidnappings went on", "the first transfer could not
+    take place until the guns fell silent": a step (a thing, not a party) held back on terms is
+    the speaker's refusal of it (a frame, so the speaker holds it), and the terms are its
+    demand, read from the clause like any condition. None unless the subject names such a
+    step: a party ("the resistance will not discuss …") or the fighting ("attacks would not
+    stop until …") holds back a step of its own."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not thing_noun(subj):
+        return None
+    if subj.lemma_.lower() not in _STEPS and subj.lemma_.lower() not in steps:
+        return None
+    return Trigger(verb, "reject", "frame", content=[subj], fixed=True)
 
 
 def ruled_out_thing(head: Token) -> bool:

@@ -42,6 +42,10 @@ from detente.extract.stance.syntax import (
 _MISHUNG_PREPS = frozenset({"to", "toward", "towards", "against"})
 
 
+#: Prepositions that put a demand's object somewhere ("wants Sweden inside NATO").
+_WHEREABOUTS = frozenset({"inside", "in", "into", "out", "outside", "within"})
+
+
 class ContentStage:
     """Cut a trigger's complement into content units."""
 
@@ -150,6 +154,14 @@ class ContentStage:
             if tok.lemma_.lower() == "take":
                 # "take (no) part in the talks": what is joined is the content
                 out.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
+            if trig.kind == "demand" and any(c.dep_ == "dobj" for c in tok.children):
+                # "wants Sweden inside NATO", "wants foreign forces out of Libya": where the
+                # object is to be is what is asked
+                out.extend(
+                    c
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in _WHEREABOUTS and c.i > tok.i
+                )
             if trig.cls == "verb" and (trig.kind == "demand" or not out):
                 # "called on the two neighbours to refrain from …", "had proposed in 2021 to
                 # exchange …", "agreed on Monday to withdraw …": the to-infinitive after a

@@ -164,6 +164,8 @@ def position_trigger(tok: Token) -> Trigger | None:
         and _refused(content)
     ):
         kind = "reject"
+    if len(content) == 1 and content[0].dep_ == "ccomp" and conditions.ruled_out_thing(content[0]):
+        kind = "reject"  # "X's line is that there will be no talks with the group unless …"
     return Trigger(verb, kind, "frame", content=content)
 
 

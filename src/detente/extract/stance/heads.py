@@ -587,3 +587,15 @@ def halted_hostility(tok: Token) -> bool:
         and tok.dep_ in ("xcomp", "dobj", "ccomp", "pcomp")
         and tok.head.lemma_.lower() in _HALTING
     )
+
+
+def head_phrase(head: Token, ids: set[int], phrases: dict[int, list]) -> str | None:
+    """The issue of a strong cue phrase that runs through the clause's head into its subject
+    ("the guns fell silent", "the fighting must stop"): the clause's own words, though the
+    subject alone would not vote. *phrases* maps a start token to (end, issue, weight)."""
+    for start in range(max(0, head.i - 4), head.i + 1):
+        for end, issue, weight in phrases.get(start, ()):
+            if weight >= 3 and start < head.i < end and all(i in ids for i in range(start, end)):
+                return str(issue)
+    return None
+

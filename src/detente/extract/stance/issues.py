@@ -20,6 +20,7 @@ from detente.extract.stance.heads import (
     guarantee_wrapper,
     halted_hostility,
     handed_suspects,
+    head_phrase,
     land_handed,
     left_body,
     named_as,
@@ -589,10 +590,10 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 # "a provisional arrangement on the missions": a weak word beside a deal does
                 # not name its content; the deal as a whole is at stake
                 return "process"
-        subj = (
-            [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
-        )
-        subj_ids = {t.i for c in subj for t in c.subtree}
+        verbal = head.pos_ in ("VERB", "AUX")
+        subj_ids = {t.i for c in head.children if c.dep_ == "nsubj" and verbal for t in c.subtree}
+        if subj_ids and (phrased := head_phrase(head, ids, state.cue_phrases)):
+            return phrased  # "the guns fell silent in Goma"
         rel_ids = {
             t.i
             for r in unit.tokens

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon
 from detente.extract.stance import kinds, phrasing
+from detente.extract.stance.conditions import withheld_step
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
 from detente.extract.stance.expectation import expects_of_another
@@ -238,15 +239,17 @@ class TriggerStage:
         for root in state.condition_roots:
             verb = root.head
             if (
-                root.dep_ == "advcl"
+                (root.dep_ == "advcl" or (root.dep_ == "advmod" and root.lower_ == "long"))
                 and verb.pos_ == "VERB"
-                and verb.i not in found
+                and (verb.i not in found or found[verb.i].cls == "concession")
                 and verb.i != root.i
                 and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
                 and any(c.dep_ == "nsubj" for c in verb.children)
                 and self._negated(verb)
             ):
-                found[verb.i] = Trigger(verb, "reject", "verb", fixed=True)
+                step = withheld_step(verb, lex.before_objects)  # "talks would not resume …"
+                if step is not None or verb.i not in found:
+                    found[verb.i] = step or Trigger(verb, "reject", "verb", fixed=True)
         # A stance word inside a condition ("if the authorities accept …") is the condition.
         for root in state.condition_roots:
             for t in root.subtree:

@@ -338,6 +338,30 @@ def _titled(name: Span) -> bool:
     return False
 
 
+def _apposed_title(name: Span) -> Any:
+    """The side of a title set before *name* as an apposition on the same line ("Press
+    conference by Timor-Leste's Deputy Minister for Petroleum, Jane Doe"): the party the
+    title names, when it holds a role word; None otherwise."""
+    from detente.extract.actors import resolve_actor
+
+    doc = name.doc
+    if name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    start = end = name.start - 1
+    while start > max(0, end - 8):
+        prev = doc[start - 1]
+        if (prev.is_punct and prev.text != "-") or "\n" in prev.text:
+            break  # (a hyphen joins a name: "Timor-Leste's")
+        if prev.pos_ in ("VERB", "AUX", "ADP") and prev.lower_ not in ("for", "of"):
+            break
+        start -= 1
+    title = doc[start:end]
+    if not any(t.lower_ in _ROLE_HEADS for t in title):
+        return None
+    ref = resolve_actor(title)
+    return ref if ref is not None and ref.role is not None else None
+
+
 def _with_title(name: Span) -> Span:
     """*name* with the words of its title before it on the same line ("French presidential
     envoy Jean-Yves Le Drian")."""
@@ -447,6 +471,8 @@ def _introduced(
             ref = resolve_actor(_with_title(name))
             if ref is not None and ref.role is None:
                 ref = None
+        if ref is None:
+            ref = _apposed_title(name)  # "Timor-Leste's Deputy Minister for Petroleum, X"
         if ref is None:
             # "Information Minister Paul Morcos" in a heading that places him ("Baabda Palace,
             # Beirut"): a titled name speaks for the one state the introduction names
