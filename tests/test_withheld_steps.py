@@ -94,3 +94,63 @@ def test_wanting_a_country_inside_an_alliance_is_about_the_alliance(ex: Extracto
 def test_looking_to_a_party_to_act_is_a_demand(ex: Extractor) -> None:
     text = "The EU looks to Moscow to withdraw its troops from Transnistria."
     assert any(c.actor == "eu" and c.kind == "demand" for c in claims(ex, text))
+
+
+def test_the_door_to_dialogue_read_as_an_infinitive_still_opens_talks(ex: Extractor) -> None:
+    text = "The door to dialogue remains open, the Serbian foreign minister said."
+    assert ("SRB", "accept", "process") in triples(claims(ex, text))
+
+
+def test_expecting_any_agreement_to_settle_a_matter_is_a_demand(ex: Extractor) -> None:
+    text = (
+        "Seoul expects any agreement between Washington and Pyongyang to settle the fate of "
+        "the detained South Korean missionaries."
+    )
+    assert any(c.actor == "KOR" and c.kind == "demand" for c in claims(ex, text))
+
+
+def test_expecting_a_truce_to_hold_is_a_forecast(ex: Extractor) -> None:
+    text = "Ankara expects the truce in Idlib to hold through the winter."
+    assert not any(c.actor == "TUR" and c.kind == "demand" for c in claims(ex, text))
+
+
+def test_no_reason_to_lift_a_penalty_refuses_it(ex: Extractor) -> None:
+    text = "Britain said it saw no reason to lift sanctions on Belarusian potash exports."
+    assert ("GBR", "reject", "sanctions") in triples(claims(ex, text))
+
+
+def test_no_reason_to_refuse_talks_accepts_them(ex: Extractor) -> None:
+    text = "Caracas sees no reason to refuse talks with Georgetown on the Essequibo."
+    found = triples(claims(ex, text))
+    assert ("VEN", "accept", "process") in found
+    assert ("VEN", "reject", "process") not in found
+
+
+def test_aid_that_flows_only_once_a_step_is_taken_demands_the_step(ex: Extractor) -> None:
+    text = (
+        "The European Commission said reconstruction aid for Gaza would flow only once Hamas "
+        "had handed over its weapons."
+    )
+    found = triples(claims(ex, text))
+    assert ("eu", "demand", "military_limits") in found
+    assert not any(a == "eu" and k == "offer" for a, k, _ in found)
+
+
+def test_talks_resuming_if_the_weather_allows_set_no_terms(ex: Extractor) -> None:
+    text = "The mediator said talks would resume on Monday if the weather allowed."
+    assert not any(c.kind == "demand" for c in claims(ex, text))
+
+
+def test_calling_a_pullout_a_manoeuvre_rejects_it(ex: Extractor) -> None:
+    text = "Kinshasa calls the announced pullout of the rebels a manoeuvre."
+    assert any(c.actor == "COD" and c.kind == "reject" for c in claims(ex, text))
+
+
+def test_a_position_that_troops_will_not_leave_until_refuses_the_step(ex: Extractor) -> None:
+    text = (
+        "Armenia's position is that its troops will not leave the border villages until "
+        "Azerbaijan withdraws from the heights."
+    )
+    found = triples(claims(ex, text))
+    assert ("ARM", "reject", "territory") in found
+    assert ("ARM", "demand", "territory") in found

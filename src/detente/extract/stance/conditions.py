@@ -49,6 +49,10 @@ _COPULAS = frozenset({"be", "remain", "stay"})
 #: Verbs that make one step depend on another ("made any deal conditional on …").
 _MAKERS = frozenset({"make", "render"})
 _AGENTS = word_list("agent_nouns") | word_list("troops") | word_list("party_nouns")
+#: Steps a speaker can hold back on terms, besides the settlement steps ("before_objects").
+_STEPS = word_list("withheld_steps")
+#: Modal auxiliaries of a step held out or back ("would", "could", "will not", "cannot").
+_ANY_MODALS = word_list("modals")
 #: "only after", "only upon": prepositions that are a condition when "only" marks them.
 _ONLY_PREPS = frozenset({"after", "upon", "on", "with"})
 
@@ -247,6 +251,14 @@ def door_trigger(noun: Token) -> Trigger | None:
         for p in c.children
         if p.dep_ in ("pobj", "pcomp")
     ]
+    # "the door to dialogue remains open": the parser may read "to dialogue" as an infinitive
+    objs += [
+        c
+        for c in noun.children
+        if c.dep_ in ("relcl", "acl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("dobj", "nsubj", "prep") for a in c.children)
+    ]
     if not objs:
         return None
     shut = (adj.lower_ != "open") != any(c.dep_ == "neg" for c in verb.children)
@@ -343,10 +355,6 @@ FRAME_TRIGGERS = {
 }
 
 
-#: Steps a speaker can hold back on terms, besides the settlement steps ("before_objects").
-_STEPS = word_list("withheld_steps")
-
-
 def withheld_step(verb: Token, steps: frozenset[str]) -> Trigger | None:
     """ "Talks would not resume while the kidnappings went on", "the first transfer could not
     take place until the guns fell silent": a step (a thing, not a party) held back on terms is
@@ -354,12 +362,65 @@ def withheld_step(verb: Token, steps: frozenset[str]) -> Trigger | None:
     demand, read from the clause like any condition. None unless the subject names such a
     step: a party ("the resistance will not discuss …") or the fighting ("attacks would not
     stop until …") holds back a step of its own."""
+    subj = _step_subject(verb, steps)
+    return Trigger(verb, "reject", "frame", content=[subj], fixed=True) if subj else None
+
+
+def _step_subject(verb: Token, steps: frozenset[str]) -> Token | None:
+    """The subject of *verb* when it names a step (talks, a transfer, funds), not a party."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or not thing_noun(subj):
         return None
-    if subj.lemma_.lower() not in _STEPS and subj.lemma_.lower() not in steps:
+    lemma = subj.lemma_.lower()
+    return subj if lemma in _STEPS or lemma in steps else None
+
+
+def step_on_terms(
+    root: Token, found: dict[int, Trigger], negated: bool, steps: frozenset[str]
+) -> Trigger | None:
+    """The stance a condition clause (*root*) makes of the verb it hangs on, when no trigger
+    there holds it: "would not form the association before Serbia recognised Kosovo" refuses
+    on terms (the subject's refusal, or for a step held back the speaker's, see
+    :func:`withheld_step`), and the terms are its demand, read from the clause like any
+    condition; "reconstruction funds would flow only once the state holds the arms", "a
+    settlement is possible only if …" hold a step out on terms, of which only the terms are
+    coded (the speaker's demand), since the step itself is rarely an offer of the speaker's."""
+    verb = root.head
+    if not (root.dep_ == "advcl" or (root.dep_ == "advmod" and root.lower_ == "long")):
         return None
-    return Trigger(verb, "reject", "frame", content=[subj], fixed=True)
+    if verb.i == root.i or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    modal = any(c.dep_ == "aux" and c.lower_ in _ANY_MODALS for c in verb.children)
+    if negated:
+        if verb.pos_ != "VERB" or not modal:
+            return None
+        if verb.i in found and found[verb.i].cls != "concession":
+            return None
+        step = withheld_step(verb, steps)  # "talks would not resume …"
+        if step is None and verb.i in found:
+            return None
+        return step or Trigger(verb, "reject", "verb", fixed=True)
+    if verb.i in found or not _only_marked(root):
+        return None
+    possible = verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ == "possible" for c in verb.children
+    )
+    if not ((verb.pos_ == "VERB" and modal) or possible):
+        return None
+    if _step_subject(verb, steps) is None:
+        return None
+    # the terms are what the speaker asks; the step held out is coded only where a stance
+    # word says so ("would accept the corridor only if …")
+    return Trigger(verb, "demand", "frame", content=[root], fixed=True, lacking=True)
+
+
+def _only_marked(root: Token) -> bool:
+    """Is the condition clause *root* marked "only if", "only once", "only after", "only
+    when"?"""
+    mark = next((c for c in root.children if c.dep_ == "mark"), None)
+    if mark is not None and mark.i > 0 and root.doc[mark.i - 1].lower_ == "only":
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ == "only" and c.i < root.i for c in root.children)
 
 
 def ruled_out_thing(head: Token) -> bool:

@@ -64,6 +64,8 @@ def expects_of_another(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ != "dobj":
             continue
+        if any(_asked_infinitive(verb, c, a) for a in c.children):
+            return True  # "expects any agreement to settle the fate of the abductees"
         lemma = c.lemma_.lower()
         if lemma in _LIST_PLACEHOLDERS and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":":
             return True  # "we expect two things: the release of ..., and free access ..."
@@ -72,3 +74,20 @@ def expects_of_another(verb: Token) -> bool:
         if lemma in _OWED or (c.pos_ == "NOUN" and not _forecast_thing(c)):
             return True
     return False
+
+
+def _asked_infinitive(verb: Token, obj: Token, clause: Token) -> bool:
+    """ "expects any agreement to settle …": the parser hangs the infinitive on the object
+    (an ``acl``); it is what the object is to do. Any deal that is to do something is a demand
+    on every deal; a named one ("expects the agreement to hold") is read like any clause."""
+    if clause.dep_ != "acl" or not any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+    ):
+        return False
+    if (
+        any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in obj.children)
+        and clause.lemma_.lower() not in _FORECAST_VERBS
+        and not any(a.dep_ == "auxpass" for a in clause.children)
+    ):
+        return True
+    return _asked_clause(verb, clause)

@@ -137,6 +137,19 @@ def _refused(content: list[Token]) -> bool:
     )
 
 
+def _refused_step(verb: Token) -> bool:
+    """ "the army will not pull back": a step the holder will not take (a negated future or
+    ability); "must not join" is what it asks of another, not refused."""
+    kids = list(verb.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ in _REFUSING_AUX for c in kids
+    )
+
+
+#: Auxiliaries of a refused step ("will not", "cannot", "would never").
+_REFUSING_AUX = frozenset({"will", "would", "'ll", "wo", "can", "ca", "could", "shall"})
+
+
 def meta_copula(verb: Token) -> bool:
     """ "The sticking point is X's demand for Y": a copula whose subject only names the place
     of a stance in the talks, so the stance noun after it keeps its own content."""
@@ -164,8 +177,12 @@ def position_trigger(tok: Token) -> Trigger | None:
         and _refused(content)
     ):
         kind = "reject"
-    if len(content) == 1 and content[0].dep_ == "ccomp" and conditions.ruled_out_thing(content[0]):
-        kind = "reject"  # "X's line is that there will be no talks with the group unless …"
+    if len(content) == 1 and content[0].dep_ == "ccomp" and (
+        conditions.ruled_out_thing(content[0]) or _refused_step(content[0])
+    ):
+        # "X's line is that there will be no talks unless …", "Its position is that the army
+        # will not pull back until …"
+        kind = "reject"
     return Trigger(verb, kind, "frame", content=content)
 
 

@@ -79,6 +79,36 @@ def _is_land(tok: Token) -> bool:
     )
 
 
+def ruled_matter(tok: Token, handover: frozenset[str]) -> str | None:
+    """The issue a word of rule decides whatever the cues: "territory" for rule over land or
+    land handed over ("sovereignty over the islands", "the islands returned"), "recognition"
+    for the status of a named polity ("the status of Kosovo", "Kosovo is a province of Serbia,
+    and its status …"); None otherwise."""
+    if rule_over_land(tok, handover) or land_handed(tok):
+        return "territory"
+    if tok.lemma_.lower() != "status" or any(c.lower_ == "as" for c in tok.children):
+        return None  # "its status as a nuclear state": what it is recognised as decides
+    owners = [
+        p
+        for c in tok.children
+        for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
+        if p.dep_ in ("poss", "pobj")
+    ]
+    for c in tok.children:
+        ante = possessor_antecedent(c)
+        if ante is not None:
+            # "Belgrade says Kosovo is …, and its status …": the reported clause's subject too
+            said = [s for v in ante.head.children if v.dep_ == "ccomp" for s in v.children]
+            owners += [ante, *(s for s in said if s.dep_ == "nsubj")]
+    # a polity the gazetteer lists as a country ("Kosovo", "Taiwan"), not a town or a region
+    # ("the status of Uvira" is the land's)
+    polity = any(
+        o.ent_type_ in ("GPE", "ORG") and len(o.ent_id_) == 3 and o.ent_id_.isupper()
+        for o in owners
+    )
+    return "recognition" if polity else None
+
+
 def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
     """Is *tok* sovereignty (jurisdiction, ownership) over a place ("sovereignty of the Russian
     Federation over the Kuril Islands", "ownership of the disputed temples", "the islands'
@@ -598,4 +628,3 @@ def head_phrase(head: Token, ids: set[int], phrases: dict[int, list]) -> str | N
             if weight >= 3 and start < head.i < end and all(i in ids for i in range(start, end)):
                 return str(issue)
     return None
-

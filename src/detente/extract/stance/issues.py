@@ -21,11 +21,10 @@ from detente.extract.stance.heads import (
     halted_hostility,
     handed_suspects,
     head_phrase,
-    land_handed,
     left_body,
     named_as,
     owner_ids,
-    rule_over_land,
+    ruled_matter,
     target_place,
     where_forces_are,
     withdrawn_object,
@@ -87,6 +86,7 @@ from detente.extract.stance.unnamed import UnnamedIssues
 
 #: Prepositions of place after a verb of staying ("stay in", "remain within").
 _WHERE_PREPS = ("in", "inside", "within")
+_RULED = ("territory", "recognition")  # the issues a word of rule decides (heads.ruled_matter)
 
 
 class IssueStage(UnnamedIssues, DealIssues, DealReferences):
@@ -634,7 +634,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             if (
                 (issue == "ceasefire" and halted_hostility(t))
                 or (issue == "security_guarantees" and joint_patrol(t))
-                or (issue == "territory" and (rule_over_land(t, _HANDOVER_NOUNS) or land_handed(t)))
+                or (issue in _RULED and ruled_matter(t, _HANDOVER_NOUNS) == issue)
             ):
                 best = 3
             for end, cue_issue, weight in state.cue_phrases.get(t.i, ()):
@@ -707,8 +707,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 found = []  # "keep talking", "salaries held hostage": no matter named there
             elif halted_hostility(t):
                 found = [("ceasefire", 3)]  # "stop shelling the city": the fighting, not the city
-            elif rule_over_land(t, _HANDOVER_NOUNS) or land_handed(t):
-                found = [("territory", 3)]  # "sovereignty over the islands", "islands returned"
+            elif ruled := ruled_matter(t, _HANDOVER_NOUNS):
+                found = [(ruled, 3)]  # "sovereignty over the islands", "the status of Kosovo"
             elif not found:
                 # "an end to those sales" after "arms sales": the earlier mention's modifiers
                 found = [

@@ -167,6 +167,11 @@ def _plan_like() -> frozenset[str]:
     )
 
 
+def _refusing(tok: Token) -> bool:
+    """Is *tok* a verb of refusal ("refuse", "reject", "rule out")?"""
+    return tok.pos_ == "VERB" and stance_lexicon().verbs.get(tok.lemma_.lower()) == "reject"
+
+
 def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
     """The trigger of an ``IDIOM|…`` or ``ADJPREP|…`` match starting at *verb* and ending at
     *last*, with what the phrase is about as its content; ``None`` when the parse does not
@@ -248,6 +253,8 @@ def phrasing_trigger(label: str, verb: Token, last: Token) -> Trigger | None:
         return None
     if kind == "threaten" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _MENACING:
         verb = verb.head  # "vowed to make Hezbollah pay": the vow is the threat
+    if kind == "reject" and len(content) == 1 and _refusing(content[0]):
+        kind = "accept"  # "sees no reason to refuse talks": a refusal refused
     trig = Trigger(verb, kind, "idiom")
     trig.content = content
     if kind == "support":

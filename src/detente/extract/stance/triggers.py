@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon
 from detente.extract.stance import kinds, phrasing
-from detente.extract.stance.conditions import withheld_step
+from detente.extract.stance.conditions import step_on_terms
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
 from detente.extract.stance.expectation import expects_of_another
@@ -235,21 +235,12 @@ class TriggerStage:
             if _background_relcl(t.token) or justifies_verdict(t.token, verdicts)
         ]:
             del found[i]
-        # "would not form the association before Serbia recognised Kosovo": refused on terms.
+        # "would not form the association before Serbia recognised Kosovo": refused on terms;
+        # "talks would not resume while …", "funds would flow only once …": a step on terms
         for root in state.condition_roots:
-            verb = root.head
-            if (
-                (root.dep_ == "advcl" or (root.dep_ == "advmod" and root.lower_ == "long"))
-                and verb.pos_ == "VERB"
-                and (verb.i not in found or found[verb.i].cls == "concession")
-                and verb.i != root.i
-                and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
-                and any(c.dep_ == "nsubj" for c in verb.children)
-                and self._negated(verb)
-            ):
-                step = withheld_step(verb, lex.before_objects)  # "talks would not resume …"
-                if step is not None or verb.i not in found:
-                    found[verb.i] = step or Trigger(verb, "reject", "verb", fixed=True)
+            trig = step_on_terms(root, found, self._negated(root.head), lex.before_objects)
+            if trig is not None:
+                found[trig.token.i] = trig
         # A stance word inside a condition ("if the authorities accept …") is the condition.
         for root in state.condition_roots:
             for t in root.subtree:
