@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
 from detente.extract.stance.holderwords import thing_noun
+from detente.extract.stance.lexis import _MODALS as _ANY_MODALS
 from detente.extract.stance.model import Trigger
 
 _CONTINGENT = word_list("contingent_adjectives")
@@ -51,8 +52,6 @@ _MAKERS = frozenset({"make", "render"})
 _AGENTS = word_list("agent_nouns") | word_list("troops") | word_list("party_nouns")
 #: Steps a speaker can hold back on terms, besides the settlement steps ("before_objects").
 _STEPS = word_list("withheld_steps")
-#: Modal auxiliaries of a step held out or back ("would", "could", "will not", "cannot").
-_ANY_MODALS = word_list("modals")
 #: "only after", "only upon": prepositions that are a condition when "only" marks them.
 _ONLY_PREPS = frozenset({"after", "upon", "on", "with"})
 

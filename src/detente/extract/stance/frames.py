@@ -43,7 +43,7 @@ from detente.extract.stance import (
     soil,
     verdicts,
 )
-from detente.extract.stance.lexis import _EVALUATIONS
+from detente.extract.stance.lexis import _EVALUATIONS, _MODALS
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _subject
 
@@ -146,8 +146,9 @@ def _refused_step(verb: Token) -> bool:
     )
 
 
-#: Auxiliaries of a refused step ("will not", "cannot", "would never").
-_REFUSING_AUX = frozenset({"will", "would", "'ll", "wo", "can", "ca", "could", "shall"})
+#: Auxiliaries of a refused step ("will not", "cannot", "would never"): the modals but those
+#: of obligation.
+_REFUSING_AUX = _MODALS - {"must", "should"}
 
 
 def meta_copula(verb: Token) -> bool:
@@ -177,8 +178,10 @@ def position_trigger(tok: Token) -> Trigger | None:
         and _refused(content)
     ):
         kind = "reject"
-    if len(content) == 1 and content[0].dep_ == "ccomp" and (
-        conditions.ruled_out_thing(content[0]) or _refused_step(content[0])
+    if (
+        len(content) == 1
+        and content[0].dep_ == "ccomp"
+        and (conditions.ruled_out_thing(content[0]) or _refused_step(content[0]))
     ):
         # "X's line is that there will be no talks unless …", "Its position is that the army
         # will not pull back until …"

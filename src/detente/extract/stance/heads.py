@@ -88,18 +88,17 @@ def ruled_matter(tok: Token, handover: frozenset[str]) -> str | None:
         return "territory"
     if tok.lemma_.lower() != "status" or any(c.lower_ == "as" for c in tok.children):
         return None  # "its status as a nuclear state": what it is recognised as decides
-    owners = [
-        p
+    owners = _status_owners(tok)
+    # "Belgrade says Kosovo is …, and its status …": the reported clause's subject too
+    owners += [
+        s
         for c in tok.children
-        for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
-        if p.dep_ in ("poss", "pobj")
+        if (ante := possessor_antecedent(c)) is not None
+        for v in ante.head.children
+        if v.dep_ == "ccomp"
+        for s in v.children
+        if s.dep_ == "nsubj"
     ]
-    for c in tok.children:
-        ante = possessor_antecedent(c)
-        if ante is not None:
-            # "Belgrade says Kosovo is …, and its status …": the reported clause's subject too
-            said = [s for v in ante.head.children if v.dep_ == "ccomp" for s in v.children]
-            owners += [ante, *(s for s in said if s.dep_ == "nsubj")]
     # a polity the gazetteer lists as a country ("Kosovo", "Taiwan"), not a town or a region
     # ("the status of Uvira" is the land's)
     polity = any(
@@ -109,6 +108,18 @@ def ruled_matter(tok: Token, handover: frozenset[str]) -> str | None:
     return "recognition" if polity else None
 
 
+def _status_owners(status: Token) -> list[Token]:
+    """Whose *status* it is: its possessor or "of" object, and what a possessive of a
+    coordinated clause points back to ("the islands are …, and their status …")."""
+    owners = [
+        p
+        for c in status.children
+        for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
+        if p.dep_ in ("poss", "pobj")
+    ]
+    return owners + [a for c in status.children if (a := possessor_antecedent(c)) is not None]
+
+
 def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
     """Is *tok* sovereignty (jurisdiction, ownership) over a place ("sovereignty of the Russian
     Federation over the Kuril Islands", "ownership of the disputed temples", "the islands'
@@ -116,17 +127,10 @@ def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
     Such rule or transfer is a territorial matter, not one of recognition or of captives."""
     lemma = tok.lemma_.lower()
     if lemma == "status":
-        # "the status of the Rock", "the islands' status" (a named state's status is
-        # recognition: "the status of Kosovo")
-        return any(
-            _is_land(p) and p.ent_type_ == ""
-            for c in tok.children
-            for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
-            if p.dep_ in ("poss", "pobj")
-        ) or any(  # "… are Japanese land, and their status must be resolved"
-            (ante := possessor_antecedent(c)) is not None and _is_land(ante) and not ante.ent_type_
-            for c in tok.children
-        )
+        # "the status of the Rock", "the islands' status", "… are Japanese land, and their
+        # status must be resolved" (a named state's status is recognition: "the status of
+        # Kosovo")
+        return any(_is_land(o) and not o.ent_type_ for o in _status_owners(tok))
     rule = lemma in _RULE_NOUNS
     if not rule and (lemma not in handover or tok.pos_ != "NOUN"):
         return False
@@ -623,7 +627,7 @@ def head_phrase(head: Token, ids: set[int], phrases: dict[int, list]) -> str | N
     """The issue of a strong cue phrase that runs through the clause's head into its subject
     ("the guns fell silent", "the fighting must stop"): the clause's own words, though the
     subject alone would not vote. *phrases* maps a start token to (end, issue, weight)."""
-    for start in range(max(0, head.i - 4), head.i + 1):
+    for start in range(max(0, head.i - 4), head.i):
         for end, issue, weight in phrases.get(start, ()):
             if weight >= 3 and start < head.i < end and all(i in ids for i in range(start, end)):
                 return str(issue)
