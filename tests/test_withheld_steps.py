@@ -38,8 +38,7 @@ def test_cooperation_held_back_as_long_as_troops_stay(ex: Extractor) -> None:
 
 def test_talks_that_did_not_resume_until_spring_are_a_fact(ex: Extractor) -> None:
     text = (
-        "Talks between Belgrade and Pristina did not resume until March, the EU mediator "
-        "recalled."
+        "Talks between Belgrade and Pristina did not resume until March, the EU mediator recalled."
     )
     assert not any(c.kind == "reject" for c in claims(ex, text))
 

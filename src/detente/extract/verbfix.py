@@ -1,4 +1,5 @@
-"""Stance verbs the tagger takes for plural nouns in an object relative clause.
+"""Stance verbs the tagger takes for plural nouns in an object relative clause (and finite
+stance verbs the parser hangs on an infinitive).
 
 ``en_core_web_sm`` tags the verb of "a buffer zone, an idea Moscow rejects" or "the
 disarmament of the SDF, which the SDF rejects" as a plural noun (NNS), although the parser
@@ -46,6 +47,7 @@ def verb_tags(doc: Doc) -> Doc:
         return doc
     arr = doc.to_array([DEP, TAG, LOWER])
     forms = third_person_forms()
+    finite = [strings.add(t) for t in _TENSED]
     for i in np.flatnonzero((arr[:, 0] == relcl) & (arr[:, 1] == nns)):
         tok = doc[int(i)]
         if tok.lower_ not in forms:
@@ -59,6 +61,8 @@ def verb_tags(doc: Doc) -> Doc:
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"):
                     c.dep_ = "dobj"
+    for i in np.flatnonzero((arr[:, 0] == strings.add("conj")) & np.isin(arr[:, 1], finite)):
+        _finite_conjunct(doc[int(i)])
     provisos = [strings.add(w) for w in _PROVISOS]
     for i in np.flatnonzero(np.isin(arr[:, 2], provisos)):
         _provided_condition(doc[int(i)])
@@ -66,6 +70,22 @@ def verb_tags(doc: Doc) -> Doc:
 
 
 _PROVISOS = ("provided", "providing")
+_TENSED = ("VBD", "VBN", "VBZ")
+
+
+def _finite_conjunct(tok: Token) -> None:
+    """ "Called on both capitals to exercise restraint and offered to convene talks": the
+    parser hangs the second, finite verb on the infinitive, making the offer part of what is
+    called for. A finite verb (past or present tense) cannot continue a "to" infinitive; it
+    is hung on the infinitive's own head when that is finite too."""
+    inf = tok.head
+    if inf.dep_ != "xcomp" or inf.tag_ != "VB":
+        return
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+        return
+    main = inf.head
+    if main.tag_ in _TENSED:
+        tok.head = main
 
 
 def _provided_condition(tok: Token) -> None:

@@ -45,11 +45,15 @@ _IF = frozenset({"if", "unless"})
 #: Verbs of fighting going on ("will continue / keep up its operations").
 _ONGOING = frozenset({"continue", "keep", "press", "pursue"})
 _HOSTILE_VERBS = frozenset({"fight", "strike", "attack", "act", "operate"})
+#: Verbs of a side standing by ("will not remain indifferent / stand idly by if …").
+_STANDING = frozenset({"remain", "stay", "stand", "sit"})
+#: How a side that stands by stands ("indifferent", "idle", "idly by").
+_BYSTANDING = frozenset({"indifferent", "idle", "idly", "passive", "inactive", "silent"})
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|menace": [
-        [{"LEMMA": {"IN": sorted(_DRAWING | _REGARDING | {"remain", "go", "be", "deal"})}}],
+        [{"LEMMA": {"IN": sorted(_DRAWING | _REGARDING | _STANDING | {"go", "be", "deal"})}}],
         [{"LEMMA": {"IN": sorted(ANSWERING | _ONGOING | RESPONSIBLE | {"leave"})}}],
     ],
     # "if the army does not do it, we will": any modal verb (or a bare modal) of a sentence
@@ -90,6 +94,29 @@ def _unanswered(verb: Token) -> bool:
         if c.dep_ in ("acomp", "oprd") and c.lower_ in ("unanswered", "unpunished"):
             return True
     return False
+
+
+def _not_standing_by(verb: Token) -> Token | None:
+    """ "Will not remain indifferent if these groups again attack", "would not stand idly by
+    should the blockade go on": the condition, the conduct the speaker's side would answer.
+    Without a condition ("will not stay silent about the arrests") it is no threat."""
+    if verb.lemma_.lower() not in _STANDING or not _negated(verb) or not _modal(verb):
+        return None
+    if not any(
+        c.lower_ in _BYSTANDING for c in verb.children if c.dep_ in ("acomp", "advmod", "oprd")
+    ):
+        return None
+    # (the parser may hang the clause on the "by" of "stand idly by")
+    near = [*verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    return next(
+        (
+            c
+            for c in near
+            if c.dep_ in ("advcl", "pcomp")
+            and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+        ),
+        None,
+    )
 
 
 def _targeted(verb: Token) -> bool:
@@ -280,7 +307,12 @@ def menace_trigger(verb: Token) -> Trigger | None:
         trig = Trigger(verb, "threaten", "consequence", fixed=True)
     else:
         # the conduct answered, or the fighting that goes on, is what the threat is about
-        conduct = _answered(verb) or _goes_on_until(verb) or _held_responsible(verb)
+        conduct = (
+            _answered(verb)
+            or _goes_on_until(verb)
+            or _held_responsible(verb)
+            or _not_standing_by(verb)
+        )
         if conduct is None:
             return None
         trig = Trigger(verb, "threaten", "consequence", content=[conduct], fixed=True)

@@ -18,6 +18,9 @@ from spacy.tokens import Token
 from detente.extract.stance.model import Trigger
 
 _SOIL = frozenset({"territory", "soil", "land", "airspace", "bases", "base", "waters"})
+#: Parts of a country that count as its soil only when made "a base / a launch pad against …"
+#: ("will not allow the south to be used as a launch pad against any neighbour").
+_REGIONS = frozenset({"south", "north", "east", "west", "region", "province", "area", "islands"})
 _PERMITTING = frozenset({"allow", "permit", "let", "tolerate"})
 _OWN = frozenset({"its", "our", "their", "my", "his", "her"})
 #: What soil may not become ("a launching pad for attacks", "a base against its neighbours").
@@ -25,7 +28,7 @@ _PADS = frozenset({"pad", "launchpad", "springboard", "base", "platform", "haven
 
 #: Matcher patterns (label -> patterns) for the frame trigger of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
-    "FRAME|soil": [[{"LEMMA": {"IN": sorted(_SOIL)}, "POS": "NOUN"}]],
+    "FRAME|soil": [[{"LEMMA": {"IN": sorted(_SOIL | _REGIONS)}, "POS": "NOUN"}]],
 }
 
 
@@ -33,21 +36,42 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
 
 
-def _against(use: Token) -> bool:
-    """Is the use "against" someone or "for attacks" on them?"""
+_HOSTILE = frozenset({"attack", "strike", "aggression", "operation", "launch", "raid", "incursion"})
+
+
+def _against(use: Token, padded: bool = True) -> bool:
+    """Is the use "against" someone, "for attacks" on them, "to attack" them, or "as a base
+    against" them (*padded*: a pad phrase may carry the hostility)?"""
     for c in use.children:
         if c.dep_ == "prep" and c.lower_ == "against":
             return True
+        # "for attacks on …", "a base for armed groups operating against a neighbour"
         if (
             c.dep_ == "prep"
             and c.lower_ in ("for", "to")
-            and any(
-                p.lemma_.lower() in ("attack", "strike", "aggression", "operation", "launch")
-                for p in c.subtree
-            )
+            and any(p.lemma_.lower() in _HOSTILE or p.lower_ == "against" for p in c.subtree)
         ):
             return True
+        if padded and c.dep_ == "prep" and c.lower_ == "as":
+            pads = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _PADS]
+            if pads and _against(pads[0], padded=False):
+                return True  # "used as a base for aggression against any neighbouring country"
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _HOSTILE:
+            return True  # "be used to attack neighbours"
     return False
+
+
+def _padded(use: Token) -> bool:
+    """Is the use "as a base / launch pad" against someone (the shape a region needs)?"""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in _PADS and _against(p, False)
+            for p in c.children
+        )
+        for c in use.children
+    )
 
 
 def soil_trigger(noun: Token) -> Trigger | None:
@@ -58,11 +82,14 @@ def soil_trigger(noun: Token) -> Trigger | None:
     use = noun.head if noun.dep_ in ("nsubjpass", "dobj") else None
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PERMITTING:
         use = next((c for c in noun.head.children if c.dep_ in ("xcomp", "ccomp")), None)
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        # "will not allow its land to be a launching pad for attacks on any neighbour"
+    region = noun.lemma_.lower() not in _SOIL
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "become"):
+        # "will not allow its land to be (to become again) a launching pad for attacks on …"
         pads = [c for c in noun.head.children if c.dep_ == "attr" and c.lemma_.lower() in _PADS]
-        use = noun.head if pads and _against(pads[0]) else None
-    elif use is not None and (use.lemma_.lower() != "use" or not _against(use)):
+        use = noun.head if pads and _against(pads[0], padded=False) else None
+    elif use is not None and (
+        use.lemma_.lower() != "use" or not _against(use) or (region and not _padded(use))
+    ):
         use = None
     if use is None:
         return None

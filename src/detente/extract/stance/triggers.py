@@ -372,6 +372,8 @@ class TriggerStage:
             return None
         if lemma == "expect" and not expects_of_another(tok):
             return None  # "talks are expected to resume", "expects a deal soon": a forecast
+        if lemma == "encourage" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return None  # only "encouraged both sides to open the border" asks something
         if lemma == "like" and not any(c.lower_ in ("would", "'d") for c in tok.children):
             return None  # only "would like (to see) …" asks; "like" alone is a comparison
         if kids & lex.blocking_particles.get(lemma, frozenset()):
@@ -390,9 +392,12 @@ class TriggerStage:
             tok.dep_ == "relcl"
             and tok.tag_ in ("VBZ", "VBP")
             and kind in ("offer", "accept")
-            and not any(c.dep_ == "aux" for c in tok.children)
+            and not any(c.dep_ in ("aux", "mark") for c in tok.children)
         ):
-            return None  # "the United States, which guarantees the truce": a role, not a stance
+            # "the United States, which guarantees the truce": a role, not a stance ("says in
+            # a post that Beijing supports the project" is a that-clause the parser hung on
+            # the noun)
+            return None
         if tok.dep_ == "amod" or (
             tok.tag_ == "VBN"
             and tok.dep_ in ("acl", "amod")

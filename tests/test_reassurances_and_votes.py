@@ -1,0 +1,134 @@
+"""Reassurances about one's own soil, warnings that a side "will not remain indifferent",
+requests put as encouragement, votes for and against a text, a finite verb the parser hangs on
+an infinitive, seats of government other than the constitutional capital, and court judgments;
+sentences written for these tests, across several conflicts."""
+
+from __future__ import annotations
+
+from detente.extract import Extractor
+from extracting import claims, triples
+
+
+def test_soil_not_to_be_used_as_a_base_for_aggression(ex: Extractor) -> None:
+    text = (
+        "Kazakhstan's foreign ministry said it would not allow the territory of Kazakhstan to "
+        "be used as a base for aggression against any neighbouring state."
+    )
+    found = triples(claims(ex, text))
+    assert ("KAZ", "offer", "security_guarantees") in found
+    assert not any(k == "reject" for _, k, _ in found)
+
+
+def test_a_region_not_to_be_used_as_a_launch_pad(ex: Extractor) -> None:
+    text = (
+        "Lebanon's president said the state would not allow the south to be used as a launch "
+        "pad against any neighbour."
+    )
+    assert ("LBN", "offer", "security_guarantees") in triples(claims(ex, text))
+
+
+def test_soil_not_to_become_a_base_for_groups_operating_against_a_neighbour(
+    ex: Extractor,
+) -> None:
+    text = (
+        "Turkmenistan said it would not allow its territory to become again a base for armed "
+        "groups operating against a neighbour."
+    )
+    assert ("TKM", "offer", "security_guarantees") in triples(claims(ex, text))
+
+
+def test_soil_not_to_be_used_to_attack_neighbours(ex: Extractor) -> None:
+    text = "Jordan has said it will not let its territory be used to attack its neighbours."
+    assert ("JOR", "offer", "security_guarantees") in triples(claims(ex, text))
+
+
+def test_a_region_used_by_smugglers_is_no_reassurance(ex: Extractor) -> None:
+    text = "Turkey said it would not allow the region to be used by smugglers."
+    assert not any(c.kind == "offer" for c in claims(ex, text))
+
+
+def test_will_not_remain_indifferent_if_is_a_threat(ex: Extractor) -> None:
+    text = (
+        "Azerbaijan said it would not remain indifferent if armed groups again used Armenian "
+        "soil to attack its border posts."
+    )
+    found = triples(claims(ex, text))
+    assert any(a == "AZE" and k == "threaten" for a, k, _ in found)
+
+
+def test_will_not_stand_idly_by_should_the_blockade_go_on(ex: Extractor) -> None:
+    text = "Egypt said it would not stand idly by if the blockade of the port continued."
+    assert any(c.actor == "EGY" and c.kind == "threaten" for c in claims(ex, text))
+
+
+def test_not_staying_silent_without_a_condition_is_no_threat(ex: Extractor) -> None:
+    text = "Kenya will not stay silent about the arrests of its fishermen, its minister said."
+    assert not any(c.kind == "threaten" for c in claims(ex, text))
+
+
+def test_encouraging_a_party_to_act_asks_it_to(ex: Extractor) -> None:
+    text = (
+        "The European Union encouraged Armenia and Turkey to open their land border before "
+        "the summer."
+    )
+    found = triples(claims(ex, text))
+    assert any(a == "eu" and k == "demand" for a, k, _ in found)
+
+
+def test_encouraging_words_are_no_request(ex: Extractor) -> None:
+    text = "The European Union called the first round of talks encouraging."
+    assert not any(c.kind == "demand" for c in claims(ex, text))
+
+
+def test_voting_against_a_resolution_rejects_it(ex: Extractor) -> None:
+    text = (
+        "Russia and China voted against the resolution on inspections at the IAEA board in Vienna."
+    )
+    found = {(a, k) for a, k, _ in triples(claims(ex, text))}
+    assert ("RUS", "reject") in found
+    assert ("CHN", "reject") in found
+
+
+def test_voting_in_favour_of_an_agreement_accepts_it(ex: Extractor) -> None:
+    text = "Italy will vote in favour of the trade agreement with Mercosur, Rome said."
+    assert ("ITA", "accept", "economy") in triples(claims(ex, text))
+
+
+def test_an_offer_after_a_call_is_an_offer_of_its_own(ex: Extractor) -> None:
+    text = (
+        "The African Union urged Ethiopia and Eritrea to pull their troops back and offered "
+        "to host talks between their foreign ministers."
+    )
+    found = triples(claims(ex, text))
+    assert ("au", "offer", "process") in found
+    assert ("au", "demand", "process") not in found
+
+
+def test_a_refusal_after_a_request_is_a_refusal_of_its_own(ex: Extractor) -> None:
+    text = "Kenya asked Sudan's army to stop the shelling of El Obeid and rejected the new plan."
+    found = triples(claims(ex, text))
+    assert ("KEN", "demand", "ceasefire") in found
+    assert any(a == "KEN" and k == "reject" for a, k, _ in found)
+    assert ("KEN", "demand", "process") not in found
+
+
+def test_malabo_speaks_for_equatorial_guinea(ex: Extractor) -> None:
+    text = "Malabo said it was open to joint development of any oil found near the islands."
+    found = triples(claims(ex, text))
+    assert any(a == "GNQ" and k == "offer" for a, k, _ in found)
+
+
+def test_support_in_a_that_clause_hung_on_a_noun(ex: Extractor) -> None:
+    text = (
+        "The Chinese embassy said in a statement on its website that Beijing supports the "
+        "canal project as part of its cooperation with Phnom Penh."
+    )
+    assert any(c.actor == "CHN" and c.kind == "accept" for c in claims(ex, text))
+
+
+def test_a_court_judgment_to_be_carried_out_is_justice(ex: Extractor) -> None:
+    text = (
+        "Guyana's government said the judgment of the court must be carried out in full and "
+        "without delay."
+    )
+    assert ("GUY", "demand", "justice") in triples(claims(ex, text))
