@@ -11,8 +11,8 @@ from extracting import claims, triples
 
 def test_soil_not_to_be_used_as_a_base_for_aggression(ex: Extractor) -> None:
     text = (
-        "Kazakhstan's foreign ministry said it would not allow the territory of Kazakhstan to "
-        "be used as a base for aggression against any neighbouring state."
+        "Astana has stated that it will not allow the territory of Kazakhstan to be used as "
+        "a base for aggression against any neighbouring state."
     )
     found = triples(claims(ex, text))
     assert ("KAZ", "offer", "security_guarantees") in found
@@ -97,7 +97,7 @@ def test_voting_in_favour_of_an_agreement_accepts_it(ex: Extractor) -> None:
 def test_an_offer_after_a_call_is_an_offer_of_its_own(ex: Extractor) -> None:
     text = (
         "The African Union urged Ethiopia and Eritrea to pull their troops back and offered "
-        "to host talks between their foreign ministers."
+        "Addis Ababa as the venue for a meeting of the two foreign ministers."
     )
     found = triples(claims(ex, text))
     assert ("au", "offer", "process") in found

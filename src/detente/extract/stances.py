@@ -188,7 +188,12 @@ class StanceComponent(
             "TITLE", [[{"LEMMA": {"IN": sorted(_TITLE_NOUNS)}, "POS": "NOUN", "DEP": "dobj"}]]
         )
         self.matcher.add(
-            "JUDGE", [[{"LOWER": {"IN": sorted(_JUDGEMENTS)}, "POS": {"IN": ["ADJ", "VERB"]}}]]
+            "JUDGE",
+            [
+                [{"LOWER": {"IN": sorted(_JUDGEMENTS)}, "POS": {"IN": ["ADJ", "VERB"]}}],
+                # "called the ruling illegal", with the verdict tagged a noun
+                [{"LOWER": {"IN": sorted(_JUDGEMENTS)}, "POS": "NOUN", "DEP": "oprd"}],
+            ],
         )
         self.matcher.add(
             "EVAL",

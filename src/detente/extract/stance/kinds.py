@@ -28,7 +28,7 @@ from typing import Any
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
+from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list, word_map
 from detente.extract.stance.conditions import agent_subject, lacking_trigger
 from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
@@ -676,6 +676,14 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
     if verb.lemma_.lower() == "invite" and invited_act(verb):
         return "demand"
     if (
+        kind == "demand"
+        and verb.lemma_.lower() == "call"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        and _ends_in_verdict(verb)
+    ):
+        return None  # "calls any Western troops on its soil unacceptable" names, asks nothing
+    if (
         kind == "accept"
         and verb.lemma_.lower() in _SUPPORTING
         and verb.dep_ in ("xcomp", "acl")
@@ -715,6 +723,17 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
     ):
         return "offer"  # "would consider selling power at a discount": a step of its own floated
     return kind
+
+
+_VERDICT_WORDS = frozenset(word_map("judgements"))
+
+
+def _ends_in_verdict(verb: Token) -> bool:
+    """Does the clause of *verb* end on a verdict ("… unacceptable", "… illegal")?"""
+    last = verb.right_edge
+    while (last.is_punct or last.is_space) and last.i > verb.i:
+        last = last.nbor(-1)
+    return last.lower_ in _VERDICT_WORDS
 
 
 def invited_act(verb: Token) -> bool:

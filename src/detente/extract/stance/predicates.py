@@ -104,6 +104,9 @@ def judgement_trigger(adj: Token) -> Trigger | None:
             content.append(c)  # "… it necessary to convene", "… it important that X be done"
         elif c.dep_ in ("nsubj", "dobj") and c.lower_ not in _DUMMY:
             content.append(c)  # "called the manoeuvres unacceptable"
+    if not content and adj.dep_ == "oprd":
+        # "called the ruling illegal", with the object taken for the adjective's modifier
+        content = [c for c in adj.children if c.dep_ in ("amod", "compound", "nmod")]
     if noun is not None:
         content.append(noun)  # "called unacceptable the deployment of …"
     for c in verb.children:
@@ -150,7 +153,9 @@ def _judging_verb(adj: Token) -> tuple[Token | None, Token | None]:
         # "called the deployment of drones in the north unacceptable", with the adjective hung
         # inside the object: the verdict still closes the judging verb's object
         for anc in list(adj.ancestors)[:6]:
-            if anc.dep_ == "dobj" and anc.right_edge.i == adj.i:
+            # (or inside a phrase the parser hung on the verb: "any troops [on its soil
+            # unacceptable]")
+            if anc.dep_ in ("dobj", "prep") and anc.right_edge.i == adj.i:
                 verb = anc.head
                 if verb.pos_ == "VERB" and verb.lemma_.lower() in _JUDGING:
                     return verb, None
