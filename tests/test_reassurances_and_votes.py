@@ -132,3 +132,62 @@ def test_a_court_judgment_to_be_carried_out_is_justice(ex: Extractor) -> None:
         "without delay."
     )
     assert ("GUY", "demand", "justice") in triples(claims(ex, text))
+
+
+def test_a_hyphenated_title_places_a_minister_in_a_parliament_transcript(ex: Extractor) -> None:
+    text = (
+        "National Assembly of Armenia -- Question time\n\n"
+        "YEREVAN, May 14, 2025 -- Questions to the government on the Lachin road.\n\n"
+        "DEPUTY ANNA GRIGORYAN: Minister, what has the government asked of Baku?\n\n"
+        "DEPUTY-MINISTER OF FOREIGN AFFAIRS ARMEN HOVSEPYAN: We have asked Baku to reopen the "
+        "road to civilian traffic before the winter.\n"
+    )
+    found = triples(claims(ex, text))
+    assert any(a == "ARM" and k == "demand" for a, k, _ in found)
+
+
+def test_not_something_a_party_would_sign_rejects_the_subject(ex: Extractor) -> None:
+    text = (
+        "A truce that let the rebels regroup was not something Khartoum would ever sign, the "
+        "Sudanese envoy told reporters in Jeddah."
+    )
+    found = triples(claims(ex, text))
+    assert ("SDN", "reject", "ceasefire") in found
+    assert ("SDN", "accept", "ceasefire") not in found
+
+
+def test_not_something_a_people_would_give_up_holds_the_subject(ex: Extractor) -> None:
+    text = (
+        "Serbia's president said the protection of the monasteries is not something our "
+        "people will ever give up."
+    )
+    found = triples(claims(ex, text))
+    assert any(a == "SRB" and k == "demand" for a, k, _ in found)
+
+
+def test_a_meeting_not_discussed_is_no_verdict(ex: Extractor) -> None:
+    text = "Peru's minister said the island's status was not something they had discussed."
+    assert not any(c.kind in ("reject", "demand") for c in claims(ex, text))
+
+
+def test_the_north_after_north_korea_speaks_for_it(ex: Extractor) -> None:
+    text = (
+        "North Korea tested a cruise missile on Monday. A spokesman in Pyongyang said the "
+        "North was ready to open a new chapter in relations with Tokyo."
+    )
+    assert any(c.actor == "PRK" for c in claims(ex, text))
+
+
+def test_tariffs_are_about_trade(ex: Extractor) -> None:
+    text = "Paraguay said it would not accept a tariff that halves its revenue from the dam."
+    found = triples(claims(ex, text))
+    assert ("PRY", "reject", "economy") in found
+    assert ("PRY", "reject", "sanctions") not in found
+
+
+def test_an_apology_asked_for_is_about_justice(ex: Extractor) -> None:
+    text = (
+        "Namibia's government has asked Berlin for a formal apology for the killings of "
+        "1904 to 1908."
+    )
+    assert ("NAM", "demand", "justice") in triples(claims(ex, text))

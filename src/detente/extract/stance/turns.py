@@ -86,7 +86,9 @@ class Turns:
 
 def _label_words(label: str) -> list[str]:
     core = _PAREN.sub(" ", label)
-    return [w.strip(".'’").lower() for w in _WORD.findall(core)]
+    words = [w.strip(".'’").lower() for w in _WORD.findall(core)]
+    # "VICE-MINISTER OF ENERGY X:", "DEPUTY-SPOKESPERSON:": the role is the last part
+    return words + [w.rsplit("-", 1)[1] for w in words if "-" in w and w.rsplit("-", 1)[1]]
 
 
 def _plausible(label: str) -> bool:
@@ -315,6 +317,8 @@ def _role_owner(
             break
         if tok.lower_ not in heads:
             continue
+        if tok.i == tok.sent.start and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+            continue  # "Minister, what has the government asked of Baku?" addresses, no owner
         ref = resolve_actor(doc[tok.left_edge.i : tok.right_edge.i + 1])
         if ref is not None and (_is_state_id(ref.id) or not states_only):
             return _Actor(ref.id, ref.name or ref.id, None)

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from detente.extract.lexicon import stance_lexicon, taxonomy, word_list, word_map
+from detente.extract.stance.lexis import _MODALS
 from detente.extract.stance.model import Trigger
 
 #: Single verdict words on a copula ("is excluded", "remains non-negotiable"), by kind.
@@ -59,6 +60,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|nothingtodiscuss": [
         [{"LOWER": "nothing"}, {"LOWER": "to"}, {"LEMMA": {"IN": ["discuss", "negotiate", "talk"]}}]
     ],
+    "FRAME|notsomething": [[{"LOWER": {"IN": ["something", "anything"]}, "DEP": "attr"}]],
 }
 
 
@@ -213,9 +215,37 @@ def nothing_to_discuss_trigger(tok: Token) -> Trigger | None:
     return Trigger(verb, "reject", "verdict", content=[*topic, tok], fixed=True)
 
 
+#: Steps one would not take with what one holds ("not something we will give up / trade
+#: away"): the subject is held, a demand; anything else one would not do with the subject ("not
+#: something we will sign / accept / negotiate", "not something we are interested in") refuses
+#: it.
+_YIELDING = frozenset({"give", "trade", "surrender", "concede", "cede", "sacrifice"})
+
+
+def not_something_trigger(tok: Token) -> Trigger | None:
+    """ "A truce that lets Kyiv rearm is not something Russia would sign", "the right of return
+    is not something our people will give up": a verdict on the copula's subject, held by the
+    subject of the relative clause."""
+    cop = tok.head
+    if cop.lemma_ != "be" or not _negated(cop):
+        return None
+    subj = next((c for c in cop.children if c.dep_ in ("nsubj", "csubj")), None)
+    rel = next((c for c in tok.children if c.dep_ in ("relcl", "acl")), None)
+    if subj is None or subj.pos_ == "PRON" or rel is None:
+        return None
+    lemma = rel.lemma_.lower()
+    if lemma == "be" and not any(c.lower_ == "interested" for c in rel.children):
+        return None
+    if rel.tag_ in ("VBD", "VBN") and not any(c.lower_ in _MODALS for c in rel.children):
+        return None  # "not something they had discussed" tells what happened
+    kind = "demand" if lemma in _YIELDING else "reject"
+    return Trigger(cop, kind, "verdict", content=[subj], fixed=True)
+
+
 #: Frame readers of this module (suffix of the matcher label -> reader).
 FRAME_TRIGGERS = {
     "ruling": ruling_trigger,
     "pastbelong": belongs_past_trigger,
     "nothingtodiscuss": nothing_to_discuss_trigger,
+    "notsomething": not_something_trigger,
 }
