@@ -261,7 +261,8 @@ def test_a_conditional_declaration_of_independence_is_a_threat(ex: Extractor) ->
 def test_a_penalty_announced_on_terms_is_a_threat(ex: Extractor) -> None:
     text = "Washington will impose new tariffs on Caracas if the opposition leader is not freed."
     found = claims(ex, text)
-    has(found, "USA", "threaten", {"sanctions"})
+    # (the gold codes tariffs economy, punitive ones sometimes sanctions as well)
+    has(found, "USA", "threaten", {"sanctions", "economy"})
     assert not any(
         c.kind == "threaten"
         for c in claims(ex, "Washington imposed tariffs on Indian goods last month.")

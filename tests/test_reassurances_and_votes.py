@@ -191,3 +191,22 @@ def test_an_apology_asked_for_is_about_justice(ex: Extractor) -> None:
         "1904 to 1908."
     )
     assert ("NAM", "demand", "justice") in triples(claims(ex, text))
+
+
+def test_calling_troops_unacceptable_rejects_them_and_asks_nothing(ex: Extractor) -> None:
+    text = "Belgrade calls any NATO troops in the north of Kosovo unacceptable."
+    found = triples(claims(ex, text))
+    assert any(a == "SRB" and k == "reject" for a, k, _ in found)
+    assert not any(a == "SRB" and k == "demand" for a, k, _ in found)
+
+
+def test_a_ruling_called_illegal_is_rejected(ex: Extractor) -> None:
+    text = "Venezuela called the arbitral ruling illegal and said it would ignore it."
+    assert any(c.actor == "VEN" and c.kind == "reject" for c in claims(ex, text))
+
+
+def test_ready_to_keep_hosting_talks_offers_them(ex: Extractor) -> None:
+    text = "Oman said it was ready to keep hosting the talks between Tehran and Washington."
+    found = triples(claims(ex, text))
+    assert ("OMN", "offer", "process") in found
+    assert ("OMN", "accept", "process") not in found

@@ -148,7 +148,10 @@ def test_a_consequence_announced_for_anothers_act_is_a_threat(ex: Extractor) -> 
     found = claims(
         ex, "Brussels said new tariffs would be imposed if Belgrade kept blocking the talks."
     )
-    assert ("eu", "threaten", "sanctions") in {(c.actor, c.kind, c.issue) for c in found}
+    # (tariffs are economy in the gold, punitive ones sometimes sanctions as well)
+    assert {("eu", "threaten", "sanctions"), ("eu", "threaten", "economy")} & {
+        (c.actor, c.kind, c.issue) for c in found
+    }
     found = claims(ex, "Any strike on the port would be answered in kind, the Houthis said.")
     assert {(c.actor, c.kind, c.issue) for c in found} == {("houthis", "threaten", "ceasefire")}
 

@@ -41,8 +41,8 @@ _WEIGHING = word_list("weighing_verbs")
 _SUPPORTING = word_list("supporting_verbs")
 _READY = stance_lexicon().willingness | {"readiness", "willingness"}
 _CONTINUING = word_list("continuing_verbs")
-#: Going on with one's own part ("ready to keep talking", "to continue the dialogue").
-_GOING_ON = frozenset({"continue", "keep"})
+#: Going on with one's own part ("ready to keep talking", "to keep hosting the talks").
+_GOING_ON = frozenset({"keep"})
 _WELCOMING = word_list("welcoming_verbs")
 _OTHERS_EFFORTS = word_list("others_efforts")
 _OWN_GESTURES = word_list("own_gestures")
@@ -138,12 +138,10 @@ def willing_kind(
             own = verb_kind(c) if verb_kind is not None else lex.verbs.get(lemma)
             if own is not None:
                 return own
-            if lemma in _GOING_ON or lemma in _ATTENDING:
-                # "ready to keep facilitating talks", "to continue the dialogue", "to take
-                # part": more of the holder's own part, offered
-                return "offer"
-            if lemma in _WEIGHING or lemma in _CONTINUING:
-                # "ready to consider the requests", "to uphold the truce"
+            if lemma in _GOING_ON:
+                return "offer"  # "ready to keep facilitating talks": more of its own part
+            if lemma in _WEIGHING or lemma in _CONTINUING or lemma in _ATTENDING:
+                # "ready to consider the requests", "to continue contacts", "to attend"
                 return "accept"
             if lemma in lex.cooperative:
                 objs = [d for d in c.children if d.dep_ in ("dobj", "prep")]
