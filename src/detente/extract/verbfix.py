@@ -1,5 +1,5 @@
 """Stance verbs the tagger takes for plural nouns in an object relative clause (and finite
-stance verbs the parser hangs on an infinitive).
+verbs the parser hangs on an infinitive).
 
 ``en_core_web_sm`` tags the verb of "a buffer zone, an idea Moscow rejects" or "the
 disarmament of the SDF, which the SDF rejects" as a plural noun (NNS), although the parser

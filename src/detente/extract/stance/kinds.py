@@ -28,13 +28,14 @@ from typing import Any
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list, word_map
+from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
 from detente.extract.stance.conditions import agent_subject, lacking_trigger
 from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
 from detente.extract.stance.lexis import _ANONYMITY, _ATTENDING, _MODALS, _PLAN_NOUNS
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.offenders import OFFENDER_WORDS, PENALTY_MARKS, designated, offender
+from detente.extract.stance.predicates import _JUDGEMENTS
 
 _WEIGHING = word_list("weighing_verbs")
 #: Helping verbs whose readiness offers help unless a text is backed ("ready to support …").
@@ -729,15 +730,12 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
     return kind
 
 
-_VERDICT_WORDS = frozenset(word_map("judgements"))
-
-
 def _ends_in_verdict(verb: Token) -> bool:
     """Does the clause of *verb* end on a verdict ("… unacceptable", "… illegal")?"""
     last = verb.right_edge
     while (last.is_punct or last.is_space) and last.i > verb.i:
         last = last.nbor(-1)
-    return last.lower_ in _VERDICT_WORDS
+    return last.lower_ in _JUDGEMENTS
 
 
 def invited_act(verb: Token) -> bool:

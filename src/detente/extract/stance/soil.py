@@ -52,13 +52,10 @@ def _against(use: Token, padded: bool = True) -> bool:
             and any(p.lemma_.lower() in _HOSTILE or p.lower_ == "against" for p in c.subtree)
         ):
             return True
-        if padded and c.dep_ == "prep" and c.lower_ == "as":
-            pads = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _PADS]
-            if pads and _against(pads[0], padded=False):
-                return True  # "used as a base for aggression against any neighbouring country"
         if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _HOSTILE:
             return True  # "be used to attack neighbours"
-    return False
+    # "used as a base for aggression against any neighbouring country"
+    return padded and _padded(use)
 
 
 def _padded(use: Token) -> bool:
@@ -67,7 +64,7 @@ def _padded(use: Token) -> bool:
         c.dep_ == "prep"
         and c.lower_ == "as"
         and any(
-            p.dep_ == "pobj" and p.lemma_.lower() in _PADS and _against(p, False)
+            p.dep_ == "pobj" and p.lemma_.lower() in _PADS and _against(p, padded=False)
             for p in c.children
         )
         for c in use.children
