@@ -26,6 +26,7 @@ from detente.extract.sourcewords import (
     own_subject,
     partitive_group,
     phrase_tokens,
+    seen_document,
     source_words,
     spoke_before_colon,
     verb_subject,
@@ -239,6 +240,13 @@ def passive_reporters(sent: Span, lex: SourceLexicon) -> list[Token]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             heads.extend(conjuncts(pobj))
+        if (
+            lemma in source_words().carriers
+            and tok.tag_ in ("VBD", "VBZ", "VBP")
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        ):
+            # "the minister, as the Bakhtar agency conveyed, assured …": an outlet's aside
+            heads.extend(c for c in tok.children if c.dep_ == "nsubj" and is_media(c, lex))
         if lemma in _QUOTING and tok.tag_ == "VBG" and not without_clause(tok):
             for obj in tok.children:
                 if obj.dep_ == "dobj":
@@ -264,27 +272,6 @@ def _quoting_outlets(verb: Token, lex: SourceLexicon) -> list[Token]:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 cands.extend(g for g in child.children if g.dep_ == "pobj")
     return [c for c in cands if is_media(c, lex)]
-
-
-def seen_document(head: Token) -> Token | None:
-    """The agent of a document the reporter had in hand ("a memo obtained by Politico" ->
-    Politico), or *head* itself when none is named ("documents seen by the BBC" has one)."""
-    words = source_words()
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in words.documents:
-        return None
-    # "minutes of the meeting seen by Reuters": the participle may hang on the "of" object
-    owners = [head] + [
-        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-    ]
-    for acl in (c for o in owners for c in o.children):
-        if acl.dep_ == "acl" and acl.lemma_.lower() in words.seen_by and acl.tag_ == "VBN":
-            for agent in acl.children:
-                if agent.dep_ == "agent":
-                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
-            return head
-    return None
 
 
 def _document_shows(verb: Token) -> bool:

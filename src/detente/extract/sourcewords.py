@@ -295,3 +295,24 @@ def own_subject(verb: Token) -> bool:
 def cur_text(doc: Doc, i: int) -> str:
     """Text of token *i* of *doc* (empty outside it)."""
     return doc[i].text if 0 <= i < len(doc) else ""
+
+
+def seen_document(head: Token) -> Token | None:
+    """The agent of a document the reporter had in hand ("a memo obtained by Politico" ->
+    Politico), or *head* itself when none is named ("documents seen by the BBC" has one)."""
+    words = source_words()
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in words.documents:
+        return None
+    # "minutes of the meeting seen by Reuters": the participle may hang on the "of" object
+    owners = [head] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    for acl in (c for o in owners for c in o.children):
+        if acl.dep_ == "acl" and acl.lemma_.lower() in words.seen_by and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            return head
+    return None

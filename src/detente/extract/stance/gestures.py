@@ -414,6 +414,10 @@ def accountable_trigger(verb: Token) -> Trigger | None:
         return None
     about = [p for j in judged for c in j.children if c.dep_ == "prep" for p in c.children]
     objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "Iran would be held responsible for any activity in the field": the one held to
+        # account is the subject; the speaker who says so holds the warning
+        return Trigger(verb, "threaten", "consequence", content=about or judged, fixed=True)
     return Trigger(verb, "threaten", "frame", content=about or objs or judged, fixed=True)
 
 

@@ -45,6 +45,12 @@ _LANDISH = frozenset(
         "sea",
         "river",
         "lake",
+        "bay",
+        "field",
+        "fields",
+        "zone",
+        "seabed",
+        "shelf",
     }
 )
 _LANDISH_MODS = frozenset({"disputed", "occupied", "contested", "annexed"})
@@ -77,6 +83,42 @@ def _is_land(tok: Token) -> bool:
         or tok.lower_ in _LANDISH
         or any(c.dep_ == "amod" and c.lower_ in _LANDISH_MODS for c in tok.children)
     )
+
+
+#: Verbs that move or hold land: their place object is the land at stake.
+_LAND_VERBS = frozenset(
+    {
+        "leave",
+        "vacate",
+        "evacuate",
+        "abandon",
+        "cede",
+        "surrender",
+        "return",
+        "hand",
+        "give",
+        "keep",
+        "hold",
+        "retain",
+        "occupy",
+        "annex",
+        "claim",
+        "withdraw",
+        "pull",
+    }
+)
+
+
+def unlisted_place(tok: Token) -> bool:
+    """A place below the state that the cue lists do not name, moved or held ("will not leave
+    Yenga", "withdraw from Juan de Nova"): a location entity the gazetteer leaves unresolved or
+    places inside a state, as the object of a verb of land."""
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC") or tok.pos_ != "PROPN":
+        return False
+    if tok.ent_id_ and "-" not in tok.ent_id_:
+        return False  # a state: its own issues are decided elsewhere
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") else tok.head
+    return tok.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _LAND_VERBS
 
 
 def ruled_matter(tok: Token, handover: frozenset[str]) -> str | None:

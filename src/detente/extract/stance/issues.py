@@ -26,6 +26,7 @@ from detente.extract.stance.heads import (
     owner_ids,
     ruled_matter,
     target_place,
+    unlisted_place,
     where_forces_are,
     withdrawn_object,
 )
@@ -55,7 +56,7 @@ from detente.extract.stance.model import (
     _Unit,
 )
 from detente.extract.stance.offenders import warned, warned_issue
-from detente.extract.stance.phrasing import wrapped_plan
+from detente.extract.stance.phrasing import planned_act, wrapped_plan
 from detente.extract.stance.restraint import restrained_issue
 from detente.extract.stance.stakes import (
     abstract_motion,
@@ -597,7 +598,11 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         rel_ids = {
             t.i
             for r in unit.tokens
-            if r.dep_ in ("relcl", "acl") and r.i != head.i and r.head.i in ids
+            if r.dep_ in ("relcl", "acl")
+            and r.i != head.i
+            and r.head.i in ids
+            # "its plan to disarm the militias": the infinitive is what the plan contains
+            and not (r.tag_ == "VB" and planned_act(r.head) == r)
             for t in r.subtree
         }
         if head.pos_ == "NOUN" and any(c.lower_ in ("any", "every") for c in head.children):
@@ -679,6 +684,9 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         # and the plan noun's own "process" cue only when nothing else does
         # ("any text that refers to maritime access": what the text settles decides)
         wrapper = nominal.i if wrapped_plan(nominal) or contained_document(nominal) else -1
+        # "the second phase of its plan to disarm the militias": a plan deeper in the content
+        # yields its "process" cue to what it names as well
+        wrappers = {t.i for t in toks if t.i == wrapper or (t.i != nominal.i and planned_act(t))}
         # "constitutional guarantees for the Kurdish language": what is guaranteed decides, the
         # guarantee and its form only when nothing else does
         guard = guarantee_wrapper(nominal)
@@ -687,7 +695,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         for t in toks:
             hits: list[tuple[str, int, int]] = []  # issue, weight, words
             found = [w for w in (words.get(t.lemma_.lower()), words.get(t.lower_)) if w is not None]
-            if t.i == wrapper:
+            if t.i in wrappers:
                 found = [w for w in found if w[0] != "process"]
             if t.i in guard:
                 if found and (fallback is None or max(w[1] for w in found) > fallback[1]):
@@ -719,6 +727,8 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 ][:1]
                 if not found and t.ent_type_ == "MONEY" and t.like_num:
                     found = [("economy", 2)]  # "16 dollars a barrel": a sum is an economic term
+                elif not found and unlisted_place(t):
+                    found = [("territory", 1)]  # "will not leave Yenga": the land, faintly
             if found and t.pos_ == "VERB":
                 # "keep the transit fee", "leave the allocation to …": a verb of weak cue
                 # yields to an object as strongly cued, which names what is kept or left
@@ -767,7 +777,7 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                     best = cand
         if best is None and fallback is not None and fallback[1] >= min_weight:
             return fallback[0]
-        if best is None and wrapper >= 0 and min_weight <= 3:
+        if best is None and wrappers and min_weight <= 3:
             return "process"
         return best[4] if best is not None else None
 

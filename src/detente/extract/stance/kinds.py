@@ -44,6 +44,9 @@ _READY = stance_lexicon().willingness | {"readiness", "willingness"}
 _CONTINUING = word_list("continuing_verbs")
 #: Going on with one's own part ("ready to keep talking", "to keep hosting the talks").
 _GOING_ON = frozenset({"keep"})
+#: Talking, as verb or noun: readiness for it offers the holder's own part, whatever the talks
+#: are about ("ready for talks on the implementation of the award").
+_TALKING = frozenset({"discuss", "negotiate", "talk", "talks", "negotiation", "dialogue"})
 _WELCOMING = word_list("welcoming_verbs")
 _OTHERS_EFFORTS = word_list("others_efforts")
 _OWN_GESTURES = word_list("own_gestures")
@@ -144,6 +147,8 @@ def willing_kind(
             if lemma in _WEIGHING or lemma in _CONTINUING or lemma in _ATTENDING:
                 # "ready to consider the requests", "to continue contacts", "to attend"
                 return "accept"
+            if lemma in _TALKING:
+                return "offer"  # "ready to discuss the details in the commission": its own talks
             if lemma in lex.cooperative:
                 objs = [d for d in c.children if d.dep_ in ("dobj", "prep")]
                 answers = any(_names_others_effort(d) for d in objs) or _after_welcome(tok)
@@ -155,6 +160,8 @@ def willing_kind(
             obj = next((d for d in c.children if d.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 return "accept"
+            if obj.lemma_.lower() in _TALKING and not any(d.dep_ == "poss" for d in obj.children):
+                return "offer"  # "ready for talks on the implementation of the award"
             if obj.lemma_.lower() in _WEIGHING or _names_others_effort(obj) or _after_welcome(tok):
                 return "accept"  # "open to the proposal", "open to considering the idea"
             if any(d.dep_ == "poss" for d in obj.children):

@@ -370,8 +370,8 @@ _WRAPPING = frozenset({"offer", "proposal", "plan", "idea", "initiative", "sugge
 
 
 def wrapped_plan(noun: Token) -> bool:
-    """ "the Russian offer of a ceasefire", "the plan for a monitoring mission": a plan or offer
-    noun with a complement naming its substance."""
+    """ "the Russian offer of a ceasefire", "the plan for a monitoring mission", "its plan to
+    disarm the militias": a plan or offer noun with a complement naming its substance."""
     return (
         noun.pos_ == "NOUN"
         and noun.lemma_.lower() in _WRAPPING
@@ -381,4 +381,19 @@ def wrapped_plan(noun: Token) -> bool:
             and any(p.dep_ in ("pobj", "pcomp") for p in c.children)
             for c in noun.children
         )
+    ) or planned_act(noun) is not None
+
+
+def planned_act(noun: Token) -> Token | None:
+    """The infinitive a plan or offer noun names as its substance ("its plan to disarm the
+    militias", "an offer to withdraw"), or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _WRAPPING:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
     )
