@@ -64,7 +64,7 @@ from detente.extract.stance.syntax import (
     _unique,
     unowned_office,
 )
-from detente.extract.stance.turns import FIRST_PERSON
+from detente.extract.stance.turns import FIRST_PERSON, own_body
 from detente.extract.stance.venues import venue_speaker
 
 _BODY_NOUNS = word_list("body_nouns")
@@ -475,6 +475,8 @@ class HolderStage:
             issuer = statement_voice(head)  # the unquoted text of a statement: its issuer's
             if issuer is not None:
                 return [issuer]
+        if (body := own_body(head, state.turn_of(head))) is not None:
+            return [body]  # "the government" in its spokesperson's turn
         same = coordinated_subject(head)
         if same is not None:
             # "Chilean officials want X, and they see Y as …": the first clause's subject

@@ -29,9 +29,17 @@ def at_war(doc: Doc) -> bool:
     return bool(doc.user_data[key])
 
 
+#: Water as a shared resource: relief in a war ("water for Gaza"), economy between states at
+#: peace ("would not pay for water that runs downhill").
+_WATER = frozenset({"water", "waters"})
+
+
 def restrained_issue(issue: str | None, toks: list[Token]) -> str | None:
     """*issue*, or ``military_limits`` for a ceasefire read from restraint words alone in a
-    report with no hostilities under way."""
+    report with no hostilities under way (and ``economy`` for water there)."""
+    if issue == "humanitarian" and toks:
+        words = {t.lower_ for t in toks}
+        return "economy" if words & _WATER and not at_war(toks[0].doc) else issue
     if issue != "ceasefire" or not toks:
         return issue
     words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}

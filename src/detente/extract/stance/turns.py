@@ -387,7 +387,13 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     from detente.extract.actors import resolve_actor
     from detente.extract.places import place_country
 
-    found: dict[str, dict[str, _Actor]] = {"place": {}, "region": {}, "body": {}, "adjective": {}}
+    found: dict[str, dict[str, _Actor]] = {
+        "owner": {},
+        "place": {},
+        "region": {},
+        "body": {},
+        "adjective": {},
+    }
     for ent in doc.ents:
         if ent.start_char >= end_char:
             break
@@ -396,7 +402,7 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
         if _topic(ent):
             continue  # "Excerpt on Sudan and Chad": what the briefing is about, not who gives it
         ref = resolve_actor(ent)
-        kind = "adjective" if ent.label_ == "NORP" else "place"
+        kind = "adjective" if ent.label_ == "NORP" else "owner" if _briefing_owner(ent) else "place"
         if ref is None and ent.label_ == "GPE" and "-" in ent.ent_id_:
             # a town or region of the heading ("Cucuta, February 12") is in its country,
             # unless a capital or state says otherwise ("Washington (excerpt: Gaza)")
@@ -408,10 +414,26 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
         elif ref is not None and ent.label_ == "ORG" and ref.speaker is None and ref.role is None:
             # "European Commission midday briefing": a body's own briefing
             found["body"].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
-    for kind in ("place", "region", "body", "adjective"):
+    for kind in ("owner", "place", "region", "body", "adjective"):
         if found[kind]:
             return next(iter(found[kind].values())) if len(found[kind]) == 1 else None
     return None
+
+
+#: Bodies that give a briefing in a state's name ("the press briefing of the Government of
+#: Benin", "Kenya's foreign ministry").
+_GIVING_BODIES = frozenset({"government", "ministry", "presidency", "office", "cabinet", "embassy"})
+
+
+def _briefing_owner(ent: Span) -> bool:
+    """ "of the Government of Benin", "Benin's ministry": the state a heading's body speaks
+    for, which outweighs the states the briefing is about."""
+    doc = ent.doc
+    before = [t.lemma_.lower() for t in doc[max(ent.start - 3, 0) : ent.start]]
+    if len(before) >= 2 and before[-1] == "of" and any(w in _GIVING_BODIES for w in before[:-1]):
+        return True
+    after = [t.lemma_.lower() for t in doc[ent.end : ent.end + 3]]
+    return bool(after) and after[0] == "'s" and any(w in _GIVING_BODIES for w in after[1:])
 
 
 def _topic(ent: Span) -> bool:
@@ -587,6 +609,19 @@ def bare_answer(sent: Span) -> str | None:
     ):
         return "no" if any(t.lower_ in ("not", "n't") for t in words) else "yes"
     return None
+
+
+#: A state's own bodies, said bare in its spokesperson's turn ("the government welcomes …").
+_OWN_BODIES = frozenset({"government", "president", "presidency", "cabinet"})
+
+
+def own_body(tok: Token, turn: Turn | None) -> _Actor | None:
+    """ "The government welcomes every goodwill initiative" in the answer of a state's
+    spokesperson: a bare "the government" or "the president" is the speaker's own state."""
+    if turn is None or turn.actor is None or turn.asks or not _is_state_id(turn.actor.id):
+        return None
+    bare = all(c.dep_ == "det" and c.lower_ in ("the", "this", "our") for c in tok.children)
+    return turn.actor if bare and tok.lemma_.lower() in _OWN_BODIES else None
 
 
 def first_person(tok: Token) -> bool:
