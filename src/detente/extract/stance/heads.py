@@ -179,6 +179,8 @@ def rule_over_land(tok: Token, handover: frozenset[str] = frozenset()) -> bool:
     for c in tok.children:
         if rule and c.dep_ == "poss" and _is_land(c):
             return True
+        if rule and c.dep_ == "amod" and c.ent_type_ == "NORP":
+            return True  # "the Iranian claims", "Moroccan sovereignty": a people's title
         if c.dep_ == "prep" and c.lower_ in ("over", "of", "to"):
             # "sovereignty over the islands", "the return of the islands", "its claim to the
             # Essequibo" (a claim "to" land only: "a claim to the presidency" is none)

@@ -19,6 +19,7 @@ from detente.extract.stance.model import (
     Trigger,
     _Actor,
 )
+from detente.extract.stance.speechnouns import speech_noun
 from detente.extract.stance.state import (
     _DocState,
 )
@@ -29,7 +30,6 @@ from detente.extract.stance.syntax import (
     _members,
     _open_quote,
     _sides,
-    _speech_noun,
     _subject,
     unowned_office,
 )
@@ -234,7 +234,7 @@ class ModifierStage:
                 break
             dep = cur.dep_
             cur = cur.head
-            if _speech_noun(cur, lex.report_nouns):
+            if speech_noun(cur, lex.report_nouns):
                 via_report = True
                 if _called_false(cur):
                     return True  # "reports that Kyiv would cede land were false"

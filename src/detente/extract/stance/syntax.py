@@ -64,28 +64,6 @@ def _denying_verbs(tok: Token, denial_verbs: frozenset[str] | set[str]) -> list[
     return out
 
 
-_TITLE_PREPS = word_list("title_claim_preps")
-_TITLE_MODIFIERS = word_list("title_claim_modifiers")
-
-
-def _speech_noun(tok: Token, report_nouns: frozenset[str] | set[str]) -> bool:
-    """*tok* is a noun for something said ("denied the report", "dismissed the claim that …"),
-    not a claim of title ("rejected Guyana's claim to the Essequibo", "territorial claims")."""
-    lemma = tok.lemma_.lower()
-    if lemma not in report_nouns:
-        return False
-    if lemma != "claim":
-        return True
-    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if after is not None and after.lower_ in _TITLE_PREPS:
-        return False  # the parser often hangs "to Kashmir" on the verb
-    return not any(
-        (c.dep_ == "prep" and c.lower_ in _TITLE_PREPS)
-        or (c.dep_ in ("amod", "compound") and c.lemma_.lower() in _TITLE_MODIFIERS)
-        for c in tok.children
-    )
-
-
 _STATE_OFFICES = word_list("state_offices")
 #: Modifiers that set one level of government against another.
 _SUBSTATE_WORDS = frozenset({"federal", "regional", "provincial", "local", "central", "state"})

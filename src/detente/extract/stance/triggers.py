@@ -59,6 +59,7 @@ from detente.extract.stance.predicates import (
     voiced_by,
 )
 from detente.extract.stance.resolve import hostile_act
+from detente.extract.stance.speechnouns import speech_noun
 from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
@@ -69,7 +70,6 @@ from detente.extract.stance.syntax import (
     _leaves_talks,
     _plan_of_terms,
     _said_advcl,
-    _speech_noun,
     _subject,
     particles,
     states_a_fact,
@@ -407,7 +407,7 @@ class TriggerStage:
             # ("reports that Beirut had agreed to …" is a clause and stays).
             return None
         if lemma in lex.denial_verbs and any(
-            c.dep_ in ("dobj", "nsubjpass") and _speech_noun(c, lex.report_nouns)
+            c.dep_ in ("dobj", "nsubjpass") and speech_noun(c, lex.report_nouns)
             for c in tok.children
         ):
             return None
