@@ -8,6 +8,7 @@ from detente.extract.lexicon import (
     StanceLexicon,
 )
 from detente.extract.stance.conduct import answered_conduct
+from detente.extract.stance.cueweights import CueWeights
 from detente.extract.stance.dealref import DealReferences
 from detente.extract.stance.deals import DealIssues, modifier_issues
 from detente.extract.stance.heads import (
@@ -87,10 +88,9 @@ from detente.extract.stance.unnamed import UnnamedIssues
 
 #: Prepositions of place after a verb of staying ("stay in", "remain within").
 _WHERE_PREPS = ("in", "inside", "within")
-_RULED = ("territory", "recognition")  # the issues a word of rule decides (heads.ruled_matter)
 
 
-class IssueStage(UnnamedIssues, DealIssues, DealReferences):
+class IssueStage(CueWeights, UnnamedIssues, DealIssues, DealReferences):
     """Classify content units into issues."""
 
     lex: StanceLexicon
@@ -564,7 +564,13 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
             # "work out how to implement a ban on strikes": settling details of the content
             and not any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
         ):
-            return "process"  # "agreed to work towards …", "ready to engage"
+            # "agreed to work towards …", "ready to engage"; but "ready to cooperate on
+            # migration" is about migration
+            about = [
+                t for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for t in c.subtree
+            ]
+            issue = self._classify(head, about, state, min_weight=2) if about else None
+            return issue if issue is not None and issue != "process" else "process"
         deal = head
         if head.pos_ == "ADP":
             # "agreed on a regional economic integration framework": the deal is the object
@@ -625,27 +631,6 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
                 if issue is not None:
                     return issue
         return self._classify(head, unit.tokens, state)
-
-    def _cue_weight(self, issue: str, unit: _Unit, state: _DocState) -> int:
-        """The strongest cue of *issue* among the unit's words and phrases (0 when none)."""
-        best = 0
-        ids = {t.i for t in unit.tokens}
-        for t in unit.tokens:
-            for key in (t.lemma_.lower(), t.lower_):
-                hit = self.cue_words.get(key)
-                if hit is not None and hit[0] == issue:
-                    best = max(best, hit[1])
-            # the shapes that decide an issue whatever the words ("stop hitting the ports")
-            if (
-                (issue == "ceasefire" and halted_hostility(t))
-                or (issue == "security_guarantees" and joint_patrol(t))
-                or (issue in _RULED and ruled_matter(t, _HANDOVER_NOUNS) == issue)
-            ):
-                best = 3
-            for end, cue_issue, weight in state.cue_phrases.get(t.i, ()):
-                if cue_issue == issue and all(i in ids for i in range(t.i, end)):
-                    best = max(best, weight)
-        return best
 
     def _classify(
         self, head: Token, toks: list[Token], state: _DocState, min_weight: int = 1
@@ -780,23 +765,6 @@ class IssueStage(UnnamedIssues, DealIssues, DealReferences):
         if best is None and wrappers and min_weight <= 3:
             return "process"
         return best[4] if best is not None else None
-
-    def _object_cue(self, verb: Token, ids: set[int], state: _DocState) -> tuple[str, int]:
-        """The strongest issue cue in the direct object of *verb* (within *ids*): its issue and
-        weight, ("", 0) for none."""
-        best = ("", 0)
-        for obj in verb.children:
-            if obj.dep_ != "dobj" or obj.i not in ids:
-                continue
-            for t in obj.subtree:
-                if t.i not in ids or t.pos_ in ("DET", "PRON"):
-                    continue
-                hits = [self.cue_words.get(t.lemma_.lower()), self.cue_words.get(t.lower_)]
-                hits += [(i, w) for _, i, w in state.cue_phrases.get(t.i, ())]
-                for hit in hits:
-                    if hit is not None and hit[1] > best[1]:
-                        best = hit
-        return best
 
 
 def _names_deal(tok: Token) -> bool:
