@@ -126,3 +126,23 @@ def test_the_government_in_its_spokespersons_answer_is_that_state(ex: Extractor)
     welcomes = [c for c in found if "welcomes" in c.quote]
     assert welcomes and all(c.actor == "TGO" for c in welcomes)
     assert ("GHA", "accept", "process") not in triples(found)
+
+
+def test_cooperation_on_a_named_matter_is_about_that_matter(ex: Extractor) -> None:
+    text = "Moroni is ready to cooperate with Paris on migration."
+    assert triples(claims(ex, text)) == {("COM", "offer", "humanitarian")}
+
+
+def test_a_capital_that_is_a_common_name_speaks_for_a_state_the_report_names(
+    ex: Extractor,
+) -> None:
+    text = (
+        "Seychelles and India resumed talks on the island. Victoria wants any new agreement "
+        "to bar foreign warships from the island."
+    )
+    assert any(c.actor == "SYC" and c.kind == "demand" for c in claims(ex, text))
+
+
+def test_the_same_name_without_its_state_is_no_capital(ex: Extractor) -> None:
+    text = "Victoria wants the tariffs lifted, the state premier said in Melbourne."
+    assert not any(c.actor == "SYC" for c in claims(ex, text))

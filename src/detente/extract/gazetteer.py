@@ -127,9 +127,12 @@ class Gazetteer:
 
     def _at_home(self, spans: list[Span]) -> list[Span]:
         """Drop the names of bodies whose country the report never names: "the Transitional
-        Government of National Unity" in a report from Juba is not Libya's."""
+        Government of National Unity" in a report from Juba is not Libya's, "Victoria" in one
+        from Melbourne is not the Seychelles' capital."""
         named: set[str] = set()
         for s in spans:
+            if s.id_ in self.kb.homes:
+                continue  # "Victoria" does not name the Seychelles by itself
             code = s.id_.removeprefix("city:")
             place = self.kb.places.get(code)
             named.add(place.country if place is not None and place.country else code)

@@ -192,6 +192,7 @@ def _build() -> Knowledge:
     kb = b.kb
     stop = {s.lower() for s in places_cur.get("stop", [])}
     capital_stop = {s.lower() for s in places_cur.get("capital_stop", [])}
+    stopped_capitals: dict[str, tuple[str, str]] = {}
 
     # 1. generated table: countries, capitals, regions
     rows = list(csv.DictReader(io.StringIO(_read_text("places_generated.csv"))))
@@ -212,6 +213,10 @@ def _build() -> Knowledge:
                 b.add(alias, "GPE", code, override=False, exact=True)
         elif kind == "capital":
             if name.lower() in capital_stop:
+                # "Victoria", "Stanley": a capital that is also a common name counts only in a
+                # report that names its country (the gazetteer's home check)
+                if row["country"] not in (places_cur.get("capital_aliases") or {}):
+                    stopped_capitals[code] = (name, row["country"])
                 continue
             kb.capitals[code] = name
             # exact case (plus the all-caps form of wire datelines): "Male", "Lima", "Paris"
@@ -293,6 +298,13 @@ def _build() -> Knowledge:
 
     kb.armed_groups = frozenset(actors_cur.get("armed_groups") or [])
     kb.homes = {str(k): str(v) for k, v in (actors_cur.get("homes") or {}).items()}
+    for code, (name, country) in stopped_capitals.items():
+        place = kb.places.get(country)
+        if code in kb.capitals or code in kb.homes or (place and place.name == name):
+            continue  # another name already stands for that seat, or it is the country's
+        b.add(name, "GPE", code, exact=True)
+        b.add(name.upper(), "GPE", code, exact=True)
+        kb.homes[code] = country
     for slug, spec in (actors_cur.get("member_groups") or {}).items():
         kb.actor_names[slug] = spec.get("name", slug)
         kb.member_groups[slug] = tuple(spec.get("members") or [])
