@@ -146,3 +146,13 @@ def test_a_capital_that_is_a_common_name_speaks_for_a_state_the_report_names(
 def test_the_same_name_without_its_state_is_no_capital(ex: Extractor) -> None:
     text = "Victoria wants the tariffs lifted, the state premier said in Melbourne."
     assert not any(c.actor == "SYC" for c in claims(ex, text))
+
+
+def test_accepting_nothing_short_of_a_step_demands_it(ex: Extractor) -> None:
+    text = "Mauritius will accept nothing short of the return of the Chagos Islands."
+    assert triples(claims(ex, text)) == {("MUS", "demand", "territory")}
+
+
+def test_islands_named_in_another_language_are_land(ex: Extractor) -> None:
+    text = "Madagascar said it would accept nothing short of the return of the Iles Eparses."
+    assert ("MDG", "demand", "territory") in triples(claims(ex, text))

@@ -19,6 +19,9 @@ _LANDISH = frozenset(
     {
         "island",
         "islands",
+        "iles",
+        "islas",
+        "ilhas",
         "isle",
         "islet",
         "islets",
@@ -82,6 +85,8 @@ def _is_land(tok: Token) -> bool:
         or tok.lemma_.lower() in _LANDISH
         or tok.lower_ in _LANDISH
         or any(c.dep_ == "amod" and c.lower_ in _LANDISH_MODS for c in tok.children)
+        # "the Iles Eparses", "the Islas Malvinas": a name headed by its land word
+        or any(c.dep_ == "compound" and c.lower_ in _LANDISH for c in tok.children)
     )
 
 

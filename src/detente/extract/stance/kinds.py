@@ -687,6 +687,13 @@ def verb_kind(verb: Token, kind: str | None) -> str | None:
         return None
     if verb.lemma_.lower() == "invite" and invited_act(verb):
         return "demand"
+    if kind == "accept" and any(
+        c.dep_ == "dobj"
+        and c.lower_ == "nothing"
+        and any(a.lower_ in ("short", "less") for a in c.children)
+        for c in verb.children
+    ):
+        return "demand"  # "would accept nothing short of the return of the islands"
     if (
         kind == "demand"
         and verb.lemma_.lower() == "call"
