@@ -91,27 +91,7 @@ def _is_land(tok: Token) -> bool:
 
 
 #: Verbs that move or hold land: their place object is the land at stake.
-_LAND_VERBS = frozenset(
-    {
-        "leave",
-        "vacate",
-        "evacuate",
-        "abandon",
-        "cede",
-        "surrender",
-        "return",
-        "hand",
-        "give",
-        "keep",
-        "hold",
-        "retain",
-        "occupy",
-        "annex",
-        "claim",
-        "withdraw",
-        "pull",
-    }
-)
+_LAND_VERBS = word_list("land_verbs")
 
 
 def unlisted_place(tok: Token) -> bool:

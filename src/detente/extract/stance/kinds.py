@@ -46,7 +46,7 @@ _CONTINUING = word_list("continuing_verbs")
 _GOING_ON = frozenset({"keep"})
 #: Talking, as verb or noun: readiness for it offers the holder's own part, whatever the talks
 #: are about ("ready for talks on the implementation of the award").
-_TALKING = frozenset({"discuss", "negotiate", "talk", "talks", "negotiation", "dialogue"})
+_TALKING = word_list("talking_words")
 _WELCOMING = word_list("welcoming_verbs")
 _OTHERS_EFFORTS = word_list("others_efforts")
 _OWN_GESTURES = word_list("own_gestures")

@@ -4,8 +4,9 @@
 to hostilities in a war, but in a report about drills, missile launches, coast-guard
 confrontations or troop build-ups they ask a side to limit its military activity (the
 convention in ``gold/README.md``). The taxonomy files such cues under the ceasefire; this
-module moves them to military limits when the report shows no hostilities under way. Word
-lists are data in ``knowledge/stances.yaml`` (``lists:`` restraint_words, hostilities_words).
+module moves them to military limits when the report shows no hostilities under way; water,
+relief in a war, is economy there. Word lists are data in ``knowledge/stances.yaml``
+(``lists:`` restraint_words, hostilities_words, peace_resources).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def at_war(doc: Doc) -> bool:
 
 #: Water as a shared resource: relief in a war ("water for Gaza"), economy between states at
 #: peace ("would not pay for water that runs downhill").
-_WATER = frozenset({"water", "waters"})
+_WATER = word_list("peace_resources")
 
 
 def restrained_issue(issue: str | None, toks: list[Token]) -> str | None:

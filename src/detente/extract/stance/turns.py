@@ -422,7 +422,7 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
 
 #: Bodies that give a briefing in a state's name ("the press briefing of the Government of
 #: Benin", "Kenya's foreign ministry").
-_GIVING_BODIES = frozenset({"government", "ministry", "presidency", "office", "cabinet", "embassy"})
+_GIVING_BODIES = word_list("giving_bodies")
 
 
 def _briefing_owner(ent: Span) -> bool:
@@ -612,7 +612,7 @@ def bare_answer(sent: Span) -> str | None:
 
 
 #: A state's own bodies, said bare in its spokesperson's turn ("the government welcomes …").
-_OWN_BODIES = frozenset({"government", "president", "presidency", "cabinet"})
+_OWN_BODIES = word_list("own_bodies")
 
 
 def own_body(tok: Token, turn: Turn | None) -> _Actor | None:
