@@ -60,7 +60,12 @@ from detente.extract.stance.predicates import (
 )
 from detente.extract.stance.resolve import hostile_act
 from detente.extract.stance.speechnouns import speech_noun
-from detente.extract.stance.stakes import granted_clause, justifies_verdict, no_plan_kind
+from detente.extract.stance.stakes import (
+    dated_history,
+    granted_clause,
+    justifies_verdict,
+    no_plan_kind,
+)
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
     _background_relcl,
@@ -232,7 +237,9 @@ class TriggerStage:
         for i in [
             i
             for i, t in found.items()
-            if _background_relcl(t.token) or justifies_verdict(t.token, verdicts)
+            if _background_relcl(t.token)
+            or justifies_verdict(t.token, verdicts)
+            or dated_history(t.token)
         ]:
             del found[i]
         # "would not form the association before Serbia recognised Kosovo": refused on terms;
