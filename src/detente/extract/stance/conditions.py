@@ -37,6 +37,9 @@ _DOOR_NOUNS = word_list("door_nouns")
 _CLOSED = word_list("closed_states")
 _REWARDS = word_list("reward_nouns")
 _PENALTIES = word_list("penalty_nouns")
+#: Measures against another side that are kept "until" or "as long as" (besides penalties).
+_HELD_MEASURES = _PENALTIES | word_list("held_measures")
+_ARMED_MEASURES = frozenset({"defensive", "military", "security", "protective", "defence", "defense"})
 #: Objects of "in" that keep a measure going ("in place", "in force").
 _IN_FORCE = frozenset({"place", "force", "effect"})
 #: Verbs by which a consequence arrives ("relief would follow if …").
@@ -66,6 +69,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|closed": [[{"LOWER": {"IN": sorted(_CLOSED)}, "DEP": "acomp"}]],
     "FRAME|reward": [[{"LEMMA": {"IN": sorted(_ARRIVING)}, "POS": "VERB"}]],
     "FRAME|inplace": [[{"LOWER": "in", "DEP": "prep"}, {"LOWER": {"IN": sorted(_IN_FORCE)}}]],
+    "FRAME|measurestays": [[{"LEMMA": {"IN": ["remain", "stay"]}, "POS": "VERB"}]],
     "PREPMARK": [[{"LOWER": {"IN": sorted(PREPOSITIONS)}, "DEP": "prep"}]],
 }
 
@@ -292,11 +296,14 @@ def closed_trigger(adj: Token) -> Trigger | None:
 
 
 def _held_on_terms(verb: Token) -> bool:
-    """Does a "until" / "as long as" / "unless" clause hang on *verb* (or on its complement)?"""
+    """Does a "until" / "as long as" / "unless" clause hang on *verb* (or on its complement,
+    or on "long" in "for as long as")?"""
+    heads = {verb.i, *(d.i for d in verb.children)}
+    heads.update(g.i for d in verb.children if d.dep_ == "prep" for g in d.children)
     return any(
         t.dep_ == "mark" and t.lower_ in _HOLDING_MARKS
         for c in verb.subtree
-        if c.dep_ == "advcl" and c.head.i in (verb.i, *[d.i for d in verb.children])
+        if c.dep_ == "advcl" and c.head.i in heads
         for t in c.children
     )
 
@@ -312,14 +319,36 @@ def in_place_trigger(prep: Token) -> Trigger | None:
         return None
     if not any(c.dep_ == "pobj" and c.lower_ in _IN_FORCE for c in prep.children):
         return None
+    return _measure_held(verb)
+
+
+def _measure_held(verb: Token) -> Trigger | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lemma_.lower() not in _PENALTIES:
+    if subj is None or subj.lemma_.lower() not in _HELD_MEASURES:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return None
     if not _held_on_terms(verb):
         return None
+    if any(a.dep_ == "amod" and a.lower_ in _ARMED_MEASURES for a in subj.children):
+        # "its defensive measures will stay in place as long as …": a military posture kept,
+        # which refuses its removal (like troops that stay)
+        return Trigger(verb, "reject", "frame", content=[subj], fixed=True)
     return Trigger(verb, "threaten", "frame", content=[subj], fixed=True)
+
+
+def measure_stays_trigger(verb: Token) -> Trigger | None:
+    """ "The power cuts would stay for as long as the gangs operate", "the ban will remain
+    until Moscow lifts its own": a measure against another side kept on terms, with no "in
+    place" (that is :func:`in_place_trigger`) and no state ("remain closed": closed_trigger)."""
+    if any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children):
+        return None
+    if any(
+        c.dep_ == "prep" and any(p.lower_ in _IN_FORCE for p in c.children)
+        for c in verb.children
+    ):
+        return None
+    return _measure_held(verb)
 
 
 def reward_trigger(verb: Token) -> Trigger | None:
@@ -349,6 +378,7 @@ FRAME_TRIGGERS = {
     "contingent": contingent_trigger,
     "door": door_trigger,
     "closed": closed_trigger,
+    "measurestays": measure_stays_trigger,
     "reward": reward_trigger,
     "inplace": in_place_trigger,
 }

@@ -35,6 +35,8 @@ from detente.records import Claim
 
 _PUNITIVE = word_list("punitive_acts")
 _WITHHOLDING = word_list("withholding_acts")
+_RECOURSE = word_list("recourse_verbs")
+_VENUES = word_list("legal_venues")
 _PENALTY_NOUNS = word_list("penalty_nouns")
 #: Verbs by which a penalty arrives ("sanctions would follow / will return").
 _ARRIVALS = word_list("consequence_verbs")
@@ -44,6 +46,7 @@ _CONCEDED = word_list("held_back_concessions")
 _AGENTS = word_list("agent_nouns") | word_list("troops") | word_list("party_nouns")
 #: Modals of an announced act ("will", "would", "'ll", "shall").
 _MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+_MAYBE = _MODALS | {"could", "may", "might"}
 #: Auxiliaries that open a condition by inversion ("Should the talks fail, …").
 INVERSIONS = frozenset({"should", "were", "had"})
 #: Subordinators of a condition on a consequence.
@@ -67,7 +70,10 @@ _FORECASTING = frozenset(
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
-    "FRAME|ownconsequence": [[{"LEMMA": {"IN": sorted(_PUNITIVE | _WITHHOLDING)}, "POS": "VERB"}]],
+    "FRAME|ownconsequence": [
+        [{"LEMMA": {"IN": sorted(_PUNITIVE | _WITHHOLDING)}, "POS": "VERB"}],
+        [{"LEMMA": {"IN": sorted(_RECOURSE)}, "POS": "VERB"}],
+    ],
     # over a concession reading of the same verb ("sanctions will return unless …")
     "FRAME|penaltyconsequence": [[{"LEMMA": {"IN": sorted(_ARRIVALS)}, "POS": "VERB"}]],
     "FRAME|warconsequence": [
@@ -147,10 +153,10 @@ def _in_condition(verb: Token) -> bool:
     )
 
 
-def _modal(verb: Token) -> bool:
+def _modal(verb: Token, modals: frozenset[str] = _MODALS) -> bool:
     """ "will act", "would cut": an announced act, not a negated one."""
     kids = list(verb.children)
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) and not any(
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in kids) and not any(
         c.dep_ == "neg" for c in kids
     )
 
@@ -259,11 +265,28 @@ def _voiced_by_actor(verb: Token, subj: Token) -> bool:
     return _same_side(subj, reporter)
 
 
+def legal_recourse(verb: Token) -> bool:
+    """Does *verb* carry a dispute to a court or another venue ("take the matter to
+    international forums", "go to the International Court of Justice", "refer the case to
+    arbitration")?"""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "before"):
+            if any(p.dep_ == "pobj" and p.lower_ in _VENUES for p in c.children):
+                return True
+        elif c.dep_ == "xcomp" and c.lower_ in _VENUES:
+            return True  # "take the Commission to court", with "court" parsed as a verb
+    return False
+
+
 def own_consequence_trigger(verb: Token) -> Trigger | None:
     """ "If there is no decisive step, we will trigger the mechanism", "failing that, Ankara
     will act alone": the speaker's own punitive act on a condition is its threat."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or not _modal(verb):
+    recourse = lemma in _RECOURSE and lemma not in _PUNITIVE
+    if recourse and not legal_recourse(verb):
+        return None  # "would take the lead", "will go ahead"
+    # (a court is a threat even as a possibility: "could take the matter to arbitration if …")
+    if verb.pos_ != "VERB" or not _modal(verb, _MAYBE if recourse else _MODALS):
         return None
     if verb.dep_ in ("relcl", "acl", "advcl", "pcomp", "amod") or _in_condition(verb):
         return None
