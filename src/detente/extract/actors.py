@@ -314,6 +314,8 @@ def _generic(span: Span, ents: list[Span], kb: Knowledge) -> ActorRef | None:
             return None
         if (state := owning_state(ent)) is not None:
             return ActorRef(state, actor_name(state))  # "the Bureau … of the Republic of Moldova"
+        if name.isupper() and name in kb.actor_names:
+            return ActorRef(name, actor_name(name))  # "PNG", a state's own code, tagged ORG
         slug = slugify(acronym) if acronym else "" if orgnames.generic_name(name) else slugify(name)
         return ActorRef(slug, name) if slug and not slug.isdigit() else None
     named = named_organisation(span)
