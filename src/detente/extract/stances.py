@@ -48,6 +48,7 @@ from detente.extract.sentindex import drop_sentence_index, index_sentences
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.anaphora import anaphor, back_references, bare_process
 from detente.extract.stance.answers import AnswerStage
+from detente.extract.stance.background import signed_content
 from detente.extract.stance.content import ContentStage
 from detente.extract.stance.contrasts import except_contents
 from detente.extract.stance.deals import signs_document
@@ -657,7 +658,11 @@ class StanceComponent(
         scope = self._condition_scope(clause)
         heads: list[Token] = []
         for root in state.condition_roots:
-            if self._condition_of(root, clause, scope) and root.i not in state.before_roots:
+            if (
+                self._condition_of(root, clause, scope)
+                and root.i not in state.before_roots
+                and not signed_content(root)  # a term of a text signed, not a demand
+            ):
                 heads.append(root)
         if kind == "reject":
             for t in trig.token.subtree:

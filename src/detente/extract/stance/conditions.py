@@ -39,7 +39,9 @@ _REWARDS = word_list("reward_nouns")
 _PENALTIES = word_list("penalty_nouns")
 #: Measures against another side that are kept "until" or "as long as" (besides penalties).
 _HELD_MEASURES = _PENALTIES | word_list("held_measures")
-_ARMED_MEASURES = frozenset({"defensive", "military", "security", "protective", "defence", "defense"})
+_ARMED_MEASURES = frozenset(
+    {"defensive", "military", "security", "protective", "defence", "defense"}
+)
 #: Objects of "in" that keep a measure going ("in place", "in force").
 _IN_FORCE = frozenset({"place", "force", "effect"})
 #: Verbs by which a consequence arrives ("relief would follow if …").
@@ -344,8 +346,7 @@ def measure_stays_trigger(verb: Token) -> Trigger | None:
     if any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children):
         return None
     if any(
-        c.dep_ == "prep" and any(p.lower_ in _IN_FORCE for p in c.children)
-        for c in verb.children
+        c.dep_ == "prep" and any(p.lower_ in _IN_FORCE for p in c.children) for c in verb.children
     ):
         return None
     return _measure_held(verb)

@@ -166,45 +166,6 @@ def calendar_year(tok: Token) -> bool:
     )
 
 
-def _year(tok: Token) -> int | None:
-    text = tok.text
-    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"):
-        return int(text)
-    return None
-
-
-#: Prepositions that date an act ("signed in 2009", "on 4 November 2009", "during the 1990s").
-_DATING_PREPS = frozenset({"in", "on", "during", "at", "by"})
-
-
-def dated_history(verb: Token) -> bool:
-    """Is *verb* a past act dated two or more years before the report ("the agreement was
-    signed in Stockholm on 4 November 2009", "handed the canal over in 1999")?
-
-    A report retells such acts as background; the positions it reports are today's.
-    """
-    published = verb.doc._.detente_published
-    if published is None or verb.tag_ not in ("VBD", "VBN"):
-        return False
-    if verb.tag_ == "VBN" and not any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
-    ):
-        # a bare participle ("the deal signed in 2009 obliges …") describes its noun;
-        # "has signed" is present perfect, still current
-        if verb.dep_ not in ("acl", "relcl") or any(c.dep_ == "aux" for c in verb.children):
-            return False
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in _DATING_PREPS:
-            years = [y for t in c.subtree if (y := _year(t)) is not None]
-        elif c.dep_ in ("npadvmod", "tmod"):
-            years = [y for t in c.subtree if (y := _year(t)) is not None]
-        else:
-            continue
-        if years and max(years) <= published.year - 2:
-            return True
-    return False
-
-
 #: How many tokens back a plural pronoun's antecedent may lie.
 _ANTECEDENT_REACH = 60
 

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon
 from detente.extract.stance import kinds, phrasing
+from detente.extract.stance.background import accept_signed_terms, is_background
 from detente.extract.stance.conditions import step_on_terms
 from detente.extract.stance.consequences import fighting_returns
 from detente.extract.stance.content import listed_items, lists_items
@@ -60,15 +61,9 @@ from detente.extract.stance.predicates import (
 )
 from detente.extract.stance.resolve import hostile_act
 from detente.extract.stance.speechnouns import speech_noun
-from detente.extract.stance.stakes import (
-    dated_history,
-    granted_clause,
-    justifies_verdict,
-    no_plan_kind,
-)
+from detente.extract.stance.stakes import granted_clause, no_plan_kind
 from detente.extract.stance.state import _DocState
 from detente.extract.stance.syntax import (
-    _background_relcl,
     _head_span,
     _in_relcl,
     _is_talks,
@@ -234,14 +229,9 @@ class TriggerStage:
             del found[i]
         # "Hungary, which has blocked earlier decisions, …": past or habitual, background.
         verdicts = frozenset(v for v, k in self.lex.verbs.items() if k in ("accept", "reject"))
-        for i in [
-            i
-            for i, t in found.items()
-            if _background_relcl(t.token)
-            or justifies_verdict(t.token, verdicts)
-            or dated_history(t.token)
-        ]:
+        for i in [i for i, t in found.items() if is_background(t.token, verdicts)]:
             del found[i]
+        accept_signed_terms(found.values())
         # "would not form the association before Serbia recognised Kosovo": refused on terms;
         # "talks would not resume while …", "funds would flow only once …": a step on terms
         for root in state.condition_roots:

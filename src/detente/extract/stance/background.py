@@ -1,0 +1,89 @@
+"""Stance words that only tell the background of a report, not a position held now.
+
+A report retells what happened before ("the agreement was signed in Stockholm in 2009"),
+describes a party by its past ("Hungary, which has blocked earlier decisions, …") and spells
+out what a signed text does ("signed a treaty on Monday, obliging each country to defend the
+other"). The first two are no stance at all; the last is the content of the signing, which
+the signatories accept, whatever verb spells it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from detente.extract.stance.model import Trigger
+from detente.extract.stance.stakes import justifies_verdict
+from detente.extract.stance.syntax import _background_relcl
+
+#: Verbs of signing a text: what a participle hung on them says is the text's content.
+_SIGNING = frozenset({"sign", "conclude", "ink", "initial", "seal", "ratify", "adopt"})
+
+
+def is_background(verb: Token, verdicts: frozenset[str]) -> bool:
+    """Is the stance word *verb* background rather than a stance (see the module doc)?"""
+    return _background_relcl(verb) or justifies_verdict(verb, verdicts) or dated_history(verb)
+
+
+def accept_signed_terms(triggers: Iterable[Trigger]) -> None:
+    """Make every trigger that spells out a signed text's terms an acceptance of them."""
+    for trig in triggers:
+        if signed_content(trig.token):
+            trig.kind, trig.fixed = "accept", True
+
+
+def signed_content(verb: Token) -> bool:
+    """Is *verb* a participle spelling out what a text just signed does ("signed a mutual
+    defence treaty on Monday, obliging each country to defend the other and making Port
+    Moresby its first new ally")?"""
+    for cur in (verb, *verb.ancestors):
+        head = cur.head
+        if (
+            cur.tag_ == "VBG"
+            and cur.dep_ in ("advcl", "xcomp", "acl")
+            and head.lemma_.lower() in _SIGNING
+            and head.tag_ in ("VBD", "VBN", "VBZ")
+        ):
+            return True
+        if head.lemma_.lower() in _SIGNING:
+            return False
+    return False
+
+
+def _year(tok: Token) -> int | None:
+    text = tok.text
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"):
+        return int(text)
+    return None
+
+
+#: Prepositions that date an act ("signed in 2009", "on 4 November 2009", "during the 1990s").
+_DATING_PREPS = frozenset({"in", "on", "during", "at", "by"})
+
+
+def dated_history(verb: Token) -> bool:
+    """Is *verb* a past act dated two or more years before the report ("the agreement was
+    signed in Stockholm on 4 November 2009", "handed the canal over in 1999")?
+
+    A report retells such acts as background; the positions it reports are today's.
+    """
+    published = verb.doc._.detente_published
+    if published is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    perfect_or_bare = verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+    # a bare participle ("the deal signed in 2009 obliges …") describes its noun, and
+    # "has signed" is present perfect, still current
+    if perfect_or_bare and (
+        verb.dep_ not in ("acl", "relcl") or any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return False
+    for c in verb.children:
+        if not ((c.dep_ == "prep" and c.lower_ in _DATING_PREPS) or c.dep_ in ("npadvmod", "tmod")):
+            continue
+        years = [y for t in c.subtree if (y := _year(t)) is not None]
+        if years and max(years) <= published.year - 2:
+            return True
+    return False
