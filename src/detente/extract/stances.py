@@ -471,7 +471,7 @@ class StanceComponent(
             denied = self._denied(trig.token)
             if denied:
                 quote_span = self._denial_span(trig.token, quote_span)
-            att = attr.attribute(trig.token, self.lex.sources, clause)
+            att = self._attribute(trig.token, clause, state)
             when = self._date(quote_span, clause, published)
             main_ids: list[int] = []
             holder_tok = (

@@ -45,7 +45,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
 from detente.extract.stance import confidence as conf
 from detente.extract.stance.arbiter import (
@@ -297,7 +296,7 @@ class LearnedStage:
         }
         subtree = list(clause.subtree)
         span = (subtree[0].i, subtree[-1].i + 1)
-        att = attr.attribute(trig.token, self.lex.sources, clause)
+        att = self._attribute(trig.token, clause, state)
         for a in actors:
             sources, anonymous = self._sources(att, a, state)
             state.uncued_modifiers.setdefault(

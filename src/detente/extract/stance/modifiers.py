@@ -251,6 +251,15 @@ class ModifierStage:
             return tok.doc[lo : quote.end]
         return quote
 
+    def _attribute(self, tok: Token, clause: Token, state: _DocState) -> attr.Attribution:
+        """The attribution of the stance at *tok*, with the unnamed speaker of its transcript
+        turn ("A:" answered by "a senior official") as a source."""
+        att = attr.attribute(tok, self.lex.sources, clause)
+        turn = state.turn_of(tok)
+        if turn is not None and turn.source:
+            att.add(turn.source, True)
+        return att
+
     def _sources(
         self, att: attr.Attribution, actor: _Actor, state: _DocState
     ) -> tuple[list[str], bool]:

@@ -15,7 +15,6 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.extract import attribution as attr
 from detente.extract.doctext import doc_text
 from detente.extract.lexicon import StanceLexicon, word_list
 from detente.extract.stance import confidence as conf
@@ -173,7 +172,7 @@ class PointStage:
         """One claim per point and issue for each of *actors*; how many were added. With
         *clauses*, a point that is a clause of its own counts too, unless a claim already
         quotes it (a document's terms: "Ukraine's army would be capped at 800,000")."""
-        att = attr.attribute(trig.token, self.lex.sources, _clause_head(trig.token))
+        att = self._attribute(trig.token, _clause_head(trig.token), state)
         base = [f"trigger={trig.cls}", f"kind={kind}", "derived=point"]
         if len(actors) > 1:
             base.append("holder=shared")

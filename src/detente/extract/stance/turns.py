@@ -54,6 +54,9 @@ class Turn:
     label: str
     role: str  # "question" | "answer" | "speaker"
     actor: _Actor | None
+    #: The unnamed person who speaks ("a senior official of Sudan's foreign ministry", "SENIOR
+    #: ADMINISTRATION OFFICIAL:"): a source of every stance in the turn.
+    source: str | None = None
 
     @property
     def asks(self) -> bool:
@@ -122,7 +125,7 @@ def _classify_label(label: str, media: frozenset[str]) -> str | None:
     return "speaker"
 
 
-def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
+def find_turns(doc: Doc, tracker: Any, media: frozenset[str], sources: Any = None) -> Turns | None:
     """The speaker turns of *doc*, or None when it is not a transcript (fewer than two labels,
     or no label that is a question or names a speaker the report can place)."""
     text = doc_text(doc)
@@ -152,6 +155,7 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
     # transcript, a minister placed by the venue
     heading = _heading_state(doc, found[0][0])
     people = _introduced(doc, tracker, intro_end, heading)
+    unnamed = None if people or sources is None else _unnamed_interviewee(doc, intro_end, sources)
     turns: list[Turn] = []
     for n, ((start, body, label), role) in enumerate(zip(found, roles, strict=True)):
         if role is None:
@@ -170,10 +174,41 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str]) -> Turns | None:
             actor = actor or _named_before(label, turns) or _heading_role(label, heading)
             if actor is None and text[body:end].rstrip().endswith("?"):
                 role = "question"  # an unplaced member asking the minister
-        turns.append(Turn(start, body, end, label, role, actor))
+        source = unnamed if role == "answer" else _unnamed_label(label, role)
+        turns.append(Turn(start, body, end, label, role, actor, source))
     if not any(t.asks for t in turns) and sum(t.actor is not None for t in turns) < 2:
         return None
     return Turns(turns)
+
+
+def _unnamed_interviewee(doc: Doc, end_char: int, lex: Any) -> str | None:
+    """The unnamed person an introduction presents ("We spoke with a senior official of
+    Sudan's foreign ministry, who asked not to be named"): the source of the answers."""
+    from detente.extract.attribution import is_anonymous, source_name
+
+    found = None
+    for tok in doc:
+        if tok.idx >= end_char:
+            break
+        if (
+            tok.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+            and is_anonymous(tok, lex)
+        ):
+            found = tok  # the last one: a headline's short form comes before the full one
+    return source_name(found) if found is not None else None
+
+
+#: Heads of a speaker label that names no one ("SENIOR ADMINISTRATION OFFICIAL:").
+_UNNAMED_HEADS = frozenset({"official", "officials", "diplomat", "source", "officer", "aide"})
+
+
+def _unnamed_label(label: str, role: str) -> str | None:
+    """ "SENIOR ADMINISTRATION OFFICIAL:": a speaker label that names no one."""
+    words = _label_words(label)
+    if role != "speaker" or not words or words[-1] not in _UNNAMED_HEADS:
+        return None
+    return " ".join(words)
 
 
 def _paren_state(doc: Doc, start: int, label: str) -> _Actor | None:
