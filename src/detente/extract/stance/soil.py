@@ -36,7 +36,11 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
 
 
-_HOSTILE = frozenset({"attack", "strike", "aggression", "operation", "launch", "raid", "incursion"})
+_HOSTILE = frozenset(
+    {"attack", "strike", "aggression", "operation", "launch", "raid", "incursion"}
+    # "to be used to destabilise / threaten / harm a neighbour"
+    | {"destabilise", "destabilize", "threaten", "harm", "undermine", "target", "subvert"}
+)
 
 
 def _against(use: Token, padded: bool = True) -> bool:
