@@ -143,7 +143,8 @@ class HolderStage:
         object_judged = (designates or judges) and trig.content[0].dep_ == "dobj"
         if object_judged and (subj := _subject(tok)) is not None:
             return _unique(self._resolve_tok(subj, tok, state)), False  # "Moscow regards X as …"
-        if trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
+        soil_used = trig.cls == "soil" and tok.lemma_ == "use"  # "its waters will not be used"
+        if soil_used or trig.cls in ("must", "exist", "copula", "mustbe", "verdict", "consequence"):
             # "For Tokyo, the alliance is non-negotiable": the perspective holds the verdict.
             seen_from = perspective_holder(_clause_head(tok))
             if seen_from is not None:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from detente.extract.stance.model import Trigger
 
-_SOIL = frozenset({"territory", "soil", "land", "airspace", "bases", "base", "waters"})
+_SOIL = frozenset({"territory", "soil", "land", "airspace", "bases", "base", "waters", "water"})
 #: Parts of a country that count as its soil only when made "a base / a launch pad against …"
 #: ("will not allow the south to be used as a launch pad against any neighbour").
 _REGIONS = frozenset({"south", "north", "east", "west", "region", "province", "area", "islands"})
@@ -40,6 +40,7 @@ _HOSTILE = frozenset(
     {"attack", "strike", "aggression", "operation", "launch", "raid", "incursion"}
     # "to be used to destabilise / threaten / harm a neighbour"
     | {"destabilise", "destabilize", "threaten", "harm", "undermine", "target", "subvert"}
+    | {"endanger", "jeopardise", "jeopardize", "damage"}
 )
 
 
@@ -58,6 +59,14 @@ def _against(use: Token, padded: bool = True) -> bool:
             return True
         if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _HOSTILE:
             return True  # "be used to attack neighbours"
+    # "used in any manner that harms the security of India"
+    if any(
+        t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _HOSTILE
+        for c in use.children
+        if c.dep_ == "prep"
+        for t in c.subtree
+    ):
+        return True
     # "used as a base for aggression against any neighbouring country"
     return padded and _padded(use)
 
@@ -95,6 +104,8 @@ def soil_trigger(noun: Token) -> Trigger | None:
     if use is None:
         return None
     permit = use.head if use.dep_ in ("xcomp", "ccomp") else None
+    if permit is not None and permit.lemma_.lower() not in _PERMITTING:
+        permit = None  # "said its waters will not be used …": a reporting verb above
     if permit is not None and permit.lemma_.lower() in _PERMITTING and _negated(permit):
         return Trigger(permit, "offer", "soil", content=[use], fixed=True)
     if permit is None and _negated(use) and any(c.dep_ == "aux" for c in use.children):
