@@ -168,3 +168,12 @@ def test_waters_said_not_to_be_used_against_a_neighbour_are_a_pledge(ex: Extract
         "India."
     )
     assert ("LKA", "offer", "security_guarantees") in triples(claims(ex, text))
+
+
+def test_help_offered_to_the_parties_is_an_offer_of_what_it_helps(ex: Extractor) -> None:
+    found = triples(claims(ex, "Qatar will help the two sides reach a deal on prisoners."))
+    assert ("QAT", "offer", "process") in found
+
+
+def test_help_given_in_the_past_is_no_offer(ex: Extractor) -> None:
+    assert claims(ex, "The UN helped the parties draft the text last year.") == []
