@@ -177,3 +177,15 @@ def test_help_offered_to_the_parties_is_an_offer_of_what_it_helps(ex: Extractor)
 
 def test_help_given_in_the_past_is_no_offer(ex: Extractor) -> None:
     assert claims(ex, "The UN helped the parties draft the text last year.") == []
+
+
+def test_a_position_that_will_not_change_holds_what_it_is_about(ex: Extractor) -> None:
+    text = "Our position on the status of Abkhazia will not change, the Georgian minister said."
+    assert ("GEO", "demand", "territory") in triples(claims(ex, text))
+
+
+def test_refusing_to_enter_into_negotiations_rejects_them(ex: Extractor) -> None:
+    text = "Georgetown would not enter into bilateral negotiations on its territory."
+    found = triples(claims(ex, text))
+    assert any(a == "GUY" and k == "reject" for a, k, _ in found)
+    assert not any(k in ("offer", "accept") for _, k, _ in found)

@@ -160,6 +160,12 @@ def meta_copula(verb: Token) -> bool:
 def position_trigger(tok: Token) -> Trigger | None:
     """ "Beijing's position is that …": the copula, holding the possessor's stance."""
     verb = tok.head
+    if _unchanged(verb) and _possessed(tok):
+        # "our position on the status of Abkhazia will not change / remains unchanged": the
+        # position is held, on what it is about
+        about = [p for c in tok.children if c.dep_ == "prep" for p in c.children]
+        kind = _POSITION_NOUNS[tok.lemma_.lower()]
+        return Trigger(verb, kind, "frame", content=about) if about else None
     if verb.lemma_.lower() not in _COPULAS or not _possessed(tok):
         return None
     content = _copula_content(verb, tok)
@@ -187,6 +193,16 @@ def position_trigger(tok: Token) -> Trigger | None:
         # will not pull back until …"
         kind = "reject"
     return Trigger(verb, kind, "frame", content=content)
+
+
+def _unchanged(verb: Token) -> bool:
+    """ "will not change", "has not changed", "remains unchanged"."""
+    if verb.lemma_.lower() in ("change", "shift", "alter", "waver"):
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    return verb.lemma_.lower() in _COPULAS and any(
+        c.dep_ == "acomp" and c.lower_ in ("unchanged", "unaltered", "unchangeable")
+        for c in verb.children
+    )
 
 
 def perspective_holder(verb: Token) -> Token | None:
