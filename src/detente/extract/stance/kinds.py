@@ -193,6 +193,13 @@ def war_renounced(verb: Token) -> bool:
             for h in heads
             for p in h.children
         )
+    if lemma == "look":  # "is not looking for a confrontation"
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ == "for"
+            and any(o.lemma_.lower() in _NO_WAR for o in p.children)
+            for p in verb.children
+        )
     return lemma in ("want", "seek", "desire") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _NO_WAR for c in verb.children
     )
