@@ -189,3 +189,20 @@ def test_refusing_to_enter_into_negotiations_rejects_them(ex: Extractor) -> None
     found = triples(claims(ex, text))
     assert any(a == "GUY" and k == "reject" for a, k, _ in found)
     assert not any(k in ("offer", "accept") for _, k, _ in found)
+
+
+def test_continuing_a_concession_offers_it(ex: Extractor) -> None:
+    text = (
+        "Beijing will continue to allow daily necessities to reach the personnel on the ship, "
+        "the spokesperson said."
+    )
+    assert ("CHN", "offer", "humanitarian") in triples(claims(ex, text))
+
+
+def test_continuing_the_mediation_offers_the_talks(ex: Extractor) -> None:
+    found = triples(claims(ex, "Qatar and Turkey would continue their mediation efforts."))
+    assert found == {("QAT", "offer", "process"), ("TUR", "offer", "process")}
+
+
+def test_a_court_continuing_its_work_is_no_stance(ex: Extractor) -> None:
+    assert claims(ex, "The special court would continue its work, the ministry said.") == []

@@ -17,6 +17,8 @@ held_forces, held_verbs, penalty_nouns, troops).
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
@@ -76,3 +78,21 @@ def retention_trigger(verb: Token, hostile: bool) -> Trigger | None:
     if lemma in HELD_VERBS:
         return None
     return Trigger(verb, "demand", "retention")
+
+
+#: What a side goes on doing that keeps the talks going ("will continue its mediation efforts").
+_TALK_WORK = frozenset(
+    {"mediation", "effort", "efforts", "work", "exchange", "exchanges", "dialogue", "contacts"}
+)
+
+
+def continued_act(verb: Token, concessions: frozenset[str], talks: Any) -> Trigger | None:
+    """ "Will continue to allow supplies through", "would continue their mediation efforts":
+    going on with a concession or with the talks, voiced as intent, offers it ("continue" with
+    an act of war threatens, and is read by the caller)."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in concessions:
+            return Trigger(verb, "offer", "concession")
+        if c.dep_ == "dobj" and (talks(c) or c.lemma_.lower() in _TALK_WORK):
+            return Trigger(verb, "offer", "concession")
+    return None

@@ -20,7 +20,7 @@ from detente.extract.stance.frames import (
     meta_copula,
 )
 from detente.extract.stance.framing import editorial_frame
-from detente.extract.stance.holdings import HELD_VERBS, retention_trigger
+from detente.extract.stance.holdings import HELD_VERBS, continued_act, retention_trigger
 from detente.extract.stance.kinds import opens_passage, shape_triggers, verb_kind, willing_kind
 from detente.extract.stance.lexis import (
     _ACCUSING,
@@ -738,7 +738,9 @@ class TriggerStage:
             return None  # "anyone who tries will pay a heavy price" warns (offenders.py)
         hostile = self._hostile(tok)
         if lemma == "continue" and not hostile:
-            return None  # only "will continue to strike" acts; "will continue talks" is none
+            # "will continue to strike" threatens (below); "will continue to allow …" and
+            # "will continue the talks" offer; "will continue its work" says nothing
+            return None if negated else continued_act(tok, lex.concessions, _is_talks)
         if lemma in lex.threat_actions and not hostile and opens_passage(tok):  # "expand crossings"
             return None if negated else Trigger(tok, "offer", "concession")
         if hostile or (lemma in lex.threat_actions and lemma not in lex.concessions):
