@@ -46,6 +46,9 @@ EVENT_NOUNS: dict[str, str] = {
     "call": "call",
     "phone": "call",
     "conversation": "call",
+    # "the committee will hold its first session on Sunday", "a conference in Geneva on …"
+    "session": "meeting",
+    "conference": "meeting",
 }
 _NEG_DETS = {"no", "any"}
 _BLOCKING_HEADS = {"refuse", "reject", "deny", "rule", "cancel", "postpone", "call"}
@@ -117,6 +120,7 @@ _VERB_LABELS: dict[str, str] = {
 }
 #: Bodies that sit to be briefed or addressed ("briefed the Security Council on Thursday").
 _SITTING_BODIES = {"council", "assembly", "parliament", "congress", "senate", "committee"}
+_SITTING_BODIES |= {"ambassadors", "diplomats", "envoys"}  # "will brief ambassadors on Monday"
 _TRIGGER_LEMMAS = frozenset(_VERB_LABELS)
 _TRIGGER_NOUNS = frozenset(EVENT_NOUNS)
 #: A noun trigger in these roles belongs to its verb's clause ("agreed to hold talks");
