@@ -206,3 +206,12 @@ def test_continuing_the_mediation_offers_the_talks(ex: Extractor) -> None:
 
 def test_a_court_continuing_its_work_is_no_stance(ex: Extractor) -> None:
     assert claims(ex, "The special court would continue its work, the ministry said.") == []
+
+
+def test_a_source_agreeing_to_be_interviewed_holds_no_stance(ex: Extractor) -> None:
+    text = (
+        "Sudan's army-backed government accuses Chad of arming the RSF. We spoke with a senior "
+        "official of Sudan's foreign ministry, who agreed to be interviewed on condition that he "
+        "not be named."
+    )
+    assert not [c for c in claims(ex, text) if "interviewed" in c.quote]

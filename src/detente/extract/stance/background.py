@@ -23,7 +23,28 @@ _SIGNING = frozenset({"sign", "conclude", "ink", "initial", "seal", "ratify", "a
 
 def is_background(verb: Token, verdicts: frozenset[str]) -> bool:
     """Is the stance word *verb* background rather than a stance (see the module doc)?"""
-    return _background_relcl(verb) or justifies_verdict(verb, verdicts) or dated_history(verb)
+    return (
+        _background_relcl(verb)
+        or justifies_verdict(verb, verdicts)
+        or dated_history(verb)
+        or press_consent(verb)
+    )
+
+
+#: What a source agrees or declines to do for the press ("agreed to be interviewed",
+#: "declined to comment", "refused to be named"): no stance on anything negotiated.
+_PRESS_ACTS = frozenset({"interview", "name", "quote", "identify", "comment", "photograph"})
+
+
+def press_consent(verb: Token) -> bool:
+    """Is *verb* a source's consent or refusal to speak to the press?"""
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in _PRESS_ACTS
+        # "to be named / quoted / interviewed" (but "asked Baghdad to name the groups")
+        and (c.lemma_.lower() == "comment" or any(a.dep_ == "auxpass" for a in c.children))
+        for c in verb.children
+    )
 
 
 def accept_signed_terms(triggers: Iterable[Trigger]) -> None:

@@ -162,10 +162,11 @@ def position_trigger(tok: Token) -> Trigger | None:
     verb = tok.head
     if _unchanged(verb) and _possessed(tok):
         # "our position on the status of Abkhazia will not change / remains unchanged": the
-        # position is held, on what it is about
+        # position is held, on what it is about (when it says; else a list may follow it)
         about = [p for c in tok.children if c.dep_ == "prep" for p in c.children]
         kind = _POSITION_NOUNS[tok.lemma_.lower()]
-        return Trigger(verb, kind, "frame", content=about) if about else None
+        if about:
+            return Trigger(verb, kind, "frame", content=about)
     if verb.lemma_.lower() not in _COPULAS or not _possessed(tok):
         return None
     content = _copula_content(verb, tok)
