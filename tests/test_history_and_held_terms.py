@@ -215,3 +215,21 @@ def test_a_source_agreeing_to_be_interviewed_holds_no_stance(ex: Extractor) -> N
         "not be named."
     )
     assert not [c for c in claims(ex, text) if "interviewed" in c.quote]
+
+
+def test_a_speaker_label_that_names_no_one_is_a_source(ex: Extractor) -> None:
+    text = (
+        "BACKGROUND BRIEFING ON THE SUDAN TALKS\n"
+        "U.S. Department of State, Washington, May 3, 2025\n\n"
+        "MODERATOR: Thanks, everyone. Today we have a senior State Department official to "
+        "discuss the talks.\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL: The United States wants both armies to agree to a "
+        "humanitarian truce.\n\n"
+        "QUESTION: Will you sanction the RSF leaders?\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL: We are not going to rule anything out.\n"
+    )
+    found = [c for c in claims(ex, text) if c.actor == "USA" and c.kind == "demand"]
+    assert found
+    assert all(
+        any("senior state department official" in s.lower() for s in c.sources) for c in found
+    )

@@ -18,9 +18,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.extract.attribution import source_words
+from detente.extract.attribution import is_anonymous, source_name, source_words
 from detente.extract.doctext import doc_text
 from detente.extract.lexicon import word_list
+from detente.extract.sourcewords import SourceLexicon
 from detente.extract.stance.model import _Actor
 
 _QUESTIONERS = word_list("turn_questioners")
@@ -125,7 +126,9 @@ def _classify_label(label: str, media: frozenset[str]) -> str | None:
     return "speaker"
 
 
-def find_turns(doc: Doc, tracker: Any, media: frozenset[str], sources: Any = None) -> Turns | None:
+def find_turns(
+    doc: Doc, tracker: Any, media: frozenset[str], sources: SourceLexicon | None = None
+) -> Turns | None:
     """The speaker turns of *doc*, or None when it is not a transcript (fewer than two labels,
     or no label that is a question or names a speaker the report can place)."""
     text = doc_text(doc)
@@ -181,11 +184,9 @@ def find_turns(doc: Doc, tracker: Any, media: frozenset[str], sources: Any = Non
     return Turns(turns)
 
 
-def _unnamed_interviewee(doc: Doc, end_char: int, lex: Any) -> str | None:
+def _unnamed_interviewee(doc: Doc, end_char: int, lex: SourceLexicon) -> str | None:
     """The unnamed person an introduction presents ("We spoke with a senior official of
     Sudan's foreign ministry, who asked not to be named"): the source of the answers."""
-    from detente.extract.attribution import is_anonymous, source_name
-
     found = None
     for tok in doc:
         if tok.idx >= end_char:
