@@ -193,10 +193,10 @@ def test_refusing_to_enter_into_negotiations_rejects_them(ex: Extractor) -> None
 
 def test_continuing_a_concession_offers_it(ex: Extractor) -> None:
     text = (
-        "Beijing will continue to allow daily necessities to reach the personnel on the ship, "
-        "the spokesperson said."
+        "Israel will continue to allow aid trucks into Gaza through Kerem Shalom, the defence "
+        "ministry said."
     )
-    assert ("CHN", "offer", "humanitarian") in triples(claims(ex, text))
+    assert ("ISR", "offer", "humanitarian") in triples(claims(ex, text))
 
 
 def test_continuing_the_mediation_offers_the_talks(ex: Extractor) -> None:
