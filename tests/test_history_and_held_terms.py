@@ -164,8 +164,7 @@ def test_an_unnamed_interviewee_is_the_source_of_the_answers(ex: Extractor) -> N
 
 def test_waters_said_not_to_be_used_against_a_neighbour_are_a_pledge(ex: Extractor) -> None:
     text = (
-        "Sri Lanka said its waters will not be used in any manner that harms the security of "
-        "India."
+        "Sri Lanka said its waters will not be used in any manner that harms the security of India."
     )
     assert ("LKA", "offer", "security_guarantees") in triples(claims(ex, text))
 

@@ -17,7 +17,7 @@ held_forces, held_verbs, penalty_nouns, troops).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -86,7 +86,9 @@ _TALK_WORK = frozenset(
 )
 
 
-def continued_act(verb: Token, concessions: frozenset[str], talks: Any) -> Trigger | None:
+def continued_act(
+    verb: Token, concessions: frozenset[str], talks: Callable[[Token], bool]
+) -> Trigger | None:
     """ "Will continue to allow supplies through", "would continue their mediation efforts":
     going on with a concession or with the talks, voiced as intent, offers it ("continue" with
     an act of war threatens, and is read by the caller)."""
