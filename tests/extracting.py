@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from detente.extract import Extractor
 from detente.records import Claim, Report, normalize_text
 
 
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    """The claims *ex* extracts from *text*, each checked to quote its exact span."""
-    report = Report(text=normalize_text(text))
+def claims(ex: Extractor, text: str, published: date | None = None) -> list[Claim]:
+    """The claims *ex* extracts from *text* (published on *published*, if given), each checked
+    to quote its exact span."""
+    report = Report(text=normalize_text(text), published=published)
     out = ex.extract(report).claims
     for c in out:
         assert report.text[c.start : c.end] == c.quote
