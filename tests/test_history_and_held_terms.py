@@ -200,8 +200,8 @@ def test_a_court_continuing_its_work_is_no_stance(ex: Extractor) -> None:
 def test_a_source_agreeing_to_be_interviewed_holds_no_stance(ex: Extractor) -> None:
     text = (
         "Sudan's army-backed government accuses Chad of arming the RSF. We spoke with a senior "
-        "official of Sudan's foreign ministry, who agreed to be interviewed on condition that he "
-        "not be named."
+        "official of Sudan's foreign ministry, who agreed to be interviewed provided his name "
+        "was withheld."
     )
     assert not [c for c in claims(ex, text) if "interviewed" in c.quote]
 

@@ -3,8 +3,8 @@
 A report retells what happened before ("the agreement was signed in Stockholm in 2009"),
 describes a party by its past ("Hungary, which has blocked earlier decisions, …") and spells
 out what a signed text does ("signed a treaty on Monday, obliging each country to defend the
-other"), and says what a source agreed to do for the press ("agreed to be interviewed on
-condition that he not be named"). Past, description and press terms are no stance at all; a
+other"), and says what a source agreed to do for the press ("agreed to be interviewed
+provided his name was withheld"). Past, description and press terms are no stance at all; a
 signed text's terms are the content of the signing, which the signatories accept, whatever
 verb spells them out.
 """
