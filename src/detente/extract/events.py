@@ -119,8 +119,12 @@ _VERB_LABELS: dict[str, str] = {
     "present": "brief",
 }
 #: Bodies that sit to be briefed or addressed ("briefed the Security Council on Thursday").
-_SITTING_BODIES = {"council", "assembly", "parliament", "congress", "senate", "committee"}
-_SITTING_BODIES |= {"ambassadors", "diplomats", "envoys"}  # "will brief ambassadors on Monday"
+#: ("will brief ambassadors on Monday": the diplomatic corps sits to be briefed too)
+_SITTING_BODIES = {"council", "assembly", "parliament", "congress", "senate", "committee"} | {
+    "ambassadors",
+    "diplomats",
+    "envoys",
+}
 _TRIGGER_LEMMAS = frozenset(_VERB_LABELS)
 _TRIGGER_NOUNS = frozenset(EVENT_NOUNS)
 #: A noun trigger in these roles belongs to its verb's clause ("agreed to hold talks");

@@ -17,13 +17,12 @@ held_forces, held_verbs, penalty_nouns, troops).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
 from detente.extract.lexicon import word_list
 from detente.extract.stance.lexis import _PENALTY_NOUNS, _TROOPS
 from detente.extract.stance.model import Trigger
+from detente.extract.stance.syntax import _is_talks
 
 #: What a party keeps that others ask it to give up: armed presence and arms.
 _FORCES = word_list("held_forces") | _TROOPS
@@ -86,15 +85,13 @@ _TALK_WORK = frozenset(
 )
 
 
-def continued_act(
-    verb: Token, concessions: frozenset[str], talks: Callable[[Token], bool]
-) -> Trigger | None:
+def continued_act(verb: Token, concessions: frozenset[str]) -> Trigger | None:
     """ "Will continue to allow supplies through", "would continue their mediation efforts":
     going on with a concession or with the talks, voiced as intent, offers it ("continue" with
     an act of war threatens, and is read by the caller)."""
     for c in verb.children:
         if c.dep_ == "xcomp" and c.lemma_.lower() in concessions:
             return Trigger(verb, "offer", "concession")
-        if c.dep_ == "dobj" and (talks(c) or c.lemma_.lower() in _TALK_WORK):
+        if c.dep_ == "dobj" and (_is_talks(c) or c.lemma_.lower() in _TALK_WORK):
             return Trigger(verb, "offer", "concession")
     return None

@@ -158,9 +158,7 @@ class _DocState:
         self.according: dict[int, set[int]] = {}
         self.tracker: Any = comp.make_tracker(doc)
         #: Speaker turns when the report is a transcript (press conference, interview).
-        self.turns: Turns | None = find_turns(
-            doc, self.tracker, comp.lex.sources.media, comp.lex.sources
-        )
+        self.turns: Turns | None = find_turns(doc, self.tracker, comp.lex.sources)
         self.last_proponent: list[_Actor] = []
         #: Parties that signed a document, and where (token index); and where the last
         #: proponent was set, so that a later "the accord provides for …" goes to whichever of

@@ -740,7 +740,7 @@ class TriggerStage:
         if lemma == "continue" and not hostile:
             # "will continue to strike" threatens (below); "will continue to allow …" and
             # "will continue the talks" offer; "will continue its work" says nothing
-            return None if negated else continued_act(tok, lex.concessions, _is_talks)
+            return None if negated else continued_act(tok, lex.concessions)
         if lemma in lex.threat_actions and not hostile and opens_passage(tok):  # "expand crossings"
             return None if negated else Trigger(tok, "offer", "concession")
         if hostile or (lemma in lex.threat_actions and lemma not in lex.concessions):

@@ -126,9 +126,7 @@ def _classify_label(label: str, media: frozenset[str]) -> str | None:
     return "speaker"
 
 
-def find_turns(
-    doc: Doc, tracker: Any, media: frozenset[str], sources: SourceLexicon | None = None
-) -> Turns | None:
+def find_turns(doc: Doc, tracker: Any, sources: SourceLexicon) -> Turns | None:
     """The speaker turns of *doc*, or None when it is not a transcript (fewer than two labels,
     or no label that is a question or names a speaker the report can place)."""
     text = doc_text(doc)
@@ -145,7 +143,7 @@ def find_turns(
     if len(found) < 2:
         return None
     found.sort()
-    media_low = frozenset(m.lower() for m in media)
+    media_low = frozenset(m.lower() for m in sources.media)
     roles = [_classify_label(label, media_low) for _, _, label in found]
     if "question" not in roles and roles.count("speaker") < 2:
         return None
@@ -158,7 +156,7 @@ def find_turns(
     # transcript, a minister placed by the venue
     heading = _heading_state(doc, found[0][0])
     people = _introduced(doc, tracker, intro_end, heading)
-    unnamed = None if people or sources is None else _unnamed_interviewee(doc, intro_end, sources)
+    unnamed = None if people else _unnamed_interviewee(doc, intro_end, sources)
     turns: list[Turn] = []
     for n, ((start, body, label), role) in enumerate(zip(found, roles, strict=True)):
         if role is None:
