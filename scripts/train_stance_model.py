@@ -293,10 +293,14 @@ def train_arbiter(items: list[Item], c: float = 0.5, min_count: int = 2) -> dict
     }
 
 
-def _arbiter(arrays, ia: float, ik: float, ka: float, kk: float, mix=0.0) -> ArbiterModel:
+def _arbiter(
+    arrays, ia: float, ik: float, ka: float, kk: float, mix=0.0, sa=1.01, sk=0.0
+) -> ArbiterModel:
     return ArbiterModel.from_arrays(
         {
             **arrays,
+            "strong_above": np.array(sa),
+            "strong_keep_below": np.array(sk),
             "sentence_weight": np.array(mix),
             "issue_above": np.array(ia),
             "issue_keep_below": np.array(ik),
@@ -415,10 +419,18 @@ def arbiter_configs():
     for ia, ik, ka, kk in COMBINED:
         uses = boost | {"arbiter", "arbiter_kind"}
         yield f"boost+arbiter >{ia}<{ik} +kind >{ka}<{kk}", uses, (ia, ik, ka, kk, 0.0)
+    # the shipped arbiter, overruling strong cues as well
+    for sa, sk in STRONG_GRID:
+        label = f"boost+arbiter+sent >0.5 rule<0.3 strong >{sa}<{sk}"
+        yield label, boost | {"arbiter"}, (0.5, 0.3, 1.01, 0.0, 0.5, sa, sk)
     # the shipped arbiter with the verb boost as well (no trigger: holder of the main verb)
     for ia, ik in ((0.5, 0.3), (0.6, 0.5)):
         label = f"boost+verb>{VERB_ABOVE}+arbiter+sent >{ia} rule<{ik}"
         yield label, boost | {"boost_verb", "arbiter"}, (ia, ik, 1.01, 0.0, 0.5)
+
+
+#: (strong_above, strong_keep_below) of the arbiter table's strong-cue rows.
+STRONG_GRID = ((0.5, 0.3), (0.5, 0.4), (0.6, 0.2), (0.6, 0.4), (0.7, 0.1))
 
 
 #: The verb-boost threshold of the arbiter table's verb-boost rows (best of the sentence CV).
@@ -721,6 +733,10 @@ def main() -> None:
     ap.add_argument("--arbiter-kind", type=float, default=0.8, help="arbiter kind_above")
     ap.add_argument("--arbiter-kind-keep", type=float, default=0.1, help="arbiter kind_keep_below")
     ap.add_argument("--arbiter-sentence", type=float, default=0.5, help="sentence_weight")
+    ap.add_argument("--arbiter-strong", type=float, default=0.6, help="arbiter strong_above")
+    ap.add_argument(
+        "--arbiter-strong-keep", type=float, default=0.4, help="arbiter strong_keep_below"
+    )
     args = ap.parse_args()
     extractor = Extractor()
     items = parse(args.gold, extractor)
@@ -778,6 +794,8 @@ def shipped_arrays(items: list[Item], args, arrays=None):
     arbiter["kind_above"] = np.array(args.arbiter_kind)
     arbiter["kind_keep_below"] = np.array(args.arbiter_kind_keep)
     arbiter["sentence_weight"] = np.array(args.arbiter_sentence)
+    arbiter["strong_above"] = np.array(args.arbiter_strong)
+    arbiter["strong_keep_below"] = np.array(args.arbiter_strong_keep)
     return arrays, arbiter
 
 

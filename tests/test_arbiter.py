@@ -1,5 +1,6 @@
 """The learned arbiter: a claim-level model overrules a weakly cued rule issue when it is
-confident, never a strongly cued one, and it works from the parse the rules already made.
+confident, a strongly cued one only past stricter thresholds (and never with a model written
+without them), and it works from the parse the rules already made.
 Reports written for these tests, across several conflicts."""
 
 from __future__ import annotations
@@ -111,14 +112,54 @@ def test_arbiter_add_keeps_the_rule_issue_beside_the_models(ex: Extractor) -> No
     assert len({c.ordinal for c in judged}) == len(judged)
 
 
-def test_strongly_cued_issues_are_left_alone_even_by_an_eager_model(ex: Extractor) -> None:
+def test_strongly_cued_issues_are_left_alone_without_strong_thresholds(ex: Extractor) -> None:
     with uses(ex, "boost"):
         rules = extract(ex, STRONG)
     assert rules and not any(set(c.signals) & WEAK_ISSUE for c in rules)
-    with uses(ex, "boost,arbiter", issue_above=0.0, issue_keep_below=1.01):
+    with uses(ex, "boost,arbiter", issue_above=0.0, issue_keep_below=1.01, strong_above=1.01):
         judged = extract(ex, STRONG)
     assert triples(judged) == triples(rules)
     assert not any(SIGNAL in c.signals for c in judged)
+
+
+def test_a_model_without_strong_thresholds_leaves_strong_cues_alone() -> None:
+    model = shipped_arbiter()
+    assert model is not None
+    arrays = {
+        "version": 1,
+        "features": list(model.index),
+        "outputs": list(model.outputs),
+        "weights": model.weights,
+        "bias": model.bias,
+        "issue_above": 0.5,
+        "issue_keep_below": 0.3,
+        "kind_above": 0.8,
+        "kind_keep_below": 0.1,
+        "sentence_weight": 0.5,
+    }
+    old = ArbiterModel.from_arrays(arrays)
+    assert old.strong_above > 1.0
+    # the shipped model overrules strong cues, more strictly than weak ones (by CV on dev)
+    assert model.issue_above <= model.strong_above <= 1.0
+    assert model.strong_keep_below >= model.issue_keep_below
+
+
+def test_a_sure_model_overrules_a_strong_cue_past_the_strong_thresholds(ex: Extractor) -> None:
+    with uses(ex, "boost"):
+        rules = [c for c in extract(ex, STRONG) if c.actor == "GEO"]
+    assert ("GEO", "demand", "sanctions") in triples(rules)
+    with uses(
+        ex,
+        "boost,arbiter",
+        steer=("economy", "sanctions"),
+        strong_above=0.6,
+        strong_keep_below=0.4,
+    ):
+        judged = [c for c in extract(ex, STRONG) if c.actor == "GEO"]
+    assert ("GEO", "demand", "economy") in triples(judged)
+    assert ("GEO", "demand", "sanctions") not in triples(judged)
+    changed = [c for c in judged if SIGNAL in c.signals]
+    assert changed and all(not set(c.signals) & WEAK_ISSUE for c in changed)
 
 
 def test_unconfident_model_leaves_the_rules_alone(ex: Extractor) -> None:

@@ -13,6 +13,12 @@ and may overrule the rules:
 * ``arbiter_add`` -- the same test adds a second stance on the model's issue instead;
 * ``arbiter_kind`` -- the same for the kind, with ``kind_above`` and ``kind_keep_below``.
 
+A claim whose issue the rules had from a strong cue (weight 2 or 3) is overruled too, on the
+model's word at ``strong_above`` or more while it rates the rule issue below
+``strong_keep_below``: a cue word can be a modifier ("combat and sensor systems" for the
+frigates bought) or a name, and the claim's other words outvote it. Models written before
+these two thresholds existed leave strong cues alone.
+
 A changed claim carries the signal ``learned=arbiter``.  The weights and thresholds ship as
 ``knowledge/arbiter_model.npz``, written with the sentence model by
 ``scripts/train_stance_model.py`` from gold/dev only; the uses on by default are those that
@@ -63,6 +69,9 @@ class ArbiterModel(OneVsRest):
     #: Weight of the sentence model's issue probabilities in the issue scores (0: the claim
     #: model alone).
     sentence_weight: float = 0.0
+    #: Thresholds for overruling an issue the rules had from a strong cue (off by default).
+    strong_above: float = 1.01
+    strong_keep_below: float = 0.0
 
     @classmethod
     def from_arrays(cls, arrays: Any) -> ArbiterModel:
@@ -74,6 +83,10 @@ class ArbiterModel(OneVsRest):
             kind_above=float(arrays["kind_above"]),
             kind_keep_below=float(arrays["kind_keep_below"]),
             sentence_weight=float(arrays["sentence_weight"]),
+            strong_above=float(arrays["strong_above"]) if "strong_above" in arrays else 1.01,
+            strong_keep_below=(
+                float(arrays["strong_keep_below"]) if "strong_keep_below" in arrays else 0.0
+            ),
         )
 
 
@@ -144,13 +157,14 @@ def arbitrate(
     recorded on *state*; returns the claims (changed in place, added ones appended).
     *sentence_issues* gives the sentence model's issue probabilities of a sentence, mixed into
     the claim model's by the model's ``sentence_weight``."""
+    strong = model.strong_above <= 1.0
     wanted = []
     for c in claims:
         origin = state.origins.get(id(c))
         if origin is None or origin[0] is not c:
             continue  # not a claim of the main path (or rebuilt since): no content to read
         weak_issue = any(s in WEAK_ISSUE for s in c.signals)
-        if weak_issue or "arbiter_kind" in uses:
+        if weak_issue or strong or "arbiter_kind" in uses:
             wanted.append((c, origin, weak_issue))
     if not wanted:
         return claims
@@ -171,8 +185,13 @@ def arbitrate(
                 c.kind = top
                 c.signals.append(SIGNAL)
                 c.confidence = conf.score(c.signals)
-        if not weak_issue or not uses & {"arbiter", "arbiter_add"}:
+        if not (weak_issue or strong) or not uses & {"arbiter", "arbiter_add"}:
             continue
+        above, keep = (
+            (model.issue_above, model.issue_keep_below)
+            if weak_issue
+            else (model.strong_above, model.strong_keep_below)
+        )
         issues = model.ranked(p, "issue:")
         mix = model.sentence_weight
         if mix > 0 and sentence_issues is not None:
@@ -184,8 +203,8 @@ def arbitrate(
         top = max(issues, key=lambda i: issues[i])
         if (
             top == c.issue
-            or issues[top] < model.issue_above
-            or issues.get(c.issue, 0.0) >= model.issue_keep_below
+            or issues[top] < above
+            or issues.get(c.issue, 0.0) >= keep
             or (c.actor, c.kind, top, c.start) in have
         ):
             continue

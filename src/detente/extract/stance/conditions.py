@@ -465,3 +465,20 @@ def ruled_out_thing(head: Token) -> bool:
     return head.lemma_.lower() == "be" and any(
         c.dep_ in ("attr", "nsubj") and _no(c) for c in head.children
     )
+
+
+#: Acts of dealing with another side that "only" restricts to terms ("will only talk to the
+#: real leadership", "will only sign an agreement that respects …").
+_DEALING = frozenset({"talk", "negotiate", "deal", "meet", "sign", "engage", "speak"})
+
+
+def only_on_terms(verb: Token) -> bool:
+    """ "Bangkok will only talk to the movement's real leadership, not to intermediaries": an
+    offer of talks restricted by "only" sets the terms, a demand. ("Not only ready to talk"
+    restricts nothing.)"""
+    if verb.lemma_.lower() not in _DEALING or any(c.dep_ == "advcl" for c in verb.children):
+        return False  # "will only negotiate once the troops have left": a conditional offer
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "only" and verb.doc[c.i - 1].lower_ != "not"
+        for c in verb.children
+    )

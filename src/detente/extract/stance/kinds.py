@@ -29,7 +29,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from detente.extract.lexicon import StanceLexicon, stance_lexicon, word_list
-from detente.extract.stance.conditions import agent_subject, lacking_trigger
+from detente.extract.stance.conditions import agent_subject, lacking_trigger, only_on_terms
 from detente.extract.stance.consequences import _IF_MARKS as _CONDITION_MARKS
 from detente.extract.stance.consequences import forecast
 from detente.extract.stance.lexis import _ANONYMITY, _ATTENDING, _MODALS, _PLAN_NOUNS
@@ -44,8 +44,7 @@ _READY = stance_lexicon().willingness | {"readiness", "willingness"}
 _CONTINUING = word_list("continuing_verbs")
 #: Going on with one's own part ("ready to keep talking", "to keep hosting the talks").
 _GOING_ON = frozenset({"keep"})
-#: Talking, as verb or noun: readiness for it offers the holder's own part, whatever the talks
-#: are about ("ready for talks on the implementation of the award").
+#: Talking, as verb or noun: readiness for it offers the holder's part, whatever it is about.
 _TALKING = word_list("talking_words")
 _WELCOMING = word_list("welcoming_verbs")
 _OTHERS_EFFORTS = word_list("others_efforts")
@@ -68,8 +67,7 @@ _UPHELD = _STANDING_DEALS | {"format", "process", "policy", "framework", "text",
 _STANDING_STATES = word_list("standing_states")
 #: Hostilities a side can say it does not want ("does not want war").
 _NO_WAR = frozenset({"war", "confrontation", "conflict", "escalation", "hostilities", "fighting"})
-#: Verdicts of war on an act ("would be treated as an act of war"); targets designated as
-#: such ("would be considered legitimate targets") are offenders.designated.
+#: Verdicts of war on an act ("would be treated as an act of war"; targets: offenders.py).
 _MENACE = word_list("menace_verdicts") | word_list("war_words") | {"hostile"}
 #: Trigger classes of a party's own act, which a forecaster may only predict.
 _ACTS = frozenset({"concession", "retention", "verb"})
@@ -571,6 +569,8 @@ def refine_kinds(triggers: list[Trigger]) -> list[Trigger]:
     """Revise the kinds of *triggers* in place and return them."""
     for trig in triggers:
         refine_kind(trig)
+        if trig.kind in ("offer", "accept") and only_on_terms(trig.token):
+            trig.kind, trig.fixed = "demand", True  # "will only talk to the real leadership"
     # "analysts say Israel would resume its offensive": a forecast, not the party's stance
     return [t for t in triggers if t.cls not in _ACTS or not forecast(t.token)]
 

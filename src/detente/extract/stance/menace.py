@@ -35,6 +35,8 @@ ANSWERING = word_list("answering_verbs")
 _CHOICES = word_list("choice_nouns")
 #: Verbs of bearing the blame ("will bear / carry full responsibility for …").
 RESPONSIBLE = frozenset({"bear", "carry", "shoulder"})
+#: What is borne: the blame, or the consequences ("will bear all the consequences").
+_BORNE = frozenset({"responsibility", "consequence"})
 #: Verbs of warnings whose conduct, however faintly cued, is about the fighting.
 WARNING_VERBS = ANSWERING | RESPONSIBLE
 _WAR = word_list("war_words")
@@ -50,15 +52,22 @@ _STANDING = frozenset({"remain", "stay", "stand", "sit"})
 #: How a side that stands by stands ("indifferent", "idle", "idly by").
 _BYSTANDING = frozenset({"indifferent", "idle", "idly", "passive", "inactive", "silent"})
 
+#: Verbs by which conduct has its cost ("would have / bring / entail consequences").
+_ENTAILING = frozenset({"have", "bring", "entail", "carry"})
+_COSTS = frozenset({"consequence", "repercussion"})
+
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|menace": [
         [{"LEMMA": {"IN": sorted(_DRAWING | _REGARDING | _STANDING | {"go", "be", "deal"})}}],
+        [{"LEMMA": {"IN": sorted(_ENTAILING)}}],
         [{"LEMMA": {"IN": sorted(ANSWERING | _ONGOING | RESPONSIBLE | {"leave"})}}],
     ],
     # "if the army does not do it, we will": any modal verb (or a bare modal) of a sentence
     # with "if"/"unless"
     "FRAME|selfhelp": [[{"LOWER": {"IN": sorted(_IF)}}]],
+    "FRAME|patience": [[{"LEMMA": "patience"}]],
+    "FRAME|goeson": [[{"LEMMA": "continue"}]],
 }
 
 
@@ -78,6 +87,52 @@ def _drawn_response(verb: Token) -> bool:
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _RESPONSES for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+def _entailed(verb: Token) -> Token | None:
+    """ "Any seizure of our assets would have consequences", "failure to comply will bring
+    serious consequences", "a provocation that will have consequences": the conduct (the
+    subject, or the antecedent of "that") that the cost answers."""
+    if verb.lemma_.lower() not in _ENTAILING or _negated(verb):
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _COSTS for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subj = verb.head
+        if subj.dep_ == "attr":  # "X would be a provocation that …": X is the conduct
+            subj = next((c for c in subj.head.children if c.dep_ == "nsubj"), subj)
+    return subj if subj is not None and _conduct(subj) else None
+
+
+#: Nouns of conduct that a warning answers, beyond the hostile words ("failure to comply").
+_CONDUCT = word_list("offence_nouns") | frozenset(
+    {
+        "failure",
+        "refusal",
+        "move",
+        "step",
+        "seizure",
+        "deployment",
+        "opening",
+        "continuation",
+        "recognition",
+        "annexation",
+        "blockade",
+        "escalation",
+        "use",
+    }
+)
+
+
+def _conduct(subj: Token) -> bool:
+    """Whether *subj* names conduct to be answered: "any"/"every" conduct, a noun of conduct,
+    or hostile words ("further provocation", "an attack on our ships")."""
+    if subj.pos_ not in ("NOUN",):
+        return False
+    if any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in subj.children):
+        return True
+    return subj.lemma_.lower() in _CONDUCT or _hostile([subj, *subj.children])
 
 
 def _unanswered(verb: Token) -> bool:
@@ -200,7 +255,13 @@ def _held_responsible(verb: Token) -> Token | None:
     "for")."""
     if verb.lemma_.lower() not in RESPONSIBLE or _negated(verb):
         return None
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children):
+    borne = next(  # "all consequences will be borne by Japan"
+        (c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in _COSTS), None
+    )
+    if borne is not None:
+        return borne if any(c.dep_ == "agent" for c in verb.children) else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _BORNE), None)
+    if obj is None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None or subj.lower_ in ("we", "i"):
@@ -208,17 +269,17 @@ def _held_responsible(verb: Token) -> Token | None:
     if subj.dep_ == "csubj":
         return subj if _hostile(list(subj.subtree)) else None  # "whoever bombs the roads"
     if subj.lower_ in ("whoever", "anyone", "those") or any(
-        c.dep_ == "relcl" for c in subj.children
+        c.dep_ in ("relcl", "acl") for c in subj.children
     ):
-        return subj
-    obj = next(c for c in verb.children if c.dep_ == "dobj")
+        return subj  # "those who …", "states backing the claim will bear the consequences"
     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
         for p in prep.children:
             if p.dep_ == "pobj" and _hostile([p, *p.children]):
                 return p  # "for any escalation", "for the consequences of any attack"
             if p.dep_ == "pobj" and p.lemma_.lower() == "consequence":
                 return p
-    return None
+    # "if Japan persists, it will bear all the consequences": the warned side named
+    return obj if obj.lemma_.lower() == "consequence" else None
 
 
 def _no_choice(verb: Token) -> bool:
@@ -311,6 +372,7 @@ def menace_trigger(verb: Token) -> Trigger | None:
             _answered(verb)
             or _goes_on_until(verb)
             or _held_responsible(verb)
+            or _entailed(verb)
             or _not_standing_by(verb)
         )
         if conduct is None:
@@ -320,5 +382,106 @@ def menace_trigger(verb: Token) -> Trigger | None:
     return None if forecast(verb) else trig
 
 
+#: How patience is said to end: "is not unlimited", "has its limits", "is running out / thin".
+_BOUNDLESS = frozenset({"unlimited", "infinite", "endless", "boundless", "limitless", "eternal"})
+_SPENT = frozenset({"out", "thin", "short", "low"})
+
+
+def patience_trigger(noun: Token) -> Trigger | None:
+    """ "Ankara's patience with the militia is not unlimited", "our patience is running out /
+    wearing thin / has its limits": the side whose patience ends warns the other, about what
+    its patience is with (or, unnamed, the report's matter). The possessor holds it."""
+    if noun.dep_ != "nsubj" or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    ended = False
+    if lemma == "be":
+        ended = _negated(verb) and any(
+            c.dep_ == "acomp" and c.lower_ in _BOUNDLESS for c in verb.children
+        )
+        ended = ended or any(  # "is at an end", "is exhausted"
+            c.dep_ in ("acomp", "attr") and c.lower_ in ("exhausted", "gone", "over")
+            for c in verb.children
+        )
+    elif lemma in ("run", "wear", "grow", "wane", "fray", "snap"):
+        ended = lemma in ("wane", "fray", "snap") or any(
+            c.dep_ in ("prt", "advmod", "acomp", "oprd") and c.lower_ in _SPENT
+            for c in verb.children
+        )
+    elif lemma == "have" and not _negated(verb):
+        ended = any(c.dep_ == "dobj" and c.lemma_.lower() == "limit" for c in verb.children)
+    elif lemma == "exhaust" and any(c.dep_ == "auxpass" for c in verb.children):
+        ended = True
+    if not ended or forecast(verb):
+        return None
+    # what the patience is over, or else whom it is with ("with the process", "with Kyiv")
+    preps = sorted(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("over", "on", "with")),
+        key=lambda c: c.lower_ == "with",
+    )
+    content = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    return Trigger(noun, "threaten", "frame", content=content[:1], fixed=True)
+
+
+#: Hostile activity whose going on a side announces ("the strikes / patrols / drills will
+#: continue"): it refuses to stop them.
+_ACTIVITY = frozenset(
+    {
+        "strike",
+        "attack",
+        "operation",
+        "patrol",
+        "drill",
+        "exercise",
+        "bombing",
+        "offensive",
+        "raid",
+        "shelling",
+        "blockade",
+        "campaign",
+        "deployment",
+        "construction",
+        "flight",
+    }
+)
+
+
+_TALKS_GO_ON = frozenset({"talk", "negotiation", "dialogue", "consultation", "mediation"})
+
+
+def goes_on_trigger(verb: Token) -> Trigger | None:
+    """ "The strikes would continue", "patrols in these waters will continue": the speaker's
+    own activity, announced to go on, refuses its halt (with "until …" it threatens, read by
+    ``_goes_on_until``); "the talks will continue" accepts the talks. Intransitive "continue"
+    with a modal, in a main or reported clause, not a condition ("while the attacks
+    continue")."""
+    if verb.pos_ != "VERB" or not _modal(verb) or _negated(verb):
+        return None
+    if verb.dep_ not in ("ROOT", "ccomp", "conj") or any(
+        c.dep_ in ("dobj", "xcomp", "advcl") or (c.dep_ == "mark" and c.lower_ != "that")
+        for c in verb.children
+    ):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":  # "the patrols are lawful and will continue"
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or forecast(verb):
+        return None
+    lemma = subj.lemma_.lower()
+    if lemma in _ACTIVITY:
+        if _goes_on_until(verb) is not None:
+            return None  # "… will continue for as long as necessary" threatens (menace_trigger)
+        return Trigger(verb, "reject", "frame", content=[subj], fixed=True)
+    if lemma in _TALKS_GO_ON:
+        return Trigger(verb, "accept", "frame", content=[subj], fixed=True)
+    return None
+
+
 #: Frame readers of this module (suffix of the matcher label -> reader).
-FRAME_TRIGGERS = {"menace": menace_trigger, "selfhelp": self_help_trigger}
+FRAME_TRIGGERS = {
+    "menace": menace_trigger,
+    "selfhelp": self_help_trigger,
+    "patience": patience_trigger,
+    "goeson": goes_on_trigger,
+}

@@ -23,6 +23,8 @@ _SITUATIONS = word_list("situation_nouns")
 _JUDGEMENTS = word_map("judgements")
 _TITLE_NOUNS = word_list("title_nouns")
 _POSSESSION_VERBS = word_list("possession_verbs")
+#: Verbs that assert a title the way voicing verbs voice a stance ("asserted its sovereignty").
+_ASSERTING = frozenset({"assert", "reassert", "affirm", "proclaim", "uphold"})
 #: Prepositions that say what a predicate noun is about.
 _ABOUT = frozenset(
     {"of", "on", "over", "about", "regarding", "concerning", "to", "at", "that", "against"}
@@ -177,12 +179,16 @@ def rejected_course(verb: Token) -> bool:
 
 def title_trigger(noun: Token) -> Trigger | None:
     """ "China has indisputable sovereignty over the shoal", "Baku exercises jurisdiction over
-    the corridor": a claim of title by the subject, on what the title is over."""
+    the corridor", "restated China's sovereignty over the islands": a claim of title by the
+    subject, on what the title is over."""
     verb = noun.head
+    voiced = verb.lemma_.lower() in _VOICING | _ASSERTING
+    if voiced and not any(c.dep_ == "prep" and c.lower_ == "over" for c in noun.children):
+        return None  # "reaffirmed the sovereignty of the region's states" claims no place
     if (
         noun.dep_ != "dobj"
         or verb.pos_ not in ("VERB", "AUX")
-        or verb.lemma_.lower() not in _POSSESSION_VERBS
+        or not (voiced or verb.lemma_.lower() in _POSSESSION_VERBS)
         or any(c.dep_ == "neg" for c in verb.children)
         or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
         or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -190,6 +196,9 @@ def title_trigger(noun: Token) -> Trigger | None:
         return None
     if not any(c.dep_ == "prep" and c.lower_ in ("over", "on", "in") for c in noun.children):
         return None  # "has sovereignty" with nothing it is over names no place
+    if voiced:
+        # the title's owner holds it ("restated China's sovereignty over …"), whoever voices it
+        return Trigger(noun, "demand", "noun")
     return Trigger(verb, "demand", "title", content=[noun])
 
 
