@@ -430,7 +430,7 @@ def arbiter_configs():
 
 
 #: (strong_above, strong_keep_below) of the arbiter table's strong-cue rows.
-STRONG_GRID = ((0.5, 0.3), (0.5, 0.4), (0.6, 0.2), (0.6, 0.4), (0.7, 0.1))
+STRONG_GRID = ((0.6, 0.3), (0.6, 0.4), (0.65, 0.25), (0.65, 0.35), (0.7, 0.2))
 
 
 #: The verb-boost threshold of the arbiter table's verb-boost rows (best of the sentence CV).
@@ -733,9 +733,9 @@ def main() -> None:
     ap.add_argument("--arbiter-kind", type=float, default=0.8, help="arbiter kind_above")
     ap.add_argument("--arbiter-kind-keep", type=float, default=0.1, help="arbiter kind_keep_below")
     ap.add_argument("--arbiter-sentence", type=float, default=0.5, help="sentence_weight")
-    ap.add_argument("--arbiter-strong", type=float, default=0.6, help="arbiter strong_above")
+    ap.add_argument("--arbiter-strong", type=float, default=0.65, help="arbiter strong_above")
     ap.add_argument(
-        "--arbiter-strong-keep", type=float, default=0.4, help="arbiter strong_keep_below"
+        "--arbiter-strong-keep", type=float, default=0.35, help="arbiter strong_keep_below"
     )
     args = ap.parse_args()
     extractor = Extractor()

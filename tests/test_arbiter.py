@@ -154,6 +154,7 @@ def test_a_sure_model_overrules_a_strong_cue_past_the_strong_thresholds(ex: Extr
         steer=("economy", "sanctions"),
         strong_above=0.6,
         strong_keep_below=0.4,
+        sentence_weight=0.0,  # the claim model alone, steered
     ):
         judged = [c for c in extract(ex, STRONG) if c.actor == "GEO"]
     assert ("GEO", "demand", "economy") in triples(judged)

@@ -16,8 +16,10 @@ and may overrule the rules:
 A claim whose issue the rules had from a strong cue (weight 2 or 3) is overruled too, on the
 model's word at ``strong_above`` or more while it rates the rule issue below
 ``strong_keep_below``: a cue word can be a modifier ("combat and sensor systems" for the
-frigates bought) or a name, and the claim's other words outvote it. Models written before
-these two thresholds existed leave strong cues alone.
+frigates bought) or a name, and the claim's other words outvote it. An issue the rules read
+from beyond the claim's words is left to them: a deal noun's ("welcomed the accord"), which
+is what the deal names, restraint asked for, which is a ceasefire only where the report shows
+fighting, and "its status", the status of what the clause before named. Models written before these two thresholds existed leave strong cues alone.
 
 A changed claim carries the signal ``learned=arbiter``.  The weights and thresholds ship as
 ``knowledge/arbiter_model.npz``, written with the sentence model by
@@ -35,12 +37,14 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from detente.extract.stance import confidence as conf
+from detente.extract.stance.dealref import deal_class
 from detente.extract.stance.linear import (
     OneVsRest,
     feature_word,
     linear_fields,
     load_shipped,
 )
+from detente.extract.stance.restraint import _RESTRAINT
 from detente.records import Claim
 
 if TYPE_CHECKING:
@@ -145,6 +149,23 @@ def claim_features(
     return feats
 
 
+def _read_from_context(unit: _Unit) -> bool:
+    """Whether the rules took the content's issue from beyond its words: a deal noun ("the
+    accord", "a deal to reopen the railway") takes what the deal names, here or earlier in the
+    report, restraint asked for ("exercise restraint") is a ceasefire only where the report
+    shows fighting (restraint.py), and "its status" is the status of what the clause before
+    named. The model sees only the words, so a strong cue there is not its to overrule."""
+    head = unit.head
+    if head.pos_ == "ADP":
+        head = next((c for c in head.children if c.dep_ == "pobj"), head)
+    if deal_class(head) is not None or any(t.lemma_.lower() in _RESTRAINT for t in unit.tokens):
+        return True
+    # "its / their status must be settled": the status of what the clause before named
+    return head.lemma_.lower() == "status" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children
+    )
+
+
 def arbitrate(
     claims: list[Claim],
     state: _DocState,
@@ -187,6 +208,8 @@ def arbitrate(
                 c.confidence = conf.score(c.signals)
         if not (weak_issue or strong) or not uses & {"arbiter", "arbiter_add"}:
             continue
+        if not weak_issue and _read_from_context(unit):
+            continue  # "welcomed the accord", "urged restraint": the rules read the context
         above, keep = (
             (model.issue_above, model.issue_keep_below)
             if weak_issue

@@ -1,10 +1,11 @@
 """Meetings a side hopes or wishes to hold: a proposal of talks.
 
-"The minister said he hoped to hold a three-way meeting before the end of the year", "Putin
+"The minister said he hoped to hold a three-way meeting in the spring", "Putin
 hopes to meet Trump soon", "Seoul wishes to resume the talks": the holder puts forward talks of
 its own, voiced as a hope rather than with "propose". Only the holder's own act of meeting
 counts (no subject of its own); a hope about another's conduct ("hopes the North will return
-to dialogue") is left to the verbs that read appeals.
+to dialogue") is left to the verbs that read appeals. Word lists are data in
+``knowledge/stances.yaml`` (``lists:`` meeting_acts, holding_acts, held_meetings).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from detente.extract.lexicon import word_list
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _is_talks
 
 #: The forms of the hoping verbs (matched by form: the tagger lemmatises "hopes" as "hop").
 _HOPING = frozenset(
-    {
+    [
         "hope",
         "hopes",
         "hoped",
@@ -31,17 +33,12 @@ _HOPING = frozenset(
         "looks",
         "looked",
         "looking",
-    }
+    ]
 )
-#: Acts of meeting that need no object ("hopes to meet", "wishes to negotiate").
-_MEETING = frozenset({"meet", "talk", "negotiate", "visit", "sit"})
-#: Acts that meet when their object is talks ("hold / resume / host a meeting").
-_HOLDING = frozenset(
-    {"hold", "resume", "host", "convene", "arrange", "organise", "organize", "start"}
-)
-
-#: Meetings held ("hold a three-way meeting", "host a summit").
-_MEETINGS = frozenset({"meeting", "summit", "round", "session", "conference"})
+#: Acts of meeting (no object needed), acts that meet with a meeting as object, the meetings.
+_MEETING = word_list("meeting_acts")
+_HOLDING = word_list("holding_acts")
+_MEETINGS = word_list("held_meetings")
 
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|hope": [[{"LOWER": {"IN": sorted(_HOPING)}, "POS": "VERB"}]],

@@ -740,7 +740,7 @@ class IssueStage(CueWeights, UnnamedIssues, DealIssues, DealReferences):
                 issue, weight = max(found, key=lambda w: w[1])
                 if issue == "territory" and target_place(t, head):
                     weight = 1  # "pressure against Taiwan": the target, not land at stake
-                elif t.dep_ in ("amod", "compound") and t.i != head.i and weight > 1:
+                elif t.dep_ == "amod" and t.i != head.i and weight > 1:
                     # "constitutional guarantees for the Kurdish language": modifiers count less.
                     weight -= 1
                 elif t.i == focus and weight == 2 and issue != "process":

@@ -9,9 +9,17 @@ with", "any incursion would be answered", "continued attacks would leave us no c
 strike", "operations will continue until the siege is lifted", and the side that will act
 itself if the other does not ("if the army does not disarm the group, we will"). Each is the
 speaker's threat about the conduct it answers (the subject, or what is regarded), voiced with
-a modal; a forecast by someone else ("analysts say X would meet a response") is none. Word
-lists are data in ``knowledge/stances.yaml`` (``lists:`` response_nouns, drawing_verbs,
-regarding_verbs, menace_verdicts, answering_verbs, choice_nouns).
+a modal; a forecast by someone else ("analysts say X would meet a response") is none.
+
+Costs announced for conduct warn in the same way: "failure to comply will bring serious
+consequences", "a provocation that will have consequences", "all consequences will be borne by
+Japan", "states arming the rebels will bear the consequences". So does a side's patience said
+to end ("Ankara's patience is not unlimited", "our patience is running out / wearing thin /
+has its limits"), held by the patience's owner. A side's own activity announced to go on ("the
+strikes would continue") refuses its halt; talks announced to go on are accepted. Word lists
+are data in ``knowledge/stances.yaml`` (``lists:`` response_nouns, drawing_verbs,
+regarding_verbs, menace_verdicts, answering_verbs, choice_nouns, conduct_nouns,
+ongoing_activity, ongoing_talks).
 """
 
 from __future__ import annotations
@@ -106,23 +114,7 @@ def _entailed(verb: Token) -> Token | None:
 
 
 #: Nouns of conduct that a warning answers, beyond the hostile words ("failure to comply").
-_CONDUCT = word_list("offence_nouns") | frozenset(
-    {
-        "failure",
-        "refusal",
-        "move",
-        "step",
-        "seizure",
-        "deployment",
-        "opening",
-        "continuation",
-        "recognition",
-        "annexation",
-        "blockade",
-        "escalation",
-        "use",
-    }
-)
+_CONDUCT = word_list("offence_nouns") | word_list("conduct_nouns")
 
 
 def _conduct(subj: Token) -> bool:
@@ -424,30 +416,9 @@ def patience_trigger(noun: Token) -> Trigger | None:
     return Trigger(noun, "threaten", "frame", content=content[:1], fixed=True)
 
 
-#: Hostile activity whose going on a side announces ("the strikes / patrols / drills will
-#: continue"): it refuses to stop them.
-_ACTIVITY = frozenset(
-    {
-        "strike",
-        "attack",
-        "operation",
-        "patrol",
-        "drill",
-        "exercise",
-        "bombing",
-        "offensive",
-        "raid",
-        "shelling",
-        "blockade",
-        "campaign",
-        "deployment",
-        "construction",
-        "flight",
-    }
-)
-
-
-_TALKS_GO_ON = frozenset({"talk", "negotiation", "dialogue", "consultation", "mediation"})
+#: A side's own activity announced to go on ("the strikes / patrols will continue"), and talks.
+_ACTIVITY = word_list("ongoing_activity")
+_TALKS_GO_ON = word_list("ongoing_talks")
 
 
 def goes_on_trigger(verb: Token) -> Trigger | None:
