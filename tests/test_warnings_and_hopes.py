@@ -143,3 +143,9 @@ def test_talks_only_after_a_condition_stay_a_conditional_offer(ex: Extractor) ->
     found = claims(ex, text)
     assert ("UKR", "offer", "process") in triples(found)
     assert ("UKR", "demand", "territory") in triples(found)
+
+
+def test_not_just_watching_is_still_a_negation(ex: Extractor) -> None:
+    text = "Seoul said it would not just sit and watch if the North tested another missile."
+    found = claims(ex, text)
+    assert not [c for c in found if c.kind in ("offer", "accept")]

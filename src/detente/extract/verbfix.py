@@ -11,7 +11,7 @@ Only the third-person forms of the stance lexicon's verbs are touched, and only 
 parser made relative-clause heads are looked at (found in the doc's array, not by walking it);
 "provided" and "providing" are found the same way.
 
-It also lifts the negation of "not only" ("is not only ready to talk but also to meet"),
+It also lifts the negation of "not only … but" ("is not only ready to talk but also to meet"),
 and mends "provided" used as a conjunction ("ready to cap enrichment provided sanctions
 relief is real", "would sign provided that Serbia signed first"), which the parser reads as a
 verb with the condition as its object or as a clause of its own: the condition is hung on the
@@ -67,17 +67,18 @@ def verb_tags(doc: Doc) -> Doc:
     provisos = [strings.add(w) for w in _PROVISOS]
     for i in np.flatnonzero(np.isin(arr[:, 2], provisos)):
         _provided_condition(doc[int(i)])
-    # "is not only ready to talk but also …" negates nothing: the "not" of "not only" is no
-    # negation of the verb it hangs on
+    # "is not only ready to talk but also …" negates nothing: the "not" of "not only … but"
+    # is no negation of the verb it hangs on ("will not just sit and watch" still is one)
     for i in np.flatnonzero((arr[:, 2] == strings.add("not")) & (arr[:, 0] == strings.add("neg"))):
-        nxt = int(i) + 1
-        if nxt < len(doc) and doc[nxt].lower_ in _ONLY:
-            doc[int(i)].dep_ = "preconj"  # a correlative, as "either" of "either … or"
+        tok = doc[int(i)]
+        only = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _ONLY
+        if only and any(t.lower_ == "but" for t in doc[tok.i + 2 : tok.sent.end]):
+            tok.dep_ = "preconj"  # a correlative, as "either" of "either … or"
     return doc
 
 
 _PROVISOS = ("provided", "providing")
-_ONLY = frozenset({"only", "just", "merely", "solely", "simply"})
+_ONLY = frozenset({"only", "just", "merely", "solely"})
 _TENSED = ("VBD", "VBN", "VBZ")
 
 

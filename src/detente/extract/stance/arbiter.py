@@ -19,7 +19,8 @@ model's word at ``strong_above`` or more while it rates the rule issue below
 frigates bought) or a name, and the claim's other words outvote it. An issue the rules read
 from beyond the claim's words is left to them: a deal noun's ("welcomed the accord"), which
 is what the deal names, restraint asked for, which is a ceasefire only where the report shows
-fighting, and "its status", the status of what the clause before named. Models written before these two thresholds existed leave strong cues alone.
+fighting, and "its status", the status of what the clause before named. Models written before
+these two thresholds existed leave strong cues alone.
 
 A changed claim carries the signal ``learned=arbiter``.  The weights and thresholds ship as
 ``knowledge/arbiter_model.npz``, written with the sentence model by

@@ -179,8 +179,8 @@ def rejected_course(verb: Token) -> bool:
 
 def title_trigger(noun: Token) -> Trigger | None:
     """ "China has indisputable sovereignty over the shoal", "Baku exercises jurisdiction over
-    the corridor", "restated China's sovereignty over the islands": a claim of title by the
-    subject, on what the title is over."""
+    the corridor": a claim of title by the subject, on what the title is over. A title voiced
+    or asserted ("restated China's sovereignty over the islands") is its owner's claim."""
     verb = noun.head
     voiced = verb.lemma_.lower() in _VOICING | _ASSERTING
     if voiced and not any(c.dep_ == "prep" and c.lower_ == "over" for c in noun.children):
