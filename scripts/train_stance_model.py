@@ -700,8 +700,8 @@ def _print_paired(rows: dict[str, list[tuple[int, int, int]]]) -> None:
 
 
 #: The label of the setting that ships (``learned = "boost,arbiter,check"``, sentence weight
-#: 0.5), against which any further use is measured.
-SHIPPED = "boost+arbiter+sent >0.5 rule<0.3"
+#: 0.5, strong cues overruled past 0.65 / 0.35), against which any further use is measured.
+SHIPPED = "boost+arbiter+sent >0.5 rule<0.3 strong >0.65<0.35"
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from detente.extract import Extractor
 from detente.extract.stance.arbiter import (
+    ARBITER_VERSION,
     SIGNAL,
     WEAK_ISSUE,
     ArbiterModel,
@@ -126,7 +127,7 @@ def test_a_model_without_strong_thresholds_leaves_strong_cues_alone() -> None:
     model = shipped_arbiter()
     assert model is not None
     arrays = {
-        "version": 1,
+        "version": ARBITER_VERSION,
         "features": list(model.index),
         "outputs": list(model.outputs),
         "weights": model.weights,

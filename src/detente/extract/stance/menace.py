@@ -120,7 +120,7 @@ _CONDUCT = word_list("offence_nouns") | word_list("conduct_nouns")
 def _conduct(subj: Token) -> bool:
     """Whether *subj* names conduct to be answered: "any"/"every" conduct, a noun of conduct,
     or hostile words ("further provocation", "an attack on our ships")."""
-    if subj.pos_ not in ("NOUN",):
+    if subj.pos_ != "NOUN":
         return False
     if any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in subj.children):
         return True
