@@ -21,6 +21,8 @@ from detente.extract.stance.syntax import _background_relcl
 
 #: Verbs of signing a text: what a participle hung on them says is the text's content.
 _SIGNING = frozenset({"sign", "conclude", "ink", "initial", "seal", "ratify", "adopt"})
+#: ... of them, those done when the text is made, so in the year its name carries.
+_SIGNED_ONCE = frozenset({"sign", "conclude", "ink", "initial"})
 
 
 def is_background(verb: Token, verdicts: frozenset[str]) -> bool:
@@ -109,4 +111,15 @@ def dated_history(verb: Token) -> bool:
         years = [y for t in c.subtree if (y := _year(t)) is not None]
         if years and max(years) <= published.year - 2:
             return True
-    return False
+    # "Venezuela signed the 1954 Caracas Convention": a text named by an old year was signed
+    # long ago (unlike one ratified or adopted only now)
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_.lower() in _SIGNED_ONCE
+        and any(
+            (y := _year(t)) is not None and y <= published.year - 2
+            for c in verb.children
+            if c.dep_ == "dobj"
+            for t in c.children
+        )
+    )

@@ -232,9 +232,9 @@ def _maker(adj: Token) -> Token | None:
 
 
 def door_trigger(noun: Token) -> Trigger | None:
-    """ "The door remains open to talks": readiness for what the door is open to; "the door
-    to exchanges stays shut", "the door is not open to talks": its refusal (a negation on the
-    copula is read here, so the trigger's kind is fixed)."""
+    """ "The door remains open to talks": readiness offered for what the door is open to;
+    "the door to exchanges stays shut", "the door is not open to talks": its refusal (a
+    negation on the copula is read here, so the trigger's kind is fixed)."""
     verb = noun.head
     if verb.lemma_.lower() not in _COPULAS:
         return None
@@ -262,12 +262,16 @@ def door_trigger(noun: Token) -> Trigger | None:
         for c in noun.children
         if c.dep_ in ("relcl", "acl")
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        and not any(a.dep_ in ("dobj", "nsubj", "prep") for a in c.children)
+        and not any(
+            a.dep_ in ("dobj", "nsubj") or (a.dep_ == "prep" and a.lower_ != "with")
+            for a in c.children
+        )  # "the door to dialogue with the ELN": a partner named, still the noun
     ]
     if not objs:
         return None
     shut = (adj.lower_ != "open") != any(c.dep_ == "neg" for c in verb.children)
-    return Trigger(verb, "reject" if shut else "accept", "frame", content=objs, fixed=True)
+    # an open door is the holder's own readiness, offered as "open to talks" is (gold/README.md)
+    return Trigger(verb, "reject" if shut else "offer", "frame", content=objs, fixed=True)
 
 
 def closed_trigger(adj: Token) -> Trigger | None:

@@ -39,6 +39,9 @@ _REGARDING = word_list("regarding_verbs")
 _DESIGNATING = word_list("regarding_verbs") | {"become", "be", "declare", "brand", "label"}
 #: What a designation makes of something: a target ("legitimate target", "fair game").
 _TARGETS = frozenset({"target", "game"})
+#: ... and, announced only, an enemy ("anyone left outside the accord will be regarded as an
+#: enemy"); a standing "regards X as an enemy" is a view, not a warning.
+_ANNOUNCED_TARGETS = _TARGETS | {"enemy"}
 #: Forces whose designation as targets warns against their deployment.
 _FORCES = word_list("troops") | {"unit", "formation", "contingent", "peacekeeper"}
 #: Conduct that intrudes on a space ("entering its waters", "crossing the line").
@@ -140,14 +143,15 @@ def designated(verb: Token) -> Token | None:
         for t in c.subtree
         if t.i > c.i and t.lemma_.lower() in _TARGETS and t.dep_ in ("pobj", "conj", "appos")
     ]
-    if not any(t.lemma_.lower() in _TARGETS for t in said + hung):
+    targets = _ANNOUNCED_TARGETS if _announced(verb) else _TARGETS
+    if not any(t.lemma_.lower() in targets for t in said + hung):
         return None
     for c in kids:
         if c.dep_ in ("nsubjpass", "csubjpass") or (
             c.dep_ == "nsubj" and verb.lemma_.lower() in _COPULAS
         ):
             return c
-        if c.dep_ == "dobj" and (hung or not any(t.lemma_.lower() in _TARGETS for t in c.subtree)):
+        if c.dep_ == "dobj" and (hung or not any(t.lemma_.lower() in targets for t in c.subtree)):
             return c  # "will consider such units legitimate targets"
     return None
 

@@ -417,7 +417,8 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     """The one state a transcript's heading names ("Ministry of Foreign Affairs of the Republic
     of Azerbaijan -- Regular briefing by the spokesperson"), or None when it names none or
     several. Places and bodies count before adjectives, which also name languages ("questions
-    asked in Romanian and Russian")."""
+    asked in Romanian and Russian"), unless the adjective names the briefing's body ("the
+    Argentine Ministry of Foreign Affairs")."""
     from detente.extract.actors import resolve_actor
     from detente.extract.places import place_country
 
@@ -436,7 +437,7 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
         if _topic(ent):
             continue  # "Excerpt on Sudan and Chad": what the briefing is about, not who gives it
         ref = resolve_actor(ent)
-        kind = "adjective" if ent.label_ == "NORP" else "owner" if _briefing_owner(ent) else "place"
+        kind = "owner" if _briefing_owner(ent) else "adjective" if ent.label_ == "NORP" else "place"
         if ref is None and ent.label_ == "GPE" and "-" in ent.ent_id_:
             # a town or region of the heading ("Cucuta, February 12") is in its country,
             # unless a capital or state says otherwise ("Washington (excerpt: Gaza)")
@@ -460,13 +461,15 @@ _GIVING_BODIES = word_list("giving_bodies")
 
 
 def _briefing_owner(ent: Span) -> bool:
-    """ "of the Government of Benin", "Benin's ministry": the state a heading's body speaks
-    for, which outweighs the states the briefing is about."""
+    """ "of the Government of Benin", "Benin's ministry", "the Argentine foreign ministry":
+    the state a heading's body speaks for, which outweighs the states the briefing is about."""
     doc = ent.doc
     before = [t.lemma_.lower() for t in doc[max(ent.start - 3, 0) : ent.start]]
     if len(before) >= 2 and before[-1] == "of" and any(w in _GIVING_BODIES for w in before[:-1]):
         return True
     after = [t.lemma_.lower() for t in doc[ent.end : ent.end + 3]]
+    if ent.label_ == "NORP" and any(w in _GIVING_BODIES for w in after[:2]):
+        return True
     return bool(after) and after[0] == "'s" and any(w in _GIVING_BODIES for w in after[1:])
 
 
