@@ -483,6 +483,8 @@ def only_on_terms(verb: Token) -> bool:
     if verb.lemma_.lower() not in _DEALING or any(c.dep_ == "advcl" for c in verb.children):
         return False  # "will only negotiate once the troops have left": a conditional offer
     return any(
-        c.dep_ == "advmod" and c.lower_ == "only" and verb.doc[c.i - 1].lower_ != "not"
+        c.dep_ == "advmod"
+        and c.lower_ == "only"
+        and (c.i == 0 or verb.doc[c.i - 1].lower_ != "not")
         for c in verb.children
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.lexicon import word_list
+from detente.extract.lexicon import stance_lexicon, word_list
 from detente.extract.stance.lexis import _PENALTY_NOUNS, _TROOPS
 from detente.extract.stance.model import Trigger
 from detente.extract.stance.syntax import _is_talks
@@ -58,10 +58,14 @@ def _on_list(verb: Token) -> bool:
 def retention_trigger(verb: Token, hostile: bool) -> Trigger | None:
     """The stance of a retention verb voiced as intent (negation is read by the caller):
     keeping forces or a penalty refuses their removal; keeping anything else claims it; a
-    hostile complement ("vowed to keep fighting") threatens."""
+    hostile complement ("vowed to keep fighting") threatens, and another act kept up ("will
+    keep funding the schools") is read as going on with it (:func:`continued_act`)."""
     lemma = verb.lemma_.lower()
     if hostile:
         return Trigger(verb, "threaten", "retention")
+    if any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
+        # "will keep funding the schools": going on with one's own act, not a claim
+        return continued_act(verb, stance_lexicon().concessions)
     obj = _kept_object(verb)
     if obj is None:
         if lemma in HELD_VERBS:

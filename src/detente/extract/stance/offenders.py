@@ -122,7 +122,8 @@ def designated(verb: Token) -> Token | None:
     called an act of war is kinds.menacing_verdict)."""
     # "Moscow regards any such troops as legitimate targets": a standing designation counts
     standing = verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in _REGARDING
-    if verb.lemma_.lower() not in _DESIGNATING or not (_announced(verb) or standing):
+    announced = _announced(verb)
+    if verb.lemma_.lower() not in _DESIGNATING or not (announced or standing):
         return None
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids):
@@ -143,7 +144,7 @@ def designated(verb: Token) -> Token | None:
         for t in c.subtree
         if t.i > c.i and t.lemma_.lower() in _TARGETS and t.dep_ in ("pobj", "conj", "appos")
     ]
-    targets = _ANNOUNCED_TARGETS if _announced(verb) else _TARGETS
+    targets = _ANNOUNCED_TARGETS if announced else _TARGETS
     if not any(t.lemma_.lower() in targets for t in said + hung):
         return None
     for c in kids:

@@ -751,10 +751,6 @@ class TriggerStage:
             if negated:
                 return None
             hostile_kept = any(c.dep_ == "xcomp" and self._hostile(c) for c in tok.children)
-            if not hostile_kept and any(
-                c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children
-            ):
-                return continued_act(tok, lex.concessions)  # "will keep funding the schools"
             return retention_trigger(tok, hostile_kept)
         # "will attend the meeting": taking up another's invitation (as "take part in")
         return Trigger(tok, "accept" if lemma in _ATTENDING else "offer", "concession")
