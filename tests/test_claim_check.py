@@ -85,9 +85,10 @@ def model() -> CheckModel:
 
 def test_shipped_check_loads_and_sets_the_confidence_by_default(model: CheckModel) -> None:
     assert "check" in DEFAULT_LEARNED.split(",")
-    # the veto raises the cross-validated F1 on gold/dev by a few thousandths at most: off by
-    # default; its threshold (the best out-of-fold one) only applies when it is asked for
-    assert "check_veto" not in DEFAULT_LEARNED.split(",") and 0.0 <= model.veto_below < 1.0
+    # the veto raised the cross-validated F1 on gold/dev (+0.002, interval above 0) once a
+    # sentence given alone no longer scored as a report's headline: on by default, at the best
+    # out-of-fold threshold, which drops some claims but not most
+    assert "check_veto" in DEFAULT_LEARNED.split(",") and 0.0 < model.veto_below <= 0.5
     assert {"check", "check_veto"} == CHECK_USES
     assert model.platt_a > 0  # the map keeps the model's order
     assert model.weights.shape == (len(model.index),)
@@ -168,3 +169,49 @@ def test_report_style_features(ex: Extractor) -> None:
     # a wire story says who said what; the length bucket grows with the sentences
     assert "said=0" not in report_features(wire, None)
     assert any(f.startswith("len=") for f in report_features(wire, None))
+
+
+def _positions(ex: Extractor, text: str) -> dict[str, set[str]]:
+    """The position features (``pos=``/``rel=``) the check gives each claim of *text*, by the
+    claim's quote."""
+    comp = ex.nlp.get_pipe(FACTORY)
+    comp.record_units = True
+    try:
+        doc = ex.nlp(normalize_text(text))
+    finally:
+        comp.record_units = False
+    out: dict[str, set[str]] = {}
+    for c, feats in zip(doc._.detente_claims, doc._.detente_claim_checks, strict=True):
+        out.setdefault(c.quote, set()).update(f for f in feats if f.startswith(("pos=", "rel=")))
+    return out
+
+
+NIGER_LEDE = "Niger demanded the withdrawal of the remaining foreign troops by the end of March."
+
+
+def test_a_sentence_alone_sits_where_a_report_s_lede_sits(ex: Extractor) -> None:
+    # position is counted from the lede: a headline is scored apart and a dateline or a kicker
+    # split off as its own fragment does not count, so a sentence given alone is placed where
+    # the same sentence opening a report's body is, not where a headline is
+    alone = _positions(ex, NIGER_LEDE)
+    report = _positions(
+        ex,
+        "FLASH -- Niamey sets a deadline for foreign forces\n\n"
+        f"NIAMEY, Feb 3, 2026 -- {NIGER_LEDE}\n\n"
+        "Officials of both governments met in the capital last week.",
+    )
+    lede = next(v for q, v in report.items() if "remaining foreign troops" in q)
+    assert alone and next(iter(alone.values())) == lede == {"pos=0", "rel=0"}
+
+
+def test_a_headline_claim_is_scored_apart_from_the_body(ex: Extractor) -> None:
+    found = _positions(
+        ex,
+        "Armenia rejects Baku's demand to change its constitution\n\n"
+        "YEREVAN, May 5, 2025 -- Officials met on Monday. Armenia's prime minister said on "
+        "Monday that Yerevan would accept a peace treaty without preconditions.",
+    )
+    head = next(v for q, v in found.items() if "constitution" in q)
+    body = next(v for q, v in found.items() if "without preconditions" in q)
+    assert head == {"pos=head", "rel=head"}
+    assert "pos=head" not in body and "pos=1" in body

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from spacy.tokens import Doc
 
-from detente.extract.doctext import doc_text
+from detente.extract.doctext import doc_text, headline_end
 from detente.extract.layout import structure_marks
 from detente.extract.stance.arbiter import claim_features
 from detente.extract.stance.linear import load_shipped
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from detente.extract.stance.state import _DocState
 
 #: Bump when the features change: a model trained on other features must not be used.
-CHECK_VERSION = 1
+CHECK_VERSION = 2
 CHECK_FILE = "claimcheck_model.npz"
 CHECK_USES: frozenset[str] = frozenset({"check", "check_veto"})
 if not Doc.has_extension("detente_claim_checks"):
@@ -129,7 +129,16 @@ def check_features(
     content features where the main path recorded its trigger and content (else
     ``origin=none``), and where it sits in the report."""
     common = report_features(doc, state)
-    starts = [s.start_char for s in doc.sents]
+    # A headline is scored apart from the body, and body sentences count from the lede: a
+    # sentence given alone has neither headline nor dateline, and counting those as sentences
+    # would rate it as a report's first line.  Verbless fragments (a dateline split off, a
+    # byline, "FLASH --") are not counted.
+    head = headline_end(doc_text(doc))
+    starts = [
+        s.start_char
+        for s in doc.sents
+        if s.start_char >= head and any(t.pos_ in ("VERB", "AUX") for t in s)
+    ]
     n_sents = max(1, len(starts))
     triples = Counter((c.actor, c.kind, c.issue) for c in claims)
     actors = Counter(c.actor for c in claims)
@@ -152,8 +161,12 @@ def check_features(
         else:
             feats.append("origin=none")
         sent = sum(1 for s in starts if s <= c.start)
-        feats.append(f"pos={_bucket(sent, (2, 3, 5, 9))}")
-        feats.append(f"rel={min(int(4 * sent / n_sents), 3)}")
+        if c.start < head:
+            feats.extend(("pos=head", "rel=head"))
+        else:
+            feats.append(f"pos={_bucket(sent, (2, 3, 5, 9))}")
+            # the quarter of the body the sentence sits in, the lede in the first
+            feats.append(f"rel={min(int(4 * max(sent - 1, 0) / n_sents), 3)}")
         feats.append(f"qlen={_bucket(len(c.quote.split()), (8, 15, 25, 40))}")
         feats.append(f"same={min(triples[(c.actor, c.kind, c.issue)], 3)}")
         feats.append(f"actor={min(actors[c.actor], 4)}")

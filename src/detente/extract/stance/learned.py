@@ -93,7 +93,7 @@ USES: frozenset[str] = (
 #: but stays off: a lone sentence gets a lower check score than a report does, and the veto
 #: then drops the claims of thirteen construction tests whose readings are right. The sentence
 #: veto and the kind arbiter never clear the bar.
-DEFAULT_LEARNED = "boost,boost_verb,arbiter,check"
+DEFAULT_LEARNED = "boost,boost_verb,arbiter,check,check_veto"
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _ARGS = frozenset(
