@@ -495,3 +495,46 @@ def test_a_genre_label_heading_an_interview_is_no_speaker(ex: Extractor) -> None
     _text, out = claims(ex, FALKLANDS_INTERVIEW)
     assert not any(c.actor == "interview" for c in out)
     assert find(out, "ARG", "demand", "process").quote.startswith("We call on London")
+
+
+def test_a_role_label_is_the_unnamed_guest_the_introduction_presents(ex: Extractor) -> None:
+    # no name in the introduction: the guest's description places "OFFICIAL:" with Lithuania
+    text = (
+        "Morning programme, Vilnius, radio transcript\n"
+        "Guest: a senior official of Lithuania's foreign ministry, who spoke on condition of "
+        "anonymity.\n\n"
+        "PRESENTER: Minsk says the balloons are a smuggling matter, not a political one. "
+        "What does Vilnius want?\n\n"
+        "OFFICIAL: We demand that Minsk stop the balloons at once. We are ready to reopen the "
+        "crossings once the flights end.\n"
+    )
+    _, out = claims(ex, text)
+    found = find(out, "LTU", "demand")
+    assert any("official of Lithuania's foreign ministry" in s for s in found.sources)
+    assert not [c for c in out if c.actor == "BLR"]
+
+
+def test_an_answer_label_takes_the_side_of_an_unnamed_diplomat(comp: StanceComponent, ex) -> None:
+    text = (
+        "ADDIS ABABA, March 9 -- We spoke with a diplomat from the African Union, who asked "
+        "not to be named.\n\n"
+        "Q: Will the mediators meet the two armies?\n\n"
+        "A: We are ready to host both delegations in Addis Ababa next week.\n"
+    )
+    turns = turns_of(ex, comp, text)
+    assert turns is not None
+    answer = next(t for t in turns.turns if t.role == "answer")
+    assert answer.actor is not None and answer.actor.id == "au"
+
+
+def test_a_named_guest_is_not_replaced_by_an_unnamed_one(ex: Extractor) -> None:
+    # the introduction names the speaker: the label is that person, whatever else it mentions
+    text = (
+        "Interview transcript\n"
+        "Marcelo Rebelo de Sousa, the president of Portugal, spoke to us; an official of "
+        "Spain's foreign ministry joined later.\n\n"
+        "Q: What do you ask of Madrid?\n\n"
+        "A: We demand that Spain share the river flow data every week.\n"
+    )
+    _, out = claims(ex, text)
+    assert find(out, "PRT", "demand")

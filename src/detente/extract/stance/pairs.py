@@ -33,9 +33,21 @@ def participants(head: Token) -> bool:
     )
 
 
-def pair_subject(head: Token) -> bool:
-    """ "both sides", "the two leaders", "the parties": a subject that is the report's pair."""
-    both = head.lemma_.lower() in PAIR_HEADS and any(
+def _both(head: Token) -> bool:
+    return head.lemma_.lower() in PAIR_HEADS and any(
         c.lower_ in ("both", "two") for c in head.children
     )
-    return both or participants(head)
+
+
+def pair_subject(head: Token) -> bool:
+    """ "both sides", "the two leaders", "the parties": a subject that is the report's pair;
+    also the people of both ("the military leaders of both countries", "the foreign ministers
+    of the two sides"), who speak for each."""
+    if _both(head) or participants(head):
+        return True
+    return head.tag_ == "NNS" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(p.dep_ == "pobj" and _both(p) for p in c.children)
+        for c in head.children
+    )

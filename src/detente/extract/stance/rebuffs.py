@@ -4,11 +4,13 @@ Explainers, council summaries and agency copy report positions through what an a
 
 * a step on the other side's envoy over something: "expelled the Ethiopian ambassador over the
   port deal", "recalled its envoy over the visit" (a rejection of what it is over);
+* relations broken off: "cut ties with Kyiv", "is ending diplomatic relations with Ukraine"
+  (a rejection of the relationship);
 * talks put on hold by order: "ordered the suspension of talks with the ELN", "announced a
   freeze of the negotiations" (a rejection of the process);
 
 Words are data in ``knowledge/stances.yaml`` (``lists:`` envoy_steps, envoy_nouns,
-hold_nouns, hold_verbs, talks, voiding_verbs, void_words).
+hold_nouns, hold_verbs, talks, voiding_verbs, void_words, severing_verbs, relation_nouns).
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ _HOLD_VERBS = word_list("hold_verbs")
 _TALKS = word_list("talks")
 _VOIDING = word_list("voiding_verbs")
 _VOID = word_list("void_words")
+_SEVERING = word_list("severing_verbs")
+_RELATIONS = word_list("relation_nouns")
+_LATER = frozenset({"will", "'ll", "would", "shall", "could", "might", "may"})
 
 #: Matcher patterns (label -> patterns) for the frame triggers of this module.
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "FRAME|envoystep": [[{"LEMMA": {"IN": sorted(_ENVOY_STEPS)}, "POS": "VERB"}]],
     "FRAME|talkshold": [[{"LEMMA": {"IN": sorted(_HOLD_NOUNS)}, "POS": "NOUN"}]],
     "FRAME|voided": [[{"LEMMA": {"IN": sorted(_VOIDING)}, "POS": "VERB"}]],
+    "FRAME|severed": [[{"LEMMA": {"IN": sorted(_SEVERING)}, "POS": "VERB"}]],
 }
 
 
@@ -96,9 +102,30 @@ def voided_trigger(verb: Token) -> Trigger | None:
     return Trigger(verb, "reject", "frame", content=objs[:1], fixed=True)
 
 
+def severed_trigger(verb: Token) -> Trigger | None:
+    """ "cut ties with Kyiv", "was ending diplomatic relations with Ukraine": the subject
+    breaks off its relations with the other side, a rejection of them.  A passive ("ties
+    were cut") or negated verb names no one who acts."""
+    if any(c.dep_ in ("neg", "nsubjpass") for c in verb.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIONS]
+    if not objs:
+        return None
+    # with whom: "ties with Kyiv" (or the verb's "with"), not "its relations deteriorated"
+    if not any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in [*objs[0].children, *verb.children]
+    ):
+        return None
+    # "will break off relations with any government that recognises it": a rupture still to
+    # come is held over the other side, a threat
+    later = any(c.dep_ == "aux" and c.lower_ in _LATER for c in verb.children)
+    return Trigger(verb, "threaten" if later else "reject", "frame", content=objs[:1], fixed=True)
+
+
 #: Frame readers of this module, by the part of the label after "FRAME|".
 FRAME_TRIGGERS = {
     "envoystep": envoy_step_trigger,
     "talkshold": talks_hold_trigger,
     "voided": voided_trigger,
+    "severed": severed_trigger,
 }

@@ -156,33 +156,40 @@ def find_turns(doc: Doc, tracker: Any, sources: SourceLexicon) -> Turns | None:
     # transcript, a minister placed by the venue
     heading = _heading_state(doc, found[0][0])
     people = _introduced(doc, tracker, intro_end, heading)
-    unnamed = None if people else _unnamed_interviewee(doc, intro_end, sources)
+    guest = None if people else _unnamed_guest(doc, intro_end, sources)
+    unnamed = source_name(guest) if guest is not None else None
+    # the side the unnamed guest speaks for ("a senior official of Chile's foreign ministry")
+    guest_side = _unnamed_side(guest) if guest is not None else None
     turns: list[Turn] = []
     for n, ((start, body, label), role) in enumerate(zip(found, roles, strict=True)):
         if role is None:
             continue
         end = found[n + 1][0] if n + 1 < len(found) else len(text)
-        actor = None
+        actor = source = None
         if role == "answer":
             # "A:": the person the introduction presents, else the side of the role it
             # presents without a name ("Moldova's deputy prime minister spoke to us")
             actor = people[0][1] if people else _role_owner(doc, _ROLE_HEADS, intro_end, False)
-            actor = actor or heading  # a ministry's transcript: its spokesperson answers
+            actor = actor or guest_side or heading  # a ministry's transcript: its spokesperson
+            source = unnamed
         elif role == "speaker":
             actor = _paren_state(doc, start, label) or _speaker(
                 label, doc.char_span(start, start + len(label)), people, tracker
             )
             actor = actor or _named_before(label, turns) or _heading_role(label, heading)
+            source = _unnamed_label(label, role)
+            if source is not None and guest is not None:
+                # "OFFICIAL:" is the unnamed official the introduction presents
+                actor, source = actor or guest_side, unnamed
             if actor is None and text[body:end].rstrip().endswith("?"):
-                role = "question"  # an unplaced member asking the minister
-        source = unnamed if role == "answer" else _unnamed_label(label, role)
+                role, source = "question", None  # an unplaced member asking the minister
         turns.append(Turn(start, body, end, label, role, actor, source))
     if not any(t.asks for t in turns) and sum(t.actor is not None for t in turns) < 2:
         return None
     return Turns(turns)
 
 
-def _unnamed_interviewee(doc: Doc, end_char: int, lex: SourceLexicon) -> str | None:
+def _unnamed_guest(doc: Doc, end_char: int, lex: SourceLexicon) -> Token | None:
     """The unnamed person an introduction presents ("We spoke with a senior official of
     Sudan's foreign ministry, who asked not to be named"): the source of the answers."""
     found = None
@@ -195,7 +202,28 @@ def _unnamed_interviewee(doc: Doc, end_char: int, lex: SourceLexicon) -> str | N
             and is_anonymous(tok, lex)
         ):
             found = tok  # the last one: a headline's short form comes before the full one
-    return source_name(found) if found is not None else None
+    return found
+
+
+def _unnamed_side(guest: Token) -> _Actor | None:
+    """The state or body an unnamed guest's description places them with: its modifiers ("a
+    senior UK official") or what it is "of" or "from" ("a senior official of Chile's foreign
+    ministry", "a diplomat from the African Union"), not a clause about them ("involved in the
+    talks with Brussels")."""
+    from detente.extract.actors import resolve_actor
+
+    doc = guest.doc
+    start = min([guest.i, *(c.left_edge.i for c in guest.lefts if c.dep_ != "det")])
+    end = guest.i + 1
+    owner = next(
+        (c for c in guest.rights if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")), None
+    )
+    if owner is not None:
+        end = owner.right_edge.i + 1
+    ref = resolve_actor(doc[start:end])
+    if ref is None or ref.speaker is not None:
+        return None  # a named person is no unnamed guest's side
+    return _Actor(ref.id, ref.name or ref.id, None)
 
 
 #: Heads of a speaker label that names no one ("SENIOR ADMINISTRATION OFFICIAL:").
