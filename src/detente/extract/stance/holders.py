@@ -38,7 +38,7 @@ from detente.extract.stance.lexis import (
 )
 from detente.extract.stance.model import Trigger, _Actor
 from detente.extract.stance.offenders import designated
-from detente.extract.stance.pairs import pair_subject
+from detente.extract.stance.pairs import joint_text, pair_subject
 from detente.extract.stance.passives import answered_proposal
 from detente.extract.stance.rolerefs import (
     bullet_holder,
@@ -250,7 +250,7 @@ class HolderStage:
             c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in head.children
         ):
             return [], False  # "no country has committed troops", "neither side would …"
-        if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN":
+        if head.lemma_.lower() in _PLAN_NOUNS and head.pos_ == "NOUN" and not joint_text(head):
             owners = self._noun_holder_tokens(head, False)
             actors = [
                 a for o in owners for m in _members(o) for a in self._resolve_tok(m, tok, state)

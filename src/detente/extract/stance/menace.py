@@ -456,3 +456,30 @@ FRAME_TRIGGERS = {
     "patience": patience_trigger,
     "goeson": goes_on_trigger,
 }
+
+
+#: Verbs that raise pressure on a side ("increase", "step up", "ramp up", "keep up").
+_RAISING = word_list("pressure_raising_verbs")
+
+
+def raised_pressure_verb(verb: Token) -> bool:
+    """ "increase pressure on Moscow", "step up the pressure": pressure raised on a side with no
+    act it asks of that side ("… pressure on Belgrade to recognise Kosovo" is a demand)."""
+    if verb.lemma_.lower() not in _RAISING or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "pressure"]
+    return bool(nouns) and not any(
+        c.dep_ in ("acl", "xcomp", "relcl") for c in [*nouns[0].children, *verb.children]
+    )
+
+
+def raised_pressure(noun: Token) -> bool:
+    """ "will keep increasing the pressure on Moscow", "the EU would step up pressure on
+    Minsk": pressure announced to rise, with no act asked, threatens more of it.  Pressure
+    already applied ("has increased pressure") is a report of conduct, not a warning; under
+    "ready to" the willing adjective reads it (a hostile act, resolve.hostile_act)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not raised_pressure_verb(verb):
+        return False
+    chain = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp") else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for v in chain for c in v.children)

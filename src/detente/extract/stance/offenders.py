@@ -24,6 +24,8 @@ _PASSIVE_PENALTIES = word_list("offender_penalties") | word_list("answering_verb
 _DRAWN = word_list("drawn_penalties") | word_list("response_nouns")
 _DRAWING = word_list("drawing_verbs") | {"pay", "suffer", "bear"}
 _MODALS = frozenset({"will", "would", "shall", "'ll"})
+#: Passives that lay a penalty open to an offender ("will be exposed / subject to sanctions").
+_EXPOSING = frozenset({"expose", "subject", "liable"})
 #: Penalty verbs that mark a sentence for a generic offender without "any" or "whoever"
 #: ("companies that take part will face sanctions", "firms that invest will be barred").
 PENALTY_MARKS = frozenset({"face", "pay", "suffer", "incur"}) | word_list("offender_penalties")
@@ -109,6 +111,14 @@ def _penalty(verb: Token) -> bool:
     if lemma == "choose":
         return True
     if any(c.dep_ == "auxpass" for c in kids):
+        if lemma in _EXPOSING:
+            # "companies that fail to comply will be exposed to the sanctions of the law"
+            return any(
+                c.dep_ == "prep" and c.lower_ == "to" and p.lemma_.lower() in _DRAWN
+                for c in kids
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
         return lemma in _PASSIVE_PENALTIES
     if lemma == "regret":
         return True  # "anyone who tries will regret it"

@@ -39,11 +39,32 @@ def _both(head: Token) -> bool:
     )
 
 
+#: Texts two sides put out together ("the joint statement", "a joint communique").
+_JOINT_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration", "readout"})
+
+
+def joint_text(head: Token) -> bool:
+    """ "The joint statement calls for …" with no issuer named: the text of the two sides
+    that met, as "both sides" is ("a joint statement by Egypt and Qatar" names its own)."""
+    return (
+        head.lemma_.lower() in _JOINT_TEXTS
+        and any(c.dep_ == "amod" and c.lower_ == "joint" for c in head.children)
+        and not any(_issuer_named(c) for c in head.children)
+    )
+
+
+def _issuer_named(child: Token) -> bool:
+    # "by Egypt and Qatar", "from the two ministers", "issued by the mediators"
+    if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+        return True
+    return child.dep_ == "acl" and any(g.dep_ == "agent" for g in child.children)
+
+
 def pair_subject(head: Token) -> bool:
     """ "both sides", "the two leaders", "the parties": a subject that is the report's pair;
     also the people of both ("the military leaders of both countries", "the foreign ministers
     of the two sides"), who speak for each."""
-    if _both(head) or participants(head):
+    if _both(head) or participants(head) or joint_text(head):
         return True
     return head.tag_ == "NNS" and any(
         c.dep_ == "prep"

@@ -320,6 +320,10 @@ def verdict_trigger(label: str, span: Span) -> Trigger | None:
             return None
         if kind in ("reject", "accept") and not judged_thing(subj):
             return None  # "the report is a fiction": only plans and steps are judged
+        if kind == "demand" and any(
+            c.dep_ == "det" and c.lower_ in ("any", "every") for c in subj.children
+        ):
+            kind = "reject"  # "any push of Gazans into Sinai is a red line": the act is refused
         if kind in ("accept", "reject", "demand") and any(c.dep_ == "neg" for c in verb.children):
             # "the plan cannot be a solution": the copula class ignores negation, so the
             # verdict is turned here

@@ -30,7 +30,7 @@ from detente.extract.stance.consequences import (
     _voiced_by_actor,
 )
 from detente.extract.stance.lexis import _WAR_WORDS
-from detente.extract.stance.menace import _hostile
+from detente.extract.stance.menace import _hostile, raised_pressure_verb
 from detente.extract.stance.model import Trigger
 
 #: Verbs of hesitation whose negation commits to the act that follows.
@@ -119,6 +119,8 @@ def hostile_act(verb: Token, lex: StanceLexicon) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in lex.hostile or force_named(verb):  # "not to use / resort to force"
         return True
+    if raised_pressure_verb(verb):
+        return True  # "ready to increase pressure on Moscow"
     if lemma in ("act", "move") and any(
         c.dep_ == "prep" and c.lower_ == "against" for c in verb.children
     ):

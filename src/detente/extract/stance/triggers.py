@@ -49,6 +49,7 @@ from detente.extract.stance.lexis import (
     _TRUCE_NOUNS,
     _WAR_WORDS,
 )
+from detente.extract.stance.menace import raised_pressure
 from detente.extract.stance.model import Trigger, _Actor
 from detente.extract.stance.offenders import offender
 from detente.extract.stance.phrasing import phrasing_trigger, retracted, verdict_trigger
@@ -551,6 +552,8 @@ class TriggerStage:
             self._explicit_holder(tok) or (tok.dep_ == "dobj" and listed_items(tok))
         ):
             return None  # "the conditions set by Britain, France and Germany" keeps its holder
+        if raised_pressure(tok):
+            return Trigger(tok, "threaten", "penalty", [tok], fixed=True)  # "will step it up"
         if lemma in lex.nouns_need_complement and not self._noun_complements(tok):
             return None
         if lemma in lex.nouns_need_holder and not self._noun_holder_tokens(tok, True):
