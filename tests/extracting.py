@@ -29,17 +29,6 @@ def claims_keeping_uncued(ex: Extractor, comp: Any, text: str) -> list[Claim]:
         comp.keep_uncued = False
 
 
-def claims_before_veto(ex: Extractor, comp: Any, text: str) -> list[Claim]:
-    """Like :func:`claims`, with the stance component *comp* keeping the claims the claim
-    check's veto would drop, for tests of a stage that runs before it."""
-    saved = comp.learned
-    comp.learned = saved - {"check_veto"}
-    try:
-        return claims(ex, text)
-    finally:
-        comp.learned = saved
-
-
 #: A first sentence with a stance of its own, so that a one-sentence text is read as a report
 #: would be (the sentence under test is not the report's opening).
 LEAD = "Oman urged both sides to show restraint. "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -11,7 +9,7 @@ from spacy.tokens import Doc, Span
 from detente.extract import Extractor
 from detente.extract.actors import ActorRef, ActorTracker, actor_name, resolve_actor, resolve_actors
 from detente.records import Report
-from extracting import claims, claims_before_veto
+from extracting import claims
 
 
 def phrase(doc: Doc, text: str, nth: int = 0) -> Span:
@@ -569,14 +567,12 @@ def test_a_quote_before_the_sentence_naming_its_speaker_is_that_speaker_s(ex: Ex
     assert found and {c.actor for c in found} == {"VEN"}
 
 
-def test_their_joint_body_is_each_of_its_owners(ex: Extractor, comp: Any) -> None:
-    # a holder test: the claim check rates the issue ("territory" from "border") low, and
-    # whether its veto keeps the claim is not what is tested here
+def test_their_joint_body_is_each_of_its_owners(ex: Extractor) -> None:
     text = (
         "KIGALI, July 28, 2025 -- Rwanda and Burundi said their joint permanent commission would "
         "meet next month to review security along the border."
     )
-    found = {c.actor for c in claims_before_veto(ex, comp, text) if "commission" in c.quote}
+    found = {c.actor for c in claims(ex, text) if "commission" in c.quote}
     assert found == {"RWA", "BDI"}
 
 

