@@ -474,8 +474,9 @@ def raised_pressure_verb(verb: Token) -> bool:
 
 
 def raised_pressure(noun: Token) -> bool:
-    """ "will keep increasing the pressure on Moscow", "the EU would step up pressure on
-    Minsk": pressure announced to rise, with no act asked, threatens more of it.  Pressure
+    """ "will keep increasing the pressure on Moscow", "the EU will step up pressure on Minsk
+    unless the flights stop": pressure announced to rise, with no act asked, threatens more of
+    it.  Pressure
     already applied ("has increased pressure") is a report of conduct, not a warning; under
     "ready to" the willing adjective reads it (a hostile act, resolve.hostile_act)."""
     verb = noun.head
