@@ -538,3 +538,28 @@ def test_a_named_guest_is_not_replaced_by_an_unnamed_one(ex: Extractor) -> None:
     )
     _, out = claims(ex, text)
     assert find(out, "PRT", "demand")
+
+
+def test_a_body_that_gives_the_briefing_owns_it_over_the_city(ex: Extractor) -> None:
+    # the heading names the city (a state) and the body whose briefing it is: the body speaks
+    text = (
+        "TRANSCRIPT -- MONUSCO press briefing on the Rubaya mines\n\n"
+        "Kinshasa, Wednesday 5 March 2025. Edited for length.\n\n"
+        "SPOKESPERSON: Good morning. We call on the M23 to withdraw from Rubaya at once.\n\n"
+        "Q: Will the mission protect the miners?\n\n"
+        "SPOKESPERSON: We are ready to escort humanitarian convoys to the mining area.\n"
+    )
+    _, out = claims(ex, text)
+    assert find(out, "monusco", "demand")
+    assert not [c for c in out if c.actor == "COD"]
+
+
+def test_a_briefing_by_a_bodys_spokesperson_is_the_bodys(ex: Extractor) -> None:
+    text = (
+        "Briefing by the spokesperson of UNSMIL, Tripoli, 4 September 2024\n\n"
+        "SPOKESPERSON: We call for the immediate lifting of force majeure on the oil fields.\n\n"
+        "Q: Has the east agreed?\n\n"
+        "SPOKESPERSON: We welcome the commitment of both chambers to name a governor.\n"
+    )
+    _, out = claims(ex, text)
+    assert {c.actor for c in out} == {"un"}

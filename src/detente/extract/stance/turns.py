@@ -448,6 +448,7 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
     asked in Romanian and Russian"), unless the adjective names the briefing's body ("the
     Argentine Ministry of Foreign Affairs")."""
     from detente.extract.actors import resolve_actor
+    from detente.extract.kb import knowledge
     from detente.extract.places import place_country
 
     found: dict[str, dict[str, _Actor]] = {
@@ -475,8 +476,12 @@ def _heading_state(doc: Doc, end_char: int) -> _Actor | None:
         if ref is not None and _is_state_id(ref.id):
             found[kind].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
         elif ref is not None and ent.label_ == "ORG" and ref.speaker is None and ref.role is None:
-            # "European Commission midday briefing": a body's own briefing
-            found["body"].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
+            # "European Commission midday briefing": a body's own briefing, which outweighs the
+            # place it is given in when the heading says the body gives it ("UNSMIL press
+            # briefing", "by the spokesperson of UNSMIL")
+            known = ref.id in knowledge().actor_names  # not a name the report coins
+            kind = "owner" if known and (kind == "owner" or _briefing_words(ent)) else "body"
+            found[kind].setdefault(ref.id, _Actor(ref.id, ref.name or ref.id, None))
     for kind in ("owner", "place", "region", "body", "adjective"):
         if found[kind]:
             return next(iter(found[kind].values())) if len(found[kind]) == 1 else None
@@ -499,6 +504,12 @@ def _briefing_owner(ent: Span) -> bool:
     if ent.label_ == "NORP" and any(w in _GIVING_BODIES for w in after[:2]):
         return True
     return bool(after) and after[0] == "'s" and any(w in _GIVING_BODIES for w in after[1:])
+
+
+def _briefing_words(ent: Span) -> bool:
+    """ "UNSMIL press briefing", "the Commission's briefing": the body names its briefing."""
+    after = [t.lower_ for t in ent.doc[ent.end : ent.end + 3] if t.lower_ != "'s"]
+    return bool(after) and (after[0] == "briefing" or after[:2] == ["press", "briefing"])
 
 
 def _topic(ent: Span) -> bool:
