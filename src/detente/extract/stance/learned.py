@@ -92,8 +92,8 @@ USES: frozenset[str] = (
 #: below its out-of-fold threshold dropped) gains +0.0030 (+0.0014 to +0.0046) on 998 reports
 #: but stays off. Since the check counts position from the lede, a sentence given alone scores
 #: as a report's first body sentence does; yet many right readings sit near the threshold, and
-#: which of them the veto drops moves with each retraining (three to nine of the construction
-#: tests' claims on 970 and 998 reports). A low confidence shows the doubt; `claims
+#: which of them the veto drops moves with each retraining (one to nine of the construction
+#: tests' claims on 942 and 998 reports). A low confidence shows the doubt; `claims
 #: --min-confidence` drops such claims for whoever wants that. The sentence veto and the kind
 #: arbiter never clear the bar.
 DEFAULT_LEARNED = "boost,boost_verb,arbiter,check"
