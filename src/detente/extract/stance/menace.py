@@ -480,7 +480,7 @@ def raised_pressure(noun: Token) -> bool:
     already applied ("has increased pressure") is a report of conduct, not a warning; under
     "ready to" the willing adjective reads it (a hostile act, resolve.hostile_act)."""
     verb = noun.head
-    if noun.dep_ != "dobj" or not raised_pressure_verb(verb):
+    if noun.lemma_.lower() != "pressure" or noun.dep_ != "dobj" or not raised_pressure_verb(verb):
         return False
     chain = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp") else [verb]
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for v in chain for c in v.children)

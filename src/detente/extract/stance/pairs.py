@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.extract import attribution as attr
 from detente.extract.stance.lexis import _PAIR_ADJECTIVES, _PAIR_NOUNS
+from detente.extract.stance.syntax import _ISSUED
 
 #: Heads of "both sides", "the two countries": the pair the report is about.
 PAIR_HEADS = frozenset({"side", "party", "leader", "country", "government", "president"})
@@ -40,7 +42,7 @@ def _both(head: Token) -> bool:
 
 
 #: Texts two sides put out together ("the joint statement", "a joint communique").
-_JOINT_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration", "readout"})
+_JOINT_TEXTS = _ISSUED | {"readout"}
 
 
 def joint_text(head: Token) -> bool:
@@ -49,15 +51,8 @@ def joint_text(head: Token) -> bool:
     return (
         head.lemma_.lower() in _JOINT_TEXTS
         and any(c.dep_ == "amod" and c.lower_ == "joint" for c in head.children)
-        and not any(_issuer_named(c) for c in head.children)
+        and attr.issuer_of(head) is None
     )
-
-
-def _issuer_named(child: Token) -> bool:
-    # "by Egypt and Qatar", "from the two ministers", "issued by the mediators"
-    if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-        return True
-    return child.dep_ == "acl" and any(g.dep_ == "agent" for g in child.children)
 
 
 def pair_subject(head: Token) -> bool:
